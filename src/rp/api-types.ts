@@ -1,0 +1,188 @@
+/**
+ * The local RP's HTTP API contract, shared (type-only) by the RP and the renderer's typed client.
+ *
+ * All state-changing calls (POST, PUT, DELETE) carry the per-launch token in the `X-PE-Token`
+ * header; the page reads it from `<meta name="pe-token">` that the RP writes into index.html.
+ * Errors are always `4xx { error, message, step? }`.
+ */
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+  AuthenticationResponseJSON,
+} from '@simplewebauthn/server';
+import type { Check, Field, Summary } from '../decode/types.ts';
+
+export type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+  AuthenticationResponseJSON,
+};
+
+export type AttestationConveyance = 'none' | 'indirect' | 'direct' | 'enterprise';
+export type Requirement = 'discouraged' | 'preferred' | 'required';
+export type Hint = 'security-key' | 'client-device' | 'hybrid';
+
+/** Every WebAuthn Level 3 option the ceremony builder can set. */
+export interface CeremonyConfig {
+  rpName: string;
+  userName: string;
+  userDisplayName: string;
+  attestation: AttestationConveyance;
+  /** null = no preference (the member is omitted). */
+  authenticatorAttachment: 'platform' | 'cross-platform' | null;
+  residentKey: Requirement;
+  userVerification: Requirement;
+  /** COSE algorithm identifiers, in order of preference (order is kept). */
+  pubKeyCredParams: number[];
+  /** Milliseconds. */
+  timeout: number;
+  hints: Hint[];
+  /** Registration: list the user's existing credentials in excludeCredentials. */
+  excludeCredentials: boolean;
+  /** Authentication: list credentials in allowCredentials (false = discoverable, empty list). */
+  allowCredentials: boolean;
+  extensions: {
+    credProps: boolean;
+    prf: {
+      enabled: boolean;
+      /** Salts as UTF-8 text; hashed by the client. Empty = not sent. */
+      first: string;
+      second: string;
+    };
+    largeBlob: {
+      /** Registration: support requested. 'off' = extension not sent. */
+      support: 'off' | 'preferred' | 'required';
+      /** Authentication: read the blob, or write `write` (UTF-8 text) to it. */
+      read: boolean;
+      write: string;
+    };
+    credProtect: {
+      /** 0 = not sent; 1 userVerificationOptional, 2 userVerificationOptionalWithCredentialIDList, 3 userVerificationRequired. */
+      policy: 0 | 1 | 2 | 3;
+      enforce: boolean;
+    };
+    minPinLength: boolean;
+  };
+}
+
+export interface Preset {
+  id: string;
+  name: string;
+  description: string;
+  config: CeremonyConfig;
+}
+
+export interface ClientError {
+  /** DOMException name: NotAllowedError, InvalidStateError, SecurityError, AbortError, TimeoutError, ... */
+  name: string;
+  message: string;
+}
+
+export type CeremonyKind = 'registration' | 'authentication';
+export type Verdict = 'pending' | 'verified' | 'failed' | 'client-error';
+
+export interface Ceremony {
+  id: string;
+  kind: CeremonyKind;
+  createdAt: string;
+  config: CeremonyConfig;
+  options: PublicKeyCredentialCreationOptionsJSON | PublicKeyCredentialRequestOptionsJSON;
+  response: RegistrationResponseJSON | AuthenticationResponseJSON | null;
+  clientError: ClientError | null;
+  verdict: Verdict;
+  /** The failing step, when verdict is 'failed' or 'client-error'. */
+  error: { code: string; message: string; step?: string } | null;
+  /** What the RP learnt: flags, counter, credential, ... (null until verified). */
+  result: CeremonyResult | null;
+  /** Dissection of the response (tree + checks) when the dissector is available. */
+  dissection?: { summary: Summary; tree: Field[]; checks: Check[] } | null;
+  /** Milliseconds since epoch of each step. */
+  timings: {
+    optionsAt: number;
+    responseAt?: number;
+    verifiedAt?: number;
+  };
+  userName: string | null;
+  credentialId: string | null;
+}
+
+export interface CeremonyResult {
+  credentialId: string;
+  userName: string;
+  fmt?: string;
+  aaguid?: string;
+  alg?: number;
+  signCount: number;
+  previousSignCount?: number;
+  flags: { up: boolean; uv: boolean; be: boolean; bs: boolean; at: boolean; ed: boolean };
+  credentialDeviceType: 'singleDevice' | 'multiDevice';
+  clientExtensionResults: unknown;
+  authenticatorExtensionResults?: unknown;
+  transports?: string[];
+}
+
+export interface CeremonySummary {
+  id: string;
+  kind: CeremonyKind;
+  createdAt: string;
+  verdict: Verdict;
+  userName: string | null;
+  credentialId: string | null;
+  error: { code: string; message: string; step?: string } | null;
+}
+
+export interface StoredCredential {
+  id: string;
+  userId: string;
+  userName: string;
+  publicKey: string;
+  alg: number | null;
+  counter: number;
+  transports: string[];
+  aaguid: string | null;
+  fmt: string | null;
+  backupEligible: boolean;
+  backedUp: boolean;
+  discoverable: boolean | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface SessionInfo {
+  rpId: string;
+  origin: string;
+  version: string;
+  dataDir: string;
+}
+
+// Requests / responses
+export interface OptionsRequest {
+  config: CeremonyConfig;
+  /** Authentication only: restrict allowCredentials to this credential. */
+  credentialId?: string;
+}
+export interface RegistrationOptionsResponse {
+  ceremonyId: string;
+  options: PublicKeyCredentialCreationOptionsJSON;
+}
+export interface AuthenticationOptionsResponse {
+  ceremonyId: string;
+  options: PublicKeyCredentialRequestOptionsJSON;
+}
+export interface VerifyRequest<R> {
+  ceremonyId: string;
+  response?: R;
+  clientError?: ClientError;
+}
+export interface ApiError {
+  error: string;
+  message: string;
+  step?: string;
+}
+
+/** Server-sent events on GET /api/events. */
+export type RpEvent =
+  | { type: 'ceremony'; ceremony: CeremonySummary }
+  | { type: 'credentials' };
