@@ -1,0 +1,48 @@
+/**
+ * passkey-explorer: serve | decode | verify | harness. Plain Node; no Electron import.
+ */
+import { VERSION } from '../rp/server.ts';
+import { serve } from './serve.ts';
+
+const HELP = `Usage: passkey-explorer <command> [options]
+
+Commands:
+  serve     run the local relying party and open the explorer in the system browser
+  help      show help for a command: passkey-explorer help <command>
+
+Run "passkey-explorer <command> --help" for a command's options.
+`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = { serve };
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help') {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === 'help') {
+    const target = rest[0];
+    if (target && COMMANDS[target]) return COMMANDS[target](['--help']);
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`passkey-explorer: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (e) {
+    // parseArgs errors (unknown option, missing value) and other usage mistakes.
+    process.stderr.write(`passkey-explorer ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Electron main: starts the local RP in-process and opens the window on http://localhost:<port>.
+ * Thin on purpose: everything the app does is in src/rp and src/renderer, testable without Electron.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { CSP, startRpServer, type RpServer } from '../rp/server.ts';
+import { isAllowedExternal, isAppUrl } from './security.ts';
+
+app.setName('Passkey Explorer');
+const here = import.meta.dirname;
+let rp: RpServer | null = null;
+let win: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(start, (e) => fatal(e));
+}
+
+async function start(): Promise<void> {
+  const port = Number(process.env.PASSKEY_EXPLORER_PORT ?? 0);
+  rp = await startRpServer({
+    port: Number.isInteger(port) ? port : 0,
+    dataDir: process.env.PASSKEY_EXPLORER_DATA_DIR ?? app.getPath('userData'),
+    staticDir: join(here, '../renderer'),
+    log: (line) => console.error(line),
+  });
+  const origin = rp.origin;
+  lockDownSession(origin);
+  registerIpc(origin);
+  app.on('web-contents-created', (_e, contents) => lockDownContents(contents, origin));
+  createWindow(origin);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(origin);
+  });
+}
+
+function createWindow(origin: string): void {
+  win = new BrowserWindow({
+    width: 1360,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Passkey Explorer',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => {
+    win = null;
+  });
+  void win.loadURL(`${origin}/`);
+}
+
+/** Strict CSP on every response (the RP sends it too), and no permission prompts the app does not need. */
+function lockDownSession(origin: string): void {
+  const s = session.defaultSession;
+  s.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...details.responseHeaders };
+    if (isAppUrl(details.url, origin)) headers['Content-Security-Policy'] = [CSP];
+    callback({ responseHeaders: headers });
+  });
+  s.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  s.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    requestingOrigin === origin && permission === 'clipboard-sanitized-write',
+  );
+}
+
+/** Navigation stays on the RP origin; window.open is denied; allow-listed links go to the system browser. */
+function lockDownContents(contents: WebContents, origin: string): void {
+  const leave = (event: { preventDefault(): void }, url: string) => {
+    if (isAppUrl(url, origin)) return;
+    event.preventDefault();
+    if (isAllowedExternal(url, origin)) void shell.openExternal(url);
+  };
+  contents.on('will-navigate', leave);
+  contents.on('will-redirect', leave);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url, origin)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function registerIpc(origin: string): void {
+  const fromApp = (e: Electron.IpcMainInvokeEvent) => isAppUrl(e.senderFrame?.url ?? '', origin);
+  ipcMain.handle('pe:open-external', async (e, url: unknown) => {
+    if (!fromApp(e)) throw new Error('refused: the request did not come from the app window');
+    if (typeof url !== 'string' || !isAllowedExternal(url, origin)) {
+      throw new Error(`refused: ${String(url)} is not an allow-listed https address or the app's own origin`);
+    }
+    await shell.openExternal(url);
+  });
+  ipcMain.handle('pe:app-info', (e) => {
+    if (!fromApp(e)) throw new Error('refused: the request did not come from the app window');
+    return {
+      version: app.getVersion(),
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+      platform: process.platform,
+      dataDir: rp?.dataDir ?? app.getPath('userData'),
+    };
+  });
+}
+
+function fatal(e: unknown): void {
+  console.error('Passkey Explorer could not start:', e);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', (event) => {
+  if (!rp) return;
+  event.preventDefault();
+  const closing = rp;
+  rp = null;
+  void closing.close().finally(() => app.quit());
+});

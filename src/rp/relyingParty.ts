@@ -1,0 +1,487 @@
+/**
+ * The relying party's ceremonies: options from a CeremonyConfig, single-use expiring challenges,
+ * verification with @simplewebauthn/server, and the records kept of every attempt.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import {
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { decodeAttestationObject, isoBase64URL, parseAuthenticatorData, cose, decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
+import type {
+  AuthenticationOptionsResponse,
+  Ceremony,
+  CeremonyConfig,
+  CeremonyResult,
+  ClientError,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationOptionsResponse,
+  RpEvent,
+} from './api-types.ts';
+import { ApiFailure } from './errors.ts';
+import type { Store } from './store.ts';
+
+/** Extra time the client gets beyond the ceremony timeout before its challenge expires. */
+export const CHALLENGE_GRACE_MS = 30_000;
+
+const CRED_PROTECT = {
+  1: 'userVerificationOptional',
+  2: 'userVerificationOptionalWithCredentialIDList',
+  3: 'userVerificationRequired',
+} as const;
+
+const b64u = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+const utf8b64u = (text: string): string => b64u(new TextEncoder().encode(text));
+
+export interface RelyingPartyOptions {
+  store: Store;
+  rpId: string;
+  origin: string;
+  /** Injected clock (ms since epoch), for tests of expiry. */
+  now?: () => number;
+}
+
+export class RelyingParty {
+  readonly store: Store;
+  readonly rpId: string;
+  readonly origin: string;
+  readonly events = new EventEmitter<{ event: [RpEvent] }>();
+  private readonly now: () => number;
+
+  constructor(opts: RelyingPartyOptions) {
+    this.store = opts.store;
+    this.rpId = opts.rpId;
+    this.origin = opts.origin;
+    this.now = opts.now ?? Date.now;
+    this.events.setMaxListeners(0);
+  }
+
+  private emitCeremony(id: string): void {
+    const summary = this.store.ceremonySummary(id);
+    if (summary) this.events.emit('event', { type: 'ceremony', ceremony: summary });
+  }
+
+  private newChallenge(): string {
+    return b64u(randomBytes(32));
+  }
+
+  // ---------------------------------------------------------------- registration
+
+  /** WebAuthn L3 §5.4 PublicKeyCredentialCreationOptions from the builder's config. */
+  registrationOptions(config: CeremonyConfig): RegistrationOptionsResponse {
+    const at = this.now();
+    const user = this.store.userByName(config.userName);
+    const userId = user?.id ?? b64u(randomBytes(16));
+    const existing = user ? this.store.credentials(user.id) : [];
+    const challenge = this.newChallenge();
+
+    const extensions: Record<string, unknown> = {};
+    const x = config.extensions;
+    if (x.credProps) extensions.credProps = true;
+    if (x.prf.enabled) extensions.prf = prfInput(x.prf);
+    if (x.largeBlob.support !== 'off') extensions.largeBlob = { support: x.largeBlob.support };
+    if (x.credProtect.policy !== 0) {
+      extensions.credentialProtectionPolicy = CRED_PROTECT[x.credProtect.policy];
+      extensions.enforceCredentialProtectionPolicy = x.credProtect.enforce;
+    }
+    if (x.minPinLength) extensions.minPinLength = true;
+
+    const options: PublicKeyCredentialCreationOptionsJSON = {
+      rp: { name: config.rpName, id: this.rpId },
+      user: { id: userId, name: config.userName, displayName: config.userDisplayName },
+      challenge,
+      pubKeyCredParams: config.pubKeyCredParams.map((alg) => ({ type: 'public-key', alg })),
+      timeout: config.timeout,
+      excludeCredentials: config.excludeCredentials
+        ? existing.map((c) => ({ id: c.id, type: 'public-key', transports: c.transports as never }))
+        : [],
+      authenticatorSelection: {
+        ...(config.authenticatorAttachment ? { authenticatorAttachment: config.authenticatorAttachment } : {}),
+        residentKey: config.residentKey,
+        requireResidentKey: config.residentKey === 'required',
+        userVerification: config.userVerification,
+      },
+      hints: config.hints,
+      attestation: config.attestation as PublicKeyCredentialCreationOptionsJSON['attestation'],
+      extensions: extensions as PublicKeyCredentialCreationOptionsJSON['extensions'],
+    };
+    const id = randomUUID();
+    this.store.createCeremony({
+      id,
+      kind: 'registration',
+      createdAt: new Date(at).toISOString(),
+      challenge,
+      expiresAt: at + config.timeout + CHALLENGE_GRACE_MS,
+      config,
+      options,
+      userName: config.userName,
+    });
+    this.emitCeremony(id);
+    return { ceremonyId: id, options };
+  }
+
+  async verifyRegistration(
+    ceremonyId: string,
+    response: RegistrationResponseJSON | undefined,
+    clientError: ClientError | undefined,
+  ): Promise<Ceremony> {
+    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'registration');
+    if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt);
+    const config = ceremony.config;
+    const options = ceremony.options as PublicKeyCredentialCreationOptionsJSON;
+
+    let info: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+    try {
+      info = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: options.challenge,
+        expectedOrigin: this.origin,
+        expectedRPID: this.rpId,
+        requireUserVerification: config.userVerification === 'required',
+        supportedAlgorithmIDs: config.pubKeyCredParams,
+      });
+    } catch (e) {
+      throw this.fail(ceremony, response, responseAt, 'verification_failed', errorMessage(e), stepOf(errorMessage(e)));
+    }
+    if (!info.verified) {
+      throw this.fail(ceremony, response, responseAt, 'verification_failed', 'The registration response did not verify.', 'attestation');
+    }
+    const reg = info.registrationInfo;
+    const credentialId = reg.credential.id;
+    if (this.store.credential(credentialId)) {
+      throw this.fail(
+        ceremony,
+        response,
+        responseAt,
+        'credential_exists',
+        `Credential ${credentialId} is already registered (WebAuthn L3 §7.1 step 26: the RP must reject it).`,
+        'credentialId',
+        409,
+      );
+    }
+    const authData = decodeAttestationObject(isoBase64URL.toBuffer(response.response.attestationObject)).get('authData');
+    const flags = parseAuthenticatorData(authData).flags;
+    const alg = coseAlg(reg.credential.publicKey);
+    const verifiedAt = this.now();
+    let user = this.store.userByName(config.userName);
+    if (!user) {
+      user = this.store.createUser({
+        id: options.user.id,
+        name: config.userName,
+        displayName: config.userDisplayName,
+        createdAt: new Date(verifiedAt).toISOString(),
+      });
+    }
+    const rk = response.clientExtensionResults?.credProps?.rk;
+    this.store.addCredential(
+      {
+        id: credentialId,
+        userId: user.id,
+        publicKey: b64u(reg.credential.publicKey),
+        alg,
+        counter: reg.credential.counter,
+        transports: response.response.transports ?? [],
+        aaguid: reg.aaguid,
+        fmt: reg.fmt,
+        backupEligible: flags.be,
+        backedUp: flags.bs,
+        discoverable: typeof rk === 'boolean' ? rk : null,
+        createdAt: new Date(verifiedAt).toISOString(),
+      },
+      ceremony.id,
+    );
+    const result: CeremonyResult = {
+      credentialId,
+      userName: user.name,
+      fmt: reg.fmt,
+      aaguid: reg.aaguid,
+      alg: alg ?? undefined,
+      signCount: reg.credential.counter,
+      flags: pickFlags(flags),
+      credentialDeviceType: reg.credentialDeviceType,
+      clientExtensionResults: response.clientExtensionResults ?? {},
+      authenticatorExtensionResults: jsonSafe(reg.authenticatorExtensionResults),
+      transports: response.response.transports ?? [],
+    };
+    this.store.finishCeremony(ceremony.id, {
+      response,
+      verdict: 'verified',
+      result,
+      timings: { ...ceremony.timings, responseAt, verifiedAt },
+      userName: user.name,
+      credentialId,
+    });
+    this.emitCeremony(ceremony.id);
+    this.events.emit('event', { type: 'credentials' });
+    return this.store.ceremony(ceremony.id)!;
+  }
+
+  // -------------------------------------------------------------- authentication
+
+  /** WebAuthn L3 §5.5 PublicKeyCredentialRequestOptions from the builder's config. */
+  authenticationOptions(config: CeremonyConfig, credentialId?: string): AuthenticationOptionsResponse {
+    const at = this.now();
+    let allow: { id: string; type: 'public-key'; transports?: string[] }[] = [];
+    let userName: string | null = null;
+    if (credentialId) {
+      const c = this.store.credential(credentialId);
+      if (!c) {
+        throw new ApiFailure(404, 'credential_unknown', `No credential ${credentialId} is registered with this RP; it may have been deleted.`);
+      }
+      allow = [{ id: c.id, type: 'public-key', transports: c.transports }];
+      userName = c.userName;
+    } else if (config.allowCredentials) {
+      const user = this.store.userByName(config.userName);
+      const creds = user ? this.store.credentials(user.id) : [];
+      if (creds.length === 0) {
+        throw new ApiFailure(
+          404,
+          'no_credentials',
+          `User "${config.userName}" has no registered credentials to list in allowCredentials. Register first, or turn the allow list off to sign in with a discoverable credential.`,
+        );
+      }
+      allow = creds.map((c) => ({ id: c.id, type: 'public-key', transports: c.transports }));
+      userName = config.userName;
+    }
+    const extensions: Record<string, unknown> = {};
+    const x = config.extensions;
+    if (x.prf.enabled) extensions.prf = prfInput(x.prf);
+    if (x.largeBlob.write) extensions.largeBlob = { write: utf8b64u(x.largeBlob.write) };
+    else if (x.largeBlob.read) extensions.largeBlob = { read: true };
+
+    const challenge = this.newChallenge();
+    const options: PublicKeyCredentialRequestOptionsJSON = {
+      challenge,
+      timeout: config.timeout,
+      rpId: this.rpId,
+      allowCredentials: allow as PublicKeyCredentialRequestOptionsJSON['allowCredentials'],
+      userVerification: config.userVerification,
+      hints: config.hints,
+      extensions: extensions as PublicKeyCredentialRequestOptionsJSON['extensions'],
+    };
+    const id = randomUUID();
+    this.store.createCeremony({
+      id,
+      kind: 'authentication',
+      createdAt: new Date(at).toISOString(),
+      challenge,
+      expiresAt: at + config.timeout + CHALLENGE_GRACE_MS,
+      config,
+      options,
+      userName,
+    });
+    this.emitCeremony(id);
+    return { ceremonyId: id, options };
+  }
+
+  async verifyAuthentication(
+    ceremonyId: string,
+    response: AuthenticationResponseJSON | undefined,
+    clientError: ClientError | undefined,
+  ): Promise<Ceremony> {
+    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'authentication');
+    if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt);
+    const config = ceremony.config;
+    const options = ceremony.options as PublicKeyCredentialRequestOptionsJSON;
+
+    // §7.2 step 5: the credential must be one of allowCredentials when the list was not empty.
+    const allowed = options.allowCredentials ?? [];
+    if (allowed.length > 0 && !allowed.some((c) => c.id === response.rawId)) {
+      throw this.fail(ceremony, response, responseAt, 'credential_not_allowed',
+        `Credential ${response.rawId} was not in allowCredentials (${allowed.map((c) => c.id).join(', ')}).`, 'allowCredentials');
+    }
+    // §7.2 step 6: identify the credential and its user.
+    const stored = this.store.credential(response.rawId);
+    if (!stored) {
+      throw this.fail(ceremony, response, responseAt, 'credential_unknown',
+        `Credential ${response.rawId} is not registered with this RP (it may have been deleted). The authenticator still holds it; remove it there too, or register again.`,
+        'credentialId', 404);
+    }
+    const userHandle = response.response.userHandle;
+    if (allowed.length === 0 && !userHandle) {
+      throw this.fail(ceremony, response, responseAt, 'user_handle_missing',
+        'The credential was discovered (empty allowCredentials) but the response has no userHandle to identify the user (§7.2 step 6).', 'userHandle');
+    }
+    if (userHandle && userHandle !== stored.userId) {
+      throw this.fail(ceremony, response, responseAt, 'user_handle_mismatch',
+        `userHandle ${userHandle} does not belong to credential ${stored.id}, whose user handle is ${stored.userId} (§7.2 step 6).`, 'userHandle');
+    }
+
+    let info: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+    try {
+      info = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge: options.challenge,
+        expectedOrigin: this.origin,
+        expectedRPID: this.rpId,
+        requireUserVerification: config.userVerification === 'required',
+        credential: {
+          id: stored.id,
+          publicKey: isoBase64URL.toBuffer(stored.publicKey),
+          counter: stored.counter,
+          transports: stored.transports as never,
+        },
+      });
+    } catch (e) {
+      throw this.fail(ceremony, response, responseAt, 'verification_failed', errorMessage(e), stepOf(errorMessage(e)), 400, {
+        userName: stored.userName,
+        credentialId: stored.id,
+      });
+    }
+    if (!info.verified) {
+      throw this.fail(ceremony, response, responseAt, 'verification_failed', 'The assertion signature did not verify.', 'signature', 400, {
+        userName: stored.userName,
+        credentialId: stored.id,
+      });
+    }
+    const a = info.authenticationInfo;
+    const flags = parseAuthenticatorData(isoBase64URL.toBuffer(response.response.authenticatorData)).flags;
+    const verifiedAt = this.now();
+    this.store.touchCredential(stored.id, a.newCounter, a.credentialBackedUp, new Date(verifiedAt).toISOString(), ceremony.id);
+    const result: CeremonyResult = {
+      credentialId: stored.id,
+      userName: stored.userName,
+      aaguid: stored.aaguid ?? undefined,
+      alg: stored.alg ?? undefined,
+      fmt: stored.fmt ?? undefined,
+      signCount: a.newCounter,
+      previousSignCount: stored.counter,
+      flags: pickFlags(flags),
+      credentialDeviceType: a.credentialDeviceType,
+      clientExtensionResults: response.clientExtensionResults ?? {},
+      authenticatorExtensionResults: jsonSafe(a.authenticatorExtensionResults),
+    };
+    this.store.finishCeremony(ceremony.id, {
+      response,
+      verdict: 'verified',
+      result,
+      timings: { ...ceremony.timings, responseAt, verifiedAt },
+      userName: stored.userName,
+      credentialId: stored.id,
+    });
+    this.emitCeremony(ceremony.id);
+    this.events.emit('event', { type: 'credentials' });
+    return this.store.ceremony(ceremony.id)!;
+  }
+
+  // ------------------------------------------------------------------- shared
+
+  deleteCredential(id: string): void {
+    if (!this.store.deleteCredential(id)) {
+      throw new ApiFailure(404, 'credential_unknown', `No credential ${id} is registered with this RP.`);
+    }
+    this.events.emit('event', { type: 'credentials' });
+  }
+
+  /**
+   * Single-use, expiring challenge: the first verify call consumes it, whatever its outcome.
+   * Unknown, reused and expired challenges each get their own error code.
+   */
+  private takeChallenge(ceremonyId: string, kind: 'registration' | 'authentication'): { ceremony: Ceremony; responseAt: number } {
+    const state = this.store.challengeState(ceremonyId);
+    if (!state) {
+      throw new ApiFailure(404, 'challenge_unknown', `No ceremony ${ceremonyId} was started here: request options first.`, 'challenge');
+    }
+    if (state.kind !== kind) {
+      throw new ApiFailure(400, 'ceremony_kind_mismatch', `Ceremony ${ceremonyId} is a ${state.kind}, not a ${kind}.`, 'type');
+    }
+    const at = this.now();
+    if (state.consumedAt !== null || !this.store.consumeChallenge(ceremonyId, at)) {
+      throw new ApiFailure(409, 'challenge_reused',
+        `The challenge of ceremony ${ceremonyId} was already used: challenges are single-use (a replayed response is refused).`, 'challenge');
+    }
+    if (at > state.expiresAt) {
+      const ceremony = this.store.ceremony(ceremonyId)!;
+      const error = { code: 'challenge_expired', message: `The challenge expired at ${new Date(state.expiresAt).toISOString()}; request new options.`, step: 'challenge' };
+      this.store.finishCeremony(ceremonyId, { verdict: 'failed', error, timings: { ...ceremony.timings, responseAt: at } });
+      this.emitCeremony(ceremonyId);
+      throw new ApiFailure(410, error.code, error.message, error.step);
+    }
+    return { ceremony: this.store.ceremony(ceremonyId)!, responseAt: at };
+  }
+
+  private recordClientError(ceremony: Ceremony, clientError: ClientError | undefined, responseAt: number): Ceremony {
+    const ce = clientError ?? { name: 'UnknownError', message: 'The client sent neither a response nor an error.' };
+    this.store.finishCeremony(ceremony.id, {
+      clientError: ce,
+      verdict: 'client-error',
+      error: { code: 'client_error', message: `${ce.name}: ${ce.message}`, step: 'client' },
+      timings: { ...ceremony.timings, responseAt },
+    });
+    this.emitCeremony(ceremony.id);
+    return this.store.ceremony(ceremony.id)!;
+  }
+
+  private fail(
+    ceremony: Ceremony,
+    response: unknown,
+    responseAt: number,
+    code: string,
+    message: string,
+    step: string,
+    status = 400,
+    who: { userName?: string; credentialId?: string } = {},
+  ): ApiFailure {
+    this.store.finishCeremony(ceremony.id, {
+      response,
+      verdict: 'failed',
+      error: { code, message, step },
+      timings: { ...ceremony.timings, responseAt, verifiedAt: this.now() },
+      userName: who.userName,
+      credentialId: who.credentialId ?? (response as { rawId?: string } | undefined)?.rawId ?? null,
+    });
+    this.emitCeremony(ceremony.id);
+    return new ApiFailure(status, code, message, step, { ceremonyId: ceremony.id });
+  }
+}
+
+function prfInput(prf: CeremonyConfig['extensions']['prf']): Record<string, unknown> {
+  if (!prf.first) return {};
+  return { eval: { first: utf8b64u(prf.first), ...(prf.second ? { second: utf8b64u(prf.second) } : {}) } };
+}
+
+function pickFlags(f: { up: boolean; uv: boolean; be: boolean; bs: boolean; at: boolean; ed: boolean }): CeremonyResult['flags'] {
+  return { up: f.up, uv: f.uv, be: f.be, bs: f.bs, at: f.at, ed: f.ed };
+}
+
+function coseAlg(publicKey: Uint8Array): number | null {
+  try {
+    const alg = decodeCredentialPublicKey(new Uint8Array(publicKey)).get(cose.COSEKEYS.alg);
+    return typeof alg === 'number' ? alg : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Authenticator extension outputs may hold bytes: make them JSON-safe (base64url). */
+function jsonSafe(v: unknown): unknown {
+  if (v instanceof Uint8Array) return b64u(v);
+  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [String(k), jsonSafe(x)]));
+  if (Array.isArray(v)) return v.map(jsonSafe);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]));
+  return v;
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Which verification step a @simplewebauthn/server error message belongs to. */
+export function stepOf(message: string): string {
+  const m = message.toLowerCase();
+  if (m.includes('challenge')) return 'challenge';
+  if (m.includes('origin')) return 'origin';
+  if (m.includes('rp id')) return 'rpIdHash';
+  if (m.includes('response type')) return 'type';
+  if (m.includes('user verification')) return 'uv';
+  if (m.includes('user presence') || m.includes('user not present')) return 'up';
+  if (m.includes('counter')) return 'signCount';
+  if (m.includes('algorithm')) return 'alg';
+  if (m.includes('signature')) return 'signature';
+  if (m.includes('attestation') || m.includes('certificate') || m.includes('x5c')) return 'attestation';
+  return 'verify';
+}

@@ -1,0 +1,348 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startRpServer, type RpServer } from '../../src/rp/server.ts';
+import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
+import { CHALLENGE_GRACE_MS } from '../../src/rp/relyingParty.ts';
+import type { CeremonyConfig } from '../../src/rp/api-types.ts';
+import { SoftAuthenticator } from '../support/softAuthenticator.ts';
+import { call } from '../support/http.ts';
+
+let dir: string;
+let server: RpServer;
+let clock = Date.now();
+let port: number;
+let token: string;
+
+const cfg = (patch: Partial<CeremonyConfig> = {}): CeremonyConfig => ({ ...structuredClone(DEFAULT_CONFIG), ...patch });
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  call(port, 'POST', path, { body, token, headers });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pe-api-'));
+  const staticDir = join(dir, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<html><head><meta name="pe-token" content="" /></head><body>app</body></html>');
+  server = await startRpServer({ dataDir: join(dir, 'data'), staticDir, now: () => clock });
+  port = server.port;
+  token = server.token;
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  clock = Date.now();
+});
+
+async function register(auth: SoftAuthenticator, user = 'alice', patch: Partial<CeremonyConfig> = {}) {
+  const o = await post('/api/registration/options', { config: cfg({ userName: user, ...patch }) });
+  expect(o.status).toBe(200);
+  const response = auth.register(o.json.options, { origin: server.origin });
+  const v = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response });
+  expect(v.status, v.text).toBe(200);
+  return { ceremony: v.json, response };
+}
+
+describe('local-server safety', () => {
+  it('refuses a foreign Host header (DNS rebinding) with 403 host_forbidden', async () => {
+    const r = await call(port, 'GET', '/api/session', { headers: { Host: 'attacker.example:80' } });
+    expect(r.status).toBe(403);
+    expect(r.json.error).toBe('host_forbidden');
+    const r2 = await call(port, 'GET', '/api/session', { headers: { Host: `localhost:${port + 1}` } });
+    expect(r2.status).toBe(403);
+  });
+
+  it('accepts Host localhost:<port> and 127.0.0.1:<port>', async () => {
+    expect((await call(port, 'GET', '/api/session')).status).toBe(200);
+    const r = await call(port, 'GET', '/api/session', { headers: { Host: `127.0.0.1:${port}` } });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ rpId: 'localhost', origin: `http://localhost:${port}` });
+  });
+
+  it('refuses a cross-origin Origin header with 403 origin_forbidden, even with the token', async () => {
+    const r = await post('/api/registration/options', { config: cfg() }, { Origin: 'https://evil.example' });
+    expect(r.status).toBe(403);
+    expect(r.json.error).toBe('origin_forbidden');
+    const g = await call(port, 'GET', '/api/credentials', { headers: { Origin: 'http://localhost:1' } });
+    expect(g.status).toBe(403);
+  });
+
+  it('needs the per-launch token on state-changing calls', async () => {
+    const missing = await call(port, 'POST', '/api/registration/options', { body: { config: cfg() } });
+    expect(missing.status).toBe(403);
+    expect(missing.json.error).toBe('token_missing');
+    const wrong = await call(port, 'POST', '/api/registration/options', { body: { config: cfg() }, token: 'x'.repeat(43) });
+    expect(wrong.status).toBe(403);
+    expect(wrong.json.error).toBe('token_invalid');
+    const del = await call(port, 'DELETE', '/api/credentials/AAAA');
+    expect(del.json.error).toBe('token_missing');
+  });
+
+  it('writes the token into the served page and sends a strict CSP, no CORS', async () => {
+    const r = await call(port, 'GET', '/');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain(`<meta name="pe-token" content="${token}" />`);
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
+    const api = await call(port, 'GET', '/api/session', { headers: { Origin: `http://localhost:${port}` } });
+    expect(api.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('redirects a page visit on 127.0.0.1 to localhost (the RP ID)', async () => {
+    const r = await call(port, 'GET', '/history', { headers: { Host: `127.0.0.1:${port}` } });
+    expect(r.status).toBe(302);
+    expect(r.headers.location).toBe(`http://localhost:${port}/history`);
+  });
+
+  it('refuses path traversal and unknown files', async () => {
+    for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd']) {
+      const r = await call(port, 'GET', path);
+      expect(r.text, path).not.toContain('root:');
+    }
+    expect((await call(port, 'GET', '/assets/nope.js')).status).toBe(404);
+  });
+
+  it('answers 413 to a body over 1 MiB (declared or streamed) and stays up', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024, 0x61);
+    const r = await call(port, 'POST', '/api/registration/options', { raw: big, token });
+    expect(r.status).toBe(413);
+    expect(r.json.error).toBe('body_too_large');
+    expect((await call(port, 'GET', '/api/session')).status).toBe(200);
+  });
+
+  it('answers 415 to a non-JSON content type and 400 malformed_json to broken JSON', async () => {
+    const t = await call(port, 'POST', '/api/registration/options', {
+      raw: 'config=1',
+      token,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(t.status).toBe(415);
+    expect(t.json.error).toBe('unsupported_media_type');
+    const m = await call(port, 'POST', '/api/registration/options', { raw: '{"config": ', token });
+    expect(m.status).toBe(400);
+    expect(m.json.error).toBe('malformed_json');
+  });
+
+  it('validates every input: wrong types, unknown keys, unsupported algorithms', async () => {
+    const bad = [
+      { config: { ...cfg(), timeout: 'soon' } },
+      { config: { ...cfg(), attestation: 'everything' } },
+      { config: { ...cfg(), pubKeyCredParams: [-7, 12345] } },
+      { config: { ...cfg(), pubKeyCredParams: [] } },
+      { config: { ...cfg(), userName: '' } },
+      { config: { ...cfg(), surprise: true } },
+      { config: cfg(), credentialId: 'not base64url!' },
+      [],
+      null,
+      'config',
+    ];
+    for (const body of bad) {
+      const r = await post('/api/registration/options', body);
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(r.json.error).toBe('invalid_request');
+      expect(r.json.message).toMatch(/Invalid request/);
+    }
+    const v = await post('/api/registration/verify', { ceremonyId: 'nope', response: {} });
+    expect(v.status).toBe(400);
+    expect(v.json.error).toBe('invalid_request');
+  });
+
+  it('answers unknown endpoints with 404 and wrong methods with 405, never 5xx', async () => {
+    expect((await call(port, 'GET', '/api/nothing')).json.error).toBe('not_found');
+    expect((await call(port, 'GET', '/api/registration/options')).status).toBe(405);
+    expect((await call(port, 'PUT', '/api/session', { token, body: {} })).status).toBe(405);
+  });
+});
+
+describe('ceremonies', () => {
+  it('registers and signs in, storing the credential with its flags', async () => {
+    const auth = new SoftAuthenticator();
+    const { ceremony, response } = await register(auth, 'carol');
+    expect(ceremony.verdict).toBe('verified');
+    expect(ceremony.result).toMatchObject({ credentialId: response.id, fmt: 'none', signCount: 0, alg: -7 });
+    expect(ceremony.result.flags).toEqual({ up: true, uv: true, be: false, bs: false, at: true, ed: false });
+    const creds = (await call(port, 'GET', '/api/credentials')).json;
+    const stored = creds.find((c: { id: string }) => c.id === response.id);
+    expect(stored).toMatchObject({ userName: 'carol', alg: -7, counter: 0, transports: ['internal'], backupEligible: false });
+
+    const o = await post('/api/authentication/options', { config: cfg({ userName: 'carol' }) });
+    expect(o.json.options.allowCredentials.map((c: { id: string }) => c.id)).toEqual([response.id]);
+    const assertion = auth.assert(o.json.options, { origin: server.origin });
+    const v = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response: assertion });
+    expect(v.status, v.text).toBe(200);
+    expect(v.json).toMatchObject({ verdict: 'verified', result: { signCount: 1, previousSignCount: 0, userName: 'carol' } });
+  });
+
+  it('builds options from the config: algorithms in order, hints, extensions, attestation', async () => {
+    const config = cfg({
+      attestation: 'indirect',
+      pubKeyCredParams: [-36, -7, -257],
+      hints: ['hybrid', 'security-key'],
+      authenticatorAttachment: 'cross-platform',
+      residentKey: 'required',
+      extensions: {
+        credProps: true,
+        prf: { enabled: true, first: 'salt-1', second: '' },
+        largeBlob: { support: 'required', read: false, write: '' },
+        credProtect: { policy: 3, enforce: true },
+        minPinLength: true,
+      },
+    });
+    const o = (await post('/api/registration/options', { config })).json.options;
+    expect(o.pubKeyCredParams.map((p: { alg: number }) => p.alg)).toEqual([-36, -7, -257]);
+    expect(o.hints).toEqual(['hybrid', 'security-key']);
+    expect(o.attestation).toBe('indirect');
+    expect(o.authenticatorSelection).toEqual({
+      authenticatorAttachment: 'cross-platform',
+      residentKey: 'required',
+      requireResidentKey: true,
+      userVerification: 'preferred',
+    });
+    expect(o.extensions).toEqual({
+      credProps: true,
+      prf: { eval: { first: Buffer.from('salt-1').toString('base64url') } },
+      largeBlob: { support: 'required' },
+      credentialProtectionPolicy: 'userVerificationRequired',
+      enforceCredentialProtectionPolicy: true,
+      minPinLength: true,
+    });
+    expect(o.rp).toEqual({ name: 'Passkey Explorer', id: 'localhost' });
+  });
+
+  it('refuses a reused challenge (replayed assertion) with 409 challenge_reused', async () => {
+    const auth = new SoftAuthenticator();
+    await register(auth, 'dave');
+    const o = await post('/api/authentication/options', { config: cfg({ userName: 'dave' }) });
+    const assertion = auth.assert(o.json.options, { origin: server.origin });
+    expect((await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response: assertion })).status).toBe(200);
+    const replay = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response: assertion });
+    expect(replay.status).toBe(409);
+    expect(replay.json).toMatchObject({ error: 'challenge_reused', step: 'challenge' });
+  });
+
+  it('refuses an unknown challenge with 404 challenge_unknown', async () => {
+    const r = await post('/api/registration/verify', { ceremonyId: randomUUID(), clientError: { name: 'NotAllowedError', message: 'x' } });
+    expect(r.status).toBe(404);
+    expect(r.json.error).toBe('challenge_unknown');
+  });
+
+  it('refuses an expired challenge with 410 challenge_expired and records it', async () => {
+    const o = await post('/api/registration/options', { config: cfg({ timeout: 5_000 }) });
+    const response = new SoftAuthenticator().register(o.json.options, { origin: server.origin });
+    clock += 5_000 + CHALLENGE_GRACE_MS + 1;
+    const r = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response });
+    expect(r.status).toBe(410);
+    expect(r.json.error).toBe('challenge_expired');
+    const c = (await call(port, 'GET', `/api/ceremonies/${o.json.ceremonyId}`)).json;
+    expect(c).toMatchObject({ verdict: 'failed', error: { code: 'challenge_expired' } });
+  });
+
+  it('rejects a response from the wrong origin (phishing) at the origin step, and records it', async () => {
+    const o = await post('/api/registration/options', { config: cfg({ userName: 'mallory' }) });
+    const response = new SoftAuthenticator().register(o.json.options, { origin: 'https://evil.example' });
+    const r = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ error: 'verification_failed', step: 'origin', ceremonyId: o.json.ceremonyId });
+    expect(r.json.message).toContain('https://evil.example');
+    const c = (await call(port, 'GET', `/api/ceremonies/${o.json.ceremonyId}`)).json;
+    expect(c.verdict).toBe('failed');
+    expect(c.response.id).toBe(response.id);
+  });
+
+  it('rejects a challenge that does not match the ceremony', async () => {
+    const o = await post('/api/registration/options', { config: cfg() });
+    const response = new SoftAuthenticator().register(o.json.options, { origin: server.origin, challenge: 'AAAA' });
+    const r = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response });
+    expect(r.json).toMatchObject({ error: 'verification_failed', step: 'challenge' });
+  });
+
+  it('rejects UV=0 when user verification is required, at the uv step', async () => {
+    const o = await post('/api/registration/options', { config: cfg({ userVerification: 'required' }) });
+    const response = new SoftAuthenticator().register(o.json.options, { origin: server.origin, flags: { uv: false } });
+    const r = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response });
+    expect(r.json).toMatchObject({ error: 'verification_failed', step: 'uv' });
+  });
+
+  it('flags a sign-count regression (possible cloned authenticator)', async () => {
+    const auth = new SoftAuthenticator();
+    await register(auth, 'erin');
+    for (const [count, status] of [[5, 200], [3, 400]] as const) {
+      const o = await post('/api/authentication/options', { config: cfg({ userName: 'erin' }) });
+      const assertion = auth.assert(o.json.options, { origin: server.origin, signCount: count });
+      const r = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response: assertion });
+      expect(r.status).toBe(status);
+      if (status === 400) expect(r.json).toMatchObject({ error: 'verification_failed', step: 'signCount' });
+    }
+  });
+
+  it('records client errors (NotAllowedError) as client-error ceremonies', async () => {
+    const o = await post('/api/registration/options', { config: cfg() });
+    const r = await post('/api/registration/verify', {
+      ceremonyId: o.json.ceremonyId,
+      clientError: { name: 'NotAllowedError', message: 'The operation either timed out or was not allowed.' },
+    });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ verdict: 'client-error', clientError: { name: 'NotAllowedError' }, error: { step: 'client' } });
+    const list = (await call(port, 'GET', '/api/ceremonies?limit=5')).json;
+    expect(list[0]).toMatchObject({ id: o.json.ceremonyId, verdict: 'client-error' });
+  });
+
+  it('refuses a ceremony of the other kind', async () => {
+    const o = await post('/api/registration/options', { config: cfg() });
+    const r = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, clientError: { name: 'AbortError', message: '' } });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toBe('ceremony_kind_mismatch');
+  });
+
+  it('refuses an unknown credential, and sign-in after deletion fails with a clear message', async () => {
+    const unknown = await post('/api/authentication/options', { config: cfg(), credentialId: 'AAAAAAAA' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error).toBe('credential_unknown');
+
+    const auth = new SoftAuthenticator();
+    const { response } = await register(auth, 'frank');
+    const del = await call(port, 'DELETE', `/api/credentials/${response.id}`, { token });
+    expect(del.status).toBe(200);
+    expect((await call(port, 'DELETE', `/api/credentials/${response.id}`, { token })).status).toBe(404);
+    // Discoverable sign-in: the authenticator still offers the deleted credential.
+    const o = await post('/api/authentication/options', { config: cfg({ allowCredentials: false }) });
+    expect(o.json.options.allowCredentials).toEqual([]);
+    const assertion = auth.assert(o.json.options, { origin: server.origin, credentialId: response.id });
+    const r = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response: assertion });
+    expect(r.status).toBe(404);
+    expect(r.json.error).toBe('credential_unknown');
+    expect(r.json.message).toMatch(/not registered with this RP \(it may have been deleted\)/);
+  });
+
+  it('refuses a discovered credential whose userHandle belongs to another user', async () => {
+    const auth = new SoftAuthenticator();
+    const { response } = await register(auth, 'grace');
+    const o = await post('/api/authentication/options', { config: cfg({ allowCredentials: false }) });
+    const assertion = auth.assert(o.json.options, { origin: server.origin, credentialId: response.id, userHandle: 'AAAA' });
+    const r = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response: assertion });
+    expect(r.json.error).toBe('user_handle_mismatch');
+  });
+
+  it('refuses registering the same credential twice', async () => {
+    const auth = new SoftAuthenticator();
+    const { response } = await register(auth, 'heidi');
+    const o = await post('/api/registration/options', { config: cfg({ userName: 'heidi' }) });
+    expect(o.json.options.excludeCredentials.map((c: { id: string }) => c.id)).toEqual([response.id]);
+    // An authenticator that ignores excludeCredentials and answers with the same credential again.
+    const again = auth.register(o.json.options, { origin: server.origin, reuseCredentialId: response.id });
+    expect(again.id).toBe(response.id);
+    const v = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response: again });
+    expect(v.status).toBe(409);
+    expect(v.json).toMatchObject({ error: 'credential_exists', step: 'credentialId' });
+  });
+
+  it('requires allow-listed users to have credentials', async () => {
+    const r = await post('/api/authentication/options', { config: cfg({ userName: 'nobody-here' }) });
+    expect(r.status).toBe(404);
+    expect(r.json.error).toBe('no_credentials');
+  });
+});
