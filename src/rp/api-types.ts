@@ -113,6 +113,8 @@ export interface CeremonyResult {
   userName: string;
   fmt?: string;
   aaguid?: string;
+  /** From the FIDO MDS or the community AAGUID list, when one is loaded. */
+  authenticatorName?: string | null;
   alg?: number;
   signCount: number;
   previousSignCount?: number;
@@ -148,6 +150,8 @@ export interface StoredCredential {
   discoverable: boolean | null;
   createdAt: string;
   lastUsedAt: string | null;
+  /** GET /api/credentials adds it from the metadata sources (null when unknown). */
+  authenticatorName?: string | null;
 }
 
 export interface SessionInfo {

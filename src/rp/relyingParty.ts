@@ -43,6 +43,8 @@ export interface RelyingPartyOptions {
   origin: string;
   /** Injected clock (ms since epoch), for tests of expiry. */
   now?: () => number;
+  /** AAGUID -> authenticator name, from the metadata sources. */
+  authenticatorName?: (aaguid: string | null | undefined) => string | null;
 }
 
 export class RelyingParty {
@@ -51,8 +53,10 @@ export class RelyingParty {
   readonly origin: string;
   readonly events = new EventEmitter<{ event: [RpEvent] }>();
   private readonly now: () => number;
+  private readonly authenticatorName: (aaguid: string | null | undefined) => string | null;
 
   constructor(opts: RelyingPartyOptions) {
+    this.authenticatorName = opts.authenticatorName ?? (() => null);
     this.store = opts.store;
     this.rpId = opts.rpId;
     this.origin = opts.origin;
@@ -199,6 +203,7 @@ export class RelyingParty {
       userName: user.name,
       fmt: reg.fmt,
       aaguid: reg.aaguid,
+      authenticatorName: this.authenticatorName(reg.aaguid),
       alg: alg ?? undefined,
       signCount: reg.credential.counter,
       flags: pickFlags(flags),
@@ -346,6 +351,7 @@ export class RelyingParty {
       credentialId: stored.id,
       userName: stored.userName,
       aaguid: stored.aaguid ?? undefined,
+      authenticatorName: this.authenticatorName(stored.aaguid),
       alg: stored.alg ?? undefined,
       fmt: stored.fmt ?? undefined,
       signCount: a.newCounter,

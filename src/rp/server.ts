@@ -20,6 +20,7 @@ import { ceremonyConfigSchema, PRESETS } from './config.ts';
 import { ApiFailure } from './errors.ts';
 import { RelyingParty } from './relyingParty.ts';
 import { Store } from './store.ts';
+import { COMMUNITY_AAGUIDS_URL, MAX_METADATA_BYTES, MetadataError, MetadataService } from './metadata.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const BODY_TIMEOUT_MS = 15_000;
@@ -106,6 +107,8 @@ const verifySchema = <T extends z.ZodTypeAny>(response: T) =>
     });
 const registrationVerifySchema = verifySchema(registrationResponseSchema);
 const authenticationVerifySchema = verifySchema(authenticationResponseSchema);
+const refreshSchema = z.object({ url: z.string().url().max(2048).optional() }).strict();
+const importSchema = z.object({ content: z.string().min(2).max(MAX_METADATA_BYTES), name: z.string().max(260).optional() }).strict();
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(200),
   offset: z.coerce.number().int().min(0).default(0),
@@ -121,6 +124,8 @@ export interface RpServerOptions {
   staticDir?: string;
   /** Injected clock, for tests. */
   now?: () => number;
+  /** Injected fetch for metadata downloads, for tests. */
+  fetch?: typeof fetch;
   log?: (line: string) => void;
 }
 
@@ -131,6 +136,7 @@ export interface RpServer {
   token: string;
   dataDir: string;
   rp: RelyingParty;
+  metadata: MetadataService;
   server: Server;
   close(): Promise<void>;
 }
@@ -138,6 +144,7 @@ export interface RpServer {
 /** Starts the local relying party on 127.0.0.1. */
 export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const store = new Store(opts.dataDir);
+  const metadata = new MetadataService(opts.dataDir, { fetch: opts.fetch, now: opts.now });
   const token = randomBytes(32).toString('base64url');
   const log = opts.log ?? (() => {});
   const sse = new Set<ServerResponse>();
@@ -168,7 +175,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://localhost:${port}`;
-  rp = new RelyingParty({ store, rpId: 'localhost', origin, now: opts.now });
+  rp = new RelyingParty({ store, rpId: 'localhost', origin, now: opts.now, authenticatorName: (a) => metadata.name(a) });
   const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
 
   const onEvent = (e: RpEvent) => {
@@ -218,7 +225,19 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       case 'GET /api/events':
         return openEvents(req, res);
       case 'GET /api/credentials':
-        return sendJson(res, 200, store.credentials());
+        return sendJson(res, 200, store.credentials().map((c) => ({ ...c, authenticatorName: metadata.name(c.aaguid) })));
+      case 'GET /api/metadata':
+        return sendJson(res, 200, { ...metadata.status(), communityUrl: COMMUNITY_AAGUIDS_URL });
+      case 'POST /api/metadata/aaguids/refresh': {
+        const body = validate(refreshSchema, await readJson(req));
+        const status = await metadataCall(() => metadata.refreshCommunity(body.url));
+        return sendJson(res, 200, status);
+      }
+      case 'POST /api/metadata/aaguids/import': {
+        const body = validate(importSchema, await readJson(req, MAX_METADATA_BYTES + 4096));
+        const status = await metadataCall(async () => metadata.importCommunity(body.content, body.name ?? 'file'));
+        return sendJson(res, 200, status);
+      }
       case 'GET /api/ceremonies': {
         const q = validate(listQuery, Object.fromEntries(url.searchParams));
         return sendJson(res, 200, store.ceremonies(q));
@@ -253,6 +272,12 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       }
       throw new ApiFailure(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
     }
+    const aaguid = /^\/api\/aaguids\/([0-9a-fA-F-]{36})$/.exec(path);
+    if (aaguid && method === 'GET') {
+      const info = metadata.lookup(aaguid[1]);
+      if (!info) throw new ApiFailure(404, 'aaguid_unknown', `No name is known for AAGUID ${aaguid[1]} (load an AAGUID list or the FIDO MDS).`);
+      return sendJson(res, 200, info);
+    }
     const ceremony = /^\/api\/ceremonies\/([0-9a-f-]{36})$/.exec(path);
     if (ceremony && method === 'GET') {
       const c = store.ceremony(ceremony[1]);
@@ -260,7 +285,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       return sendJson(res, 200, c);
     }
     const known = ['/api/session', '/api/presets', '/api/events', '/api/credentials', '/api/ceremonies',
-      '/api/registration/options', '/api/registration/verify', '/api/authentication/options', '/api/authentication/verify'];
+      '/api/registration/options', '/api/registration/verify', '/api/authentication/options', '/api/authentication/verify',
+      '/api/metadata', '/api/metadata/aaguids/refresh', '/api/metadata/aaguids/import'];
     if (known.includes(path) || ceremony) throw new ApiFailure(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
     throw new ApiFailure(404, 'not_found', `No API endpoint ${path}.`);
   }
@@ -335,6 +361,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     token,
     dataDir: opts.dataDir,
     rp,
+    metadata,
     server,
     async close() {
       clearInterval(keepAlive);
@@ -350,6 +377,15 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   };
 }
 
+async function metadataCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof MetadataError) throw new ApiFailure(e.code === 'too_large' ? 413 : 422, e.code, e.message);
+    throw e;
+  }
+}
+
 function validate<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
@@ -358,16 +394,17 @@ function validate<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** Reads a JSON body: 415 unless application/json, 413 past 1 MiB, 408 when it stalls, 400 when malformed. */
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
     req.resume();
     throw new ApiFailure(415, 'unsupported_media_type', `Send the body as application/json (got "${type || 'none'}").`);
   }
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > MAX_BODY_BYTES) {
+  const limitText = limit === MAX_BODY_BYTES ? `${limit} bytes (1 MiB)` : `${limit} bytes`;
+  if (declared > limit) {
     req.resume();
-    throw new ApiFailure(413, 'body_too_large', `The body is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (1 MiB).`);
+    throw new ApiFailure(413, 'body_too_large', `The body is ${declared} bytes; the limit is ${limitText}.`);
   }
   const text = await new Promise<string>((ok, fail) => {
     const chunks: Buffer[] = [];
@@ -378,11 +415,11 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     }, BODY_TIMEOUT_MS);
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         clearTimeout(timer);
         req.removeAllListeners('data');
         req.resume();
-        fail(new ApiFailure(413, 'body_too_large', `The body exceeds the limit of ${MAX_BODY_BYTES} bytes (1 MiB).`));
+        fail(new ApiFailure(413, 'body_too_large', `The body exceeds the limit of ${limitText}.`));
         return;
       }
       chunks.push(c);

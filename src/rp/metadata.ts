@@ -1,0 +1,201 @@
+/**
+ * AAGUID -> authenticator name (and icon), from two sources, cached on disk in the data directory:
+ * - the FIDO Metadata Service BLOB (verified JWS; parsed by src/decode/trust/mds.ts), and
+ * - a community AAGUID list, loaded at run time from its published URL or a file the user picks.
+ *   No copy of that list ships with the app: it carries no licence.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const COMMUNITY_AAGUIDS_URL =
+  'https://raw.githubusercontent.com/passkeydeveloper/passkey-authenticator-aaguids/main/combined.json';
+export const FIDO_MDS_URL = 'https://mds3.fidoalliance.org/';
+
+/** Largest list or BLOB accepted (the published lists with icons are a few MiB). */
+export const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 20_000;
+
+export interface AuthenticatorInfo {
+  aaguid: string;
+  name: string;
+  /** data: URI icons only (the window's CSP allows no other image source). */
+  iconLight?: string;
+  iconDark?: string;
+  source: 'mds' | 'community';
+}
+
+export interface SourceStatus {
+  origin: string;
+  fetchedAt: string;
+  count: number;
+}
+
+export interface MetadataStatus {
+  community: SourceStatus | null;
+  mds: (SourceStatus & { nextUpdate?: string; legalHeader?: string }) | null;
+}
+
+const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
+
+export class MetadataError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parses a community AAGUID list: `{ "<aaguid>": "name" }` or the published shape
+ * `{ "<aaguid>": { "name": "...", "icon_light": "data:...", "icon_dark": "data:..." } }`.
+ * Entries with a malformed AAGUID or no name are dropped; anything but an object is refused.
+ */
+export function parseCommunityList(text: string): Map<string, AuthenticatorInfo> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new MetadataError('aaguids_malformed', `The AAGUID list is not JSON: ${(e as Error).message}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new MetadataError('aaguids_malformed', 'The AAGUID list must be a JSON object keyed by AAGUID.');
+  }
+  const out = new Map<string, AuthenticatorInfo>();
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const aaguid = key.toLowerCase();
+    if (!AAGUID.test(aaguid)) continue;
+    const v = typeof value === 'string' ? { name: value } : (value as Record<string, unknown> | null);
+    if (!v || typeof v !== 'object' || typeof v.name !== 'string' || !v.name.trim()) continue;
+    const icon = (x: unknown) => (typeof x === 'string' && /^data:image\/(png|svg\+xml|jpeg|webp);base64,/.test(x) ? x : undefined);
+    out.set(aaguid, {
+      aaguid,
+      name: v.name.trim().slice(0, 200),
+      iconLight: icon(v.icon_light),
+      iconDark: icon(v.icon_dark),
+      source: 'community',
+    });
+  }
+  if (out.size === 0) throw new MetadataError('aaguids_empty', 'The AAGUID list has no valid entries.');
+  return out;
+}
+
+/** Downloads `url` (https, or loopback http for local files and tests) with a timeout and a size cap. */
+export async function fetchLimited(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new MetadataError('url_invalid', `Not a URL: ${url}`);
+  }
+  const loopback = u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+  if (u.protocol !== 'https:' && !loopback) {
+    throw new MetadataError('url_invalid', `Only https:// addresses (or http://localhost) are fetched, not ${u.protocol}//${u.host}.`);
+  }
+  let res: Response;
+  try {
+    res = await fetchImpl(u, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
+  } catch (e) {
+    throw new MetadataError('fetch_failed', `Could not download ${url}: ${(e as Error).message}`);
+  }
+  if (!res.ok) throw new MetadataError('fetch_failed', `Downloading ${url} answered HTTP ${res.status}.`);
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > MAX_METADATA_BYTES) throw new MetadataError('too_large', `${url} is ${declared} bytes; the limit is ${MAX_METADATA_BYTES}.`);
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_METADATA_BYTES) {
+      await reader.cancel();
+      throw new MetadataError('too_large', `${url} is larger than ${MAX_METADATA_BYTES} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+interface CacheFile {
+  origin: string;
+  fetchedAt: string;
+  text: string;
+}
+
+/** AAGUID lookups over the cached sources. MDS entries win over community ones. */
+export class MetadataService {
+  private readonly dir: string;
+  private community: { status: SourceStatus; entries: Map<string, AuthenticatorInfo> } | null = null;
+  private mds: { status: NonNullable<MetadataStatus['mds']>; entries: Map<string, AuthenticatorInfo> } | null = null;
+  private readonly fetchImpl: typeof fetch;
+  private readonly now: () => number;
+
+  constructor(dataDir: string, opts: { fetch?: typeof fetch; now?: () => number } = {}) {
+    this.dir = join(dataDir, 'metadata');
+    this.fetchImpl = opts.fetch ?? fetch;
+    this.now = opts.now ?? Date.now;
+    mkdirSync(this.dir, { recursive: true });
+    this.loadCache();
+  }
+
+  private cachePath(name: 'community' | 'mds'): string {
+    return join(this.dir, `${name}.json`);
+  }
+
+  private loadCache(): void {
+    const file = this.cachePath('community');
+    if (!existsSync(file)) return;
+    try {
+      const c = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      const entries = parseCommunityList(c.text);
+      this.community = { status: { origin: c.origin, fetchedAt: c.fetchedAt, count: entries.size }, entries };
+    } catch {
+      // A damaged cache is ignored; the next refresh replaces it.
+      this.community = null;
+    }
+  }
+
+  private writeCache(name: 'community' | 'mds', c: CacheFile): void {
+    const file = this.cachePath(name);
+    writeFileSync(`${file}.tmp`, JSON.stringify(c));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  /** Loads a community list from text (a file the user chose), validates it and caches it. */
+  importCommunity(text: string, origin: string): SourceStatus {
+    if (text.length > MAX_METADATA_BYTES) throw new MetadataError('too_large', `The list is larger than ${MAX_METADATA_BYTES} bytes.`);
+    const entries = parseCommunityList(text);
+    const status = { origin, fetchedAt: new Date(this.now()).toISOString(), count: entries.size };
+    this.writeCache('community', { origin, fetchedAt: status.fetchedAt, text });
+    this.community = { status, entries };
+    return status;
+  }
+
+  /** Downloads the community list from its published URL (or another) and caches it. */
+  async refreshCommunity(url = COMMUNITY_AAGUIDS_URL): Promise<SourceStatus> {
+    return this.importCommunity(await fetchLimited(url, this.fetchImpl), url);
+  }
+
+  /** Installs verified MDS entries (the JWS is verified by the caller with src/decode/trust/mds.ts). */
+  setMds(entries: Map<string, AuthenticatorInfo>, status: NonNullable<MetadataStatus['mds']>): void {
+    this.mds = { status, entries };
+  }
+
+  status(): MetadataStatus {
+    return { community: this.community?.status ?? null, mds: this.mds?.status ?? null };
+  }
+
+  lookup(aaguid: string | null | undefined): AuthenticatorInfo | null {
+    if (!aaguid) return null;
+    const key = aaguid.toLowerCase();
+    if (key === ZERO_AAGUID) return null;
+    return this.mds?.entries.get(key) ?? this.community?.entries.get(key) ?? null;
+  }
+
+  name(aaguid: string | null | undefined): string | null {
+    return this.lookup(aaguid)?.name ?? null;
+  }
+}
