@@ -24,6 +24,12 @@ export interface Field {
   spec?: string;
   severity?: 'info' | 'warn' | 'error';
   children?: Field[];
+  /**
+   * Set on a field that is one bit of the single byte `range` (0 = least significant), e.g. the UP flag.
+   * Bit fields subdivide their parent's byte: for byte coverage, a field whose children are all bit
+   * fields counts as the leaf.
+   */
+  bit?: number;
 }
 
 /** One verification step, in the order of WebAuthn L3 §7.1 / §7.2. */
@@ -105,4 +111,6 @@ export interface CborNodeBase {
   indefinite?: boolean;
   /** Non-canonical encoding notes (RFC 8949 §4.2 / CTAP2 §8 canonical CBOR), if any. */
   nonCanonical?: string[];
+  /** True when decoding stopped inside this item (a partial tree); `end` is where the last complete child ended. */
+  incomplete?: boolean;
 }

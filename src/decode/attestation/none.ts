@@ -1,0 +1,27 @@
+/**
+ * None attestation statement format ("none"): attStmt = {} (an empty map).
+ *
+ * Spec: https://www.w3.org/TR/webauthn-3/#sctn-none-attestation (§8.7)
+ */
+import type { CborNode, Check } from '../types.js';
+import { SPEC, Checks, dissectMap, type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext } from './common.js';
+import { assessNoChain } from './trust.js';
+
+/** Fields of a none attStmt: the empty map (any member is shown generically and flagged). */
+export function dissectNone(attStmt: CborNode, ctx: AttStmtDissectContext): AttStmtDissection {
+  const r = dissectMap(attStmt, ctx, {}, SPEC.none, 'none');
+  if (attStmt.type === 'map' && attStmt.entries.length > 0) {
+    r.errors.push({ code: 'attStmt.none-not-empty', message: `a none attestation statement must be an empty map, it has ${attStmt.entries.length} member(s)`, path: ctx.path, source: ctx.source, offset: attStmt.start });
+    r.fields[0].severity = 'error';
+  }
+  return r;
+}
+
+/** Verifies a none attestation statement (§8.7): attStmt is the empty map; the attestation type is None. */
+export async function verifyNone(attStmt: CborNode, _ctx: AttestationVerifyContext): Promise<Check[]> {
+  const ck = new Checks('attestation.none', SPEC.none);
+  const n = attStmt.type === 'map' ? attStmt.entries.length : -1;
+  if (n === 0) ck.pass('syntax', '§8.7: attStmt is the empty map', '{}', '{}', 'no attestation statement: the authenticator or the client chose not to attest');
+  else ck.fail('syntax', '§8.7: attStmt is the empty map', '{}', attStmt.type === 'map' ? `map with ${n} member(s)` : `CBOR ${attStmt.type}`, `a none attestation statement must be an empty CBOR map, got ${attStmt.type === 'map' ? `a map with ${n} member(s)` : `a CBOR ${attStmt.type}`}`);
+  return [...ck.list, ...assessNoChain('none', !ck.failed)];
+}

@@ -1,0 +1,150 @@
+/** Unit tests of the smaller parts: bytes, JSON, clientDataJSON, authenticator data, extensions, input. */
+import { describe, it, expect } from 'vitest';
+import { decodeBase64Any, toBase64Url, toBase64, fromBase64Url, fromHex, toHex, sha256, concat, equalBytes, toUuid, fromUtf8 } from '../../src/decode/bytes';
+import { parseJson } from '../../src/decode/json';
+import { dissectClientData } from '../../src/decode/clientData';
+import { dissectAuthenticatorData, parseFlags, flagProblems, rpIdHashOf } from '../../src/decode/authenticatorData';
+import { dissectClientExtensionResults } from '../../src/decode/extensions';
+import { dissect, rpIdCandidates } from '../../src/decode/index';
+import { dissectUserHandle } from '../../src/decode/assertion';
+import { coverageProblems, coverageLeaves } from './coverage.helpers';
+
+describe('bytes', () => {
+  it('base64url / base64, padded or not', () => {
+    const b = fromHex('fbff00');
+    expect(toBase64Url(b)).toBe('-_8A');
+    expect(toBase64(b)).toBe('+/8A');
+    for (const t of ['-_8A', '+/8A']) expect(toHex(fromBase64Url(t))).toBe('fbff00');
+    expect(decodeBase64Any('AQ==')).toMatchObject({ ok: true, info: { padded: true } });
+    expect(toHex(fromBase64Url('AQ'))).toBe('01');
+    expect(decodeBase64Any('A')).toMatchObject({ ok: false });
+    expect(decodeBase64Any('-+AA')).toMatchObject({ ok: false, message: expect.stringMatching(/mixes/) });
+    expect(decodeBase64Any('AQ=')).toMatchObject({ ok: false });
+    expect(decodeBase64Any('A Q')).toMatchObject({ ok: false, index: 1 });
+  });
+  it('hex, uuid, concat, equality, sha256', async () => {
+    expect(toUuid(fromHex('6d44ba9bf6ec2e49b9300c8fe920cb73'))).toBe('6d44ba9b-f6ec-2e49-b930-0c8fe920cb73');
+    expect(equalBytes(concat(fromHex('01'), fromHex('0203')), fromHex('010203'))).toBe(true);
+    expect(toHex(await sha256(fromUtf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(toHex(rpIdHashOf('localhost'))).toBe('49960de5880e8c687434170f6476605b8fe4aeb9a28632c7995cf3ba831d9763');
+  });
+});
+
+describe('JSON and clientDataJSON', () => {
+  it('byte offsets in UTF-8, key order, duplicates', () => {
+    const bytes = fromUtf8('{"a":"é","b":[1,true,null],"a":2}');
+    const r = parseJson(bytes);
+    expect(r.errors).toEqual([]);
+    const n = r.node!;
+    if (n.type !== 'object') throw new Error('object');
+    expect(n.members.map((m) => m.key.value)).toEqual(['a', 'b', 'a']);
+    expect(n.members[0].value).toMatchObject({ type: 'string', value: 'é', start: 5, end: 9 });
+    expect(n.duplicates).toEqual(['a']);
+  });
+  it('errors are located; depth is limited', () => {
+    expect(parseJson(fromUtf8('{"a":}')).errors[0]).toMatchObject({ code: 'json-syntax', offset: 5 });
+    expect(parseJson(fromUtf8('[' .repeat(100))).errors[0].message).toMatch(/deeper than 64/);
+    expect(parseJson(fromUtf8('{} x')).errors[0]).toMatchObject({ code: 'json-trailing', offset: 3 });
+  });
+  it('clientDataJSON: members, challenge bytes and text, unknown keys, every byte covered', () => {
+    const text = '{"type":"webauthn.get","challenge":"AAECAwQFBgcICQoLDA0ODw","origin":"https://example.com","crossOrigin":false,"other_keys_can_be_added_here":"x"}';
+    const bytes = fromUtf8(text);
+    const r = dissectClientData(bytes);
+    expect(r.errors).toEqual([]);
+    expect(r.data).toMatchObject({ type: 'webauthn.get', origin: 'https://example.com', crossOrigin: false, order: ['type', 'challenge', 'origin', 'crossOrigin', 'other_keys_can_be_added_here'] });
+    expect(toHex(r.data!.challengeBytes!)).toBe('000102030405060708090a0b0c0d0e0f');
+    const ch = r.field.children!.find((c) => c.key === 'challenge')!;
+    expect(ch.value).toMatchObject({ text: 'AAECAwQFBgcICQoLDA0ODw', byteLength: 16 });
+    expect(ch.range).toEqual([23, 59]);
+    const unknown = r.field.children!.find((c) => c.key === 'other_keys_can_be_added_here')!;
+    expect(unknown).toMatchObject({ severity: 'info', explain: 'clientData.unknownKey' });
+    expect(coverageProblems({ kind: 'clientDataJSON', summary: {} as never, tree: [r.field], errors: [], sources: { clientDataJSON: bytes } })).toEqual([]);
+    expect(coverageLeaves([r.field]).filter((l) => l.key === 'syntax').map((l) => l.value).slice(0, 3)).toEqual(['{', ':', ',']);
+  });
+  it('tokenBinding status validity is flagged', () => {
+    const r = dissectClientData(fromUtf8('{"type":"webauthn.create","challenge":"AA","origin":"https://a","tokenBinding":{"status":"not-supported"}}'));
+    expect(r.field.children!.find((c) => c.key === 'tokenBinding')!.severity).toBe('error');
+  });
+});
+
+describe('authenticator data', () => {
+  it('flags bit by bit and their invalid combinations', () => {
+    expect(parseFlags(0x45)).toMatchObject({ up: true, uv: true, at: true, be: false, bs: false, ed: false });
+    expect(flagProblems(parseFlags(0x11))[0]).toMatch(/BS \(backed up\) is set but BE/);
+    expect(flagProblems(parseFlags(0x41), 'authentication')[0]).toMatch(/AT .* on an assertion/);
+    expect(flagProblems(parseFlags(0x22)).length).toBe(2);
+  });
+  it('fields with ranges; rpIdHash candidates; flags as bit children', () => {
+    const ad = concat(rpIdHashOf('example.com'), Uint8Array.of(0x1d), fromHex('0000002a'));
+    const r = dissectAuthenticatorData(ad, { rpIds: ['other.com', 'example.com'] });
+    expect(r.errors).toEqual([]);
+    expect(r.data).toMatchObject({ signCount: 42, rpIdMatch: 'example.com' });
+    const kids = r.field.children!;
+    expect(kids.map((k) => [k.key, k.range])).toEqual([
+      ['rpIdHash', [0, 32]],
+      ['flags', [32, 33]],
+      ['signCount', [33, 37]],
+    ]);
+    expect(kids[0].display).toMatch(/= SHA-256\("example.com"\)/);
+    expect(kids[1].display).toBe('0x1d (UP, UV, BE, BS)');
+    expect(kids[1].children!.map((b) => [b.key, b.bit, b.value])).toEqual([
+      ['UP', 0, true], ['RFU1', 1, false], ['UV', 2, true], ['BE', 3, true], ['BS', 4, true], ['RFU2', 5, false], ['AT', 6, false], ['ED', 7, false],
+    ]);
+  });
+  it('truncation, credentialIdLength past the end, leftover bytes: located errors, all bytes covered', () => {
+    const base = concat(new Uint8Array(32), Uint8Array.of(0x41), new Uint8Array(4));
+    const short = dissectAuthenticatorData(base.subarray(0, 20));
+    expect(short.errors[0]).toMatchObject({ code: 'authdata-too-short', offset: 20 });
+    const past = dissectAuthenticatorData(concat(base, new Uint8Array(16), Uint8Array.of(0x04, 0x00), new Uint8Array(3)));
+    expect(past.errors[0]).toMatchObject({ code: 'authdata-credid-past-end', offset: 53 });
+    const left = dissectAuthenticatorData(concat(base.subarray(0, 32), Uint8Array.of(0x01), new Uint8Array(4), Uint8Array.of(9, 9)));
+    expect(left.errors[0]).toMatchObject({ code: 'authdata-trailing-bytes', offset: 37 });
+    for (const [r, n] of [[short, 20], [past, 58], [left, 39]] as const) {
+      const leaves = coverageLeaves([r.field]).map((l) => l.range!);
+      expect(leaves.reduce((a, [s, e]) => a + e - s, 0)).toBe(n);
+    }
+  });
+  it('extension outputs: credProtect, hmac-secret, unknown ones', () => {
+    const ext = fromHex('a36b6372656450726f746563740 36b686d61632d736563726574f5 63666f6f01'.replace(/ /g, ''));
+    const r = dissectAuthenticatorData(concat(new Uint8Array(32), Uint8Array.of(0x81), new Uint8Array(4), ext));
+    expect(r.errors).toEqual([]);
+    expect(r.data!.extensions).toEqual({ credProtect: 3, 'hmac-secret': true, foo: 1 });
+    const f = r.field.children!.find((c) => c.key === 'extensions')!;
+    expect(f.children!.find((c) => c.key === 'credProtect')!.display).toMatch(/userVerificationRequired/);
+    expect(f.children!.find((c) => c.key === 'foo')!.severity).toBe('info');
+  });
+});
+
+describe('client extension results', () => {
+  it('credProps.rk, prf, largeBlob, unknown', () => {
+    const r = dissectClientExtensionResults({ credProps: { rk: true }, prf: { enabled: true, results: { first: toBase64Url(new Uint8Array(32)) } }, largeBlob: { supported: false }, zzz: 1 });
+    expect(r.errors).toEqual([]);
+    const c = (k: string) => r.field.children!.find((x) => x.key === k)!;
+    expect(c('credProps').children!.find((x) => x.key === 'rk')!.display).toMatch(/discoverable credential/);
+    const first = c('prf').children!.find((x) => x.key === 'results')!.children!.find((x) => x.key === 'first')!;
+    expect(first).toMatchObject({ explain: 'clientExt.prf.first' });
+    expect(first.display).toMatch(/32 bytes/);
+    expect(c('largeBlob').children!.find((x) => x.key === 'supported')!.display).toMatch(/no large-blob support/);
+    expect(c('zzz').severity).toBe('info');
+  });
+});
+
+describe('input forms', () => {
+  it('refuses too-large and unrecognized input with located errors', () => {
+    expect(dissect(new Uint8Array(1024 * 1024 + 1)).errors[0].code).toBe('input-too-large');
+    expect(dissect(42).errors[0].code).toBe('input-not-recognized');
+    expect(dissect('').errors.length).toBe(1);
+    const d = dissect('not base64!');
+    expect(d.errors[0]).toMatchObject({ code: 'input-not-recognized', source: 'input', offset: 10 });
+    expect(new TextDecoder().decode(d.sources.input.subarray(10, 11))).toBe('!');
+  });
+  it('rpIdCandidates: the host and its parents, never a bare TLD', () => {
+    expect(rpIdCandidates('https://a.b.example.com:8443')).toEqual(['a.b.example.com', 'b.example.com', 'example.com']);
+    expect(rpIdCandidates('http://localhost:3000')).toEqual(['localhost']);
+    expect(rpIdCandidates('android:apk-key-hash:abc')).toEqual([]);
+  });
+  it('userHandle: bytes and UTF-8 text', () => {
+    expect(dissectUserHandle(fromUtf8('alice')).value).toMatchObject({ text: 'alice', hex: '616c696365' });
+    expect(dissectUserHandle(fromHex('ff00')).value).toMatchObject({ text: null });
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * The non-attestation verification steps on the vectors: each failure case of the vectors README fails
+ * at the right check with the expected message; cases expected to verify pass every non-attestation
+ * check. (The full verdict with attestation and trust anchors is the lead's test.)
+ */
+import { describe, it, expect } from 'vitest';
+import { loadVectors } from './vectors.helpers';
+import { dissect } from '../../src/decode/index';
+import { verifyRegistration, verifyAuthentication, expectationsFromCase, firstFailure, isVerified } from '../../src/decode/verify/index';
+import type { Check } from '../../src/decode/types';
+
+const FAIL_AT: Record<string, [string, RegExp]> = {
+  'swa-reg-fail-challenge-mismatch': ['registration.challenge', /registration response challenge/],
+  'swa-reg-fail-origin-mismatch': ['registration.origin', /registration response origin/],
+  'swa-reg-fail-type-mismatch': ['registration.type', /registration response type/],
+  'swa-reg-fail-rpid-mismatch': ['registration.rpIdHash', /Unexpected RP ID/],
+  'pyw-reg-fail-bad-cbor': ['registration.decode', /attestationObject is empty/],
+  'pyw-reg-fail-fido-u2f-token-binding-status': ['registration.tokenBinding', /Unexpected token_binding status/],
+  'swa-auth-fail-challenge-mismatch': ['authentication.challenge', /authentication response challenge/],
+  'swa-auth-fail-origin-mismatch': ['authentication.origin', /authentication response origin/],
+  'swa-auth-fail-counter-not-increased': ['authentication.signCount', /counter value/],
+  'swa-auth-fail-rpid-mismatch': ['authentication.rpIdHash', /Unexpected RP ID/],
+  'swa-auth-fail-type-mismatch': ['authentication.type', /Unexpected authentication response type/],
+  'pyw-auth-fail-wrong-public-key': ['authentication.signature', /Could not verify authentication signature/],
+  'pyw-auth-fail-uv-required': ['authentication.uv', /User verification is required but user was not verified/],
+};
+
+const nonAttestation = (checks: Check[]) => checks.filter((c) => !c.id.startsWith('attestation.') && c.id !== 'registration.attestation');
+
+async function run(c: ReturnType<typeof loadVectors>[number]) {
+  const d = dissect(c.response);
+  const exp = expectationsFromCase(c as never);
+  return c.ceremony === 'registration' ? verifyRegistration(d, exp) : verifyAuthentication(d, exp);
+}
+
+describe('verification steps on the vectors (attestation excluded)', () => {
+  for (const c of loadVectors()) {
+    const want = FAIL_AT[c.id];
+    if (want) {
+      it(`${c.id} fails first at ${want[0]}`, async () => {
+        const checks = nonAttestation(await run(c));
+        const f = firstFailure(checks)!;
+        expect(f.id).toBe(want[0]);
+        expect(f.message).toMatch(want[1]);
+        expect(f.spec).toMatch(/^https:\/\/www\.w3\.org\/TR\/webauthn-[23]\//);
+      });
+    } else if (c.expected.verified === true) {
+      it(`${c.id} passes every non-attestation check`, async () => {
+        const checks = nonAttestation(await run(c));
+        expect(checks.filter((x) => x.status === 'fail')).toEqual([]);
+        expect(checks.map((x) => x.id)).toContain(c.ceremony === 'registration' ? 'registration.rpIdHash' : 'authentication.signature');
+      });
+    }
+  }
+});
+
+describe('verification steps: order and edge cases', () => {
+  const auth = () => loadVectors().find((c) => c.id === 'swa-auth-es256')!;
+  const reg = () => loadVectors().find((c) => c.id === 'w3c-reg-none-es256')!;
+
+  it('registration checks come in the order of §7.1', async () => {
+    const c = reg();
+    const checks = await verifyRegistration(dissect(c.response), expectationsFromCase(c as never));
+    const ids = checks.map((x) => x.id).filter((x) => x.startsWith('registration.'));
+    expect(ids).toEqual(['registration.decode', 'registration.type', 'registration.challenge', 'registration.origin', 'registration.rpIdHash', 'registration.up', 'registration.uv', 'registration.backupFlags', 'registration.alg', 'registration.extensions', 'registration.credentialIdLength', 'registration.credentialIdUnique']);
+  });
+  it('authentication checks come in the order of §7.2 and pass for a good assertion', async () => {
+    const c = auth();
+    const checks = await verifyAuthentication(dissect(c.response), expectationsFromCase(c as never));
+    expect(checks.map((x) => x.id)).toEqual(['authentication.decode', 'authentication.credential', 'authentication.type', 'authentication.challenge', 'authentication.origin', 'authentication.rpIdHash', 'authentication.up', 'authentication.uv', 'authentication.backupFlags', 'authentication.extensions', 'authentication.signature', 'authentication.signCount']);
+    expect(isVerified(checks)).toBe(true);
+  });
+  it('counter regression fails with a clear message; both-zero passes', async () => {
+    const c = auth();
+    const e = expectationsFromCase(c as never);
+    const d = dissect(c.response);
+    const lower = await verifyAuthentication(d, { ...e, credential: { ...e.credential!, counter: 500 } });
+    expect(firstFailure(lower)).toMatchObject({ id: 'authentication.signCount', message: expect.stringMatching(/144 was lower than or equal to the stored counter value 500/) });
+    const z = loadVectors().find((x) => x.id === 'swa-auth-es256-counter-zero')!;
+    const zc = await verifyAuthentication(dissect(z.response), expectationsFromCase(z as never));
+    expect(zc.find((x) => x.id === 'authentication.signCount')).toMatchObject({ status: 'pass', message: expect.stringMatching(/both counters are 0/) });
+  });
+  it('supported algorithms, already registered credential id, origin lists, challenge predicate', async () => {
+    const c = reg();
+    const d = dissect(c.response);
+    const e = expectationsFromCase(c as never);
+    const onlyRs = await verifyRegistration(d, { ...e, supportedAlgorithms: [-257] });
+    expect(firstFailure(onlyRs)).toMatchObject({ id: 'registration.alg', actual: -7 });
+    const taken = await verifyRegistration(d, { ...e, registeredCredentialIds: (id) => id === d.summary.credentialId });
+    expect(firstFailure(taken)?.id).toBe('registration.credentialIdUnique');
+    const list = await verifyRegistration(d, { ...e, origin: ['https://other.example', e.origin as string] });
+    expect(list.find((x) => x.id === 'registration.origin')?.status).toBe('pass');
+    const pred = await verifyRegistration(d, { ...e, challenge: () => false });
+    expect(firstFailure(pred)?.id).toBe('registration.challenge');
+  });
+  it('topOrigin: warn without expectations, pass/fail with them', async () => {
+    const c = loadVectors().find((x) => x.id === 'w3c-reg-none-es256-toporigin')!;
+    const d = dissect(c.response);
+    const e = expectationsFromCase(c as never);
+    expect((await verifyRegistration(d, e)).find((x) => x.id === 'registration.topOrigin')?.status).toBe('warn');
+    expect((await verifyRegistration(d, { ...e, topOrigin: 'https://example.com' })).find((x) => x.id === 'registration.topOrigin')?.status).toBe('pass');
+    expect((await verifyRegistration(d, { ...e, topOrigin: 'https://evil.example' })).find((x) => x.id === 'registration.topOrigin')?.status).toBe('fail');
+    expect(firstFailure(await verifyRegistration(d, { ...e, allowCrossOrigin: false }))?.id).toBe('registration.crossOrigin');
+  });
+  it('works on a dissection that lost its parsed internals (e.g. after JSON round trip of sources)', async () => {
+    const c = auth();
+    const d = dissect(c.response);
+    const copy = { ...d };
+    const checks = await verifyAuthentication(copy, expectationsFromCase(c as never));
+    expect(isVerified(checks)).toBe(true);
+  });
+});
