@@ -1,16 +1,14 @@
 /**
  * The relying party's ceremonies: options from a CeremonyConfig, single-use expiring challenges,
- * verification with @simplewebauthn/server, and the records kept of every attempt.
+ * verification by the dissector's spec-ordered checks with @simplewebauthn/server as a second opinion
+ * (src/rp/analyze.ts), and the records kept of every attempt.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import {
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
-import { decodeAttestationObject, isoBase64URL, parseAuthenticatorData, cose, decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { getParsed } from '../decode/index.ts';
+import { toBase64Url } from '../decode/bytes.ts';
+import { analysisRecord, analyzeAuthentication, analyzeRegistration, stepOfCheck, type Analysis } from './analyze.ts';
 import type {
   AuthenticationOptionsResponse,
   Ceremony,
@@ -138,38 +136,44 @@ export class RelyingParty {
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialCreationOptionsJSON;
 
-    let info: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
-    try {
-      info = await verifyRegistrationResponse({
-        response,
-        expectedChallenge: options.challenge,
-        expectedOrigin: this.origin,
-        expectedRPID: this.rpId,
+    const analysis = await analyzeRegistration(
+      response,
+      {
+        challenge: options.challenge,
+        origin: this.origin,
+        rpID: this.rpId,
         requireUserVerification: config.userVerification === 'required',
-        supportedAlgorithmIDs: config.pubKeyCredParams,
-      });
-    } catch (e) {
-      throw this.fail(ceremony, response, responseAt, 'verification_failed', errorMessage(e), stepOf(errorMessage(e)));
-    }
-    if (!info.verified) {
-      throw this.fail(ceremony, response, responseAt, 'verification_failed', 'The registration response did not verify.', 'attestation');
-    }
-    const reg = info.registrationInfo;
-    const credentialId = reg.credential.id;
-    if (this.store.credential(credentialId)) {
+        supportedAlgorithms: config.pubKeyCredParams,
+        registeredCredentialIds: (id) => this.store.credential(id) !== null,
+        currentTime: new Date(this.now()),
+      },
+      { aaguidNames: (aaguid) => this.authenticatorName(aaguid) },
+    );
+    const record = analysisRecord(analysis);
+    if (!analysis.verified) {
+      const f = analysis.failure;
+      const step = f ? stepOfCheck(f.id) : 'decode';
+      const duplicate = step === 'credentialIdUnique';
       throw this.fail(
         ceremony,
         response,
         responseAt,
-        'credential_exists',
-        `Credential ${credentialId} is already registered (WebAuthn L3 §7.1 step 26: the RP must reject it).`,
-        'credentialId',
-        409,
+        duplicate ? 'credential_exists' : 'verification_failed',
+        failureMessage(analysis),
+        duplicate ? 'credentialId' : step,
+        duplicate ? 409 : 400,
+        {},
+        record,
       );
     }
-    const authData = decodeAttestationObject(isoBase64URL.toBuffer(response.response.attestationObject)).get('authData');
-    const flags = parseAuthenticatorData(authData).flags;
-    const alg = coseAlg(reg.credential.publicKey);
+    const parsed = getParsed(analysis.dissection)!;
+    const authData = parsed.attestation!.authData!;
+    const acd = authData.attestedCredentialData!;
+    const credentialId = toBase64Url(acd.credentialId);
+    const flags = authData.flags;
+    const summary = analysis.dissection.summary;
+    const alg = summary.alg;
+    const aaguid = acd.aaguidText;
     const verifiedAt = this.now();
     let user = this.store.userByName(config.userName);
     if (!user) {
@@ -185,12 +189,12 @@ export class RelyingParty {
       {
         id: credentialId,
         userId: user.id,
-        publicKey: b64u(reg.credential.publicKey),
+        publicKey: toBase64Url(acd.credentialPublicKey),
         alg,
-        counter: reg.credential.counter,
+        counter: authData.signCount,
         transports: response.response.transports ?? [],
-        aaguid: reg.aaguid,
-        fmt: reg.fmt,
+        aaguid,
+        fmt: summary.fmt,
         backupEligible: flags.be,
         backedUp: flags.bs,
         discoverable: typeof rk === 'boolean' ? rk : null,
@@ -201,21 +205,22 @@ export class RelyingParty {
     const result: CeremonyResult = {
       credentialId,
       userName: user.name,
-      fmt: reg.fmt,
-      aaguid: reg.aaguid,
-      authenticatorName: this.authenticatorName(reg.aaguid),
+      fmt: summary.fmt ?? undefined,
+      aaguid,
+      authenticatorName: this.authenticatorName(aaguid),
       alg: alg ?? undefined,
-      signCount: reg.credential.counter,
+      signCount: authData.signCount,
       flags: pickFlags(flags),
-      credentialDeviceType: reg.credentialDeviceType,
+      credentialDeviceType: flags.be ? 'multiDevice' : 'singleDevice',
       clientExtensionResults: response.clientExtensionResults ?? {},
-      authenticatorExtensionResults: jsonSafe(reg.authenticatorExtensionResults),
+      authenticatorExtensionResults: authData.extensions,
       transports: response.response.transports ?? [],
     };
     this.store.finishCeremony(ceremony.id, {
       response,
       verdict: 'verified',
       result,
+      dissection: record,
       timings: { ...ceremony.timings, responseAt, verifiedAt },
       userName: user.name,
       credentialId,
@@ -316,37 +321,37 @@ export class RelyingParty {
         `userHandle ${userHandle} does not belong to credential ${stored.id}, whose user handle is ${stored.userId} (§7.2 step 6).`, 'userHandle');
     }
 
-    let info: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
-    try {
-      info = await verifyAuthenticationResponse({
-        response,
-        expectedChallenge: options.challenge,
-        expectedOrigin: this.origin,
-        expectedRPID: this.rpId,
+    const analysis = await analyzeAuthentication(
+      response,
+      {
+        challenge: options.challenge,
+        origin: this.origin,
+        rpID: this.rpId,
         requireUserVerification: config.userVerification === 'required',
         credential: {
           id: stored.id,
-          publicKey: isoBase64URL.toBuffer(stored.publicKey),
+          publicKey: stored.publicKey,
           counter: stored.counter,
-          transports: stored.transports as never,
+          backupEligible: stored.backupEligible,
+          userHandle: stored.userId,
         },
-      });
-    } catch (e) {
-      throw this.fail(ceremony, response, responseAt, 'verification_failed', errorMessage(e), stepOf(errorMessage(e)), 400, {
+        allowCredentials: allowed.map((c) => c.id),
+        currentTime: new Date(this.now()),
+      },
+      { aaguidNames: (aaguid) => this.authenticatorName(aaguid) },
+    );
+    const record = analysisRecord(analysis);
+    if (!analysis.verified) {
+      const f = analysis.failure;
+      throw this.fail(ceremony, response, responseAt, 'verification_failed', failureMessage(analysis), f ? stepOfCheck(f.id) : 'decode', 400, {
         userName: stored.userName,
         credentialId: stored.id,
-      });
+      }, record);
     }
-    if (!info.verified) {
-      throw this.fail(ceremony, response, responseAt, 'verification_failed', 'The assertion signature did not verify.', 'signature', 400, {
-        userName: stored.userName,
-        credentialId: stored.id,
-      });
-    }
-    const a = info.authenticationInfo;
-    const flags = parseAuthenticatorData(isoBase64URL.toBuffer(response.response.authenticatorData)).flags;
+    const authData = getParsed(analysis.dissection)!.authData!;
+    const flags = authData.flags;
     const verifiedAt = this.now();
-    this.store.touchCredential(stored.id, a.newCounter, a.credentialBackedUp, new Date(verifiedAt).toISOString(), ceremony.id);
+    this.store.touchCredential(stored.id, authData.signCount, flags.bs, new Date(verifiedAt).toISOString(), ceremony.id);
     const result: CeremonyResult = {
       credentialId: stored.id,
       userName: stored.userName,
@@ -354,17 +359,18 @@ export class RelyingParty {
       authenticatorName: this.authenticatorName(stored.aaguid),
       alg: stored.alg ?? undefined,
       fmt: stored.fmt ?? undefined,
-      signCount: a.newCounter,
+      signCount: authData.signCount,
       previousSignCount: stored.counter,
       flags: pickFlags(flags),
-      credentialDeviceType: a.credentialDeviceType,
+      credentialDeviceType: flags.be ? 'multiDevice' : 'singleDevice',
       clientExtensionResults: response.clientExtensionResults ?? {},
-      authenticatorExtensionResults: jsonSafe(a.authenticatorExtensionResults),
+      authenticatorExtensionResults: authData.extensions,
     };
     this.store.finishCeremony(ceremony.id, {
       response,
       verdict: 'verified',
       result,
+      dissection: record,
       timings: { ...ceremony.timings, responseAt, verifiedAt },
       userName: stored.userName,
       credentialId: stored.id,
@@ -431,11 +437,13 @@ export class RelyingParty {
     step: string,
     status = 400,
     who: { userName?: string; credentialId?: string } = {},
+    dissection: Ceremony['dissection'] = null,
   ): ApiFailure {
     this.store.finishCeremony(ceremony.id, {
       response,
       verdict: 'failed',
       error: { code, message, step },
+      dissection,
       timings: { ...ceremony.timings, responseAt, verifiedAt: this.now() },
       userName: who.userName,
       credentialId: who.credentialId ?? (response as { rawId?: string } | undefined)?.rawId ?? null,
@@ -454,40 +462,9 @@ function pickFlags(f: { up: boolean; uv: boolean; be: boolean; bs: boolean; at: 
   return { up: f.up, uv: f.uv, be: f.be, bs: f.bs, at: f.at, ed: f.ed };
 }
 
-function coseAlg(publicKey: Uint8Array): number | null {
-  try {
-    const alg = decodeCredentialPublicKey(new Uint8Array(publicKey)).get(cose.COSEKEYS.alg);
-    return typeof alg === 'number' ? alg : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Authenticator extension outputs may hold bytes: make them JSON-safe (base64url). */
-function jsonSafe(v: unknown): unknown {
-  if (v instanceof Uint8Array) return b64u(v);
-  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [String(k), jsonSafe(x)]));
-  if (Array.isArray(v)) return v.map(jsonSafe);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]));
-  return v;
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Which verification step a @simplewebauthn/server error message belongs to. */
-export function stepOf(message: string): string {
-  const m = message.toLowerCase();
-  if (m.includes('challenge')) return 'challenge';
-  if (m.includes('origin')) return 'origin';
-  if (m.includes('rp id')) return 'rpIdHash';
-  if (m.includes('response type')) return 'type';
-  if (m.includes('user verification')) return 'uv';
-  if (m.includes('user presence') || m.includes('user not present')) return 'up';
-  if (m.includes('counter')) return 'signCount';
-  if (m.includes('algorithm')) return 'alg';
-  if (m.includes('signature')) return 'signature';
-  if (m.includes('attestation') || m.includes('certificate') || m.includes('x5c')) return 'attestation';
-  return 'verify';
+/** The failing check in words, plus the second opinion when the verifiers disagree. */
+function failureMessage(a: Analysis): string {
+  const f = a.failure;
+  const base = f ? (f.message ?? f.title) : 'The response could not be decoded.';
+  return a.disagreement ? `${base} (verifier disagreement: @simplewebauthn/server says ${a.disagreement.theirs})` : base;
 }

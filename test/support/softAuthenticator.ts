@@ -63,7 +63,7 @@ export class SoftAuthenticator {
       cred = { id, privateKey, cose: coseKey(publicKey), userHandle: options.user.id, signCount: 0 };
       this.credentials.set(b64u(id), cred);
     }
-    const { id, cose } = cred;
+    const { id, cose, privateKey } = cred;
     const rpId = opts.rpId ?? options.rp.id ?? 'localhost';
     const clientDataJSON = Buffer.from(
       JSON.stringify({ type: opts.type ?? 'webauthn.create', challenge: opts.challenge ?? options.challenge, origin: opts.origin, crossOrigin: false }),

@@ -1,0 +1,127 @@
+/**
+ * One verification, two verifiers: the dissector's spec-ordered checks (src/decode) decide; the
+ * result of @simplewebauthn/server is kept beside them as a second opinion, and any disagreement
+ * between the two is reported with both reasons, never hidden.
+ */
+import {
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { dissect, type DissectOptions } from '../decode/index.ts';
+import { toBase64Url } from '../decode/bytes.ts';
+import type { Check, Dissection } from '../decode/types.ts';
+import { firstFailure, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '../decode/verify/index.ts';
+
+export interface SecondOpinion {
+  verifier: '@simplewebauthn/server';
+  verified: boolean;
+  /** Its error message when it rejected the response. */
+  error?: string;
+}
+
+export interface Analysis {
+  dissection: Dissection;
+  checks: Check[];
+  verified: boolean;
+  failure: Check | null;
+  secondOpinion: SecondOpinion;
+  /** Set when the two verifiers disagree: each side's reason in words. */
+  disagreement: { ours: string; theirs: string } | null;
+}
+
+/** The JSON-safe record of an analysis, as a ceremony stores it. */
+export function analysisRecord(a: Analysis) {
+  return {
+    kind: a.dissection.kind,
+    summary: a.dissection.summary,
+    tree: a.dissection.tree,
+    errors: a.dissection.errors,
+    sources: Object.fromEntries(Object.entries(a.dissection.sources).map(([k, v]) => [k, toBase64Url(v)])),
+    checks: a.checks,
+    secondOpinion: a.secondOpinion,
+    disagreement: a.disagreement,
+  };
+}
+
+/** Which verification step a check id belongs to ('registration.origin' -> 'origin'). */
+export function stepOfCheck(id: string): string {
+  if (id.startsWith('attestation.')) return 'attestation';
+  return id.replace(/^(registration|authentication)\./, '');
+}
+
+const reason = (c: Check | null | undefined) => (c ? `${c.title}${c.message ? ` — ${c.message}` : ''}` : 'all checks passed');
+
+function judge(dissection: Dissection, checks: Check[], second: SecondOpinion): Analysis {
+  const verified = isVerified(checks);
+  const failure = firstFailure(checks) ?? null;
+  const disagreement =
+    verified === second.verified
+      ? null
+      : { ours: reason(failure), theirs: second.verified ? 'verified' : (second.error ?? 'rejected') };
+  return { dissection, checks, verified, failure, secondOpinion: second, disagreement };
+}
+
+async function secondOpinion(run: () => Promise<{ verified: boolean }>): Promise<SecondOpinion> {
+  try {
+    const r = await run();
+    return r.verified
+      ? { verifier: '@simplewebauthn/server', verified: true }
+      : { verifier: '@simplewebauthn/server', verified: false, error: 'verified: false' };
+  } catch (e) {
+    return { verifier: '@simplewebauthn/server', verified: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+const b64uBytes = (v: string | Uint8Array): Uint8Array<ArrayBuffer> =>
+  typeof v === 'string' ? new Uint8Array(Buffer.from(v, 'base64url')) : new Uint8Array(v);
+
+/** Registration: WebAuthn L3 §7.1 by the dissector, and @simplewebauthn/server's verifyRegistrationResponse. */
+export async function analyzeRegistration(
+  response: unknown,
+  exp: Expectations,
+  opts: DissectOptions & { safetyNetEnforceCts?: boolean } = {},
+): Promise<Analysis> {
+  const dissection = dissect(response, { rpIds: [exp.rpID].flat(), ...opts });
+  const checks = await verifyRegistration(dissection, exp);
+  const second = await secondOpinion(() =>
+    verifyRegistrationResponse({
+      response: response as RegistrationResponseJSON,
+      expectedChallenge: exp.challenge,
+      expectedOrigin: exp.origin,
+      expectedRPID: exp.rpID,
+      expectedType: exp.expectedType,
+      requireUserPresence: exp.requireUserPresence ?? true,
+      requireUserVerification: exp.requireUserVerification ?? false,
+      supportedAlgorithmIDs: exp.supportedAlgorithms,
+      attestationSafetyNetEnforceCTSCheck: opts.safetyNetEnforceCts,
+    }),
+  );
+  return judge(dissection, checks, second);
+}
+
+/** Authentication: WebAuthn L3 §7.2 by the dissector, and @simplewebauthn/server's verifyAuthenticationResponse. */
+export async function analyzeAuthentication(response: unknown, exp: Expectations, opts: DissectOptions = {}): Promise<Analysis> {
+  const dissection = dissect(response, {
+    rpIds: [exp.rpID].flat(),
+    credentialPublicKey: exp.credential?.publicKey,
+    ...opts,
+  });
+  const checks = await verifyAuthentication(dissection, exp);
+  const cred = exp.credential;
+  const second: SecondOpinion = cred
+    ? await secondOpinion(() =>
+        verifyAuthenticationResponse({
+          response: response as AuthenticationResponseJSON,
+          expectedChallenge: exp.challenge,
+          expectedOrigin: exp.origin,
+          expectedRPID: exp.rpID,
+          expectedType: exp.expectedType,
+          requireUserVerification: exp.requireUserVerification ?? false,
+          credential: { id: cred.id, publicKey: b64uBytes(cred.publicKey), counter: cred.counter },
+        }),
+      )
+    : { verifier: '@simplewebauthn/server', verified: false, error: 'no stored credential was given to verify against' };
+  return judge(dissection, checks, second);
+}
