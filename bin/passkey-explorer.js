@@ -15,6 +15,13 @@ if (!process.getBuiltinModule?.('node:sqlite') && !process.execArgv.includes('--
   const r = spawnSync(process.execPath, ['--experimental-sqlite', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+// Node marks some WebCrypto algorithms (ML-DSA, Ed448) experimental: not the user's concern here.
+const emitWarning = process.emitWarning;
+process.emitWarning = function (warning, ...rest) {
+  const type = typeof rest[0] === 'string' ? rest[0] : rest[0]?.type;
+  if (type === 'ExperimentalWarning') return;
+  return emitWarning.call(process, warning, ...rest);
+};
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'cli', 'index.js');
 if (!existsSync(cli)) {
   console.error('passkey-explorer is not built yet: run `npm run build` in the project first.');

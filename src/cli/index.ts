@@ -2,12 +2,16 @@
  * passkey-explorer: serve | decode | verify | harness. Plain Node; no Electron import.
  */
 import { VERSION } from '../rp/server.ts';
+import { decode } from './decode.ts';
 import { serve } from './serve.ts';
+import { verify } from './verify.ts';
 
 const HELP = `Usage: passkey-explorer <command> [options]
 
 Commands:
   serve     run the local relying party and open the explorer in the system browser
+  decode    dissect a response or one of its parts, byte by byte (--json for tools)
+  verify    verify a ceremony case offline, step by step, with a second opinion
   help      show help for a command: passkey-explorer help <command>
 
 Run "passkey-explorer <command> --help" for a command's options.
@@ -15,7 +19,7 @@ Run "passkey-explorer <command> --help" for a command's options.
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { serve };
+const COMMANDS: Record<string, Command> = { serve, decode, verify };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

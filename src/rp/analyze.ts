@@ -70,7 +70,11 @@ async function secondOpinion(run: () => Promise<{ verified: boolean }>): Promise
       ? { verifier: '@simplewebauthn/server', verified: true }
       : { verifier: '@simplewebauthn/server', verified: false, error: 'verified: false' };
   } catch (e) {
-    return { verifier: '@simplewebauthn/server', verified: false, error: e instanceof Error ? e.message : String(e) };
+    const message = (e instanceof Error ? e.message : String(e)).replace(
+      /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g,
+      '<certificate>',
+    );
+    return { verifier: '@simplewebauthn/server', verified: false, error: message.trim() };
   }
 }
 

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { dissect } from '../decode/index.ts';
+import { parseCommunityList } from '../rp/metadata.ts';
+import { decodeJson, formatErrors, formatSummary, formatTree } from './format.ts';
+import { readInput } from './input.ts';
+
+export const DECODE_HELP = `Usage: passkey-explorer decode <file|-> [--json] [--rp-id ID]... [--aaguids FILE] [--no-ranges]
+
+Dissects a WebAuthn message byte by byte: a registration or authentication response (the WebAuthn
+JSON serialization), or one part on its own (attestationObject, authenticatorData, clientDataJSON,
+COSE key) as bytes, base64url, base64 or hex.
+
+Options:
+  --json          print { kind, summary, tree, errors } (summary keys are stable)
+  --rp-id ID      an RP ID to match authData.rpIdHash against (repeatable)
+  --aaguids FILE  an AAGUID -> name list (JSON object) to name the authenticator
+  --no-ranges     leave byte ranges out of the text tree
+  -h, --help      this help
+
+Exit status: 0 decoded, 1 decoded with errors (a partial tree is printed), 2 usage.
+`;
+
+export async function decode(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      'rp-id': { type: 'string', multiple: true },
+      aaguids: { type: 'string' },
+      'no-ranges': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(DECODE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    process.stderr.write(`passkey-explorer decode: give one file, or - for standard input\n\n${DECODE_HELP}`);
+    return 2;
+  }
+  const names = values.aaguids ? parseCommunityList(readFileSync(values.aaguids, 'utf8')) : null;
+  const input = await readInput(positionals[0]);
+  const d = dissect(input, {
+    rpIds: values['rp-id'],
+    aaguidNames: names ? (aaguid) => names.get(aaguid)?.name ?? null : undefined,
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(decodeJson(d), null, 2)}\n`);
+  } else {
+    const parts = [formatSummary(d.kind, d.summary), '', formatTree(d.tree, { ranges: !values['no-ranges'] })];
+    if (d.errors.length) parts.push('', formatErrors(d.errors));
+    process.stdout.write(`${parts.join('\n')}\n`);
+  }
+  return d.errors.length ? 1 : 0;
+}

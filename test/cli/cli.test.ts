@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/index.ts';
+import { caseRoots } from '../../src/cli/verify.ts';
+
+const V = resolve(import.meta.dirname, '../../../shared/vectors');
+const dir = mkdtempSync(join(tmpdir(), 'pe-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    const code = await main(argv);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+afterEach(() => vi.restoreAllMocks());
+
+describe('passkey-explorer decode', () => {
+  it('--json prints {kind, summary, tree, errors} with the stable summary keys', async () => {
+    const r = await run('decode', '--json', join(V, 'registration/swa-reg-packed-self-es256.json'));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(['kind', 'summary', 'tree', 'errors']);
+    expect(Object.keys(j.summary).sort()).toEqual(['aaguid', 'alg', 'authenticatorName', 'credentialId', 'flags', 'fmt', 'rpIdHash', 'signCount']);
+    expect(j.kind).toBe('registration');
+    expect(j.summary).toMatchObject({
+      fmt: 'packed',
+      signCount: 1589874425,
+      alg: -7,
+      credentialId:
+        'AYThY1csINY4JrbHyGmqTl1nL_F1zjAF3hSAIngz8kAcjugmAMNVvxZRwqpEH-bNHHAIv291OX5ko9eDf_5mu3UB2BvsScr2K-ppM4owOpGsqwg5tZglqqmxIm1Q',
+      flags: { up: true, uv: true, be: false, bs: false, at: true, ed: false },
+    });
+    expect(j.errors).toEqual([]);
+  });
+
+  it('names the authenticator from an AAGUID list file', async () => {
+    const r = await run('decode', '--json', '--aaguids', join(V, 'aaguids.json'), join(V, 'registration/pyw-reg-tpm-dell-xps-13.json'));
+    const j = JSON.parse(r.out);
+    expect(j.summary.aaguid).toBe('08987058-cadc-4b81-b6e1-30de50dcbe96');
+    expect(j.summary.authenticatorName).toBe('Windows Hello');
+  });
+
+  it('prints an indented tree with byte ranges', async () => {
+    const r = await run('decode', join(V, 'authentication/swa-auth-es256.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^kind\s+authentication$/m);
+    expect(r.out).toMatch(/^\s+flags\s+0x01 \(UP\)\s+authenticatorData\[32\.\.33\)$/m);
+    expect(r.out).toMatch(/^\s+signCount\s+144\s+authenticatorData\[33\.\.37\)$/m);
+  });
+
+  it('garbage in: a partial tree and located errors, exit 1', async () => {
+    const f = join(dir, 'garbage.json');
+    writeFileSync(f, '{"response": {"clientDataJSON": "e30", "attestationObject": "oWNmbXQ"}}');
+    const r = await run('decode', '--json', f);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.errors.length).toBeGreaterThan(0);
+    for (const e of j.errors) {
+      expect(typeof e.offset).toBe('number');
+      expect(e.path).toBeTruthy();
+      expect(e.message).toBeTruthy();
+    }
+  });
+
+  it('refuses a file over the size limit with a clear message', async () => {
+    const f = join(dir, 'huge.bin');
+    writeFileSync(f, Buffer.alloc(5 * 1024 * 1024, 0x41));
+    const r = await run('decode', f);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/over 1048576 bytes \(1 MiB\) are refused/);
+  });
+});
+
+describe('passkey-explorer verify', () => {
+  it('verifies a vector case with its clock and roots: exit 0, checks listed', async () => {
+    const r = await run('verify', join(V, 'registration/swa-reg-apple.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('PASS  §7.1 step 24: assess attestation trustworthiness');
+    expect(r.out).toContain('trust anchors: apple-webauthn-root-ca.pem');
+    expect(r.out).toMatch(/\nVERIFIED\n$/);
+  });
+
+  it('a failing case exits 1 at the right check, with the second opinion agreeing', async () => {
+    const r = await run('verify', '--json', join(V, 'authentication/swa-auth-fail-counter-not-increased.json'));
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.verified).toBe(false);
+    expect(j.checks.find((c: { status: string }) => c.status === 'fail').id).toBe('authentication.signCount');
+    expect(j.secondOpinion).toMatchObject({ verified: false });
+    expect(j.disagreement).toBeNull();
+  });
+
+  it('a wrong trust anchor given with --root makes attestation trust fail', async () => {
+    const c = JSON.parse(readFileSync(join(V, 'registration/swa-reg-apple.json'), 'utf8'));
+    c.context = { currentTime: c.context.suggestedVerificationTime };
+    const f = join(dir, 'apple-no-roots.json');
+    writeFileSync(f, JSON.stringify(c));
+    const r = await run('verify', '--json', '--no-bundled-roots', '--root', join(V, 'roots/globalsign-r2.pem'), f);
+    const j = JSON.parse(r.out);
+    expect(r.code).toBe(1);
+    expect(j.checks.find((c: { status: string }) => c.status === 'fail').id).toBe('attestation.trust');
+  });
+
+  it('finds roots named in a case, globs included', () => {
+    const roots = caseRoots(join(V, 'registration/x.json'), 'Google Hardware Attestation Root: roots/google-hardware-attestation-root-*.pem');
+    expect(roots.map((r) => r.split('/').pop())).toEqual([1, 2, 3, 4].map((i) => `google-hardware-attestation-root-${i}.pem`));
+  });
+
+  it('refuses a file that is not a case, exit 2', async () => {
+    const f = join(dir, 'not-a-case.json');
+    writeFileSync(f, '{"hello": 1}');
+    const r = await run('verify', f);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is not a case');
+    expect((await run('verify', join(dir, 'missing.json'))).code).toBe(2);
+  });
+});
+
+describe('help and usage', () => {
+  it('every command has --help; unknown commands and options are usage errors', async () => {
+    for (const c of ['serve', 'decode', 'verify']) {
+      const r = await run(c, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`Usage: passkey-explorer ${c}`);
+    }
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('decode', '--bogus', 'x')).code).toBe(2);
+    expect((await run()).code).toBe(2);
+    expect((await run('--help')).out).toContain('Commands:');
+  });
+});
