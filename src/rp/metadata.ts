@@ -6,6 +6,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseMdsBlob, type MdsEntry, type MetadataLookup } from '../decode/trust/mds.ts';
+import { MDS_ROOT } from '../decode/trust/roots.ts';
 
 export const COMMUNITY_AAGUIDS_URL =
   'https://raw.githubusercontent.com/passkeydeveloper/passkey-authenticator-aaguids/main/combined.json';
@@ -32,7 +34,9 @@ export interface SourceStatus {
 
 export interface MetadataStatus {
   community: SourceStatus | null;
-  mds: (SourceStatus & { nextUpdate?: string; legalHeader?: string }) | null;
+  mds: (SourceStatus & { no: number; nextUpdate: string; stale: boolean; legalHeader?: string }) | null;
+  /** Why the cached or last downloaded MDS BLOB was refused, if it was. */
+  mdsError?: string;
 }
 
 const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -129,14 +133,21 @@ interface CacheFile {
 export class MetadataService {
   private readonly dir: string;
   private community: { status: SourceStatus; entries: Map<string, AuthenticatorInfo> } | null = null;
-  private mds: { status: NonNullable<MetadataStatus['mds']>; entries: Map<string, AuthenticatorInfo> } | null = null;
+  private mds: {
+    status: NonNullable<MetadataStatus['mds']>;
+    entries: Map<string, AuthenticatorInfo>;
+    statements: Map<string, MdsEntry>;
+  } | null = null;
+  private mdsError: string | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => number;
+  private readonly mdsRoots: string[];
 
-  constructor(dataDir: string, opts: { fetch?: typeof fetch; now?: () => number } = {}) {
+  constructor(dataDir: string, opts: { fetch?: typeof fetch; now?: () => number; mdsRoots?: string[] } = {}) {
     this.dir = join(dataDir, 'metadata');
     this.fetchImpl = opts.fetch ?? fetch;
     this.now = opts.now ?? Date.now;
+    this.mdsRoots = opts.mdsRoots ?? [MDS_ROOT.pem];
     mkdirSync(this.dir, { recursive: true });
     this.loadCache();
   }
@@ -179,13 +190,59 @@ export class MetadataService {
     return this.importCommunity(await fetchLimited(url, this.fetchImpl), url);
   }
 
-  /** Installs verified MDS entries (the JWS is verified by the caller with src/decode/trust/mds.ts). */
-  setMds(entries: Map<string, AuthenticatorInfo>, status: NonNullable<MetadataStatus['mds']>): void {
-    this.mds = { status, entries };
+  /**
+   * Verifies a FIDO MDS BLOB (JWS signed by a chain to the GlobalSign Root CA - R3) and installs it.
+   * A BLOB that does not verify is refused and the previous one stays.
+   */
+  async installMds(jwt: string, origin: string, opts: { cache?: boolean; fetchedAt?: string } = {}): Promise<NonNullable<MetadataStatus['mds']>> {
+    const r = await parseMdsBlob(jwt.trim(), this.mdsRoots, new Date(this.now()));
+    if (!r.ok) throw new MetadataError('mds_invalid', `The FIDO MDS BLOB was refused: ${r.reason}`);
+    const entries = new Map<string, AuthenticatorInfo>();
+    for (const [aaguid, e] of r.entries) {
+      entries.set(aaguid, { aaguid, name: e.name, iconLight: e.icon, iconDark: e.icon, source: 'mds' });
+    }
+    const fetchedAt = opts.fetchedAt ?? new Date(this.now()).toISOString();
+    const status = { origin, fetchedAt, count: entries.size, no: r.no, nextUpdate: r.nextUpdate, stale: r.stale, legalHeader: r.legalHeader };
+    if (opts.cache !== false) this.writeCache('mds', { origin, fetchedAt, text: jwt.trim() });
+    this.mds = { status, entries, statements: r.entries };
+    this.mdsError = undefined;
+    return status;
+  }
+
+  /** Downloads the MDS BLOB from the FIDO Alliance (or another URL), verifies and caches it. */
+  async refreshMds(url = FIDO_MDS_URL): Promise<NonNullable<MetadataStatus['mds']>> {
+    const text = await fetchLimited(url, this.fetchImpl);
+    try {
+      return await this.installMds(text, url);
+    } catch (e) {
+      this.mdsError = (e as Error).message;
+      throw e;
+    }
+  }
+
+  /** Re-verifies the cached MDS BLOB (at start-up; the signature is checked every time it is loaded). */
+  async init(): Promise<void> {
+    const file = this.cachePath('mds');
+    if (!existsSync(file)) return;
+    try {
+      const c = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      await this.installMds(c.text, c.origin, { cache: false, fetchedAt: c.fetchedAt });
+    } catch (e) {
+      this.mdsError = `The cached FIDO MDS BLOB was not loaded: ${(e as Error).message}`;
+    }
+  }
+
+  /** MDS statements by AAGUID, for attestation trust (roots, status reports). */
+  mdsLookup(): MetadataLookup | undefined {
+    return this.mds?.statements;
   }
 
   status(): MetadataStatus {
-    return { community: this.community?.status ?? null, mds: this.mds?.status ?? null };
+    return {
+      community: this.community?.status ?? null,
+      mds: this.mds?.status ?? null,
+      ...(this.mdsError ? { mdsError: this.mdsError } : {}),
+    };
   }
 
   lookup(aaguid: string | null | undefined): AuthenticatorInfo | null {

@@ -7,6 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { getParsed } from '../decode/index.ts';
+import type { MetadataLookup } from '../decode/trust/mds.ts';
+import type { Expectations } from '../decode/verify/index.ts';
 import { toBase64Url } from '../decode/bytes.ts';
 import { analysisRecord, analyzeAuthentication, analyzeRegistration, stepOfCheck, type Analysis } from './analyze.ts';
 import type {
@@ -43,6 +45,8 @@ export interface RelyingPartyOptions {
   now?: () => number;
   /** AAGUID -> authenticator name, from the metadata sources. */
   authenticatorName?: (aaguid: string | null | undefined) => string | null;
+  /** User trust anchors (PEM) and the FIDO MDS statements, for attestation trust. */
+  trust?: () => { trustAnchors: string[]; mds?: MetadataLookup };
 }
 
 export class RelyingParty {
@@ -52,8 +56,10 @@ export class RelyingParty {
   readonly events = new EventEmitter<{ event: [RpEvent] }>();
   private readonly now: () => number;
   private readonly authenticatorName: (aaguid: string | null | undefined) => string | null;
+  private readonly trust: () => { trustAnchors: string[]; mds?: MetadataLookup };
 
   constructor(opts: RelyingPartyOptions) {
+    this.trust = opts.trust ?? (() => ({ trustAnchors: [] }));
     this.authenticatorName = opts.authenticatorName ?? (() => null);
     this.store = opts.store;
     this.rpId = opts.rpId;
@@ -146,6 +152,7 @@ export class RelyingParty {
         supportedAlgorithms: config.pubKeyCredParams,
         registeredCredentialIds: (id) => this.store.credential(id) !== null,
         currentTime: new Date(this.now()),
+        ...trustExpectations(this.trust()),
       },
       { aaguidNames: (aaguid) => this.authenticatorName(aaguid) },
     );
@@ -460,6 +467,13 @@ function prfInput(prf: CeremonyConfig['extensions']['prf']): Record<string, unkn
 
 function pickFlags(f: { up: boolean; uv: boolean; be: boolean; bs: boolean; at: boolean; ed: boolean }): CeremonyResult['flags'] {
   return { up: f.up, uv: f.uv, be: f.be, bs: f.bs, at: f.at, ed: f.ed };
+}
+
+function trustExpectations(t: { trustAnchors: string[]; mds?: MetadataLookup }): Partial<Expectations> {
+  return {
+    ...(t.trustAnchors.length ? { trustAnchors: t.trustAnchors } : {}),
+    ...(t.mds ? { attestationOptions: { mds: t.mds } } : {}),
+  };
 }
 
 /** The failing check in words, plus the second opinion when the verifiers disagree. */

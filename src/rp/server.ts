@@ -20,6 +20,7 @@ import { ceremonyConfigSchema, PRESETS } from './config.ts';
 import { ApiFailure } from './errors.ts';
 import { RelyingParty } from './relyingParty.ts';
 import { Store } from './store.ts';
+import { RootsError, TrustRoots } from './roots.ts';
 import { COMMUNITY_AAGUIDS_URL, MAX_METADATA_BYTES, MetadataError, MetadataService } from './metadata.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -107,6 +108,7 @@ const verifySchema = <T extends z.ZodTypeAny>(response: T) =>
     });
 const registrationVerifySchema = verifySchema(registrationResponseSchema);
 const authenticationVerifySchema = verifySchema(authenticationResponseSchema);
+const rootSchema = z.object({ name: z.string().min(1).max(80), pem: z.string().min(16).max(64 * 1024) }).strict();
 const refreshSchema = z.object({ url: z.string().url().max(2048).optional() }).strict();
 const importSchema = z.object({ content: z.string().min(2).max(MAX_METADATA_BYTES), name: z.string().max(260).optional() }).strict();
 const listQuery = z.object({
@@ -126,6 +128,8 @@ export interface RpServerOptions {
   now?: () => number;
   /** Injected fetch for metadata downloads, for tests. */
   fetch?: typeof fetch;
+  /** Roots for the FIDO MDS BLOB signature (default: the bundled GlobalSign Root CA - R3), for tests. */
+  mdsRoots?: string[];
   log?: (line: string) => void;
 }
 
@@ -144,7 +148,9 @@ export interface RpServer {
 /** Starts the local relying party on 127.0.0.1. */
 export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const store = new Store(opts.dataDir);
-  const metadata = new MetadataService(opts.dataDir, { fetch: opts.fetch, now: opts.now });
+  const metadata = new MetadataService(opts.dataDir, { fetch: opts.fetch, now: opts.now, mdsRoots: opts.mdsRoots });
+  await metadata.init();
+  const roots = new TrustRoots(opts.dataDir);
   const token = randomBytes(32).toString('base64url');
   const log = opts.log ?? (() => {});
   const sse = new Set<ServerResponse>();
@@ -175,7 +181,14 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://localhost:${port}`;
-  rp = new RelyingParty({ store, rpId: 'localhost', origin, now: opts.now, authenticatorName: (a) => metadata.name(a) });
+  rp = new RelyingParty({
+    store,
+    rpId: 'localhost',
+    origin,
+    now: opts.now,
+    authenticatorName: (a) => metadata.name(a),
+    trust: () => ({ trustAnchors: roots.pems(), mds: metadata.mdsLookup() }),
+  });
   const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
 
   const onEvent = (e: RpEvent) => {
@@ -233,6 +246,26 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
         const status = await metadataCall(() => metadata.refreshCommunity(body.url));
         return sendJson(res, 200, status);
       }
+      case 'POST /api/metadata/mds/refresh': {
+        const body = validate(refreshSchema, await readJson(req));
+        return sendJson(res, 200, await metadataCall(() => metadata.refreshMds(body.url)));
+      }
+      case 'POST /api/metadata/mds/import': {
+        const body = validate(importSchema, await readJson(req, MAX_METADATA_BYTES + 4096));
+        return sendJson(res, 200, await metadataCall(() => metadata.installMds(body.content, body.name ?? 'file')));
+      }
+      case 'GET /api/roots':
+        return sendJson(res, 200, roots.list());
+      case 'POST /api/roots': {
+        const body = validate(rootSchema, await readJson(req));
+        try {
+          const root = roots.add(body.name, body.pem);
+          return sendJson(res, 200, root);
+        } catch (e) {
+          if (e instanceof RootsError) throw new ApiFailure(422, e.code, e.message);
+          throw e;
+        }
+      }
       case 'POST /api/metadata/aaguids/import': {
         const body = validate(importSchema, await readJson(req, MAX_METADATA_BYTES + 4096));
         const status = await metadataCall(async () => metadata.importCommunity(body.content, body.name ?? 'file'));
@@ -272,6 +305,12 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       }
       throw new ApiFailure(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
     }
+    const root = /^\/api\/roots\/([A-Za-z0-9._ %-]{1,240})$/.exec(path);
+    if (root && method === 'DELETE') {
+      const name = decodeURIComponent(root[1]);
+      if (!roots.remove(name)) throw new ApiFailure(404, 'root_unknown', `No user trust root named "${name}".`);
+      return sendJson(res, 200, { deleted: true });
+    }
     const aaguid = /^\/api\/aaguids\/([0-9a-fA-F-]{36})$/.exec(path);
     if (aaguid && method === 'GET') {
       const info = metadata.lookup(aaguid[1]);
@@ -286,7 +325,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     }
     const known = ['/api/session', '/api/presets', '/api/events', '/api/credentials', '/api/ceremonies',
       '/api/registration/options', '/api/registration/verify', '/api/authentication/options', '/api/authentication/verify',
-      '/api/metadata', '/api/metadata/aaguids/refresh', '/api/metadata/aaguids/import'];
+      '/api/metadata', '/api/metadata/aaguids/refresh', '/api/metadata/aaguids/import', '/api/metadata/mds/refresh',
+      '/api/metadata/mds/import', '/api/roots'];
     if (known.includes(path) || ceremony) throw new ApiFailure(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
     throw new ApiFailure(404, 'not_found', `No API endpoint ${path}.`);
   }
