@@ -53,8 +53,18 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
   const wantUh = exp.userHandle ?? exp.credential?.userHandle;
   if (wantUh !== undefined) {
     const got = p.userHandle ? toBase64Url(p.userHandle) : undefined;
-    const ok = got !== undefined && sameId(wantUh, got);
-    checks.push(check('authentication.userHandle', AUTH, '§7.2: response.userHandle maps to the user who owns the credential', ok ? 'pass' : 'fail', ok ? undefined : `expected userHandle ${wantUh}, got ${got ?? '(none)'}`, wantUh, got));
+    const title = '§7.2: response.userHandle maps to the user who owns the credential';
+    if (got !== undefined) {
+      const ok = sameId(wantUh, got);
+      checks.push(check('authentication.userHandle', AUTH, title, ok ? 'pass' : 'fail', ok ? undefined : `expected userHandle ${wantUh}, got ${got}`, wantUh, got));
+    } else if (exp.allowCredentials && exp.allowCredentials.length > 0) {
+      // Step 6: the user was identified before the ceremony; userHandle is optional then (U2F keys never send one).
+      checks.push(check('authentication.userHandle', AUTH, title, 'pass', 'no userHandle was returned; the user was identified before the ceremony (allowCredentials), so none is needed', wantUh, null));
+    } else if (exp.allowCredentials) {
+      checks.push(check('authentication.userHandle', AUTH, title, 'fail', 'the credential was discovered (empty allowCredentials) but the response carries no userHandle to identify its user', wantUh, null));
+    } else {
+      checks.push(check('authentication.userHandle', AUTH, title, 'skip', 'no userHandle was returned; whether one was needed depends on allowCredentials, which was not given', wantUh, null));
+    }
   }
   // clientData
   checks.push(...clientDataChecks('authentication', p.clientData, exp, AUTH));

@@ -1,0 +1,153 @@
+/**
+ * Typed client for the local RP's HTTP API (contract: src/rp/api-types.ts).
+ *
+ * - Same origin as the page: relative URLs.
+ * - Every POST / DELETE carries `X-PE-Token`, read from `<meta name="pe-token">` that the RP writes
+ *   into index.html when it serves it.
+ * - A non-2xx answer becomes an `ApiRequestError` with the RP's `{ error, message, step? }`; a
+ *   network failure or a non-JSON body becomes one too (code 'network' / 'http_<status>'), so the UI
+ *   always has a code and a message to show.
+ *
+ * No DOM dependency except `readPageToken()`; `fetch` and the token are injectable for tests.
+ */
+import type {
+  ApiError,
+  AuthenticationOptionsResponse,
+  AuthenticationResponseJSON,
+  Ceremony,
+  CeremonySummary,
+  OptionsRequest,
+  Preset,
+  RegistrationOptionsResponse,
+  RegistrationResponseJSON,
+  SessionInfo,
+  StoredCredential,
+  VerifyRequest,
+} from '../../../rp/api-types.ts';
+
+export const TOKEN_HEADER = 'X-PE-Token';
+export const TOKEN_META = 'pe-token';
+
+export class ApiRequestError extends Error implements ApiError {
+  readonly error: string;
+  readonly step?: string;
+  constructor(
+    readonly status: number,
+    body: ApiError,
+    readonly method: string,
+    readonly path: string,
+  ) {
+    super(body.message);
+    this.name = 'ApiRequestError';
+    this.error = body.error;
+    this.step = body.step;
+  }
+  toApiError(): ApiError {
+    return { error: this.error, message: this.message, ...(this.step ? { step: this.step } : {}) };
+  }
+}
+
+/** The token the RP injected into the served page ('' when the page was not served by the RP). */
+interface MetaSource {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+}
+export function readPageToken(doc: MetaSource | undefined = (globalThis as { document?: MetaSource }).document): string {
+  return doc?.querySelector(`meta[name="${TOKEN_META}"]`)?.getAttribute('content') ?? '';
+}
+
+function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' && value !== null &&
+    typeof (value as ApiError).error === 'string' &&
+    typeof (value as ApiError).message === 'string'
+  );
+}
+
+export interface ApiClientOptions {
+  /** Prefix for every path; '' = same origin. */
+  baseUrl?: string;
+  token?: string;
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface ApiClient {
+  readonly token: string;
+  session(): Promise<SessionInfo>;
+  presets(): Promise<Preset[]>;
+  registrationOptions(req: OptionsRequest): Promise<RegistrationOptionsResponse>;
+  registrationVerify(req: VerifyRequest<RegistrationResponseJSON>): Promise<Ceremony>;
+  authenticationOptions(req: OptionsRequest): Promise<AuthenticationOptionsResponse>;
+  authenticationVerify(req: VerifyRequest<AuthenticationResponseJSON>): Promise<Ceremony>;
+  credentials(): Promise<StoredCredential[]>;
+  deleteCredential(id: string): Promise<{ deleted: true }>;
+  ceremonies(limit?: number): Promise<CeremonySummary[]>;
+  ceremony(id: string): Promise<Ceremony>;
+  /** URL of the SSE stream (GET /api/events). */
+  readonly eventsUrl: string;
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const token = options.token ?? readPageToken();
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+
+  async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (method !== 'GET') headers[TOKEN_HEADER] = token;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await doFetch(baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch (e) {
+      throw new ApiRequestError(0, { error: 'network', message: `${method} ${path}: ${(e as Error).message || 'network error'}` }, method, path);
+    }
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    if (!res.ok) {
+      const err: ApiError = isApiError(parsed)
+        ? parsed
+        : { error: `http_${res.status}`, message: `${method} ${path}: HTTP ${res.status}${text ? ` — ${text.slice(0, 200)}` : ''}` };
+      throw new ApiRequestError(res.status, err, method, path);
+    }
+    if (parsed === undefined) {
+      throw new ApiRequestError(res.status, { error: 'bad_response', message: `${method} ${path}: expected JSON, got ${text ? text.slice(0, 80) : 'an empty body'}` }, method, path);
+    }
+    return parsed as T;
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    token,
+    eventsUrl: `${baseUrl}/api/events`,
+    session: () => request('GET', '/api/session'),
+    presets: () => request('GET', '/api/presets'),
+    registrationOptions: (req) => request('POST', '/api/registration/options', req),
+    registrationVerify: (req) => request('POST', '/api/registration/verify', req),
+    authenticationOptions: (req) => request('POST', '/api/authentication/options', req),
+    authenticationVerify: (req) => request('POST', '/api/authentication/verify', req),
+    credentials: () => request('GET', '/api/credentials'),
+    deleteCredential: (id) => request('DELETE', `/api/credentials/${enc(id)}`),
+    ceremonies: (limit = 200) => request('GET', `/api/ceremonies?limit=${limit}`),
+    ceremony: (id) => request('GET', `/api/ceremonies/${enc(id)}`),
+  };
+}
+
+/** Any thrown value -> ApiError shape for display. */
+export function toApiError(e: unknown): ApiError & { status?: number } {
+  if (e instanceof ApiRequestError) return { ...e.toApiError(), status: e.status };
+  if (isApiError(e)) return e;
+  return { error: 'client', message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,33 @@
+/** Theme: follows prefers-color-scheme unless the user picks light or dark (kept in localStorage). */
+import { useCallback, useEffect, useState } from 'react';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const KEY = 'pe.theme';
+
+function initial(): ThemeChoice {
+  try {
+    const v = localStorage.getItem(KEY);
+    if (v === 'light' || v === 'dark' || v === 'system') return v;
+  } catch {
+    /* storage unavailable */
+  }
+  return 'system';
+}
+
+export function useTheme(): [ThemeChoice, (t: ThemeChoice) => void] {
+  const [theme, setThemeState] = useState<ThemeChoice>(initial);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  }, [theme]);
+  const setTheme = useCallback((t: ThemeChoice) => {
+    setThemeState(t);
+    try {
+      localStorage.setItem(KEY, t);
+    } catch {
+      /* storage unavailable */
+    }
+  }, []);
+  return [theme, setTheme];
+}
