@@ -12,14 +12,10 @@ import {
 import { dissect, type DissectOptions } from '../decode/index.ts';
 import { toBase64Url } from '../decode/bytes.ts';
 import type { Check, Dissection } from '../decode/types.ts';
-import { firstFailure, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '../decode/verify/index.ts';
+import type { Disagreement, DissectionRecord, SecondOpinion } from './api-types.ts';
 
-export interface SecondOpinion {
-  verifier: '@simplewebauthn/server';
-  verified: boolean;
-  /** Its error message when it rejected the response. */
-  error?: string;
-}
+export type { SecondOpinion };
+import { firstFailure, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '../decode/verify/index.ts';
 
 export interface Analysis {
   dissection: Dissection;
@@ -28,11 +24,11 @@ export interface Analysis {
   failure: Check | null;
   secondOpinion: SecondOpinion;
   /** Set when the two verifiers disagree: each side's reason in words. */
-  disagreement: { ours: string; theirs: string } | null;
+  disagreement: Disagreement | null;
 }
 
 /** The JSON-safe record of an analysis, as a ceremony stores it. */
-export function analysisRecord(a: Analysis) {
+export function analysisRecord(a: Analysis): DissectionRecord {
   return {
     kind: a.dissection.kind,
     summary: a.dissection.summary,

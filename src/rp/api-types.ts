@@ -11,7 +11,7 @@ import type {
   RegistrationResponseJSON,
   AuthenticationResponseJSON,
 } from '@simplewebauthn/server';
-import type { Check, Field, Summary } from '../decode/types.ts';
+import type { Check, DecodeError, Field, MessageKind, Summary } from '../decode/types.ts';
 
 export type {
   PublicKeyCredentialCreationOptionsJSON,
@@ -96,8 +96,8 @@ export interface Ceremony {
   error: { code: string; message: string; step?: string } | null;
   /** What the RP learnt: flags, counter, credential, ... (null until verified). */
   result: CeremonyResult | null;
-  /** Dissection of the response (tree + checks) when the dissector is available. */
-  dissection?: { summary: Summary; tree: Field[]; checks: Check[] } | null;
+  /** Dissection of the response and the verification steps (verified and failed ceremonies alike). */
+  dissection?: DissectionRecord | null;
   /** Milliseconds since epoch of each step. */
   timings: {
     optionsAt: number;
@@ -190,3 +190,84 @@ export interface ApiError {
 export type RpEvent =
   | { type: 'ceremony'; ceremony: CeremonySummary }
   | { type: 'credentials' };
+
+/** The second verifier's verdict on the same response. */
+export interface SecondOpinion {
+  verifier: '@simplewebauthn/server';
+  verified: boolean;
+  /** Its error message when it rejected the response. */
+  error?: string;
+}
+
+/** Set when the two verifiers disagree: each side's reason in words. */
+export interface Disagreement {
+  /** Ours: the first failing check, or 'all checks passed'. */
+  ours: string;
+  /** Theirs: 'verified' or its error. */
+  theirs: string;
+}
+
+/** Ceremony.dissection: the field tree, the buffers it points into, the checks and the second opinion. */
+export interface DissectionRecord {
+  kind: MessageKind;
+  summary: Summary;
+  tree: Field[];
+  errors: DecodeError[];
+  /** The raw buffers the tree's ranges point into, base64url by source name. */
+  sources: Record<string, string>;
+  checks: Check[];
+  secondOpinion: SecondOpinion;
+  disagreement: Disagreement | null;
+}
+
+/** A loaded AAGUID source: where it came from (URL or file name), when, and how many AAGUIDs it names. */
+export interface SourceStatus {
+  origin: string;
+  fetchedAt: string;
+  count: number;
+}
+
+export interface MdsStatus extends SourceStatus {
+  /** The BLOB's serial number. */
+  no: number;
+  /** Date by which the FIDO Alliance publishes the next BLOB. */
+  nextUpdate: string;
+  /** True when nextUpdate has passed. */
+  stale: boolean;
+  legalHeader?: string;
+}
+
+export interface MetadataStatus {
+  community: SourceStatus | null;
+  mds: MdsStatus | null;
+  /** Why the cached or last downloaded MDS BLOB was refused, if it was. */
+  mdsError?: string;
+}
+
+/** GET /api/metadata */
+export interface MetadataInfo extends MetadataStatus {
+  /** The community AAGUID list's published URL (what "Download" fetches). */
+  communityUrl: string;
+}
+
+/** GET /api/aaguids/:aaguid */
+export interface AuthenticatorInfo {
+  aaguid: string;
+  name: string;
+  /** data: URI icons only (the window's CSP allows no other image source). */
+  iconLight?: string;
+  iconDark?: string;
+  source: 'mds' | 'community';
+}
+
+/** GET /api/roots: one user-added attestation trust anchor. */
+export interface TrustRoot {
+  name: string;
+  subject: string;
+  issuer: string;
+  notBefore: string | null;
+  notAfter: string | null;
+  ca: boolean;
+  /** Colon-separated upper-case hex. */
+  sha256: string;
+}

@@ -8,6 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from '
 import { join } from 'node:path';
 import { parseMdsBlob, type MdsEntry, type MetadataLookup } from '../decode/trust/mds.ts';
 import { MDS_ROOT } from '../decode/trust/roots.ts';
+import type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus } from './api-types.ts';
+
+export type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus };
 
 export const COMMUNITY_AAGUIDS_URL =
   'https://raw.githubusercontent.com/passkeydeveloper/passkey-authenticator-aaguids/main/combined.json';
@@ -16,28 +19,6 @@ export const FIDO_MDS_URL = 'https://mds3.fidoalliance.org/';
 /** Largest list or BLOB accepted (the published lists with icons are a few MiB). */
 export const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20_000;
-
-export interface AuthenticatorInfo {
-  aaguid: string;
-  name: string;
-  /** data: URI icons only (the window's CSP allows no other image source). */
-  iconLight?: string;
-  iconDark?: string;
-  source: 'mds' | 'community';
-}
-
-export interface SourceStatus {
-  origin: string;
-  fetchedAt: string;
-  count: number;
-}
-
-export interface MetadataStatus {
-  community: SourceStatus | null;
-  mds: (SourceStatus & { no: number; nextUpdate: string; stale: boolean; legalHeader?: string }) | null;
-  /** Why the cached or last downloaded MDS BLOB was refused, if it was. */
-  mdsError?: string;
-}
 
 const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
@@ -134,7 +115,7 @@ export class MetadataService {
   private readonly dir: string;
   private community: { status: SourceStatus; entries: Map<string, AuthenticatorInfo> } | null = null;
   private mds: {
-    status: NonNullable<MetadataStatus['mds']>;
+    status: MdsStatus;
     entries: Map<string, AuthenticatorInfo>;
     statements: Map<string, MdsEntry>;
   } | null = null;
@@ -194,7 +175,7 @@ export class MetadataService {
    * Verifies a FIDO MDS BLOB (JWS signed by a chain to the GlobalSign Root CA - R3) and installs it.
    * A BLOB that does not verify is refused and the previous one stays.
    */
-  async installMds(jwt: string, origin: string, opts: { cache?: boolean; fetchedAt?: string } = {}): Promise<NonNullable<MetadataStatus['mds']>> {
+  async installMds(jwt: string, origin: string, opts: { cache?: boolean; fetchedAt?: string } = {}): Promise<MdsStatus> {
     const r = await parseMdsBlob(jwt.trim(), this.mdsRoots, new Date(this.now()));
     if (!r.ok) throw new MetadataError('mds_invalid', `The FIDO MDS BLOB was refused: ${r.reason}`);
     const entries = new Map<string, AuthenticatorInfo>();
@@ -210,7 +191,7 @@ export class MetadataService {
   }
 
   /** Downloads the MDS BLOB from the FIDO Alliance (or another URL), verifies and caches it. */
-  async refreshMds(url = FIDO_MDS_URL): Promise<NonNullable<MetadataStatus['mds']>> {
+  async refreshMds(url = FIDO_MDS_URL): Promise<MdsStatus> {
     const text = await fetchLimited(url, this.fetchImpl);
     try {
       return await this.installMds(text, url);

@@ -6,16 +6,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCertificate, pemToDer } from '../decode/x509.ts';
+import type { TrustRoot } from './api-types.ts';
 
-export interface TrustRoot {
-  name: string;
-  subject: string;
-  issuer: string;
-  notBefore: string | null;
-  notAfter: string | null;
-  ca: boolean;
-  sha256: string;
-}
+export type { TrustRoot };
 
 export class RootsError extends Error {
   constructor(

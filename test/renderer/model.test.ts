@@ -70,7 +70,16 @@ describe('ceremony facts', () => {
     const flags = { up: true, uv: false, be: true, bs: true, at: true, ed: false };
     const f = ceremonyFacts({
       ...base,
-      dissection: { summary: { fmt: 'none', aaguid: null, authenticatorName: 'Virtual', credentialId: 'id2', signCount: 3, flags, alg: -8, rpIdHash: null }, tree: [], checks: [] },
+      dissection: {
+        kind: 'registration',
+        summary: { fmt: 'none', aaguid: null, authenticatorName: 'Virtual', credentialId: 'id2', signCount: 3, flags, alg: -8, rpIdHash: null },
+        tree: [],
+        errors: [],
+        sources: {},
+        checks: [],
+        secondOpinion: { verifier: '@simplewebauthn/server', verified: false, error: 'x' },
+        disagreement: null,
+      },
     });
     expect(f).toMatchObject({ accepted: false, credentialId: 'id2', fmt: 'none', signCount: 3, storage: 'synced', authenticatorName: 'Virtual' });
   });

@@ -12,6 +12,7 @@ import { CeremonyBuilder } from './components/CeremonyBuilder.tsx';
 import { CredentialList } from './components/CredentialList.tsx';
 import { Header } from './components/Header.tsx';
 import { HistoryList } from './components/HistoryList.tsx';
+import { MetadataDialog } from './components/MetadataDialog.tsx';
 import { ResultPanel } from './components/ResultPanel.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { summarize, upsertSummary } from './model/ceremony.ts';
@@ -19,7 +20,8 @@ import { configsEqual, FALLBACK_CONFIG } from './model/config.ts';
 import { useCeremonyRunner } from './state/useCeremonyRunner.ts';
 import { useEventStream } from './state/useEventStream.ts';
 import { useRemote } from './state/useRemote.ts';
-import { useTheme } from './state/useTheme.ts';
+import { AuthenticatorNamesProvider, useInvalidateNames } from './state/authenticators.tsx';
+import { useIsDark, useTheme } from './state/useTheme.ts';
 import { webauthnAvailable } from './webauthn/ceremony.ts';
 
 const HISTORY_LIMIT = 200;
@@ -31,9 +33,21 @@ function initialPreset(presets: Preset[]): Preset | undefined {
 
 export function App() {
   const api = useApi();
-  const { t } = useI18n();
   const [theme, setTheme] = useTheme();
+  const dark = useIsDark(theme);
+  return (
+    <AuthenticatorNamesProvider api={api} dark={dark}>
+      <Explorer theme={theme} setTheme={setTheme} />
+    </AuthenticatorNamesProvider>
+  );
+}
+
+function Explorer({ theme, setTheme }: { theme: ReturnType<typeof useTheme>[0]; setTheme: ReturnType<typeof useTheme>[1] }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const invalidateNames = useInvalidateNames();
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [metadataOpen, setMetadataOpen] = useState(false);
 
   const session = useRemote(() => api.session());
   const presets = useRemote(() => api.presets());
@@ -80,6 +94,12 @@ export function App() {
   };
   const stream = useEventStream(api.eventsUrl, onEvent, onResync);
 
+  // A list or the MDS was loaded: every authenticator label looks its name up again.
+  const onSourcesChanged = () => {
+    invalidateNames();
+    void credentials.refresh();
+  };
+
   const deleteCredential = async (id: string) => {
     await api.deleteCredential(id);
     await credentials.refresh();
@@ -95,7 +115,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Header session={session.data} stream={stream} theme={theme} onTheme={setTheme} onAbout={() => setAboutOpen(true)} />
+      <Header session={session.data} stream={stream} theme={theme} onTheme={setTheme} onAbout={() => setAboutOpen(true)} onMetadata={() => setMetadataOpen(true)} />
       <main className="workspace">
         <section className="panel builder-panel" aria-labelledby="builder-title">
           <h2 id="builder-title" className="panel-title">{t('builder.title')}</h2>
@@ -132,6 +152,7 @@ export function App() {
         </div>
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} session={session.data} />
+      <MetadataDialog open={metadataOpen} onClose={() => setMetadataOpen(false)} onSourcesChanged={onSourcesChanged} />
     </div>
   );
 }

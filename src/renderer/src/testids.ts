@@ -13,11 +13,17 @@
  *                result-error-step, result-error-code, flag-up flag-uv flag-be flag-bs flag-at flag-ed
  *                (data-on="true|false"), result-fmt, result-aaguid, result-alg, result-credential-id,
  *                result-sign-count, result-user, result-options-json, result-response-json,
- *                result-checks, request-error (an API call failed before a ceremony existed)
- * Credentials    credentials, credential (data-id=<credential id>), credential-sign-in,
+ *                result-checks, request-error (an API call failed before a ceremony existed),
+ *                result-authenticator (data-known), second-opinion (data-verified), disagreement,
+ *                disagreement-ours, disagreement-theirs, first-failure (the first failed check's row)
+ * Credentials    credentials, credential (data-id=<credential id>), credential-authenticator, credential-sign-in,
  *                credential-delete, confirm-dialog, confirm-delete, cancel-delete
  * History        history, history-item (data-verdict, data-id, data-kind)
- * Header         lang (en | ja), theme, about, about-dialog, stream-status (data-status)
+ * Header         lang (en | ja), theme, about, about-dialog, stream-status (data-status), metadata
+ * Metadata       metadata-dialog, metadata-error (data-section = load | aaguids | mds | mds-cached | roots,
+ *                data-code), aaguids-status, aaguids-count, aaguids-refresh, aaguids-file (file input),
+ *                mds-status, mds-no, mds-stale, mds-refresh, mds-file (file input), roots, root
+ *                (data-name), root-subject, root-delete, root-name, root-pem, root-file (file input), root-add
  */
 export const TID = {
   // builder
@@ -70,9 +76,16 @@ export const TID = {
   resultResponseJson: 'result-response-json',
   resultChecks: 'result-checks',
   requestError: 'request-error',
+  resultAuthenticator: 'result-authenticator',
+  secondOpinion: 'second-opinion',
+  disagreement: 'disagreement',
+  disagreementOurs: 'disagreement-ours',
+  disagreementTheirs: 'disagreement-theirs',
+  firstFailure: 'first-failure',
   // credentials
   credentials: 'credentials',
   credential: 'credential',
+  credentialAuthenticator: 'credential-authenticator',
   credentialSignIn: 'credential-sign-in',
   credentialDelete: 'credential-delete',
   confirmDialog: 'confirm-dialog',
@@ -87,4 +100,25 @@ export const TID = {
   about: 'about',
   aboutDialog: 'about-dialog',
   streamStatus: 'stream-status',
+  metadata: 'metadata',
+  // metadata & trust dialog
+  metadataDialog: 'metadata-dialog',
+  metadataError: 'metadata-error',
+  aaguidsStatus: 'aaguids-status',
+  aaguidsCount: 'aaguids-count',
+  aaguidsRefresh: 'aaguids-refresh',
+  aaguidsFile: 'aaguids-file',
+  mdsStatus: 'mds-status',
+  mdsNo: 'mds-no',
+  mdsStale: 'mds-stale',
+  mdsRefresh: 'mds-refresh',
+  mdsFile: 'mds-file',
+  roots: 'roots',
+  root: 'root',
+  rootSubject: 'root-subject',
+  rootDelete: 'root-delete',
+  rootName: 'root-name',
+  rootPem: 'root-pem',
+  rootFile: 'root-file',
+  rootAdd: 'root-add',
 } as const;

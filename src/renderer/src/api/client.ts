@@ -24,6 +24,7 @@ import type {
   StoredCredential,
   VerifyRequest,
 } from '../../../rp/api-types.ts';
+import type { AuthenticatorInfo, MdsStatus, MetadataInfo, SourceStatus, TrustRoot } from './metadata-types.ts';
 
 export const TOKEN_HEADER = 'X-PE-Token';
 export const TOKEN_META = 'pe-token';
@@ -82,6 +83,21 @@ export interface ApiClient {
   deleteCredential(id: string): Promise<{ deleted: true }>;
   ceremonies(limit?: number): Promise<CeremonySummary[]>;
   ceremony(id: string): Promise<Ceremony>;
+  /** Status of the AAGUID name sources (community list, FIDO MDS). */
+  metadata(): Promise<MetadataInfo>;
+  /** Downloads the community AAGUID list (default: its published URL). */
+  refreshAaguids(url?: string): Promise<SourceStatus>;
+  /** Installs a community AAGUID list the user picked (file text). */
+  importAaguids(content: string, name: string): Promise<SourceStatus>;
+  /** Downloads and verifies the FIDO MDS BLOB (default: the FIDO Alliance's URL). */
+  refreshMds(url?: string): Promise<MdsStatus>;
+  /** Verifies and installs a FIDO MDS BLOB the user picked (file text). */
+  importMds(content: string, name: string): Promise<MdsStatus>;
+  roots(): Promise<TrustRoot[]>;
+  addRoot(name: string, pem: string): Promise<TrustRoot>;
+  deleteRoot(name: string): Promise<{ deleted: true }>;
+  /** Name and icons of an authenticator model; null when no loaded source knows the AAGUID (404). */
+  aaguid(aaguid: string): Promise<AuthenticatorInfo | null>;
   /** URL of the SSE stream (GET /api/events). */
   readonly eventsUrl: string;
 }
@@ -142,6 +158,22 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     deleteCredential: (id) => request('DELETE', `/api/credentials/${enc(id)}`),
     ceremonies: (limit = 200) => request('GET', `/api/ceremonies?limit=${limit}`),
     ceremony: (id) => request('GET', `/api/ceremonies/${enc(id)}`),
+    metadata: () => request('GET', '/api/metadata'),
+    refreshAaguids: (url) => request('POST', '/api/metadata/aaguids/refresh', url ? { url } : {}),
+    importAaguids: (content, name) => request('POST', '/api/metadata/aaguids/import', { content, name }),
+    refreshMds: (url) => request('POST', '/api/metadata/mds/refresh', url ? { url } : {}),
+    importMds: (content, name) => request('POST', '/api/metadata/mds/import', { content, name }),
+    roots: () => request('GET', '/api/roots'),
+    addRoot: (name, pem) => request('POST', '/api/roots', { name, pem }),
+    deleteRoot: (name) => request('DELETE', `/api/roots/${enc(name)}`),
+    aaguid: async (aaguid) => {
+      try {
+        return await request<AuthenticatorInfo>('GET', `/api/aaguids/${enc(aaguid)}`);
+      } catch (e) {
+        if (e instanceof ApiRequestError && e.status === 404) return null;
+        throw e;
+      }
+    },
   };
 }
 

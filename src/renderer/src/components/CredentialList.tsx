@@ -6,6 +6,7 @@ import { algorithmLabel } from '../model/config.ts';
 import { credentialStorage, shortId } from '../model/ceremony.ts';
 import type { Remote } from '../state/useRemote.ts';
 import { TID } from '../testids.ts';
+import { AuthenticatorLabel } from './AuthenticatorLabel.tsx';
 import { Dialog } from './Dialog.tsx';
 import { StorageLabel } from './ResultPanel.tsx';
 
@@ -63,6 +64,9 @@ export function CredentialList({
                 <span className="card-user">{c.userName}</span>
                 <span className="mono muted card-id" title={c.id}>{shortId(c.id, 8)}</span>
                 <StorageLabel storage={credentialStorage(c)} />
+              </div>
+              <div className="card-authenticator">
+                <AuthenticatorLabel aaguid={c.aaguid} recordedName={c.authenticatorName} testId={TID.credentialAuthenticator} />
               </div>
               <dl className="facts facts-compact">
                 <dt>{t('credential.alg')}</dt>

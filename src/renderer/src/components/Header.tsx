@@ -16,13 +16,14 @@ function KeyIcon() {
 }
 
 export function Header({
-  session, stream, theme, onTheme, onAbout,
+  session, stream, theme, onTheme, onAbout, onMetadata,
 }: {
   session: SessionInfo | undefined;
   stream: StreamStatus;
   theme: ThemeChoice;
   onTheme(t: ThemeChoice): void;
   onAbout(): void;
+  onMetadata(): void;
 }) {
   const { t, lang, setLang } = useI18n();
   return (
@@ -65,7 +66,10 @@ export function Header({
             <option value="dark">{t('theme.dark')}</option>
           </select>
         </label>
-        <button type="button" className="btn btn-small" data-testid={TID.about} onClick={onAbout}>
+        <button type="button" className="btn btn-small" data-testid={TID.metadata} aria-haspopup="dialog" onClick={onMetadata}>
+          {t('header.metadata')}
+        </button>
+        <button type="button" className="btn btn-small" data-testid={TID.about} aria-haspopup="dialog" onClick={onAbout}>
           {t('header.about')}
         </button>
       </div>

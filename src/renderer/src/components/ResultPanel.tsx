@@ -13,6 +13,9 @@ import { SPEC } from '../model/spec.ts';
 import type { ResultView } from '../state/useCeremonyRunner.ts';
 import { TID } from '../testids.ts';
 import type { ClientPath } from '../webauthn/ceremony.ts';
+import { dissectionOf, type Disagreement, type SecondOpinion } from '../api/metadata-types.ts';
+import { firstFailureId } from '../model/metadata.ts';
+import { AuthenticatorLabel } from './AuthenticatorLabel.tsx';
 import { JsonBlock } from './JsonBlock.tsx';
 import { SpecLink } from './ExternalLink.tsx';
 
@@ -75,21 +78,70 @@ function ErrorBox({ error, primary = true }: { error: { code?: string; error?: s
   );
 }
 
-function ChecksTable({ checks }: { checks: Check[] }) {
+function ChecksTable({ checks, highlightFailure }: { checks: Check[]; highlightFailure: boolean }) {
   const { t } = useI18n();
+  const first = highlightFailure ? firstFailureId(checks) : null;
   return (
     <section className="result-section" aria-label={t('result.checks')}>
       <h3 className="section-title">{t('result.checks')}</h3>
       <ol className="checks" data-testid={TID.resultChecks}>
-        {checks.map((c) => (
-          <li key={c.id} className={`check check-${c.status}`} data-status={c.status}>
-            <span className={`check-status status-${c.status}`}>{t(`check.${c.status}`)}</span>
-            <span className="check-title">{c.title}</span>
-            {c.spec && <SpecLink href={c.spec} label="§" />}
-            {c.message && <div className="check-message">{c.message}</div>}
-          </li>
-        ))}
+        {checks.map((c) => {
+          const isFirst = c.id === first;
+          return (
+            <li
+              key={c.id}
+              className={`check check-${c.status}${isFirst ? ' check-first-failure' : ''}`}
+              data-status={c.status}
+              data-check-id={c.id}
+              data-testid={isFirst ? TID.firstFailure : undefined}
+              aria-current={isFirst ? 'step' : undefined}
+            >
+              <span className={`check-status status-${c.status}`}>{t(`check.${c.status}`)}</span>
+              <span className="check-title">
+                {c.title}
+                {isFirst && <span className="first-failure-tag">{t('result.firstFailure')}</span>}
+              </span>
+              {c.spec && <SpecLink href={c.spec} label="§" />}
+              {c.message && <div className="check-message">{c.message}</div>}
+            </li>
+          );
+        })}
       </ol>
+    </section>
+  );
+}
+
+/** "@simplewebauthn/server: verified" or "…: rejected: <error>". */
+function SecondOpinionLine({ opinion }: { opinion: SecondOpinion }) {
+  const { t } = useI18n();
+  return (
+    <p className={`second-opinion ${opinion.verified ? 'is-verified' : 'is-rejected'}`} data-testid={TID.secondOpinion} data-verified={String(opinion.verified)}>
+      <span className="second-opinion-label">{t('result.secondOpinion')}</span>{' '}
+      <span className="second-opinion-value">
+        {opinion.verified
+          ? t('result.secondVerified', { verifier: opinion.verifier })
+          : t('result.secondRejected', { verifier: opinion.verifier, error: opinion.error ?? '—' })}
+      </span>
+    </p>
+  );
+}
+
+/** Shown, never hidden, when the dissector's checks and the second verifier reach different verdicts. */
+function DisagreementBox({ disagreement, verifier, ceremonyVerdict }: { disagreement: Disagreement; verifier: string; ceremonyVerdict: Verdict }) {
+  const { t } = useI18n();
+  return (
+    <section className="disagreement-box" role="alert" data-testid={TID.disagreement} aria-labelledby="disagreement-title">
+      <h3 id="disagreement-title" className="disagreement-title">
+        <span aria-hidden="true">⚠ </span>
+        {t('result.disagreementTitle')}
+      </h3>
+      <p>{t(ceremonyVerdict === 'verified' ? 'result.disagreementBodyVerified' : 'result.disagreementBodyFailed', { verifier })}</p>
+      <dl className="facts">
+        <dt>{t('result.disagreementOurs')}</dt>
+        <dd data-testid={TID.disagreementOurs}>{disagreement.ours}</dd>
+        <dt>{verifier}</dt>
+        <dd data-testid={TID.disagreementTheirs}>{disagreement.theirs}</dd>
+      </dl>
     </section>
   );
 }
@@ -116,6 +168,9 @@ function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: 
   const responseMs = timings.responseAt !== undefined ? timings.responseAt - timings.optionsAt : null;
   const verifiedMs = timings.verifiedAt !== undefined ? timings.verifiedAt - timings.optionsAt : null;
   const ext = ceremony.result?.clientExtensionResults ?? (ceremony.response as { clientExtensionResults?: unknown } | null)?.clientExtensionResults;
+  const dissection = dissectionOf(ceremony);
+  const opinion = dissection?.secondOpinion ?? null;
+  const disagreement = dissection?.disagreement ?? null;
 
   return (
     <article className="result-body" data-testid={TID.result} data-kind={ceremony.kind} data-verdict={ceremony.verdict} data-ceremony-id={ceremony.id}>
@@ -125,8 +180,10 @@ function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: 
         <span className="result-sentence">{t(`verdict.${ceremony.verdict}`)}</span>
       </header>
 
+      {disagreement && <DisagreementBox disagreement={disagreement} verifier={opinion?.verifier ?? '@simplewebauthn/server'} ceremonyVerdict={ceremony.verdict} />}
       {error && <ErrorBox error={error} />}
       {ceremony.clientError && !error && <ErrorBox error={{ code: ceremony.clientError.name, message: ceremony.clientError.message }} />}
+      {opinion && <SecondOpinionLine opinion={opinion} />}
 
       {facts.flags && (
         <section className="result-section">
@@ -150,9 +207,11 @@ function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: 
             {facts.previousSignCount !== null && <span className="muted"> ({t('result.previousSignCount', { n: facts.previousSignCount })})</span>}
           </Row>
           <Row label={t('result.fmt')} testId={TID.resultFmt}>{facts.fmt ?? '—'}</Row>
+          <Row label={t('result.authenticator')}>
+            <AuthenticatorLabel aaguid={facts.aaguid} recordedName={facts.authenticatorName} testId={TID.resultAuthenticator} />
+          </Row>
           <Row label={t('result.aaguid')}>
             <span className="mono" data-testid={TID.resultAaguid}>{facts.aaguid ?? '—'}</span>
-            {facts.authenticatorName && <span className="muted"> · {facts.authenticatorName}</span>}
           </Row>
           <Row label={t('result.alg')} testId={TID.resultAlg}>{facts.alg !== null ? algorithmLabel(facts.alg) : '—'}</Row>
           <Row label={t('result.storage')}>{facts.storage ? <StorageLabel storage={facts.storage} /> : '—'}</Row>
@@ -170,7 +229,7 @@ function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: 
       </section>
 
       {!isEmptyObject(ext) && <JsonBlock title={t('result.extensions')} value={ext} defaultOpen />}
-      {ceremony.dissection?.checks && ceremony.dissection.checks.length > 0 && <ChecksTable checks={ceremony.dissection.checks} />}
+      {dissection?.checks && dissection.checks.length > 0 && <ChecksTable checks={dissection.checks} highlightFailure={ceremony.verdict === 'failed'} />}
 
       <section className="result-section">
         <JsonBlock title={t('result.optionsJson')} value={ceremony.options} testId={TID.resultOptionsJson} />

@@ -42,7 +42,7 @@ export function ceremonyFacts(c: Ceremony): CeremonyFacts {
     previousSignCount: r?.previousSignCount ?? null,
     fmt: r?.fmt ?? s?.fmt ?? null,
     aaguid: r?.aaguid ?? s?.aaguid ?? null,
-    authenticatorName: s?.authenticatorName ?? null,
+    authenticatorName: r?.authenticatorName ?? s?.authenticatorName ?? null,
     alg: r?.alg ?? s?.alg ?? null,
     transports: r?.transports ?? null,
     storage: flags ? storageOf(flags.be, flags.bs) : null,

@@ -31,3 +31,18 @@ export function useTheme(): [ThemeChoice, (t: ThemeChoice) => void] {
   }, []);
   return [theme, setTheme];
 }
+
+/** Whether the window is dark now: the user's choice, or the system's when the choice is 'system'. */
+export function useIsDark(theme: ThemeChoice): boolean {
+  const query = '(prefers-color-scheme: dark)';
+  const [systemDark, setSystemDark] = useState(() => typeof matchMedia === 'function' && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const mq = matchMedia(query);
+    const onChange = () => setSystemDark(mq.matches);
+    onChange();
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, []);
+  return theme === 'dark' || (theme === 'system' && systemDark);
+}
