@@ -1,7 +1,9 @@
 /**
  * Byte helpers shared by the whole project: base64url / base64 (padded or not, either alphabet),
- * hex, UTF-8, concatenation, equality and SHA-256. Isomorphic: Uint8Array only, WebCrypto only.
+ * hex, UTF-8, concatenation, equality and SHA-256. Isomorphic: Uint8Array only, no Node or DOM API.
  */
+
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -94,20 +96,45 @@ export function fromBase64Url(text: string): Uint8Array {
 }
 
 function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
-  let s = '';
+  // Into a buffer of character codes, then to text in large chunks (no per-character concatenation).
+  const codes = alphabet === B64URL ? URL_CODES : STD_CODES;
+  const len = bytes.length;
+  const out = new Uint8Array(Math.ceil(len / 3) * 4);
+  let o = 0;
   let i = 0;
-  for (; i + 3 <= bytes.length; i += 3) {
+  for (; i + 3 <= len; i += 3) {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    s += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63] + alphabet[(n >> 6) & 63] + alphabet[n & 63];
+    out[o++] = codes[(n >> 18) & 63];
+    out[o++] = codes[(n >> 12) & 63];
+    out[o++] = codes[(n >> 6) & 63];
+    out[o++] = codes[n & 63];
   }
-  const rem = bytes.length - i;
+  const rem = len - i;
   if (rem === 1) {
     const n = bytes[i] << 16;
-    s += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63] + (pad ? '==' : '');
+    out[o++] = codes[(n >> 18) & 63];
+    out[o++] = codes[(n >> 12) & 63];
+    if (pad) {
+      out[o++] = 0x3d;
+      out[o++] = 0x3d;
+    }
   } else if (rem === 2) {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    s += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63] + alphabet[(n >> 6) & 63] + (pad ? '=' : '');
+    out[o++] = codes[(n >> 18) & 63];
+    out[o++] = codes[(n >> 12) & 63];
+    out[o++] = codes[(n >> 6) & 63];
+    if (pad) out[o++] = 0x3d;
   }
+  return asciiString(out, o);
+}
+
+const URL_CODES = Uint8Array.from(B64URL, (c) => c.charCodeAt(0));
+const STD_CODES = Uint8Array.from(B64STD, (c) => c.charCodeAt(0));
+
+/** The first `length` bytes of `codes` (all ASCII) as a string. */
+function asciiString(codes: Uint8Array, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i += 8192) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
   return s;
 }
 
@@ -121,10 +148,12 @@ export function toBase64(bytes: Uint8Array): string {
   return encode(bytes, B64STD, true);
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** Lowercase hex, no separators. */
 export function toHex(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]];
   return s;
 }
 
@@ -194,9 +223,13 @@ export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return out;
 }
 
-/** SHA-256 via WebCrypto. */
+/**
+ * SHA-256 (@noble/hashes, synchronous under the async signature). Faster than WebCrypto's digest for
+ * the sizes hashed here (clientDataJSON, authData, certificates: up to a few KiB), where the cost of
+ * WebCrypto's asynchronous job dominates (bench/decode).
+ */
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', toArrayBuffer(bytes)));
+  return nobleSha256(bytes);
 }
 
 /** Formats 16 bytes as a lowercase UUID string (AAGUIDs). */

@@ -560,13 +560,19 @@ export function cborValue(node: CborNode): unknown {
  * A JSON-safe value: bytes as base64url, bigints as decimal strings, maps as objects keyed by
  * {@link keyLabel}, undefined as null, non-finite floats as strings.
  */
+const bytesText = new WeakMap<CborNode, string>();
+
 export function cborJson(node: CborNode): unknown {
   switch (node.type) {
     case 'uint':
     case 'nint':
       return typeof node.value === 'bigint' ? node.value.toString() : node.value;
-    case 'bytes':
-      return toBase64Url(node.value);
+    case 'bytes': {
+      // A byte string's text is asked for at every level of the field tree above it: encode it once.
+      let t = bytesText.get(node);
+      if (t === undefined) bytesText.set(node, (t = toBase64Url(node.value)));
+      return t;
+    }
     case 'text':
       return node.value;
     case 'float':

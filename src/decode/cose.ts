@@ -376,16 +376,19 @@ export function describeCoseKey(key: CoseKey, problems: string[] = []): CoseKeyI
 }
 
 /** COSE label name for a key parameter given the key type. */
+const COMMON_LABELS: Record<number, string> = { 1: 'kty', 2: 'kid', 3: 'alg', 4: 'key_ops', 5: 'Base IV' };
+const LABELS_BY_KTY: Record<number, Record<number, string>> = {
+  2: { [-1]: 'crv', [-2]: 'x', [-3]: 'y', [-4]: 'd' },
+  1: { [-1]: 'crv', [-2]: 'x', [-4]: 'd' },
+  3: { [-1]: 'n', [-2]: 'e', [-3]: 'd', [-4]: 'p', [-5]: 'q', [-6]: 'dP', [-7]: 'dQ', [-8]: 'qInv' },
+  7: { [-1]: 'pub', [-2]: 'priv' },
+};
+
 function labelName(label: number, kty: number | undefined): string | undefined {
-  const common: Record<number, string> = { 1: 'kty', 2: 'kid', 3: 'alg', 4: 'key_ops', 5: 'Base IV' };
-  if (label > 0) return common[label];
-  const byKty: Record<number, Record<number, string>> = {
-    2: { [-1]: 'crv', [-2]: 'x', [-3]: 'y', [-4]: 'd' },
-    1: { [-1]: 'crv', [-2]: 'x', [-4]: 'd' },
-    3: { [-1]: 'n', [-2]: 'e', [-3]: 'd', [-4]: 'p', [-5]: 'q', [-6]: 'dP', [-7]: 'dQ', [-8]: 'qInv' },
-    7: { [-1]: 'pub', [-2]: 'priv' },
-  };
-  return kty !== undefined ? byKty[kty]?.[label] : undefined;
+  if (label > 0) return Object.prototype.hasOwnProperty.call(COMMON_LABELS, label) ? COMMON_LABELS[label] : undefined;
+  if (kty === undefined || !Object.prototype.hasOwnProperty.call(LABELS_BY_KTY, kty)) return undefined;
+  const m = LABELS_BY_KTY[kty];
+  return Object.prototype.hasOwnProperty.call(m, label) ? m[label] : undefined;
 }
 
 const LABEL_EXPLAIN: Record<string, string> = {
@@ -528,11 +531,14 @@ function keyFromInput(input: CoseKey | Uint8Array | CborNode): { key?: CoseKey; 
   return { key: input as CoseKey, problems: [] };
 }
 
+/** Whether WebCrypto verifies ML-DSA here (undefined until first tried; false: use @noble/post-quantum). */
+let webCryptoMlDsa: boolean | undefined;
+
 /**
  * Verifies `signature` over `data` with a COSE public key (a {@link CoseKey}, COSE_Key bytes, or a
  * decoded CBOR map), by the key's alg: ES256/384/512 (DER signatures, WebCrypto), RS1/RS256/384/512,
  * PS256/384/512 (WebCrypto), EdDSA/Ed25519 (WebCrypto, @noble/curves fallback), Ed448 (@noble/curves),
- * ML-DSA-44/65/87 (@noble/post-quantum). `algOverride` verifies with another COSE alg than the key's.
+ * ML-DSA-44/65/87 (WebCrypto where available, else @noble/post-quantum). `algOverride` verifies with another COSE alg than the key's.
  * Never throws: a malformed key or signature is `valid: false` with a reason.
  */
 export async function verifySignature(
@@ -603,8 +609,23 @@ export async function verifySignature(
         const p = MLDSA[alg];
         if (key.pub.length !== p.pub) return fail(`${a.name} public key must be ${p.pub} bytes, got ${key.pub.length}`);
         if (signature.length !== p.sig) return fail(`${a.name} signature must be ${p.sig} bytes, got ${signature.length}`);
-        const impl = alg === -48 ? ml_dsa44 : alg === -49 ? ml_dsa65 : ml_dsa87;
-        const ok = impl.verify(signature, data, key.pub);
+        let ok: boolean | undefined;
+        if (webCryptoMlDsa !== false) {
+          // Native ML-DSA where WebCrypto has it (Node >= 24.7): several times faster than the pure-JS
+          // fallback. Same algorithm (FIPS 204 ML-DSA.Verify, empty context), same verdict.
+          const spki = coseKeyToSpki(key);
+          try {
+            const k = await subtle.importKey('spki', toArrayBuffer(spki!), { name: a.name }, false, ['verify']);
+            ok = await subtle.verify({ name: a.name }, k, toArrayBuffer(signature), toArrayBuffer(data));
+            webCryptoMlDsa = true;
+          } catch {
+            if (webCryptoMlDsa === undefined) webCryptoMlDsa = false;
+          }
+        }
+        if (ok === undefined) {
+          const impl = alg === -48 ? ml_dsa44 : alg === -49 ? ml_dsa65 : ml_dsa87;
+          ok = impl.verify(signature, data, key.pub);
+        }
         return ok ? { valid: true, alg, algName: name } : fail(`the ${a.name} signature does not match the data and the public key`);
       }
     }

@@ -50,6 +50,16 @@ class JsonFail {
 
 const WS = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
+/** The one-character escapes of RFC 8259 §7, by the byte after the backslash. */
+const SIMPLE_ESCAPES: Record<number, string | undefined> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+
+/** bytes[from, to) as text when every byte is ASCII. */
+function asciiText(bytes: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i += 4096) s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
+  return s;
+}
+
 /**
  * Parses one JSON text from `bytes` (UTF-8). A leading UTF-8 BOM is skipped (and left uncovered by
  * the value's range; callers show it as syntax).
@@ -73,29 +83,31 @@ export function parseJson(bytes: Uint8Array, opts: { source?: string; path?: str
   const string = (path: string): JsonString => {
     const start = p;
     p++; // opening quote
-    const chunks: number[] = [];
     let out = '';
+    // The unescaped bytes since the last escape, [run, p): decoded in one go (ASCII without TextDecoder).
+    let run = p;
+    let ascii = true;
     const flush = () => {
-      if (chunks.length) {
-        out += toUtf8(Uint8Array.from(chunks));
-        chunks.length = 0;
-      }
+      if (p > run) out += ascii ? asciiText(bytes, run, p) : toUtf8(bytes.subarray(run, p));
     };
     for (;;) {
       if (p >= n) fail(`unterminated string starting at offset ${start}`, start, path);
       const b = bytes[p];
       if (b === 0x22) {
+        flush();
         p++;
         break;
       }
       if (b < 0x20) fail(`control character 0x${b.toString(16).padStart(2, '0')} in a string at offset ${p} must be escaped`, p, path);
       if (b === 0x5c) {
         const e = bytes[p + 1];
-        const map: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
-        if (e !== undefined && map[e] !== undefined) {
+        const simple = e === undefined ? undefined : SIMPLE_ESCAPES[e];
+        if (simple !== undefined) {
           flush();
-          out += map[e];
+          out += simple;
           p += 2;
+          run = p;
+          ascii = true;
           continue;
         }
         if (e === 0x75) {
@@ -104,14 +116,15 @@ export function parseJson(bytes: Uint8Array, opts: { source?: string; path?: str
           flush();
           out += String.fromCharCode(parseInt(hex, 16));
           p += 6;
+          run = p;
+          ascii = true;
           continue;
         }
         fail(`bad escape \\${e === undefined ? '' : String.fromCharCode(e)} at offset ${p}`, p, path);
       }
-      chunks.push(b);
+      if (b >= 0x80) ascii = false;
       p++;
     }
-    flush();
     return { type: 'string', start, end: p, value: out };
   };
 

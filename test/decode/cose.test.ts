@@ -168,3 +168,41 @@ describe('coseKeyField', () => {
     void toBase64;
   });
 });
+
+describe('ML-DSA: WebCrypto where available, @noble/post-quantum otherwise, same verdicts', () => {
+  const cases = loadVectors().filter((c) => c.ceremony === 'authentication' && c.id.includes('ml-dsa'));
+  const signed = async (c: (typeof cases)[number]) => {
+    const r = c.response.response;
+    const data = concat(fromBase64Url(r.authenticatorData), await sha256(fromBase64Url(r.clientDataJSON)));
+    return { key: fromBase64Url(c.credential!.publicKey), data, sig: fromBase64Url(r.signature) };
+  };
+  it('the three ML-DSA assertions: valid; a flipped signature bit or data bit: invalid (both paths)', async () => {
+    expect(cases.map((c) => c.id).sort()).toEqual(['pyw-auth-ml-dsa-44', 'pyw-auth-ml-dsa-65', 'pyw-auth-ml-dsa-87']);
+    const subtle = globalThis.crypto.subtle;
+    const realImport = subtle.importKey.bind(subtle);
+    for (const noWebCryptoMlDsa of [false, true]) {
+      if (noWebCryptoMlDsa) {
+        // as in a browser without ML-DSA in WebCrypto: importKey rejects the algorithm
+        const fake = (...args: unknown[]) =>
+          String((args[2] as { name?: string } | undefined)?.name).startsWith('ML-DSA')
+            ? Promise.reject(new Error('NotSupportedError'))
+            : (realImport as (...a: unknown[]) => Promise<unknown>)(...args);
+        subtle.importKey = fake as typeof subtle.importKey;
+      }
+      try {
+        for (const c of cases) {
+          const { key, data, sig } = await signed(c);
+          expect((await verifySignature(key, data, sig)).valid, `${c.id} fallback=${noWebCryptoMlDsa}`).toBe(true);
+          const badSig = sig.slice();
+          badSig[100] ^= 1;
+          expect((await verifySignature(key, data, badSig)).valid).toBe(false);
+          const badData = data.slice();
+          badData[0] ^= 1;
+          expect((await verifySignature(key, badData, sig)).valid).toBe(false);
+        }
+      } finally {
+        subtle.importKey = realImport;
+      }
+    }
+  });
+});

@@ -22,6 +22,16 @@ describe('bytes', () => {
     expect(decodeBase64Any('AQ=')).toMatchObject({ ok: false });
     expect(decodeBase64Any('A Q')).toMatchObject({ ok: false, index: 1 });
   });
+  it('base64url, base64 and hex encoders agree with Node\'s Buffer for every length 0..300 and 100 KiB', () => {
+    const lengths = [...Array.from({ length: 301 }, (_, i) => i), 100 * 1024 + 1];
+    for (const n of lengths) {
+      const b = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n * 7) & 0xff);
+      const buf = Buffer.from(b);
+      expect(toBase64Url(b), `n=${n}`).toBe(buf.toString('base64url'));
+      expect(toBase64(b), `n=${n}`).toBe(buf.toString('base64'));
+      expect(toHex(b), `n=${n}`).toBe(buf.toString('hex'));
+    }
+  });
   it('hex, uuid, concat, equality, sha256', async () => {
     expect(toUuid(fromHex('6d44ba9bf6ec2e49b9300c8fe920cb73'))).toBe('6d44ba9b-f6ec-2e49-b930-0c8fe920cb73');
     expect(equalBytes(concat(fromHex('01'), fromHex('0203')), fromHex('010203'))).toBe(true);
@@ -40,6 +50,15 @@ describe('JSON and clientDataJSON', () => {
     expect(n.members.map((m) => m.key.value)).toEqual(['a', 'b', 'a']);
     expect(n.members[0].value).toMatchObject({ type: 'string', value: 'é', start: 5, end: 9 });
     expect(n.duplicates).toEqual(['a']);
+  });
+  it('strings: escapes between ASCII and UTF-8 runs decode like JSON.parse; invalid UTF-8 becomes U+FFFD', () => {
+    for (const text of ['"a\\né\\u00e9b\\"c"', '"日本\\t語\\\\x"', '""', '"\\/\\b\\f\\r"', `"${'x'.repeat(10000)}é"`]) {
+      const r = parseJson(fromUtf8(text));
+      expect(r.errors, text).toEqual([]);
+      expect(r.node).toMatchObject({ type: 'string', value: JSON.parse(text), start: 0, end: fromUtf8(text).length });
+    }
+    const bad = parseJson(Uint8Array.of(0x22, 0x61, 0xff, 0x5c, 0x6e, 0xc3, 0x22));
+    expect(bad.node).toMatchObject({ type: 'string', value: 'a\ufffd\n\ufffd' });
   });
   it('errors are located; depth is limited', () => {
     expect(parseJson(fromUtf8('{"a":}')).errors[0]).toMatchObject({ code: 'json-syntax', offset: 5 });

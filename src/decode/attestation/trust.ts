@@ -90,7 +90,7 @@ export async function assessChain(fmt: string, certs: readonly Certificate[], ty
     message: r.trusted
       ? `${type} attestation, ${r.reason}`
       : r.failure === 'no-anchors'
-        ? `trustworthiness cannot be assessed: ${r.reason}. The attestation signature verified; treat the credential as if it had no attestation unless you add a root.`
+        ? `trustworthiness cannot be assessed: ${r.reason.replace(/\.$/, '')}. The attestation signature verified; treat the credential as if it had no attestation unless you add a root.`
         : `chain not trusted: ${r.reason}`,
   });
   const entry = ctx.aaguid.length === 16 ? ctx.mds?.get(toUuid(ctx.aaguid)) : undefined;

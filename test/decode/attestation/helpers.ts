@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CborNode, Field } from '../../../src/decode/types';
 import { parseCbor, cborGet } from '../../../src/decode/cbor';
 import { decodeBase64Any } from '../../../src/decode/bytes';
+import { rootPem, trustFor, clockFor } from '../vectors.helpers';
 
 export const VECTORS = join(__dirname, '../../../../shared/vectors');
 
@@ -27,9 +28,7 @@ export function b64(s: string): Uint8Array {
   return r.bytes;
 }
 
-export function rootPem(name: string): string {
-  return readFileSync(join(VECTORS, 'roots', name), 'utf8');
-}
+export { rootPem };
 
 export interface Parsed {
   bytes: Uint8Array;
@@ -105,25 +104,15 @@ export const DEVIATIONS: Record<string, { attestationVerified: boolean; reason: 
   },
 };
 
-/** The verification context a case asks for: clock, trust anchors, format options. */
+/** The verification context a case asks for: clock, trust anchors (../vectors.helpers#trustFor), format options. */
 export async function contextFor(c: RegCase, p: Parsed): Promise<AttestationVerifyContext> {
-  const ctxText = JSON.stringify(c.context ?? {});
   const opts = (c.expected.options ?? {}) as Record<string, unknown>;
-  const ct = c.context?.currentTime as string | undefined;
-  const time = ct && !ct.startsWith('real') ? new Date(ct) : c.context?.suggestedVerificationTime ? new Date(c.context.suggestedVerificationTime as string) : new Date();
-  const trustAnchors: string[] = [];
-  if (ctxText.includes('w3c-test-vectors-attestation-ca.pem')) trustAnchors.push(rootPem('w3c-test-vectors-attestation-ca.pem'));
-  const byFmt = opts.pem_root_certs_bytes_by_fmt as Record<string, string[]> | undefined;
-  if (byFmt) for (const list of Object.values(byFmt)) for (const s of list) if (s.includes('globalsign-r2')) trustAnchors.push(rootPem('globalsign-r2.pem'));
-  const settings = (c.context?.rootCertificateSettingsInSource ?? []) as { identifier: string; certificates: string[] }[];
-  const noLocalRoots = settings.some((s) => s.identifier === p.fmt && s.certificates.length === 0) ||
-    // fido2-net-lib verifies with the live MDS, no local roots: where the chain's root is not included here,
-    // the bundled roots must not stand in for the MDS (f2-reg-android-key ends at a FAKE conformance root).
-    (/no local roots/.test(String(c.context?.trustAnchorsInSource ?? '')) && /NOT included/.test(String(c.context?.trustAnchors ?? '')));
+  const time = clockFor(c) ?? new Date();
+  const { trustAnchors, useBundledRoots } = trustFor(c, p.fmt);
   const clientDataHash = await sha256(b64(c.response.response.clientDataJSON));
   const ad = splitAuthData(p.authData);
   return {
-    authData: p.authData, clientDataHash, ...ad, currentTime: time, trustAnchors, useBundledRoots: !noLocalRoots,
+    authData: p.authData, clientDataHash, ...ad, currentTime: time, trustAnchors, useBundledRoots,
     ...(opts.verifyTimestampMS === false || opts.verify_timestamp_ms === false ? { safetyNetVerifyTimestamp: false } : {}),
     ...(opts.attestationSafetyNetEnforceCTSCheck === false ? { safetyNetEnforceCtsProfileMatch: false } : {}),
   };

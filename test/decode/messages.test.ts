@@ -1,0 +1,81 @@
+/**
+ * Message catalogs: src/decode/messages exports ONE English and ONE Japanese catalog (core + attestation
+ * merged), and every Field.explain id that any dissection of the vectors uses resolves in both.
+ * (Checks carry no explain id: their titles and messages are the explanation.)
+ */
+import { describe, it, expect } from 'vitest';
+import { loadVectors } from './vectors.helpers';
+import { dissect } from '../../src/decode/index';
+import { en, ja, explain, messageIds } from '../../src/decode/messages/index';
+import { en as coreEnOnly } from '../../src/decode/messages/en';
+import { ja as coreJaOnly } from '../../src/decode/messages/ja';
+import { attestationMessagesEn } from '../../src/decode/messages/attestation.en';
+import { attestationMessagesJa } from '../../src/decode/messages/attestation.ja';
+import { fromBase64Url, toBase64Url } from '../../src/decode/bytes';
+import type { Dissection, Field } from '../../src/decode/types';
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/** Every dissection the vectors give: whole responses, each part on its own, stored keys, a truncated attestation object. */
+function dissections(): { what: string; d: Dissection }[] {
+  const out: { what: string; d: Dissection }[] = [];
+  for (const c of loadVectors()) {
+    out.push({ what: c.id, d: dissect(c.response) });
+    const r = c.response.response ?? {};
+    for (const part of ['clientDataJSON', 'attestationObject', 'authenticatorData']) {
+      if (typeof r[part] === 'string' && r[part]) out.push({ what: `${c.id} ${part}`, d: dissect(r[part]) });
+    }
+    if (c.credential?.publicKey) out.push({ what: `${c.id} credential.publicKey`, d: dissect(c.credential.publicKey) });
+    if (typeof r.attestationObject === 'string' && r.attestationObject) {
+      const b = fromBase64Url(r.attestationObject);
+      out.push({ what: `${c.id} attestationObject truncated`, d: dissect(toBase64Url(b.subarray(0, b.length >> 1))) });
+    }
+  }
+  return out;
+}
+
+describe('message catalogs', () => {
+  it('en and ja are the core and attestation catalogs merged, without an id defined twice', () => {
+    expect(Object.keys(coreEnOnly).filter((id) => id in attestationMessagesEn)).toEqual([]);
+    expect(Object.keys(en).sort()).toEqual([...Object.keys(coreEnOnly), ...Object.keys(attestationMessagesEn)].sort());
+    expect(Object.keys(ja).sort()).toEqual([...Object.keys(coreJaOnly), ...Object.keys(attestationMessagesJa)].sort());
+  });
+  it('en and ja have the same ids; every ja text is Japanese and differs from the English', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+    for (const [id, text] of Object.entries(ja)) {
+      expect(text, id).toMatch(JAPANESE);
+      expect(text, id).not.toBe(en[id]);
+      expect(en[id].trim().length, id).toBeGreaterThan(10);
+    }
+    expect(messageIds('en').sort()).toEqual(Object.keys(en).sort());
+    expect(messageIds('ja').sort()).toEqual(Object.keys(ja).sort());
+  });
+  it('explain() resolves ids in both languages and nothing from the prototype', () => {
+    expect(explain('x509.certificate', 'ja')).toBe(ja['x509.certificate']);
+    expect(explain('clientData.challenge', 'en')).toBe(en['clientData.challenge']);
+    expect(explain('constructor')).toBeUndefined();
+    expect(explain('no.such.id', 'ja')).toBeUndefined();
+  });
+  it('every Field.explain id of every dissection of the vectors has en and ja text (attStmt, X.509 and trust included)', () => {
+    const missing = new Map<string, string>();
+    const used = new Set<string>();
+    let fields = 0;
+    let attestationFields = 0;
+    const walk = (f: Field, what: string) => {
+      fields++;
+      if (f.explain) {
+        used.add(f.explain);
+        if (f.path.includes('.attStmt')) attestationFields++;
+        if (!explain(f.explain, 'en') || !Object.prototype.hasOwnProperty.call(en, f.explain)) missing.set(`en ${f.explain}`, `${what}: ${f.path}`);
+        if (!Object.prototype.hasOwnProperty.call(ja, f.explain) || !JAPANESE.test(explain(f.explain, 'ja')!)) missing.set(`ja ${f.explain}`, `${what}: ${f.path}`);
+      }
+      f.children?.forEach((c) => walk(c, what));
+    };
+    for (const { what, d } of dissections()) d.tree.forEach((f) => walk(f, what));
+    expect(Object.fromEntries(missing)).toEqual({});
+    expect(fields).toBeGreaterThan(10000);
+    expect(attestationFields).toBeGreaterThan(1000);
+    // the attestation catalog is really used by the dissections
+    expect(Object.keys(attestationMessagesEn).filter((id) => used.has(id)).length).toBeGreaterThan(10);
+  });
+});
