@@ -6,6 +6,9 @@
 export const en = {
   'app.title': 'Passkey Explorer',
   'app.tagline': 'WebAuthn / passkey explorer',
+  'nav.label': 'Views',
+  'nav.ceremony': 'Ceremony',
+  'nav.loading': 'Loading…',
   'header.rpId': 'RP ID',
   'header.origin': 'Origin',
   'header.language': 'Language',

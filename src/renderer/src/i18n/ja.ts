@@ -4,6 +4,9 @@ import type { Messages } from './en.ts';
 export const ja: Messages = {
   'app.title': 'Passkey Explorer',
   'app.tagline': 'WebAuthn／パスキー エクスプローラー',
+  'nav.label': 'ビュー',
+  'nav.ceremony': 'セレモニー',
+  'nav.loading': '読み込み中…',
   'header.rpId': 'RP ID',
   'header.origin': 'オリジン',
   'header.language': '言語',

@@ -1,0 +1,113 @@
+/**
+ * The window's shared state: session, presets, the ceremony config being edited, credentials,
+ * history (kept live by the event stream) and the ceremony runner. Every view reads it through
+ * `useExplorer()`, so views are independent components (views/).
+ */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { CeremonyConfig, Preset, RpEvent } from '../../../rp/api-types.ts';
+import { useApi } from '../api/context.tsx';
+import { summarize, upsertSummary } from '../model/ceremony.ts';
+import { configsEqual, FALLBACK_CONFIG } from '../model/config.ts';
+import { useInvalidateNames } from './authenticators.tsx';
+import { useCeremonyRunner } from './useCeremonyRunner.ts';
+import { useEventStream } from './useEventStream.ts';
+import { useRemote } from './useRemote.ts';
+
+export const HISTORY_LIMIT = 200;
+
+/** The preset to start with: the RP's default config, else the first one. */
+function initialPreset(presets: Preset[]): Preset | undefined {
+  return presets.find((p) => p.id === 'default') ?? presets.find((p) => /default/i.test(p.id + p.name)) ?? presets[0];
+}
+
+function useExplorerState() {
+  const api = useApi();
+  const invalidateNames = useInvalidateNames();
+  const session = useRemote(() => api.session());
+  const presets = useRemote(() => api.presets());
+  const credentials = useRemote(() => api.credentials());
+  const history = useRemote(() => api.ceremonies(HISTORY_LIMIT));
+
+  const [config, setConfig] = useState<CeremonyConfig>(FALLBACK_CONFIG);
+  const [presetId, setPresetId] = useState<string | null>(null);
+
+  // First presets answer: start from the RP's default.
+  useEffect(() => {
+    if (presetId !== null || !presets.data) return;
+    const p = initialPreset(presets.data);
+    if (p) {
+      setPresetId(p.id);
+      setConfig(structuredClone(p.config));
+    }
+  }, [presets.data, presetId]);
+
+  const selectPreset = useCallback(
+    (id: string) => {
+      const p = presets.data?.find((x) => x.id === id);
+      if (!p) return;
+      setPresetId(p.id);
+      setConfig(structuredClone(p.config));
+    },
+    [presets.data],
+  );
+  const currentPreset = presets.data?.find((p) => p.id === presetId);
+  const edited = !!currentPreset && !configsEqual(currentPreset.config, config);
+
+  const runner = useCeremonyRunner(api, (ceremony) => {
+    if (ceremony) history.set((prev) => upsertSummary(prev ?? [], summarize(ceremony), HISTORY_LIMIT));
+    void credentials.refresh();
+  });
+
+  const onEvent = (e: RpEvent) => {
+    if (e.type === 'ceremony') history.set((prev) => upsertSummary(prev ?? [], e.ceremony, HISTORY_LIMIT));
+    else if (e.type === 'credentials') void credentials.refresh();
+  };
+  const onResync = () => {
+    void credentials.refresh();
+    void history.refresh();
+  };
+  const stream = useEventStream(api.eventsUrl, onEvent, onResync);
+
+  // A list or the MDS was loaded: every authenticator label looks its name up again.
+  const onSourcesChanged = () => {
+    invalidateNames();
+    void credentials.refresh();
+  };
+
+  const deleteCredential = async (id: string) => {
+    await api.deleteCredential(id);
+    await credentials.refresh();
+  };
+
+  return {
+    api,
+    session,
+    presets,
+    credentials,
+    history,
+    config,
+    setConfig,
+    presetId,
+    selectPreset,
+    edited,
+    runner,
+    stream,
+    onSourcesChanged,
+    deleteCredential,
+  };
+}
+
+export type Explorer = ReturnType<typeof useExplorerState>;
+
+const ExplorerContext = createContext<Explorer | null>(null);
+
+export function ExplorerProvider({ children }: { children: ReactNode }) {
+  const value = useExplorerState();
+  return <ExplorerContext.Provider value={value}>{children}</ExplorerContext.Provider>;
+}
+
+export function useExplorer(): Explorer {
+  const x = useContext(ExplorerContext);
+  if (!x) throw new Error('useExplorer outside ExplorerProvider');
+  return x;
+}

@@ -1,0 +1,26 @@
+/**
+ * The window's views, one tab each, in tab order. A view is a component under views/ that reads the
+ * shared state with useExplorer(); heavy views are loaded lazily (React.lazy) to keep the initial
+ * JavaScript small. The URL hash names the active view: #/ceremony, #/decode, ...
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../i18n/index.tsx';
+import { CeremonyView } from './CeremonyView.tsx';
+
+export interface ViewDef {
+  id: string;
+  /** Tab label. */
+  label: MessageKey;
+  component: ComponentType | LazyExoticComponent<ComponentType>;
+}
+
+export const VIEWS: ViewDef[] = [
+  { id: 'ceremony', label: 'nav.ceremony', component: CeremonyView },
+];
+
+/** Lazily loaded view: `lazyView(() => import('./DecodeView.tsx'), 'DecodeView')`. */
+export function lazyView<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+export const DEFAULT_VIEW = 'ceremony';
