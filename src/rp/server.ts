@@ -18,6 +18,10 @@ import { z } from 'zod';
 import type { ApiError, RpEvent, SessionInfo } from './api-types.ts';
 import { ceremonyConfigSchema, PRESETS } from './config.ts';
 import { ApiFailure } from './errors.ts';
+import type { RouteContext, RouteModule } from './routes.ts';
+
+/** Feature areas' API routes (src/rp/routes.ts), tried in order after the core endpoints. */
+const ROUTE_MODULES: RouteModule[] = [];
 import { RelyingParty } from './relyingParty.ts';
 import { Store } from './store.ts';
 import { RootsError, TrustRoots } from './roots.ts';
@@ -130,6 +134,8 @@ export interface RpServerOptions {
   fetch?: typeof fetch;
   /** Roots for the FIDO MDS BLOB signature (default: the bundled GlobalSign Root CA - R3), for tests. */
   mdsRoots?: string[];
+  /** Extra API route modules (feature areas with endpoints of their own). */
+  routes?: RouteModule[];
   log?: (line: string) => void;
 }
 
@@ -322,6 +328,25 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       const c = store.ceremony(ceremony[1]);
       if (!c) throw new ApiFailure(404, 'ceremony_unknown', `No ceremony ${ceremony[1]}.`);
       return sendJson(res, 200, c);
+    }
+    const ctx: RouteContext = {
+      req,
+      res,
+      url,
+      method,
+      path,
+      origin,
+      dataDir: opts.dataDir,
+      store,
+      rp,
+      metadata,
+      readJson: (limit?: number) => readJson(req, limit),
+      validate,
+      sendJson: (status, body) => sendJson(res, status, body),
+      publish: (e) => rp.events.emit('event', e),
+    };
+    for (const module of [...ROUTE_MODULES, ...(opts.routes ?? [])]) {
+      if (await module(ctx)) return;
     }
     const known = ['/api/session', '/api/presets', '/api/events', '/api/credentials', '/api/ceremonies',
       '/api/registration/options', '/api/registration/verify', '/api/authentication/options', '/api/authentication/verify',
