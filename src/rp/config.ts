@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import type { CeremonyConfig, Preset } from './api-types.ts';
+import { DEFAULT_CONFIG } from './defaults.ts';
+
+export { DEFAULT_CONFIG };
 
 /** COSE algorithms @simplewebauthn/server can verify (its COSEALG enum), with their names. */
 export const COSE_ALGORITHMS: Record<number, string> = {
@@ -73,28 +76,6 @@ export const ceremonyConfigSchema = z
       .strict(),
   })
   .strict();
-
-export const DEFAULT_CONFIG: CeremonyConfig = {
-  rpName: 'Passkey Explorer',
-  userName: 'alice',
-  userDisplayName: 'Alice',
-  attestation: 'none',
-  authenticatorAttachment: null,
-  residentKey: 'preferred',
-  userVerification: 'preferred',
-  pubKeyCredParams: [-8, -7, -257],
-  timeout: 60_000,
-  hints: [],
-  excludeCredentials: true,
-  allowCredentials: true,
-  extensions: {
-    credProps: true,
-    prf: { enabled: false, first: '', second: '' },
-    largeBlob: { support: 'off', read: false, write: '' },
-    credProtect: { policy: 0, enforce: false },
-    minPinLength: false,
-  },
-};
 
 function preset(id: string, name: string, description: string, patch: Partial<CeremonyConfig>): Preset {
   return { id, name, description, config: { ...structuredClone(DEFAULT_CONFIG), ...patch } };

@@ -73,6 +73,29 @@ export class RelyingParty {
     if (summary) this.events.emit('event', { type: 'ceremony', ceremony: summary });
   }
 
+  /** Records a new ceremony with its single-use challenge (expiring after the timeout plus grace). */
+  private openCeremony(
+    kind: 'registration' | 'authentication',
+    at: number,
+    config: CeremonyConfig,
+    options: PublicKeyCredentialCreationOptionsJSON | PublicKeyCredentialRequestOptionsJSON,
+    userName: string | null,
+  ): string {
+    const id = randomUUID();
+    this.store.createCeremony({
+      id,
+      kind,
+      createdAt: new Date(at).toISOString(),
+      challenge: options.challenge,
+      expiresAt: at + config.timeout + CHALLENGE_GRACE_MS,
+      config,
+      options,
+      userName,
+    });
+    this.emitCeremony(id);
+    return id;
+  }
+
   private newChallenge(): string {
     return b64u(randomBytes(32));
   }
@@ -117,19 +140,7 @@ export class RelyingParty {
       attestation: config.attestation as PublicKeyCredentialCreationOptionsJSON['attestation'],
       extensions: extensions as PublicKeyCredentialCreationOptionsJSON['extensions'],
     };
-    const id = randomUUID();
-    this.store.createCeremony({
-      id,
-      kind: 'registration',
-      createdAt: new Date(at).toISOString(),
-      challenge,
-      expiresAt: at + config.timeout + CHALLENGE_GRACE_MS,
-      config,
-      options,
-      userName: config.userName,
-    });
-    this.emitCeremony(id);
-    return { ceremonyId: id, options };
+    return { ceremonyId: this.openCeremony('registration', at, config, options, config.userName), options };
   }
 
   async verifyRegistration(
@@ -280,19 +291,7 @@ export class RelyingParty {
       hints: config.hints,
       extensions: extensions as PublicKeyCredentialRequestOptionsJSON['extensions'],
     };
-    const id = randomUUID();
-    this.store.createCeremony({
-      id,
-      kind: 'authentication',
-      createdAt: new Date(at).toISOString(),
-      challenge,
-      expiresAt: at + config.timeout + CHALLENGE_GRACE_MS,
-      config,
-      options,
-      userName,
-    });
-    this.emitCeremony(id);
-    return { ceremonyId: id, options };
+    return { ceremonyId: this.openCeremony('authentication', at, config, options, userName), options };
   }
 
   async verifyAuthentication(

@@ -2,6 +2,7 @@
  * What the ceremony builder offers: COSE algorithms, hints, a fallback default config, and pure
  * helpers for the ordered lists. No React, no DOM (unit-tested).
  */
+import { DEFAULT_CONFIG } from '../../../rp/defaults.ts';
 import type { CeremonyConfig, Hint } from '../../../rp/api-types.ts';
 
 export interface AlgorithmInfo {
@@ -79,28 +80,8 @@ export function selectedInOrder<T>(order: readonly T[], selected: ReadonlySet<T>
   return order.filter((x) => set.has(x));
 }
 
-/** Used until /api/presets answers (and if it cannot): WebAuthn's own defaults. */
-export const FALLBACK_CONFIG: CeremonyConfig = {
-  rpName: 'Passkey Explorer',
-  userName: 'alice',
-  userDisplayName: 'Alice',
-  attestation: 'none',
-  authenticatorAttachment: null,
-  residentKey: 'preferred',
-  userVerification: 'preferred',
-  pubKeyCredParams: [-8, -7, -257],
-  timeout: 60000,
-  hints: [],
-  excludeCredentials: true,
-  allowCredentials: true,
-  extensions: {
-    credProps: true,
-    prf: { enabled: false, first: '', second: '' },
-    largeBlob: { support: 'off', read: false, write: '' },
-    credProtect: { policy: 0, enforce: false },
-    minPinLength: false,
-  },
-};
+/** Used until /api/presets answers (and if it cannot): the RP's own default config. */
+export const FALLBACK_CONFIG: CeremonyConfig = DEFAULT_CONFIG;
 
 /** Deep, typed immutable update helpers for the form. */
 export function withExtensions(
