@@ -19,18 +19,31 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-async function startServe(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', String(port), '--data-dir', dataDir], {
+export interface StartServeOptions {
+  /** Extra CLI arguments, e.g. ['--lab', '--headless']. */
+  args?: string[];
+  /** Output to wait for besides the listening line (e.g. the lab's DevTools endpoint line). */
+  until?: RegExp;
+}
+
+export async function startServe(
+  dataDir: string,
+  port = 0,
+  opts: StartServeOptions = {},
+): Promise<{ child: ChildProcess; url: string; port: number; match: RegExpExecArray | null; output(): string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', String(port), '--data-dir', dataDir, ...(opts.args ?? [])], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let match: RegExpExecArray | null = null;
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve did not start in 15 s:\n${out}`)), 15_000);
+    const timer = setTimeout(() => fail(new Error(`serve did not start in ${opts.until ? 30 : 15} s:\n${out}`)), opts.until ? 30_000 : 15_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /listening on (http:\/\/localhost:\d+)\//.exec(out);
-      if (m) {
+      match = opts.until ? opts.until.exec(out) : null;
+      if (m && (!opts.until || match)) {
         clearTimeout(timer);
         ok(m[1]);
       }
@@ -42,10 +55,10 @@ async function startServe(dataDir: string, port = 0): Promise<{ child: ChildProc
       fail(new Error(`serve exited with ${code}:\n${out}`));
     });
   });
-  return { child, url, port: Number(new URL(url).port) };
+  return { child, url, port: Number(new URL(url).port), match, output: () => out };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((ok) => {
     child.once('exit', () => ok());

@@ -1,13 +1,22 @@
 /**
- * The README's screenshots, made by the suite so they stay current (docs/screenshots/).
+ * The README's screenshots, made by the suite so they stay current (docs/screenshots/): one per view
+ * of the window, each in a state with real data — ceremonies run against the local RP with a CDP
+ * virtual authenticator, a vector of ../shared/vectors pasted into Paste and decode. A view that this
+ * build does not have gets no screenshot (the README shows the files that exist).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { openView, viewIds } from './a11y.ts';
 import { expect, test, VirtualAuthenticator } from './fixtures.ts';
 
 const OUT = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+const VECTOR = resolve(import.meta.dirname, '..', '..', 'shared', 'vectors', 'registration', 'f2-reg-packed-x5c.json');
 
-test('README screenshots: a passkey registration, in English (light) and Japanese (dark)', async ({ page, served }) => {
+const shot = (page: Page, name: string) => page.screenshot({ path: resolve(OUT, name) });
+
+test('README screenshots: every view, in English (light), and the window in Japanese (dark)', async ({ page, served }) => {
+  test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
   await VirtualAuthenticator.add(page, {
     protocol: 'ctap2',
@@ -20,6 +29,9 @@ test('README screenshots: a passkey registration, in English (light) and Japanes
   });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(served.url);
+  const views = await viewIds(page);
+
+  // Ceremony: a registration and a sign-in, the registration opened from the history.
   await page.getByTestId('preset').selectOption('passkey');
   await page.getByTestId('user-name').fill('alice');
   await page.getByTestId('register').click();
@@ -28,10 +40,93 @@ test('README screenshots: a passkey registration, in English (light) and Japanes
   await expect(page.getByTestId('history-item')).toHaveCount(2);
   await page.getByTestId('history-item').last().click();
   await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'registration');
-  await page.screenshot({ path: resolve(OUT, 'explorer.png') });
+  await shot(page, 'explorer.png');
 
+  // Sequence and inspector: the authenticator's response opened from its arrow, the flags byte selected.
+  if ((await page.getByTestId('sequence').count()) > 0) {
+    const step = page.getByTestId('seq-step').and(page.locator('[data-step="authenticator-response"]'));
+    await step.click();
+    await expect(page.getByTestId('inspector')).toHaveAttribute('data-payload', 'authenticator');
+    const flags = page.getByTestId('inspector-field').and(page.locator('[data-path="attestationObject.authData.flags"]'));
+    await page.getByTestId('inspector-search').fill('authData.flags');
+    await flags.click();
+    await expect(flags).toHaveAttribute('aria-selected', 'true');
+    await page.getByTestId('inspector-search').fill('');
+    await page.getByTestId('inspector-search').blur();
+    await expect(page.getByTestId('explain-text')).not.toBeEmpty();
+    // The diagram at the top of the result panel, the inspector below it.
+    await page.getByTestId('sequence').evaluate((el) => {
+      const panel = el.closest('.panel-scroll');
+      if (panel) panel.scrollTop += el.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
+    });
+    await shot(page, 'sequence-inspector.png');
+  }
+
+  if (views.includes('decode')) {
+    const vector = JSON.parse(readFileSync(VECTOR, 'utf8'));
+    await openView(page, 'decode');
+    await page.getByTestId('decode-input').fill(JSON.stringify(vector.response, null, 2));
+    await expect(page.getByTestId('decode-status')).toHaveAttribute('data-state', 'decoded');
+    await page.getByTestId('decode-challenge').fill(vector.expected.challenge);
+    await page.getByTestId('decode-origin').fill(vector.expected.origin);
+    await page.getByTestId('decode-rpid').fill(vector.expected.rpID);
+    await page.getByTestId('decode-verify').click();
+    await expect(page.getByTestId('decode-verdict')).toHaveAttribute('data-verified', 'true');
+    await shot(page, 'decode.png');
+  }
+
+  if (views.includes('credentials')) {
+    await openView(page, 'credentials');
+    await expect(page.getByTestId('credential-card')).toHaveCount(1);
+    await shot(page, 'credentials.png');
+  }
+
+  if (views.includes('history')) {
+    await openView(page, 'history');
+    const rows = page.getByTestId('history-row');
+    await expect(rows).toHaveCount(2);
+    await rows.nth(0).getByTestId('history-select').check();
+    await rows.nth(1).getByTestId('history-select').check();
+    await page.getByTestId('history-compare').click();
+    await expect(page.getByTestId('compare')).toBeVisible();
+    await shot(page, 'history-compare.png');
+  }
+
+  // Conditional mediation signs in with alice's passkey (before Learn mode adds one of its own).
+  if (views.includes('autofill')) {
+    await openView(page, 'autofill');
+    await expect(page.getByTestId('autofill-state')).toHaveAttribute('data-state', 'verified', { timeout: 20_000 });
+    await expect(page.getByTestId('autofill-user')).toHaveText('alice');
+    await shot(page, 'autofill.png');
+  }
+
+  if (views.includes('lab')) {
+    await openView(page, 'lab');
+    await expect(page.getByTestId('lab-status')).toBeVisible();
+    await shot(page, 'lab.png');
+  }
+
+  if (views.includes('learn')) {
+    // Learn mode, paused where the origin binding is shown: the learner's own challenge, origin and rpIdHash.
+    await openView(page, 'learn');
+    await page.getByTestId('learn-user-name').fill('ada');
+    for (const expected of ['reg-options', 'reg-keys', 'reg-client-data']) {
+      await page.getByTestId('learn-next').click();
+      await expect(page.getByTestId('learn-step')).toHaveAttribute('data-step', expected, { timeout: 20_000 });
+    }
+    await expect(page.getByTestId('learn-origin-match')).toHaveAttribute('data-match', 'true');
+    await shot(page, 'learn.png');
+  }
+
+  // The same window in Japanese and the dark theme.
+  await openView(page, 'ceremony');
   await page.getByTestId('lang').selectOption('ja');
   await page.getByTestId('theme').selectOption('dark');
   await expect(page.getByTestId('register')).toHaveText('登録');
-  await page.screenshot({ path: resolve(OUT, 'explorer-ja-dark.png') });
+  await shot(page, 'explorer-ja-dark.png');
+  if (views.includes('learn')) {
+    await openView(page, 'learn');
+    await expect(page.locator('#learn-step-title')).toHaveText('レスポンスはこのサイトに結び付いている');
+    await shot(page, 'learn-ja-dark.png');
+  }
 });

@@ -3,10 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startRpServer } from '../rp/server.ts';
+import { startLab } from './lab.ts';
+import { LabHost } from '../rp/lab/index.ts';
 import { openInBrowser } from './openBrowser.ts';
 import { defaultDataDir } from './paths.ts';
 
-export const SERVE_HELP = `Usage: passkey-explorer serve [--port N] [--data-dir DIR] [--open]
+export const SERVE_HELP = `Usage: passkey-explorer serve [--port N] [--data-dir DIR] [--open] [--lab [--browser PATH] [--headless]]
 
 Runs the local relying party on http://localhost:<port> and serves the explorer window,
 so any browser on this machine (Chrome, Edge, Safari, Firefox) can run ceremonies against it.
@@ -16,6 +18,14 @@ Options:
   --data-dir DIR    where the SQLite store lives (default: ${defaultDataDir()})
   --static-dir DIR  the built window to serve (default: the one next to this CLI)
   --open            open the window in the system browser
+  --lab             virtual authenticator lab: start a Chrome/Chromium of its own (fresh profile,
+                    remote debugging on a free port) on the window and drive its CDP WebAuthn domain,
+                    so the window's Lab tab can add virtual authenticators, edit credentials and
+                    inject faults. Prints the browser's DevTools endpoint (for chromium.connectOverCDP)
+  --browser PATH    with --lab: the Chrome/Chromium to start (default: $CHROMIUM_PATH, then chromium,
+                    chromium-browser, google-chrome, chrome, msedge on PATH, then the usual install
+                    locations on Linux, macOS and Windows)
+  --headless        with --lab: run that browser headless (CI, end-to-end tests)
   -h, --help        this help
 `;
 
@@ -33,6 +43,9 @@ export async function serve(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       'static-dir': { type: 'string' },
       open: { type: 'boolean', default: false },
+      lab: { type: 'boolean', default: false },
+      browser: { type: 'string' },
+      headless: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -47,15 +60,21 @@ export async function serve(argv: string[]): Promise<number> {
     process.stderr.write(`passkey-explorer serve: --port must be an integer from 0 to 65535 (got "${values.port}")\n`);
     return 2;
   }
+  if ((values.browser !== undefined || values.headless) && !values.lab) {
+    process.stderr.write('passkey-explorer serve: --browser and --headless go with --lab\n');
+    return 2;
+  }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const staticDir = resolve(values['static-dir'] ?? defaultStaticDir());
   if (!existsSync(resolve(staticDir, 'index.html'))) {
     process.stderr.write(`passkey-explorer serve: no built window in ${staticDir} (run \`npm run build\`); serving the API only.\n`);
   }
+  const lab = new LabHost();
   const server = await startRpServer({
     port,
     dataDir,
     staticDir,
+    lab,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const url = `${server.origin}/`;
@@ -63,10 +82,11 @@ export async function serve(argv: string[]): Promise<number> {
   if (values.open && !(await openInBrowser(url))) {
     process.stdout.write(`Could not open a browser; open ${url} yourself.\n`);
   }
+  const labBrowser = values.lab ? await startLab(lab, url, { browser: values.browser, headless: values.headless }) : null;
   await new Promise<void>((done) => {
     const stop = () => {
       process.stdout.write('Stopping.\n');
-      server.close().then(done, done);
+      void (labBrowser?.close() ?? Promise.resolve()).finally(() => server.close().then(done, done));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

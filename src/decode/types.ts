@@ -42,6 +42,17 @@ export interface Check {
   status: 'pass' | 'fail' | 'warn' | 'skip';
   /** Why it failed / warned / was skipped, in words: what was expected and what came. */
   message?: string;
+  /**
+   * Message id of a plain-language explanation of what this step protects against and why it matters
+   * (for learners), in the catalogs of src/decode/messages (en, ja).
+   */
+  explain?: string;
+  /** Message id of the title template; `title` is its English rendering with `params`. */
+  titleId?: string;
+  /** Message id of the message template; `message` is its English rendering with `params`. */
+  messageId?: string;
+  /** Values substituted for `{name}` in the title and message templates. */
+  params?: Record<string, string | number | boolean | null>;
 }
 
 /** A located decoding error: bad input is data, not a crash. */

@@ -5,12 +5,17 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
 import { CSP, startRpServer, type RpServer } from '../rp/server.ts';
+import { AuthenticatorLab, LabHost } from '../rp/lab/index.ts';
+import { debuggerTransport } from './labTransport.ts';
 import { isAllowedExternal, isAppUrl } from './security.ts';
+import { setupWebAuthn } from './webauthn.ts';
 
 app.setName('Passkey Explorer');
 const here = import.meta.dirname;
 let rp: RpServer | null = null;
 let win: BrowserWindow | null = null;
+/** The virtual authenticator lab's slot: the RP's lab API drives the window through its debugger. */
+const lab = new LabHost();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,11 +35,14 @@ async function start(): Promise<void> {
     port: Number.isInteger(port) ? port : 0,
     dataDir: process.env.PASSKEY_EXPLORER_DATA_DIR ?? app.getPath('userData'),
     staticDir: join(here, '../renderer'),
+    lab,
     log: (line) => console.error(line),
   });
   const origin = rp.origin;
   lockDownSession(origin);
   registerIpc(origin);
+  // Real authenticators (Touch ID on signed macOS builds, the account picker): src/main/webauthn.ts.
+  await setupWebAuthn({ isFromApp: (url) => isAppUrl(url, origin), log: (line) => console.error(line) });
   app.on('web-contents-created', (_e, contents) => lockDownContents(contents, origin));
   createWindow(origin);
   app.on('activate', () => {
@@ -67,6 +75,17 @@ function createWindow(origin: string): void {
     win = null;
   });
   void win.loadURL(`${origin}/`);
+  void connectLab(win);
+}
+
+/** Attaches the lab to the window's own page (CDP WebAuthn domain over webContents.debugger). */
+async function connectLab(w: BrowserWindow): Promise<void> {
+  try {
+    const product = `Electron ${process.versions.electron} (Chromium ${process.versions.chrome})`;
+    lab.connect(await new AuthenticatorLab(debuggerTransport(w.webContents), { transport: 'electron', browser: { product } }).init());
+  } catch (e) {
+    lab.unavailable(`The lab could not attach to the window's debugger: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Strict CSP on every response (the RP sends it too), and no permission prompts the app does not need. */

@@ -189,7 +189,8 @@ export interface ApiError {
 /** Server-sent events on GET /api/events. */
 export type RpEvent =
   | { type: 'ceremony'; ceremony: CeremonySummary }
-  | { type: 'credentials' };
+  | { type: 'credentials' }
+  | LabRpEvent;
 
 /** The second verifier's verdict on the same response. */
 export interface SecondOpinion {
@@ -270,4 +271,99 @@ export interface TrustRoot {
   ca: boolean;
   /** Colon-separated upper-case hex. */
   sha256: string;
+}
+
+// ---- History, export and import (issue 4: src/rp/history.ts) ----
+
+/** GET /api/history: one compact row per ceremony, for listing and filtering thousands of them. */
+export interface HistoryEntry extends CeremonySummary {
+  aaguid: string | null;
+  fmt: string | null;
+  /** The current metadata name for the AAGUID, else the name recorded when the ceremony ran. */
+  authenticatorName: string | null;
+  /** The authenticator data's signCount (null when there was no response). */
+  signCount: number | null;
+  /** Set on an imported ceremony whose id was already taken here: its id in the export. */
+  importedFrom: string | null;
+  /** When the ceremony was imported (null for ceremonies run here). */
+  importedAt: string | null;
+}
+
+/** GET /api/history?limit&offset&kind&verdict&authenticator&q */
+export interface HistoryPage {
+  /** How many ceremonies match the filters (all pages). */
+  total: number;
+  offset: number;
+  items: HistoryEntry[];
+}
+
+/**
+ * POST /api/ceremonies/export { ids } answers this; POST /api/ceremonies/import takes it back.
+ * Each ceremony is the complete record, exactly as GET /api/ceremonies/:id answers it.
+ */
+export interface CeremonyExport {
+  format: 'passkey-explorer.ceremonies';
+  version: 1;
+  exportedAt: string;
+  /** The RP that ran them (origin and RP ID) and the exporting application. */
+  origin: string;
+  rpId: string;
+  app: string;
+  ceremonies: Ceremony[];
+}
+
+/** POST /api/ceremonies/import: each ceremony's id here; `importedFrom` is set when its own id was taken. */
+export interface ImportResult {
+  imported: { id: string; importedFrom: string | null }[];
+}
+
+// ---- Virtual authenticator lab (issue 5: src/rp/lab) ----
+
+/**
+ * CDP WebAuthn events of the lab's virtual authenticators, plus `residentCredentialLimit`: a
+ * registration failed while an authenticator held Chromium's maximum of resident credentials.
+ */
+export type LabEventName = 'credentialAdded' | 'credentialAsserted' | 'credentialUpdated' | 'credentialDeleted' | 'residentCredentialLimit';
+
+/** One lab event, recorded with the ceremony it happened during (GET /api/ceremonies/:id `labEvents`). */
+export interface LabEvent {
+  event: LabEventName;
+  authenticatorId: string;
+  /** base64url; '' when the event names no credential. */
+  credentialId: string;
+  /** The ceremony that was running, null when none was (e.g. the lab's own edits). */
+  ceremonyId: string | null;
+  /** Milliseconds since epoch (compare with Ceremony.timings). */
+  at: number;
+  /** The credential's sign count after the event, when CDP reported the credential. */
+  signCount?: number;
+  /** More about it: backup flags, user name, whether the lab itself caused it, a message. */
+  detail?: { backupEligibility?: boolean; backupState?: boolean; userName?: string; isResidentCredential?: boolean; byLab?: boolean; message?: string };
+}
+
+/** SSE: a lab event as it happens, and `lab-status` when authenticators or the lab's connection changed. */
+export type LabRpEvent = ({ type: 'lab' } & LabEvent) | { type: 'lab-status' };
+
+/** GET /api/ceremonies/:id adds the lab events recorded during the ceremony (empty without a lab). */
+export interface Ceremony {
+  labEvents?: LabEvent[];
+}
+
+// ---- Real authenticators: "Open in system browser" hand-off (issue 5: src/rp/handoff.ts) ----
+
+/** POST /api/handoff { config } -> a short-lived URL that opens the builder with this config. */
+export interface HandoffCreateResponse {
+  /** 22 base64url characters. */
+  id: string;
+  /** `http://localhost:<port>/#/ceremony?handoff=<id>` */
+  url: string;
+  /** ISO time after which GET answers 410 handoff_expired. */
+  expiresAt: string;
+}
+
+/** GET /api/handoff/:id */
+export interface HandoffConfigResponse {
+  config: CeremonyConfig;
+  createdAt: string;
+  expiresAt: string;
 }

@@ -19,9 +19,12 @@ import type { ApiError, RpEvent, SessionInfo } from './api-types.ts';
 import { ceremonyConfigSchema, PRESETS } from './config.ts';
 import { ApiFailure } from './errors.ts';
 import type { RouteContext, RouteModule } from './routes.ts';
+import { historyRoutes } from './history.ts';
+import { handoffRoutes } from './handoff.ts';
+import { LabHost, labEventsOf, labRoutes } from './lab/index.ts';
 
 /** Feature areas' API routes (src/rp/routes.ts), tried in order after the core endpoints. */
-const ROUTE_MODULES: RouteModule[] = [];
+const ROUTE_MODULES: RouteModule[] = [historyRoutes, handoffRoutes()];
 import { RelyingParty } from './relyingParty.ts';
 import { Store } from './store.ts';
 import { RootsError, TrustRoots } from './roots.ts';
@@ -137,6 +140,8 @@ export interface RpServerOptions {
   /** Extra API route modules (feature areas with endpoints of their own). */
   routes?: RouteModule[];
   log?: (line: string) => void;
+  /** The virtual authenticator lab's slot (src/rp/lab): `serve --lab` and Electron connect a lab to it. */
+  lab?: LabHost;
 }
 
 export interface RpServer {
@@ -148,6 +153,7 @@ export interface RpServer {
   rp: RelyingParty;
   metadata: MetadataService;
   server: Server;
+  lab: LabHost;
   close(): Promise<void>;
 }
 
@@ -195,6 +201,9 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     authenticatorName: (a) => metadata.name(a),
     trust: () => ({ trustAnchors: roots.pems(), mds: metadata.mdsLookup() }),
   });
+  const lab = opts.lab ?? new LabHost();
+  lab.bind(store, rp.events, opts.now);
+  const labRoute = labRoutes(lab);
   const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
 
   const onEvent = (e: RpEvent) => {
@@ -327,7 +336,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     if (ceremony && method === 'GET') {
       const c = store.ceremony(ceremony[1]);
       if (!c) throw new ApiFailure(404, 'ceremony_unknown', `No ceremony ${ceremony[1]}.`);
-      return sendJson(res, 200, c);
+      return sendJson(res, 200, { ...c, labEvents: labEventsOf(store, c.id) });
     }
     const ctx: RouteContext = {
       req,
@@ -345,7 +354,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       sendJson: (status, body) => sendJson(res, status, body),
       publish: (e) => rp.events.emit('event', e),
     };
-    for (const module of [...ROUTE_MODULES, ...(opts.routes ?? [])]) {
+    for (const module of [...ROUTE_MODULES, labRoute, ...(opts.routes ?? [])]) {
       if (await module(ctx)) return;
     }
     const known = ['/api/session', '/api/presets', '/api/events', '/api/credentials', '/api/ceremonies',
@@ -428,6 +437,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     rp,
     metadata,
     server,
+    lab,
     async close() {
       clearInterval(keepAlive);
       rp.events.off('event', onEvent);

@@ -71,6 +71,71 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX sign_counts_credential ON sign_counts(credential_id);
   `,
+  // 2: history index (issue 4, src/rp/history.ts). One compact row per ceremony with what the History
+  // view lists and filters on (authenticator, fmt, sign count, import provenance), so listing 10,000
+  // ceremonies never reads their large JSON columns. Kept current by triggers; backfilled from the
+  // result / dissection JSON, else from the credential the ceremony used.
+  `
+  CREATE TABLE ceremony_index (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    user_name TEXT,
+    credential_id TEXT,
+    error TEXT,
+    aaguid TEXT,
+    fmt TEXT,
+    authenticator_name TEXT,
+    sign_count INTEGER,
+    imported_from TEXT,                -- the ceremony's id in the export, when that id was taken here
+    imported_at TEXT                   -- set on every imported ceremony
+  );
+  CREATE INDEX ceremony_index_created ON ceremony_index(created_at);
+  INSERT INTO ceremony_index (id, kind, created_at, verdict, user_name, credential_id, error, aaguid, fmt, authenticator_name, sign_count)
+    SELECT c.id, c.kind, c.created_at, c.verdict, c.user_name, c.credential_id, c.error,
+      COALESCE(json_extract(c.result, '$.aaguid'), json_extract(c.dissection, '$.summary.aaguid'), (SELECT aaguid FROM credentials WHERE id = c.credential_id)),
+      COALESCE(json_extract(c.result, '$.fmt'), json_extract(c.dissection, '$.summary.fmt'), (SELECT fmt FROM credentials WHERE id = c.credential_id)),
+      COALESCE(json_extract(c.result, '$.authenticatorName'), json_extract(c.dissection, '$.summary.authenticatorName')),
+      COALESCE(json_extract(c.result, '$.signCount'), json_extract(c.dissection, '$.summary.signCount'))
+    FROM ceremonies c;
+  CREATE TRIGGER ceremony_index_insert AFTER INSERT ON ceremonies BEGIN
+    INSERT INTO ceremony_index (id, kind, created_at, verdict, user_name, credential_id, error, aaguid, fmt, authenticator_name, sign_count)
+    VALUES (NEW.id, NEW.kind, NEW.created_at, NEW.verdict, NEW.user_name, NEW.credential_id, NEW.error,
+      COALESCE(json_extract(NEW.result, '$.aaguid'), json_extract(NEW.dissection, '$.summary.aaguid'), (SELECT aaguid FROM credentials WHERE id = NEW.credential_id)),
+      COALESCE(json_extract(NEW.result, '$.fmt'), json_extract(NEW.dissection, '$.summary.fmt'), (SELECT fmt FROM credentials WHERE id = NEW.credential_id)),
+      COALESCE(json_extract(NEW.result, '$.authenticatorName'), json_extract(NEW.dissection, '$.summary.authenticatorName')),
+      COALESCE(json_extract(NEW.result, '$.signCount'), json_extract(NEW.dissection, '$.summary.signCount')));
+  END;
+  CREATE TRIGGER ceremony_index_update AFTER UPDATE OF kind, created_at, verdict, user_name, credential_id, error, result, dissection ON ceremonies BEGIN
+    UPDATE ceremony_index SET kind = NEW.kind, created_at = NEW.created_at, verdict = NEW.verdict, user_name = NEW.user_name,
+      credential_id = NEW.credential_id, error = NEW.error,
+      aaguid = COALESCE(json_extract(NEW.result, '$.aaguid'), json_extract(NEW.dissection, '$.summary.aaguid'), (SELECT aaguid FROM credentials WHERE id = NEW.credential_id)),
+      fmt = COALESCE(json_extract(NEW.result, '$.fmt'), json_extract(NEW.dissection, '$.summary.fmt'), (SELECT fmt FROM credentials WHERE id = NEW.credential_id)),
+      authenticator_name = COALESCE(json_extract(NEW.result, '$.authenticatorName'), json_extract(NEW.dissection, '$.summary.authenticatorName')),
+      sign_count = COALESCE(json_extract(NEW.result, '$.signCount'), json_extract(NEW.dissection, '$.summary.signCount'))
+    WHERE id = NEW.id;
+  END;
+  CREATE TRIGGER ceremony_index_delete AFTER DELETE ON ceremonies BEGIN
+    DELETE FROM ceremony_index WHERE id = OLD.id;
+  END;
+  `,
+  // 3: virtual authenticator lab (issue 5, src/rp/lab/events.ts). CDP WebAuthn events (credentialAdded,
+  // credentialAsserted, credentialUpdated, credentialDeleted) with the ceremony they happened during
+  // (NULL when none was running, e.g. the lab's own edits), for the ceremony's sequence view.
+  `
+  CREATE TABLE lab_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ceremony_id TEXT,
+    event TEXT NOT NULL,
+    authenticator_id TEXT NOT NULL,
+    credential_id TEXT,                -- base64url
+    sign_count INTEGER,
+    at INTEGER NOT NULL,               -- ms since epoch
+    detail TEXT                        -- JSON: flags, user, the lab's own doing, ...
+  );
+  CREATE INDEX lab_events_ceremony ON lab_events(ceremony_id);
+  `,
 ];
 
 type Row = Record<string, unknown>;
@@ -335,6 +400,147 @@ export class Store {
       .get(id) as Row | undefined;
     return r ? toSummary(r) : null;
   }
+
+  // ---- history (issue 4: src/rp/history.ts) ----
+
+  /**
+   * The History view's compact rows (table ceremony_index, migration 2), newest first, with the total
+   * that matches the filters. `q` is free text over user, credential id, ceremony id, error, AAGUID,
+   * fmt and authenticator name; `authenticator` matches an AAGUID exactly or a recorded name.
+   */
+  historyEntries(opts: HistoryQuery): { total: number; items: HistoryRow[] } {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (opts.kind) {
+      where.push('kind = ?');
+      args.push(opts.kind);
+    }
+    if (opts.verdict) {
+      where.push('verdict = ?');
+      args.push(opts.verdict);
+    }
+    if (opts.authenticator) {
+      where.push('(lower(aaguid) = lower(?) OR lower(authenticator_name) = lower(?)' +
+        (opts.aaguids?.length ? ` OR aaguid IN (${opts.aaguids.map(() => '?').join(', ')})` : '') + ')');
+      args.push(opts.authenticator, opts.authenticator, ...(opts.aaguids ?? []));
+    }
+    if (opts.q) {
+      const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const cols = ['id', 'user_name', 'credential_id', 'error', 'aaguid', 'fmt', 'authenticator_name'];
+      where.push(`(${cols.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      args.push(...cols.map(() => like));
+    }
+    const w = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const total = Number((this.db.prepare(`SELECT count(*) AS n FROM ceremony_index${w}`).get(...args) as Row).n);
+    const rows = this.db
+      .prepare(`SELECT * FROM ceremony_index${w} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit, opts.offset) as Row[];
+    return { total, items: rows.map(toHistoryRow) };
+  }
+
+  historyEntry(id: string): HistoryRow | null {
+    const r = this.db.prepare('SELECT * FROM ceremony_index WHERE id = ?').get(id) as Row | undefined;
+    return r ? toHistoryRow(r) : null;
+  }
+
+  hasCeremony(id: string): boolean {
+    return this.db.prepare('SELECT 1 AS x FROM ceremonies WHERE id = ?').get(id) !== undefined;
+  }
+
+  /**
+   * Stores ceremonies from an export as they were (every field of the record). An id already taken
+   * here gets a new one (`newId()`), and the row remembers the original as `importedFrom`. Imported
+   * ceremonies can never be verified again: their challenge is marked consumed and expired, and the
+   * internal challenge column holds a unique placeholder (the real challenge stays in `options`).
+   * Credentials and sign-count history are not imported. One transaction: all or nothing.
+   */
+  importCeremonies(
+    list: readonly Ceremony[],
+    at: string,
+    newId: () => string,
+    /** Stores what belongs to the ceremony elsewhere (e.g. its lab events), in the same transaction. */
+    alsoStore?: (id: string, c: Ceremony) => void,
+  ): { id: string; importedFrom: string | null }[] {
+    const insert = this.db.prepare(
+      `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, consumed_at, config, options, response,
+         client_error, verdict, error, result, dissection, timings, user_name, credential_id)
+       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const provenance = this.db.prepare('UPDATE ceremony_index SET imported_from = ?, imported_at = ? WHERE id = ?');
+    const out: { id: string; importedFrom: string | null }[] = [];
+    const atMs = Date.parse(at);
+    this.db.exec('BEGIN');
+    try {
+      for (const c of list) {
+        let id = c.id;
+        let importedFrom: string | null = null;
+        while (this.hasCeremony(id)) {
+          importedFrom = c.id;
+          id = newId();
+        }
+        insert.run(
+          id,
+          c.kind,
+          c.createdAt,
+          `imported:${id}`,
+          atMs,
+          JSON.stringify(c.config),
+          JSON.stringify(c.options),
+          json(c.response),
+          json(c.clientError),
+          c.verdict,
+          json(c.error),
+          json(c.result),
+          json(c.dissection),
+          JSON.stringify(c.timings),
+          c.userName,
+          c.credentialId,
+        );
+        provenance.run(importedFrom, at, id);
+        alsoStore?.(id, c);
+        out.push({ id, importedFrom });
+      }
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+    return out;
+  }
+}
+
+export interface HistoryQuery {
+  limit: number;
+  offset: number;
+  kind?: CeremonyKind;
+  verdict?: Verdict;
+  authenticator?: string;
+  /** AAGUIDs whose current metadata name matches `authenticator` (resolved by the caller). */
+  aaguids?: string[];
+  q?: string;
+}
+
+/** A ceremony_index row (the RP adds the current metadata name to make a HistoryEntry). */
+export interface HistoryRow extends CeremonySummary {
+  aaguid: string | null;
+  fmt: string | null;
+  /** The name recorded when the ceremony ran. */
+  authenticatorName: string | null;
+  signCount: number | null;
+  importedFrom: string | null;
+  importedAt: string | null;
+}
+
+function toHistoryRow(r: Row): HistoryRow {
+  return {
+    ...toSummary(r),
+    aaguid: (r.aaguid as string | null) ?? null,
+    fmt: (r.fmt as string | null) ?? null,
+    authenticatorName: (r.authenticator_name as string | null) ?? null,
+    signCount: r.sign_count === null || r.sign_count === undefined ? null : Number(r.sign_count),
+    importedFrom: (r.imported_from as string | null) ?? null,
+    importedAt: (r.imported_at as string | null) ?? null,
+  };
 }
 
 function toUser(r: Row): User {

@@ -1,7 +1,7 @@
 /**
- * Message catalogs: src/decode/messages exports ONE English and ONE Japanese catalog (core + attestation
- * merged), and every Field.explain id that any dissection of the vectors uses resolves in both.
- * (Checks carry no explain id: their titles and messages are the explanation.)
+ * Message catalogs: src/decode/messages exports ONE English and ONE Japanese catalog (core + attestation +
+ * checks merged), and every Field.explain id that any dissection of the vectors uses resolves in both.
+ * (The check catalogs and the ids Checks carry are tested in ./checkMessages.test.ts.)
  */
 import { describe, it, expect } from 'vitest';
 import { loadVectors } from './vectors.helpers';
@@ -11,6 +11,8 @@ import { en as coreEnOnly } from '../../src/decode/messages/en';
 import { ja as coreJaOnly } from '../../src/decode/messages/ja';
 import { attestationMessagesEn } from '../../src/decode/messages/attestation.en';
 import { attestationMessagesJa } from '../../src/decode/messages/attestation.ja';
+import { checkMessagesEn } from '../../src/decode/messages/checks.en';
+import { checkMessagesJa } from '../../src/decode/messages/checks.ja';
 import { fromBase64Url, toBase64Url } from '../../src/decode/bytes';
 import type { Dissection, Field } from '../../src/decode/types';
 
@@ -35,10 +37,11 @@ function dissections(): { what: string; d: Dissection }[] {
 }
 
 describe('message catalogs', () => {
-  it('en and ja are the core and attestation catalogs merged, without an id defined twice', () => {
+  it('en and ja are the core, attestation and check catalogs merged, without an id defined twice', () => {
     expect(Object.keys(coreEnOnly).filter((id) => id in attestationMessagesEn)).toEqual([]);
-    expect(Object.keys(en).sort()).toEqual([...Object.keys(coreEnOnly), ...Object.keys(attestationMessagesEn)].sort());
-    expect(Object.keys(ja).sort()).toEqual([...Object.keys(coreJaOnly), ...Object.keys(attestationMessagesJa)].sort());
+    expect([...Object.keys(coreEnOnly), ...Object.keys(attestationMessagesEn)].filter((id) => id in checkMessagesEn)).toEqual([]);
+    expect(Object.keys(en).sort()).toEqual([...Object.keys(coreEnOnly), ...Object.keys(attestationMessagesEn), ...Object.keys(checkMessagesEn)].sort());
+    expect(Object.keys(ja).sort()).toEqual([...Object.keys(coreJaOnly), ...Object.keys(attestationMessagesJa), ...Object.keys(checkMessagesJa)].sort());
   });
   it('en and ja have the same ids; every ja text is Japanese and differs from the English', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());

@@ -58,7 +58,8 @@ const mutation = (pool: Uint8Array[]) =>
       return b;
     });
 
-describe('property: mutated and random inputs never crash and stay located and covered', () => {
+// Bounded runs; the timeout only guards against a hang on a loaded machine.
+describe('property: mutated and random inputs never crash and stay located and covered', { timeout: 180_000 }, () => {
   it('mutated attestation objects, alone and inside a registration response (16,000)', () => {
     const cdj = toBase64Url(cdjs[0]);
     fc.assert(

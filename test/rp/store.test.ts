@@ -25,7 +25,8 @@ describe('store', () => {
     const s = new Store(tmp());
     expect(s.schemaVersion()).toBe(MIGRATIONS.length);
     const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
-    expect(tables).toEqual(['ceremonies', 'credentials', 'sign_counts', 'users']);
+    // ceremony_index: migration 2 (issue 4, the History view's compact rows); lab_events: migration 3 (issue 5, AUTOINCREMENT adds sqlite_sequence).
+    expect(tables).toEqual(['ceremonies', 'ceremony_index', 'credentials', 'lab_events', 'sign_counts', 'sqlite_sequence', 'users']);
     s.close();
   });
 

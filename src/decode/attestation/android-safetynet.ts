@@ -17,7 +17,7 @@ import { parseJson, jsonField, jsonGet, fillGaps, type JsonNode } from '../json.
 import { dissectCertificate, type Certificate } from '../x509.js';
 import { schemeFromJws, verifyWithSpki } from '../trust/verify.js';
 import {
-  SPEC, Checks, dissectMap, get, leafField, bytesValue,
+  SPEC, T, Checks, dissectMap, get, leafField, bytesValue,
   type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext, type MemberDissector,
 } from './common.js';
 import { assessChain } from './trust.js';
@@ -108,6 +108,16 @@ export function dissectAndroidSafetyNet(attStmt: CborNode, ctx: AttStmtDissectCo
   return dissectMap(attStmt, ctx, { ver: verMember, response: responseMember }, SPEC.safetynet, 'Android SafetyNet');
 }
 
+/** Explanation ids of the android-safetynet checks, by local id. */
+const EXPLAIN = {
+  syntax: 'check.attestation.syntax.explain',
+  signature: 'check.attestation.android-safetynet.signature.explain',
+  nonce: 'check.attestation.android-safetynet.nonce.explain',
+  hostname: 'check.attestation.android-safetynet.hostname.explain',
+  ctsProfileMatch: 'check.attestation.android-safetynet.ctsProfileMatch.explain',
+  timestamp: 'check.attestation.android-safetynet.timestamp.explain',
+} as const;
+
 /** Host name check of Google's guide: the leaf certificate is issued to attest.android.com. */
 function issuedToAttestAndroid(cert: Certificate): boolean {
   const cn = cert.subject.rdns.flat().filter((a) => a.oid === '2.5.4.3').map((a) => a.value);
@@ -120,7 +130,7 @@ function issuedToAttestAndroid(cert: Certificate): boolean {
  * 21–22). Options in ctx: safetyNetVerifyTimestamp, safetyNetMaxAgeMs, safetyNetEnforceCtsProfileMatch.
  */
 export async function verifyAndroidSafetyNet(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.android-safetynet', SPEC.safetynet);
+  const ck = new Checks('attestation.android-safetynet', SPEC.safetynet, EXPLAIN);
   const problems: string[] = [];
   if (attStmt.type !== 'map') problems.push(`attStmt is a CBOR ${attStmt.type}, not a map`);
   const ver = get(attStmt, 'ver');
@@ -153,41 +163,43 @@ export async function verifyAndroidSafetyNet(attStmt: CborNode, ctx: Attestation
     }
   }
   const syntax = '{ ver: text, response: JWS { header.x5c, payload, signature } }';
+  const t1 = T('check.attestation.syntax.title', { section: '§8.5', format: 'android-safetynet' });
   if (problems.length || !sig || certs.length === 0) {
-    ck.fail('syntax', '§8.5 step 1: attStmt is valid CBOR in the android-safetynet syntax', syntax, problems, `attStmt does not conform to the android-safetynet syntax: ${problems.join('; ')}`);
+    ck.fail('syntax', t1, syntax, problems, T('check.attestation.syntax.invalid', { format: 'android-safetynet', problems: problems.join('; ') }));
     return [...ck.list, ...(await assessChain('android-safetynet', [], 'basic', ctx, false))];
   }
-  ck.pass('syntax', '§8.5 step 1: attStmt is valid CBOR in the android-safetynet syntax', syntax, { ver: ver!.type === 'text' ? ver!.value : null, alg: header.alg, x5c: certs.length });
+  ck.pass('syntax', t1, syntax, { ver: ver!.type === 'text' ? ver!.value : null, alg: header.alg, x5c: certs.length });
 
   // Step 2: a valid SafetyNet response (JWS signature by the leaf certificate)
   const scheme = typeof header.alg === 'string' ? schemeFromJws(header.alg) : 'the JWS header has no "alg"';
   const v = typeof scheme === 'string' ? { valid: false, reason: scheme } : await verifyWithSpki(certs[0].spki, scheme, fromUtf8(`${parts[0]}.${parts[1]}`), sig);
-  const t2 = '§8.5 step 2: response is a valid SafetyNet response (JWS signature verifies with x5c[0])';
-  if (v.valid) ck.pass('signature', t2, 'valid JWS signature', 'valid', `${header.alg} JWS signature verified with "${certs[0].subject.text}"`, GOOGLE_DOC);
-  else ck.fail('signature', t2, 'valid JWS signature', 'invalid', `expected a valid ${String(header.alg)} JWS signature by x5c[0], but ${v.reason}`, GOOGLE_DOC);
+  const t2 = T('check.attestation.android-safetynet.signature.title');
+  if (v.valid) ck.pass('signature', t2, 'valid JWS signature', 'valid', T('check.attestation.android-safetynet.signature.verified', { alg: String(header.alg), subject: certs[0].subject.text }), GOOGLE_DOC);
+  else ck.fail('signature', t2, 'valid JWS signature', 'invalid', T('check.attestation.android-safetynet.signature.invalid', { alg: String(header.alg), reason: String(v.reason) }), GOOGLE_DOC);
 
   // Step 3: nonce
   const expectedNonce = toBase64(await sha256(concat(ctx.authData, ctx.clientDataHash)));
-  const t3 = '§8.5 step 3: nonce is Base64(SHA-256(authenticatorData || clientDataHash))';
+  const t3 = T('check.attestation.android-safetynet.nonce.title');
   if (payload.nonce === expectedNonce) ck.pass('nonce', t3, expectedNonce, payload.nonce);
-  else ck.fail('nonce', t3, expectedNonce, payload.nonce ?? null, `payload.nonce must be ${expectedNonce}, got ${JSON.stringify(payload.nonce ?? null)}`);
+  else ck.fail('nonce', t3, expectedNonce, payload.nonce ?? null, T('check.attestation.android-safetynet.nonce.mismatch', { expected: expectedNonce, got: String(JSON.stringify(payload.nonce ?? null)) }));
 
   // Step 4: came from the SafetyNet service (Google's steps)
-  const t4 = '§8.5 step 4: attestationCert is issued to attest.android.com';
+  const t4 = T('check.attestation.android-safetynet.hostname.title');
   if (issuedToAttestAndroid(certs[0])) ck.pass('hostname', t4, 'attest.android.com', certs[0].subject.text, undefined, GOOGLE_DOC);
-  else ck.fail('hostname', t4, 'attest.android.com', certs[0].subject.text, `the leaf certificate must be issued to attest.android.com, it is issued to "${certs[0].subject.text}"`, GOOGLE_DOC);
-  const t5 = '§8.5 step 4: ctsProfileMatch is true (device passed Android compatibility checks)';
+  else ck.fail('hostname', t4, 'attest.android.com', certs[0].subject.text, T('check.attestation.android-safetynet.hostname.invalid', { subject: certs[0].subject.text }), GOOGLE_DOC);
+  const t5 = T('check.attestation.android-safetynet.ctsProfileMatch.title');
+  const cts = String(JSON.stringify(payload.ctsProfileMatch ?? null));
   if (payload.ctsProfileMatch === true) ck.pass('ctsProfileMatch', t5, true, true, undefined, GOOGLE_DOC);
-  else if (ctx.safetyNetEnforceCtsProfileMatch === false) ck.add('ctsProfileMatch', t5, 'warn', true, payload.ctsProfileMatch ?? null, `ctsProfileMatch is ${JSON.stringify(payload.ctsProfileMatch ?? null)}; accepted because enforcement is turned off`, GOOGLE_DOC);
-  else ck.fail('ctsProfileMatch', t5, true, payload.ctsProfileMatch ?? null, `ctsProfileMatch must be true, got ${JSON.stringify(payload.ctsProfileMatch ?? null)}: the device failed Android compatibility checks`, GOOGLE_DOC);
-  const t6 = '§8.5 step 4: timestampMs is recent';
+  else if (ctx.safetyNetEnforceCtsProfileMatch === false) ck.add('ctsProfileMatch', t5, 'warn', true, payload.ctsProfileMatch ?? null, T('check.attestation.android-safetynet.ctsProfileMatch.notEnforced', { got: cts }), GOOGLE_DOC);
+  else ck.fail('ctsProfileMatch', t5, true, payload.ctsProfileMatch ?? null, T('check.attestation.android-safetynet.ctsProfileMatch.false', { got: cts }), GOOGLE_DOC);
+  const t6 = T('check.attestation.android-safetynet.timestamp.title');
   const now = (ctx.currentTime ?? new Date()).getTime();
   const maxAge = ctx.safetyNetMaxAgeMs ?? 60_000;
   const ts = payload.timestampMs;
-  if (ctx.safetyNetVerifyTimestamp === false) ck.add('timestamp', t6, 'skip', `within ${maxAge} ms before the verification time`, ts ?? null, 'timestamp check turned off', GOOGLE_DOC);
-  else if (typeof ts !== 'number') ck.fail('timestamp', t6, 'a timestampMs number', ts ?? null, 'payload.timestampMs is missing', GOOGLE_DOC);
-  else if (ts > now) ck.fail('timestamp', t6, `not after ${new Date(now).toISOString()}`, new Date(ts).toISOString(), `timestampMs ${new Date(ts).toISOString()} is later than the verification time ${new Date(now).toISOString()}`, GOOGLE_DOC);
-  else if (now - ts > maxAge) ck.fail('timestamp', t6, `within ${maxAge} ms before ${new Date(now).toISOString()}`, new Date(ts).toISOString(), `the SafetyNet response has expired: timestampMs ${new Date(ts).toISOString()} is ${now - ts} ms before the verification time ${new Date(now).toISOString()} (max ${maxAge} ms)`, GOOGLE_DOC);
+  if (ctx.safetyNetVerifyTimestamp === false) ck.add('timestamp', t6, 'skip', `within ${maxAge} ms before the verification time`, ts ?? null, T('check.attestation.android-safetynet.timestamp.off'), GOOGLE_DOC);
+  else if (typeof ts !== 'number') ck.fail('timestamp', t6, 'a timestampMs number', ts ?? null, T('check.attestation.android-safetynet.timestamp.missing'), GOOGLE_DOC);
+  else if (ts > now) ck.fail('timestamp', t6, `not after ${new Date(now).toISOString()}`, new Date(ts).toISOString(), T('check.attestation.android-safetynet.timestamp.future', { timestamp: new Date(ts).toISOString(), now: new Date(now).toISOString() }), GOOGLE_DOC);
+  else if (now - ts > maxAge) ck.fail('timestamp', t6, `within ${maxAge} ms before ${new Date(now).toISOString()}`, new Date(ts).toISOString(), T('check.attestation.android-safetynet.timestamp.expired', { timestamp: new Date(ts).toISOString(), age: now - ts, now: new Date(now).toISOString(), maxAge }), GOOGLE_DOC);
   else ck.pass('timestamp', t6, `within ${maxAge} ms`, new Date(ts).toISOString(), undefined, GOOGLE_DOC);
   return [...ck.list, ...(await assessChain('android-safetynet', certs, 'basic', ctx, !ck.failed))];
 }

@@ -10,7 +10,7 @@ import type { CborNode, Check } from '../types.js';
 import { concat, toHex, equalBytes, sha256 } from '../bytes.js';
 import type { Certificate } from '../x509.js';
 import {
-  SPEC, Checks, dissectMap, x5cMember, readMembers, credentialKey, sameKey, describeKey,
+  SPEC, T, Checks, dissectMap, x5cMember, readMembers, credentialKey, sameKey, describeKey,
   type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext,
 } from './common.js';
 import { assessChain } from './trust.js';
@@ -20,30 +20,38 @@ export function dissectApple(attStmt: CborNode, ctx: AttStmtDissectContext): Att
   return dissectMap(attStmt, ctx, { x5c: x5cMember }, SPEC.apple, 'Apple Anonymous');
 }
 
+/** Explanation ids of the apple checks, by local id. */
+const EXPLAIN = {
+  syntax: 'check.attestation.syntax.explain',
+  nonce: 'check.attestation.apple.nonce.explain',
+  publicKey: 'check.attestation.apple.publicKey.explain',
+} as const;
+
 /** Verifies an apple attestation statement (§8.8) and assesses its trust (§7.1 steps 23–24). */
 export async function verifyApple(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.apple', SPEC.apple);
+  const ck = new Checks('attestation.apple', SPEC.apple, EXPLAIN);
   const m = readMembers(attStmt, { x5c: 'required' });
+  const t1 = T('check.attestation.syntax.title', { section: '§8.8', format: 'apple' });
   if (m.problems.length || !m.certs) {
-    ck.fail('syntax', '§8.8 step 1: attStmt is valid CBOR in the apple syntax', '{ x5c: [credCert, *caCert] }', m.problems, `attStmt does not conform to the apple syntax: ${m.problems.join('; ')}`);
+    ck.fail('syntax', t1, '{ x5c: [credCert, *caCert] }', m.problems, T('check.attestation.syntax.invalid', { format: 'apple', problems: m.problems.join('; ') }));
     return [...ck.list, ...(await assessChain('apple', [], 'anonca', ctx, false))];
   }
-  ck.pass('syntax', '§8.8 step 1: attStmt is valid CBOR in the apple syntax', '{ x5c }', { x5c: m.x5c!.length });
+  ck.pass('syntax', t1, '{ x5c }', { x5c: m.x5c!.length });
   const cert = m.certs[0]!;
 
   // Steps 2–4: nonce
   const nonce = await sha256(concat(ctx.authData, ctx.clientDataHash));
-  const t4 = '§8.8 steps 2–4: the nonce extension (1.2.840.113635.100.8.2) equals SHA-256(authenticatorData || clientDataHash)';
+  const t4 = T('check.attestation.apple.nonce.title');
   if (!cert.appleNonce) {
     const present = cert.extensions.some((e) => e.oid === '1.2.840.113635.100.8.2');
-    ck.fail('nonce', t4, toHex(nonce), null, present ? 'credCert\'s nonce extension 1.2.840.113635.100.8.2 is malformed' : 'credCert has no nonce extension 1.2.840.113635.100.8.2');
+    ck.fail('nonce', t4, toHex(nonce), null, present ? T('check.attestation.apple.nonce.malformed') : T('check.attestation.apple.nonce.absent'));
   } else if (equalBytes(cert.appleNonce, nonce)) ck.pass('nonce', t4, toHex(nonce), toHex(cert.appleNonce));
-  else ck.fail('nonce', t4, toHex(nonce), toHex(cert.appleNonce), `the certificate nonce must be ${toHex(nonce)}, got ${toHex(cert.appleNonce)}`);
+  else ck.fail('nonce', t4, toHex(nonce), toHex(cert.appleNonce), T('check.attestation.apple.nonce.mismatch', { expected: toHex(nonce), got: toHex(cert.appleNonce) }));
 
   // Step 5: credential public key equals credCert's subject public key
   const key = credentialKey(ctx);
-  const t5 = '§8.8 step 5: the credential public key equals the Subject Public Key of credCert';
+  const t5 = T('check.attestation.apple.publicKey.title');
   if (key.spki && sameKey(key.spki, cert.spki)) ck.pass('publicKey', t5, describeKey(key.spki), describeKey(cert.spki));
-  else ck.fail('publicKey', t5, describeKey(key.spki), describeKey(cert.spki), key.problem ?? `credCert holds ${describeKey(cert.spki)}, but the credential public key is ${describeKey(key.spki)}`);
+  else ck.fail('publicKey', t5, describeKey(key.spki), describeKey(cert.spki), key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }));
   return [...ck.list, ...(await assessChain('apple', m.certs as Certificate[], 'anonca', ctx, !ck.failed))];
 }

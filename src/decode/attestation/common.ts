@@ -11,6 +11,9 @@ import { toHex, equalBytes } from '../bytes.js';
 import { parseDer, fillCoverageGaps } from '../asn1.js';
 import { readSpki, type SubjectPublicKeyInfo } from '../x509.js';
 import type { MetadataLookup } from '../trust/mds.js';
+import { T, english, withText, type CheckMessageId, type CheckText } from '../messages/checkText.js';
+
+export { T };
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 
@@ -261,18 +264,21 @@ export function get(attStmt: CborNode, key: string): CborNode | undefined {
   return attStmt.entries.find((e) => e.key.type === 'text' && e.key.value === key)?.value;
 }
 
-/** Collects Checks in order, with a tiny DSL. */
+/**
+ * Collects Checks in order, with a tiny DSL. Titles and messages are catalog references
+ * (../messages/checks.en.ts); `explain` maps each local check id to its explanation id.
+ */
 export class Checks {
   readonly list: Check[] = [];
-  constructor(private readonly prefix: string, private readonly spec: string) {}
-  add(id: string, title: string, status: Check['status'], expected: unknown, actual: unknown, message?: string, spec?: string): Check {
-    const c: Check = { id: `${this.prefix}.${id}`, spec: spec ?? this.spec, title, status, expected, actual };
-    if (message) c.message = message;
+  constructor(private readonly prefix: string, private readonly spec: string, private readonly explain: Readonly<Record<string, CheckMessageId>>) {}
+  add(id: string, title: CheckText, status: Check['status'], expected: unknown, actual: unknown, message?: CheckText, spec?: string): Check {
+    const c: Check = { id: `${this.prefix}.${id}`, spec: spec ?? this.spec, title: english(title), status, expected, actual };
+    withText(c, this.explain[id], title, message);
     this.list.push(c);
     return c;
   }
-  pass(id: string, title: string, expected: unknown, actual: unknown, message?: string, spec?: string) { return this.add(id, title, 'pass', expected, actual, message, spec); }
-  fail(id: string, title: string, expected: unknown, actual: unknown, message: string, spec?: string) { return this.add(id, title, 'fail', expected, actual, message, spec); }
+  pass(id: string, title: CheckText, expected: unknown, actual: unknown, message?: CheckText, spec?: string) { return this.add(id, title, 'pass', expected, actual, message, spec); }
+  fail(id: string, title: CheckText, expected: unknown, actual: unknown, message: CheckText, spec?: string) { return this.add(id, title, 'fail', expected, actual, message, spec); }
   get failed(): boolean { return this.list.some((c) => c.status === 'fail'); }
 }
 
@@ -313,12 +319,21 @@ export function readMembers(attStmt: CborNode, want: { alg?: boolean; sig?: bool
   return out;
 }
 
-/** The credential public key as COSE and as an SPKI model (for comparison with certificate keys). */
-export function credentialKey(ctx: AttestationVerifyContext): { cose?: CoseKey; spki?: SubjectPublicKeyInfo; problem?: string } {
+/**
+ * The credential public key as COSE and as an SPKI model (for comparison with certificate keys).
+ * `problem` says (in English) why it is unusable; `problemText` is the same as a check message.
+ */
+export function credentialKey(ctx: AttestationVerifyContext): { cose?: CoseKey; spki?: SubjectPublicKeyInfo; problem?: string; problemText?: CheckText } {
   const d = decodeCoseKey(ctx.credentialPublicKey, 'credentialPublicKey', 'credentialPublicKey');
-  if (!d.key) return { problem: `the credential public key is not a usable COSE_Key: ${[...d.errors.map((e) => e.message), ...d.problems].join('; ')}` };
+  if (!d.key) {
+    const problemText = T('check.attestation.credentialKey.notCose', { problem: [...d.errors.map((e) => e.message), ...d.problems].join('; ') });
+    return { problem: english(problemText), problemText };
+  }
   const der = coseKeyToSpki(d.key);
-  if (!der) return { cose: d.key, problem: 'the credential public key cannot be expressed as a SubjectPublicKeyInfo' };
+  if (!der) {
+    const problemText = T('check.attestation.credentialKey.notSpki');
+    return { cose: d.key, problem: english(problemText), problemText };
+  }
   const r = parseDer(der, 0, der.length, { source: 'spki', path: 'spki' });
   const spki = r.node ? readSpki(der, r.node) ?? undefined : undefined;
   return { cose: d.key, spki };

@@ -11,7 +11,7 @@ import { concat, toHex, toUuid } from '../bytes.js';
 import type { Certificate } from '../x509.js';
 import { verifyWithSpki } from '../trust/verify.js';
 import {
-  SPEC, Checks, dissectMap, sigMember, x5cMember, readMembers, credentialKey,
+  SPEC, T, Checks, dissectMap, sigMember, x5cMember, readMembers, credentialKey,
   type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext,
 } from './common.js';
 import { assessChain } from './trust.js';
@@ -21,31 +21,42 @@ export function dissectFidoU2f(attStmt: CborNode, ctx: AttStmtDissectContext): A
   return dissectMap(attStmt, ctx, { sig: sigMember(() => -7, SPEC.u2f), x5c: x5cMember }, SPEC.u2f, 'FIDO U2F');
 }
 
+/** Explanation ids of the fido-u2f checks, by local id. */
+const EXPLAIN = {
+  syntax: 'check.attestation.syntax.explain',
+  certificateKey: 'check.attestation.fido-u2f.certificateKey.explain',
+  publicKeyU2F: 'check.attestation.fido-u2f.publicKeyU2F.explain',
+  signature: 'check.attestation.fido-u2f.signature.explain',
+  aaguid: 'check.attestation.fido-u2f.aaguid.explain',
+} as const;
+
 /** Verifies a fido-u2f attestation statement (§8.6) and assesses its trust (§7.1 steps 23–24). */
 export async function verifyFidoU2f(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.fido-u2f', SPEC.u2f);
+  const ck = new Checks('attestation.fido-u2f', SPEC.u2f, EXPLAIN);
   const m = readMembers(attStmt, { sig: true, x5c: 'required' });
   if (m.x5c && m.x5c.length !== 1) m.problems.push(`x5c must contain exactly one certificate, got ${m.x5c.length}`);
   if (m.alg !== undefined) m.problems.push('alg is not a member of the fido-u2f syntax');
+  const t1 = T('check.attestation.syntax.title', { section: '§8.6', format: 'fido-u2f' });
   if (m.problems.length || !m.sig || !m.certs) {
-    ck.fail('syntax', '§8.6 step 1: attStmt is valid CBOR in the fido-u2f syntax', '{ x5c: [attCert], sig }', m.problems, `attStmt does not conform to the fido-u2f syntax: ${m.problems.join('; ')}`);
+    ck.fail('syntax', t1, '{ x5c: [attCert], sig }', m.problems, T('check.attestation.syntax.invalid', { format: 'fido-u2f', problems: m.problems.join('; ') }));
     return [...ck.list, ...(await assessChain('fido-u2f', [], 'basic', ctx, false))];
   }
-  ck.pass('syntax', '§8.6 step 1: attStmt is valid CBOR in the fido-u2f syntax', '{ x5c: [attCert], sig }', { x5c: 1, sigBytes: m.sig.length });
+  ck.pass('syntax', t1, '{ x5c: [attCert], sig }', { x5c: 1, sigBytes: m.sig.length });
 
   // Step 2: attCert's key is EC P-256
   const cert = m.certs[0]!;
-  const t2 = '§8.6 step 2: attCert\'s public key is an EC key on P-256';
+  const t2 = T('check.attestation.fido-u2f.certificateKey.title');
   const p256 = cert.spki.keyType === 'EC' && cert.spki.curveName === 'P-256';
+  const certKeyType = `${cert.spki.keyType} ${cert.spki.curveName ?? ''}`.trim();
   if (p256) ck.pass('certificateKey', t2, 'EC P-256', 'EC P-256');
-  else ck.fail('certificateKey', t2, 'EC P-256', `${cert.spki.keyType} ${cert.spki.curveName ?? ''}`.trim(), `the attestation certificate key must be EC P-256, it is ${cert.spki.keyType} ${cert.spki.curveName ?? ''}`.trim());
+  else ck.fail('certificateKey', t2, 'EC P-256', certKeyType, T('check.attestation.fido-u2f.certificateKey.invalid', { keyType: certKeyType }));
 
   // Steps 3–4: the credential key as an uncompressed P-256 point
   const key = credentialKey(ctx).cose;
-  const t4 = '§8.6 step 4: credentialPublicKey is an uncompressed P-256 point (publicKeyU2F)';
+  const t4 = T('check.attestation.fido-u2f.publicKeyU2F.title');
   const okKey = key && key.kty === 2 && key.crv === 1 && key.x?.length === 32 && key.y instanceof Uint8Array && key.y.length === 32;
   if (!okKey) {
-    ck.fail('publicKeyU2F', t4, 'EC2 P-256 key with 32-byte x and y', key ? { kty: key.kty, crv: key.crv ?? null, x: key.x?.length ?? null } : null, 'the credential public key must be an EC2 P-256 key with 32-byte x and y coordinates');
+    ck.fail('publicKeyU2F', t4, 'EC2 P-256 key with 32-byte x and y', key ? { kty: key.kty, crv: key.crv ?? null, x: key.x?.length ?? null } : null, T('check.attestation.fido-u2f.publicKeyU2F.invalid'));
     return [...ck.list, ...(await assessChain('fido-u2f', m.certs as Certificate[], 'basic', ctx, false))];
   }
   const publicKeyU2F = concat(Uint8Array.of(0x04), key.x!, key.y as Uint8Array);
@@ -54,11 +65,11 @@ export async function verifyFidoU2f(attStmt: CborNode, ctx: AttestationVerifyCon
   // Steps 5–6: verificationData and signature
   const data = concat(Uint8Array.of(0x00), ctx.rpIdHash, ctx.clientDataHash, ctx.credentialId, publicKeyU2F);
   const v = p256 ? await verifyWithSpki(cert.spki, { kind: 'ecdsa', hash: 'SHA-256', ecdsaFormat: 'der', name: 'ES256' }, data, m.sig) : { valid: false, reason: 'the certificate key is not P-256' };
-  const t6 = '§8.6 step 6: sig verifies over 0x00 || rpIdHash || clientDataHash || credentialId || publicKeyU2F';
-  if (v.valid) ck.pass('signature', t6, 'valid signature', 'valid', `ES256 signature verified with the key of "${cert.subject.text}"`);
-  else ck.fail('signature', t6, 'valid signature', 'invalid', `expected a valid ES256 signature by attCert over verificationData (${data.length} bytes), but ${v.reason}`);
+  const t6 = T('check.attestation.fido-u2f.signature.title');
+  if (v.valid) ck.pass('signature', t6, 'valid signature', 'valid', T('check.attestation.signature.verified', { alg: 'ES256', subject: cert.subject.text }));
+  else ck.fail('signature', t6, 'valid signature', 'invalid', T('check.attestation.fido-u2f.signature.invalid', { length: data.length, reason: String(v.reason) }));
   if (ctx.aaguid.some((b) => b !== 0)) {
-    ck.add('aaguid', 'AAGUID of a U2F authenticator (informational)', 'warn', toUuid(new Uint8Array(16)), toUuid(ctx.aaguid), 'U2F authenticators have no AAGUID; authenticatorData should carry the zero AAGUID');
+    ck.add('aaguid', T('check.attestation.fido-u2f.aaguid.title'), 'warn', toUuid(new Uint8Array(16)), toUuid(ctx.aaguid), T('check.attestation.fido-u2f.aaguid.nonZero'));
   }
   return [...ck.list, ...(await assessChain('fido-u2f', m.certs as Certificate[], 'basic', ctx, !ck.failed))];
 }

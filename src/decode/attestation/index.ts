@@ -16,6 +16,7 @@ import { dissectApple, verifyApple } from './apple.js';
 import { dissectNone, verifyNone } from './none.js';
 import { dissectUnknown } from './unknown.js';
 import { TRUST_ID } from './trust.js';
+import { T, english, withText, type CheckText } from '../messages/checkText.js';
 
 export type { AttestationVerifyContext, AttStmtDissection, TrustResult };
 export type { MetadataLookup, MdsEntry } from '../trust/mds.js';
@@ -69,27 +70,29 @@ export function dissectAttStmt(fmt: string, attStmt: CborNode, ctx: { source: st
  */
 export async function verifyAttestation(fmt: string, attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
   const f = formatOf(fmt);
-  const step19: Check = {
-    id: 'attestation.fmt', spec: SPEC.registration, title: '§7.1 step 21: the attestation statement format is supported',
-    expected: SUPPORTED_FORMATS, actual: fmt, status: f ? 'pass' : 'fail',
-    ...(f ? {} : { message: `fmt ${JSON.stringify(fmt)} is not a supported attestation statement format (expected one of ${SUPPORTED_FORMATS.join(', ')})` }),
-  };
+  const t19 = T('check.attestation.fmt.title');
+  const step19 = withText(
+    { id: 'attestation.fmt', spec: SPEC.registration, title: english(t19), expected: SUPPORTED_FORMATS, actual: fmt, status: f ? 'pass' : 'fail' },
+    'check.attestation.fmt.explain',
+    t19,
+    f ? undefined : T('check.attestation.fmt.unsupported', { fmt: JSON.stringify(fmt), supported: SUPPORTED_FORMATS.join(', ') }),
+  );
   if (!f) {
-    return [step19, {
-      id: TRUST_ID, spec: SPEC.registration, title: '§7.1 step 24: assess attestation trustworthiness', status: 'skip',
-      actual: { type: 'uncertain', reason: `unknown attestation format ${JSON.stringify(fmt)}` } satisfies TrustResult,
-      message: 'the attestation statement could not be verified',
-    }];
+    return [step19, trustSkipped({ type: 'uncertain', reason: `unknown attestation format ${JSON.stringify(fmt)}` }, T('check.attestation.trust.notVerified'))];
   }
   try {
     return [step19, ...(await f.verify(attStmt, ctx))];
   } catch (e) {
-    return [step19, {
-      id: `attestation.${fmt}.internal`, spec: SPEC.formats, title: `§7.1 step 22: verify the ${fmt} attestation statement`, status: 'fail',
-      message: `verification could not be completed: ${e instanceof Error ? e.message : String(e)}`,
-    }, {
-      id: TRUST_ID, spec: SPEC.registration, title: '§7.1 step 24: assess attestation trustworthiness', status: 'skip',
-      actual: { type: 'uncertain', reason: 'verification failed' } satisfies TrustResult,
-    }];
+    const title = T('check.attestation.internal.title', { fmt });
+    return [step19, withText({
+      id: `attestation.${fmt}.internal`, spec: SPEC.formats, title: english(title), status: 'fail',
+    }, 'check.attestation.internal.explain', title, T('check.attestation.internal.crashed', { error: e instanceof Error ? e.message : String(e) })),
+    trustSkipped({ type: 'uncertain', reason: 'verification failed' }, T('check.attestation.trust.skipped'))];
   }
+}
+
+/** The step 24 check when the statement could not be verified at all. */
+function trustSkipped(actual: TrustResult, message: CheckText): Check {
+  const title = T('check.attestation.trust.title');
+  return withText({ id: TRUST_ID, spec: SPEC.registration, title: english(title), status: 'skip', actual }, 'check.attestation.trust.explain', title, message);
 }

@@ -4,7 +4,7 @@
  * Spec: https://www.w3.org/TR/webauthn-3/#sctn-none-attestation (§8.7)
  */
 import type { CborNode, Check } from '../types.js';
-import { SPEC, Checks, dissectMap, type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext } from './common.js';
+import { SPEC, T, Checks, dissectMap, type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext } from './common.js';
 import { assessNoChain } from './trust.js';
 
 /** Fields of a none attStmt: the empty map (any member is shown generically and flagged). */
@@ -19,9 +19,10 @@ export function dissectNone(attStmt: CborNode, ctx: AttStmtDissectContext): AttS
 
 /** Verifies a none attestation statement (§8.7): attStmt is the empty map; the attestation type is None. */
 export async function verifyNone(attStmt: CborNode, _ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.none', SPEC.none);
+  const ck = new Checks('attestation.none', SPEC.none, { syntax: 'check.attestation.none.syntax.explain' });
   const n = attStmt.type === 'map' ? attStmt.entries.length : -1;
-  if (n === 0) ck.pass('syntax', '§8.7: attStmt is the empty map', '{}', '{}', 'no attestation statement: the authenticator or the client chose not to attest');
-  else ck.fail('syntax', '§8.7: attStmt is the empty map', '{}', attStmt.type === 'map' ? `map with ${n} member(s)` : `CBOR ${attStmt.type}`, `a none attestation statement must be an empty CBOR map, got ${attStmt.type === 'map' ? `a map with ${n} member(s)` : `a CBOR ${attStmt.type}`}`);
+  const t = T('check.attestation.none.syntax.title');
+  if (n === 0) ck.pass('syntax', t, '{}', '{}', T('check.attestation.none.syntax.empty'));
+  else ck.fail('syntax', t, '{}', attStmt.type === 'map' ? `map with ${n} member(s)` : `CBOR ${attStmt.type}`, attStmt.type === 'map' ? T('check.attestation.none.syntax.members', { count: n }) : T('check.attestation.none.syntax.notMap', { type: attStmt.type }));
   return [...ck.list, ...assessNoChain('none', !ck.failed)];
 }

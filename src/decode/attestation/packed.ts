@@ -12,7 +12,7 @@ import { verifySignature, algName } from '../cose.js';
 import type { Certificate } from '../x509.js';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {
-  SPEC, Checks, dissectMap, algMember, sigMember, x5cMember, attStmtAlg, readMembers, credentialKey,
+  SPEC, T, Checks, dissectMap, algMember, sigMember, x5cMember, attStmtAlg, readMembers, credentialKey,
   type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext,
 } from './common.js';
 import { assessChain, assessNoChain } from './trust.js';
@@ -45,66 +45,92 @@ export function packedCertProblems(cert: Certificate): string[] {
   return p;
 }
 
+/** Explanation ids of the packed checks, by local id. */
+const EXPLAIN = {
+  syntax: 'check.attestation.syntax.explain',
+  signature: 'check.attestation.packed.signature.explain',
+  certificate: 'check.attestation.packed.certificate.explain',
+  aaguidExtension: 'check.attestation.aaguidExtension.explain',
+  selfAlg: 'check.attestation.packed.selfAlg.explain',
+  selfSignature: 'check.attestation.packed.selfSignature.explain',
+} as const;
+
 /**
  * Verifies a packed attestation statement (§8.2 verification procedure) and assesses its trust
  * (§7.1 steps 23–24). Returns the checks in the spec's order.
  */
 export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.packed', SPEC.packed);
+  const ck = new Checks('attestation.packed', SPEC.packed, EXPLAIN);
   const signed = concat(ctx.authData, ctx.clientDataHash);
 
   // Step 1: syntax
   const m = readMembers(attStmt, { alg: true, sig: true, x5c: 'optional' });
+  const t1 = T('check.attestation.syntax.title', { section: '§8.2', format: 'packed' });
   if (m.problems.length || m.alg === undefined || !m.sig) {
-    ck.fail('syntax', '§8.2 step 1: attStmt is valid CBOR in the packed syntax', '{ alg, sig, x5c? }', m.problems, `attStmt does not conform to the packed syntax: ${m.problems.join('; ')}`);
+    ck.fail('syntax', t1, '{ alg, sig, x5c? }', m.problems, T('check.attestation.syntax.invalid', { format: 'packed', problems: m.problems.join('; ') }));
     return [...ck.list, ...assessNoChain('self', false)];
   }
-  ck.pass('syntax', '§8.2 step 1: attStmt is valid CBOR in the packed syntax', '{ alg, sig, x5c? }', { alg: m.alg, sigBytes: m.sig.length, x5c: m.x5c?.length ?? 0 });
+  ck.pass('syntax', t1, '{ alg, sig, x5c? }', { alg: m.alg, sigBytes: m.sig.length, x5c: m.x5c?.length ?? 0 });
 
   if (m.certs && m.certs.length) {
     // Step 2: x5c present — Basic or AttCA attestation
     const cert = m.certs[0]!;
     const scheme = schemeFromCose(m.alg);
     const v = typeof scheme === 'string' ? { valid: false, reason: scheme } : await verifyWithSpki(cert.spki, scheme, signed, m.sig);
-    if (v.valid) ck.pass('signature', '§8.2 step 2: sig verifies over authenticatorData || clientDataHash with attestnCert\'s key and alg', 'valid signature', 'valid', `${algName(m.alg)} signature verified with the key of "${cert.subject.text}"`);
-    else ck.fail('signature', '§8.2 step 2: sig verifies over authenticatorData || clientDataHash with attestnCert\'s key and alg', 'valid signature', 'invalid', `expected a valid ${algName(m.alg)} signature by attestnCert "${cert.subject.text}", but ${v.reason}`);
+    const t2 = T('check.attestation.packed.signature.title');
+    if (v.valid) ck.pass('signature', t2, 'valid signature', 'valid', T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }));
+    else ck.fail('signature', t2, 'valid signature', 'invalid', T('check.attestation.packed.signature.invalid', { alg: algName(m.alg), subject: cert.subject.text, reason: String(v.reason) }));
 
     const probs = packedCertProblems(cert);
-    if (cert.basicConstraints?.derIssues?.length) probs.length === 0 && ck.add('certificate', '§8.2 step 2: attestnCert meets the §8.2.1 requirements', 'warn', '§8.2.1 requirements', { subject: cert.subject.text, derIssues: cert.basicConstraints.derIssues }, `requirements met, but the Basic Constraints encoding is not DER: ${cert.basicConstraints.derIssues.join('; ')}`, SPEC.packedCert);
-    if (probs.length) ck.fail('certificate', '§8.2 step 2: attestnCert meets the §8.2.1 requirements', '§8.2.1 requirements', { subject: cert.subject.text, problems: probs }, `attestnCert does not meet §8.2.1: ${probs.join('; ')}`, SPEC.packedCert);
-    else if (!cert.basicConstraints?.derIssues?.length) ck.pass('certificate', '§8.2 step 2: attestnCert meets the §8.2.1 requirements', '§8.2.1 requirements', { subject: cert.subject.text }, undefined, SPEC.packedCert);
+    const tc = T('check.attestation.packed.certificate.title');
+    if (cert.basicConstraints?.derIssues?.length) probs.length === 0 && ck.add('certificate', tc, 'warn', '§8.2.1 requirements', { subject: cert.subject.text, derIssues: cert.basicConstraints.derIssues }, T('check.attestation.certificate.notDer', { issues: cert.basicConstraints.derIssues.join('; ') }), SPEC.packedCert);
+    if (probs.length) ck.fail('certificate', tc, '§8.2.1 requirements', { subject: cert.subject.text, problems: probs }, T('check.attestation.packed.certificate.invalid', { problems: probs.join('; ') }), SPEC.packedCert);
+    else if (!cert.basicConstraints?.derIssues?.length) ck.pass('certificate', tc, '§8.2.1 requirements', { subject: cert.subject.text }, undefined, SPEC.packedCert);
 
-    aaguidCheck(ck, cert, ctx.aaguid, '§8.2 step 2', SPEC.packedCert);
+    aaguidCheck(ck, cert, ctx.aaguid, '§8.2', 2, SPEC.packedCert);
     return [...ck.list, ...(await assessChain('packed', m.certs as Certificate[], 'basic', ctx, !ck.failed))];
   }
 
   // Step 3: self attestation
   const key = credentialKey(ctx);
   const keyAlg = key.cose?.alg;
-  if (keyAlg === m.alg) ck.pass('selfAlg', '§8.2 step 3: alg matches the credential public key\'s alg', keyAlg, m.alg);
-  else ck.fail('selfAlg', '§8.2 step 3: alg matches the credential public key\'s alg', keyAlg ?? null, m.alg, `self attestation: expected alg ${algName(keyAlg)} (${keyAlg}) of the credential public key, got ${algName(m.alg)} (${m.alg})${key.problem ? ` — ${key.problem}` : ''}`);
+  const t3a = T('check.attestation.packed.selfAlg.title');
+  if (keyAlg === m.alg) ck.pass('selfAlg', t3a, keyAlg, m.alg);
+  else {
+    const p = { keyAlgName: algName(keyAlg), keyAlg: String(keyAlg), algName: algName(m.alg), alg: m.alg };
+    const kp = key.problemText;
+    ck.fail('selfAlg', t3a, keyAlg ?? null, m.alg, !kp
+      ? T('check.attestation.packed.selfAlg.mismatch', p)
+      : kp.id === 'check.attestation.credentialKey.notCose'
+        ? T('check.attestation.packed.selfAlg.mismatch.notCose', { ...p, ...kp.params })
+        : T('check.attestation.packed.selfAlg.mismatch.notSpki', p));
+  }
   const v = await verifySignature(ctx.credentialPublicKey, signed, m.sig, m.alg);
-  if (v.valid) ck.pass('selfSignature', '§8.2 step 3: sig verifies with the credential public key', 'valid signature', 'valid', `${algName(m.alg)} self-attestation signature verified`);
-  else ck.fail('selfSignature', '§8.2 step 3: sig verifies with the credential public key', 'valid signature', 'invalid', `expected a valid ${algName(m.alg)} signature by the credential key, but ${v.reason}`);
+  const t3s = T('check.attestation.packed.selfSignature.title');
+  if (v.valid) ck.pass('selfSignature', t3s, 'valid signature', 'valid', T('check.attestation.packed.selfSignature.verified', { alg: algName(m.alg) }));
+  else ck.fail('selfSignature', t3s, 'valid signature', 'invalid', T('check.attestation.packed.selfSignature.invalid', { alg: algName(m.alg), reason: String(v.reason) }));
   return [...ck.list, ...assessNoChain('self', !ck.failed)];
 }
 
-/** "If attestnCert contains an extension with OID 1.3.6.1.4.1.45724.1.1.4 verify that its value matches the aaguid in authenticatorData." */
-export function aaguidCheck(ck: Checks, cert: Certificate, aaguid: Uint8Array, step: string, spec: string): void {
-  const title = `${step}: id-fido-gen-ce-aaguid (1.3.6.1.4.1.45724.1.1.4) matches authData AAGUID`;
+/**
+ * "If attestnCert contains an extension with OID 1.3.6.1.4.1.45724.1.1.4 verify that its value matches the aaguid in authenticatorData."
+ * `section` and `step` name the format's step ('§8.2', 2).
+ */
+export function aaguidCheck(ck: Checks, cert: Certificate, aaguid: Uint8Array, section: string, step: number, spec: string): void {
+  const title = T('check.attestation.aaguidExtension.title', { section, step });
   const ext = cert.extensions.find((e) => e.oid === '1.3.6.1.4.1.45724.1.1.4');
   if (!ext) {
-    ck.add('aaguidExtension', title, 'skip', toUuid(aaguid), null, 'the certificate has no id-fido-gen-ce-aaguid extension', spec);
+    ck.add('aaguidExtension', title, 'skip', toUuid(aaguid), null, T('check.attestation.aaguidExtension.absent'), spec);
     return;
   }
   if (!cert.aaguid) {
-    ck.fail('aaguidExtension', title, toUuid(aaguid), toHex(ext.value), 'the id-fido-gen-ce-aaguid extension is not an OCTET STRING of 16 bytes', spec);
+    ck.fail('aaguidExtension', title, toUuid(aaguid), toHex(ext.value), T('check.attestation.aaguidExtension.malformed'), spec);
     return;
   }
   if (cert.aaguidCritical) {
-    ck.fail('aaguidExtension', title, 'non-critical extension', 'critical', 'the id-fido-gen-ce-aaguid extension must not be marked critical (§8.2.1)', spec);
+    ck.fail('aaguidExtension', title, 'non-critical extension', 'critical', T('check.attestation.aaguidExtension.critical'), spec);
     return;
   }
   if (equalBytes(cert.aaguid, aaguid)) ck.pass('aaguidExtension', title, toUuid(aaguid), toUuid(cert.aaguid), undefined, spec);
-  else ck.fail('aaguidExtension', title, toUuid(aaguid), toUuid(cert.aaguid), `the certificate's AAGUID extension says ${toUuid(cert.aaguid)}, but authenticatorData carries AAGUID ${toUuid(aaguid)}`, spec);
+  else ck.fail('aaguidExtension', title, toUuid(aaguid), toUuid(cert.aaguid), T('check.attestation.aaguidExtension.mismatch', { certAaguid: toUuid(cert.aaguid), aaguid: toUuid(aaguid) }), spec);
 }

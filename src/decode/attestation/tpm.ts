@@ -14,7 +14,7 @@ import { algName, COSE_ALG } from '../cose.js';
 import type { Certificate } from '../x509.js';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {
-  SPEC, Checks, dissectMap, algMember, sigMember, x5cMember, attStmtAlg, readMembers, credentialKey, digest, get, leafField, bytesValue,
+  SPEC, T, Checks, dissectMap, algMember, sigMember, x5cMember, attStmtAlg, readMembers, credentialKey, digest, get, leafField, bytesValue,
   type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext, type MemberDissector,
 } from './common.js';
 import { aaguidCheck } from './packed.js';
@@ -264,6 +264,9 @@ export function dissectTpm(attStmt: CborNode, ctx: AttStmtDissectContext): AttSt
 
 /* ------------------------------------------------------------------ verify */
 
+const NOTE_SHARED_RDN = 'the TPM attributes share one RDN instead of one RDN each (TPMv2-EK-Profile §3.2.9); accepted';
+const NOTE_SAN_NOT_CRITICAL = 'the Subject Alternative Name is not marked critical although the Subject is empty (RFC 5280 §4.2.1.6)';
+
 /** §8.3.1 TPM attestation statement certificate requirements (problems; empty = OK). */
 export function tpmCertProblems(cert: Certificate): { problems: string[]; notes: string[] } {
   const problems: string[] = [];
@@ -275,8 +278,8 @@ export function tpmCertProblems(cert: Certificate): { problems: string[]; notes:
   else if (!cert.tpm || !cert.tpm.manufacturer || !cert.tpm.model || !cert.tpm.version) {
     problems.push(`the Subject Alternative Name must carry tcg-at-tpmManufacturer, tcg-at-tpmModel and tcg-at-tpmVersion (got ${JSON.stringify(cert.tpm ?? {})})`);
   } else {
-    if (!cert.tpm.separateRdns) notes.push('the TPM attributes share one RDN instead of one RDN each (TPMv2-EK-Profile §3.2.9); accepted');
-    if (!san.critical) notes.push('the Subject Alternative Name is not marked critical although the Subject is empty (RFC 5280 §4.2.1.6)');
+    if (!cert.tpm.separateRdns) notes.push(NOTE_SHARED_RDN);
+    if (!san.critical) notes.push(NOTE_SAN_NOT_CRITICAL);
   }
   if (!cert.extKeyUsage?.includes('2.23.133.8.3')) problems.push(`Extended Key Usage must contain tcg-kp-AIKCertificate (2.23.133.8.3), got ${cert.extKeyUsage ? cert.extKeyUsage.join(', ') || '(empty)' : 'no extension'}`);
   if (!cert.basicConstraints) problems.push('the Basic Constraints extension is missing (it must be present with CA=false)');
@@ -284,12 +287,25 @@ export function tpmCertProblems(cert: Certificate): { problems: string[]; notes:
   return { problems, notes };
 }
 
+/** Explanation ids of the tpm checks, by local id. */
+const EXPLAIN = {
+  syntax: 'check.attestation.syntax.explain',
+  pubArea: 'check.attestation.tpm.pubArea.explain',
+  'certInfo.magic': 'check.attestation.tpm.certInfo.magic.explain',
+  'certInfo.type': 'check.attestation.tpm.certInfo.type.explain',
+  'certInfo.extraData': 'check.attestation.tpm.certInfo.extraData.explain',
+  'certInfo.name': 'check.attestation.tpm.certInfo.name.explain',
+  signature: 'check.attestation.tpm.signature.explain',
+  certificate: 'check.attestation.tpm.certificate.explain',
+  aaguidExtension: 'check.attestation.aaguidExtension.explain',
+} as const;
+
 /**
  * Verifies a tpm attestation statement (§8.3 verification procedure) and assesses its trust
  * (§7.1 steps 23–24).
  */
 export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.tpm', SPEC.tpm);
+  const ck = new Checks('attestation.tpm', SPEC.tpm, EXPLAIN);
   const m = readMembers(attStmt, { alg: true, sig: true, x5c: 'required' });
   const ver = get(attStmt, 'ver');
   const ci = get(attStmt, 'certInfo');
@@ -303,68 +319,75 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
   if (ci?.type === 'bytes' && (!certInfo || errs.some((e) => e.source === 'certInfo'))) m.problems.push(`certInfo is not a well-formed TPMS_ATTEST: ${errs.filter((e) => e.source === 'certInfo').map((e) => e.message).join('; ') || 'incomplete'}`);
   if (pa?.type === 'bytes' && (!pubArea || errs.some((e) => e.source === 'pubArea'))) m.problems.push(`pubArea is not a well-formed TPMT_PUBLIC: ${errs.filter((e) => e.source === 'pubArea').map((e) => e.message).join('; ') || 'incomplete'}`);
   const syntax = '{ ver: "2.0", alg, x5c, sig, certInfo, pubArea }';
+  const t1 = T('check.attestation.syntax.title', { section: '§8.3', format: 'tpm' });
   if (m.problems.length || m.alg === undefined || !m.sig || !m.certs || !certInfo || !pubArea || ci?.type !== 'bytes' || pa?.type !== 'bytes') {
-    ck.fail('syntax', '§8.3 step 1: attStmt is valid CBOR in the tpm syntax', syntax, m.problems, `attStmt does not conform to the tpm syntax: ${m.problems.join('; ')}`);
+    ck.fail('syntax', t1, syntax, m.problems, T('check.attestation.syntax.invalid', { format: 'tpm', problems: m.problems.join('; ') }));
     return [...ck.list, ...(await assessChain('tpm', [], 'attca', ctx, false))];
   }
-  ck.pass('syntax', '§8.3 step 1: attStmt is valid CBOR in the tpm syntax', syntax, { alg: m.alg, x5c: m.x5c!.length });
+  ck.pass('syntax', t1, syntax, { alg: m.alg, x5c: m.x5c!.length });
 
   // Step 2: the public key in pubArea is the credential public key
   const key = credentialKey(ctx);
   const cose = key.cose;
-  const title2 = '§8.3 step 2: pubArea parameters and unique identify the credential public key';
-  if (!cose) ck.fail('pubArea', title2, 'credential public key', null, key.problem ?? 'no credential public key');
+  const title2 = T('check.attestation.tpm.pubArea.title');
+  if (!cose) ck.fail('pubArea', title2, 'credential public key', null, key.problemText ?? T('check.attestation.credentialKey.missing'));
   else if (pubArea.type === 0x0001) {
     const e = pubArea.exponent === 0 || pubArea.exponent === undefined ? 65537 : pubArea.exponent;
     const ce = cose.e ? Number(BigInt(`0x${toHex(cose.e) || '0'}`)) : NaN;
     const strip = (b: Uint8Array) => { let i = 0; while (i < b.length - 1 && b[i] === 0) i++; return b.subarray(i); };
     const nOk = cose.kty === 3 && !!cose.n && !!pubArea.unique && equalBytes(strip(cose.n), strip(pubArea.unique));
-    if (cose.kty !== 3) ck.fail('pubArea', title2, 'an RSA credential key', cose.kty, `pubArea holds an RSA key (TPM_ALG_RSA) but the credential public key has COSE kty ${cose.kty}`);
-    else if (!nOk) ck.fail('pubArea', title2, cose.n ? toHex(cose.n).slice(0, 32) : null, pubArea.unique ? toHex(pubArea.unique).slice(0, 32) : null, 'pubArea.unique (RSA modulus) differs from the credential public key n');
-    else if (ce !== e) ck.fail('pubArea', title2, ce, e, `pubArea.parameters.exponent is ${e}, the credential public key e is ${ce}`);
+    if (cose.kty !== 3) ck.fail('pubArea', title2, 'an RSA credential key', cose.kty, T('check.attestation.tpm.pubArea.notRsa', { kty: cose.kty }));
+    else if (!nOk) ck.fail('pubArea', title2, cose.n ? toHex(cose.n).slice(0, 32) : null, pubArea.unique ? toHex(pubArea.unique).slice(0, 32) : null, T('check.attestation.tpm.pubArea.modulus'));
+    else if (ce !== e) ck.fail('pubArea', title2, ce, e, T('check.attestation.tpm.pubArea.exponent', { exponent: e, keyExponent: ce }));
     else ck.pass('pubArea', title2, 'RSA n and e of the credential key', 'identical');
   } else {
     const crv = TPM_CURVE_TO_COSE[pubArea.curveId ?? -1];
-    if (cose.kty !== 2) ck.fail('pubArea', title2, 'an EC2 credential key', cose.kty, `pubArea holds an ECC key (TPM_ALG_ECC) but the credential public key has COSE kty ${cose.kty}`);
-    else if (crv !== cose.crv) ck.fail('pubArea', title2, cose.crv, TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId, `pubArea curve ${TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId} does not match the credential key crv ${cose.crv}`);
-    else if (!cose.x || !(cose.y instanceof Uint8Array) || !pubArea.x || !pubArea.y || !equalBytes(cose.x, pubArea.x) || !equalBytes(cose.y, pubArea.y)) ck.fail('pubArea', title2, 'x, y of the credential key', 'different point', 'pubArea.unique (x, y) differs from the credential public key');
+    const curve = String(TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId);
+    if (cose.kty !== 2) ck.fail('pubArea', title2, 'an EC2 credential key', cose.kty, T('check.attestation.tpm.pubArea.notEc', { kty: cose.kty }));
+    else if (crv !== cose.crv) ck.fail('pubArea', title2, cose.crv, TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId, T('check.attestation.tpm.pubArea.curve', { curve, crv: String(cose.crv) }));
+    else if (!cose.x || !(cose.y instanceof Uint8Array) || !pubArea.x || !pubArea.y || !equalBytes(cose.x, pubArea.x) || !equalBytes(cose.y, pubArea.y)) ck.fail('pubArea', title2, 'x, y of the credential key', 'different point', T('check.attestation.tpm.pubArea.point'));
     else ck.pass('pubArea', title2, 'EC x, y and curve of the credential key', 'identical');
   }
 
   // Step 3: certInfo
   const hashName = COSE_ALG[m.alg]?.hash;
-  const t3 = '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned';
-  if (certInfo.magic === 0xff544347) ck.pass('certInfo.magic', `${t3}: magic is TPM_GENERATED_VALUE`, '0xff544347', `0x${certInfo.magic.toString(16)}`);
-  else ck.fail('certInfo.magic', `${t3}: magic is TPM_GENERATED_VALUE`, '0xff544347', `0x${certInfo.magic.toString(16)}`, `certInfo.magic must be TPM_GENERATED_VALUE (0xff544347), got 0x${certInfo.magic.toString(16)}`);
-  if (certInfo.type === 0x8017) ck.pass('certInfo.type', `${t3}: type is TPM_ST_ATTEST_CERTIFY`, '0x8017', `0x${certInfo.type.toString(16)}`);
-  else ck.fail('certInfo.type', `${t3}: type is TPM_ST_ATTEST_CERTIFY`, '0x8017', `0x${certInfo.type.toString(16)}`, `certInfo.type must be TPM_ST_ATTEST_CERTIFY (0x8017), got ${ST[certInfo.type] ?? `0x${certInfo.type.toString(16)}`}`);
-  if (!hashName) ck.fail('certInfo.extraData', `${t3}: extraData is the hash of attToBeSigned`, `hash of ${algName(m.alg)}`, null, `alg ${m.alg} names no hash algorithm for extraData`);
+  const magic = `0x${certInfo.magic.toString(16)}`;
+  const tMagic = T('check.attestation.tpm.certInfo.magic.title');
+  if (certInfo.magic === 0xff544347) ck.pass('certInfo.magic', tMagic, '0xff544347', magic);
+  else ck.fail('certInfo.magic', tMagic, '0xff544347', magic, T('check.attestation.tpm.certInfo.magic.invalid', { magic }));
+  const tType = T('check.attestation.tpm.certInfo.type.title');
+  if (certInfo.type === 0x8017) ck.pass('certInfo.type', tType, '0x8017', `0x${certInfo.type.toString(16)}`);
+  else ck.fail('certInfo.type', tType, '0x8017', `0x${certInfo.type.toString(16)}`, T('check.attestation.tpm.certInfo.type.invalid', { type: ST[certInfo.type] ?? `0x${certInfo.type.toString(16)}` }));
+  if (!hashName) ck.fail('certInfo.extraData', T('check.attestation.tpm.certInfo.extraData.title'), `hash of ${algName(m.alg)}`, null, T('check.attestation.tpm.certInfo.extraData.noHash', { alg: m.alg }));
   else {
     const h = await digest(hashName, concat(ctx.authData, ctx.clientDataHash));
-    if (equalBytes(h, certInfo.extraData)) ck.pass('certInfo.extraData', `${t3}: extraData is the ${hashName} of authenticatorData || clientDataHash`, toHex(h), toHex(certInfo.extraData));
-    else ck.fail('certInfo.extraData', `${t3}: extraData is the ${hashName} of authenticatorData || clientDataHash`, toHex(h), toHex(certInfo.extraData), `certInfo.extraData must be ${hashName}(authenticatorData || clientDataHash) = ${toHex(h)}, got ${toHex(certInfo.extraData)}`);
+    const tx = T('check.attestation.tpm.certInfo.extraData.title.hash', { hash: hashName });
+    if (equalBytes(h, certInfo.extraData)) ck.pass('certInfo.extraData', tx, toHex(h), toHex(certInfo.extraData));
+    else ck.fail('certInfo.extraData', tx, toHex(h), toHex(certInfo.extraData), T('check.attestation.tpm.certInfo.extraData.mismatch', { hash: hashName, expected: toHex(h), got: toHex(certInfo.extraData) }));
   }
   const nh = HASH_BY_TPM[pubArea.nameAlg];
-  if (!certInfo.name) ck.fail('certInfo.name', `${t3}: attested.name is the Name of pubArea`, 'TPMS_CERTIFY_INFO', null, 'certInfo carries no TPMS_CERTIFY_INFO');
-  else if (!nh) ck.fail('certInfo.name', `${t3}: attested.name is the Name of pubArea`, 'a hash nameAlg', algDisp(pubArea.nameAlg), `pubArea.nameAlg ${algDisp(pubArea.nameAlg)} is not a supported hash`);
+  const tName = T('check.attestation.tpm.certInfo.name.title');
+  if (!certInfo.name) ck.fail('certInfo.name', tName, 'TPMS_CERTIFY_INFO', null, T('check.attestation.tpm.certInfo.name.missing'));
+  else if (!nh) ck.fail('certInfo.name', tName, 'a hash nameAlg', algDisp(pubArea.nameAlg), T('check.attestation.tpm.certInfo.name.badNameAlg', { nameAlg: algDisp(pubArea.nameAlg) }));
   else {
     const expected = concat(Uint8Array.of(pubArea.nameAlg >> 8, pubArea.nameAlg & 0xff), await digest(nh, pa.value));
-    if (equalBytes(expected, certInfo.name)) ck.pass('certInfo.name', `${t3}: attested.name is nameAlg || ${nh}(pubArea)`, toHex(expected), toHex(certInfo.name));
-    else ck.fail('certInfo.name', `${t3}: attested.name is nameAlg || ${nh}(pubArea)`, toHex(expected), toHex(certInfo.name), `certInfo.attested.name must be the Name of pubArea (${toHex(expected)}), got ${toHex(certInfo.name)}`);
+    const tn = T('check.attestation.tpm.certInfo.name.title.hash', { hash: nh });
+    if (equalBytes(expected, certInfo.name)) ck.pass('certInfo.name', tn, toHex(expected), toHex(certInfo.name));
+    else ck.fail('certInfo.name', tn, toHex(expected), toHex(certInfo.name), T('check.attestation.tpm.certInfo.name.mismatch', { expected: toHex(expected), got: toHex(certInfo.name) }));
   }
 
   // Step 4: x5c present, sig over certInfo with aikCert's key
   const aik = m.certs[0]!;
   const scheme = schemeFromCose(m.alg);
   const v = typeof scheme === 'string' ? { valid: false, reason: scheme } : await verifyWithSpki(aik.spki, scheme, ci.value, m.sig);
-  const t4 = '§8.3 step 4: sig verifies over certInfo with aikCert\'s key and alg';
-  if (v.valid) ck.pass('signature', t4, 'valid signature', 'valid', `${algName(m.alg)} signature over certInfo verified with the AIK certificate key`);
-  else ck.fail('signature', t4, 'valid signature', 'invalid', `expected a valid ${algName(m.alg)} signature over certInfo by the AIK certificate, but ${v.reason}`);
+  const t4 = T('check.attestation.tpm.signature.title');
+  if (v.valid) ck.pass('signature', t4, 'valid signature', 'valid', T('check.attestation.tpm.signature.verified', { alg: algName(m.alg) }));
+  else ck.fail('signature', t4, 'valid signature', 'invalid', T('check.attestation.tpm.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }));
   const cp = tpmCertProblems(aik);
-  const t5 = '§8.3 step 4: aikCert meets the §8.3.1 requirements';
-  if (cp.problems.length) ck.fail('certificate', t5, '§8.3.1 requirements', { problems: cp.problems }, `aikCert does not meet §8.3.1: ${cp.problems.join('; ')}`, SPEC.tpmCert);
-  else if (cp.notes.length) ck.add('certificate', t5, 'warn', '§8.3.1 requirements', { notes: cp.notes, tpm: aik.tpm }, cp.notes.join('; '), SPEC.tpmCert);
+  const t5 = T('check.attestation.tpm.certificate.title');
+  if (cp.problems.length) ck.fail('certificate', t5, '§8.3.1 requirements', { problems: cp.problems }, T('check.attestation.tpm.certificate.invalid', { problems: cp.problems.join('; ') }), SPEC.tpmCert);
+  else if (cp.notes.length) ck.add('certificate', t5, 'warn', '§8.3.1 requirements', { notes: cp.notes, tpm: aik.tpm }, T(cp.notes.length === 2 ? 'check.attestation.tpm.certificate.notes.both' : cp.notes[0] === NOTE_SHARED_RDN ? 'check.attestation.tpm.certificate.notes.sharedRdn' : 'check.attestation.tpm.certificate.notes.sanNotCritical'), SPEC.tpmCert);
   else ck.pass('certificate', t5, '§8.3.1 requirements', { tpm: aik.tpm, vendor: aik.tpm?.manufacturer ? TPM_VENDORS[aik.tpm.manufacturer.replace(/^id:/, '').toUpperCase()] ?? null : null }, undefined, SPEC.tpmCert);
-  aaguidCheck(ck, aik, ctx.aaguid, '§8.3 step 4', SPEC.tpmCert);
+  aaguidCheck(ck, aik, ctx.aaguid, '§8.3', 4, SPEC.tpmCert);
   return [...ck.list, ...(await assessChain('tpm', m.certs as Certificate[], 'attca', ctx, !ck.failed))];
 }

@@ -17,6 +17,7 @@ import { bundledRootsFor } from '../trust/roots.js';
 import { parseAnchors, validateChain, type TrustAnchor } from '../trust/chain.js';
 import { MDS_UNTRUSTED_STATUSES, latestStatus, MDS_SPEC } from '../trust/mds.js';
 import { SPEC, type AttestationVerifyContext, type TrustResult } from './common.js';
+import { T, english, withText, type CheckText } from '../messages/checkText.js';
 
 export const TRUST_ANCHORS_ID = 'attestation.trustAnchors';
 export const TRUST_ID = 'attestation.trust';
@@ -49,29 +50,45 @@ export function anchorsFor(fmt: string, ctx: AttestationVerifyContext): { anchor
   return { anchors, problems, sources };
 }
 
+const ANCHORS_TITLE = T('check.attestation.trustAnchors.title');
+const TRUST_TITLE = T('check.attestation.trust.title');
+
+/** A step 23 ('attestation.trustAnchors') check. */
+function anchorsCheck(c: Omit<Check, 'id' | 'spec' | 'title'>, message: CheckText): Check {
+  return withText({ id: TRUST_ANCHORS_ID, spec: SPEC.registration, title: english(ANCHORS_TITLE), ...c }, 'check.attestation.trustAnchors.explain', ANCHORS_TITLE, message);
+}
+
+/** A step 24 ('attestation.trust') check. */
+function trustCheck(c: Omit<Check, 'id' | 'spec' | 'title'>, message: CheckText): Check {
+  return withText({ id: TRUST_ID, spec: SPEC.registration, title: english(TRUST_TITLE), ...c }, 'check.attestation.trust.explain', TRUST_TITLE, message);
+}
+
 /**
  * Steps 23–24 for an attestation with a trust path (x5c). `type` is what the format's procedure
  * returned (basic, attca, anonca). `verified` says whether the statement itself verified (step 22).
  */
 export async function assessChain(fmt: string, certs: readonly Certificate[], type: 'basic' | 'attca' | 'anonca', ctx: AttestationVerifyContext, verified: boolean): Promise<Check[]> {
-  const spec = SPEC.registration;
   const time = ctx.currentTime ?? new Date();
   if (!verified) {
     return [
-      { id: TRUST_ANCHORS_ID, spec, title: '§7.1 step 23: obtain trust anchors', status: 'skip', message: 'the attestation statement did not verify (step 22), so no trust anchors were looked up' },
-      { id: TRUST_ID, spec, title: '§7.1 step 24: assess attestation trustworthiness', status: 'skip', actual: { type: 'uncertain', reason: 'attestation statement did not verify' } satisfies TrustResult, message: 'skipped because the attestation statement did not verify' },
+      anchorsCheck({ status: 'skip' }, T('check.attestation.trustAnchors.notVerified')),
+      trustCheck({ status: 'skip', actual: { type: 'uncertain', reason: 'attestation statement did not verify' } satisfies TrustResult }, T('check.attestation.trust.skipped')),
     ];
   }
   const { anchors, problems, sources } = anchorsFor(fmt, ctx);
-  const checks: Check[] = [{
-    id: TRUST_ANCHORS_ID, spec, title: '§7.1 step 23: obtain trust anchors',
+  const ignored = problems.join('; ');
+  const off = ctx.useBundledRoots === false;
+  const checks: Check[] = [anchorsCheck({
     status: anchors.length ? (problems.length ? 'warn' : 'pass') : 'warn',
     expected: 'trust anchors for this attestation type and format',
     actual: { count: anchors.length, sources, roots: anchors.map((a) => a.cert.subject.text) },
-    message: anchors.length
-      ? `${anchors.length} trust anchor(s) from ${sources.join('; ')}${problems.length ? `; ignored: ${problems.join('; ')}` : ''}`
-      : `no trust anchor is known for fmt "${fmt}"${ctx.useBundledRoots === false ? ' (bundled roots turned off)' : ''}: add the vendor's root certificate or load the FIDO Metadata Service BLOB${problems.length ? `; ignored: ${problems.join('; ')}` : ''}`,
-  }];
+  }, anchors.length
+    ? problems.length
+      ? T('check.attestation.trustAnchors.found.ignored', { count: anchors.length, sources: sources.join('; '), ignored })
+      : T('check.attestation.trustAnchors.found', { count: anchors.length, sources: sources.join('; ') })
+    : off
+      ? problems.length ? T('check.attestation.trustAnchors.missing.off.ignored', { fmt, ignored }) : T('check.attestation.trustAnchors.missing.off', { fmt })
+      : problems.length ? T('check.attestation.trustAnchors.missing.ignored', { fmt, ignored }) : T('check.attestation.trustAnchors.missing', { fmt }))];
   const r = await validateChain(certs, anchors, time);
   let result: TrustResult;
   let status: Check['status'];
@@ -82,47 +99,41 @@ export async function assessChain(fmt: string, certs: readonly Certificate[], ty
     result = { type: 'uncertain', reason: r.reason, ...(r.root ? { root: r.root } : {}) };
     status = r.failure === 'no-anchors' ? 'warn' : 'fail';
   }
-  checks.push({
-    id: TRUST_ID, spec, title: '§7.1 step 24: assess attestation trustworthiness',
+  checks.push(trustCheck({
     status,
     expected: anchors.length ? `a valid chain at ${time.toISOString()} to one of: ${anchors.map((a) => a.cert.subject.text || '(empty)').join(' | ')}` : 'a chain to a known trust anchor',
     actual: result,
-    message: r.trusted
-      ? `${type} attestation, ${r.reason}`
-      : r.failure === 'no-anchors'
-        ? `trustworthiness cannot be assessed: ${r.reason.replace(/\.$/, '')}. The attestation signature verified; treat the credential as if it had no attestation unless you add a root.`
-        : `chain not trusted: ${r.reason}`,
-  });
+  }, r.trusted
+    ? T('check.attestation.trust.valid', { type, root: String(r.root), anchorOrigin: String(r.anchorOrigin), time: time.toISOString() })
+    : r.failure === 'no-anchors'
+      ? T('check.attestation.trust.noAnchors', { reason: r.reason.replace(/\.$/, '') })
+      : T('check.attestation.trust.untrusted', { reason: r.reason })));
   const entry = ctx.aaguid.length === 16 ? ctx.mds?.get(toUuid(ctx.aaguid)) : undefined;
   if (entry) {
     const st = latestStatus(entry);
     const bad = st && MDS_UNTRUSTED_STATUSES.has(st.status);
-    checks.push({
-      id: 'attestation.mds', spec: MDS_SPEC, title: 'FIDO Metadata Service status of the authenticator',
+    const title = T('check.attestation.mds.title');
+    checks.push(withText({
+      id: 'attestation.mds', spec: MDS_SPEC, title: english(title),
       status: bad ? 'fail' : 'pass', expected: `no status in ${[...MDS_UNTRUSTED_STATUSES].join(', ')}`,
       actual: { name: entry.name, status: st?.status ?? null, effectiveDate: st?.effectiveDate ?? null },
-      message: bad ? `the FIDO MDS reports ${entry.name} as ${st!.status}${st!.effectiveDate ? ` since ${st!.effectiveDate}` : ''}` : `${entry.name}: latest status ${st?.status ?? '(none)'}`,
-    });
+    }, 'check.attestation.mds.explain', title, bad
+      ? st!.effectiveDate ? T('check.attestation.mds.untrusted.since', { name: entry.name, status: st!.status, date: st!.effectiveDate }) : T('check.attestation.mds.untrusted', { name: entry.name, status: st!.status })
+      : st ? T('check.attestation.mds.status', { name: entry.name, status: st.status }) : T('check.attestation.mds.noStatus', { name: entry.name })));
   }
   return checks;
 }
 
 /** Steps 23–24 for attestations without a trust path (none, self). */
 export function assessNoChain(type: 'none' | 'self', verified: boolean): Check[] {
-  const spec = SPEC.registration;
   return [
-    {
-      id: TRUST_ANCHORS_ID, spec, title: '§7.1 step 23: obtain trust anchors', status: 'skip',
-      message: type === 'none' ? 'no attestation: there is nothing to anchor' : 'self attestation: the credential key signed its own attestation, there is no certificate to anchor',
-    },
-    {
-      id: TRUST_ID, spec, title: '§7.1 step 24: assess attestation trustworthiness',
+    anchorsCheck({ status: 'skip' }, type === 'none' ? T('check.attestation.trustAnchors.noAttestation') : T('check.attestation.trustAnchors.self')),
+    trustCheck({
       status: verified ? 'pass' : 'skip',
       expected: type === 'none' ? 'none attestation is acceptable to the RP' : 'self attestation is acceptable to the RP',
       actual: { type } satisfies TrustResult,
-      message: !verified
-        ? 'skipped because the attestation statement did not verify'
-        : type === 'none' ? 'no attestation: nothing is known about the authenticator that made this credential' : 'self attestation: the key proves possession but says nothing about the authenticator\'s provenance',
-    },
+    }, !verified
+      ? T('check.attestation.trust.skipped')
+      : type === 'none' ? T('check.attestation.trust.none') : T('check.attestation.trust.self')),
   ];
 }

@@ -6,7 +6,7 @@
 import type { Check, Dissection } from '../types';
 import { sha256, concat, toBase64Url, decodeBase64Any, equalBytes } from '../bytes';
 import { decodeCoseKey, verifySignature, algName } from '../cose';
-import { AUTH, check, parsedOf, clientDataChecks, authDataChecks, type Expectations } from './common';
+import { AUTH, T, check, parsedOf, clientDataChecks, authDataChecks, decodeFailure, extensionsMessage, type Expectations } from './common';
 
 /**
  * Runs the authentication ceremony's verification steps on a dissection (needs `exp.credential`, the
@@ -20,20 +20,21 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
     check(
       'authentication.decode',
       AUTH,
-      '§7.2: authenticatorData, clientDataJSON and signature decode',
+      'check.authentication.decode.explain',
+      T('check.authentication.decode.title'),
       errs.length ? 'fail' : dissection.kind === 'authentication' ? 'pass' : 'fail',
       errs.length
-        ? `the response could not be decoded: ${errs[0].message} (at ${errs[0].path}, offset ${errs[0].offset})${errs.length > 1 ? ` and ${errs.length - 1} more problem(s)` : ''}`
+        ? decodeFailure(errs)
         : dissection.kind === 'authentication'
           ? undefined
-          : `expected an authentication response, got ${dissection.kind}`,
+          : T('check.authentication.decode.wrongKind', { kind: dissection.kind }),
     ),
   );
   const rawId = p.rawId ? toBase64Url(p.rawId) : undefined;
   // allowCredentials
   if (exp.allowCredentials?.length) {
     const ok = rawId !== undefined && exp.allowCredentials.some((c) => sameId(c, rawId));
-    checks.push(check('authentication.allowCredentials', AUTH, '§7.2: credential.id is one of options.allowCredentials', ok ? 'pass' : 'fail', ok ? undefined : `credential ${rawId} is not in allowCredentials`, exp.allowCredentials, rawId));
+    checks.push(check('authentication.allowCredentials', AUTH, 'check.authentication.allowCredentials.explain', T('check.authentication.allowCredentials.title'), ok ? 'pass' : 'fail', ok ? undefined : T('check.authentication.allowCredentials.notAllowed', { credentialId: String(rawId) }), exp.allowCredentials, rawId));
   }
   // the credential belongs to the user; userHandle
   if (exp.credential?.id !== undefined) {
@@ -42,9 +43,14 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
       check(
         'authentication.credential',
         AUTH,
-        '§7.2: credential.rawId identifies the stored credential record',
+        'check.authentication.credential.explain',
+        T('check.authentication.credential.title'),
         ok ? 'pass' : 'fail',
-        ok ? undefined : `the response's credential ID ${rawId ?? '(missing)'} is not the stored credential's ID ${exp.credential.id}`,
+        ok
+          ? undefined
+          : rawId === undefined
+            ? T('check.authentication.credential.missing', { stored: exp.credential.id })
+            : T('check.authentication.credential.other', { credentialId: rawId, stored: exp.credential.id }),
         exp.credential.id,
         rawId,
       ),
@@ -53,17 +59,18 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
   const wantUh = exp.userHandle ?? exp.credential?.userHandle;
   if (wantUh !== undefined) {
     const got = p.userHandle ? toBase64Url(p.userHandle) : undefined;
-    const title = '§7.2: response.userHandle maps to the user who owns the credential';
+    const title = T('check.authentication.userHandle.title');
+    const why = 'check.authentication.userHandle.explain';
     if (got !== undefined) {
       const ok = sameId(wantUh, got);
-      checks.push(check('authentication.userHandle', AUTH, title, ok ? 'pass' : 'fail', ok ? undefined : `expected userHandle ${wantUh}, got ${got}`, wantUh, got));
+      checks.push(check('authentication.userHandle', AUTH, why, title, ok ? 'pass' : 'fail', ok ? undefined : T('check.authentication.userHandle.mismatch', { expected: wantUh, got }), wantUh, got));
     } else if (exp.allowCredentials && exp.allowCredentials.length > 0) {
       // Step 6: the user was identified before the ceremony; userHandle is optional then (U2F keys never send one).
-      checks.push(check('authentication.userHandle', AUTH, title, 'pass', 'no userHandle was returned; the user was identified before the ceremony (allowCredentials), so none is needed', wantUh, null));
+      checks.push(check('authentication.userHandle', AUTH, why, title, 'pass', T('check.authentication.userHandle.notNeeded'), wantUh, null));
     } else if (exp.allowCredentials) {
-      checks.push(check('authentication.userHandle', AUTH, title, 'fail', 'the credential was discovered (empty allowCredentials) but the response carries no userHandle to identify its user', wantUh, null));
+      checks.push(check('authentication.userHandle', AUTH, why, title, 'fail', T('check.authentication.userHandle.missing'), wantUh, null));
     } else {
-      checks.push(check('authentication.userHandle', AUTH, title, 'skip', 'no userHandle was returned; whether one was needed depends on allowCredentials, which was not given', wantUh, null));
+      checks.push(check('authentication.userHandle', AUTH, why, title, 'skip', T('check.authentication.userHandle.unknown'), wantUh, null));
     }
   }
   // clientData
@@ -74,37 +81,39 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
   if (ad && exp.credential?.backupEligible !== undefined) {
     const ok = ad.flags.be === exp.credential.backupEligible;
     checks.push(
-      check('authentication.backupEligibility', AUTH, '§7.2: BE has not changed since registration', ok ? 'pass' : 'fail', ok ? undefined : `BE was ${exp.credential.backupEligible} at registration, now ${ad.flags.be}`, exp.credential.backupEligible, ad.flags.be),
+      check('authentication.backupEligibility', AUTH, 'check.authentication.backupEligibility.explain', T('check.authentication.backupEligibility.title'), ok ? 'pass' : 'fail', ok ? undefined : T('check.authentication.backupEligibility.changed', { stored: exp.credential.backupEligible, got: ad.flags.be }), exp.credential.backupEligible, ad.flags.be),
     );
   }
   if (ad?.flags.at) {
-    checks.push(check('authentication.attestedCredentialData', AUTH, 'authData of an assertion carries no attested credential data', 'warn', 'the AT flag is set on an assertion'));
+    checks.push(check('authentication.attestedCredentialData', AUTH, 'check.authentication.attestedCredentialData.explain', T('check.authentication.attestedCredentialData.title'), 'warn', T('check.authentication.attestedCredentialData.present')));
   }
   checks.push(
     check(
       'authentication.extensions',
       AUTH,
-      '§7.2: client and authenticator extension outputs are as expected',
+      'check.extensions.explain',
+      T('check.extensions.title', { sec: '§7.2' }),
       'skip',
-      `no extension expectations were given${ad?.extensions ? ` (authenticator outputs: ${Object.keys(ad.extensions).join(', ')})` : ''}`,
+      extensionsMessage(ad?.extensions),
       undefined,
       ad?.extensions,
     ),
   );
   // signature over authData || SHA-256(clientDataJSON)
-  const title = '§7.2: signature over authenticatorData || SHA-256(clientDataJSON) verifies with the stored public key';
+  const title = T('check.authentication.signature.title');
+  const why = 'check.authentication.signature.explain';
   if (!exp.credential) {
-    checks.push(check('authentication.signature', AUTH, title, 'fail', 'no stored credential (public key) was given'));
+    checks.push(check('authentication.signature', AUTH, why, title, 'fail', T('check.authentication.signature.noCredential')));
   } else if (!ad || !p.clientDataJSON || !p.signature) {
-    checks.push(check('authentication.signature', AUTH, title, 'fail', 'authenticatorData, clientDataJSON or signature is missing or undecodable'));
+    checks.push(check('authentication.signature', AUTH, why, title, 'fail', T('check.authentication.signature.incomplete')));
   } else {
     const pkBytes = typeof exp.credential.publicKey === 'string' ? decodeBase64Any(exp.credential.publicKey) : { ok: true as const, bytes: exp.credential.publicKey };
     if (!pkBytes.ok) {
-      checks.push(check('authentication.signature', AUTH, title, 'fail', `the stored public key is not base64url: ${pkBytes.message}`));
+      checks.push(check('authentication.signature', AUTH, why, title, 'fail', T('check.authentication.signature.keyNotBase64url', { problem: pkBytes.message })));
     } else {
       const key = decodeCoseKey(pkBytes.bytes);
       if (!key.key) {
-        checks.push(check('authentication.signature', AUTH, title, 'fail', `the stored public key is not a COSE key: ${[...key.errors.map((e) => e.message), ...key.problems].join('; ')}`));
+        checks.push(check('authentication.signature', AUTH, why, title, 'fail', T('check.authentication.signature.keyNotCose', { problem: [...key.errors.map((e) => e.message), ...key.problems].join('; ') })));
       } else {
         const hash = await sha256(p.clientDataJSON);
         const r = await verifySignature(key.key, concat(ad.bytes, hash), p.signature);
@@ -112,9 +121,10 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
           check(
             'authentication.signature',
             AUTH,
+            why,
             title,
             r.valid ? 'pass' : 'fail',
-            r.valid ? undefined : `Could not verify authentication signature with the stored ${algName(key.key.alg)} key: ${r.reason}`,
+            r.valid ? undefined : T('check.authentication.signature.invalid', { algName: algName(key.key.alg), reason: String(r.reason) }),
             algName(key.key.alg),
             r.valid ? 'valid' : 'invalid',
           ),
@@ -132,13 +142,14 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
       check(
         'authentication.signCount',
         AUTH,
-        '§7.2: signCount is greater than the stored counter (or both are 0)',
+        'check.authentication.signCount.explain',
+        T('check.authentication.signCount.title'),
         ok ? 'pass' : 'fail',
         ok
           ? bothZero
-            ? 'both counters are 0: this authenticator does not count signatures'
+            ? T('check.authentication.signCount.zero')
             : undefined
-          : `Response counter value ${got} was lower than or equal to the stored counter value ${stored}: a possible cloned authenticator or replayed assertion`,
+          : T('check.authentication.signCount.notIncreased', { got, stored }),
         `> ${stored}`,
         got,
       ),

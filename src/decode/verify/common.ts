@@ -3,11 +3,14 @@
  * ceremonies share (type, challenge, origin, topOrigin, tokenBinding, rpIdHash, UP, UV, BE/BS), and
  * helpers. Every check cites its step in WebAuthn Level 3.
  */
-import type { Check, Dissection } from '../types';
+import type { Check, DecodeError, Dissection } from '../types';
 import { dissect, getParsed, type ParsedMessage } from '../index';
 import { decodeBase64Any, equalBytes, toBase64Url, toHex } from '../bytes';
 import { rpIdHashOf, type AuthenticatorData } from '../authenticatorData';
 import { TOKEN_BINDING_STATUSES, type ClientData } from '../clientData';
+import { T, makeCheck, type CheckMessageId, type CheckText } from '../messages/checkText';
+
+export { T };
 
 export const L3 = 'https://www.w3.org/TR/webauthn-3/';
 export const REG = `${L3}#sctn-registering-a-new-credential`;
@@ -81,13 +84,25 @@ export function firstFailure(checks: Check[]): Check | undefined {
   return checks.find((c) => c.status === 'fail');
 }
 
-export function check(id: string, spec: string, title: string, status: Check['status'], message?: string, expected?: unknown, actual?: unknown): Check {
-  const c: Check = { id, spec, title, status };
-  if (expected !== undefined) c.expected = expected;
-  if (actual !== undefined) c.actual = actual;
-  if (message) c.message = message;
-  return c;
+/**
+ * Builds a check from catalog references (src/decode/messages/checks.en.ts): `title` and `message` are
+ * their English renderings; `explain` names the plain-language explanation of the step.
+ */
+export function check(
+  id: string,
+  spec: string,
+  explain: CheckMessageId,
+  title: CheckText,
+  status: Check['status'],
+  message?: CheckText,
+  expected?: unknown,
+  actual?: unknown,
+): Check {
+  return makeCheck(id, spec, explain, title, status, message, expected, actual);
 }
+
+/** JSON.stringify as a template literal shows it (`undefined` for undefined). */
+export const js = (v: unknown): string => String(JSON.stringify(v));
 
 /** Checks on clientDataJSON shared by §7.1 and §7.2: type, challenge, origin, crossOrigin/topOrigin (+ the L2 tokenBinding step). */
 export function clientDataChecks(
@@ -98,26 +113,28 @@ export function clientDataChecks(
 ): Check[] {
   const sec = prefix === 'registration' ? '§7.1' : '§7.2';
   const out: Check[] = [];
-  const cer = prefix === 'registration' ? 'registration' : 'authentication';
+  const reg = prefix === 'registration';
   if (!cd) {
     for (const [k, t] of [
       ['type', 'C.type'],
       ['challenge', 'C.challenge'],
       ['origin', 'C.origin'],
     ] as const) {
-      out.push(check(`${prefix}.${k}`, spec, `Verify ${t}`, 'fail', 'clientDataJSON could not be decoded as a JSON object'));
+      out.push(check(`${prefix}.${k}`, spec, `check.clientData.${k}.explain`, T('check.clientData.title.undecodable', { member: t }), 'fail', T('check.clientData.undecodable')));
     }
     return out;
   }
   // type
   const wantTypes = list(exp.expectedType ?? (prefix === 'registration' ? 'webauthn.create' : 'webauthn.get'));
+  const typeOk = typeof cd.type === 'string' && wantTypes.includes(cd.type);
   out.push(
     check(
       `${prefix}.type`,
       spec,
-      `${sec}: C.type is ${wantTypes.map((t) => `"${t}"`).join(' or ')}`,
-      typeof cd.type === 'string' && wantTypes.includes(cd.type) ? 'pass' : 'fail',
-      typeof cd.type === 'string' && wantTypes.includes(cd.type) ? undefined : `Unexpected ${cer} response type: expected ${wantTypes.join(' or ')}, got ${JSON.stringify(cd.type)}`,
+      'check.clientData.type.explain',
+      T('check.clientData.type.title', { sec, types: wantTypes.map((t) => `"${t}"`).join(' or ') }),
+      typeOk ? 'pass' : 'fail',
+      typeOk ? undefined : T(reg ? 'check.clientData.type.unexpected.registration' : 'check.clientData.type.unexpected.authentication', { expected: wantTypes.join(' or '), got: js(cd.type) }),
       wantTypes.length === 1 ? wantTypes[0] : wantTypes,
       cd.type,
     ),
@@ -148,9 +165,14 @@ export function clientDataChecks(
     check(
       `${prefix}.challenge`,
       spec,
-      `${sec}: C.challenge equals the base64url encoding of options.challenge`,
+      'check.clientData.challenge.explain',
+      T('check.clientData.challenge.title', { sec }),
       chOk ? 'pass' : 'fail',
-      chOk ? undefined : `Unexpected ${cer} response challenge: expected ${typeof exp.challenge === 'function' ? 'a challenge accepted by the predicate' : JSON.stringify(exp.challenge)}, got ${JSON.stringify(cd.challenge)}`,
+      chOk
+        ? undefined
+        : typeof exp.challenge === 'function'
+          ? T(reg ? 'check.clientData.challenge.rejected.registration' : 'check.clientData.challenge.rejected.authentication', { got: js(cd.challenge) })
+          : T(reg ? 'check.clientData.challenge.unexpected.registration' : 'check.clientData.challenge.unexpected.authentication', { expected: js(exp.challenge), got: js(cd.challenge) }),
       expectedChallenge,
       cd.challenge,
     ),
@@ -162,31 +184,34 @@ export function clientDataChecks(
     check(
       `${prefix}.origin`,
       spec,
-      `${sec}: C.origin is an origin the RP expects`,
+      'check.clientData.origin.explain',
+      T('check.clientData.origin.title', { sec }),
       oOk ? 'pass' : 'fail',
-      oOk ? undefined : `Unexpected ${cer} response origin: expected ${origins.map((o) => JSON.stringify(o)).join(' or ')}, got ${JSON.stringify(cd.origin)}`,
+      oOk ? undefined : T(reg ? 'check.clientData.origin.unexpected.registration' : 'check.clientData.origin.unexpected.authentication', { expected: origins.map((o) => JSON.stringify(o)).join(' or '), got: js(cd.origin) }),
       origins.length === 1 ? origins[0] : origins,
       cd.origin,
     ),
   );
   // crossOrigin / topOrigin
   if (cd.crossOrigin === true && exp.allowCrossOrigin === false) {
-    out.push(check(`${prefix}.crossOrigin`, spec, `${sec}: cross-origin ceremony allowed`, 'fail', 'C.crossOrigin is true but the RP does not allow cross-origin (iframe) ceremonies', false, true));
+    out.push(check(`${prefix}.crossOrigin`, spec, 'check.clientData.crossOrigin.explain', T('check.clientData.crossOrigin.title.allowed', { sec }), 'fail', T('check.clientData.crossOrigin.notAllowed'), false, true));
   } else if (cd.crossOrigin !== undefined && cd.crossOrigin !== false && cd.crossOrigin !== true) {
-    out.push(check(`${prefix}.crossOrigin`, spec, `${sec}: C.crossOrigin is a boolean`, 'fail', `C.crossOrigin must be a boolean, got ${JSON.stringify(cd.crossOrigin)}`));
+    out.push(check(`${prefix}.crossOrigin`, spec, 'check.clientData.crossOrigin.explain', T('check.clientData.crossOrigin.title.boolean', { sec }), 'fail', T('check.clientData.crossOrigin.notBoolean', { got: js(cd.crossOrigin) })));
   }
   if (cd.topOrigin !== undefined) {
     const tops = list(exp.topOrigin);
+    const title = T('check.clientData.topOrigin.title', { sec });
     if (typeof cd.topOrigin !== 'string') {
-      out.push(check(`${prefix}.topOrigin`, spec, `${sec}: C.topOrigin is an expected top-level origin`, 'fail', `C.topOrigin must be a string, got ${JSON.stringify(cd.topOrigin)}`));
+      out.push(check(`${prefix}.topOrigin`, spec, 'check.clientData.topOrigin.explain', title, 'fail', T('check.clientData.topOrigin.notString', { got: js(cd.topOrigin) })));
     } else if (!tops.length) {
       out.push(
         check(
           `${prefix}.topOrigin`,
           spec,
-          `${sec}: C.topOrigin is an expected top-level origin`,
+          'check.clientData.topOrigin.explain',
+          title,
           'warn',
-          `the ceremony ran in a cross-origin iframe under ${cd.topOrigin}; no expected top origins were given, so it is not checked`,
+          T('check.clientData.topOrigin.unchecked', { topOrigin: cd.topOrigin }),
           undefined,
           cd.topOrigin,
         ),
@@ -197,16 +222,17 @@ export function clientDataChecks(
         check(
           `${prefix}.topOrigin`,
           spec,
-          `${sec}: C.topOrigin is an expected top-level origin`,
+          'check.clientData.topOrigin.explain',
+          title,
           ok ? 'pass' : 'fail',
-          ok ? undefined : `Unexpected top origin: expected ${tops.join(' or ')}, got ${cd.topOrigin}`,
+          ok ? undefined : T('check.clientData.topOrigin.unexpected', { expected: tops.join(' or '), got: cd.topOrigin }),
           tops,
           cd.topOrigin,
         ),
       );
     }
   } else if (cd.crossOrigin === true && exp.allowCrossOrigin !== false) {
-    out.push(check(`${prefix}.topOrigin`, spec, `${sec}: cross-origin ceremony`, 'warn', 'C.crossOrigin is true (the ceremony ran in a cross-origin iframe) and C.topOrigin is absent', undefined, true));
+    out.push(check(`${prefix}.topOrigin`, spec, 'check.clientData.topOrigin.explain', T('check.clientData.topOrigin.title.crossOrigin', { sec }), 'warn', T('check.clientData.topOrigin.absent'), undefined, true));
   }
   // tokenBinding (WebAuthn L2 §7.1 step 10 / §7.2 step 14)
   if (cd.tokenBinding !== undefined && (typeof cd.tokenBinding !== 'object' || cd.tokenBinding === null)) {
@@ -214,9 +240,10 @@ export function clientDataChecks(
       check(
         `${prefix}.tokenBinding`,
         `https://www.w3.org/TR/webauthn-2/#dom-collectedclientdata-tokenbinding`,
-        'C.tokenBinding.status is a valid TokenBindingStatus (WebAuthn L2; removed in L3)',
+        'check.clientData.tokenBinding.explain',
+        T('check.clientData.tokenBinding.title'),
         'warn',
-        `C.tokenBinding is ${JSON.stringify(cd.tokenBinding)}, not an object; some U2F-era clients send a string here, so it is ignored`,
+        T('check.clientData.tokenBinding.notObject', { got: js(cd.tokenBinding) }),
         undefined,
         cd.tokenBinding,
       ),
@@ -229,9 +256,10 @@ export function clientDataChecks(
       check(
         `${prefix}.tokenBinding`,
         `https://www.w3.org/TR/webauthn-2/#dom-collectedclientdata-tokenbinding`,
-        'C.tokenBinding.status is a valid TokenBindingStatus (WebAuthn L2; removed in L3)',
+        'check.clientData.tokenBinding.explain',
+        T('check.clientData.tokenBinding.title'),
         ok ? 'pass' : 'fail',
-        ok ? undefined : `Unexpected token_binding status: expected "present" or "supported", got ${JSON.stringify(st ?? cd.tokenBinding)}`,
+        ok ? undefined : T('check.clientData.tokenBinding.unexpected', { got: js(st ?? cd.tokenBinding) }),
         TOKEN_BINDING_STATUSES,
         st,
       ),
@@ -249,7 +277,7 @@ export function authDataChecks(
 ): Check[] {
   const sec = prefix === 'registration' ? '§7.1' : '§7.2';
   if (!ad) {
-    return [check(`${prefix}.rpIdHash`, spec, `${sec}: rpIdHash is SHA-256 of the RP ID`, 'fail', 'authenticator data could not be decoded')];
+    return [check(`${prefix}.rpIdHash`, spec, 'check.authData.rpIdHash.explain', T('check.authData.rpIdHash.title.undecodable', { sec }), 'fail', T('check.authData.undecodable'))];
   }
   const out: Check[] = [];
   const ids = list(exp.rpID);
@@ -258,9 +286,12 @@ export function authDataChecks(
     check(
       `${prefix}.rpIdHash`,
       spec,
-      `${sec}: authData.rpIdHash is the SHA-256 hash of the RP ID`,
+      'check.authData.rpIdHash.explain',
+      T('check.authData.rpIdHash.title', { sec }),
       match !== undefined ? 'pass' : 'fail',
-      match !== undefined ? undefined : `Unexpected RP ID hash: expected SHA-256 of ${ids.map((i) => JSON.stringify(i)).join(' or ')} (${ids.map((i) => toHex(rpIdHashOf(i))).join(', ')}), got ${toHex(ad.rpIdHash)}`,
+      match !== undefined
+        ? undefined
+        : T('check.authData.rpIdHash.unexpected', { rpIds: ids.map((i) => JSON.stringify(i)).join(' or '), hashes: ids.map((i) => toHex(rpIdHashOf(i))).join(', '), got: toHex(ad.rpIdHash) }),
       ids.length === 1 ? ids[0] : ids,
       toHex(ad.rpIdHash),
     ),
@@ -270,9 +301,10 @@ export function authDataChecks(
     check(
       `${prefix}.up`,
       spec,
-      `${sec}: the UP (user present) flag is set`,
+      'check.authData.up.explain',
+      T('check.authData.up.title', { sec }),
       ad.flags.up ? 'pass' : needUp ? 'fail' : 'skip',
-      ad.flags.up ? undefined : needUp ? 'User not present: the UP flag is 0 but user presence is required' : 'UP is 0; user presence is not required for this ceremony',
+      ad.flags.up ? undefined : needUp ? T('check.authData.up.missing') : T('check.authData.up.notRequired'),
       needUp ? true : undefined,
       ad.flags.up,
     ),
@@ -282,9 +314,10 @@ export function authDataChecks(
     check(
       `${prefix}.uv`,
       spec,
-      `${sec}: the UV (user verified) flag is set when user verification is required`,
+      'check.authData.uv.explain',
+      T('check.authData.uv.title', { sec }),
       ad.flags.uv ? 'pass' : needUv ? 'fail' : 'skip',
-      ad.flags.uv ? undefined : needUv ? 'User verification is required but user was not verified (UV flag is 0)' : 'UV is 0; user verification was not required',
+      ad.flags.uv ? undefined : needUv ? T('check.authData.uv.missing') : T('check.authData.uv.notRequired'),
       needUv ? true : undefined,
       ad.flags.uv,
     ),
@@ -294,12 +327,24 @@ export function authDataChecks(
     check(
       `${prefix}.backupFlags`,
       spec,
-      `${sec}: if BE is not set, BS is not set`,
+      'check.authData.backupFlags.explain',
+      T('check.authData.backupFlags.title', { sec }),
       bad ? 'fail' : 'pass',
-      bad ? 'Invalid flags: BS (backup state) is set but BE (backup eligible) is not' : undefined,
+      bad ? T('check.authData.backupFlags.invalid') : undefined,
       undefined,
       { be: ad.flags.be, bs: ad.flags.bs },
     ),
   );
   return out;
+}
+
+/** "the response could not be decoded: …" for the first decoding error (and how many more there are). */
+export function decodeFailure(errs: DecodeError[]): CheckText {
+  const p = { error: errs[0].message, path: errs[0].path, offset: errs[0].offset };
+  return errs.length > 1 ? T('check.decode.failedMore', { ...p, more: errs.length - 1 }) : T('check.decode.failed', p);
+}
+
+/** The message of the (skipped) extensions step: no expectations were given, and which outputs came. */
+export function extensionsMessage(extensions: Record<string, unknown> | null | undefined): CheckText {
+  return extensions ? T('check.extensions.notChecked.outputs', { outputs: Object.keys(extensions).join(', ') }) : T('check.extensions.notChecked');
 }

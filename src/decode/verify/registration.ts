@@ -10,7 +10,7 @@ import * as registry from '../attestation/index';
 import { sha256, toBase64Url } from '../bytes';
 import { COSE_ALG, algName } from '../cose';
 import { KNOWN_FORMATS } from '../attestationObject';
-import { REG, check, list, parsedOf, clientDataChecks, authDataChecks, type Expectations } from './common';
+import { REG, T, check, list, parsedOf, clientDataChecks, authDataChecks, decodeFailure, extensionsMessage, type Expectations } from './common';
 
 /**
  * The context handed to the registry's `verifyAttestation(fmt, attStmt, ctx)` (its type is
@@ -47,13 +47,14 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     check(
       'registration.decode',
       REG,
-      '§7.1: clientDataJSON is JSON and attestationObject is CBOR {fmt, attStmt, authData}',
+      'check.registration.decode.explain',
+      T('check.registration.decode.title'),
       decodeProblems.length ? 'fail' : dissection.kind === 'registration' ? 'pass' : 'fail',
       decodeProblems.length
-        ? `the response could not be decoded: ${decodeProblems[0].message} (at ${decodeProblems[0].path}, offset ${decodeProblems[0].offset})${decodeProblems.length > 1 ? ` and ${decodeProblems.length - 1} more problem(s)` : ''}`
+        ? decodeFailure(decodeProblems)
         : dissection.kind === 'registration'
           ? undefined
-          : `expected a registration response, got ${dissection.kind}`,
+          : T('check.registration.decode.wrongKind', { kind: dissection.kind }),
     ),
   );
   checks.push(...clientDataChecks('registration', p.clientData, exp, REG));
@@ -62,7 +63,7 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
   checks.push(...authDataChecks('registration', ad, exp, REG));
   const acd = ad?.attestedCredentialData;
   if (ad && !ad.flags.at) {
-    checks.push(check('registration.attestedCredentialData', REG, '§7.1: authData carries attested credential data (AT flag)', 'fail', 'the AT flag is not set: a registration must carry the new credential', true, false));
+    checks.push(check('registration.attestedCredentialData', REG, 'check.registration.attestedCredentialData.explain', T('check.registration.attestedCredentialData.title'), 'fail', T('check.registration.attestedCredentialData.missing'), true, false));
   }
   // alg allowed
   const allowed = exp.supportedAlgorithms ?? Object.keys(COSE_ALG).map(Number);
@@ -71,13 +72,14 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     check(
       'registration.alg',
       REG,
-      '§7.1: the credential public key alg is one of options.pubKeyCredParams',
+      'check.registration.alg.explain',
+      T('check.registration.alg.title'),
       alg !== undefined && allowed.includes(alg) ? 'pass' : 'fail',
       alg === undefined
-        ? 'the credential public key has no usable alg'
+        ? T('check.registration.alg.missing')
         : allowed.includes(alg)
           ? undefined
-          : `Unexpected public key alg ${alg} (${algName(alg)}): expected one of ${allowed.map((a) => `${a} (${algName(a)})`).join(', ')}`,
+          : T('check.registration.alg.unexpected', { alg, algName: algName(alg), allowed: allowed.map((a) => `${a} (${algName(a)})`).join(', ') }),
       allowed,
       alg,
     ),
@@ -87,9 +89,10 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     check(
       'registration.extensions',
       REG,
-      '§7.1: client and authenticator extension outputs are as expected',
+      'check.extensions.explain',
+      T('check.extensions.title', { sec: '§7.1' }),
       'skip',
-      `no extension expectations were given${ad?.extensions ? ` (authenticator outputs: ${Object.keys(ad.extensions).join(', ')})` : ''}`,
+      extensionsMessage(ad?.extensions),
       undefined,
       ad?.extensions,
     ),
@@ -103,18 +106,19 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     check(
       'registration.fmt',
       REG,
-      '§7.1: fmt is a supported attestation statement format (case-sensitive)',
+      'check.registration.fmt.explain',
+      T('check.registration.fmt.title'),
       fmtKnown ? 'pass' : 'fail',
-      fmtKnown ? undefined : `Unsupported attestation format ${JSON.stringify(fmt)}: expected one of ${supported.join(', ')}`,
+      fmtKnown ? undefined : T('check.registration.fmt.unsupported', { fmt: String(JSON.stringify(fmt)), supported: supported.join(', ') }),
       supported,
       fmt,
     ),
   );
   // attestation statement and trust (delegated to the format registry)
   if (!fmtKnown || !p.attestation?.attStmt || !ad || !clientDataHash) {
-    checks.push(check('registration.attestation', REG, '§7.1: attestation statement and trust path', 'skip', 'skipped: the attestation object could not be decoded or its format is not supported'));
+    checks.push(check('registration.attestation', REG, 'check.registration.attestation.explain', T('check.registration.attestation.title'), 'skip', T('check.registration.attestation.notDecoded')));
   } else if (typeof verifyAttestation !== 'function') {
-    checks.push(check('registration.attestation', REG, '§7.1: attestation statement and trust path', 'skip', `the verifier for the "${fmt}" format is not available in this build`));
+    checks.push(check('registration.attestation', REG, 'check.registration.attestation.explain', T('check.registration.attestation.title'), 'skip', T('check.registration.attestation.unavailable', { fmt: String(fmt) })));
   } else {
     try {
       const sub = await verifyAttestation(fmt!, p.attestation.attStmt, {
@@ -135,7 +139,7 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
       });
       checks.push(...sub);
     } catch (e) {
-      checks.push(check('registration.attestation', REG, '§7.1: attestation statement and trust path', 'fail', `the "${fmt}" verifier failed: ${e instanceof Error ? e.message : String(e)}`));
+      checks.push(check('registration.attestation', REG, 'check.registration.attestation.explain', T('check.registration.attestation.title'), 'fail', T('check.registration.attestation.crashed', { fmt: String(fmt), error: e instanceof Error ? e.message : String(e) })));
     }
   }
   // credential id length
@@ -144,9 +148,10 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
       check(
         'registration.credentialIdLength',
         REG,
-        '§7.1: credentialId is at most 1023 bytes long',
+        'check.registration.credentialIdLength.explain',
+        T('check.registration.credentialIdLength.title'),
         acd.credentialIdLength <= 1023 ? 'pass' : 'fail',
-        acd.credentialIdLength <= 1023 ? undefined : `credential ID is ${acd.credentialIdLength} bytes; at most 1023 are allowed`,
+        acd.credentialIdLength <= 1023 ? undefined : T('check.registration.credentialIdLength.tooLong', { length: acd.credentialIdLength }),
         1023,
         acd.credentialIdLength,
       ),
@@ -155,7 +160,7 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     const id = toBase64Url(acd.credentialId);
     const reg = exp.registeredCredentialIds;
     if (reg === undefined) {
-      checks.push(check('registration.credentialIdUnique', REG, '§7.1: credentialId is not yet registered for any user', 'skip', 'no list of registered credential IDs was given'));
+      checks.push(check('registration.credentialIdUnique', REG, 'check.registration.credentialIdUnique.explain', T('check.registration.credentialIdUnique.title'), 'skip', T('check.registration.credentialIdUnique.noList')));
     } else {
       let taken: boolean;
       try {
@@ -167,9 +172,10 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
         check(
           'registration.credentialIdUnique',
           REG,
-          '§7.1: credentialId is not yet registered for any user',
+          'check.registration.credentialIdUnique.explain',
+          T('check.registration.credentialIdUnique.title'),
           taken ? 'fail' : 'pass',
-          taken ? `credential ID ${id} is already registered` : undefined,
+          taken ? T('check.registration.credentialIdUnique.taken', { credentialId: id }) : undefined,
           undefined,
           id,
         ),

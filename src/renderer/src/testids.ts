@@ -122,3 +122,276 @@ export const TID = {
   rootFile: 'root-file',
   rootAdd: 'root-add',
 } as const;
+
+/**
+ * Credentials view, History view, compare, export / import (issue 4).
+ *
+ * Credentials    credentials-view, credential-card (data-id, data-storage), card-authenticator, card-discoverable,
+ *                sign-count-chart (svg), sign-count-table, card-sign-in, card-delete, card-confirm-dialog,
+ *                card-confirm-delete, card-cancel-delete, signal-support (data-unknown, data-all-accepted:
+ *                "true|false"), signal-result (data-called: comma-separated method names)
+ * History        history-view, history-filter-kind, history-filter-verdict, history-filter-authenticator,
+ *                history-filter-text, history-filter-clear, history-count (data-shown, data-total),
+ *                history-list (the scrolling container), history-row (data-id, data-verdict, data-kind,
+ *                data-index), history-select (checkbox in a row), history-open (button in a row),
+ *                history-selected (data-n), history-compare, history-clear-selection, history-detail (data-id)
+ * Compare        compare (data-a, data-b), compare-only-diff, compare-section (data-section, data-differences),
+ *                compare-row (data-path, data-change), compare-close
+ * Export/import  export-json, export-markdown, export-mermaid, copy-json, copy-markdown, copy-mermaid,
+ *                export-status, import-file (file input), import-status (data-imported, data-renamed),
+ *                open-in-ceremony
+ */
+export const HISTORY_TID = {
+  credentialsView: 'credentials-view',
+  credentialCard: 'credential-card',
+  cardAuthenticator: 'card-authenticator',
+  cardDiscoverable: 'card-discoverable',
+  signCountChart: 'sign-count-chart',
+  signCountTable: 'sign-count-table',
+  cardSignIn: 'card-sign-in',
+  cardDelete: 'card-delete',
+  cardConfirmDialog: 'card-confirm-dialog',
+  cardConfirmDelete: 'card-confirm-delete',
+  cardCancelDelete: 'card-cancel-delete',
+  signalSupport: 'signal-support',
+  signalResult: 'signal-result',
+  historyView: 'history-view',
+  filterKind: 'history-filter-kind',
+  filterVerdict: 'history-filter-verdict',
+  filterAuthenticator: 'history-filter-authenticator',
+  filterText: 'history-filter-text',
+  filterClear: 'history-filter-clear',
+  historyCount: 'history-count',
+  historyList: 'history-list',
+  historyRow: 'history-row',
+  historySelect: 'history-select',
+  historyOpen: 'history-open',
+  historySelected: 'history-selected',
+  historyCompare: 'history-compare',
+  historyClearSelection: 'history-clear-selection',
+  historyDetail: 'history-detail',
+  compare: 'compare',
+  compareOnlyDiff: 'compare-only-diff',
+  compareSection: 'compare-section',
+  compareRow: 'compare-row',
+  compareClose: 'compare-close',
+  exportJson: 'export-json',
+  exportMarkdown: 'export-markdown',
+  exportMermaid: 'export-mermaid',
+  copyJson: 'copy-json',
+  copyMarkdown: 'copy-markdown',
+  copyMermaid: 'copy-mermaid',
+  exportStatus: 'export-status',
+  importFile: 'import-file',
+  importStatus: 'import-status',
+  openInCeremony: 'open-in-ceremony',
+} as const;
+
+/**
+ * Sequence view, inspector, plain-language summary, paste and decode (issue 4).
+ *
+ * Inspection    ceremony-inspection (data-ceremony-id; summary + sequence + inspector in the result)
+ * Sequence      sequence (data-kind, data-stopped-at = step id or ''), seq-step (button; data-step =
+ *               options-request | options-response | client-call | user-verification |
+ *               authenticator-response | response-post | verify | result, data-status = ok | error |
+ *               skipped | pending, data-from, data-to, data-time-ms, aria-pressed), seq-step-time,
+ *               seq-step-error (the client error name or the failed check), seq-timing-note
+ * Summary       plain-summary (data-tone = ok | failed | client-error | pending), plain-summary-headline
+ * Inspector     inspector (data-payload), inspector-search, inspector-matches (data-count),
+ *               inspector-expand-all, inspector-collapse-all, inspector-maximize, inspector-tree,
+ *               inspector-field (treeitem; data-node-id, data-path, data-key, aria-selected, data-hover),
+ *               inspector-source (data-source), hex-view (data-source, data-bytes-per-row; bytes are
+ *               [data-offset] spans, lit ones data-selected / data-hover = "true"), inspector-hover-path,
+ *               explain-panel, explain-text, explain-spec (the field's spec link), explain-check
+ *               (data-check-id), field-range,
+ *               authdata-offset (data-offset), checklist, check-row (data-check-id, data-status,
+ *               aria-pressed), decode-errors, decode-error (data-code, data-offset, data-source)
+ * Decode        decode-view, decode-input, decode-button, decode-clear, decode-status (data-state = empty |
+ *               decoded | errors | too-large | nothing), decode-kind, decode-challenge, decode-origin,
+ *               decode-rpid, decode-public-key, decode-counter, decode-uv-required, decode-verify,
+ *               decode-verdict (data-verified = true | false), decode-verify-problem
+ */
+export const INSPECTOR_TID = {
+  ceremonyInspection: 'ceremony-inspection',
+  sequence: 'sequence',
+  seqStep: 'seq-step',
+  seqStepTime: 'seq-step-time',
+  seqStepError: 'seq-step-error',
+  seqTimingNote: 'seq-timing-note',
+  plainSummary: 'plain-summary',
+  plainSummaryHeadline: 'plain-summary-headline',
+  inspector: 'inspector',
+  inspectorSearch: 'inspector-search',
+  inspectorMatches: 'inspector-matches',
+  inspectorExpandAll: 'inspector-expand-all',
+  inspectorCollapseAll: 'inspector-collapse-all',
+  inspectorMaximize: 'inspector-maximize',
+  inspectorTree: 'inspector-tree',
+  inspectorField: 'inspector-field',
+  inspectorSource: 'inspector-source',
+  hexView: 'hex-view',
+  inspectorHoverPath: 'inspector-hover-path',
+  explainPanel: 'explain-panel',
+  explainText: 'explain-text',
+  explainSpec: 'explain-spec',
+  explainCheck: 'explain-check',
+  fieldRange: 'field-range',
+  authDataOffset: 'authdata-offset',
+  checklist: 'checklist',
+  checkRow: 'check-row',
+  decodeErrors: 'decode-errors',
+  decodeError: 'decode-error',
+  decodeView: 'decode-view',
+  decodeInput: 'decode-input',
+  decodeButton: 'decode-button',
+  decodeClear: 'decode-clear',
+  decodeStatus: 'decode-status',
+  decodeKind: 'decode-kind',
+  decodeChallenge: 'decode-challenge',
+  decodeOrigin: 'decode-origin',
+  decodeRpId: 'decode-rpid',
+  decodePublicKey: 'decode-public-key',
+  decodeCounter: 'decode-counter',
+  decodeUvRequired: 'decode-uv-required',
+  decodeVerify: 'decode-verify',
+  decodeVerdict: 'decode-verdict',
+  decodeVerifyProblem: 'decode-verify-problem',
+} as const;
+
+/**
+ * Learn mode (issue 4): every id is `learn-<part>`, made by LEARN_TID.id(part).
+ *
+ * Walk       learn-view, learn-step (data-step = step id, data-index), learn-step-link (data-step; button in
+ *            the step list, aria-current="step" on the current one), learn-progress ('Step n of N'),
+ *            learn-prev, learn-next (data-move = go | run | blocked | busy | end; aria-disabled), learn-restart,
+ *            learn-then (data-next = action or 'go'), learn-blocked, learn-status (data-action, while a
+ *            ceremony part runs), learn-error (data-name, data-source = client | api)
+ * Setup      learn-user-name, learn-attestation, learn-user-verification
+ * Data       learn-challenge, learn-rp-id, learn-user, learn-options-uv, learn-options-attestation,
+ *            learn-options-json, learn-credential-id, learn-alg, learn-public-key, learn-spki,
+ *            learn-private-key, learn-response-json, learn-[auth-]client-data-json, learn-[auth-]client-type,
+ *            learn-[auth-]client-challenge, learn-[auth-]challenge-match (data-match), learn-[auth-]origin,
+ *            learn-[auth-]origin-match, learn-[auth-]expected-origin, learn-[auth-]rp-id-hash,
+ *            learn-[auth-]rp-id-hash-match, learn-[auth-]expected-rp-id-hash, learn-flags-byte,
+ *            learn-flag-up|uv|be|bs and learn-auth-flag-up|uv (data-on), learn-auth-flags-byte,
+ *            learn-requested-uv, learn-uv-missing, learn-fmt, learn-aaguid, learn-attestation-kind (data-kind),
+ *            learn-[auth-]verdict (data-verdict), learn-[auth-]checks, learn-check (data-status,
+ *            data-check-id), learn-[auth-]verify-error, learn-[auth-]stored-public-key, learn-stored-counter,
+ *            learn-[auth-]ceremony-json, learn-storage (data-storage), learn-auth-challenge,
+ *            learn-auth-challenge-fresh (data-match), learn-allow-credentials, learn-auth-options-json,
+ *            learn-signature, learn-client-data-hash, learn-auth-response-json, learn-sign-count-reg,
+ *            learn-sign-count-before, learn-sign-count-now, learn-sign-count-verdict (data-verdict), learn-recap
+ */
+export const LEARN_TID = {
+  id: (part: string) => `learn-${part}`,
+} as const;
+
+/**
+ * Real authenticators (issue 5): capabilities, "Open in system browser", the Touch ID account
+ * picker (Electron) and the Autofill sign-in view.
+ *
+ * Capabilities   caps-panel, caps-uvpaa / caps-conditional (data-value: yes | no | missing | error |
+ *                pending), caps-client (data-state: ok | missing | error | pending, data-yes, data-total),
+ *                caps-details, caps-recheck, caps-dialog, caps-row (data-key, data-value: true | false | raw,
+ *                data-group), caps-method (data-method: gcc | uvpaa | conditional, data-value), caps-disagree
+ * Hand-off       handoff-open, handoff-status (data-state: opened | blocked | failed), handoff-url,
+ *                handoff-loaded (data-state: loading | loaded | error)
+ * Account picker account-picker, account-option (data-credential-id), account-cancel
+ * Autofill       autofill-view, autofill-username (input), autofill-state (data-state: unsupported | idle |
+ *                options | waiting | verifying | verified | failed | client-error | request-error),
+ *                autofill-ceremony (data-id), autofill-user, autofill-credential, autofill-error,
+ *                autofill-restart, autofill-open-ceremony, autofill-options-json
+ */
+export const REALAUTH_TID = {
+  capsPanel: 'caps-panel',
+  capsUvpaa: 'caps-uvpaa',
+  capsConditional: 'caps-conditional',
+  capsClient: 'caps-client',
+  capsDetails: 'caps-details',
+  capsRecheck: 'caps-recheck',
+  capsDialog: 'caps-dialog',
+  capsRow: 'caps-row',
+  capsMethod: 'caps-method',
+  capsDisagree: 'caps-disagree',
+  handoffOpen: 'handoff-open',
+  handoffStatus: 'handoff-status',
+  handoffUrl: 'handoff-url',
+  handoffLoaded: 'handoff-loaded',
+  accountPicker: 'account-picker',
+  accountOption: 'account-option',
+  accountCancel: 'account-cancel',
+  autofillView: 'autofill-view',
+  autofillUsername: 'autofill-username',
+  autofillState: 'autofill-state',
+  autofillCeremony: 'autofill-ceremony',
+  autofillUser: 'autofill-user',
+  autofillCredential: 'autofill-credential',
+  autofillError: 'autofill-error',
+  autofillRestart: 'autofill-restart',
+  autofillOpenCeremony: 'autofill-open-ceremony',
+  autofillOptionsJson: 'autofill-options-json',
+} as const;
+
+/**
+ * Virtual authenticator lab (issue 5, views/LabView.tsx).
+ *
+ * Status         lab-status (data-available, data-transport), lab-reason, lab-devtools
+ * Add            lab-preset (data-preset; button), lab-option-<CDP name> (custom form control), lab-custom-label,
+ *                lab-add-custom, lab-load-file (file input), lab-error, lab-notice
+ * Authenticator  lab-authenticator (data-id, data-preset), lab-auth-label, lab-user-verified, lab-presence,
+ *                lab-fault-bogus-signature, lab-fault-bad-uv, lab-fault-bad-up (checkboxes), lab-save, lab-remove,
+ *                lab-clear, lab-add-credential-file (file input), lab-resident-count (data-count, data-limit),
+ *                lab-resident-limit (the explanation when Chromium's limit was hit)
+ * Credentials    lab-credential (data-id, data-resident), lab-credential-sign-count, lab-credential-be,
+ *                lab-credential-bs (data-on), lab-credential-inspect, lab-credential-remove
+ * Dialog         lab-credential-dialog, lab-credential-pem, lab-credential-public-pem, lab-credential-user-handle,
+ *                lab-credential-large-blob, lab-credential-registered, lab-edit-sign-count, lab-edit-be, lab-edit-bs,
+ *                lab-edit-apply, lab-edit-result (data-method), lab-credential-export, lab-dialog-close
+ * Events         lab-events, lab-event (data-event, data-ceremony)
+ */
+export const LAB_TID = {
+  status: 'lab-status',
+  reason: 'lab-reason',
+  devtools: 'lab-devtools',
+  preset: 'lab-preset',
+  option: (name: string) => `lab-option-${name}`,
+  customLabel: 'lab-custom-label',
+  addCustom: 'lab-add-custom',
+  loadFile: 'lab-load-file',
+  error: 'lab-error',
+  notice: 'lab-notice',
+  authenticator: 'lab-authenticator',
+  authLabel: 'lab-auth-label',
+  userVerified: 'lab-user-verified',
+  presence: 'lab-presence',
+  faultBogusSignature: 'lab-fault-bogus-signature',
+  faultBadUv: 'lab-fault-bad-uv',
+  faultBadUp: 'lab-fault-bad-up',
+  save: 'lab-save',
+  remove: 'lab-remove',
+  clear: 'lab-clear',
+  addCredentialFile: 'lab-add-credential-file',
+  residentCount: 'lab-resident-count',
+  residentLimit: 'lab-resident-limit',
+  credential: 'lab-credential',
+  credentialSignCount: 'lab-credential-sign-count',
+  credentialBe: 'lab-credential-be',
+  credentialBs: 'lab-credential-bs',
+  credentialInspect: 'lab-credential-inspect',
+  credentialRemove: 'lab-credential-remove',
+  dialog: 'lab-credential-dialog',
+  pem: 'lab-credential-pem',
+  publicPem: 'lab-credential-public-pem',
+  userHandle: 'lab-credential-user-handle',
+  largeBlob: 'lab-credential-large-blob',
+  registered: 'lab-credential-registered',
+  editSignCount: 'lab-edit-sign-count',
+  editBe: 'lab-edit-be',
+  editBs: 'lab-edit-bs',
+  editApply: 'lab-edit-apply',
+  editResult: 'lab-edit-result',
+  credentialExport: 'lab-credential-export',
+  dialogClose: 'lab-dialog-close',
+  events: 'lab-events',
+  event: 'lab-event',
+} as const;

@@ -54,7 +54,8 @@ function apply(b: Uint8Array, ms: Mutation[]): Uint8Array {
   return out;
 }
 
-describe('DER reader (fast-check)', () => {
+// Bounded runs; the timeout only guards against a hang on a loaded machine.
+describe('DER reader (fast-check)', { timeout: 180_000 }, () => {
   it('random bytes: no throw, located errors, generic fields cover the node exactly', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
       const r = parseDer(b, 0, b.length, { source: 's', path: 'p' });
@@ -86,7 +87,8 @@ describe('DER reader (fast-check)', () => {
   });
 });
 
-describe('attestation statement dissectors and verifiers on mutated vectors (fast-check)', () => {
+// Bounded runs; the timeout only guards against a hang on a loaded machine.
+describe('attestation statement dissectors and verifiers on mutated vectors (fast-check)', { timeout: 180_000 }, () => {
   for (const [fmt, { p }] of byFmt) {
     it(`${fmt}: dissectAttStmt never throws, covers attStmt exactly, locates errors`, () => {
       const { start, end } = p.attStmt;
@@ -118,7 +120,8 @@ describe('attestation statement dissectors and verifiers on mutated vectors (fas
   }
 });
 
-describe('attestation statements built from random members (fast-check)', () => {
+// Bounded runs; the timeout only guards against a hang on a loaded machine.
+describe('attestation statements built from random members (fast-check)', { timeout: 180_000 }, () => {
   const certOrJunk = fc.oneof(fc.constantFrom(...certs), fc.uint8Array({ maxLength: 64 }), fc.constantFrom(...certs).chain((c) => fc.nat({ max: c.length }).map((n) => c.slice(0, n))));
   const member = fc.record({
     alg: fc.option(fc.oneof(fc.constantFrom(-7, -8, -35, -36, -257, -65535, -37, -48), fc.integer(), fc.string()), { nil: undefined }),

@@ -24,7 +24,10 @@ import type {
   StoredCredential,
   VerifyRequest,
 } from '../../../rp/api-types.ts';
+import type { CeremonyExport, HistoryEntry, HistoryPage, ImportResult } from '../../../rp/api-types.ts';
+import type { CeremonyConfig, HandoffConfigResponse, HandoffCreateResponse } from '../../../rp/api-types.ts';
 import type { AuthenticatorInfo, MdsStatus, MetadataInfo, SourceStatus, TrustRoot } from './metadata-types.ts';
+import { createLabApi, type LabApi } from './lab.ts';
 
 export const TOKEN_HEADER = 'X-PE-Token';
 export const TOKEN_META = 'pe-token';
@@ -100,6 +103,35 @@ export interface ApiClient {
   aaguid(aaguid: string): Promise<AuthenticatorInfo | null>;
   /** URL of the SSE stream (GET /api/events). */
   readonly eventsUrl: string;
+  /** History (issue 4): one page of compact rows with the total matching the filters. */
+  history(query?: HistoryQueryParams): Promise<HistoryPage>;
+  historyEntry(id: string): Promise<HistoryEntry>;
+  /** Complete, re-importable records of these ceremonies. */
+  exportCeremonies(ids: string[]): Promise<CeremonyExport>;
+  /** Imports an export (or one ceremony record); ids already taken get new ones. */
+  importCeremonies(bundle: unknown): Promise<ImportResult>;
+  /** Credential with its sign-count history. */
+  credential(id: string): Promise<StoredCredential & { signCounts: SignCountPoint[] }>;
+  /** "Open in system browser" (issue 5): a short-lived URL that loads this config into another browser's builder. */
+  createHandoff(config: CeremonyConfig): Promise<HandoffCreateResponse>;
+  /** The config behind a hand-off id (404 handoff_unknown, 410 handoff_expired). */
+  handoff(id: string): Promise<HandoffConfigResponse>;
+  /** The virtual authenticator lab (issue 5, api/lab.ts). */
+  readonly lab: LabApi;
+}
+
+export interface HistoryQueryParams {
+  limit?: number;
+  offset?: number;
+  kind?: string;
+  verdict?: string;
+  authenticator?: string;
+  q?: string;
+}
+export interface SignCountPoint {
+  ceremonyId: string;
+  signCount: number;
+  at: string;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -174,6 +206,19 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         throw e;
       }
     },
+    history: (query = {}) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+      const qs = params.toString();
+      return request('GET', `/api/history${qs ? `?${qs}` : ''}`);
+    },
+    historyEntry: (id) => request('GET', `/api/history/${enc(id)}`),
+    exportCeremonies: (ids) => request('POST', '/api/ceremonies/export', { ids }),
+    importCeremonies: (bundle) => request('POST', '/api/ceremonies/import', bundle),
+    credential: (id) => request('GET', `/api/credentials/${enc(id)}`),
+    createHandoff: (config) => request('POST', '/api/handoff', { config }),
+    handoff: (id) => request('GET', `/api/handoff/${enc(id)}`),
+    lab: createLabApi(request),
   };
 }
 

@@ -4,6 +4,7 @@ import { LANG_NAMES, LANGS, useI18n, type Lang } from '../i18n/index.tsx';
 import type { StreamStatus } from '../api/events.ts';
 import { TID } from '../testids.ts';
 import type { ThemeChoice } from '../state/useTheme.ts';
+import { AccountPicker } from './realauth/AccountPicker.tsx';
 
 /** Inline SVG (no image request, CSP-neutral), coloured by currentColor. */
 function KeyIcon() {
@@ -73,6 +74,8 @@ export function Header({
           {t('header.about')}
         </button>
       </div>
+      {/* Electron select-webauthn-account: the app's own account picker (src/main/webauthn.ts). */}
+      <AccountPicker />
     </header>
   );
 }

@@ -3,7 +3,7 @@
  * flags, what the RP learnt, the verification steps (when the dissector supplied them) and the raw
  * JSON of options, response and record.
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { ApiError, Ceremony, Verdict } from '../../../rp/api-types.ts';
 import type { Check } from '../../../decode/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
@@ -18,6 +18,12 @@ import { firstFailureId } from '../model/metadata.ts';
 import { AuthenticatorLabel } from './AuthenticatorLabel.tsx';
 import { JsonBlock } from './JsonBlock.tsx';
 import { SpecLink } from './ExternalLink.tsx';
+
+// Summary, sequence diagram and inspector: one lazily loaded chunk (components/inspector).
+const loadInspection = () => import('./inspector/CeremonyInspection.tsx');
+const LazySummary = lazy(async () => ({ default: (await loadInspection()).CeremonySummary }));
+const LazyInspection = lazy(async () => ({ default: (await loadInspection()).CeremonyInspection }));
+const LazyLiveSequence = lazy(async () => ({ default: (await loadInspection()).LiveSequence }));
 
 export function VerdictBadge({ verdict, testId }: { verdict: Verdict; testId?: string }) {
   return (
@@ -179,11 +185,17 @@ function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: 
         <span className="result-kind">{t(`kind.${ceremony.kind}`)}</span>
         <span className="result-sentence">{t(`verdict.${ceremony.verdict}`)}</span>
       </header>
+      <Suspense fallback={null}>
+        <LazySummary ceremony={ceremony} />
+      </Suspense>
 
       {disagreement && <DisagreementBox disagreement={disagreement} verifier={opinion?.verifier ?? '@simplewebauthn/server'} ceremonyVerdict={ceremony.verdict} />}
       {error && <ErrorBox error={error} />}
       {ceremony.clientError && !error && <ErrorBox error={{ code: ceremony.clientError.name, message: ceremony.clientError.message }} />}
       {opinion && <SecondOpinionLine opinion={opinion} />}
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <LazyInspection key={ceremony.id} ceremony={ceremony} clientMs={clientMs} />
+      </Suspense>
 
       {facts.flags && (
         <section className="result-section">
@@ -264,6 +276,9 @@ export function ResultPanel({ view }: { view: ResultView }) {
               {view.phase === 'options' ? t('actions.requesting') : view.phase === 'client' ? t('actions.waiting') : t('actions.verifying')}
             </span>
           </header>
+          <Suspense fallback={null}>
+            <LazyLiveSequence kind={view.kind} phase={view.phase} />
+          </Suspense>
           {view.ceremonyId && (
             <dl className="facts">
               <Row label={t('result.ceremonyId')}><span className="mono">{view.ceremonyId}</span></Row>

@@ -3,6 +3,12 @@
  * `ja` enforces). Placeholders are `{name}`. Spec tokens ('required', 'cross-platform', 'packed')
  * stay untranslated in the UI; their labels and explanations are translated.
  */
+import { inspectorEn } from './inspector.en.ts';
+import { learnEn } from './learn.en.ts';
+import { historyEn } from './history.en.ts';
+import { capsEn } from './caps.en.ts';
+import { labEn } from './lab.en.ts';
+
 export const en = {
   'app.title': 'Passkey Explorer',
   'app.tagline': 'WebAuthn / passkey explorer',
@@ -274,6 +280,11 @@ export const en = {
   'common.none': '—',
   'common.loadFailed': 'Could not load {what}: {message}',
   'common.dismiss': 'Dismiss',
+  ...inspectorEn,
+  ...historyEn,
+  ...learnEn,
+  ...capsEn,
+  ...labEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,10 @@
 /** 日本語メッセージカタログ。キーは en.ts と同じ（型で強制）。仕様上のトークンは訳さない。 */
 import type { Messages } from './en.ts';
+import { inspectorJa } from './inspector.ja.ts';
+import { learnJa } from './learn.ja.ts';
+import { historyJa } from './history.ja.ts';
+import { capsJa } from './caps.ja.ts';
+import { labJa } from './lab.ja.ts';
 
 export const ja: Messages = {
   'app.title': 'Passkey Explorer',
@@ -272,4 +277,9 @@ export const ja: Messages = {
   'common.none': '—',
   'common.loadFailed': '{what}を読み込めませんでした：{message}',
   'common.dismiss': '閉じる',
+  ...inspectorJa,
+  ...historyJa,
+  ...learnJa,
+  ...capsJa,
+  ...labJa,
 };

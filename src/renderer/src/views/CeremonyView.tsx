@@ -4,6 +4,7 @@ import { CeremonyBuilder } from '../components/CeremonyBuilder.tsx';
 import { CredentialList } from '../components/CredentialList.tsx';
 import { HistoryList } from '../components/HistoryList.tsx';
 import { ResultPanel } from '../components/ResultPanel.tsx';
+import { RealAuthBar } from '../components/realauth/RealAuthBar.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useExplorer } from '../state/explorer.tsx';
 import { webauthnAvailable } from '../webauthn/ceremony.ts';
@@ -30,6 +31,7 @@ export function CeremonyView() {
             disabled={runner.busy}
           />
         </div>
+        <RealAuthBar />
         <ActionBar
           busy={runner.busy}
           phase={phase}

@@ -16,6 +16,12 @@ export interface ViewDef {
 
 export const VIEWS: ViewDef[] = [
   { id: 'ceremony', label: 'nav.ceremony', component: CeremonyView },
+  { id: 'credentials', label: 'nav.credentials', component: lazyView(() => import('./CredentialsView.tsx'), 'CredentialsView') },
+  { id: 'history', label: 'nav.history', component: lazyView(() => import('./HistoryView.tsx'), 'HistoryView') },
+  { id: 'learn', label: 'nav.learn', component: lazyView(() => import('./LearnView.tsx'), 'LearnView') },
+  { id: 'decode', label: 'nav.decode', component: lazyView(() => import('./DecodeView.tsx'), 'DecodeView') },
+  { id: 'lab', label: 'nav.lab', component: lazyView(() => import('./LabView.tsx'), 'LabView') },
+  { id: 'autofill', label: 'nav.autofill', component: lazyView(() => import('./AutofillView.tsx'), 'AutofillView') },
 ];
 
 /** Lazily loaded view: `lazyView(() => import('./DecodeView.tsx'), 'DecodeView')`. */

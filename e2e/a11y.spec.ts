@@ -1,0 +1,92 @@
+/**
+ * Accessibility: axe-core (WCAG 2.x A/AA and best practices) on every view of the window, in the
+ * light and the dark theme, in English and in Japanese, in the states that matter — empty, after a
+ * registration and a sign-in, every step of Learn mode, and with the About and Metadata & trust
+ * dialogs open. Serious and critical violations fail the test; the others are reported as annotations.
+ */
+import type { Page } from '@playwright/test';
+import { describeFindings, openView, presetLook, scan, viewIds, type AxeFinding } from './a11y.ts';
+import { expect, test, VirtualAuthenticator } from './fixtures.ts';
+
+async function registerAndSignIn(page: Page) {
+  await openView(page, 'ceremony');
+  await page.getByTestId('preset').selectOption('passkey');
+  await page.getByTestId('user-name').fill('axe');
+  await page.getByTestId('register').click();
+  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
+  await page.getByTestId('sign-in').click();
+  await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'authentication', { timeout: 20_000 });
+  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
+}
+
+/** Walks Learn mode to its end, scanning every step. */
+async function walkLearn(page: Page, state: string, findings: AxeFinding[], info: Parameters<typeof scan>[2]) {
+  await openView(page, 'learn');
+  const step = page.getByTestId('learn-step');
+  for (let i = 0; i < 20; i++) {
+    const id = await step.getAttribute('data-step');
+    findings.push(...(await scan(page, `${state} learn/${id}`, info)));
+    const next = page.getByTestId('learn-next');
+    if ((await next.getAttribute('data-move')) === 'end') return;
+    await next.click();
+    await expect(step).not.toHaveAttribute('data-step', id!, { timeout: 20_000 });
+  }
+  throw new Error('Learn mode did not reach its end');
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const lang of ['en', 'ja'] as const) {
+    test(`axe: no serious or critical violations, ${theme} theme, ${lang}`, async ({ page, served }, info) => {
+      test.setTimeout(240_000);
+      await VirtualAuthenticator.add(page, {
+        protocol: 'ctap2',
+        ctap2Version: 'ctap2_1',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      });
+      await presetLook(page, theme, lang);
+      await page.goto(served.url);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'live');
+
+      const views = await viewIds(page);
+      expect(views).toEqual(expect.arrayContaining(['ceremony', 'learn']));
+      const findings: AxeFinding[] = [];
+      const look = `${theme}/${lang}`;
+
+      // Empty: a fresh data directory.
+      for (const v of views) {
+        await openView(page, v);
+        findings.push(...(await scan(page, `${look} empty ${v}`, info)));
+      }
+
+      // Dialogs.
+      await page.getByTestId('about').click();
+      await expect(page.getByTestId('about-dialog')).toBeVisible();
+      findings.push(...(await scan(page, `${look} dialog about`, info)));
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('about-dialog')).toBeHidden();
+      await page.getByTestId('metadata').click();
+      await expect(page.getByTestId('metadata-dialog')).toBeVisible();
+      await expect(page.getByTestId('aaguids-status')).toBeVisible();
+      findings.push(...(await scan(page, `${look} dialog metadata`, info)));
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('metadata-dialog')).toBeHidden();
+
+      // After a registration and a sign-in: every view with data in it.
+      await registerAndSignIn(page);
+      for (const v of views) {
+        await openView(page, v);
+        findings.push(...(await scan(page, `${look} after ceremonies ${v}`, info)));
+      }
+
+      // Learn mode, step by step.
+      await walkLearn(page, look, findings, info);
+
+      expect(findings, describeFindings(findings)).toEqual([]);
+    });
+  }
+}

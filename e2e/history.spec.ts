@@ -1,0 +1,299 @@
+/**
+ * Issue 4: the Credentials and History views, compare, export and import, in Chromium through `serve`
+ * mode with CDP virtual authenticators.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test, toBase64url, VirtualAuthenticator } from './fixtures.ts';
+
+const passkeyAuthenticator = (page: Page) =>
+  VirtualAuthenticator.add(page, {
+    protocol: 'ctap2',
+    ctap2Version: 'ctap2_1',
+    transport: 'internal',
+    hasResidentKey: true,
+    hasUserVerification: true,
+    isUserVerified: true,
+  });
+
+async function open(page: Page, url: string, preset: string, userName: string) {
+  await page.goto(url);
+  await page.getByTestId('preset').selectOption(preset);
+  await page.getByTestId('user-name').fill(userName);
+}
+
+async function run(page: Page, button: 'register' | 'sign-in', verdict: 'verified' | 'failed' | 'client-error' = 'verified') {
+  await page.getByTestId(button).click();
+  await expect(page.getByTestId('verdict')).toHaveText(verdict, { timeout: 20_000 });
+}
+
+async function tab(page: Page, id: 'ceremony' | 'credentials' | 'history') {
+  await page.getByTestId(`tab-${id}`).click();
+  if (id === 'history') await expect(page.getByTestId('history-list')).toBeVisible();
+  if (id === 'credentials') await expect(page.getByTestId('credentials-view')).toBeVisible();
+}
+
+const api = <T = any>(page: Page, path: string, init?: { method: string; body: unknown }) =>
+  page.evaluate<T, [string, typeof init]>(
+    async ([p, i]) => {
+      const token = document.querySelector('meta[name="pe-token"]')?.getAttribute('content') ?? '';
+      const r = await fetch(p, i ? { method: i.method, headers: { 'Content-Type': 'application/json', 'X-PE-Token': token }, body: JSON.stringify(i.body) } : undefined);
+      return r.json();
+    },
+    [path, init],
+  );
+
+const row = (page: Page, id: string) => page.locator(`[data-testid="history-row"][data-id="${id}"]`);
+
+async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = await d.path();
+  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+test('credentials: cards with sign-count history, sign in from a card, delete with the Signal API where the browser has it', async ({ page, served }) => {
+  const authenticator = await passkeyAuthenticator(page);
+  await open(page, served.url, 'passkey', 'alice');
+  await run(page, 'register');
+  const [virtual] = await authenticator.credentials();
+  const id = toBase64url(virtual.credentialId);
+
+  await tab(page, 'credentials');
+  const card = page.locator(`[data-testid="credential-card"][data-id="${id}"]`);
+  await expect(card).toHaveAttribute('data-storage', 'device-bound');
+  await expect(card.getByTestId('card-discoverable')).toHaveAttribute('data-value', 'true');
+  await expect(card).toContainText('internal');
+  await expect(card).toContainText('ES256');
+  await expect(card.getByTestId('sign-count-chart')).toHaveAttribute('data-points', '1');
+  await expect(card.getByTestId('sign-count-chart').locator('title')).toHaveText(/Sign-count history of credential/);
+
+  // Sign in with this credential: the ceremony view shows the result; the chart gains a point.
+  await card.getByTestId('card-sign-in').click();
+  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
+  expect(page.url()).toContain('#/ceremony');
+  const ceremony = await api(page, `/api/ceremonies/${(await api(page, '/api/ceremonies?limit=1'))[0].id}`);
+  expect(ceremony.options.allowCredentials.map((c: { id: string }) => c.id)).toEqual([id]);
+  await tab(page, 'credentials');
+  await expect(card.getByTestId('sign-count-chart')).toHaveAttribute('data-points', '2');
+  await card.getByText('Sign-count values as a table').click();
+  await expect(card.getByTestId('sign-count-table').locator('tbody tr')).toHaveCount(2);
+
+  // Delete: the page says whether this browser has the Signal API, and what it told it.
+  const has = await page.evaluate(() => ({
+    unknown: typeof (PublicKeyCredential as any).signalUnknownCredential === 'function',
+    all: typeof (PublicKeyCredential as any).signalAllAcceptedCredentials === 'function',
+  }));
+  await expect(page.getByTestId('signal-support')).toHaveAttribute('data-unknown', String(has.unknown));
+  await expect(page.getByTestId('signal-support')).toHaveAttribute('data-all-accepted', String(has.all));
+  await expect(page.getByTestId('signal-support')).toHaveText(
+    has.unknown || has.all ? /has the WebAuthn Signal API/ : /does not have the WebAuthn Signal API/,
+  );
+  await card.getByTestId('card-delete').click();
+  await expect(page.getByTestId('card-confirm-dialog')).toBeVisible();
+  await page.getByTestId('card-confirm-delete').click();
+  await expect(page.getByTestId('credential-card')).toHaveCount(0);
+  expect(await api(page, '/api/credentials')).toEqual([]);
+  const result = page.getByTestId('signal-result');
+  await expect(result).toContainText('Deleted credential');
+  const expected = [has.unknown && 'signalUnknownCredential', has.all && 'signalAllAcceptedCredentials'].filter(Boolean).join(',');
+  await expect(result).toHaveAttribute('data-called', expected);
+  if (expected) await expect(result).toContainText(`Told the browser: ${expected.split(',')[0]}`);
+  else await expect(result).toContainText('The browser was not told');
+});
+
+test('history: filter by verdict, authenticator and text; compare two ceremonies; Markdown and Mermaid exports', async ({ page, served }) => {
+  const passkey = await passkeyAuthenticator(page);
+  await open(page, served.url, 'passkey', 'alice');
+  await run(page, 'register');
+  await run(page, 'sign-in');
+  await passkey.remove();
+  // A browser-side failure: no user presence within the timeout -> NotAllowedError.
+  const idle = await VirtualAuthenticator.add(page, { protocol: 'ctap2', transport: 'usb', hasResidentKey: false, hasUserVerification: false, automaticPresenceSimulation: false });
+  await page.getByTestId('preset').selectOption('default');
+  await page.getByTestId('user-name').fill('bob');
+  await page.getByTestId('timeout').fill('2000');
+  await run(page, 'register', 'client-error');
+  await idle.remove();
+
+  const list = (await api(page, '/api/history')).items as { id: string; kind: string; verdict: string }[];
+  expect(list.map((e) => [e.kind, e.verdict])).toEqual([
+    ['registration', 'client-error'],
+    ['authentication', 'verified'],
+    ['registration', 'verified'],
+  ]);
+  const [clientError, signIn, registration] = list.map((e) => e.id);
+
+  await tab(page, 'history');
+  const count = page.getByTestId('history-count');
+  await expect(count).toHaveAttribute('data-shown', '3');
+  await page.getByTestId('history-filter-verdict').selectOption('verified');
+  await expect(count).toHaveAttribute('data-shown', '2');
+  await expect(page.getByTestId('history-row')).toHaveCount(2);
+  await expect(row(page, clientError)).toHaveCount(0);
+  await page.getByTestId('history-filter-verdict').selectOption('');
+  await page.getByTestId('history-filter-text').fill('bob');
+  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await expect(row(page, clientError)).toHaveAttribute('data-verdict', 'client-error');
+  await page.getByTestId('history-filter-text').fill('notallowed');
+  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await page.getByTestId('history-filter-clear').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(3);
+  // The passkey's authenticator (AAGUID of the virtual authenticator) covers both of alice's ceremonies.
+  const authOptions = page.getByTestId('history-filter-authenticator').locator('option');
+  await expect(authOptions).toHaveCount(3); // any, the virtual authenticator, none
+  await page.getByTestId('history-filter-authenticator').selectOption('-');
+  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await page.getByTestId('history-filter-clear').click();
+
+  // Compare the registration with the sign-in: counter and flags differ.
+  await row(page, registration).getByTestId('history-select').check();
+  await row(page, signIn).getByTestId('history-select').check();
+  await expect(page.getByTestId('history-selected')).toHaveAttribute('data-n', '2');
+  await page.getByTestId('history-compare').click();
+  const compare = page.getByTestId('compare');
+  await expect(compare).toHaveAttribute('data-a', registration);
+  await expect(compare).toHaveAttribute('data-b', signIn);
+  const diff = (path: string, section = 'summary') =>
+    compare.locator(`[data-testid="compare-section"][data-section="${section}"] [data-testid="compare-row"][data-path="${path}"]`);
+  await expect(diff('signCount')).toHaveAttribute('data-change', 'changed');
+  await expect(diff('signCount').locator('td').nth(0)).toHaveText('1');
+  await expect(diff('signCount').locator('td').nth(1)).toHaveText('2');
+  await expect(diff('flags.at')).toHaveAttribute('data-change', 'changed');
+  await expect(diff('kind')).toHaveAttribute('data-change', 'changed');
+  // The trees differ in shape (attestationObject.authData vs authenticatorData): walked by path, one side's fields are added.
+  await expect(diff('authenticatorData.flags', 'dissection')).toHaveAttribute('data-change', 'added');
+  // Checks pair up by id across kinds: the challenge passes in both but with different values.
+  await expect(diff('challenge', 'checks')).toHaveAttribute('data-change', 'changed');
+  await expect(compare.locator('[data-testid="compare-section"][data-section="dissection"]')).not.toHaveAttribute('data-differences', '0');
+  await page.getByTestId('compare-only-diff').uncheck();
+  await expect(diff('flags.up')).toHaveAttribute('data-change', 'same');
+  await page.getByTestId('compare-close').click();
+  await page.getByTestId('history-clear-selection').click();
+
+  // Markdown report and Mermaid diagram of the verified registration.
+  await row(page, registration).getByTestId('history-open').click();
+  await expect(page.getByTestId('history-detail')).toHaveAttribute('data-id', registration);
+  const md = await download(page, 'export-markdown');
+  expect(md.name).toMatch(/^ceremony-registration-\d{8}-\d{6}-[0-9a-f]{8}\.md$/);
+  const mdLines = md.text.split('\n');
+  expect(mdLines[0]).toBe('# Passkey Explorer report: Registration — verified');
+  expect(mdLines).toContain('- **Verdict**: **verified**');
+  expect(mdLines).toContain('- **User**: alice');
+  expect(mdLines).toContain('- **Flags**: UP=1 UV=1 BE=0 BS=0 AT=1 ED=0');
+  expect(mdLines).toContain('## Summary');
+  expect(mdLines).toContain('| # | Check | Status | Expected | Actual | Spec |');
+  expect(mdLines).toContain('```mermaid');
+  expect(md.text).toContain('## Options\n\n```json\n');
+  expect(md.text).toContain('"attestationObject"');
+  const mm = await download(page, 'export-mermaid');
+  const mmLines = mm.text.split('\n');
+  expect(mmLines[0]).toBe('sequenceDiagram');
+  expect(mmLines).toContain('  participant RP as Relying Party');
+  expect(mmLines).toContain('  C->>A: navigator.credentials.create()');
+  expect(mmLines).toContain('  U-->>A: gesture (UP=1, UV=1)');
+  expect(mmLines).toContain('  A-->>C: attestation object (fmt none)');
+  expect(mmLines.some((l) => /^ {2}RP-->>C: \+\d+ ms verified$/.test(l))).toBe(true);
+
+  // The client error's diagram stops on the create() arrow.
+  await row(page, clientError).getByTestId('history-open').click();
+  await expect(page.getByTestId('history-detail')).toHaveAttribute('data-id', clientError);
+  const stopped = (await download(page, 'export-mermaid')).text;
+  expect(stopped).toMatch(/ {2}C-xA: \+\d+ ms navigator\.credentials\.create\(\) ✗ NotAllowedError: /);
+  expect(stopped).toContain('Note over C,A: Stopped: the client call failed (NotAllowedError)');
+  expect(stopped).not.toContain('POST /api/registration/verify');
+});
+
+test('export then import gives an identical ceremony; a taken id gets a new one with importedFrom', async ({ page, served }) => {
+  await passkeyAuthenticator(page);
+  await open(page, served.url, 'passkey', 'carol');
+  await run(page, 'register');
+  await run(page, 'sign-in');
+  const [signIn] = (await api(page, '/api/history')).items as { id: string }[];
+  const original = await api(page, `/api/ceremonies/${signIn.id}`);
+
+  await tab(page, 'history');
+  await row(page, signIn.id).getByTestId('history-open').click();
+  const file = await download(page, 'export-json');
+  expect(file.name).toMatch(/^ceremony-authentication-.*\.json$/);
+  const bundle = JSON.parse(file.text);
+  expect(bundle).toMatchObject({ format: 'passkey-explorer.ceremonies', version: 1, rpId: 'localhost', origin: served.url });
+  expect(bundle.ceremonies).toEqual([original]);
+
+  // Import the same file: the id is taken here, so the copy gets a new id and remembers the original.
+  const path = join(served.dataDir, 'export.json');
+  writeFileSync(path, file.text);
+  await page.getByTestId('import-file').setInputFiles(path);
+  const status = page.getByTestId('import-status');
+  await expect(status).toHaveAttribute('data-imported', '1');
+  await expect(status).toHaveAttribute('data-renamed', '1');
+  await expect(page.getByTestId('history-count')).toHaveAttribute('data-shown', '3');
+  const copy = ((await api(page, '/api/history')).items as { id: string; importedFrom: string | null; importedAt: string | null }[]).find(
+    (e) => e.importedFrom === signIn.id,
+  )!;
+  expect(copy.importedAt).not.toBeNull();
+  const imported = await api(page, `/api/ceremonies/${copy.id}`);
+  expect({ ...imported, id: original.id }).toEqual(original);
+  await expect(page.getByTestId('history-detail')).toHaveAttribute('data-id', copy.id);
+  await expect(page.getByTestId('history-detail')).toContainText(`its id in the file was ${signIn.id}`);
+
+  // A free id is kept: the record comes back exactly as exported.
+  const freeId = '0a0a0a0a-0b0b-4c0c-8d0d-0e0e0e0e0e0e';
+  bundle.ceremonies[0].id = freeId;
+  writeFileSync(path, JSON.stringify(bundle));
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(status).toHaveAttribute('data-renamed', '0');
+  await expect(row(page, freeId)).toBeVisible();
+  expect(await api(page, `/api/ceremonies/${freeId}`)).toEqual({ ...original, id: freeId });
+
+  // A file that is not an export is refused with the RP's message.
+  writeFileSync(path, JSON.stringify({ hello: 'world' }));
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(status).toContainText('Import failed: Expected a Passkey Explorer export');
+});
+
+test('history is virtualized: 2,000 ceremonies, only the visible rows are in the DOM', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByTestId('register')).toBeVisible();
+  // Seed through the import endpoint: one client-error record, copied with fresh ids and times.
+  const base = {
+    kind: 'registration', createdAt: '', config: await api(page, '/api/presets').then((p: { config: unknown }[]) => p[0].config),
+    options: { challenge: 'AAAA', rp: { name: 'x', id: 'localhost' }, user: { id: 'dQ', name: 'u', displayName: 'u' }, pubKeyCredParams: [] },
+    response: null, clientError: { name: 'NotAllowedError', message: 'x' }, verdict: 'client-error',
+    error: { code: 'client_error', message: 'NotAllowedError: x', step: 'client' }, result: null, dissection: null,
+    timings: { optionsAt: 0, responseAt: 10 }, userName: '', credentialId: null,
+  };
+  const ceremonies = Array.from({ length: 2000 }, (_, i) => ({
+    ...base,
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    createdAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
+    userName: `user-${String(i).padStart(4, '0')}`,
+  }));
+  const r = await api(page, '/api/ceremonies/import', { method: 'POST', body: { format: 'passkey-explorer.ceremonies', version: 1, ceremonies } });
+  expect(r.imported).toHaveLength(2000);
+
+  await tab(page, 'history');
+  await expect(page.getByTestId('history-count')).toHaveAttribute('data-shown', '2000');
+  const inDom = await page.getByTestId('history-row').count();
+  expect(inDom).toBeGreaterThan(5);
+  expect(inDom).toBeLessThan(60);
+  await expect(page.locator('[data-testid="history-row"]').first()).toContainText('user-1999');
+  // Scroll to the end: the oldest row is rendered, the newest no longer is.
+  await page.getByTestId('history-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.locator('[data-testid="history-row"][data-index="1999"]')).toContainText('user-0000');
+  await expect(page.locator('[data-testid="history-row"][data-index="0"]')).toHaveCount(0);
+  // Keyboard: Home moves the focus back to the first row.
+  await page.locator('[data-testid="history-row"][data-index="1999"] [data-testid="history-open"]').focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('[data-testid="history-row"][data-index="0"] [data-testid="history-open"]')).toBeFocused();
+  await page.getByTestId('history-filter-text').fill('user-0042');
+  await expect(page.getByTestId('history-row')).toHaveCount(1);
+
+  // Live: a ceremony recorded elsewhere (here: imported by another client) appears without a reload.
+  await page.getByTestId('history-filter-clear').click();
+  const late = { ...ceremonies[0], id: '0f0f0f0f-0000-4000-8000-000000000000', createdAt: '2026-01-01T00:00:00.000Z', userName: 'late-arrival' };
+  await api(page, '/api/ceremonies/import', { method: 'POST', body: late });
+  await expect(page.getByTestId('history-count')).toHaveAttribute('data-shown', '2001');
+  await page.getByTestId('history-list').evaluate((el) => (el.scrollTop = 0));
+  await expect(page.locator('[data-testid="history-row"][data-index="0"]')).toContainText('late-arrival');
+});

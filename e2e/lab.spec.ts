@@ -1,0 +1,361 @@
+/**
+ * Issue 5's virtual authenticator lab, end to end: `passkey-explorer serve --lab --headless` starts
+ * its own Chromium on the window and drives that page's CDP WebAuthn domain; Playwright connects to
+ * the same browser (connectOverCDP, the endpoint the CLI prints) and uses the window like a person:
+ * the Lab tab to add and change virtual authenticators, the Ceremony tab to register and sign in.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { expect, startServe, stopChild, test as base } from './fixtures.ts';
+
+interface Lab {
+  page: Page;
+  url: string;
+  endpoint: string;
+  dataDir: string;
+}
+
+const test = base.extend<{ lab: Lab }>({
+  lab: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pe-e2e-lab-'));
+    const s = await startServe(dataDir, 0, { args: ['--lab', '--headless'], until: /lab DevTools endpoint: (http:\/\/127\.0\.0\.1:\d+)/ });
+    const endpoint = s.match![1];
+    let browser: Browser | null = null;
+    try {
+      browser = await chromium.connectOverCDP(endpoint);
+      const page = await findPage(browser, s.url);
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await expect(page.getByTestId('tab-lab')).toBeVisible();
+      await use({ page, url: s.url, endpoint, dataDir });
+    } finally {
+      await browser?.close().catch(() => {});
+      await stopChild(s.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+/** The page the CLI's browser opened on the app. */
+async function findPage(browser: Browser, url: string): Promise<Page> {
+  for (let i = 0; i < 50; i++) {
+    const page = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(url));
+    if (page) return page;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the lab browser has no page at ${url}`);
+}
+
+async function openLab(page: Page) {
+  await page.getByTestId('tab-lab').click();
+  await expect(page.getByTestId('lab-status')).toHaveAttribute('data-available', 'true');
+}
+
+async function addPreset(page: Page, preset: string) {
+  await openLab(page);
+  const before = await page.getByTestId('lab-authenticator').count();
+  await page.locator(`[data-testid="lab-preset"][data-preset="${preset}"]`).click();
+  await expect(page.getByTestId('lab-authenticator')).toHaveCount(before + 1);
+  return page.getByTestId('lab-authenticator').last();
+}
+
+async function ceremony(page: Page, action: 'register' | 'sign-in', preset: string, userName: string, patch: (page: Page) => Promise<void> = async () => {}) {
+  await page.getByTestId('tab-ceremony').click();
+  await page.getByTestId('preset').selectOption(preset);
+  await page.getByTestId('user-name').fill(userName);
+  await patch(page);
+  await page.getByTestId(action).click();
+}
+
+async function expectVerdict(page: Page, verdict: 'verified' | 'failed' | 'client-error') {
+  await expect(page.getByTestId('verdict')).toHaveText(verdict, { timeout: 20_000 });
+}
+
+async function flags(page: Page) {
+  const out: Record<string, boolean> = {};
+  for (const f of ['up', 'uv', 'be', 'bs']) out[f] = (await page.getByTestId(`flag-${f}`).getAttribute('data-on')) === 'true';
+  return out;
+}
+
+/** The newest ceremony, in full (with its labEvents). */
+async function latestCeremony(page: Page): Promise<any> {
+  return page.evaluate(async () => {
+    const [latest] = await (await fetch('/api/ceremonies?limit=1')).json();
+    return (await fetch(`/api/ceremonies/${latest.id}`)).json();
+  });
+}
+
+const PRESETS: { id: string; ceremony: string; flags: Record<string, boolean>; options: Record<string, unknown> }[] = [
+  { id: 'platform-passkey', ceremony: 'passkey', flags: { up: true, uv: true, be: false, bs: false }, options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true } },
+  { id: 'synced-passkey', ceremony: 'passkey', flags: { up: true, uv: true, be: true, bs: true }, options: { transport: 'internal', defaultBackupEligibility: true, defaultBackupState: true } },
+  { id: 'security-key', ceremony: 'passkey', flags: { up: true, uv: true, be: false, bs: false }, options: { transport: 'usb', ctap2Version: 'ctap2_1', hasLargeBlob: true, hasCredBlob: true, hasMinPinLength: true } },
+  { id: 'u2f-key', ceremony: 'security-key-2fa', flags: { up: true, uv: false, be: false, bs: false }, options: { protocol: 'u2f', transport: 'usb' } },
+  { id: 'nfc-key', ceremony: 'security-key-2fa', flags: { up: true, uv: false, be: false, bs: false }, options: { protocol: 'ctap2', transport: 'nfc' } },
+];
+
+for (const p of PRESETS) {
+  test(`preset ${p.id}: registers and signs in, with the CDP events on each ceremony`, async ({ lab: { page } }) => {
+    const card = await addPreset(page, p.id);
+    await expect(card).toHaveAttribute('data-preset', p.id);
+    const status = await page.evaluate(async () => (await fetch('/api/lab')).json());
+    expect(status.authenticators[0].options).toMatchObject(p.options);
+
+    const user = `user-${p.id}`;
+    await ceremony(page, 'register', p.ceremony, user);
+    await expectVerdict(page, 'verified');
+    expect(await flags(page)).toEqual(p.flags);
+    const registration = await latestCeremony(page);
+    expect(registration.labEvents).toMatchObject([{ event: 'credentialAdded', credentialId: registration.credentialId, ceremonyId: registration.id, signCount: 1 }]);
+
+    await ceremony(page, 'sign-in', p.ceremony, user);
+    await expectVerdict(page, 'verified');
+    expect(await flags(page)).toEqual(p.flags);
+    const authentication = await latestCeremony(page);
+    expect(authentication).toMatchObject({ kind: 'authentication', verdict: 'verified', credentialId: registration.credentialId });
+    expect(authentication.labEvents).toMatchObject([{ event: 'credentialAsserted', credentialId: registration.credentialId, ceremonyId: authentication.id, signCount: 2 }]);
+
+    // The lab shows the credential inside the authenticator, and the events as they came.
+    await openLab(page);
+    const row = page.locator(`[data-testid="lab-credential"][data-id="${registration.credentialId}"]`);
+    await expect(row.getByTestId('lab-credential-sign-count')).toHaveText('2');
+    await expect(row).toHaveAttribute('data-resident', String(p.ceremony === 'passkey'));
+    await expect(page.locator('[data-testid="lab-event"][data-event="credentialAsserted"]').first()).toHaveAttribute('data-ceremony', authentication.id);
+  });
+}
+
+test('fault injection: bogus signature, bad UV and bad UP fail at their checks; UV off and presence off fail in the client', async ({ lab: { page } }) => {
+  test.setTimeout(150_000);
+  const card = await addPreset(page, 'platform-passkey');
+  await ceremony(page, 'register', 'passkey', 'mallory');
+  await expectVerdict(page, 'verified');
+
+  const faults: [string, string][] = [
+    ['lab-fault-bogus-signature', 'signature'],
+    ['lab-fault-bad-uv', 'uv'],
+    ['lab-fault-bad-up', 'up'],
+  ];
+  for (const [fault, step] of faults) {
+    await openLab(page);
+    await card.getByTestId(fault).check();
+    await expect(card.getByTestId(fault)).toBeChecked();
+    await ceremony(page, 'sign-in', 'passkey', 'mallory');
+    await expectVerdict(page, 'failed');
+    await expect(page.getByTestId('result-error-step')).toHaveText(step);
+    const c = await latestCeremony(page);
+    expect(c.error.step).toBe(step);
+    expect(c.labEvents.map((e: { event: string }) => e.event)).toEqual(['credentialAsserted']);
+    if (step === 'up') expect(await flags(page)).toMatchObject({ up: false, uv: true });
+    if (step === 'uv') expect(await flags(page)).toMatchObject({ up: true, uv: false });
+    await openLab(page);
+    await card.getByTestId(fault).uncheck();
+    await expect(card.getByTestId(fault)).not.toBeChecked();
+  }
+  const overrides = (await page.evaluate(async () => (await fetch('/api/lab')).json())).authenticators[0].overrides;
+  expect(overrides).toEqual({ isBogusSignature: false, isBadUV: false, isBadUP: false });
+
+  // Without faults it verifies again.
+  await ceremony(page, 'sign-in', 'passkey', 'mallory');
+  await expectVerdict(page, 'verified');
+
+  // User verification fails: with UV required the browser refuses (the RP never sees a response).
+  await openLab(page);
+  await card.getByTestId('lab-user-verified').uncheck();
+  await ceremony(page, 'sign-in', 'passkey', 'mallory', (p) => p.getByTestId('timeout').fill('5000'));
+  await expectVerdict(page, 'client-error');
+  await openLab(page);
+  await card.getByTestId('lab-user-verified').check();
+
+  // Presence simulation off: the authenticator is never touched; the ceremony waits until cancelled.
+  await card.getByTestId('lab-presence').uncheck();
+  await expect(card.getByTestId('lab-presence')).not.toBeChecked();
+  await ceremony(page, 'sign-in', 'passkey', 'mallory');
+  await expect(page.getByTestId('cancel')).toBeEnabled();
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('verdict')).toHaveText('pending');
+  await page.getByTestId('cancel').click();
+  await expectVerdict(page, 'client-error');
+  const cancelled = await latestCeremony(page);
+  expect(cancelled.clientError.name).toMatch(/AbortError|NotAllowedError/);
+  expect(cancelled.labEvents).toEqual([]);
+});
+
+test('sign-count edits make the RP flag a counter regression', async ({ lab: { page } }) => {
+  await addPreset(page, 'security-key');
+  await ceremony(page, 'register', 'passkey', 'carol');
+  await expectVerdict(page, 'verified');
+  await ceremony(page, 'sign-in', 'passkey', 'carol');
+  await expectVerdict(page, 'verified');
+  await expect(page.getByTestId('result-sign-count')).toContainText('2');
+
+  await openLab(page);
+  await page.getByTestId('lab-credential').getByTestId('lab-credential-inspect').click();
+  const dialog = page.getByTestId('lab-credential-dialog');
+  await expect(dialog.getByTestId('lab-credential-pem')).toContainText('-----BEGIN PRIVATE KEY-----');
+  await expect(dialog.getByTestId('lab-credential-public-pem')).toContainText('-----BEGIN PUBLIC KEY-----');
+  await expect(dialog.getByTestId('lab-credential-registered')).toContainText('carol');
+  await expect(dialog.getByTestId('lab-credential-user-handle')).not.toHaveText('—');
+  await dialog.getByTestId('lab-edit-sign-count').fill('0');
+  await dialog.getByTestId('lab-edit-apply').click();
+  await expect(dialog.getByTestId('lab-edit-result')).toHaveAttribute('data-method', 'setCredentialProperties');
+  await page.screenshot({ path: 'test-results/lab-credential-dialog.png' });
+  await dialog.getByTestId('lab-dialog-close').click();
+  await expect(page.getByTestId('lab-credential-sign-count')).toHaveText('0');
+
+  await ceremony(page, 'sign-in', 'passkey', 'carol');
+  await expectVerdict(page, 'failed');
+  await expect(page.getByTestId('result-error-step')).toHaveText('signCount');
+  const c = await latestCeremony(page);
+  expect(c.error.step).toBe('signCount');
+  expect(c.error.message).toContain('lower than or equal to the stored counter value 2');
+  expect(c.labEvents).toMatchObject([{ event: 'credentialAsserted', signCount: 1 }]);
+});
+
+test('save → clear → load restores credentials that still sign in', async ({ lab: { page } }) => {
+  test.setTimeout(120_000);
+  const card = await addPreset(page, 'platform-passkey');
+  await ceremony(page, 'register', 'passkey', 'dana');
+  await expectVerdict(page, 'verified');
+  const credentialId = (await latestCeremony(page)).credentialId;
+
+  await openLab(page);
+  const downloading = page.waitForEvent('download');
+  await card.getByTestId('lab-save').click();
+  const download = await downloading;
+  const dir = mkdtempSync(join(tmpdir(), 'pe-lab-file-'));
+  const file = join(dir, 'authenticator.json');
+  await download.saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  expect(saved).toMatchObject({ format: 'passkey-explorer/virtual-authenticator', version: 1, preset: 'platform-passkey', options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true } });
+  expect(saved.credentials).toHaveLength(1);
+  expect(Buffer.from(saved.credentials[0].credentialId, 'base64').toString('base64url')).toBe(credentialId);
+
+  await card.getByTestId('lab-clear').click();
+  await expect(page.getByTestId('lab-credential')).toHaveCount(0);
+  await expect(page.locator('[data-testid="lab-event"][data-event="credentialDeleted"]').first()).toBeVisible();
+  await card.getByTestId('lab-remove').click();
+  await expect(page.getByTestId('lab-authenticator')).toHaveCount(0);
+
+  await page.getByTestId('lab-load-file').setInputFiles(file);
+  await expect(page.getByTestId('lab-notice')).toContainText('1');
+  await expect(page.getByTestId('lab-authenticator')).toHaveCount(1);
+  await expect(page.locator(`[data-testid="lab-credential"][data-id="${credentialId}"]`)).toBeVisible();
+
+  await ceremony(page, 'sign-in', 'passkey', 'dana');
+  await expectVerdict(page, 'verified');
+  expect(await latestCeremony(page)).toMatchObject({ verdict: 'verified', credentialId, userName: 'dana' });
+
+  // A single credential saved to a file can be added back from it too.
+  await openLab(page);
+  await page.getByTestId('lab-credential-inspect').click();
+  const credDownload = page.waitForEvent('download');
+  await page.getByTestId('lab-credential-export').click();
+  const credFile = join(dir, 'credential.json');
+  await (await credDownload).saveAs(credFile);
+  await page.getByTestId('lab-dialog-close').click();
+  await page.getByTestId('lab-credential-remove').click();
+  await expect(page.getByTestId('lab-credential')).toHaveCount(0);
+  await page.getByTestId('lab-add-credential-file').setInputFiles(credFile);
+  await expect(page.locator(`[data-testid="lab-credential"][data-id="${credentialId}"]`)).toBeVisible();
+  await ceremony(page, 'sign-in', 'passkey', 'dana');
+  await expectVerdict(page, 'verified');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('BE/BS edits show up in the next assertion’s flags', async ({ lab: { page } }) => {
+  await addPreset(page, 'synced-passkey');
+  await ceremony(page, 'register', 'passkey', 'erin');
+  await expectVerdict(page, 'verified');
+  expect(await flags(page)).toMatchObject({ be: true, bs: true });
+
+  const edit = async (be: boolean, bs: boolean) => {
+    await openLab(page);
+    await page.getByTestId('lab-credential-inspect').click();
+    const dialog = page.getByTestId('lab-credential-dialog');
+    await dialog.getByTestId('lab-edit-be').setChecked(be);
+    await dialog.getByTestId('lab-edit-bs').setChecked(bs);
+    await dialog.getByTestId('lab-edit-apply').click();
+    await expect(dialog.getByTestId('lab-edit-result')).toBeVisible();
+    await dialog.getByTestId('lab-dialog-close').click();
+    await expect(page.getByTestId('lab-credential-be')).toHaveAttribute('data-on', String(be));
+    await expect(page.getByTestId('lab-credential-bs')).toHaveAttribute('data-on', String(bs));
+  };
+
+  // Backed up -> not backed up (e.g. the user turned sync off): BS 0 in the next assertion, still valid.
+  await edit(true, false);
+  await ceremony(page, 'sign-in', 'passkey', 'erin');
+  await expectVerdict(page, 'verified');
+  await expect(page.getByTestId('flag-be')).toHaveAttribute('data-on', 'true');
+  await expect(page.getByTestId('flag-bs')).toHaveAttribute('data-on', 'false');
+  expect((await latestCeremony(page)).labEvents).toMatchObject([{ event: 'credentialAsserted', detail: { backupEligibility: true, backupState: false } }]);
+
+  // BE may never change after registration: the RP refuses, and the flags show why.
+  await edit(false, false);
+  await ceremony(page, 'sign-in', 'passkey', 'erin');
+  await expectVerdict(page, 'failed');
+  await expect(page.getByTestId('flag-be')).toHaveAttribute('data-on', 'false');
+  await expect(page.getByTestId('flag-bs')).toHaveAttribute('data-on', 'false');
+  await expect(page.getByTestId('result-error-step')).toHaveText('backupEligibility');
+});
+
+test('Chromium’s limit of 3 resident credentials is explained when a registration hits it', async ({ lab: { page } }) => {
+  test.setTimeout(120_000);
+  const card = await addPreset(page, 'platform-passkey');
+  for (const user of ['u1', 'u2', 'u3']) {
+    await ceremony(page, 'register', 'passkey', user);
+    await expectVerdict(page, 'verified');
+  }
+  await ceremony(page, 'register', 'passkey', 'u4', (p) => p.getByTestId('timeout').fill('5000'));
+  await expectVerdict(page, 'client-error');
+  const failed = await latestCeremony(page);
+  await expect.poll(async () => (await page.evaluate(async (id) => (await fetch(`/api/ceremonies/${id}`)).json(), failed.id)).labEvents.map((e: { event: string }) => e.event)).toEqual(['residentCredentialLimit']);
+
+  await openLab(page);
+  await expect(card.getByTestId('lab-resident-count')).toHaveAttribute('data-count', '3');
+  await expect(card.getByTestId('lab-resident-limit')).toContainText('3');
+  await expect(card.getByTestId('lab-resident-limit')).toContainText('NotAllowedError');
+  await expect(page.locator('[data-testid="lab-event"][data-event="residentCredentialLimit"]')).toHaveAttribute('data-ceremony', failed.id);
+  await page.screenshot({ path: 'test-results/lab-resident-limit.png' });
+});
+
+test('every option by its CDP name; an option this browser lacks or an unknown one is refused, never dropped', async ({ lab: { page } }) => {
+  await openLab(page);
+  await page.locator('.lab-custom > summary').click();
+  for (const name of ['protocol', 'ctap2Version', 'transport', 'hasResidentKey', 'hasUserVerification', 'hasLargeBlob', 'hasCredBlob', 'hasMinPinLength', 'hasPrf', 'hasHmacSecret', 'automaticPresenceSimulation', 'isUserVerified', 'defaultBackupEligibility', 'defaultBackupState']) {
+    await expect(page.getByTestId(`lab-option-${name}`)).toBeEnabled();
+  }
+  await page.getByTestId('lab-option-ctap2Version').selectOption('ctap2_1');
+  await page.getByTestId('lab-option-transport').selectOption('ble');
+  for (const name of ['hasResidentKey', 'hasUserVerification', 'hasLargeBlob', 'hasPrf', 'hasHmacSecret', 'isUserVerified']) await page.getByTestId(`lab-option-${name}`).check();
+  await page.getByTestId('lab-custom-label').fill('BLE key');
+  await page.getByTestId('lab-add-custom').click();
+  await expect(page.getByTestId('lab-auth-label')).toHaveText('BLE key');
+  const status = await page.evaluate(async () => (await fetch('/api/lab')).json());
+  expect(status.protocolSource).toBe('browser');
+  expect(status.authenticators[0].options).toEqual({ protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'ble', hasResidentKey: true, hasUserVerification: true, hasLargeBlob: true, hasPrf: true, hasHmacSecret: true, isUserVerified: true });
+  await ceremony(page, 'register', 'passkey', 'ble-user');
+  await expectVerdict(page, 'verified');
+
+  const refused = await page.evaluate(async () => {
+    const token = document.querySelector('meta[name="pe-token"]')!.getAttribute('content')!;
+    const r = await fetch('/api/lab/authenticators', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PE-Token': token }, body: JSON.stringify({ options: { protocol: 'ctap2', transport: 'usb', hasTelepathy: true } }) });
+    return { status: r.status, body: await r.json() };
+  });
+  expect(refused).toMatchObject({ status: 400, body: { error: 'option_unknown' } });
+  expect(refused.body.message).toContain('hasTelepathy');
+  await page.getByTestId('tab-lab').click();
+  await page.screenshot({ path: 'test-results/lab-view.png' });
+});
+
+test('plain serve has no lab: the Lab tab and the API say how to get one', async ({ page, served }) => {
+  await page.goto(`${served.url}#/lab`);
+  await expect(page.getByTestId('lab-status')).toHaveAttribute('data-available', 'false');
+  await expect(page.getByTestId('lab-reason')).toContainText('serve --lab');
+  await expect(page.getByTestId('lab-reason')).toContainText('desktop app');
+  const r = await page.evaluate(async () => {
+    const token = document.querySelector('meta[name="pe-token"]')!.getAttribute('content')!;
+    const res = await fetch('/api/lab/authenticators', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PE-Token': token }, body: JSON.stringify({ preset: 'platform-passkey' }) });
+    return { status: res.status, body: await res.json() };
+  });
+  expect(r).toMatchObject({ status: 409, body: { error: 'lab_unavailable' } });
+});

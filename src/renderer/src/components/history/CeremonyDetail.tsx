@@ -1,0 +1,119 @@
+/** The ceremony picked in the history: what happened in brief, its exports, and a way to the inspector. */
+import { useEffect, useState } from 'react';
+import type { Ceremony, HistoryEntry } from '../../../../rp/api-types.ts';
+import { useApi } from '../../api/context.tsx';
+import { toApiError } from '../../api/client.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { ceremonyFacts, FLAG_KEYS, shortId } from '../../model/ceremony.ts';
+import { algorithmLabel } from '../../model/config.ts';
+import { HISTORY_TID } from '../../testids.ts';
+import { AuthenticatorLabel } from '../AuthenticatorLabel.tsx';
+import { ExportActions } from '../export/ExportActions.tsx';
+import { StorageLabel, VerdictBadge } from '../ResultPanel.tsx';
+import { PlainSummary } from '../summary/PlainSummary.tsx';
+
+export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntry; onOpenInCeremony(id: string): void }) {
+  const { t, dateTime } = useI18n();
+  const api = useApi();
+  const [c, setC] = useState<Ceremony | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api.ceremony(entry.id).then(
+      (x) => live && setC(x),
+      (e) => live && setError(toApiError(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, entry.id, entry.verdict]);
+
+  const f = c && c.id === entry.id ? ceremonyFacts(c) : null;
+  return (
+    <section className="hdetail" data-testid={HISTORY_TID.historyDetail} data-id={entry.id} aria-labelledby="hdetail-title">
+      <div className="hdetail-head">
+        <VerdictBadge verdict={entry.verdict} />
+        <h2 id="hdetail-title" className="hdetail-title">
+          {t(entry.kind === 'registration' ? 'kind.registration' : 'kind.authentication')} · {entry.userName ?? '—'}
+        </h2>
+        <time className="muted small" dateTime={entry.createdAt}>{dateTime(entry.createdAt)}</time>
+      </div>
+      {entry.importedAt && (
+        <p className="muted small">
+          {entry.importedFrom ? t('hist.importedFrom', { id: entry.importedFrom }) : t('hist.imported')} · {dateTime(entry.importedAt)}
+        </p>
+      )}
+      {entry.error && (
+        <p className="inline-error">
+          {entry.error.step ? <span className="mono">{entry.error.step}: </span> : null}
+          {entry.error.message}
+        </p>
+      )}
+      {error && <p className="inline-error" role="alert">{error}</p>}
+      {c && c.id === entry.id && <PlainSummary ceremony={c} />}
+      {f && (
+        <dl className="facts facts-compact">
+          <dt>{t('export.md.ceremony')}</dt>
+          <dd className="mono break">{entry.id}</dd>
+          {f.credentialId && (
+            <>
+              <dt>{t('export.md.credential')}</dt>
+              <dd className="mono" title={f.credentialId}>{shortId(f.credentialId, 12)}</dd>
+            </>
+          )}
+          {(f.aaguid || f.authenticatorName) && (
+            <>
+              <dt>{t('export.md.authenticator')}</dt>
+              <dd>
+                <AuthenticatorLabel aaguid={f.aaguid} recordedName={f.authenticatorName} />
+              </dd>
+            </>
+          )}
+          {f.fmt && (
+            <>
+              <dt>fmt</dt>
+              <dd className="mono">{f.fmt}</dd>
+            </>
+          )}
+          {f.alg !== null && (
+            <>
+              <dt>{t('export.md.alg')}</dt>
+              <dd>{algorithmLabel(f.alg)}</dd>
+            </>
+          )}
+          {f.flags && (
+            <>
+              <dt>{t('export.md.flags')}</dt>
+              <dd className="mono">{FLAG_KEYS.map((k) => `${k.toUpperCase()}=${f.flags![k] ? 1 : 0}`).join(' ')}</dd>
+            </>
+          )}
+          {f.signCount !== null && (
+            <>
+              <dt>signCount</dt>
+              <dd className="mono">
+                {f.signCount}
+                {f.previousSignCount !== null ? ` (${t('export.md.previous', { n: f.previousSignCount })})` : ''}
+              </dd>
+            </>
+          )}
+          {f.storage && (
+            <>
+              <dt>{t('export.md.storage')}</dt>
+              <dd>
+                <StorageLabel storage={f.storage} />
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      <div className="hdetail-actions">
+        <button type="button" className="btn btn-small" data-testid={HISTORY_TID.openInCeremony} onClick={() => onOpenInCeremony(entry.id)}>
+          {t('hist.openInCeremony')}
+        </button>
+      </div>
+      <ExportActions ids={[entry.id]} title={t('exp.one')} />
+    </section>
+  );
+}

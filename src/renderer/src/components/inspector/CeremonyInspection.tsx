@@ -1,0 +1,107 @@
+/**
+ * What the result panel embeds for a ceremony (loaded lazily): the sequence diagram and the inspector
+ * showing the payload of the selected arrow (and, as CeremonySummary, the plain-language summary). A failed ceremony
+ * opens on the RP's verify step with the first failed check selected; a client error on its call.
+ */
+import { useMemo, useState } from 'react';
+import type { Ceremony, CeremonyKind } from '../../../../rp/api-types.ts';
+import type { Field } from '../../../../decode/types.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { decodeSources, jsonToFields } from '../../model/inspect.ts';
+import { sequenceInputOf, stepsOf, type PayloadId, type SequenceStep, type StepId } from '../../model/sequence.ts';
+import { INSPECTOR_TID as TID } from '../../testids.ts';
+import { SequenceDiagram } from '../sequence/SequenceDiagram.tsx';
+import { PlainSummary } from '../summary/PlainSummary.tsx';
+import { Inspector, type InspectorData } from './Inspector.tsx';
+
+const AUTHENTICATOR_SOURCES = ['attestationObject', 'authenticatorData', 'signature', 'userHandle'];
+const RESPONSE_SOURCES = ['credential', 'clientDataJSON'];
+
+function defaultStep(steps: readonly SequenceStep[], verdict: Ceremony['verdict']): StepId {
+  const stop = steps.find((s) => s.status === 'error');
+  if (stop) return stop.id;
+  return verdict === 'verified' ? 'authenticator-response' : 'options-response';
+}
+
+interface Payload {
+  data: InspectorData;
+  select?: (f: Field) => boolean;
+  note?: MessageKey;
+}
+
+const isFlags = (f: Field) => /(^|\.)(authData|authenticatorData)\.flags$/.test(f.path);
+
+function json(value: unknown, source: string): InspectorData {
+  const { tree, bytes } = jsonToFields(value ?? null, source);
+  return { tree, sources: { [source]: bytes } };
+}
+
+/** The inspector's content for one arrow's payload. */
+export function payloadOf(c: Ceremony, id: PayloadId): Payload {
+  const d = c.dissection ?? null;
+  const sources = d ? decodeSources(d.sources) : {};
+  const whole: InspectorData | null = d ? { tree: d.tree, sources, errors: d.errors, checks: d.checks } : null;
+  const only = (names: string[]): InspectorData | null => {
+    if (!d) return null;
+    const tree = d.tree.filter((f) => names.includes(f.source));
+    if (!tree.length) return null;
+    const src = Object.fromEntries(Object.entries(sources).filter(([k]) => names.includes(k)));
+    return { tree, sources: src, errors: d.errors.filter((e) => names.includes(e.source)), checks: d.checks };
+  };
+  switch (id) {
+    case 'config':
+      return { data: json(c.config, 'config') };
+    case 'options':
+      return { data: json(c.options, 'options'), select: (f) => f.key === 'challenge' };
+    case 'client-error':
+      return { data: json(c.clientError ?? c.error, 'clientError'), select: (f) => f.key === 'name' };
+    case 'flags':
+      return whole ? { data: whole, select: (f) => isFlags(f) } : { data: json(c.response, 'response'), note: 'payload.none' };
+    case 'authenticator': {
+      const part = only(AUTHENTICATOR_SOURCES);
+      return part ? { data: part } : { data: json(c.response, 'response'), note: 'payload.none' };
+    }
+    case 'response': {
+      const part = only(RESPONSE_SOURCES);
+      return part ? { data: part, select: (f) => f.path === 'clientDataJSON' } : { data: json(c.response, 'response'), note: 'payload.none' };
+    }
+    case 'checks':
+      return whole ? { data: whole } : { data: json(c.error, 'error'), note: 'payload.none' };
+    case 'result':
+      return { data: { ...json(c.result ?? { verdict: c.verdict, error: c.error }, 'result'), checks: d?.checks ?? null } };
+  }
+}
+
+export function CeremonyInspection({ ceremony, clientMs }: { ceremony: Ceremony; clientMs?: number }) {
+  const { t } = useI18n();
+  const steps = useMemo(() => stepsOf(sequenceInputOf(ceremony, clientMs)), [ceremony, clientMs]);
+  const [stepId, setStepId] = useState<StepId>(() => defaultStep(steps, ceremony.verdict));
+  const step = steps.find((s) => s.id === stepId) ?? steps[0];
+  const payload = useMemo(() => payloadOf(ceremony, step.payload), [ceremony, step.payload]);
+
+  return (
+    <div className="ceremony-inspection" data-testid={TID.ceremonyInspection} data-ceremony-id={ceremony.id}>
+      <SequenceDiagram steps={steps} kind={ceremony.kind} selected={step.id} onSelect={(s) => setStepId(s.id)} />
+      {payload.note && <p className="muted">{t(payload.note)}</p>}
+      <Inspector
+        key={`${ceremony.id}:${step.id}`}
+        data={payload.data}
+        initialSelect={payload.select}
+        title={`${t('insp.title')}: ${t(`payload.${step.payload}`)}`}
+        payload={step.payload}
+      />
+    </div>
+  );
+}
+
+/** The plain-language summary (exported here so the result panel loads it with this chunk). */
+export const CeremonySummary = PlainSummary;
+
+/** The diagram while a ceremony runs (before the RP has a record to show). */
+export function LiveSequence({ kind, phase }: { kind: CeremonyKind; phase: 'options' | 'client' | 'verify' }) {
+  const steps = useMemo(
+    () => stepsOf({ kind, verdict: 'pending', timings: { optionsAt: 0 }, clientError: null, error: null, response: null, phase }),
+    [kind, phase],
+  );
+  return <SequenceDiagram steps={steps} kind={kind} selected={null} onSelect={() => {}} />;
+}

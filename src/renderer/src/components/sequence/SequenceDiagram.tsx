@@ -1,0 +1,113 @@
+/**
+ * A ceremony as a sequence diagram (HTML/CSS): lanes User, Authenticator, Client, Relying Party; one
+ * arrow per step with its time; a client error or a failed check stops the diagram on its arrow in
+ * red. Every arrow is a button: clicking it (or Enter) opens its payload in the inspector.
+ */
+import type { CeremonyKind } from '../../../../rp/api-types.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { LANES, type Lane, type SequenceStep } from '../../model/sequence.ts';
+import { INSPECTOR_TID as TID } from '../../testids.ts';
+import './sequence.css';
+
+const laneIndex = (l: Lane) => LANES.indexOf(l);
+
+export function stepLabelKey(step: SequenceStep, kind: CeremonyKind): MessageKey {
+  switch (step.id) {
+    case 'client-call':
+    case 'authenticator-response':
+      return `seq.step.${step.id}.${kind}` as MessageKey;
+    case 'verify':
+      return `seq.step.verify.${kind}`;
+    default:
+      return `seq.step.${step.id}` as MessageKey;
+  }
+}
+
+export function SequenceDiagram({
+  steps,
+  kind,
+  selected,
+  onSelect,
+}: {
+  steps: readonly SequenceStep[];
+  kind: CeremonyKind;
+  selected: string | null;
+  onSelect(step: SequenceStep): void;
+}) {
+  const { t } = useI18n();
+  const stopped = steps.find((s) => s.status === 'error');
+  const timeText = (s: SequenceStep) =>
+    s.atMs === null || s.timing === 'none' ? t('seq.timing.none') : t(s.timing === 'client' ? 'seq.timing.client' : 'seq.timing.rp', { ms: s.atMs });
+  return (
+    <section className="sequence" data-testid={TID.sequence} data-kind={kind} data-stopped-at={stopped?.id ?? ''} aria-labelledby="sequence-title">
+      <h3 id="sequence-title" className="section-title">{t('seq.title')}</h3>
+      <div className="seq-grid">
+        <div className="seq-lifelines" aria-hidden="true">
+          {LANES.map((l) => (
+            <span key={l} className={`seq-lifeline lane-${l}`} />
+          ))}
+        </div>
+        <div className="seq-heads" aria-hidden="true">
+          {LANES.map((l) => (
+            <span key={l} className={`seq-head lane-${l}`}>
+              {t(`seq.lane.${l}`)}
+            </span>
+          ))}
+        </div>
+        <ol className="seq-steps">
+          {steps.map((s, i) => {
+            const a = laneIndex(s.from);
+            const b = laneIndex(s.to);
+            const self = a === b;
+            const lo = Math.min(a, b);
+            const hi = Math.max(a, b);
+            // 8 half-lane columns: lane i's centre is the line between columns 2i+1 and 2i+2.
+            // A self message (the RP's verify) takes the half lane left of its lifeline for its text; the loop is drawn right of it.
+            const column = self ? `${2 * a} / ${2 * a + 2}` : `${2 * lo + 2} / ${2 * hi + 2}`;
+            const dir = self ? 'self' : b > a ? 'right' : 'left';
+            const label = t(stepLabelKey(s, kind));
+            const time = timeText(s);
+            const status = t(`seq.status.${s.status}`);
+            const errorText = s.error ? (s.error.checkTitle ? t('seq.failedCheck', { check: s.error.checkId ?? s.error.name }) : s.error.name) : null;
+            return (
+              <li key={s.id} className="seq-row">
+                <button
+                  type="button"
+                  className={`seq-arrow dir-${dir} st-${s.status}${selected === s.id ? ' is-selected' : ''}`}
+                  style={{ gridColumn: column }}
+                  data-testid={TID.seqStep}
+                  data-step={s.id}
+                  data-status={s.status}
+                  data-from={s.from}
+                  data-to={s.to}
+                  data-time-ms={s.atMs ?? ''}
+                  aria-pressed={selected === s.id}
+                  onClick={() => onSelect(s)}
+                >
+                  <span className="seq-label">
+                    <span className="seq-n">{i + 1}</span> {label}
+                  </span>
+                  <span className="seq-line" aria-hidden="true" />
+                  <span className="seq-meta">
+                    <span className="seq-time" data-testid={TID.seqStepTime}>{time}</span>
+                    {errorText && (
+                      <span className="seq-error" data-testid={TID.seqStepError} title={s.error?.message}>
+                        {errorText}
+                      </span>
+                    )}
+                  </span>
+                  <span className="seq-narrow-lanes">
+                    {t(`seq.lane.${s.from}`)} → {t(`seq.lane.${s.to}`)}
+                  </span>
+                  {/* The name is the visible text, then who talks to whom and the status for screen readers. */}
+                  <span className="visually-hidden">{t('seq.arrowSr', { from: t(`seq.lane.${s.from}`), to: t(`seq.lane.${s.to}`), status })}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+      <p className="seq-note muted" data-testid={TID.seqTimingNote}>{t('seq.timingNote')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The plain-language summary at the top of a ceremony (pure): was a passkey really created, where
+ * does it live, is it synced, was the user verified — or why nothing happened. Built from the RP's
+ * result, the dissection's summary (flags, AAGUID, fmt, counter), the checks and the client error,
+ * in English or Japanese.
+ */
+import type { Ceremony } from '../../../rp/api-types.ts';
+import type { Check } from '../../../decode/types.ts';
+import { translate, type Lang, type Params } from '../i18n/format.ts';
+import type { MessageKey } from '../i18n/en.ts';
+import { algorithmLabel } from './config.ts';
+
+export type SummaryTone = 'ok' | 'failed' | 'client-error' | 'pending';
+
+export interface PlainSummary {
+  tone: SummaryTone;
+  /** The first sentence: what happened. */
+  headline: string;
+  /** The rest, in reading order. */
+  details: string[];
+}
+
+export interface PlainSummaryOptions {
+  lang: Lang;
+  /** The authenticator's name from the metadata sources, when the record has none. */
+  authenticatorName?: string | null;
+}
+
+const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
+
+/** credProps.rk from the client extension results, if the client reported it. */
+function discoverable(c: Ceremony): boolean | null {
+  const ext = (c.result?.clientExtensionResults ?? (c.response as { clientExtensionResults?: unknown } | null)?.clientExtensionResults) as
+    | { credProps?: { rk?: unknown } }
+    | undefined;
+  const rk = ext?.credProps?.rk;
+  return typeof rk === 'boolean' ? rk : null;
+}
+
+function failedCheck(checks: readonly Check[] | undefined | null): Check | null {
+  return checks?.find((x) => x.status === 'fail') ?? null;
+}
+
+export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSummary {
+  const t = (key: MessageKey, params?: Params) => translate(opts.lang, key, params);
+  const r = c.result;
+  const s = c.dissection?.summary ?? null;
+  const flags = r?.flags ?? s?.flags ?? null;
+  const aaguidValue = r?.aaguid ?? s?.aaguid ?? null;
+  const name = r?.authenticatorName ?? s?.authenticatorName ?? opts.authenticatorName ?? null;
+  const zero = aaguidValue === ZERO_AAGUID;
+  const who = name ? t('sum.named', { name }) : t('sum.anAuthenticator');
+  const aaguid = !aaguidValue ? '' : zero && !name ? t('sum.zeroAaguid') : t('sum.aaguid', { aaguid: aaguidValue });
+  const reg = c.kind === 'registration';
+
+  const flagSentences = (): string[] => {
+    if (!flags) return [];
+    const out: string[] = [];
+    if (flags.uv) out.push(t('sum.uv.on'));
+    else if (flags.up) out.push(t('sum.uv.off'));
+    else out.push(t('sum.uv.none'));
+    return out;
+  };
+  const storageSentence = (): string[] => {
+    if (!flags) return [];
+    return [t(flags.bs ? 'sum.storage.synced' : flags.be ? 'sum.storage.eligible' : 'sum.storage.deviceBound')];
+  };
+
+  if (c.verdict === 'pending') return { tone: 'pending', headline: t('sum.pending'), details: [] };
+
+  if (c.verdict === 'client-error' || (c.clientError && !c.response)) {
+    const name = c.clientError?.name ?? c.error?.code ?? 'Error';
+    const known = `sum.clientError.${name}` as MessageKey;
+    const hint = translate('en', known) !== known ? t(known) : t('sum.clientError.other');
+    const details = [hint];
+    if (c.clientError?.message) details.push(t('sum.clientError.message', { message: c.clientError.message }));
+    details.push(t('sum.clientError.nothingStored'));
+    return { tone: 'client-error', headline: t(reg ? 'sum.reg.clientError' : 'sum.auth.clientError', { name }), details };
+  }
+
+  if (c.verdict === 'failed') {
+    const failed = failedCheck(c.dissection?.checks);
+    const check = failed?.title ?? c.error?.step ?? c.error?.code ?? '—';
+    const message = failed?.message ?? c.error?.message ?? '';
+    const details: string[] = [];
+    if (message) details.push(t('sum.failed.reason', { message }));
+    details.push(...flagSentences());
+    if (reg && s?.credentialId) details.push(t('sum.reg.failedOrphan'));
+    return { tone: 'failed', headline: t(reg ? 'sum.reg.failed' : 'sum.auth.failed', { check }), details };
+  }
+
+  // verified
+  const details: string[] = [];
+  if (reg) {
+    const rk = discoverable(c);
+    const headline = t(rk === true ? 'sum.reg.passkey' : rk === false ? 'sum.reg.nonDiscoverable' : 'sum.reg.unknownRk', { who, aaguid });
+    details.push(...storageSentence(), ...flagSentences());
+    const fmt = r?.fmt ?? s?.fmt ?? null;
+    if (fmt) details.push(fmt === 'none' ? t('sum.att.none') : t('sum.att.some', { fmt }));
+    const alg = r?.alg ?? s?.alg ?? null;
+    details.push(t('sum.reg.stored', { alg: alg !== null && alg !== undefined ? ` (${algorithmLabel(alg)})` : '' }));
+    return { tone: 'ok', headline, details };
+  }
+  // A discoverable sign-in (empty allow list) or a sync-eligible credential is a passkey.
+  const allow = (c.options as { allowCredentials?: unknown[] } | null)?.allowCredentials;
+  const passkey = !allow || allow.length === 0 || !!flags?.be;
+  const what = passkey ? t('sum.auth.aPasskey') : t('sum.auth.aCredential');
+  const headline = t('sum.auth.ok', { what, who, aaguid });
+  details.push(...flagSentences(), ...storageSentence());
+  const n = r?.signCount ?? s?.signCount ?? null;
+  const prev = r?.previousSignCount;
+  if (n === 0) details.push(t('sum.counter.zero'));
+  else if (n !== null && prev !== undefined && prev !== null) details.push(t('sum.counter.moved', { prev, n }));
+  else if (n !== null) details.push(t('sum.counter.value', { n }));
+  details.push(t('sum.auth.signature'));
+  return { tone: 'ok', headline, details };
+}

@@ -1,0 +1,162 @@
+/**
+ * A ceremony as the steps of a sequence diagram (pure, no React): who talks to whom, when (ms since
+ * the options were issued, from the RP's timings and the window's own clock), and where it stopped.
+ *
+ *   1 options-request   Client -> RP             POST /api/<kind>/options
+ *   2 options-response  RP -> Client             the options (challenge, RP ID, ...)
+ *   3 client-call       Client -> Authenticator  navigator.credentials.create() / get()
+ *   4 user-verification Authenticator -> User    user presence / verification (UP, UV)
+ *   5 authenticator-response Authenticator -> Client  attestation object / assertion
+ *   6 response-post     Client -> RP             POST /api/<kind>/verify with the response
+ *   7 verify            RP (self)                the §7.1 / §7.2 checks
+ *   8 result            RP -> Client             the verdict
+ *
+ * Measured: optionsAt, responseAt (the RP received the response or the client error), verifiedAt
+ * (the RP's verdict), all on the RP's clock; the window measures how long create()/get() took
+ * (clientMs) for ceremonies it ran itself. Not measured: the user verification and the authenticator's
+ * own work happen inside create()/get() and have no time of their own.
+ */
+import type { Ceremony, CeremonyKind } from '../../../rp/api-types.ts';
+import type { Check } from '../../../decode/types.ts';
+
+export type Lane = 'user' | 'authenticator' | 'client' | 'rp';
+export const LANES: readonly Lane[] = ['user', 'authenticator', 'client', 'rp'];
+
+export type StepId =
+  | 'options-request'
+  | 'options-response'
+  | 'client-call'
+  | 'user-verification'
+  | 'authenticator-response'
+  | 'response-post'
+  | 'verify'
+  | 'result';
+
+export const STEP_IDS: readonly StepId[] = [
+  'options-request',
+  'options-response',
+  'client-call',
+  'user-verification',
+  'authenticator-response',
+  'response-post',
+  'verify',
+  'result',
+];
+
+/** ok: happened; error: the ceremony stopped here; skipped: never happened; pending: not yet. */
+export type StepStatus = 'ok' | 'error' | 'skipped' | 'pending';
+
+export interface SequenceStep {
+  id: StepId;
+  from: Lane;
+  to: Lane;
+  status: StepStatus;
+  /** ms since optionsAt, or null when this step has no time of its own. */
+  atMs: number | null;
+  /** How the time was obtained. */
+  timing: 'rp' | 'client' | 'none';
+  /** The client error name, the failing check's id or the RP's error code, when status is 'error'. */
+  error?: { name: string; message: string; checkId?: string; checkTitle?: string };
+  /** Which payload opens in the inspector. */
+  payload: PayloadId;
+}
+
+export type PayloadId = 'config' | 'options' | 'flags' | 'authenticator' | 'response' | 'checks' | 'result' | 'client-error';
+
+export interface SequenceInput {
+  kind: CeremonyKind;
+  verdict: Ceremony['verdict'];
+  timings: Ceremony['timings'];
+  clientError: Ceremony['clientError'];
+  error: Ceremony['error'];
+  response: unknown;
+  checks?: readonly Check[] | null;
+  /** How long create()/get() took, measured by the window (only for ceremonies it ran). */
+  clientMs?: number;
+  /** Running: the runner's phase. */
+  phase?: 'options' | 'client' | 'verify';
+}
+
+export function sequenceInputOf(c: Ceremony, clientMs?: number): SequenceInput {
+  return {
+    kind: c.kind,
+    verdict: c.verdict,
+    timings: c.timings,
+    clientError: c.clientError,
+    error: c.error,
+    response: c.response,
+    checks: c.dissection?.checks ?? null,
+    clientMs,
+  };
+}
+
+/** The steps of a ceremony, each with its status and time. */
+export function stepsOf(s: SequenceInput): SequenceStep[] {
+  const t = s.timings;
+  const rel = (at: number | undefined) => (at === undefined ? null : Math.max(0, Math.round(at - t.optionsAt)));
+  const responseAt = rel(t.responseAt);
+  const verifiedAt = rel(t.verifiedAt);
+  const clientEnd = s.clientMs !== undefined ? s.clientMs : null;
+
+  const steps: SequenceStep[] = [
+    { id: 'options-request', from: 'client', to: 'rp', status: 'ok', atMs: 0, timing: 'rp', payload: 'config' },
+    { id: 'options-response', from: 'rp', to: 'client', status: 'ok', atMs: 0, timing: 'rp', payload: 'options' },
+    { id: 'client-call', from: 'client', to: 'authenticator', status: 'ok', atMs: null, timing: 'none', payload: 'options' },
+    { id: 'user-verification', from: 'authenticator', to: 'user', status: 'ok', atMs: null, timing: 'none', payload: 'flags' },
+    { id: 'authenticator-response', from: 'authenticator', to: 'client', status: 'ok', atMs: clientEnd, timing: clientEnd !== null ? 'client' : 'none', payload: 'authenticator' },
+    { id: 'response-post', from: 'client', to: 'rp', status: 'ok', atMs: responseAt, timing: responseAt !== null ? 'rp' : 'none', payload: 'response' },
+    { id: 'verify', from: 'rp', to: 'rp', status: 'ok', atMs: verifiedAt, timing: verifiedAt !== null ? 'rp' : 'none', payload: 'checks' },
+    { id: 'result', from: 'rp', to: 'client', status: 'ok', atMs: verifiedAt, timing: verifiedAt !== null ? 'rp' : 'none', payload: 'result' },
+  ];
+  const at = (id: StepId) => steps.find((x) => x.id === id)!;
+
+  if (s.verdict === 'pending') {
+    const reached: StepId = s.phase === 'options' || !s.phase ? 'options-request' : s.phase === 'client' ? 'client-call' : 'response-post';
+    const i = STEP_IDS.indexOf(reached);
+    for (let j = i; j < steps.length; j++) {
+      steps[j].status = 'pending';
+      if (j > i) steps[j].atMs = null;
+    }
+    return steps;
+  }
+
+  if (s.verdict === 'client-error' || (s.clientError && !s.response)) {
+    const ce = s.clientError ?? { name: s.error?.code ?? 'Error', message: s.error?.message ?? '' };
+    // The call rejected: no user verification or response came back. The window still reported the
+    // error to the RP (recorded), at responseAt.
+    const call = at('client-call');
+    call.status = 'error';
+    call.payload = 'client-error';
+    call.atMs = responseAt;
+    call.timing = responseAt !== null ? 'rp' : 'none';
+    call.error = { name: ce.name, message: ce.message };
+    for (const id of ['user-verification', 'authenticator-response', 'response-post', 'verify', 'result'] as const) {
+      const x = at(id);
+      x.status = 'skipped';
+      x.atMs = null;
+      x.timing = 'none';
+    }
+    return steps;
+  }
+
+  if (s.verdict === 'failed') {
+    const failed = s.checks?.find((c) => c.status === 'fail');
+    const error = failed
+      ? { name: failed.id, message: failed.message ?? failed.title, checkId: failed.id, checkTitle: failed.title }
+      : { name: s.error?.code ?? 'failed', message: s.error?.message ?? '', checkId: s.error?.step };
+    const verify = at('verify');
+    verify.status = 'error';
+    verify.error = error;
+    // The RP still answers the window (a 4xx with the error): the result arrow carries it.
+    const result = at('result');
+    result.status = 'error';
+    result.error = error;
+    return steps;
+  }
+  return steps;
+}
+
+/** The step a ceremony stopped on, or null when it completed. */
+export function stoppedAt(steps: readonly SequenceStep[]): SequenceStep | null {
+  return steps.find((x) => x.status === 'error') ?? null;
+}
