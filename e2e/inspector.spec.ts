@@ -255,10 +255,16 @@ test('paste and decode: a shared vector verifies offline; bad input gives locate
   for (let i = 0; i < n; i++) big[5 + i] = i & 0xff;
   await page.getByTestId('decode-input').fill(big.toString('base64url'));
   const hexView = page.getByTestId('hex-view');
-  await expect(hexView.locator('.hex-byte[data-offset="0"]')).toBeVisible({ timeout: 30_000 });
+  // Wait for THIS input's dissection (the previous one also has a byte at offset 0).
+  await expect(page.getByTestId('inspector-field').first()).toContainText(`${big.length} bytes`, { timeout: 30_000 });
+  await expect(hexView.locator('.hex-byte[data-offset="0"]')).toBeVisible();
   expect(await hexView.locator('.hex-row').count()).toBeLessThan(100);
-  await hexView.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await expect(hexView.locator(`.hex-byte[data-offset="${big.length - 1}"]`)).toHaveText('ff');
+  await expect
+    .poll(async () => {
+      await hexView.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      return hexView.locator(`.hex-byte[data-offset="${big.length - 1}"]`).textContent({ timeout: 1_000 }).catch(() => null);
+    })
+    .toBe('ff');
   expect(await hexView.locator('.hex-row').count()).toBeLessThan(100);
 });
 

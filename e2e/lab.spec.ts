@@ -115,6 +115,11 @@ for (const p of PRESETS) {
     expect(authentication).toMatchObject({ kind: 'authentication', verdict: 'verified', credentialId: registration.credentialId });
     expect(authentication.labEvents).toMatchObject([{ event: 'credentialAsserted', credentialId: registration.credentialId, ceremonyId: authentication.id, signCount: 2 }]);
 
+    // The CDP events appear on each ceremony's sequence (opened from the history).
+    await page.locator(`[data-testid="history-item"][data-id="${registration.id}"]`).click();
+    await expect(page.locator('[data-testid="seq-lab-event"][data-event="credentialAdded"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="seq-lab-event"]')).toContainText('WebAuthn.credentialAdded');
+
     // The lab shows the credential inside the authenticator, and the events as they came.
     await openLab(page);
     const row = page.locator(`[data-testid="lab-credential"][data-id="${registration.credentialId}"]`);

@@ -238,11 +238,11 @@ test('the result panel shows a verifier disagreement and the first failing check
   });
   await page.getByTestId('register').click();
   await expect(page.getByTestId('verdict')).toHaveText('failed', { timeout: 20_000 });
-  const first = page.getByTestId('first-failure');
+  // The inspector's checklist opens on the first failure.
+  const first = page.locator('[data-testid="check-row"][aria-pressed="true"]');
   await expect(first).toHaveCount(1);
   await expect(first).toHaveAttribute('data-status', 'fail');
-  await expect(first).toContainText(/origin/i);
-  await expect(first).toHaveAttribute('aria-current', 'step');
+  await expect(first).toHaveAttribute('data-check-id', 'registration.origin');
   await expect(page.getByTestId('second-opinion')).toHaveAttribute('data-verified', 'false');
   await expect(page.getByTestId('second-opinion')).toContainText('@simplewebauthn/server: rejected:');
   await page.unroute('**/api/registration/verify');
@@ -264,7 +264,7 @@ test('the result panel shows a verifier disagreement and the first failing check
   await expect(box.getByTestId('disagreement-ours')).toHaveText('all checks passed');
   await expect(box.getByTestId('disagreement-theirs')).toHaveText('Unexpected attestation format');
   await expect(page.getByTestId('second-opinion')).toContainText('@simplewebauthn/server: rejected: Unexpected attestation format');
-  await expect(page.getByTestId('first-failure')).toHaveCount(0);
+  await expect(page.locator('[data-testid="check-row"][data-status="fail"]')).toHaveCount(0);
 
   await page.getByTestId('lang').selectOption('ja');
   await expect(box).toContainText('検証器の判定不一致');

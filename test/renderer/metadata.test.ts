@@ -4,7 +4,7 @@ import { dissectionOf } from '../../src/renderer/src/api/metadata-types.ts';
 import { en } from '../../src/renderer/src/i18n/en.ts';
 import { ja } from '../../src/renderer/src/i18n/ja.ts';
 import { ceremonyFacts } from '../../src/renderer/src/model/ceremony.ts';
-import { fileToPem, firstFailureId, projectPage, rootNameFromFile, toBase64 } from '../../src/renderer/src/model/metadata.ts';
+import { fileToPem, projectPage, rootNameFromFile, toBase64 } from '../../src/renderer/src/model/metadata.ts';
 import { isNamedAaguid, pickIcon } from '../../src/renderer/src/model/authenticators.ts';
 import type { Ceremony } from '../../src/rp/api-types.ts';
 
@@ -77,13 +77,6 @@ describe('metadata helpers', () => {
       'https://github.com/passkeydeveloper/passkey-authenticator-aaguids',
     );
     expect(projectPage('https://example.org/list.json')).toBeNull();
-  });
-
-  it('firstFailureId is the first failed check only', () => {
-    const c = (id: string, status: 'pass' | 'fail' | 'warn' | 'skip') => ({ id, spec: '', title: id, status });
-    expect(firstFailureId([c('a', 'pass'), c('b', 'warn'), c('c', 'fail'), c('d', 'fail')])).toBe('c');
-    expect(firstFailureId([c('a', 'pass')])).toBeNull();
-    expect(firstFailureId(undefined)).toBeNull();
   });
 
   it('pickIcon takes the theme’s data: icon first, never another scheme', () => {

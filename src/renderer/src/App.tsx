@@ -78,29 +78,32 @@ function Shell({ theme, setTheme }: { theme: ReturnType<typeof useTheme>[0]; set
         onAbout={() => setAboutOpen(true)}
         onMetadata={() => setMetadataOpen(true)}
       />
-      <nav className="tabs" role="tablist" aria-label={t('nav.label')} onKeyDown={onTabKey}>
-        {VIEWS.map((v) => (
-          <button
-            key={v.id}
-            id={`tab-${v.id}`}
-            type="button"
-            role="tab"
-            className="tab"
-            data-testid={`tab-${v.id}`}
-            aria-selected={v.id === active.id}
-            aria-controls={`panel-${v.id}`}
-            tabIndex={v.id === active.id ? 0 : -1}
-            onClick={() => setView(v.id)}
-          >
-            {t(v.label)}
-          </button>
-        ))}
+      {/* A navigation landmark around the tab list (role="tablist" on the <nav> itself would replace it). */}
+      <nav aria-label={t('nav.label')}>
+        <div className="tabs" role="tablist" aria-label={t('nav.label')} onKeyDown={onTabKey}>
+          {VIEWS.map((v) => (
+            <button
+              key={v.id}
+              id={`tab-${v.id}`}
+              type="button"
+              role="tab"
+              className="tab"
+              data-testid={`tab-${v.id}`}
+              aria-selected={v.id === active.id}
+              aria-controls={`panel-${v.id}`}
+              tabIndex={v.id === active.id ? 0 : -1}
+              onClick={() => setView(v.id)}
+            >
+              {t(v.label)}
+            </button>
+          ))}
+        </div>
       </nav>
-      <div className="view" role="tabpanel" id={`panel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
+      <main className="view" role="tabpanel" id={`panel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
         <Suspense fallback={<p className="muted view-loading">{t('nav.loading')}</p>}>
           <View />
         </Suspense>
-      </div>
+      </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} session={x.session.data} />
       <MetadataDialog open={metadataOpen} onClose={() => setMetadataOpen(false)} onSourcesChanged={x.onSourcesChanged} />
     </div>

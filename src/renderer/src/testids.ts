@@ -15,7 +15,7 @@
  *                result-sign-count, result-user, result-options-json, result-response-json,
  *                result-checks, request-error (an API call failed before a ceremony existed),
  *                result-authenticator (data-known), second-opinion (data-verified), disagreement,
- *                disagreement-ours, disagreement-theirs, first-failure (the first failed check's row)
+ *                disagreement-ours, disagreement-theirs
  * Credentials    credentials, credential (data-id=<credential id>), credential-authenticator, credential-sign-in,
  *                credential-delete, confirm-dialog, confirm-delete, cancel-delete
  * History        history, history-item (data-verdict, data-id, data-kind)
@@ -81,7 +81,6 @@ export const TID = {
   disagreement: 'disagreement',
   disagreementOurs: 'disagreement-ours',
   disagreementTheirs: 'disagreement-theirs',
-  firstFailure: 'first-failure',
   // credentials
   credentials: 'credentials',
   credential: 'credential',
@@ -218,6 +217,7 @@ export const INSPECTOR_TID = {
   seqStepTime: 'seq-step-time',
   seqStepError: 'seq-step-error',
   seqTimingNote: 'seq-timing-note',
+  seqLabEvent: 'seq-lab-event',
   plainSummary: 'plain-summary',
   plainSummaryHeadline: 'plain-summary-headline',
   inspector: 'inspector',

@@ -5,7 +5,6 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { ApiError, Ceremony, Verdict } from '../../../rp/api-types.ts';
-import type { Check } from '../../../decode/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { algorithmLabel } from '../model/config.ts';
 import { ceremonyFacts, FLAG_KEYS, isEmptyObject, type Flags, type Storage } from '../model/ceremony.ts';
@@ -14,7 +13,6 @@ import type { ResultView } from '../state/useCeremonyRunner.ts';
 import { TID } from '../testids.ts';
 import type { ClientPath } from '../webauthn/ceremony.ts';
 import { dissectionOf, type Disagreement, type SecondOpinion } from '../api/metadata-types.ts';
-import { firstFailureId } from '../model/metadata.ts';
 import { AuthenticatorLabel } from './AuthenticatorLabel.tsx';
 import { JsonBlock } from './JsonBlock.tsx';
 import { SpecLink } from './ExternalLink.tsx';
@@ -81,39 +79,6 @@ function ErrorBox({ error, primary = true }: { error: { code?: string; error?: s
         {error.message}
       </div>
     </div>
-  );
-}
-
-function ChecksTable({ checks, highlightFailure }: { checks: Check[]; highlightFailure: boolean }) {
-  const { t } = useI18n();
-  const first = highlightFailure ? firstFailureId(checks) : null;
-  return (
-    <section className="result-section" aria-label={t('result.checks')}>
-      <h3 className="section-title">{t('result.checks')}</h3>
-      <ol className="checks" data-testid={TID.resultChecks}>
-        {checks.map((c) => {
-          const isFirst = c.id === first;
-          return (
-            <li
-              key={c.id}
-              className={`check check-${c.status}${isFirst ? ' check-first-failure' : ''}`}
-              data-status={c.status}
-              data-check-id={c.id}
-              data-testid={isFirst ? TID.firstFailure : undefined}
-              aria-current={isFirst ? 'step' : undefined}
-            >
-              <span className={`check-status status-${c.status}`}>{t(`check.${c.status}`)}</span>
-              <span className="check-title">
-                {c.title}
-                {isFirst && <span className="first-failure-tag">{t('result.firstFailure')}</span>}
-              </span>
-              {c.spec && <SpecLink href={c.spec} label="§" />}
-              {c.message && <div className="check-message">{c.message}</div>}
-            </li>
-          );
-        })}
-      </ol>
-    </section>
   );
 }
 
@@ -241,7 +206,6 @@ function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: 
       </section>
 
       {!isEmptyObject(ext) && <JsonBlock title={t('result.extensions')} value={ext} defaultOpen />}
-      {dissection?.checks && dissection.checks.length > 0 && <ChecksTable checks={dissection.checks} highlightFailure={ceremony.verdict === 'failed'} />}
 
       <section className="result-section">
         <JsonBlock title={t('result.optionsJson')} value={ceremony.options} testId={TID.resultOptionsJson} />

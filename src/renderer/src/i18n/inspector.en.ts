@@ -6,6 +6,9 @@ export const inspectorEn = {
   'nav.decode': 'Paste & decode',
 
   // sequence diagram
+  'seq.lab.at': 'at {ms} ms',
+  'seq.lab.signCount': 'sign count {n}',
+  'seq.lab.note': 'CDP events come from the virtual authenticator lab: what the authenticator did, on the browser’s clock.',
   'seq.title': 'Sequence',
   'seq.lane.user': 'User',
   'seq.lane.authenticator': 'Authenticator',

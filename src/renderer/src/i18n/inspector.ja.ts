@@ -4,6 +4,9 @@ import type { inspectorEn } from './inspector.en.ts';
 export const inspectorJa: Record<keyof typeof inspectorEn, string> = {
   'nav.decode': '貼り付けてデコード',
 
+  'seq.lab.at': '{ms} ミリ秒',
+  'seq.lab.signCount': '署名カウンター {n}',
+  'seq.lab.note': 'CDP イベントは仮想認証器ラボからの記録です（認証器が行った処理。時刻はブラウザー側の時計）。',
   'seq.title': 'シーケンス',
   'seq.lane.user': 'ユーザー',
   'seq.lane.authenticator': '認証器',

@@ -1,5 +1,4 @@
 /** Pure helpers for the metadata dialog and the verifier views (no React, no DOM). */
-import type { Check } from '../../../decode/types.ts';
 
 /** The certificate text to send: PEM as it is; a binary DER file as base64 (the RP accepts both). */
 export function fileToPem(bytes: Uint8Array): string {
@@ -28,7 +27,3 @@ export function projectPage(url: string): string | null {
   return m ? `https://github.com/${m[1]}/${m[2]}` : null;
 }
 
-/** The id of the first failed check (the step that decided a failed verdict), if any. */
-export function firstFailureId(checks: readonly Check[] | null | undefined): string | null {
-  return checks?.find((c) => c.status === 'fail')?.id ?? null;
-}

@@ -16,7 +16,7 @@
  * (clientMs) for ceremonies it ran itself. Not measured: the user verification and the authenticator's
  * own work happen inside create()/get() and have no time of their own.
  */
-import type { Ceremony, CeremonyKind } from '../../../rp/api-types.ts';
+import type { Ceremony, CeremonyKind, LabEvent } from '../../../rp/api-types.ts';
 import type { Check } from '../../../decode/types.ts';
 
 export type Lane = 'user' | 'authenticator' | 'client' | 'rp';
@@ -159,4 +159,30 @@ export function stepsOf(s: SequenceInput): SequenceStep[] {
 /** The step a ceremony stopped on, or null when it completed. */
 export function stoppedAt(steps: readonly SequenceStep[]): SequenceStep | null {
   return steps.find((x) => x.status === 'error') ?? null;
+}
+
+/**
+ * A virtual-authenticator event the lab recorded during the ceremony (CDP WebAuthn domain:
+ * credentialAdded, credentialAsserted, ...), placed on the Authenticator's lifeline at its time.
+ */
+export interface LabMark {
+  event: LabEvent['event'];
+  /** ms since the options were issued (may be negative for an event just before). */
+  atMs: number;
+  credentialId: string;
+  signCount?: number;
+  detail?: LabEvent['detail'];
+}
+
+/** The lab events of a ceremony, in time order (empty without a lab). */
+export function labMarksOf(c: Pick<Ceremony, 'labEvents' | 'timings'>): LabMark[] {
+  return (c.labEvents ?? [])
+    .map((e) => ({
+      event: e.event,
+      atMs: Math.round(e.at - c.timings.optionsAt),
+      credentialId: e.credentialId,
+      signCount: e.signCount,
+      detail: e.detail,
+    }))
+    .sort((a, b) => a.atMs - b.atMs);
 }

@@ -160,7 +160,7 @@ export function AutofillView() {
     : '';
 
   return (
-    <main className="autofill-view" id="view-autofill" data-testid={REALAUTH_TID.autofillView}>
+    <div className="autofill-view" id="view-autofill" data-testid={REALAUTH_TID.autofillView}>
       <h2>
         {t('autofill.title')} <SpecLink href={CAPABILITY_SPEC.conditionalMediation} label={t('caps.spec')} />
       </h2>
@@ -239,6 +239,6 @@ export function AutofillView() {
           )}
         </section>
       </div>
-    </main>
+    </div>
   );
 }

@@ -17,7 +17,7 @@ export function CeremonyView() {
   const selectedId = view.state === 'ceremony' ? view.ceremony.id : view.state === 'loading' ? view.ceremonyId : null;
   const phase = view.state === 'running' ? view.phase : null;
   return (
-    <main className="workspace" id="view-ceremony">
+    <div className="workspace" id="view-ceremony">
       <section className="panel builder-panel" aria-labelledby="builder-title">
         <h2 id="builder-title" className="panel-title">{t('builder.title')}</h2>
         <div className="panel-scroll">
@@ -52,6 +52,6 @@ export function CeremonyView() {
         />
         <HistoryList history={x.history} selectedId={selectedId} onOpen={(id) => void runner.open(id)} />
       </div>
-    </main>
+    </div>
   );
 }

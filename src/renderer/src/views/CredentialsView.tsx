@@ -49,7 +49,7 @@ export function CredentialsView() {
   };
 
   return (
-    <main className="credentials-view" id="view-credentials" data-testid={HISTORY_TID.credentialsView}>
+    <div className="credentials-view" id="view-credentials" data-testid={HISTORY_TID.credentialsView}>
       <div className="credentials-view-head">
         <h2>
           {t('creds.title')} <span className="count">{t('creds.count', { n: list.length })}</span>
@@ -132,6 +132,6 @@ export function CredentialsView() {
           </p>
         )}
       </Dialog>
-    </main>
+    </div>
   );
 }

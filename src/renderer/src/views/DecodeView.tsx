@@ -126,7 +126,7 @@ export function DecodeView() {
     : null;
 
   return (
-    <main className="decode-view" id="view-decode" data-testid={TID.decodeView}>
+    <div className="decode-view" id="view-decode" data-testid={TID.decodeView}>
       <section className="decode-input-pane" aria-labelledby="decode-title">
         <h2 id="decode-title" className="panel-title">{t('decode.title')}</h2>
         <div className="decode-form">
@@ -223,6 +223,6 @@ export function DecodeView() {
         </div>
         {data && <Inspector key={run} data={data} title={t('insp.title')} payload="decode" />}
       </section>
-    </main>
+    </div>
   );
 }

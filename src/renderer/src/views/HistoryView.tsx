@@ -51,7 +51,7 @@ export function HistoryView() {
   };
 
   return (
-    <main className="history-view" id="view-history" data-testid={HISTORY_TID.historyView}>
+    <div className="history-view" id="view-history" data-testid={HISTORY_TID.historyView}>
       <div className="history-main">
         <div className="history-head">
           <h2>{t('hist.title')}</h2>
@@ -166,6 +166,6 @@ export function HistoryView() {
           </div>
         )}
       </aside>
-    </main>
+    </div>
   );
 }

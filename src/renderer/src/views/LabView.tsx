@@ -93,7 +93,7 @@ export function LabView() {
   for (const e of events) if (e.event === 'residentCredentialLimit') limitHits.set(e.authenticatorId, e.detail?.message ?? '');
 
   return (
-    <main className="lab-view" id="view-lab">
+    <div className="lab-view" id="view-lab">
       <section className="panel lab-status-panel" aria-labelledby="lab-title">
         <h2 id="lab-title" className="panel-title">{t('lab.title')}</h2>
         <div className="lab-status" data-testid={LAB_TID.status} data-available={String(s?.available ?? false)} data-transport={s?.transport ?? ''}>
@@ -205,7 +205,7 @@ export function LabView() {
           if (file) downloadJson(`credential-${inspecting.detail.id.slice(0, 8)}.json`, file);
         }}
       />
-    </main>
+    </div>
   );
 }
 

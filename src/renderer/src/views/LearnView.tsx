@@ -76,7 +76,7 @@ export function LearnView() {
   const ctx: StepContext = { data: state.data, rpId, origin, regDissection, authDissection };
 
   return (
-    <main className="learn" id="view-learn" data-testid={L('view')}>
+    <div className="learn" id="view-learn" data-testid={L('view')}>
       <nav className="learn-steps" aria-labelledby="learn-title">
         <h2 id="learn-title" className="panel-title">{t('learn.title')}</h2>
         <div className="learn-steps-scroll">
@@ -174,7 +174,7 @@ export function LearnView() {
           </div>
         </footer>
       </section>
-    </main>
+    </div>
   );
 }
 

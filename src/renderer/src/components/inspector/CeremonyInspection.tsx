@@ -8,7 +8,7 @@ import type { Ceremony, CeremonyKind } from '../../../../rp/api-types.ts';
 import type { Field } from '../../../../decode/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { decodeSources, jsonToFields } from '../../model/inspect.ts';
-import { sequenceInputOf, stepsOf, type PayloadId, type SequenceStep, type StepId } from '../../model/sequence.ts';
+import { labMarksOf, sequenceInputOf, stepsOf, type PayloadId, type SequenceStep, type StepId } from '../../model/sequence.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
 import { SequenceDiagram } from '../sequence/SequenceDiagram.tsx';
 import { PlainSummary } from '../summary/PlainSummary.tsx';
@@ -81,7 +81,7 @@ export function CeremonyInspection({ ceremony, clientMs }: { ceremony: Ceremony;
 
   return (
     <div className="ceremony-inspection" data-testid={TID.ceremonyInspection} data-ceremony-id={ceremony.id}>
-      <SequenceDiagram steps={steps} kind={ceremony.kind} selected={step.id} onSelect={(s) => setStepId(s.id)} />
+      <SequenceDiagram steps={steps} kind={ceremony.kind} selected={step.id} onSelect={(s) => setStepId(s.id)} labMarks={labMarksOf(ceremony)} />
       {payload.note && <p className="muted">{t(payload.note)}</p>}
       <Inspector
         key={`${ceremony.id}:${step.id}`}

@@ -5,7 +5,7 @@
  */
 import type { CeremonyKind } from '../../../../rp/api-types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
-import { LANES, type Lane, type SequenceStep } from '../../model/sequence.ts';
+import { LANES, type LabMark, type Lane, type SequenceStep } from '../../model/sequence.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
 import './sequence.css';
 
@@ -28,11 +28,14 @@ export function SequenceDiagram({
   kind,
   selected,
   onSelect,
+  labMarks = [],
 }: {
   steps: readonly SequenceStep[];
   kind: CeremonyKind;
   selected: string | null;
   onSelect(step: SequenceStep): void;
+  /** Virtual-authenticator (CDP) events recorded during the ceremony, shown on the Authenticator's lifeline. */
+  labMarks?: readonly LabMark[];
 }) {
   const { t } = useI18n();
   const stopped = steps.find((s) => s.status === 'error');
@@ -105,8 +108,32 @@ export function SequenceDiagram({
               </li>
             );
           })}
+          {labMarks.map((m, i) => {
+            const a = laneIndex('authenticator');
+            return (
+              <li key={`lab-${i}`} className="seq-row">
+                <div
+                  className="seq-lab"
+                  data-testid={TID.seqLabEvent}
+                  data-event={m.event}
+                  data-time-ms={m.atMs}
+                  style={{ gridColumn: `${2 * a + 1} / ${2 * a + 5}` }}
+                >
+                  <span className="seq-lab-badge">CDP</span> <span className="mono">WebAuthn.{m.event}</span>
+                  <span className="seq-lab-meta muted">
+                    {' '}
+                    {t('seq.lab.at', { ms: m.atMs })}
+                    {m.signCount !== undefined && ` · ${t('seq.lab.signCount', { n: m.signCount })}`}
+                    {m.credentialId && ` · ${m.credentialId.slice(0, 12)}…`}
+                    {m.detail?.message && ` · ${m.detail.message}`}
+                  </span>
+                </div>
+              </li>
+            );
+          })}
         </ol>
       </div>
+      {labMarks.length > 0 && <p className="seq-note muted">{t('seq.lab.note')}</p>}
       <p className="seq-note muted" data-testid={TID.seqTimingNote}>{t('seq.timingNote')}</p>
     </section>
   );
