@@ -8,7 +8,7 @@ import { dissect, getParsed, type ParsedMessage } from '../index';
 import { decodeBase64Any, equalBytes, toBase64Url, toHex } from '../bytes';
 import { rpIdHashOf, type AuthenticatorData } from '../authenticatorData';
 import { TOKEN_BINDING_STATUSES, type ClientData } from '../clientData';
-import { T, makeCheck, type CheckMessageId, type CheckText } from '../messages/checkText';
+import { T, makeCheck, type CheckText } from '../messages/checkText';
 
 export { T };
 
@@ -88,18 +88,7 @@ export function firstFailure(checks: Check[]): Check | undefined {
  * Builds a check from catalog references (src/decode/messages/checks.en.ts): `title` and `message` are
  * their English renderings; `explain` names the plain-language explanation of the step.
  */
-export function check(
-  id: string,
-  spec: string,
-  explain: CheckMessageId,
-  title: CheckText,
-  status: Check['status'],
-  message?: CheckText,
-  expected?: unknown,
-  actual?: unknown,
-): Check {
-  return makeCheck(id, spec, explain, title, status, message, expected, actual);
-}
+export const check = makeCheck;
 
 /** JSON.stringify as a template literal shows it (`undefined` for undefined). */
 export const js = (v: unknown): string => String(JSON.stringify(v));
