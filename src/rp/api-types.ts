@@ -103,6 +103,8 @@ export interface Ceremony {
     optionsAt: number;
     responseAt?: number;
     verifiedAt?: number;
+    /** How long navigator.credentials.create()/get() took, as the window that ran it measured (ms). */
+    clientMs?: number;
   };
   userName: string | null;
   credentialId: string | null;
@@ -179,6 +181,8 @@ export interface VerifyRequest<R> {
   ceremonyId: string;
   response?: R;
   clientError?: ClientError;
+  /** How long create()/get() took in the window (ms); recorded in the ceremony's timings. */
+  clientMs?: number;
 }
 export interface ApiError {
   error: string;

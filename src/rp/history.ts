@@ -65,7 +65,9 @@ export const importedCeremonySchema = z
       })
       .nullable()
       .optional(),
-    timings: z.object({ optionsAt: time, responseAt: time.optional(), verifiedAt: time.optional() }).strict(),
+    timings: z
+      .object({ optionsAt: time, responseAt: time.optional(), verifiedAt: time.optional(), clientMs: z.number().int().min(0).max(3_600_000).optional() })
+      .strict(),
     userName: z.string().max(256).nullable(),
     credentialId: b64u.max(1400).nullable(),
     /** The virtual-authenticator lab's events during the ceremony (src/rp/lab). */

@@ -147,8 +147,9 @@ export class RelyingParty {
     ceremonyId: string,
     response: RegistrationResponseJSON | undefined,
     clientError: ClientError | undefined,
+    clientMs?: number,
   ): Promise<Ceremony> {
-    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'registration');
+    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'registration', clientMs);
     if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt);
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialCreationOptionsJSON;
@@ -298,8 +299,9 @@ export class RelyingParty {
     ceremonyId: string,
     response: AuthenticationResponseJSON | undefined,
     clientError: ClientError | undefined,
+    clientMs?: number,
   ): Promise<Ceremony> {
-    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'authentication');
+    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'authentication', clientMs);
     if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt);
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialRequestOptionsJSON;
@@ -399,7 +401,11 @@ export class RelyingParty {
    * Single-use, expiring challenge: the first verify call consumes it, whatever its outcome.
    * Unknown, reused and expired challenges each get their own error code.
    */
-  private takeChallenge(ceremonyId: string, kind: 'registration' | 'authentication'): { ceremony: Ceremony; responseAt: number } {
+  private takeChallenge(
+    ceremonyId: string,
+    kind: 'registration' | 'authentication',
+    clientMs?: number,
+  ): { ceremony: Ceremony; responseAt: number } {
     const state = this.store.challengeState(ceremonyId);
     if (!state) {
       throw new ApiFailure(404, 'challenge_unknown', `No ceremony ${ceremonyId} was started here: request options first.`, 'challenge');
@@ -415,11 +421,14 @@ export class RelyingParty {
     if (at > state.expiresAt) {
       const ceremony = this.store.ceremony(ceremonyId)!;
       const error = { code: 'challenge_expired', message: `The challenge expired at ${new Date(state.expiresAt).toISOString()}; request new options.`, step: 'challenge' };
-      this.store.finishCeremony(ceremonyId, { verdict: 'failed', error, timings: { ...ceremony.timings, responseAt: at } });
+      this.store.finishCeremony(ceremonyId, { verdict: 'failed', error, timings: { ...ceremony.timings, responseAt: at, clientMs } });
       this.emitCeremony(ceremonyId);
       throw new ApiFailure(410, error.code, error.message, error.step);
     }
-    return { ceremony: this.store.ceremony(ceremonyId)!, responseAt: at };
+    const ceremony = this.store.ceremony(ceremonyId)!;
+    // Every record of this attempt (verified, failed, client error) keeps the window's own measure.
+    if (clientMs !== undefined) ceremony.timings = { ...ceremony.timings, clientMs };
+    return { ceremony, responseAt: at };
   }
 
   private recordClientError(ceremony: Ceremony, clientError: ClientError | undefined, responseAt: number): Ceremony {

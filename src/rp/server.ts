@@ -108,7 +108,12 @@ const ceremonyId = z.string().uuid();
 const optionsRequestSchema = z.object({ config: ceremonyConfigSchema, credentialId: base64url.min(1).optional() }).strict();
 const verifySchema = <T extends z.ZodTypeAny>(response: T) =>
   z
-    .object({ ceremonyId, response: response.optional(), clientError: clientErrorSchema.optional() })
+    .object({
+      ceremonyId,
+      response: response.optional(),
+      clientError: clientErrorSchema.optional(),
+      clientMs: z.number().int().min(0).max(3_600_000).optional(),
+    })
     .strict()
     .refine((v) => (v.response === undefined) !== (v.clientError === undefined), {
       message: 'send exactly one of response and clientError',
@@ -296,7 +301,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       }
       case 'POST /api/registration/verify': {
         const body = validate(registrationVerifySchema, await readJson(req));
-        return sendJson(res, 200, await rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError));
+        return sendJson(res, 200, await rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs));
       }
       case 'POST /api/authentication/options': {
         const body = validate(optionsRequestSchema, await readJson(req));
@@ -304,7 +309,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       }
       case 'POST /api/authentication/verify': {
         const body = validate(authenticationVerifySchema, await readJson(req));
-        return sendJson(res, 200, await rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError));
+        return sendJson(res, 200, await rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs));
       }
     }
     const credential = /^\/api\/credentials\/([A-Za-z0-9_-]{1,1400})$/.exec(path);

@@ -173,6 +173,13 @@ describe('sequence steps', () => {
     expect(steps.find((s) => s.id === 'authenticator-response')?.timing).toBe('client');
     expect(stoppedAt(steps)).toBeNull();
   });
+  it('a ceremony reopened from history uses the create()/get() time the RP recorded', () => {
+    const c = ceremony({ result: regResult() });
+    const reopened = { ...c, timings: { ...c.timings, clientMs: 275 } };
+    const step = stepsOf(sequenceInputOf(reopened)).find((s) => s.id === 'authenticator-response')!;
+    expect(step).toMatchObject({ atMs: 275, timing: 'client' });
+    expect(stepsOf(sequenceInputOf(c)).find((s) => s.id === 'authenticator-response')).toMatchObject({ atMs: null, timing: 'none' });
+  });
   it('a client error stops on the create()/get() arrow; later steps are not reached', () => {
     const steps = stepsOf(sequenceInputOf(ceremony({ verdict: 'client-error', clientError: { name: 'NotAllowedError', message: 'm' }, timings: { optionsAt: 1000, responseAt: 1800 } })));
     const stop = stoppedAt(steps)!;

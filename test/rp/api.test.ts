@@ -279,6 +279,19 @@ describe('ceremonies', () => {
     }
   });
 
+  it('keeps the window’s create()/get() duration in the ceremony’s timings, and validates it', async () => {
+    const o = await post('/api/registration/options', { config: cfg({ userName: 'ivan' }) });
+    const response = new SoftAuthenticator().register(o.json.options, { origin: server.origin });
+    const bad = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response, clientMs: -5 });
+    expect(bad.json.error).toBe('invalid_request');
+    const r = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response, clientMs: 1234 });
+    expect(r.status).toBe(200);
+    expect(r.json.timings.clientMs).toBe(1234);
+    const e = await post('/api/registration/options', { config: cfg() });
+    const ce = await post('/api/registration/verify', { ceremonyId: e.json.ceremonyId, clientError: { name: 'NotAllowedError', message: 'x' }, clientMs: 60_000 });
+    expect(ce.json).toMatchObject({ verdict: 'client-error', timings: { clientMs: 60_000 } });
+  });
+
   it('records client errors (NotAllowedError) as client-error ceremonies', async () => {
     const o = await post('/api/registration/options', { config: cfg() });
     const r = await post('/api/registration/verify', {

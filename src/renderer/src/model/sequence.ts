@@ -12,8 +12,9 @@
  *   8 result            RP -> Client             the verdict
  *
  * Measured: optionsAt, responseAt (the RP received the response or the client error), verifiedAt
- * (the RP's verdict), all on the RP's clock; the window measures how long create()/get() took
- * (clientMs) for ceremonies it ran itself. Not measured: the user verification and the authenticator's
+ * (the RP's verdict), all on the RP's clock; the window that ran the ceremony measures how long
+ * create()/get() took (clientMs) and sends it with the response, so the RP's record keeps it too.
+ * Not measured: the user verification and the authenticator's
  * own work happen inside create()/get() and have no time of their own.
  */
 import type { Ceremony, CeremonyKind, LabEvent } from '../../../rp/api-types.ts';
@@ -86,7 +87,8 @@ export function sequenceInputOf(c: Ceremony, clientMs?: number): SequenceInput {
     error: c.error,
     response: c.response,
     checks: c.dissection?.checks ?? null,
-    clientMs,
+    // The window that ran it measured create()/get(); the RP records that measure with the ceremony.
+    clientMs: clientMs ?? c.timings.clientMs,
   };
 }
 

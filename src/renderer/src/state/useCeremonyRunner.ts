@@ -136,8 +136,12 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
           clientMs: Math.round(outcome.finishedAt - outcome.startedAt),
         };
         const body = outcome.response
-          ? { ceremonyId, response: outcome.response }
-          : { ceremonyId, clientError: outcome.clientError ?? { name: 'UnknownError', message: 'The client returned neither a response nor an error.' } };
+          ? { ceremonyId, response: outcome.response, clientMs: local.clientMs }
+          : {
+              ceremonyId,
+              clientError: outcome.clientError ?? { name: 'UnknownError', message: 'The client returned neither a response nor an error.' },
+              clientMs: local.clientMs,
+            };
         const verify =
           kind === 'registration'
             ? () => api.registrationVerify(body as VerifyRequest<RegistrationResponseJSON>)
