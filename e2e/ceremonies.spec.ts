@@ -2,7 +2,7 @@
  * Issue 2's end-to-end ceremonies, in Chromium through `serve` mode, with CDP virtual authenticators.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, toBase64url, VirtualAuthenticator } from './fixtures.ts';
+import { expect, PLATFORM_PASSKEY, test, toBase64url, VirtualAuthenticator } from './fixtures.ts';
 
 async function open(page: Page, url: string, preset: string, userName = 'alice') {
   await page.goto(url);
@@ -121,13 +121,7 @@ test('(c) attestation direct: fmt packed from a CTAP2 key and fido-u2f from a U2
 });
 
 test('data survives a server restart', async ({ page, served }) => {
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   await open(page, served.url, 'passkey', 'erin');
   await page.getByTestId('register').click();
   await expectVerdict(page, 'verified');
@@ -142,13 +136,7 @@ test('data survives a server restart', async ({ page, served }) => {
 });
 
 test('deleting a credential makes its sign-in fail with a clear message', async ({ page, served }) => {
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   await open(page, served.url, 'passkey', 'frank');
   await page.getByTestId('register').click();
   await expectVerdict(page, 'verified');

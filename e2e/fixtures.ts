@@ -93,6 +93,15 @@ export interface VirtualCredential {
   signCount: number;
 }
 
+/** A platform passkey authenticator: CTAP2, internal, resident keys, user verification that succeeds. */
+export const PLATFORM_PASSKEY: VirtualAuthenticatorOptions = {
+  protocol: 'ctap2',
+  transport: 'internal',
+  hasResidentKey: true,
+  hasUserVerification: true,
+  isUserVerified: true,
+};
+
 export class VirtualAuthenticator {
   constructor(
     readonly cdp: CDPSession,
