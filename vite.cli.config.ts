@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { aliases } from './vite.aliases.ts';
 
 // The CLI (and the RP it starts) is plain Node: build it as an SSR bundle, dependencies external.
 export default defineConfig({
+  resolve: { alias: aliases },
   build: {
     ssr: true,
     target: 'node22',

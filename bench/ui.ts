@@ -28,7 +28,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '../e2e/chromium';
 import { DEFAULT_CONFIG } from '../src/rp/config';
 import { startRpServer } from '../src/rp/server';
-import type { Ceremony, CeremonyConfig } from '../src/rp/api-types';
+import type { Ceremony, CeremonyConfig } from '@api/types.ts';
 import { SoftAuthenticator } from '../test/support/softAuthenticator';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

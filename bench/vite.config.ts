@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { aliases } from '../vite.aliases.ts';
 
 // The benchmarks are plain Node, like the CLI (vite.cli.config.ts): an SSR bundle, dependencies external.
 // `npm run bench` builds bench/decode.ts into out/bench/decode.js and runs it. out/bench is two levels
 // below the repository like test/decode, so the bundled test/decode/vectors.helpers finds ../shared/vectors
 // the same way (PASSKEY_VECTORS_DIR overrides it).
 export default defineConfig({
+  resolve: { alias: aliases },
   build: {
     ssr: true,
     target: 'node22',

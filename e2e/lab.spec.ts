@@ -174,9 +174,11 @@ test('fault injection: bogus signature, bad UV and bad UP fail at their checks; 
   // Presence simulation off: the authenticator is never touched; the ceremony waits until cancelled.
   await card.getByTestId('lab-presence').uncheck();
   await expect(card.getByTestId('lab-presence')).not.toBeChecked();
+  const before = (await latestCeremony(page)).id;
   await ceremony(page, 'sign-in', 'passkey', 'mallory');
   await expect(page.getByTestId('cancel')).toBeEnabled();
-  await page.waitForTimeout(1000);
+  // The RP issued the options and the browser is waiting on the untouched authenticator.
+  await expect.poll(async () => { const c = await latestCeremony(page); return c.id !== before && c.verdict; }).toBe('pending');
   await expect(page.getByTestId('verdict')).toHaveText('pending');
   await page.getByTestId('cancel').click();
   await expectVerdict(page, 'client-error');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { dissect } from '../decode/index.ts';
+import { dissect } from '@decode/index.ts';
 import { parseCommunityList } from '../rp/metadata.ts';
 import { decodeJson, formatErrors, formatSummary, formatTree } from './format.ts';
 import { readInput } from './input.ts';

@@ -1,5 +1,5 @@
 /** Plain-text renderings of a dissection and of a check list, for the terminal. */
-import type { Check, DecodeError, Dissection, Field, Summary } from '../decode/types.ts';
+import type { Check, DecodeError, Dissection, Field, Summary } from '@decode/types.ts';
 
 const MARK: Record<NonNullable<Field['severity']>, string> = { info: ' ', warn: '!', error: 'x' };
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { expectationsFromCase, type VectorCaseLike } from '../decode/verify/index.ts';
+import { expectationsFromCase, type VectorCaseLike } from '@decode/verify/index.ts';
 import { analyzeAuthentication, analyzeRegistration, type Analysis } from '../rp/analyze.ts';
 import { formatChecks, formatErrors, formatSummary } from './format.ts';
 

@@ -9,13 +9,13 @@ import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { dissect, type DissectOptions } from '../decode/index.ts';
-import { toBase64Url } from '../decode/bytes.ts';
-import type { Check, Dissection } from '../decode/types.ts';
-import type { Disagreement, DissectionRecord, SecondOpinion } from './api-types.ts';
+import { dissect, type DissectOptions } from '@decode/index.ts';
+import { toBase64Url } from '@decode/bytes.ts';
+import type { Check, Dissection } from '@decode/types.ts';
+import type { Disagreement, DissectionRecord, SecondOpinion } from '@api/types.ts';
 
 export type { SecondOpinion };
-import { firstFailure, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '../decode/verify/index.ts';
+import { firstFailure, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '@decode/verify/index.ts';
 
 export interface Analysis {
   dissection: Dissection;

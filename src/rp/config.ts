@@ -3,8 +3,8 @@
  * Every WebAuthn Level 3 option the builder exposes is here, by its spec name where it has one.
  */
 import { z } from 'zod';
-import type { CeremonyConfig, Preset } from './api-types.ts';
-import { DEFAULT_CONFIG } from './defaults.ts';
+import type { CeremonyConfig, Preset } from '@api/types.ts';
+import { DEFAULT_CONFIG } from '@api/defaults.ts';
 
 export { DEFAULT_CONFIG };
 

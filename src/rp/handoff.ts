@@ -19,7 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { CeremonyConfig, HandoffConfigResponse, HandoffCreateResponse } from './api-types.ts';
+import type { CeremonyConfig, HandoffConfigResponse, HandoffCreateResponse } from '@api/types.ts';
 import { ceremonyConfigSchema } from './config.ts';
 import { ApiFailure } from './errors.ts';
 import type { RouteContext, RouteModule } from './routes.ts';

@@ -19,7 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Ceremony, CeremonyExport, HistoryEntry, HistoryPage, ImportResult } from './api-types.ts';
+import type { Ceremony, CeremonyExport, HistoryEntry, HistoryPage, ImportResult } from '@api/types.ts';
 import { ceremonyConfigSchema } from './config.ts';
 import { ApiFailure } from './errors.ts';
 import type { RouteContext, RouteModule } from './routes.ts';

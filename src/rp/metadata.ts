@@ -6,9 +6,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMdsBlob, type MdsEntry, type MetadataLookup } from '../decode/trust/mds.ts';
-import { MDS_ROOT } from '../decode/trust/roots.ts';
-import type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus } from './api-types.ts';
+import { parseMdsBlob, type MdsEntry, type MetadataLookup } from '@decode/trust/mds.ts';
+import { MDS_ROOT } from '@decode/trust/roots.ts';
+import type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus } from '@api/types.ts';
 
 export type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus };
 

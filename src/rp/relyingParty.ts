@@ -6,10 +6,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { getParsed } from '../decode/index.ts';
-import type { MetadataLookup } from '../decode/trust/mds.ts';
-import type { Expectations } from '../decode/verify/index.ts';
-import { toBase64Url } from '../decode/bytes.ts';
+import { getParsed } from '@decode/index.ts';
+import type { MetadataLookup } from '@decode/trust/mds.ts';
+import type { Expectations } from '@decode/verify/index.ts';
+import { toBase64Url } from '@decode/bytes.ts';
 import { analysisRecord, analyzeAuthentication, analyzeRegistration, stepOfCheck, type Analysis } from './analyze.ts';
 import type {
   AuthenticationOptionsResponse,
@@ -21,7 +21,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationOptionsResponse,
   RpEvent,
-} from './api-types.ts';
+} from '@api/types.ts';
 import { ApiFailure } from './errors.ts';
 import type { Store } from './store.ts';
 
@@ -47,6 +47,11 @@ export interface RelyingPartyOptions {
   authenticatorName?: (aaguid: string | null | undefined) => string | null;
   /** User trust anchors (PEM) and the FIDO MDS statements, for attestation trust. */
   trust?: () => { trustAnchors: string[]; mds?: MetadataLookup };
+  /**
+   * Called with each response before it is verified: resolves once the virtual authenticator lab
+   * has recorded the CDP event of that credential (LabHost.settle), so the finished record has it.
+   */
+  settleAuthenticatorEvents?: (ceremony: { id: string; kind: 'registration' | 'authentication'; since: number }, credentialId: string) => Promise<void>;
 }
 
 export class RelyingParty {
@@ -57,8 +62,10 @@ export class RelyingParty {
   private readonly now: () => number;
   private readonly authenticatorName: (aaguid: string | null | undefined) => string | null;
   private readonly trust: () => { trustAnchors: string[]; mds?: MetadataLookup };
+  private readonly settleEvents: NonNullable<RelyingPartyOptions['settleAuthenticatorEvents']>;
 
   constructor(opts: RelyingPartyOptions) {
+    this.settleEvents = opts.settleAuthenticatorEvents ?? (async () => {});
     this.trust = opts.trust ?? (() => ({ trustAnchors: [] }));
     this.authenticatorName = opts.authenticatorName ?? (() => null);
     this.store = opts.store;
@@ -151,6 +158,7 @@ export class RelyingParty {
   ): Promise<Ceremony> {
     const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'registration', clientMs);
     if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt);
+    await this.settleEvents({ id: ceremony.id, kind: 'registration', since: Date.parse(ceremony.createdAt) }, response.rawId);
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialCreationOptionsJSON;
 
@@ -303,6 +311,7 @@ export class RelyingParty {
   ): Promise<Ceremony> {
     const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'authentication', clientMs);
     if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt);
+    await this.settleEvents({ id: ceremony.id, kind: 'authentication', since: Date.parse(ceremony.createdAt) }, response.rawId);
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialRequestOptionsJSON;
 

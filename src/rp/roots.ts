@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCertificate, pemToDer } from '../decode/x509.ts';
-import type { TrustRoot } from './api-types.ts';
+import { parseCertificate, pemToDer } from '@decode/x509.ts';
+import type { TrustRoot } from '@api/types.ts';
 
 export type { TrustRoot };
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { MetadataService } from './metadata.ts';
 import type { RelyingParty } from './relyingParty.ts';
 import type { Store } from './store.ts';
-import type { RpEvent } from './api-types.ts';
+import type { RpEvent } from '@api/types.ts';
 
 export interface RouteContext {
   req: IncomingMessage;

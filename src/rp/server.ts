@@ -15,7 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import type { ApiError, RpEvent, SessionInfo } from './api-types.ts';
+import type { ApiError, RpEvent, SessionInfo } from '@api/types.ts';
 import { ceremonyConfigSchema, PRESETS } from './config.ts';
 import { ApiFailure } from './errors.ts';
 import type { RouteContext, RouteModule } from './routes.ts';
@@ -198,15 +198,16 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://localhost:${port}`;
+  const lab = opts.lab ?? new LabHost();
   rp = new RelyingParty({
     store,
+    settleAuthenticatorEvents: (ceremony, credentialId) => lab.settle(ceremony, credentialId),
     rpId: 'localhost',
     origin,
     now: opts.now,
     authenticatorName: (a) => metadata.name(a),
     trust: () => ({ trustAnchors: roots.pems(), mds: metadata.mdsLookup() }),
   });
-  const lab = opts.lab ?? new LabHost();
   lab.bind(store, rp.events, opts.now);
   const labRoute = labRoutes(lab);
   const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
@@ -301,7 +302,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       }
       case 'POST /api/registration/verify': {
         const body = validate(registrationVerifySchema, await readJson(req));
-        return sendJson(res, 200, await rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs));
+        const c = await rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs);
+        return sendJson(res, 200, { ...c, labEvents: labEventsOf(store, c.id) });
       }
       case 'POST /api/authentication/options': {
         const body = validate(optionsRequestSchema, await readJson(req));
@@ -309,7 +311,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       }
       case 'POST /api/authentication/verify': {
         const body = validate(authenticationVerifySchema, await readJson(req));
-        return sendJson(res, 200, await rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs));
+        const c = await rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs);
+        return sendJson(res, 200, { ...c, labEvents: labEventsOf(store, c.id) });
       }
     }
     const credential = /^\/api\/credentials\/([A-Za-z0-9_-]{1,1400})$/.exec(path);

@@ -14,7 +14,7 @@ import type {
   ClientError,
   StoredCredential,
   Verdict,
-} from './api-types.ts';
+} from '@api/types.ts';
 
 /** Each entry upgrades the schema by one version. Never edit a released entry: append a new one. */
 export const MIGRATIONS: string[] = [

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Decoder, Encoder } from 'cbor-x';
-import { parseCbor, cborField, cborValue, cborDisplay, MAX_INPUT_BYTES } from '../../src/decode/cbor';
-import { fromHex, fromBase64Url, toHex } from '../../src/decode/bytes';
+import { parseCbor, cborField, cborValue, cborDisplay, MAX_INPUT_BYTES } from '@decode/cbor';
+import { fromHex, fromBase64Url, toHex } from '@decode/bytes';
 import { loadVectors } from './vectors.helpers';
 import { coverageLeaves } from './coverage.helpers';
-import type { CborNode, Field } from '../../src/decode/types';
+import type { CborNode, Field } from '@decode/types';
 
 const cborx = new Decoder({ mapsAsObjects: false, useRecords: false, int64AsType: 'bigint' } as any);
 

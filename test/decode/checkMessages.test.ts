@@ -8,13 +8,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dissect } from '../../src/decode/index';
-import { verifyAuthentication, verifyRegistration } from '../../src/decode/verify/index';
-import { checkExplanation, checkMessage, checkTitle, en, explain, ja, renderTemplate } from '../../src/decode/messages/index';
-import { checkMessagesEn } from '../../src/decode/messages/checks.en';
-import { checkMessagesJa } from '../../src/decode/messages/checks.ja';
-import { PLACEHOLDER } from '../../src/decode/messages/checkText';
-import type { Check } from '../../src/decode/types';
+import { dissect } from '@decode/index';
+import { verifyAuthentication, verifyRegistration } from '@decode/verify/index';
+import { checkExplanation, checkMessage, checkTitle, en, explain, ja, renderTemplate } from '@decode/messages/index';
+import { checkMessagesEn } from '@decode/messages/checks.en';
+import { checkMessagesJa } from '@decode/messages/checks.ja';
+import { PLACEHOLDER } from '@decode/messages/checkText';
+import type { Check } from '@decode/types';
 import { checkRuns, type Run } from './checkScenarios.helpers';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;

@@ -10,9 +10,9 @@
  * The verifiers are parameters so that the same runs can be made with another build of them.
  */
 import { Decoder, Encoder, decode as cborDecode } from 'cbor-x';
-import type { Check, Dissection } from '../../src/decode/types';
-import type { Expectations } from '../../src/decode/verify/index';
-import type { MdsEntry, MetadataLookup } from '../../src/decode/trust/mds';
+import type { Check, Dissection } from '@decode/types';
+import type { Expectations } from '@decode/verify/index';
+import type { MdsEntry, MetadataLookup } from '@decode/trust/mds';
 import { loadVectors, type VectorCase } from './vectors.helpers';
 import { prepare } from './verdicts.helpers';
 

@@ -9,9 +9,9 @@ import {
   describeCoseKey,
   parseEcdsaDerSignature,
   coseKeyField,
-} from '../../src/decode/cose';
-import { parseCbor } from '../../src/decode/cbor';
-import { fromBase64Url, concat, sha256, fromHex, toBase64, toHex, fromUtf8, isHex } from '../../src/decode/bytes';
+} from '@decode/cose';
+import { parseCbor } from '@decode/cbor';
+import { fromBase64Url, concat, sha256, fromHex, toBase64, toHex, fromUtf8, isHex } from '@decode/bytes';
 
 function sigBytes(s: string): Uint8Array {
   // f2-auth-es256-hex-signature stores the DER signature as hex.

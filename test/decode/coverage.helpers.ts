@@ -1,4 +1,4 @@
-import type { Dissection, Field } from '../../src/decode/types';
+import type { Dissection, Field } from '@decode/types';
 
 /** Leaves for byte coverage: fields without children, or whose children are all bit fields. */
 export function coverageLeaves(tree: Field[]): Field[] {

@@ -1,10 +1,10 @@
 /** Byte coverage: for every vector, the leaves' ranges cover every byte of every source exactly once. */
 import { describe, it, expect } from 'vitest';
 import { loadVectors } from './vectors.helpers';
-import { dissect } from '../../src/decode/index';
+import { dissect } from '@decode/index';
 import { coverageProblems, coverageLeaves } from './coverage.helpers';
-import { en, ja } from '../../src/decode/messages/index';
-import type { Field } from '../../src/decode/types';
+import { en, ja } from '@decode/messages/index';
+import type { Field } from '@decode/types';
 
 describe('byte coverage of every vector', () => {
   for (const c of loadVectors()) {

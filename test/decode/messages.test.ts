@@ -5,16 +5,16 @@
  */
 import { describe, it, expect } from 'vitest';
 import { loadVectors } from './vectors.helpers';
-import { dissect } from '../../src/decode/index';
-import { en, ja, explain, messageIds } from '../../src/decode/messages/index';
-import { en as coreEnOnly } from '../../src/decode/messages/en';
-import { ja as coreJaOnly } from '../../src/decode/messages/ja';
-import { attestationMessagesEn } from '../../src/decode/messages/attestation.en';
-import { attestationMessagesJa } from '../../src/decode/messages/attestation.ja';
-import { checkMessagesEn } from '../../src/decode/messages/checks.en';
-import { checkMessagesJa } from '../../src/decode/messages/checks.ja';
-import { fromBase64Url, toBase64Url } from '../../src/decode/bytes';
-import type { Dissection, Field } from '../../src/decode/types';
+import { dissect } from '@decode/index';
+import { en, ja, explain, messageIds } from '@decode/messages/index';
+import { en as coreEnOnly } from '@decode/messages/en';
+import { ja as coreJaOnly } from '@decode/messages/ja';
+import { attestationMessagesEn } from '@decode/messages/attestation.en';
+import { attestationMessagesJa } from '@decode/messages/attestation.ja';
+import { checkMessagesEn } from '@decode/messages/checks.en';
+import { checkMessagesJa } from '@decode/messages/checks.ja';
+import { fromBase64Url, toBase64Url } from '@decode/bytes';
+import type { Dissection, Field } from '@decode/types';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 

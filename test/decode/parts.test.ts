@@ -1,12 +1,12 @@
 /** Unit tests of the smaller parts: bytes, JSON, clientDataJSON, authenticator data, extensions, input. */
 import { describe, it, expect } from 'vitest';
-import { decodeBase64Any, toBase64Url, toBase64, fromBase64Url, fromHex, toHex, sha256, concat, equalBytes, toUuid, fromUtf8 } from '../../src/decode/bytes';
-import { parseJson } from '../../src/decode/json';
-import { dissectClientData } from '../../src/decode/clientData';
-import { dissectAuthenticatorData, parseFlags, flagProblems, rpIdHashOf } from '../../src/decode/authenticatorData';
-import { dissectClientExtensionResults } from '../../src/decode/extensions';
-import { dissect, rpIdCandidates } from '../../src/decode/index';
-import { dissectUserHandle } from '../../src/decode/assertion';
+import { decodeBase64Any, toBase64Url, toBase64, fromBase64Url, fromHex, toHex, sha256, concat, equalBytes, toUuid, fromUtf8 } from '@decode/bytes';
+import { parseJson } from '@decode/json';
+import { dissectClientData } from '@decode/clientData';
+import { dissectAuthenticatorData, parseFlags, flagProblems, rpIdHashOf } from '@decode/authenticatorData';
+import { dissectClientExtensionResults } from '@decode/extensions';
+import { dissect, rpIdCandidates } from '@decode/index';
+import { dissectUserHandle } from '@decode/assertion';
 import { coverageProblems, coverageLeaves } from './coverage.helpers';
 
 describe('bytes', () => {

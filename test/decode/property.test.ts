@@ -6,11 +6,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { loadVectors } from './vectors.helpers';
-import { dissect } from '../../src/decode/index';
-import { parseCbor } from '../../src/decode/cbor';
-import { fromBase64Url, toBase64Url } from '../../src/decode/bytes';
+import { dissect } from '@decode/index';
+import { parseCbor } from '@decode/cbor';
+import { fromBase64Url, toBase64Url } from '@decode/bytes';
 import { coverageProblems } from './coverage.helpers';
-import type { Dissection } from '../../src/decode/types';
+import type { Dissection } from '@decode/types';
 
 const vectors = loadVectors();
 const aos = vectors.map((c) => c.response?.response?.attestationObject).filter((x): x is string => !!x).map(fromBase64Url).filter((b) => b.length > 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dissect } from '../../src/decode/index.ts';
-import { verifyAuthentication } from '../../src/decode/verify/index.ts';
+import { dissect } from '@decode/index.ts';
+import { verifyAuthentication } from '@decode/verify/index.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 
 const origin = 'http://localhost:1234';

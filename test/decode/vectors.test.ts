@@ -4,9 +4,9 @@
  */
 import { describe, it, expect } from 'vitest';
 import { loadVectors } from './vectors.helpers';
-import { dissect, getParsed } from '../../src/decode/index';
-import { toBase64Url, fromBase64Url, toHex, equalBytes } from '../../src/decode/bytes';
-import { credentialDeviceType } from '../../src/decode/authenticatorData';
+import { dissect, getParsed } from '@decode/index';
+import { toBase64Url, fromBase64Url, toHex, equalBytes } from '@decode/bytes';
+import { credentialDeviceType } from '@decode/authenticatorData';
 
 const MUST_FAIL = new Set(['pyw-reg-fail-bad-cbor']);
 

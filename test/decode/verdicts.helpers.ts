@@ -9,10 +9,10 @@ import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { dissect } from '../../src/decode/index';
-import { expectationsFromCase, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '../../src/decode/verify/index';
-import { bundledRootsFor } from '../../src/decode/trust/roots';
-import type { Check, Dissection } from '../../src/decode/types';
+import { dissect } from '@decode/index';
+import { expectationsFromCase, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '@decode/verify/index';
+import { bundledRootsFor } from '@decode/trust/roots';
+import type { Check, Dissection } from '@decode/types';
 import { clockFor, trustFor, type VectorCase } from './vectors.helpers';
 
 /**

@@ -19,8 +19,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstFailure, type Expectations } from '../../src/decode/verify/index';
-import type { Check, Dissection } from '../../src/decode/types';
+import { firstFailure, type Expectations } from '@decode/verify/index';
+import type { Check, Dissection } from '@decode/types';
 import { loadVectors, type VectorCase } from './vectors.helpers';
 import { noNetworkFetch, prepare, runOurs, runTheirs } from './verdicts.helpers';
 import { DEVIATIONS as ATTESTATION_DEVIATIONS } from './attestation/helpers';

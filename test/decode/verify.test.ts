@@ -5,9 +5,9 @@
  */
 import { describe, it, expect } from 'vitest';
 import { loadVectors } from './vectors.helpers';
-import { dissect } from '../../src/decode/index';
-import { verifyRegistration, verifyAuthentication, expectationsFromCase, firstFailure, isVerified } from '../../src/decode/verify/index';
-import type { Check } from '../../src/decode/types';
+import { dissect } from '@decode/index';
+import { verifyRegistration, verifyAuthentication, expectationsFromCase, firstFailure, isVerified } from '@decode/verify/index';
+import type { Check } from '@decode/types';
 
 const FAIL_AT: Record<string, [string, RegExp]> = {
   'swa-reg-fail-challenge-mismatch': ['registration.challenge', /registration response challenge/],

@@ -4,8 +4,8 @@
  * the sign-count chart and the WebAuthn Signal API calls.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Ceremony, HistoryEntry } from '../../src/rp/api-types.ts';
-import type { Field } from '../../src/decode/types.ts';
+import type { Ceremony, HistoryEntry } from '@api/types.ts';
+import type { Field } from '@decode/types.ts';
 import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
 import { translate } from '../../src/renderer/src/i18n/format.ts';
 import { historyEn } from '../../src/renderer/src/i18n/history.en.ts';

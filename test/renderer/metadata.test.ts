@@ -6,7 +6,7 @@ import { ja } from '../../src/renderer/src/i18n/ja.ts';
 import { ceremonyFacts } from '../../src/renderer/src/model/ceremony.ts';
 import { fileToPem, projectPage, rootNameFromFile, toBase64 } from '../../src/renderer/src/model/metadata.ts';
 import { isNamedAaguid, pickIcon } from '../../src/renderer/src/model/authenticators.ts';
-import type { Ceremony } from '../../src/rp/api-types.ts';
+import type { Ceremony } from '@api/types.ts';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 

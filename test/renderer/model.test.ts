@@ -4,7 +4,7 @@ import { ja } from '../../src/renderer/src/i18n/ja.ts';
 import { format, pickLang, translate } from '../../src/renderer/src/i18n/format.ts';
 import { ALGORITHMS, algorithmLabel, configsEqual, FALLBACK_CONFIG, move, orderedUniverse, selectedInOrder } from '../../src/renderer/src/model/config.ts';
 import { ceremonyFacts, storageOf, upsertSummary } from '../../src/renderer/src/model/ceremony.ts';
-import type { Ceremony, CeremonySummary } from '../../src/rp/api-types.ts';
+import type { Ceremony, CeremonySummary } from '@api/types.ts';
 
 describe('ordered lists', () => {
   it('orderedUniverse puts the selection first in its order, then the rest', () => {

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Ceremony } from '../../src/rp/api-types.ts';
-import type { Check } from '../../src/decode/types.ts';
-import { dissect } from '../../src/decode/index.ts';
-import { toBase64Url } from '../../src/decode/bytes.ts';
+import type { Ceremony } from '@api/types.ts';
+import type { Check } from '@decode/types.ts';
+import { dissect } from '@decode/index.ts';
+import { toBase64Url } from '@decode/bytes.ts';
 import { FALLBACK_CONFIG } from '../../src/renderer/src/model/config.ts';
 import { plainSummary } from '../../src/renderer/src/model/plainSummary.ts';
 import { sequenceInputOf, stepsOf, stoppedAt } from '../../src/renderer/src/model/sequence.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
 import { CHALLENGE_GRACE_MS } from '../../src/rp/relyingParty.ts';
-import type { CeremonyConfig } from '../../src/rp/api-types.ts';
+import type { CeremonyConfig } from '@api/types.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 import { call } from '../support/http.ts';
 

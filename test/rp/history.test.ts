@@ -11,7 +11,7 @@ import { startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
 import { MAX_IMPORT_BYTES } from '../../src/rp/history.ts';
 import { MIGRATIONS, Store } from '../../src/rp/store.ts';
-import type { Ceremony, CeremonyConfig, CeremonyExport, HistoryPage } from '../../src/rp/api-types.ts';
+import type { Ceremony, CeremonyConfig, CeremonyExport, HistoryPage } from '@api/types.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 import { call } from '../support/http.ts';
 

@@ -13,6 +13,7 @@ import { startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { AuthenticatorLab, browserArgs, findBrowser, LabHost, optionSupport } from '../../src/rp/lab/index.ts';
 import type { CdpCredential, LabTransport, ProtocolDomain, VirtualAuthenticatorOptions } from '../../src/rp/lab/types.ts';
 import { call } from '../support/http.ts';
+import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 
 /** An in-memory WebAuthn domain with Chromium's answers. `legacy` drops setCredentialProperties. */
 class FakePage implements LabTransport {
@@ -138,9 +139,9 @@ let host: LabHost;
 
 const api = (method: string, path: string, body?: unknown) => call(server.port, method, path, { body, token: server.token });
 
-async function start(mode: ConstructorParameters<typeof FakePage>[0] = {}) {
+async function start(mode: ConstructorParameters<typeof FakePage>[0] = {}, hostOptions: ConstructorParameters<typeof LabHost>[0] = {}) {
   page = new FakePage(mode);
-  host = new LabHost();
+  host = new LabHost(hostOptions);
   server = await startRpServer({ dataDir: join(dir, randomUUID()), lab: host });
   host.connect(await new AuthenticatorLab(page, { transport: 'cdp', browser: { product: 'Fake/1' } }).init());
 }
@@ -337,6 +338,49 @@ describe('with a lab', () => {
     const recent = (await api('GET', '/api/lab/events?limit=10')).json;
     expect(recent.at(-1)).toMatchObject({ event: 'credentialDeleted', credentialId: id, ceremonyId: null, detail: { byLab: true } });
     expect((await api('GET', `/api/ceremonies/${opts.ceremonyId}`)).json.labEvents).toHaveLength(2);
+  });
+
+  it('a credential event that reaches the RP after the page’s verify request is on the finished record', async () => {
+    const { json: a } = await api('POST', '/api/lab/authenticators', { preset: 'platform-passkey' });
+    const soft = new SoftAuthenticator();
+    const { json: reg } = await api('POST', '/api/registration/options', { config: { ...DEFAULT_CONFIG, userName: 'late' } });
+    const response = soft.register(reg.options, { origin: server.origin });
+    // The browser holds the credential; its credentialAdded event is still on the way.
+    const cdp: CdpCredential = { credentialId: Buffer.from(response.rawId, 'base64url').toString('base64'), isResidentCredential: true, rpId: 'localhost', privateKey: pkcs8(), signCount: 0 };
+    page.authenticators.get(a.authenticatorId)!.credentials.set(cdp.credentialId, cdp);
+    const verify = api('POST', '/api/registration/verify', { ceremonyId: reg.ceremonyId, response });
+    // Long after the verification itself would have finished.
+    await new Promise((r) => setTimeout(r, 1_000));
+    page.emit('WebAuthn.credentialAdded', { authenticatorId: a.authenticatorId, credential: cdp });
+    // No polling: the record verify answers with is complete, and so is the stored one.
+    const added = [{ event: 'credentialAdded', credentialId: response.rawId, ceremonyId: reg.ceremonyId }];
+    expect((await verify).json).toMatchObject({ id: reg.ceremonyId, verdict: 'verified', labEvents: added });
+    expect((await api('GET', `/api/ceremonies/${reg.ceremonyId}`)).json.labEvents).toMatchObject(added);
+
+    // A sign-in whose credentialAsserted comes late, right after a lab status read (a read is not the lab's doing).
+    const { json: auth } = await api('POST', '/api/authentication/options', { config: { ...DEFAULT_CONFIG, userName: 'late' } });
+    const assertion = soft.assert(auth.options, { origin: server.origin });
+    await api('GET', '/api/lab');
+    const signIn = api('POST', '/api/authentication/verify', { ceremonyId: auth.ceremonyId, response: assertion });
+    await new Promise((r) => setTimeout(r, 1_000));
+    page.emit('WebAuthn.credentialAsserted', { authenticatorId: a.authenticatorId, credential: { ...cdp, signCount: 1 } });
+    expect((await signIn).json).toMatchObject({
+      verdict: 'verified',
+      labEvents: [{ event: 'credentialAsserted', credentialId: response.rawId, ceremonyId: auth.ceremonyId, signCount: 1 }],
+    });
+  });
+
+  it('does not wait for events of a credential no lab authenticator holds (a response from another browser)', async () => {
+    await server.close();
+    // A wait would outlast the test: verify must see at once that no lab authenticator made the response.
+    await start({}, { settleTimeoutMs: 10 * 60_000 });
+    await api('POST', '/api/lab/authenticators', { preset: 'platform-passkey' });
+    const soft = new SoftAuthenticator();
+    const { json: reg } = await api('POST', '/api/registration/options', { config: { ...DEFAULT_CONFIG, userName: 'elsewhere' } });
+    const v = await api('POST', '/api/registration/verify', { ceremonyId: reg.ceremonyId, response: soft.register(reg.options, { origin: server.origin }) });
+    expect(v.json).toMatchObject({ verdict: 'verified' });
+    expect(page.calls).toContain('WebAuthn.getCredentials');
+    expect((await api('GET', `/api/ceremonies/${reg.ceremonyId}`)).json.labEvents).toEqual([]);
   });
 
   it('explains Chromium’s limit of 3 resident credentials when a registration fails on a full authenticator', async () => {

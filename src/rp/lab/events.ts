@@ -4,7 +4,7 @@
  * verified, not expired), or that was answered within the last moments (a CDP event can arrive just
  * after the page posted its response).
  */
-import type { LabEvent, LabEventName } from '../api-types.ts';
+import type { LabEvent, LabEventName } from '@api/types.ts';
 import type { Store } from '../store.ts';
 
 type Row = Record<string, unknown>;

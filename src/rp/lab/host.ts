@@ -6,7 +6,7 @@
  * (lab_events) and publishes them on the event stream.
  */
 import type { EventEmitter } from 'node:events';
-import type { LabEvent, RpEvent } from '../api-types.ts';
+import type { LabEvent, RpEvent } from '@api/types.ts';
 import type { Store } from '../store.ts';
 import { activeCeremony, insertLabEvent } from './events.ts';
 import { LabError, type AuthenticatorLab, type LabCdpEvent } from './lab.ts';
@@ -18,15 +18,29 @@ export const NO_LAB_REASON =
   'and this page was not opened by one. Run `passkey-explorer serve --lab` (it starts its own Chrome/Chromium with the lab attached; ' +
   'add --browser PATH to pick one, --headless for CI) or use the desktop app (npm start). A system browser on plain `serve` has no lab.';
 
+/** How long a verify call waits at most for the CDP event of the credential it verifies. */
+export const SETTLE_TIMEOUT_MS = 3_000;
+
+/** The CDP event a page ceremony makes on the authenticator that answered it. */
+const CEREMONY_EVENT = { registration: 'credentialAdded', authentication: 'credentialAsserted' } as const;
+
 export class LabHost {
   private lab: AuthenticatorLab | null = null;
+  /** The page ceremonies' events seen lately (newest last), for settle(). */
+  private recent: { event: string; credentialId: string; at: number }[] = [];
+  /** Credential id -> the ceremony whose verify call is waiting for its event. */
+  private readonly settling = new Map<string, string>();
+  private readonly recorded = new Set<(e: { event: string; credentialId: string; at: number }) => void>();
   private reason: string = NO_LAB_REASON;
   private store: Store | null = null;
   private publish: (e: RpEvent) => void = () => {};
   private now: () => number = Date.now;
 
-  constructor(reason?: string) {
-    if (reason) this.reason = reason;
+  private readonly settleTimeoutMs: number;
+
+  constructor(opts: { reason?: string; settleTimeoutMs?: number } = {}) {
+    if (opts.reason) this.reason = opts.reason;
+    this.settleTimeoutMs = opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS;
   }
 
   /** startRpServer calls this with its store and event stream. */
@@ -69,6 +83,44 @@ export class LabHost {
   require(): AuthenticatorLab {
     if (!this.lab) throw new LabError(409, 'lab_unavailable', this.reason);
     return this.lab;
+  }
+
+  /**
+   * Waits until the CDP event of the credential a page ceremony answered with (credentialAdded for a
+   * registration, credentialAsserted for a sign-in) has been recorded, so the ceremony's record carries
+   * it when the verify call answers. The browser sends that event around the time the page's promise
+   * resolves, and it can reach the RP after the page's verify request. First a CDP round trip (events
+   * and answers arrive in order, so anything sent before is in); then, when a lab authenticator holds
+   * the credential and its event is still missing, a bounded wait for it. Responses that no lab
+   * authenticator made (another browser, a real authenticator) return at once.
+   */
+  async settle(
+    ceremony: { id: string; kind: 'registration' | 'authentication'; since: number },
+    credentialId: string,
+  ): Promise<void> {
+    const timeoutMs = this.settleTimeoutMs;
+    const lab = this.lab;
+    if (!lab || !lab.isEnabled) return;
+    const { kind, since } = ceremony;
+    const event = CEREMONY_EVENT[kind];
+    const seen = (e: { event: string; credentialId: string; at: number }) => e.event === event && e.credentialId === credentialId && e.at >= since;
+    let done!: () => void;
+    const arrived = new Promise<void>((ok) => (done = ok));
+    const listener = (e: { event: string; credentialId: string; at: number }) => seen(e) && done();
+    this.recorded.add(listener);
+    this.settling.set(credentialId, ceremony.id);
+    try {
+      const holder = await lab.holderOf(credentialId);
+      if (!holder || this.recent.some(seen)) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([arrived, new Promise<void>((ok) => (timer = setTimeout(ok, timeoutMs)))]);
+      clearTimeout(timer);
+    } catch {
+      // The lab went away meanwhile: nothing more will come.
+    } finally {
+      this.recorded.delete(listener);
+      if (this.settling.get(credentialId) === ceremony.id) this.settling.delete(credentialId);
+    }
   }
 
   changed(): void {
@@ -120,7 +172,8 @@ export class LabHost {
   }
 
   private record(e: LabCdpEvent): void {
-    const ceremony = e.byLab || !this.store ? null : activeCeremony(this.store, this.now());
+    const settling = e.byLab ? undefined : this.settling.get(e.credentialId);
+    const ceremony = settling ? { id: settling } : e.byLab || !this.store ? null : activeCeremony(this.store, this.now());
     const c = e.credential;
     const event: LabEvent = {
       event: e.event,
@@ -137,6 +190,11 @@ export class LabHost {
     };
     this.store && insertLabEvent(this.store, event);
     this.publish({ type: 'lab', ...event });
+    if (!e.byLab) {
+      const seen = { event: e.event, credentialId: e.credentialId, at: e.at };
+      this.recent = [...this.recent.slice(-63), seen];
+      for (const listener of this.recorded) listener(seen);
+    }
   }
 
   /**

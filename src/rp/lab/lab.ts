@@ -56,6 +56,20 @@ export interface LabInfo {
 
 const NO_OVERRIDES: ResponseOverrideBits = { isBogusSignature: false, isBadUV: false, isBadUP: false };
 
+/**
+ * The lab's commands that make the browser emit credential events of their own (credentialDeleted,
+ * credentialUpdated, ...). Events during (and just after) one of these are the lab's doing. Reading
+ * commands (getCredentials, getCredential) never are: a status read while a page ceremony runs must
+ * not claim that ceremony's events.
+ */
+const EVENTFUL_COMMANDS = new Set([
+  'WebAuthn.addCredential',
+  'WebAuthn.removeCredential',
+  'WebAuthn.clearCredentials',
+  'WebAuthn.setCredentialProperties',
+  'WebAuthn.removeVirtualAuthenticator',
+]);
+
 export class AuthenticatorLab {
   readonly events = new EventEmitter<{ cdp: [LabCdpEvent]; closed: [string] }>();
   private readonly authenticators = new Map<string, LabAuthenticator>();
@@ -119,6 +133,13 @@ export class AuthenticatorLab {
 
   private async call<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     if (this.closedReason) throw new LabError(409, 'lab_closed', `The lab's browser page is gone (${this.closedReason}).`);
+    if (!EVENTFUL_COMMANDS.has(method)) {
+      try {
+        return (await this.transport.send(method, params)) as T;
+      } catch (e) {
+        throw cdpFailure(method, e);
+      }
+    }
     const id = typeof params.authenticatorId === 'string' ? params.authenticatorId : '';
     this.busy.set(id, (this.busy.get(id) ?? 0) + 1);
     try {
@@ -131,6 +152,22 @@ export class AuthenticatorLab {
       else this.busy.set(id, n);
       this.busyUntil.set(id, this.now() + 250);
     }
+  }
+
+  /**
+   * The authenticator that holds a credential, or null when no virtual authenticator of the lab does
+   * (the response came from elsewhere: another browser through the hand-off, a real authenticator
+   * while the lab is off). It is also a barrier: CDP delivers a session's events and command answers
+   * in order, so every event the browser sent before this answer has been handled when it returns.
+   */
+  async holderOf(credentialId: string): Promise<string | null> {
+    if (!this.enabled || this.closedReason) return null;
+    let holder: string | null = null;
+    for (const a of [...this.authenticators.keys()]) {
+      const { credentials } = await this.call<{ credentials: CdpCredential[] }>('WebAuthn.getCredentials', { authenticatorId: a }).catch(() => ({ credentials: [] as CdpCredential[] }));
+      if (!holder && credentials.some((c) => b64ToB64url(c.credentialId) === credentialId)) holder = a;
+    }
+    return holder;
   }
 
   private async ensureEnabled(): Promise<void> {

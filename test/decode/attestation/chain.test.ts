@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { validateChain, type TrustAnchor } from '../../../src/decode/trust/chain';
+import { validateChain, type TrustAnchor } from '@decode/trust/chain';
 import { makeCert, type Issued } from './pki';
 
 const T = new Date('2025-01-01T00:00:00Z');

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import type { Field } from '../../../src/decode/types';
-import { dissectAttStmt, verifyAttestation } from '../../../src/decode/attestation/index';
-import { parseCbor } from '../../../src/decode/cbor';
-import { toUuid } from '../../../src/decode/bytes';
+import type { Field } from '@decode/types';
+import { dissectAttStmt, verifyAttestation } from '@decode/attestation/index';
+import { parseCbor } from '@decode/cbor';
+import { toUuid } from '@decode/bytes';
 import { loadRegistrationCases, parseAttObj, contextFor, rootPem, type RegCase } from './helpers';
 
 const cases = new Map(loadRegistrationCases().map((c) => [c.id, c]));
@@ -200,8 +200,8 @@ describe('FIDO MDS in verification', () => {
 
 describe('explanations', () => {
   it('every explain id used by the attestation fields exists in both catalogs', async () => {
-    const { attestationMessagesEn } = await import('../../../src/decode/messages/attestation.en');
-    const { attestationMessagesJa } = await import('../../../src/decode/messages/attestation.ja');
+    const { attestationMessagesEn } = await import('@decode/messages/attestation.en');
+    const { attestationMessagesJa } = await import('@decode/messages/attestation.ja');
     expect(Object.keys(attestationMessagesJa).sort()).toEqual(Object.keys(attestationMessagesEn).sort());
     const ids = new Set<string>();
     const walk = (f: Field) => { if (f.explain && !f.explain.startsWith('cbor.') && !f.explain.startsWith('json.') && !f.explain.startsWith('common.')) ids.add(f.explain); f.children?.forEach(walk); };

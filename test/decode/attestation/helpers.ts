@@ -1,9 +1,9 @@
 /** Shared helpers for the attestation tests: vector loading, case context mapping, coverage. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CborNode, Field } from '../../../src/decode/types';
-import { parseCbor, cborGet } from '../../../src/decode/cbor';
-import { decodeBase64Any } from '../../../src/decode/bytes';
+import type { CborNode, Field } from '@decode/types';
+import { parseCbor, cborGet } from '@decode/cbor';
+import { decodeBase64Any } from '@decode/bytes';
 import { rootPem, trustFor, clockFor } from '../vectors.helpers';
 
 export const VECTORS = join(__dirname, '../../../../shared/vectors');
@@ -70,7 +70,7 @@ export function coverageProblem(fields: Field[], source: string, start: number, 
   return null;
 }
 
-import type { AttestationVerifyContext } from '../../../src/decode/attestation/index';
+import type { AttestationVerifyContext } from '@decode/attestation/index';
 
 /** Minimal authenticatorData split for the attestation tests (independent of PART A's dissector). */
 export function splitAuthData(a: Uint8Array): { rpIdHash: Uint8Array; aaguid: Uint8Array; credentialId: Uint8Array; credentialPublicKey: Uint8Array } {

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { parseMdsBlob } from '../../../src/decode/trust/mds';
-import { MDS_ROOT } from '../../../src/decode/trust/roots';
+import { parseMdsBlob } from '@decode/trust/mds';
+import { MDS_ROOT } from '@decode/trust/roots';
 import { makeCert, signJws, b64url, type Issued } from './pki';
 
 const NOW = new Date('2025-06-01T00:00:00Z');

@@ -4,11 +4,11 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { DecodeError } from '../../../src/decode/types';
-import { parseDer, asn1Field } from '../../../src/decode/asn1';
-import { dissectCertificate } from '../../../src/decode/x509';
-import { parseCbor, cborGet } from '../../../src/decode/cbor';
-import { dissectAttStmt, verifyAttestation } from '../../../src/decode/attestation/index';
+import type { DecodeError } from '@decode/types';
+import { parseDer, asn1Field } from '@decode/asn1';
+import { dissectCertificate } from '@decode/x509';
+import { parseCbor, cborGet } from '@decode/cbor';
+import { dissectAttStmt, verifyAttestation } from '@decode/attestation/index';
 import { loadRegistrationCases, parseAttObj, coverageProblem, splitAuthData } from './helpers';
 
 const cases = loadRegistrationCases();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { dissectAttStmt, verifyAttestation } from '../../../src/decode/attestation/index';
+import { dissectAttStmt, verifyAttestation } from '@decode/attestation/index';
 import { loadRegistrationCases, parseAttObj, contextFor, coverageProblem, NON_ATTESTATION_FAILURES, DEVIATIONS } from './helpers';
 
 const cases = loadRegistrationCases();

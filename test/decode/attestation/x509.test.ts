@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { dissectCertificate, pemToDer, parseCertificate } from '../../../src/decode/x509';
-import { cborGet } from '../../../src/decode/cbor';
+import { dissectCertificate, pemToDer, parseCertificate } from '@decode/x509';
+import { cborGet } from '@decode/cbor';
 import { loadRegistrationCases, parseAttObj, coverageProblem, VECTORS, rootPem, b64 } from './helpers';
 
 const cases = loadRegistrationCases();

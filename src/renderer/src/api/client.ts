@@ -23,9 +23,9 @@ import type {
   SessionInfo,
   StoredCredential,
   VerifyRequest,
-} from '../../../rp/api-types.ts';
-import type { CeremonyExport, HistoryEntry, HistoryPage, ImportResult } from '../../../rp/api-types.ts';
-import type { CeremonyConfig, HandoffConfigResponse, HandoffCreateResponse } from '../../../rp/api-types.ts';
+} from '@api/types.ts';
+import type { CeremonyExport, HistoryEntry, HistoryPage, ImportResult } from '@api/types.ts';
+import type { CeremonyConfig, HandoffConfigResponse, HandoffCreateResponse } from '@api/types.ts';
 import type { AuthenticatorInfo, MdsStatus, MetadataInfo, SourceStatus, TrustRoot } from './metadata-types.ts';
 import { createLabApi, type LabApi } from './lab.ts';
 

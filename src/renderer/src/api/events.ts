@@ -6,7 +6,7 @@
  * the RP restarted and answered an error), this reconnects with backoff. After any reconnect,
  * `onResync` runs so the caller can re-fetch lists it may have missed events for.
  */
-import type { RpEvent } from '../../../rp/api-types.ts';
+import type { RpEvent } from '@api/types.ts';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 

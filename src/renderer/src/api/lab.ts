@@ -1,5 +1,5 @@
 /** The virtual authenticator lab's API (src/rp/lab/routes.ts), on the typed client as `api.lab`. */
-import type { LabEvent } from '../../../rp/api-types.ts';
+import type { LabEvent } from '@api/types.ts';
 import type {
   CdpCredential,
   LabAuthenticator,
@@ -12,7 +12,7 @@ import type {
   LabStatus,
   ResponseOverrideBits,
   VirtualAuthenticatorOptions,
-} from '../../../rp/lab/types.ts';
+} from '@api/lab.ts';
 
 export type LabRequest = <T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<T>;
 

@@ -2,7 +2,7 @@
  * The metadata, trust-root and verifier-opinion shapes the RP answers with: one definition, in
  * src/rp/api-types.ts (type-only, no Node import), re-exported for the window.
  */
-import type { Ceremony, DissectionRecord } from '../../../rp/api-types.ts';
+import type { Ceremony, DissectionRecord } from '@api/types.ts';
 
 export type {
   AuthenticatorInfo,
@@ -13,7 +13,7 @@ export type {
   SecondOpinion,
   SourceStatus,
   TrustRoot,
-} from '../../../rp/api-types.ts';
+} from '@api/types.ts';
 
 /** The stored dissection of a ceremony (null for pending ceremonies and client errors). */
 export function dissectionOf(c: Ceremony): DissectionRecord | null {

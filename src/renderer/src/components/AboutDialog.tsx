@@ -1,7 +1,7 @@
 /** About: Electron app info through the preload bridge when present, the RP session, this browser. */
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../preload/api';
-import type { SessionInfo } from '../../../rp/api-types.ts';
+import type { SessionInfo } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { SPEC } from '../model/spec.ts';
 import { TID } from '../testids.ts';

@@ -3,7 +3,7 @@
  * Controlled: the config lives in the App so the runner and (later) the inspector share it.
  */
 import { useId } from 'react';
-import type { AttestationConveyance, CeremonyConfig, Hint, Preset, Requirement } from '../../../rp/api-types.ts';
+import type { AttestationConveyance, CeremonyConfig, Hint, Preset, Requirement } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ALGORITHMS, CRED_PROTECT_POLICIES, HINTS, withExtensions } from '../model/config.ts';
 import { SPEC } from '../model/spec.ts';

@@ -1,6 +1,6 @@
 /** Stored credentials, with "sign in with this credential" and delete (confirmed in an in-page dialog). */
 import { useState } from 'react';
-import type { StoredCredential } from '../../../rp/api-types.ts';
+import type { StoredCredential } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { algorithmLabel } from '../model/config.ts';
 import { credentialStorage, shortId } from '../model/ceremony.ts';

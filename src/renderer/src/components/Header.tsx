@@ -1,5 +1,5 @@
 /** App bar: title, the RP this window talks to, live-stream status, language, theme, About. */
-import type { SessionInfo } from '../../../rp/api-types.ts';
+import type { SessionInfo } from '@api/types.ts';
 import { LANG_NAMES, LANGS, useI18n, type Lang } from '../i18n/index.tsx';
 import type { StreamStatus } from '../api/events.ts';
 import { TID } from '../testids.ts';

@@ -1,5 +1,5 @@
 /** Latest ceremonies, live via SSE; a click opens the full record in the result panel. */
-import type { CeremonySummary } from '../../../rp/api-types.ts';
+import type { CeremonySummary } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Remote } from '../state/useRemote.ts';
 import { TID } from '../testids.ts';

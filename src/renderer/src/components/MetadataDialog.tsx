@@ -11,7 +11,7 @@
  * the previous source.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import type { ApiError } from '../../../rp/api-types.ts';
+import type { ApiError } from '@api/types.ts';
 import { toApiError } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
 import type { MetadataInfo, TrustRoot } from '../api/metadata-types.ts';

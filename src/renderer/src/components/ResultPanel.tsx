@@ -4,7 +4,7 @@
  * JSON of options, response and record.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
-import type { ApiError, Ceremony, Verdict } from '../../../rp/api-types.ts';
+import type { ApiError, Ceremony, Verdict } from '@api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { algorithmLabel } from '../model/config.ts';
 import { ceremonyFacts, FLAG_KEYS, isEmptyObject, type Flags, type Storage } from '../model/ceremony.ts';

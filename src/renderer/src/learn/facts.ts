@@ -8,11 +8,11 @@ import type {
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   StoredCredential,
-} from '../../../rp/api-types.ts';
-import type { Check, Dissection, Field } from '../../../decode/types.ts';
-import { dissect } from '../../../decode/index.ts';
-import { rpIdHashOf } from '../../../decode/authenticatorData.ts';
-import { fromBase64Url, toHex, toUtf8 } from '../../../decode/bytes.ts';
+} from '@api/types.ts';
+import type { Check, Dissection, Field } from '@decode/types.ts';
+import { dissect } from '@decode/index.ts';
+import { rpIdHashOf } from '@decode/authenticatorData.ts';
+import { fromBase64Url, toHex, toUtf8 } from '@decode/bytes.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { storageOf, type Flags, type Storage } from '../model/ceremony.ts';
 

@@ -5,8 +5,8 @@
  * credentials in the credential list.
  */
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Ceremony, CeremonyConfig, ClientError } from '../../../rp/api-types.ts';
-import { DEFAULT_CONFIG } from '../../../rp/defaults.ts';
+import type { Ceremony, CeremonyConfig, ClientError } from '@api/types.ts';
+import { DEFAULT_CONFIG } from '@api/defaults.ts';
 import { ApiRequestError, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration } from '../webauthn/ceremony.ts';
 import { storedCredentialOf } from './facts.ts';

@@ -21,7 +21,7 @@ import type {
   RegistrationOptionsResponse,
   RegistrationResponseJSON,
   StoredCredential,
-} from '../../../rp/api-types.ts';
+} from '@api/types.ts';
 
 export type LearnAction = 'regOptions' | 'create' | 'regVerify' | 'authOptions' | 'get' | 'authVerify';
 

@@ -1,5 +1,5 @@
 /** Pure views over ceremony records for the result panel and the lists (no React). */
-import type { Ceremony, CeremonySummary, StoredCredential } from '../../../rp/api-types.ts';
+import type { Ceremony, CeremonySummary, StoredCredential } from '@api/types.ts';
 
 export type Flags = { up: boolean; uv: boolean; be: boolean; bs: boolean; at: boolean; ed: boolean };
 export const FLAG_KEYS = ['up', 'uv', 'be', 'bs', 'at', 'ed'] as const;

@@ -3,8 +3,8 @@
  * (attestationObject.authData.flags.uv, ...), options and config by JSON path, checks by id; every
  * value is classified as same, changed, added (only in B) or removed (only in A).
  */
-import type { Field } from '../../../decode/types.ts';
-import type { Ceremony } from '../../../rp/api-types.ts';
+import type { Field } from '@decode/types.ts';
+import type { Ceremony } from '@api/types.ts';
 import { ceremonyFacts, FLAG_KEYS } from './ceremony.ts';
 
 export type Change = 'same' | 'changed' | 'added' | 'removed';

@@ -2,8 +2,8 @@
  * What the ceremony builder offers: COSE algorithms, hints, a fallback default config, and pure
  * helpers for the ordered lists. No React, no DOM (unit-tested).
  */
-import { DEFAULT_CONFIG } from '../../../rp/defaults.ts';
-import type { CeremonyConfig, Hint } from '../../../rp/api-types.ts';
+import { DEFAULT_CONFIG } from '@api/defaults.ts';
+import type { CeremonyConfig, Hint } from '@api/types.ts';
 
 export interface AlgorithmInfo {
   id: number;

@@ -3,7 +3,7 @@
  * sequence diagram, for slides and docs. The steps are the sequence view's (model/sequence.ts), so the
  * diagram stops exactly where the window's diagram does.
  */
-import type { Ceremony, CeremonyExport } from '../../../rp/api-types.ts';
+import type { Ceremony, CeremonyExport } from '@api/types.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Params } from '../i18n/format.ts';
 import { ceremonyFacts, FLAG_KEYS } from './ceremony.ts';

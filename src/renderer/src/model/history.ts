@@ -2,7 +2,7 @@
  * The History view's pure parts (no React, no DOM): filtering thousands of compact rows in memory,
  * the authenticator choices, merging live updates, and which rows a virtualized list renders.
  */
-import type { CeremonyKind, HistoryEntry, Verdict } from '../../../rp/api-types.ts';
+import type { CeremonyKind, HistoryEntry, Verdict } from '@api/types.ts';
 
 export interface HistoryFilter {
   kind: CeremonyKind | '';

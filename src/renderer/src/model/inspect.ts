@@ -7,7 +7,7 @@
  * Field paths are not unique (a CBOR map entry and its value share one), so nodes get their own id:
  * the child indexes from the root, '0.3.1'.
  */
-import type { Check, Field } from '../../../decode/types.ts';
+import type { Check, Field } from '@decode/types.ts';
 
 export interface TreeNode {
   id: string;

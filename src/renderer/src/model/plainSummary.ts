@@ -4,8 +4,8 @@
  * result, the dissection's summary (flags, AAGUID, fmt, counter), the checks and the client error,
  * in English or Japanese.
  */
-import type { Ceremony } from '../../../rp/api-types.ts';
-import type { Check } from '../../../decode/types.ts';
+import type { Ceremony } from '@api/types.ts';
+import type { Check } from '@decode/types.ts';
 import { translate, type Lang, type Params } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { algorithmLabel } from './config.ts';

@@ -17,8 +17,8 @@
  * Not measured: the user verification and the authenticator's
  * own work happen inside create()/get() and have no time of their own.
  */
-import type { Ceremony, CeremonyKind, LabEvent } from '../../../rp/api-types.ts';
-import type { Check } from '../../../decode/types.ts';
+import type { Ceremony, CeremonyKind, LabEvent } from '@api/types.ts';
+import type { Check } from '@decode/types.ts';
 
 export type Lane = 'user' | 'authenticator' | 'client' | 'rp';
 export const LANES: readonly Lane[] = ['user', 'authenticator', 'client', 'rp'];

@@ -4,7 +4,7 @@
  * `useExplorer()`, so views are independent components (views/).
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { CeremonyConfig, Preset, RpEvent } from '../../../rp/api-types.ts';
+import type { CeremonyConfig, Preset, RpEvent } from '@api/types.ts';
 import { useApi } from '../api/context.tsx';
 import { summarize, upsertSummary } from '../model/ceremony.ts';
 import { configsEqual, FALLBACK_CONFIG } from '../model/config.ts';

@@ -18,7 +18,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
   VerifyRequest,
-} from '../../../rp/api-types.ts';
+} from '@api/types.ts';
 import { ApiRequestError, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration, type ClientPath } from '../webauthn/ceremony.ts';
 

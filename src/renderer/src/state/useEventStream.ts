@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RpEvent } from '../../../rp/api-types.ts';
+import type { RpEvent } from '@api/types.ts';
 import { subscribeEvents, type StreamStatus } from '../api/events.ts';
 
 /** Subscribes to GET /api/events for the component's lifetime; handlers may change between renders. */

@@ -1,6 +1,6 @@
 /** A GET resource with loading / error state and a refresh that ignores stale answers. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../rp/api-types.ts';
+import type { ApiError } from '@api/types.ts';
 import { toApiError } from '../api/client.ts';
 
 export interface Remote<T> {

@@ -15,7 +15,7 @@ import type {
   ClientError,
   PublicKeyCredentialRequestOptionsJSON,
   VerifyRequest,
-} from '../../../rp/api-types.ts';
+} from '@api/types.ts';
 import { ApiRequestError, toApiError } from '../api/client.ts';
 import { JsonBlock } from '../components/JsonBlock.tsx';
 import { SpecLink } from '../components/ExternalLink.tsx';

@@ -5,7 +5,7 @@
  * the passkey too, and says so when the browser does not have it.
  */
 import { useState } from 'react';
-import type { StoredCredential } from '../../../rp/api-types.ts';
+import type { StoredCredential } from '@api/types.ts';
 import { CredentialCard } from '../components/credentials/CredentialCard.tsx';
 import '../components/credentials/credentials.css';
 import { Dialog } from '../components/Dialog.tsx';

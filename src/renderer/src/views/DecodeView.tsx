@@ -5,19 +5,19 @@
  * counter) it is verified offline with the §7.1 / §7.2 checks. No authenticator, no RP.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Check, Dissection } from '../../../decode/types.ts';
+import type { Check, Dissection } from '@decode/types.ts';
 import { Inspector, type InspectorData } from '../components/inspector/Inspector.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { INSPECTOR_TID as TID } from '../testids.ts';
 import './decode.css';
 
-type DecodeModule = typeof import('../../../decode/index.ts');
-type VerifyModule = typeof import('../../../decode/verify/index.ts');
+type DecodeModule = typeof import('@decode/index.ts');
+type VerifyModule = typeof import('@decode/verify/index.ts');
 
 let decodeLoad: Promise<[DecodeModule, VerifyModule]> | null = null;
 /** src/decode and its verifiers, loaded once, on first use. */
 function loadDecoder(): Promise<[DecodeModule, VerifyModule]> {
-  decodeLoad ??= Promise.all([import('../../../decode/index.ts'), import('../../../decode/verify/index.ts')]);
+  decodeLoad ??= Promise.all([import('@decode/index.ts'), import('@decode/verify/index.ts')]);
   return decodeLoad;
 }
 

@@ -4,7 +4,7 @@
  * with exports; select two to compare them field by field; import a JSON export.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { CeremonyKind, Verdict } from '../../../rp/api-types.ts';
+import type { CeremonyKind, Verdict } from '@api/types.ts';
 import { CeremonyDetail } from '../components/history/CeremonyDetail.tsx';
 import { ComparePanel } from '../components/history/ComparePanel.tsx';
 import { HistoryRow, ROW_HEIGHT } from '../components/history/HistoryRow.tsx';

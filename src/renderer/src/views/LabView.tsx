@@ -4,8 +4,8 @@
  * reaches the lab through the RP's /api/lab (Electron's debugger or `serve --lab`'s CDP session).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LabEvent } from '../../../rp/api-types.ts';
-import type { LabAuthenticator, LabCredential, LabCredentialDetail, LabCredentialEdit, LabStatus } from '../../../rp/lab/types.ts';
+import type { LabEvent } from '@api/types.ts';
+import type { LabAuthenticator, LabCredential, LabCredentialDetail, LabCredentialEdit, LabStatus } from '@api/lab.ts';
 import { toApiError } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
 import { subscribeEvents } from '../api/events.ts';

@@ -5,8 +5,8 @@
  * clientDataJSON, the flags, the keys, the RP's checks. Loaded lazily (views/index.ts).
  */
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { checkExplanation, checkMessage, checkTitle } from '../../../decode/messages/index.ts';
-import type { Check } from '../../../decode/types.ts';
+import { checkExplanation, checkMessage, checkTitle } from '@decode/messages/index.ts';
+import type { Check } from '@decode/types.ts';
 import { AuthenticatorLabel } from '../components/AuthenticatorLabel.tsx';
 import { SpecLink } from '../components/ExternalLink.tsx';
 import { JsonBlock } from '../components/JsonBlock.tsx';

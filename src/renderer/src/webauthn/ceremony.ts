@@ -19,7 +19,7 @@ import type {
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
-} from '../../../rp/api-types.ts';
+} from '@api/types.ts';
 import {
   authenticationCredentialToJSON,
   clientErrorFromUnknown,

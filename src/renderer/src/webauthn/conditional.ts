@@ -8,7 +8,7 @@
  * @simplewebauthn/browser's startAuthentication({ useBrowserAutofill: true }).
  */
 import { startAuthentication, WebAuthnAbortService } from '@simplewebauthn/browser';
-import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '../../../rp/api-types.ts';
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@api/types.ts';
 import { clientPath, type ClientOutcome } from './ceremony.ts';
 import {
   authenticationCredentialToJSON,

@@ -19,7 +19,7 @@ import type {
   AuthenticationResponseJSON,
   ClientError,
   RegistrationResponseJSON,
-} from '../../../rp/api-types.ts';
+} from '@api/types.ts';
 import { base64urlToArrayBuffer, bytesToBase64url, isBinary } from './base64url.ts';
 
 type JsonObject = Record<string, unknown>;

@@ -1,6 +1,6 @@
 /** One credential: who, which authenticator, where it lives, how it signs in, its counter over time. */
 import { useEffect, useState } from 'react';
-import type { StoredCredential } from '../../../../rp/api-types.ts';
+import type { StoredCredential } from '@api/types.ts';
 import { useApi } from '../../api/context.tsx';
 import { toApiError } from '../../api/client.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';

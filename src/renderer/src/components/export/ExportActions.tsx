@@ -4,7 +4,7 @@
  * each as a download or to the clipboard. The records are fetched when a button is pressed.
  */
 import { useState } from 'react';
-import type { CeremonyExport } from '../../../../rp/api-types.ts';
+import type { CeremonyExport } from '@api/types.ts';
 import { useApi } from '../../api/context.tsx';
 import { toApiError } from '../../api/client.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';

@@ -3,7 +3,7 @@
  * their ids unless one is taken here; those get a new id and remember the original (importedFrom).
  */
 import { useId, useState } from 'react';
-import type { ImportResult } from '../../../../rp/api-types.ts';
+import type { ImportResult } from '@api/types.ts';
 import { useApi } from '../../api/context.tsx';
 import { toApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';

@@ -1,6 +1,6 @@
 /** The ceremony picked in the history: what happened in brief, its exports, and a way to the inspector. */
 import { useEffect, useState } from 'react';
-import type { Ceremony, HistoryEntry } from '../../../../rp/api-types.ts';
+import type { Ceremony, HistoryEntry } from '@api/types.ts';
 import { useApi } from '../../api/context.tsx';
 import { toApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';

@@ -4,7 +4,7 @@
  * values are marked; "only differences" hides the rest.
  */
 import { useEffect, useState } from 'react';
-import type { Ceremony } from '../../../../rp/api-types.ts';
+import type { Ceremony } from '@api/types.ts';
 import { useApi } from '../../api/context.tsx';
 import { toApiError } from '../../api/client.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';

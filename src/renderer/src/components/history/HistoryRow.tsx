@@ -1,6 +1,6 @@
 /** One row of the virtualized history: select checkbox, then a button that shows the ceremony. */
 import { memo } from 'react';
-import type { HistoryEntry } from '../../../../rp/api-types.ts';
+import type { HistoryEntry } from '@api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { shortId } from '../../model/ceremony.ts';
 import { HISTORY_TID } from '../../testids.ts';

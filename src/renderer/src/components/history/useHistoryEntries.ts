@@ -3,7 +3,7 @@
  * updated by the event stream, and any ceremony that is new or changed there is fetched again here.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CeremonySummary, HistoryEntry } from '../../../../rp/api-types.ts';
+import type { CeremonySummary, HistoryEntry } from '@api/types.ts';
 import { toApiError, type ApiClient } from '../../api/client.ts';
 import { mergeEntries } from '../../model/history.ts';
 

@@ -4,8 +4,8 @@
  * opens on the RP's verify step with the first failed check selected; a client error on its call.
  */
 import { useMemo, useState } from 'react';
-import type { Ceremony, CeremonyKind } from '../../../../rp/api-types.ts';
-import type { Field } from '../../../../decode/types.ts';
+import type { Ceremony, CeremonyKind } from '@api/types.ts';
+import type { Field } from '@decode/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { decodeSources, jsonToFields } from '../../model/inspect.ts';
 import { labMarksOf, sequenceInputOf, stepsOf, type PayloadId, type SequenceStep, type StepId } from '../../model/sequence.ts';

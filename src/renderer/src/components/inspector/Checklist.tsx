@@ -1,5 +1,5 @@
 /** The verification checklist: every check with status, expected and actual; one is selected. */
-import type { Check } from '../../../../decode/types.ts';
+import type { Check } from '@decode/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
 import { checkMessage, checkTitle, valueText } from './text.ts';

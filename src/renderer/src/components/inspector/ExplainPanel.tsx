@@ -1,5 +1,5 @@
 /** The side panel: the selected check (expected, actual, why) and the selected field in plain language with its spec link. */
-import type { Check } from '../../../../decode/types.ts';
+import type { Check } from '@decode/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { authDataOffset, type TreeNode } from '../../model/inspect.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';

@@ -5,7 +5,7 @@
  * is about. Give it a new `key` to start over with another payload.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { Check, DecodeError, Field } from '../../../../decode/types.ts';
+import type { Check, DecodeError, Field } from '@decode/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import {
   allExpandable,

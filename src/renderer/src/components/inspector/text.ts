@@ -3,8 +3,8 @@
  * explanation, and a check's title / message / explanation when the check carries message ids (it
  * falls back to its English text otherwise).
  */
-import { explain } from '../../../../decode/messages/index.ts';
-import type { Check } from '../../../../decode/types.ts';
+import { explain } from '@decode/messages/index.ts';
+import type { Check } from '@decode/types.ts';
 import type { Lang } from '../../i18n/index.tsx';
 
 type CheckText = Check & {

@@ -1,6 +1,6 @@
 /** Add a virtual authenticator: a preset, every addVirtualAuthenticator option by its CDP name, or a saved file. */
 import { useState } from 'react';
-import type { LabOptionInfo, LabPreset, VirtualAuthenticatorOptions } from '../../../../rp/lab/types.ts';
+import type { LabOptionInfo, LabPreset, VirtualAuthenticatorOptions } from '@api/lab.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { LAB_TID } from '../../testids.ts';
 import { readJsonFile } from './files.ts';

@@ -1,6 +1,6 @@
 /** One virtual authenticator: its options, user verification, presence, fault injection, file actions and credentials. */
 import { useEffect, useId, useState } from 'react';
-import type { LabAuthenticator, LabCredential, ResponseOverrideBits } from '../../../../rp/lab/types.ts';
+import type { LabAuthenticator, LabCredential, ResponseOverrideBits } from '@api/lab.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { LAB_TID } from '../../testids.ts';
 import { optionSummary } from './AddAuthenticator.tsx';

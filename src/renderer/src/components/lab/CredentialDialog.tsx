@@ -1,6 +1,6 @@
 /** Inspect one virtual credential (private key PEM, user handle, large blob) and change its sign count and BE/BS. */
 import { useEffect, useState } from 'react';
-import type { LabCredentialDetail, LabCredentialEdit, LabCredentialEditResult } from '../../../../rp/lab/types.ts';
+import type { LabCredentialDetail, LabCredentialEdit, LabCredentialEditResult } from '@api/lab.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { LAB_TID } from '../../testids.ts';
 import { Dialog } from '../Dialog.tsx';

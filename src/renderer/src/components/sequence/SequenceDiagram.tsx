@@ -3,7 +3,7 @@
  * arrow per step with its time; a client error or a failed check stops the diagram on its arrow in
  * red. Every arrow is a button: clicking it (or Enter) opens its payload in the inspector.
  */
-import type { CeremonyKind } from '../../../../rp/api-types.ts';
+import type { CeremonyKind } from '@api/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { LANES, type LabMark, type Lane, type SequenceStep } from '../../model/sequence.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';

@@ -2,7 +2,7 @@
  * The plain-language summary at the top of a ceremony: was a passkey really created, where does it
  * live, is it synced, was the user verified — or why nothing happened (model/plainSummary.ts).
  */
-import type { Ceremony } from '../../../../rp/api-types.ts';
+import type { Ceremony } from '@api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { plainSummary } from '../../model/plainSummary.ts';
 import { useAuthenticatorInfo } from '../../state/authenticators.tsx';

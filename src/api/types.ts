@@ -11,7 +11,7 @@ import type {
   RegistrationResponseJSON,
   AuthenticationResponseJSON,
 } from '@simplewebauthn/server';
-import type { Check, DecodeError, Field, MessageKind, Summary } from '../decode/types.ts';
+import type { Check, DecodeError, Field, MessageKind, Summary } from '@decode/types.ts';
 
 export type {
   PublicKeyCredentialCreationOptionsJSON,

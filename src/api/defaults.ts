@@ -2,7 +2,7 @@
  * The ceremony builder's default configuration: WebAuthn's own defaults where it has them. Pure data
  * (no zod, no Node), shared by the RP's presets and the window's fallback before presets load.
  */
-import type { CeremonyConfig } from './api-types.ts';
+import type { CeremonyConfig } from './types.ts';
 
 export const DEFAULT_CONFIG: CeremonyConfig = {
   rpName: 'Passkey Explorer',

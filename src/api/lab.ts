@@ -1,0 +1,171 @@
+/**
+ * The virtual authenticator lab's HTTP API shapes, with the CDP WebAuthn domain's types by their
+ * protocol names (Chrome DevTools protocol, WebAuthn.pdl). Type-only.
+ *
+ * Binary values follow CDP: standard base64 (credentialId, privateKey, userHandle, largeBlob).
+ * The lab's URLs name credentials by base64url (`LabCredential.id`).
+ */
+
+export type AuthenticatorProtocol = 'u2f' | 'ctap2';
+export type Ctap2Version = 'ctap2_0' | 'ctap2_1' | 'ctap2_2';
+export type AuthenticatorTransport = 'usb' | 'nfc' | 'ble' | 'cable' | 'hybrid' | 'smart-card' | 'internal';
+
+/** WebAuthn.VirtualAuthenticatorOptions, by its CDP names. */
+export interface VirtualAuthenticatorOptions {
+  protocol: AuthenticatorProtocol;
+  ctap2Version?: Ctap2Version;
+  transport: AuthenticatorTransport;
+  hasResidentKey?: boolean;
+  hasUserVerification?: boolean;
+  hasLargeBlob?: boolean;
+  hasCredBlob?: boolean;
+  hasMinPinLength?: boolean;
+  hasPrf?: boolean;
+  hasHmacSecret?: boolean;
+  hasHmacSecretMc?: boolean;
+  automaticPresenceSimulation?: boolean;
+  isUserVerified?: boolean;
+  defaultBackupEligibility?: boolean;
+  defaultBackupState?: boolean;
+}
+
+export type VirtualAuthenticatorOptionName = keyof VirtualAuthenticatorOptions;
+
+/** WebAuthn.Credential, by its CDP names. */
+export interface CdpCredential {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  /** PKCS#8, standard base64. */
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
+  largeBlob?: string;
+  backupEligibility?: boolean;
+  backupState?: boolean;
+  userName?: string;
+  userDisplayName?: string;
+}
+
+/** WebAuthn.setResponseOverrideBits. */
+export interface ResponseOverrideBits {
+  isBogusSignature: boolean;
+  isBadUV: boolean;
+  isBadUP: boolean;
+}
+
+/** One virtual authenticator the lab added, with the state the lab set on it since. */
+export interface LabAuthenticator {
+  authenticatorId: string;
+  /** The preset it was made from, if any. */
+  preset: string | null;
+  label: string;
+  options: VirtualAuthenticatorOptions;
+  /** Current values (setUserVerified / setAutomaticPresenceSimulation change them). */
+  isUserVerified: boolean;
+  automaticPresenceSimulation: boolean;
+  overrides: ResponseOverrideBits;
+  createdAt: string;
+  /** Filled by GET /api/lab and GET /api/lab/authenticators/:id. */
+  credentials?: LabCredential[];
+  /** Resident credentials held, and Chromium's limit for one virtual authenticator. */
+  residentCount?: number;
+  residentLimit?: number;
+}
+
+/** A credential inside a virtual authenticator, as the lab shows it. */
+export interface LabCredential extends CdpCredential {
+  /** credentialId in base64url (how the RP and the URLs name it). */
+  id: string;
+  /** userHandle in base64url (the RP's user id), null when none. */
+  userHandleB64url: string | null;
+  /** largeBlob as UTF-8 text when it is valid text, else null. */
+  largeBlobText: string | null;
+  largeBlobBytes: number;
+}
+
+/** GET /api/lab/authenticators/:id/credentials/:cid: everything about one credential. */
+export interface LabCredentialDetail extends LabCredential {
+  /** The private key as a PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----"). */
+  privateKeyPem: string;
+  /** Its public key as an SPKI PEM, and as a JWK. */
+  publicKeyPem: string | null;
+  publicKeyJwk: Record<string, unknown> | null;
+  keyType: string | null;
+  /** Whether this RP has the credential registered (and for which user). */
+  registered: { userName: string; counter: number } | null;
+}
+
+/** POST /api/lab/authenticators/:id/credentials/:cid: what was changed, and how. */
+export interface LabCredentialEdit {
+  signCount?: number;
+  backupEligibility?: boolean;
+  backupState?: boolean;
+}
+export interface LabCredentialEditResult {
+  credential: LabCredential;
+  /** 'setCredentialProperties', or 'addCredential' when the browser could not edit in place and the credential was re-added. */
+  method: 'setCredentialProperties' | 'addCredential';
+  note?: string;
+}
+
+export interface LabPreset {
+  id: 'platform-passkey' | 'synced-passkey' | 'security-key' | 'u2f-key' | 'nfc-key';
+  label: string;
+  description: string;
+  options: VirtualAuthenticatorOptions;
+  /** The ceremony builder preset that suits it (src/rp/config.ts PRESETS). */
+  ceremonyPreset: string;
+}
+
+/** One option of addVirtualAuthenticator as this browser supports it. */
+export interface LabOptionInfo {
+  name: VirtualAuthenticatorOptionName;
+  type: 'boolean' | 'enum';
+  values?: string[];
+  /** CDP's default. */
+  default?: boolean | string;
+  /** False when this browser's protocol does not have the option (it is refused, never dropped). */
+  supported: boolean;
+  description: string;
+}
+
+/** GET /api/lab */
+export interface LabStatus {
+  available: boolean;
+  /** Why not, and how to get a lab (serve --lab, or the desktop app). */
+  reason?: string;
+  transport: 'electron' | 'cdp' | null;
+  browser?: { product?: string; executable?: string; debuggerUrl?: string; headless?: boolean; pid?: number };
+  /** True while WebAuthn.enable is on for the page (virtual authenticators replace real ones). */
+  enabled: boolean;
+  /** Where the option list comes from: this browser's /json/protocol, or the built-in table (Chromium 156). */
+  protocolSource: 'browser' | 'built-in';
+  options: LabOptionInfo[];
+  /** Options this browser's protocol has beyond the ones the lab knows (shown, not used). */
+  extraOptions: string[];
+  /** Commands of the WebAuthn domain this browser lacks (e.g. setCredentialProperties on older builds). */
+  missingCommands: string[];
+  authenticators: LabAuthenticator[];
+  presets: LabPreset[];
+  residentLimit: number;
+}
+
+/** A saved authenticator with its credentials (GET .../export, POST /api/lab/import). */
+export interface LabAuthenticatorFile {
+  format: 'passkey-explorer/virtual-authenticator';
+  version: 1;
+  savedAt: string;
+  label?: string;
+  preset?: string | null;
+  options: VirtualAuthenticatorOptions;
+  state?: { isUserVerified?: boolean; automaticPresenceSimulation?: boolean; overrides?: Partial<ResponseOverrideBits> };
+  credentials: CdpCredential[];
+}
+
+/** A single credential file (GET .../credentials/:cid/export, POST .../credentials). */
+export interface LabCredentialFile {
+  format: 'passkey-explorer/virtual-credential';
+  version: 1;
+  credential: CdpCredential;
+}
