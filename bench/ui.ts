@@ -26,7 +26,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '../e2e/chromium';
-import { DEFAULT_CONFIG } from '../src/rp/config';
+import { DEFAULT_CONFIG } from '@api/config.ts';
 import { startRpServer } from '../src/rp/server';
 import type { Ceremony, CeremonyConfig } from '@api/types.ts';
 import { SoftAuthenticator } from '../test/support/softAuthenticator';
@@ -311,7 +311,10 @@ async function main() {
       for (const [k, v] of queries) {
         const r = await filterOnce(page, k, v);
         times.push(r.ms);
-        if (round === 0) line(`  filter ${k} = ${JSON.stringify(v)}`, `${r.ms.toFixed(1)} ms`, undefined, undefined), console.log(`${''.padEnd(46)}-> ${r.shown.toLocaleString('en')} rows`);
+        if (round === 0) {
+          line(`  filter ${k} = ${JSON.stringify(v)}`, `${r.ms.toFixed(1)} ms`, undefined, undefined);
+          console.log(`${''.padEnd(46)}-> ${r.shown.toLocaleString('en')} rows`);
+        }
       }
     }
     line(`history filter on ${N.toLocaleString('en')} (median of ${times.length})`, `${median(times).toFixed(1)} ms`, `<= ${TARGET.filterMs} ms`, median(times) / TARGET.filterMs);

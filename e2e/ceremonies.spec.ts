@@ -1,5 +1,5 @@
 /**
- * Issue 2's end-to-end ceremonies, in Chromium through `serve` mode, with CDP virtual authenticators.
+ * The end-to-end ceremonies, in Chromium through `serve` mode, with CDP virtual authenticators.
  */
 import type { Page } from '@playwright/test';
 import { expect, PLATFORM_PASSKEY, test, toBase64url, VirtualAuthenticator } from './fixtures.ts';

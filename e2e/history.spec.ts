@@ -1,5 +1,5 @@
 /**
- * Issue 4: the Credentials and History views, compare, export and import, in Chromium through `serve`
+ * The Credentials and History views, compare, export and import, in Chromium through `serve`
  * mode with CDP virtual authenticators.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 4: the sequence view, the inspector (tree <-> hex), the plain-language summary and Paste and
+ * The sequence view, the inspector (tree <-> hex), the plain-language summary and Paste and
  * decode, in Chromium through `serve` mode with CDP virtual authenticators.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 5's virtual authenticator lab, end to end: `passkey-explorer serve --lab --headless` starts
+ * The virtual authenticator lab, end to end: `passkey-explorer serve --lab --headless` starts
  * its own Chromium on the window and drives that page's CDP WebAuthn domain; Playwright connects to
  * the same browser (connectOverCDP, the endpoint the CLI prints) and uses the window like a person:
  * the Lab tab to add and change virtual authenticators, the Ceremony tab to register and sign in.

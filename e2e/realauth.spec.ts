@@ -1,5 +1,5 @@
 /**
- * Issue 5, real authenticators, in Chromium through `serve` mode:
+ * Real authenticators, in Chromium through `serve` mode:
  * - the capabilities panel shows exactly what the page's own WebAuthn feature queries answer, with
  *   and without a CDP virtual authenticator (an internal UV authenticator makes isUVPAA true);
  * - "Open in system browser" (in a browser: a new tab) hands the builder's config over, and a

@@ -5,6 +5,11 @@
  * Binary values follow CDP: standard base64 (credentialId, privateKey, userHandle, largeBlob).
  * The lab's URLs name credentials by base64url (`LabCredential.id`).
  */
+import { z } from 'zod';
+
+/** The lab's preset authenticators (their options: src/rp/lab/options.ts). */
+export const LAB_PRESET_IDS = ['platform-passkey', 'synced-passkey', 'security-key', 'u2f-key', 'nfc-key'] as const;
+export type LabPresetId = (typeof LAB_PRESET_IDS)[number];
 
 export type AuthenticatorProtocol = 'u2f' | 'ctap2';
 export type Ctap2Version = 'ctap2_0' | 'ctap2_1' | 'ctap2_2';
@@ -169,3 +174,67 @@ export interface LabCredentialFile {
   version: 1;
   credential: CdpCredential;
 }
+
+// ------------------------------------------------------------------ request schemas
+
+export const MAX_LAB_FILE_BYTES = 1024 * 1024;
+const b64any = z.string().max(MAX_LAB_FILE_BYTES).regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64 or base64url');
+
+/** A credential from a file: CDP's shape, private key as base64 PKCS#8 or PEM; missing parts get defaults. */
+export const credentialInput = z
+  .object({
+    credentialId: b64any.min(1).optional(),
+    id: b64any.min(1).optional(),
+    isResidentCredential: z.boolean().optional(),
+    rpId: z.string().min(1).max(253).optional(),
+    privateKey: z.string().min(16).max(16_384).optional(),
+    privateKeyPem: z.string().min(16).max(16_384).optional(),
+    userHandle: b64any.max(256).optional(),
+    signCount: z.number().int().min(-1).max(0xffffffff).optional(),
+    largeBlob: b64any.optional(),
+    largeBlobText: z.string().max(MAX_LAB_FILE_BYTES).optional(),
+    backupEligibility: z.boolean().optional(),
+    backupState: z.boolean().optional(),
+    userName: z.string().max(256).optional(),
+    userDisplayName: z.string().max(256).optional(),
+  })
+  .passthrough()
+  .refine((c) => c.privateKey !== undefined || c.privateKeyPem !== undefined, { message: 'a credential needs privateKey (base64 PKCS#8 or PEM)' });
+
+export const addCredentialSchema = z.union([
+  z.object({ credential: credentialInput }).strict(),
+  z.object({ file: z.object({ format: z.literal('passkey-explorer/virtual-credential'), version: z.literal(1), credential: credentialInput }).passthrough() }).strict(),
+]);
+
+export const authenticatorFileSchema = z
+  .object({
+    format: z.literal('passkey-explorer/virtual-authenticator'),
+    version: z.literal(1),
+    savedAt: z.string().optional(),
+    label: z.string().max(120).optional(),
+    preset: z.string().max(40).nullable().optional(),
+    options: z.record(z.string(), z.unknown()),
+    state: z
+      .object({
+        isUserVerified: z.boolean().optional(),
+        automaticPresenceSimulation: z.boolean().optional(),
+        overrides: z.object({ isBogusSignature: z.boolean().optional(), isBadUV: z.boolean().optional(), isBadUP: z.boolean().optional() }).optional(),
+      })
+      .optional(),
+    credentials: z.array(credentialInput).max(1000),
+  })
+  .passthrough();
+
+export const addAuthenticatorSchema = z.union([
+  z.object({ preset: z.enum(LAB_PRESET_IDS), label: z.string().max(120).optional() }).strict(),
+  z.object({ options: z.record(z.string(), z.unknown()), label: z.string().max(120).optional(), preset: z.string().max(40).nullable().optional() }).strict(),
+]);
+export const labImportSchema = z.object({ file: authenticatorFileSchema }).strict();
+export const userVerifiedSchema = z.object({ isUserVerified: z.boolean() }).strict();
+export const presenceSchema = z.object({ enabled: z.boolean() }).strict();
+export const overridesSchema = z.object({ isBogusSignature: z.boolean().optional(), isBadUV: z.boolean().optional(), isBadUP: z.boolean().optional() }).strict();
+export const credentialEditSchema = z
+  .object({ signCount: z.number().int().min(-1).max(0xffffffff).optional(), backupEligibility: z.boolean().optional(), backupState: z.boolean().optional() })
+  .strict()
+  .refine((e) => Object.keys(e).length > 0, { message: 'change at least one of signCount, backupEligibility, backupState' });
+export const labEventsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });

@@ -277,7 +277,7 @@ export interface TrustRoot {
   sha256: string;
 }
 
-// ---- History, export and import (issue 4: src/rp/history.ts) ----
+// ---- History, export and import (src/rp/history.ts) ----
 
 /** GET /api/history: one compact row per ceremony, for listing and filtering thousands of them. */
 export interface HistoryEntry extends CeremonySummary {
@@ -321,7 +321,7 @@ export interface ImportResult {
   imported: { id: string; importedFrom: string | null }[];
 }
 
-// ---- Virtual authenticator lab (issue 5: src/rp/lab) ----
+// ---- Virtual authenticator lab (src/rp/lab) ----
 
 /**
  * CDP WebAuthn events of the lab's virtual authenticators, plus `residentCredentialLimit`: a
@@ -353,7 +353,7 @@ export interface Ceremony {
   labEvents?: LabEvent[];
 }
 
-// ---- Real authenticators: "Open in system browser" hand-off (issue 5: src/rp/handoff.ts) ----
+// ---- Real authenticators: "Open in system browser" hand-off (src/rp/handoff.ts) ----
 
 /** POST /api/handoff { config } -> a short-lived URL that opens the builder with this config. */
 export interface HandoffCreateResponse {
@@ -370,4 +370,21 @@ export interface HandoffConfigResponse {
   config: CeremonyConfig;
   createdAt: string;
   expiresAt: string;
+}
+
+/** GET /api/history filters. */
+export interface HistoryQueryParams {
+  limit?: number;
+  offset?: number;
+  kind?: string;
+  verdict?: string;
+  authenticator?: string;
+  q?: string;
+}
+
+/** One point of a credential's sign-count history (GET /api/credentials/:id). */
+export interface SignCountPoint {
+  ceremonyId: string;
+  signCount: number;
+  at: string;
 }

@@ -22,6 +22,7 @@ export async function readInput(file: string): Promise<string | Uint8Array> {
     bytes = readFileSync(file);
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // eslint-disable-next-line no-control-regex -- control characters are what tell binary input from text
   const printable = !text.includes('\uFFFD') && !/[\u0000-\u0008\u000e-\u001f]/.test(text);
   return printable ? text : new Uint8Array(bytes);
 }

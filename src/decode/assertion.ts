@@ -81,7 +81,7 @@ export function dissectUserHandle(bytes: Uint8Array, opts: { source?: string; pa
   const source = opts.source ?? 'userHandle';
   const path = opts.path ?? 'userHandle';
   const text = toUtf8Strict(bytes);
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what make a user handle non-printable
   const printable = text !== null && text.length > 0 && !/[\u0000-\u001f\u007f\ufffd]/.test(text);
   const f: Field = {
     key: 'userHandle',

@@ -75,11 +75,11 @@ export function decodeBase64Any(text: string): Base64Result {
   }
   if (rem === 2) {
     const n = (DECODE[text.charCodeAt(i)] << 18) | (DECODE[text.charCodeAt(i + 1)] << 12);
-    out[o++] = (n >> 16) & 0xff;
+    out[o] = (n >> 16) & 0xff;
   } else if (rem === 3) {
     const n = (DECODE[text.charCodeAt(i)] << 18) | (DECODE[text.charCodeAt(i + 1)] << 12) | (DECODE[text.charCodeAt(i + 2)] << 6);
-    out[o++] = (n >> 16) & 0xff;
-    out[o++] = (n >> 8) & 0xff;
+    out[o] = (n >> 16) & 0xff;
+    out[o + 1] = (n >> 8) & 0xff;
   }
   return {
     ok: true,

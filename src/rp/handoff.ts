@@ -18,16 +18,15 @@
  * the server refuses cross-origin `Origin` headers and sends no CORS headers.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { Endpoints } from '@api/endpoints.ts';
 import type { CeremonyConfig, HandoffConfigResponse, HandoffCreateResponse } from '@api/types.ts';
-import { ceremonyConfigSchema } from './config.ts';
 import { ApiFailure } from './errors.ts';
-import type { RouteContext, RouteModule } from './routes.ts';
+import type { Handlers } from './http/mount.ts';
+import type { RpContext } from './routes.ts';
 import type { Store } from './store.ts';
 
 export const HANDOFF_TTL_MS = 10 * 60_000;
 export const MAX_HANDOFFS = 100;
-const ID = /^[A-Za-z0-9_-]{22}$/;
 
 interface Entry {
   config: CeremonyConfig;
@@ -53,45 +52,30 @@ function prune(table: Map<string, Entry>, now: number): void {
   while (table.size >= MAX_HANDOFFS) table.delete(table.keys().next().value as string);
 }
 
-const createSchema = z.object({ config: ceremonyConfigSchema }).strict();
-
 /** The page URL that loads hand-off `id` into the ceremony builder. */
 export function handoffUrl(origin: string, id: string): string {
   return `${origin}/#/ceremony?handoff=${id}`;
 }
 
-export function handoffRoutes(now: () => number = () => Date.now()): RouteModule {
-  return async (ctx: RouteContext) => {
-    if (ctx.path === '/api/handoff') {
-      if (ctx.method !== 'POST') throw new ApiFailure(405, 'method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}.`);
-      const body = ctx.validate(createSchema, await ctx.readJson());
+export function handoffHandlers(ctx: RpContext, now: () => number = () => Date.now()): Handlers<Pick<Endpoints, 'createHandoff' | 'handoff'>> {
+  return {
+    createHandoff: ({ body }): HandoffCreateResponse => {
       const table = tableOf(ctx.store);
-      const t = now();
-      prune(table, t);
+      const at = now();
+      prune(table, at);
       const id = randomBytes(16).toString('base64url');
-      const entry: Entry = { config: body.config as CeremonyConfig, createdAt: t, expiresAt: t + HANDOFF_TTL_MS };
-      table.set(id, entry);
-      const answer: HandoffCreateResponse = { id, url: handoffUrl(ctx.origin, id), expiresAt: new Date(entry.expiresAt).toISOString() };
-      ctx.sendJson(200, answer);
-      return true;
-    }
-    const m = /^\/api\/handoff\/([^/]+)$/.exec(ctx.path);
-    if (!m) return false;
-    if (ctx.method !== 'GET') throw new ApiFailure(405, 'method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}.`);
-    if (!ID.test(m[1])) throw new ApiFailure(400, 'invalid_request', 'A hand-off id is 22 base64url characters.');
-    const table = tableOf(ctx.store);
-    const entry = table.get(m[1]);
-    if (!entry) throw new ApiFailure(404, 'handoff_unknown', `No hand-off ${m[1]}: it was never made here, or this RP restarted since.`);
-    if (entry.expiresAt <= now()) {
-      table.delete(m[1]);
-      throw new ApiFailure(410, 'handoff_expired', `Hand-off ${m[1]} expired at ${new Date(entry.expiresAt).toISOString()} (it lives ${HANDOFF_TTL_MS / 60_000} minutes). Open it again from the desktop window.`);
-    }
-    const answer: HandoffConfigResponse = {
-      config: entry.config,
-      createdAt: new Date(entry.createdAt).toISOString(),
-      expiresAt: new Date(entry.expiresAt).toISOString(),
-    };
-    ctx.sendJson(200, answer);
-    return true;
+      table.set(id, { config: body.config, createdAt: at, expiresAt: at + HANDOFF_TTL_MS });
+      return { id, url: handoffUrl(ctx.origin, id), expiresAt: new Date(at + HANDOFF_TTL_MS).toISOString() };
+    },
+    handoff: ({ params }): HandoffConfigResponse => {
+      const table = tableOf(ctx.store);
+      const entry = table.get(params.id);
+      if (!entry) throw new ApiFailure(404, 'handoff_unknown', `No hand-off ${params.id}: it was never made here, or this RP restarted since.`);
+      if (entry.expiresAt <= now()) {
+        table.delete(params.id);
+        throw new ApiFailure(410, 'handoff_expired', `Hand-off ${params.id} expired at ${new Date(entry.expiresAt).toISOString()} (it lives ${HANDOFF_TTL_MS / 60_000} minutes). Open it again from the desktop window.`);
+      }
+      return { config: entry.config, createdAt: new Date(entry.createdAt).toISOString(), expiresAt: new Date(entry.expiresAt).toISOString() };
+    },
   };
 }

@@ -17,7 +17,8 @@ export const COMMUNITY_AAGUIDS_URL =
 export const FIDO_MDS_URL = 'https://mds3.fidoalliance.org/';
 
 /** Largest list or BLOB accepted (the published lists with icons are a few MiB). */
-export const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+export { MAX_METADATA_BYTES } from '@api/schemas.ts';
+import { MAX_METADATA_BYTES } from '@api/schemas.ts';
 const FETCH_TIMEOUT_MS = 20_000;
 
 const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -71,7 +71,7 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX sign_counts_credential ON sign_counts(credential_id);
   `,
-  // 2: history index (issue 4, src/rp/history.ts). One compact row per ceremony with what the History
+  // 2: history index (src/rp/history.ts). One compact row per ceremony with what the History
   // view lists and filters on (authenticator, fmt, sign count, import provenance), so listing 10,000
   // ceremonies never reads their large JSON columns. Kept current by triggers; backfilled from the
   // result / dissection JSON, else from the credential the ceremony used.
@@ -120,7 +120,7 @@ export const MIGRATIONS: string[] = [
     DELETE FROM ceremony_index WHERE id = OLD.id;
   END;
   `,
-  // 3: virtual authenticator lab (issue 5, src/rp/lab/events.ts). CDP WebAuthn events (credentialAdded,
+  // 3: virtual authenticator lab (src/rp/lab/events.ts). CDP WebAuthn events (credentialAdded,
   // credentialAsserted, credentialUpdated, credentialDeleted) with the ceremony they happened during
   // (NULL when none was running, e.g. the lab's own edits), for the ceremony's sequence view.
   `
@@ -401,7 +401,7 @@ export class Store {
     return r ? toSummary(r) : null;
   }
 
-  // ---- history (issue 4: src/rp/history.ts) ----
+  // ---- history (src/rp/history.ts) ----
 
   /**
    * The History view's compact rows (table ceremony_index, migration 2), newest first, with the total

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
+import { DEFAULT_CONFIG } from '@api/config.ts';
 import { HANDOFF_TTL_MS, MAX_HANDOFFS } from '../../src/rp/handoff.ts';
 import { startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { call } from '../support/http.ts';

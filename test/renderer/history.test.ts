@@ -1,12 +1,12 @@
 /**
- * The pure parts of the Credentials and History views and of the exports (issue 4):
+ * The pure parts of the Credentials and History views and of the exports:
  * filtering, virtualization range, selection, field-by-field comparison, Markdown and Mermaid,
  * the sign-count chart and the WebAuthn Signal API calls.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Ceremony, HistoryEntry } from '@api/types.ts';
 import type { Field } from '@decode/types.ts';
-import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
+import { DEFAULT_CONFIG } from '@api/config.ts';
 import { translate } from '../../src/renderer/src/i18n/format.ts';
 import { historyEn } from '../../src/renderer/src/i18n/history.en.ts';
 import { historyJa } from '../../src/renderer/src/i18n/history.ja.ts';

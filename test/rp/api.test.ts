@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRpServer, type RpServer } from '../../src/rp/server.ts';
-import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
+import { DEFAULT_CONFIG } from '@api/config.ts';
 import { CHALLENGE_GRACE_MS } from '../../src/rp/relyingParty.ts';
 import type { CeremonyConfig } from '@api/types.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';

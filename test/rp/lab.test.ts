@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
+import { DEFAULT_CONFIG } from '@api/config.ts';
 import { startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { AuthenticatorLab, browserArgs, findBrowser, LabHost, optionSupport } from '../../src/rp/lab/index.ts';
 import type { CdpCredential, LabTransport, ProtocolDomain, VirtualAuthenticatorOptions } from '../../src/rp/lab/types.ts';

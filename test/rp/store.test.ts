@@ -6,7 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, Store } from '../../src/rp/store.ts';
 import { startRpServer } from '../../src/rp/server.ts';
-import { DEFAULT_CONFIG } from '../../src/rp/config.ts';
+import { DEFAULT_CONFIG } from '@api/config.ts';
 import { call } from '../support/http.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 
@@ -25,7 +25,7 @@ describe('store', () => {
     const s = new Store(tmp());
     expect(s.schemaVersion()).toBe(MIGRATIONS.length);
     const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
-    // ceremony_index: migration 2 (issue 4, the History view's compact rows); lab_events: migration 3 (issue 5, AUTOINCREMENT adds sqlite_sequence).
+    // ceremony_index: migration 2 (the History view's compact rows); lab_events: migration 3 (AUTOINCREMENT adds sqlite_sequence).
     expect(tables).toEqual(['ceremonies', 'ceremony_index', 'credentials', 'lab_events', 'sign_counts', 'sqlite_sequence', 'users']);
     s.close();
   });

@@ -141,7 +141,7 @@ export function dissectMap(
       display: JSON.stringify(label), explain: 'cbor.mapKey', spec: `${RFC8949}#section-3.1`,
     };
     const dis = e.key.type === 'text' && Object.prototype.hasOwnProperty.call(members, e.key.value) ? members[e.key.value] : undefined;
-    let valueFields: Field[] | null = null;
+    let valueFields: Field[] | null;
     try {
       valueFields = dis ? dis(e.value, path, ctx, errors, sources) : null;
     } catch (err) {

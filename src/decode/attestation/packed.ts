@@ -83,7 +83,7 @@ export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyCont
 
     const probs = packedCertProblems(cert);
     const tc = T('check.attestation.packed.certificate.title');
-    if (cert.basicConstraints?.derIssues?.length) probs.length === 0 && ck.add('certificate', tc, 'warn', '§8.2.1 requirements', { subject: cert.subject.text, derIssues: cert.basicConstraints.derIssues }, T('check.attestation.certificate.notDer', { issues: cert.basicConstraints.derIssues.join('; ') }), SPEC.packedCert);
+    if (cert.basicConstraints?.derIssues?.length && probs.length === 0) ck.add('certificate', tc, 'warn', '§8.2.1 requirements', { subject: cert.subject.text, derIssues: cert.basicConstraints.derIssues }, T('check.attestation.certificate.notDer', { issues: cert.basicConstraints.derIssues.join('; ') }), SPEC.packedCert);
     if (probs.length) ck.fail('certificate', tc, '§8.2.1 requirements', { subject: cert.subject.text, problems: probs }, T('check.attestation.packed.certificate.invalid', { problems: probs.join('; ') }), SPEC.packedCert);
     else if (!cert.basicConstraints?.derIssues?.length) ck.pass('certificate', tc, '§8.2.1 requirements', { subject: cert.subject.text }, undefined, SPEC.packedCert);
 

@@ -123,7 +123,7 @@ export const TID = {
 } as const;
 
 /**
- * Credentials view, History view, compare, export / import (issue 4).
+ * Credentials view, History view, compare, export / import.
  *
  * Credentials    credentials-view, credential-card (data-id, data-storage), card-authenticator, card-discoverable,
  *                sign-count-chart (svg), sign-count-table, card-sign-in, card-delete, card-confirm-dialog,
@@ -187,7 +187,7 @@ export const HISTORY_TID = {
 } as const;
 
 /**
- * Sequence view, inspector, plain-language summary, paste and decode (issue 4).
+ * Sequence view, inspector, plain-language summary, paste and decode.
  *
  * Inspection    ceremony-inspection (data-ceremony-id; summary + sequence + inspector in the result)
  * Sequence      sequence (data-kind, data-stopped-at = step id or ''), seq-step (button; data-step =
@@ -259,7 +259,7 @@ export const INSPECTOR_TID = {
 } as const;
 
 /**
- * Learn mode (issue 4): every id is `learn-<part>`, made by LEARN_TID.id(part).
+ * Learn mode: every id is `learn-<part>`, made by LEARN_TID.id(part).
  *
  * Walk       learn-view, learn-step (data-step = step id, data-index), learn-step-link (data-step; button in
  *            the step list, aria-current="step" on the current one), learn-progress ('Step n of N'),
@@ -287,7 +287,7 @@ export const LEARN_TID = {
 } as const;
 
 /**
- * Real authenticators (issue 5): capabilities, "Open in system browser", the Touch ID account
+ * Real authenticators: capabilities, "Open in system browser", the Touch ID account
  * picker (Electron) and the Autofill sign-in view.
  *
  * Capabilities   caps-panel, caps-uvpaa / caps-conditional (data-value: yes | no | missing | error |
@@ -333,7 +333,7 @@ export const REALAUTH_TID = {
 } as const;
 
 /**
- * Virtual authenticator lab (issue 5, views/LabView.tsx).
+ * Virtual authenticator lab (views/LabView.tsx).
  *
  * Status         lab-status (data-available, data-transport), lab-reason, lab-devtools
  * Add            lab-preset (data-preset; button), lab-option-<CDP name> (custom form control), lab-custom-label,

@@ -188,7 +188,7 @@ export class LabHost {
         ...(e.byLab ? { byLab: true } : {}),
       },
     };
-    this.store && insertLabEvent(this.store, event);
+    if (this.store) insertLabEvent(this.store, event);
     this.publish({ type: 'lab', ...event });
     if (!e.byLab) {
       const seen = { event: e.event, credentialId: e.credentialId, at: e.at };

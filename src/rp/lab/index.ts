@@ -1,7 +1,7 @@
-/** The virtual authenticator lab (issue 5): CDP WebAuthn domain behind one interface, its API and its browser. */
+/** The virtual authenticator lab: CDP WebAuthn domain behind one interface, its API and its browser. */
 export { AuthenticatorLab, LabError, labCredential, CDP_EVENTS, type LabCdpEvent, type LabInfo } from './lab.ts';
 export { LabHost, NO_LAB_REASON } from './host.ts';
-export { labRoutes } from './routes.ts';
+export { labHandlers } from './routes.ts';
 export { labEventsOf } from './events.ts';
 export { CdpConnection, CdpSession, CdpError, attachToPage } from './cdp.ts';
 export { findBrowser, launchLabBrowser, browserArgs, knownLocations, type LabBrowser } from './browser.ts';

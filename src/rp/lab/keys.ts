@@ -51,7 +51,7 @@ export function textOf(b64: string | undefined): string | null {
   const bytes = Buffer.from(b64, 'base64');
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are what make a large blob binary rather than text
     return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? null : text;
   } catch {
     return null;

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dissectCertificate, pemToDer, parseCertificate } from '@decode/x509';
+import { dissectCertificate, pemToDer } from '@decode/x509';
 import { cborGet } from '@decode/cbor';
-import { loadRegistrationCases, parseAttObj, coverageProblem, VECTORS, rootPem, b64 } from './helpers';
+import { loadRegistrationCases, parseAttObj, coverageProblem, VECTORS, rootPem } from './helpers';
 
 const cases = loadRegistrationCases();
 
@@ -33,7 +33,7 @@ describe('x509: every x5c certificate of every registration vector', () => {
 });
 
 describe('x509: bundled roots', () => {
-  const idx = JSON.parse(require('node:fs').readFileSync(join(VECTORS, 'roots/index.json'), 'utf8')) as { file: string; subject: string; notAfter: string }[];
+  const idx = JSON.parse(readFileSync(join(VECTORS, 'roots/index.json'), 'utf8')) as { file: string; subject: string; notAfter: string }[];
   for (const r of idx) {
     it(r.file, () => {
       const der = pemToDer(rootPem(r.file.replace('roots/', '')))!;

@@ -1,5 +1,5 @@
 /**
- * English messages of the real-authenticator features (issue 5): the browser-capabilities panel,
+ * English messages of the real-authenticator features: the browser-capabilities panel,
  * "Open in system browser", the Touch ID account picker (Electron) and the Autofill sign-in view.
  */
 export const capsEn = {

@@ -1,4 +1,4 @@
-/** 実機の認証器まわり（issue 5）の日本語メッセージ。キーは caps.en.ts と同じ（型で強制）。 */
+/** 実機の認証器まわりの日本語メッセージ。キーは caps.en.ts と同じ（型で強制）。 */
 import type { capsEn } from './caps.en.ts';
 
 export const capsJa: Record<keyof typeof capsEn, string> = {

@@ -1,4 +1,4 @@
-/** English messages of the Credentials and History views and of export / import (issue 4). */
+/** English messages of the Credentials and History views and of export / import. */
 export const historyEn = {
   'nav.credentials': 'Credentials',
   'nav.history': 'History',

@@ -1,4 +1,4 @@
-/** 資格情報・履歴ビューとエクスポート／インポートの日本語メッセージ（issue 4）。キーは history.en.ts と同じ。 */
+/** 資格情報・履歴ビューとエクスポート／インポートの日本語メッセージ。キーは history.en.ts と同じ。 */
 import type { historyEn } from './history.en.ts';
 
 export const historyJa: Record<keyof typeof historyEn, string> = {

@@ -1,4 +1,4 @@
-/** Virtual authenticator lab (issue 5): English messages. Option names stay in their CDP spelling. */
+/** Virtual authenticator lab: English messages. Option names stay in their CDP spelling. */
 export const labEn = {
   'nav.lab': 'Authenticator lab',
   'lab.title': 'Virtual authenticator lab',

@@ -1,4 +1,4 @@
-/** 仮想認証器ラボ（issue 5）の日本語メッセージ。オプション名は CDP の綴りのまま。 */
+/** 仮想認証器ラボの日本語メッセージ。オプション名は CDP の綴りのまま。 */
 import type { labEn } from './lab.en.ts';
 
 export const labJa: Record<keyof typeof labEn, string> = {

@@ -6,7 +6,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Ceremony, CeremonyConfig, ClientError } from '@api/types.ts';
-import { DEFAULT_CONFIG } from '@api/defaults.ts';
+import { DEFAULT_CONFIG } from '@api/config.ts';
 import { ApiRequestError, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration } from '../webauthn/ceremony.ts';
 import { storedCredentialOf } from './facts.ts';

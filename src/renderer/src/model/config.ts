@@ -2,7 +2,7 @@
  * What the ceremony builder offers: COSE algorithms, hints, a fallback default config, and pure
  * helpers for the ordered lists. No React, no DOM (unit-tested).
  */
-import { DEFAULT_CONFIG } from '@api/defaults.ts';
+import { DEFAULT_CONFIG } from '@api/config.ts';
 import type { CeremonyConfig, Hint } from '@api/types.ts';
 
 export interface AlgorithmInfo {

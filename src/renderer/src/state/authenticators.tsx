@@ -63,18 +63,19 @@ export function useAuthenticatorInfo(aaguid: string | null | undefined): { info:
   const [state, setState] = useState<{ key: string; info: AuthenticatorInfo | null } | null>(null);
   const key = isNamedAaguid(aaguid) ? aaguid.toLowerCase() : null;
   const version = ctx?.version ?? 0;
+  const lookup = ctx?.lookup;
 
   useEffect(() => {
-    if (!ctx || !key) return;
+    if (!lookup || !key) return;
     let live = true;
-    void ctx.lookup(key).then((info) => {
+    void lookup(key).then((info) => {
       if (live) setState({ key, info });
     });
     return () => {
       live = false;
     };
     // `version` re-runs the lookup after invalidate().
-  }, [ctx?.lookup, key, version]);
+  }, [lookup, key, version]);
 
   const info = !key ? null : state && state.key === key ? state.info : undefined;
   return { info, icon: pickIcon(info, ctx?.dark ?? false) };

@@ -136,6 +136,7 @@ export function AutofillView() {
     if (!ready) return;
     void start();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- the cleanup bumps the latest value on purpose: it invalidates the runs still in flight
       seq.current++;
       controllerRef.current?.abort(new DOMException(LEFT_VIEW, 'AbortError'));
       controllerRef.current = null;

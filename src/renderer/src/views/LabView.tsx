@@ -1,5 +1,5 @@
 /**
- * The virtual authenticator lab (issue 5): add authenticators (presets or every CDP option), edit
+ * The virtual authenticator lab: add authenticators (presets or every CDP option), edit
  * their credentials, inject faults, save and load them, and watch the CDP events live. The page
  * reaches the lab through the RP's /api/lab (Electron's debugger or `serve --lab`'s CDP session).
  */
@@ -55,7 +55,7 @@ export function LabView() {
       stop();
       clearTimeout(refreshTimer.current);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one subscription per client; status and refreshSoon change on every refresh
   }, [api]);
 
   /** Runs a lab call: one at a time, errors shown, status refreshed after. */

@@ -34,7 +34,7 @@ function binaryInput(value: unknown, path: string): unknown {
   try {
     return base64urlToArrayBuffer(value);
   } catch (e) {
-    throw new TypeError(`extensions.${path}: expected base64url, got ${JSON.stringify(value)} (${(e as Error).message})`);
+    throw new TypeError(`extensions.${path}: expected base64url, got ${JSON.stringify(value)} (${(e as Error).message})`, { cause: e });
   }
 }
 

@@ -26,6 +26,7 @@ export function useCapabilities() {
       bridge.webauthnStatus().then(setElectron, () => setElectron(null));
     }
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- the cleanup bumps the latest value on purpose: it invalidates the runs still in flight
       seq.current++;
     };
   }, [recheck]);

@@ -33,7 +33,7 @@ export function ComparePanel({ ids, onClose }: { ids: [string, string]; onClose(
     return () => {
       live = false;
     };
-  }, [api, ids[0], ids[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [api, ids[0], ids[1]]); // eslint-disable-line react-hooks/exhaustive-deps -- the two ids, not the array (a new array of the same ids on every render)
 
   if (error) return <p className="inline-error" role="alert">{error}</p>;
   if (!pair) return <p className="muted">{t('cmp.loading')}</p>;

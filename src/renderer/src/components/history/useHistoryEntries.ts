@@ -70,7 +70,7 @@ export function useHistoryEntries(api: ApiClient, live: readonly CeremonySummary
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on stream changes only; `entries` is only read to count new rows
   }, [live, loading, api]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -19,7 +19,7 @@ export async function readJsonFile(file: File): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file.name}: not JSON (${(e as Error).message})`);
+    throw new Error(`${file.name}: not JSON (${(e as Error).message})`, { cause: e });
   }
 }
 

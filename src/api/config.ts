@@ -1,0 +1,98 @@
+/**
+ * The ceremony builder's configuration: WebAuthn's own defaults where it has them, and the schema the
+ * RP validates every config with. Every WebAuthn Level 3 option the builder exposes is here, by its
+ * spec name where it has one.
+ */
+import { z } from 'zod';
+import type { CeremonyConfig } from './types.ts';
+
+export const DEFAULT_CONFIG: CeremonyConfig = {
+  rpName: 'Passkey Explorer',
+  userName: 'alice',
+  userDisplayName: 'Alice',
+  attestation: 'none',
+  authenticatorAttachment: null,
+  residentKey: 'preferred',
+  userVerification: 'preferred',
+  pubKeyCredParams: [-8, -7, -257],
+  timeout: 60_000,
+  hints: [],
+  excludeCredentials: true,
+  allowCredentials: true,
+  extensions: {
+    credProps: true,
+    prf: { enabled: false, first: '', second: '' },
+    largeBlob: { support: 'off', read: false, write: '' },
+    credProtect: { policy: 0, enforce: false },
+    minPinLength: false,
+  },
+};
+
+/** COSE algorithms @simplewebauthn/server can verify (its COSEALG enum), with their names. */
+export const COSE_ALGORITHMS: Record<number, string> = {
+  [-7]: 'ES256',
+  [-8]: 'EdDSA',
+  [-35]: 'ES384',
+  [-36]: 'ES512',
+  [-37]: 'PS256',
+  [-38]: 'PS384',
+  [-39]: 'PS512',
+  [-47]: 'ES256K',
+  [-48]: 'ML-DSA-44',
+  [-49]: 'ML-DSA-65',
+  [-50]: 'ML-DSA-87',
+  [-257]: 'RS256',
+  [-258]: 'RS384',
+  [-259]: 'RS512',
+  [-65535]: 'RS1',
+};
+
+const requirement = z.enum(['discouraged', 'preferred', 'required']);
+
+export const ceremonyConfigSchema = z
+  .object({
+    rpName: z.string().trim().min(1).max(64),
+    userName: z.string().trim().min(1).max(64),
+    userDisplayName: z.string().max(64),
+    attestation: z.enum(['none', 'indirect', 'direct', 'enterprise']),
+    authenticatorAttachment: z.enum(['platform', 'cross-platform']).nullable(),
+    residentKey: requirement,
+    userVerification: requirement,
+    pubKeyCredParams: z
+      .array(
+        z
+          .number()
+          .int()
+          .refine((alg) => alg in COSE_ALGORITHMS, { message: 'unsupported COSE algorithm' }),
+      )
+      .min(1)
+      .max(16)
+      .refine((algs) => new Set(algs).size === algs.length, { message: 'algorithms must not repeat' }),
+    timeout: z.number().int().min(1_000).max(600_000),
+    hints: z
+      .array(z.enum(['security-key', 'client-device', 'hybrid']))
+      .max(3)
+      .refine((h) => new Set(h).size === h.length, { message: 'hints must not repeat' }),
+    excludeCredentials: z.boolean(),
+    allowCredentials: z.boolean(),
+    extensions: z
+      .object({
+        credProps: z.boolean(),
+        prf: z
+          .object({ enabled: z.boolean(), first: z.string().max(256), second: z.string().max(256) })
+          .strict(),
+        largeBlob: z
+          .object({
+            support: z.enum(['off', 'preferred', 'required']),
+            read: z.boolean(),
+            write: z.string().max(4096),
+          })
+          .strict(),
+        credProtect: z
+          .object({ policy: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]), enforce: z.boolean() })
+          .strict(),
+        minPinLength: z.boolean(),
+      })
+      .strict(),
+  })
+  .strict();

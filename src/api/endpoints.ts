@@ -1,0 +1,338 @@
+/**
+ * Every endpoint of the local RP's HTTP API, once. The RP mounts a handler for each entry
+ * (src/rp/server.ts; a missing one fails the typecheck), the window's client has a method for each
+ * (src/renderer/src/api/client.ts), and a path of this table called with another method answers
+ * 405 method_not_allowed. State-changing methods (POST, DELETE) need the per-launch X-PE-Token.
+ */
+import { z } from 'zod';
+import { ceremonyConfigSchema } from './config.ts';
+import { endpoint } from './endpoint.ts';
+import { exportRequest, historyQuery, MAX_IMPORT_BYTES } from './history.ts';
+import {
+  addAuthenticatorSchema,
+  addCredentialSchema,
+  credentialEditSchema,
+  labEventsQuery,
+  labImportSchema,
+  MAX_LAB_FILE_BYTES,
+  overridesSchema,
+  presenceSchema,
+  userVerifiedSchema,
+  type CdpCredential,
+  type LabAuthenticator,
+  type LabAuthenticatorFile,
+  type LabCredential,
+  type LabCredentialDetail,
+  type LabCredentialEdit,
+  type LabCredentialEditResult,
+  type LabCredentialFile,
+  type LabPreset,
+  type LabPresetId,
+  type LabStatus,
+  type ResponseOverrideBits,
+  type VirtualAuthenticatorOptions,
+} from './lab.ts';
+import {
+  authenticationVerifySchema,
+  ceremonyListQuery,
+  MAX_METADATA_BYTES,
+  metadataImportSchema,
+  optionsRequestSchema,
+  refreshSchema,
+  registrationVerifySchema,
+  rootSchema,
+} from './schemas.ts';
+import type {
+  AuthenticationOptionsResponse,
+  AuthenticationResponseJSON,
+  AuthenticatorInfo,
+  Ceremony,
+  CeremonyConfig,
+  CeremonyExport,
+  CeremonySummary,
+  HandoffConfigResponse,
+  HandoffCreateResponse,
+  HistoryEntry,
+  HistoryPage,
+  HistoryQueryParams,
+  ImportResult,
+  LabEvent,
+  MdsStatus,
+  MetadataInfo,
+  OptionsRequest,
+  Preset,
+  RegistrationOptionsResponse,
+  RegistrationResponseJSON,
+  SessionInfo,
+  SignCountPoint,
+  SourceStatus,
+  StoredCredential,
+  TrustRoot,
+  VerifyRequest,
+} from './types.ts';
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a ceremony id (a lower-case UUID)');
+const credentialId = z.string().regex(/^[A-Za-z0-9_-]{1,1400}$/, 'must be a base64url credential id');
+const authenticatorId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a virtual authenticator id');
+const none = () => ({});
+
+/** The core API: session, ceremonies, credentials, metadata and trust roots, history, hand-off. */
+export const ENDPOINTS = {
+  session: endpoint<SessionInfo>()({ method: 'GET', path: '/api/session', args: none }),
+  presets: endpoint<Preset[]>()({ method: 'GET', path: '/api/presets', args: none }),
+  events: endpoint<never>()({ method: 'GET', path: '/api/events', stream: true, args: none }),
+
+  registrationOptions: endpoint<RegistrationOptionsResponse>()({
+    method: 'POST',
+    path: '/api/registration/options',
+    body: optionsRequestSchema,
+    args: (req: OptionsRequest) => ({ body: req }),
+  }),
+  registrationVerify: endpoint<Ceremony>()({
+    method: 'POST',
+    path: '/api/registration/verify',
+    body: registrationVerifySchema,
+    args: (req: VerifyRequest<RegistrationResponseJSON>) => ({ body: req }),
+  }),
+  authenticationOptions: endpoint<AuthenticationOptionsResponse>()({
+    method: 'POST',
+    path: '/api/authentication/options',
+    body: optionsRequestSchema,
+    args: (req: OptionsRequest) => ({ body: req }),
+  }),
+  authenticationVerify: endpoint<Ceremony>()({
+    method: 'POST',
+    path: '/api/authentication/verify',
+    body: authenticationVerifySchema,
+    args: (req: VerifyRequest<AuthenticationResponseJSON>) => ({ body: req }),
+  }),
+
+  credentials: endpoint<StoredCredential[]>()({ method: 'GET', path: '/api/credentials', args: none }),
+  /** A credential with its sign-count history. */
+  credential: endpoint<StoredCredential & { signCounts: SignCountPoint[] }>()({
+    method: 'GET',
+    path: '/api/credentials/:id',
+    params: z.object({ id: credentialId }),
+    args: (id: string) => ({ params: { id } }),
+  }),
+  deleteCredential: endpoint<{ deleted: true }>()({
+    method: 'DELETE',
+    path: '/api/credentials/:id',
+    params: z.object({ id: credentialId }),
+    args: (id: string) => ({ params: { id } }),
+  }),
+
+  ceremonies: endpoint<CeremonySummary[]>()({
+    method: 'GET',
+    path: '/api/ceremonies',
+    query: ceremonyListQuery,
+    args: (limit = 200) => ({ query: { limit } }),
+  }),
+  /** One complete record, with the lab events recorded during it. */
+  ceremony: endpoint<Ceremony>()({
+    method: 'GET',
+    path: '/api/ceremonies/:id',
+    params: z.object({ id: uuid }),
+    args: (id: string) => ({ params: { id } }),
+  }),
+  /** Complete, re-importable records of these ceremonies. */
+  exportCeremonies: endpoint<CeremonyExport>()({
+    method: 'POST',
+    path: '/api/ceremonies/export',
+    body: exportRequest,
+    args: (ids: string[]) => ({ body: { ids } }),
+  }),
+  /** An export, or one ceremony record; ids already taken get new ones. Validated by the handler (two shapes). */
+  importCeremonies: endpoint<ImportResult>()({
+    method: 'POST',
+    path: '/api/ceremonies/import',
+    body: z.unknown(),
+    bodyLimit: MAX_IMPORT_BYTES,
+    args: (bundle: unknown) => ({ body: bundle }),
+  }),
+  /** One page of compact rows, newest first, with the total matching the filters. */
+  history: endpoint<HistoryPage>()({
+    method: 'GET',
+    path: '/api/history',
+    query: historyQuery,
+    args: (query: HistoryQueryParams = {}) => ({ query: { ...query } }),
+  }),
+  historyEntry: endpoint<HistoryEntry>()({
+    method: 'GET',
+    path: '/api/history/:id',
+    params: z.object({ id: uuid }),
+    args: (id: string) => ({ params: { id } }),
+  }),
+
+  /** Status of the AAGUID name sources (community list, FIDO MDS). */
+  metadata: endpoint<MetadataInfo>()({ method: 'GET', path: '/api/metadata', args: none }),
+  /** Downloads the community AAGUID list (default: its published URL). */
+  refreshAaguids: endpoint<SourceStatus>()({
+    method: 'POST',
+    path: '/api/metadata/aaguids/refresh',
+    body: refreshSchema,
+    args: (url?: string) => ({ body: url ? { url } : {} }),
+  }),
+  /** Installs a community AAGUID list the user picked (file text). */
+  importAaguids: endpoint<SourceStatus>()({
+    method: 'POST',
+    path: '/api/metadata/aaguids/import',
+    body: metadataImportSchema,
+    bodyLimit: MAX_METADATA_BYTES + 4096,
+    args: (content: string, name: string) => ({ body: { content, name } }),
+  }),
+  /** Downloads and verifies the FIDO MDS BLOB (default: the FIDO Alliance's URL). */
+  refreshMds: endpoint<MdsStatus>()({
+    method: 'POST',
+    path: '/api/metadata/mds/refresh',
+    body: refreshSchema,
+    args: (url?: string) => ({ body: url ? { url } : {} }),
+  }),
+  /** Verifies and installs a FIDO MDS BLOB the user picked (file text). */
+  importMds: endpoint<MdsStatus>()({
+    method: 'POST',
+    path: '/api/metadata/mds/import',
+    body: metadataImportSchema,
+    bodyLimit: MAX_METADATA_BYTES + 4096,
+    args: (content: string, name: string) => ({ body: { content, name } }),
+  }),
+  /** Name and icons of an authenticator model (404 aaguid_unknown when no loaded source knows it). */
+  aaguid: endpoint<AuthenticatorInfo>()({
+    method: 'GET',
+    path: '/api/aaguids/:aaguid',
+    params: z.object({ aaguid: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'must be an AAGUID') }),
+    args: (aaguid: string) => ({ params: { aaguid } }),
+  }),
+  roots: endpoint<TrustRoot[]>()({ method: 'GET', path: '/api/roots', args: none }),
+  addRoot: endpoint<TrustRoot>()({
+    method: 'POST',
+    path: '/api/roots',
+    body: rootSchema,
+    args: (name: string, pem: string) => ({ body: { name, pem } }),
+  }),
+  deleteRoot: endpoint<{ deleted: true }>()({
+    method: 'DELETE',
+    path: '/api/roots/:name',
+    params: z.object({ name: z.string().min(1).max(240) }),
+    args: (name: string) => ({ params: { name } }),
+  }),
+
+  /** "Open in system browser": a short-lived URL that loads this config into another browser's builder. */
+  createHandoff: endpoint<HandoffCreateResponse>()({
+    method: 'POST',
+    path: '/api/handoff',
+    body: z.object({ config: ceremonyConfigSchema }).strict(),
+    args: (config: CeremonyConfig) => ({ body: { config } }),
+  }),
+  /** The config behind a hand-off id (404 handoff_unknown, 410 handoff_expired). */
+  handoff: endpoint<HandoffConfigResponse>()({
+    method: 'GET',
+    path: '/api/handoff/:id',
+    params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a hand-off id is 22 base64url characters') }),
+    args: (id: string) => ({ params: { id } }),
+  }),
+} as const;
+
+const A = '/api/lab/authenticators/:aid';
+const aid = z.object({ aid: authenticatorId });
+const aidCid = z.object({ aid: authenticatorId, cid: credentialId });
+
+/**
+ * The virtual authenticator lab (src/rp/lab). Without a lab every call but `status` answers 409
+ * lab_unavailable with how to get one (`serve --lab` or the desktop app).
+ */
+export const LAB_ENDPOINTS = {
+  /** Status, option support, presets, authenticators with their credentials. */
+  status: endpoint<LabStatus>()({ method: 'GET', path: '/api/lab', args: none }),
+  /** The newest lab events, oldest first. */
+  events: endpoint<LabEvent[]>()({ method: 'GET', path: '/api/lab/events', query: labEventsQuery, args: (limit = 100) => ({ query: { limit } }) }),
+  presets: endpoint<LabPreset[]>()({ method: 'GET', path: '/api/lab/presets', args: none }),
+  authenticators: endpoint<LabAuthenticator[]>()({ method: 'GET', path: '/api/lab/authenticators', args: none }),
+  /** A preset, or options by their CDP names (unknown ones are refused by name). */
+  addAuthenticator: endpoint<LabAuthenticator>()({
+    method: 'POST',
+    path: '/api/lab/authenticators',
+    body: addAuthenticatorSchema,
+    args: (add: { preset: LabPresetId; label?: string } | { options: Partial<VirtualAuthenticatorOptions>; label?: string }) => ({ body: add }),
+  }),
+  /** Loads a saved authenticator file (with its credentials). */
+  load: endpoint<LabAuthenticator & { credentials: LabCredential[] }>()({
+    method: 'POST',
+    path: '/api/lab/import',
+    body: labImportSchema,
+    bodyLimit: MAX_LAB_FILE_BYTES * 2,
+    args: (file: unknown) => ({ body: { file } }),
+  }),
+  authenticator: endpoint<LabAuthenticator>()({ method: 'GET', path: A, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  remove: endpoint<{ removed: true; enabled: boolean }>()({ method: 'DELETE', path: A, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  /** The authenticator with its credentials (private keys included), as a file. */
+  save: endpoint<LabAuthenticatorFile>()({ method: 'GET', path: `${A}/export`, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  setUserVerified: endpoint<LabAuthenticator>()({
+    method: 'POST',
+    path: `${A}/user-verified`,
+    params: aid,
+    body: userVerifiedSchema,
+    args: (id: string, isUserVerified: boolean) => ({ params: { aid: id }, body: { isUserVerified } }),
+  }),
+  /** Automatic presence simulation. */
+  setPresence: endpoint<LabAuthenticator>()({
+    method: 'POST',
+    path: `${A}/presence`,
+    params: aid,
+    body: presenceSchema,
+    args: (id: string, enabled: boolean) => ({ params: { aid: id }, body: { enabled } }),
+  }),
+  /** Fault injection: bogus signature, bad UV, bad UP. */
+  setOverrides: endpoint<LabAuthenticator>()({
+    method: 'POST',
+    path: `${A}/overrides`,
+    params: aid,
+    body: overridesSchema,
+    args: (id: string, bits: Partial<ResponseOverrideBits>) => ({ params: { aid: id }, body: bits }),
+  }),
+  credentials: endpoint<LabCredential[]>()({ method: 'GET', path: `${A}/credentials`, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  /** A credential file (`{ format, version, credential }`) or a bare credential. */
+  addCredential: endpoint<LabCredential>()({
+    method: 'POST',
+    path: `${A}/credentials`,
+    params: aid,
+    body: addCredentialSchema,
+    bodyLimit: MAX_LAB_FILE_BYTES + 4096,
+    args: (id: string, file: unknown) => ({ params: { aid: id }, body: isCredentialFile(file) ? { file } : { credential: file } }),
+  }),
+  clearCredentials: endpoint<{ cleared: true }>()({ method: 'DELETE', path: `${A}/credentials`, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  /** Everything about one credential: PEM keys, user handle, large blob, whether the RP knows it. */
+  credential: endpoint<LabCredentialDetail>()({
+    method: 'GET',
+    path: `${A}/credentials/:cid`,
+    params: aidCid,
+    args: (id: string, cid: string) => ({ params: { aid: id, cid } }),
+  }),
+  /** Sign count, BE, BS. */
+  editCredential: endpoint<LabCredentialEditResult>()({
+    method: 'POST',
+    path: `${A}/credentials/:cid`,
+    params: aidCid,
+    body: credentialEditSchema,
+    args: (id: string, cid: string, edit: LabCredentialEdit) => ({ params: { aid: id, cid }, body: edit }),
+  }),
+  removeCredential: endpoint<{ removed: true }>()({
+    method: 'DELETE',
+    path: `${A}/credentials/:cid`,
+    params: aidCid,
+    args: (id: string, cid: string) => ({ params: { aid: id, cid } }),
+  }),
+  exportCredential: endpoint<LabCredentialFile>()({
+    method: 'GET',
+    path: `${A}/credentials/:cid/export`,
+    params: aidCid,
+    args: (id: string, cid: string) => ({ params: { aid: id, cid } }),
+  }),
+} as const;
+
+function isCredentialFile(v: unknown): v is { format: string; credential: CdpCredential } {
+  return typeof v === 'object' && v !== null && (v as { format?: unknown }).format === 'passkey-explorer/virtual-credential';
+}
+
+export type Endpoints = typeof ENDPOINTS;
+export type LabEndpoints = typeof LAB_ENDPOINTS;

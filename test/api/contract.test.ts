@@ -1,0 +1,142 @@
+/**
+ * The endpoint tables of src/api are the one contract: the window's client has a method for every
+ * entry and requests exactly that entry's method and URL, and the RP routes every entry (its answer
+ * is never 404 not_found or 405 method_not_allowed).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { urlOf, type ArgsOf, type EndpointDef } from '@api/endpoint.ts';
+import { ENDPOINTS, LAB_ENDPOINTS, type Endpoints, type LabEndpoints } from '@api/endpoints.ts';
+import { DEFAULT_CONFIG } from '@api/config.ts';
+import { startRpServer, type RpServer } from '../../src/rp/server.ts';
+import { ApiRequestError, createApiClient } from '../../src/renderer/src/api/client.ts';
+import { call } from '../support/http.ts';
+
+const UUID = '00000000-0000-4000-8000-000000000000';
+const CRED = 'AAECAwQF';
+const AID = 'authenticator-1';
+
+/** Arguments for every client method (a new entry without one fails the typecheck). */
+type Samples<T> = { [K in keyof T as T[K] extends { stream: true } ? never : K]: ArgsOf<T[K]> };
+const CORE: Samples<Endpoints> = {
+  session: [],
+  presets: [],
+  registrationOptions: [{ config: DEFAULT_CONFIG }],
+  registrationVerify: [{ ceremonyId: UUID, clientError: { name: 'NotAllowedError', message: 'x' } }],
+  authenticationOptions: [{ config: { ...DEFAULT_CONFIG, allowCredentials: false } }],
+  authenticationVerify: [{ ceremonyId: UUID, clientError: { name: 'NotAllowedError', message: 'x' } }],
+  credentials: [],
+  credential: [CRED],
+  deleteCredential: [CRED],
+  ceremonies: [5],
+  ceremony: [UUID],
+  exportCeremonies: [[UUID]],
+  importCeremonies: [{}],
+  history: [{ kind: 'registration', q: 'alice' }],
+  historyEntry: [UUID],
+  metadata: [],
+  refreshAaguids: ['http://127.0.0.1:9/aaguids.json'],
+  importAaguids: ['{}', 'file.json'],
+  refreshMds: ['http://127.0.0.1:9/blob.jwt'],
+  importMds: ['not a blob', 'blob.jwt'],
+  aaguid: ['00000000-0000-0000-0000-000000000000'],
+  roots: [],
+  addRoot: ['root', 'not a certificate'],
+  deleteRoot: ['root'],
+  createHandoff: [DEFAULT_CONFIG],
+  handoff: ['AAAAAAAAAAAAAAAAAAAAAA'],
+};
+const LAB: Samples<LabEndpoints> = {
+  status: [],
+  events: [10],
+  presets: [],
+  authenticators: [],
+  addAuthenticator: [{ preset: 'platform-passkey' }],
+  load: [{}],
+  authenticator: [AID],
+  remove: [AID],
+  save: [AID],
+  setUserVerified: [AID, true],
+  setPresence: [AID, true],
+  setOverrides: [AID, { isBadUP: true }],
+  credentials: [AID],
+  addCredential: [AID, { privateKey: 'AAAAAAAAAAAAAAAAAAAAAA' }],
+  clearCredentials: [AID],
+  credential: [AID, CRED],
+  editCredential: [AID, CRED, { signCount: 1 }],
+  removeCredential: [AID, CRED],
+  exportCredential: [AID, CRED],
+};
+
+let dir: string;
+let server: RpServer;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pe-contract-'));
+  server = await startRpServer({ dataDir: dir });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A client whose requests go to the running RP, recording each one. */
+function client() {
+  const seen: { method: string; url: string; status: number; error?: string }[] = [];
+  const api = createApiClient({
+    token: server.token,
+    fetch: async (input, init) => {
+      const url = String(input);
+      const reply = await call(server.port, init?.method ?? 'GET', url, { raw: init?.body as string | undefined, token: server.token });
+      seen.push({ method: init?.method ?? 'GET', url, status: reply.status, error: reply.json?.error });
+      return new Response(reply.text, { status: reply.status, headers: { 'Content-Type': 'application/json' } });
+    },
+  });
+  return { api, seen };
+}
+
+async function check(table: Record<string, EndpointDef>, samples: Record<string, unknown[]>, methods: Record<string, (...a: never[]) => Promise<unknown>>) {
+  const streams = Object.entries(table).filter(([, e]) => e.stream).map(([k]) => k);
+  expect(Object.keys(samples).sort()).toEqual(Object.keys(table).filter((k) => !streams.includes(k)).sort());
+  for (const [name, args] of Object.entries(samples)) {
+    const { seen } = last;
+    seen.length = 0;
+    await methods[name](...(args as never[])).catch((e: unknown) => {
+      if (!(e instanceof ApiRequestError)) throw e;
+    });
+    const e = table[name];
+    expect(seen, name).toHaveLength(1);
+    expect(seen[0].method, name).toBe(e.method);
+    expect(seen[0].url.split('?')[0], name).toBe(urlOf(e, e.args(...(args as never[]))).split('?')[0]);
+    expect(seen[0].error ?? '', `${name}: ${e.method} ${e.path}`).not.toMatch(/^(not_found|method_not_allowed)$/);
+  }
+}
+
+let last: ReturnType<typeof client>;
+
+describe('the endpoint tables', () => {
+  it('the client calls, and the RP routes, every core endpoint', async () => {
+    last = client();
+    await check(ENDPOINTS, CORE, last.api as never);
+  });
+
+  it('the client calls, and the RP routes, every lab endpoint (answered 409 lab_unavailable without a lab)', async () => {
+    last = client();
+    await check(LAB_ENDPOINTS, LAB, last.api.lab as never);
+    expect(last.seen.at(-1)?.error).toBe('lab_unavailable');
+  });
+
+  it('opens the event stream at the table path', async () => {
+    expect(createApiClient({ token: 't', baseUrl: 'http://localhost:1' }).eventsUrl).toBe(`http://localhost:1${ENDPOINTS.events.path}`);
+  });
+
+  it('answers 405 for a table path with another method, and 404 for a path of no table', async () => {
+    const wrong = await call(server.port, 'GET', '/api/ceremonies/import');
+    expect([wrong.status, wrong.json.error]).toEqual([405, 'method_not_allowed']);
+    const put = await call(server.port, 'DELETE', `/api/ceremonies/${UUID}`, { token: server.token });
+    expect([put.status, put.json.error]).toEqual([405, 'method_not_allowed']);
+    const none = await call(server.port, 'GET', '/api/nothing/here');
+    expect([none.status, none.json.error]).toEqual([404, 'not_found']);
+  });
+});
