@@ -4,7 +4,9 @@ import { electronBinary } from './e2e/electronBinary.ts';
 
 const electron = electronBinary();
 if (!electron) {
-  console.log('electron e2e: NOT RUN - no Electron binary is installed (node_modules/electron/dist). The app is tested in serve mode in Chromium.');
+  console.log(
+    'electron e2e: NOT RUN - no Electron binary is installed (node_modules/electron/dist). The app is tested in serve mode in Chromium.',
+  );
 }
 
 // End-to-end: Debian's Chromium (never `playwright install`), driving the app in `serve` mode with

@@ -67,7 +67,9 @@ function groupOf(c: VectorCase, index: Map<string, { fmt?: string | null; alg?: 
 
 async function main() {
   const index = new Map(
-    (JSON.parse(readFileSync(join(VECTORS_DIR, 'index.json'), 'utf8')) as { file: string; fmt?: string | null; alg?: string | null }[]).map((e) => [e.file, e]),
+    (JSON.parse(readFileSync(join(VECTORS_DIR, 'index.json'), 'utf8')) as { file: string; fmt?: string | null; alg?: string | null }[]).map(
+      (e) => [e.file, e],
+    ),
   );
   const all = loadVectors().filter((c) => !FILTER || c.id.includes(FILTER));
   const picked: { c: VectorCase; p: Prepared }[] = [];
@@ -83,7 +85,9 @@ async function main() {
     if (!o.verified) console.warn(`note: ${c.id}: @simplewebauthn/server verifies, we do not (see docs/vector-deviations.md)`);
     picked.push({ c, p });
   }
-  console.log(`bench/decode: ${picked.length} cases that @simplewebauthn/server verifies at the real clock (${skipped} of ${all.length} skipped: it rejects them)`);
+  console.log(
+    `bench/decode: ${picked.length} cases that @simplewebauthn/server verifies at the real clock (${skipped} of ${all.length} skipped: it rejects them)`,
+  );
   console.log(`node ${process.version}; ${ROUNDS} rounds per case, batches of ~${BATCH_MS} ms, side by side, order alternating\n`);
 
   if (ONLY === 'ours' || ONLY === 'theirs') {
@@ -128,7 +132,8 @@ async function main() {
   const lpad = (s: string, n: number) => s.padStart(n);
   if (SHOW_CASES) {
     console.log(`${pad('case', 48)}${lpad('ours µs', 10)}${lpad('theirs µs', 11)}${lpad('ratio', 8)}`);
-    for (const r of rows) console.log(`${pad(r.c.id, 48)}${lpad(us(r.ours), 10)}${lpad(us(r.theirs), 11)}${lpad((r.ours / r.theirs).toFixed(2), 8)}`);
+    for (const r of rows)
+      console.log(`${pad(r.c.id, 48)}${lpad(us(r.ours), 10)}${lpad(us(r.theirs), 11)}${lpad((r.ours / r.theirs).toFixed(2), 8)}`);
     console.log('');
   }
   const groups = new Map<string, Row[]>();
@@ -142,7 +147,9 @@ async function main() {
   }
   const overall = geomean(rows.map((r) => r.ours / r.theirs));
   const worst = [...rows].sort((a, b) => b.ours / b.theirs - a.ours / a.theirs).slice(0, 3);
-  console.log(`\noverall geometric mean ours/theirs: ${overall.toFixed(2)} over ${rows.length} cases (target <= 2.00: ${overall <= 2 ? 'met' : 'NOT met'})`);
+  console.log(
+    `\noverall geometric mean ours/theirs: ${overall.toFixed(2)} over ${rows.length} cases (target <= 2.00: ${overall <= 2 ? 'met' : 'NOT met'})`,
+  );
   console.log(`slowest relative: ${worst.map((r) => `${r.c.id} ${(r.ours / r.theirs).toFixed(2)}`).join(', ')}`);
 }
 

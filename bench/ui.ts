@@ -68,16 +68,25 @@ async function seed(dataDir: string): Promise<{ ms: number; bytes: number }> {
   const ids: string[] = [];
   let o = await post('/api/registration/options', { config: cfg({ userName: 'alice', attestation: 'direct' }) });
   ids.push(o.ceremonyId);
-  await post('/api/registration/verify', { ceremonyId: o.ceremonyId, response: auth.register(o.options, { origin: server.origin, fmt: 'packed' }) });
+  await post('/api/registration/verify', {
+    ceremonyId: o.ceremonyId,
+    response: auth.register(o.options, { origin: server.origin, fmt: 'packed' }),
+  });
   o = await post('/api/authentication/options', { config: cfg({ userName: 'alice', allowCredentials: true }) });
   ids.push(o.ceremonyId);
   await post('/api/authentication/verify', { ceremonyId: o.ceremonyId, response: auth.assert(o.options, { origin: server.origin }) });
   o = await post('/api/registration/options', { config: cfg({ userName: 'bob', userVerification: 'required' }) });
   ids.push(o.ceremonyId);
-  await post('/api/registration/verify', { ceremonyId: o.ceremonyId, response: new SoftAuthenticator().register(o.options, { origin: server.origin, flags: { uv: false } }) });
+  await post('/api/registration/verify', {
+    ceremonyId: o.ceremonyId,
+    response: new SoftAuthenticator().register(o.options, { origin: server.origin, flags: { uv: false } }),
+  });
   o = await post('/api/registration/options', { config: cfg({ userName: 'carol' }) });
   ids.push(o.ceremonyId);
-  await post('/api/registration/verify', { ceremonyId: o.ceremonyId, clientError: { name: 'NotAllowedError', message: 'The operation either timed out or was not allowed.' } });
+  await post('/api/registration/verify', {
+    ceremonyId: o.ceremonyId,
+    clientError: { name: 'NotAllowedError', message: 'The operation either timed out or was not allowed.' },
+  });
 
   const store = server.rp.store;
   const templates = ids.map((id) => store.ceremony(id)!);
@@ -92,7 +101,11 @@ async function seed(dataDir: string): Promise<{ ms: number; bytes: number }> {
       id: randomUUID(),
       createdAt: new Date(at).toISOString(),
       userName: user,
-      timings: { optionsAt: at, ...(tpl.timings.responseAt ? { responseAt: at + 900 } : {}), ...(tpl.timings.verifiedAt ? { verifiedAt: at + 910 } : {}) },
+      timings: {
+        optionsAt: at,
+        ...(tpl.timings.responseAt ? { responseAt: at + 900 } : {}),
+        ...(tpl.timings.verifiedAt ? { verifiedAt: at + 910 } : {}),
+      },
       result: tpl.result ? { ...tpl.result, userName: user, signCount: tpl.kind === 'authentication' ? i : tpl.result.signCount } : null,
     });
   }
@@ -162,7 +175,9 @@ function gzipOf(url: string): { raw: number; gz: number } {
 async function openHistory(page: Page, url: string): Promise<number> {
   const t0 = Date.now();
   await page.goto(`${url}/#/history`);
-  await page.waitForFunction((n) => document.querySelector('[data-testid="history-count"]')?.getAttribute('data-shown') === String(n), N, { timeout: 120_000 });
+  await page.waitForFunction((n) => document.querySelector('[data-testid="history-count"]')?.getAttribute('data-shown') === String(n), N, {
+    timeout: 120_000,
+  });
   return Date.now() - t0;
 }
 
@@ -252,13 +267,22 @@ async function main() {
   let browser: Browser | null = null;
   try {
     const seeded = await seed(dataDir);
-    console.log(`bench/ui: ${N.toLocaleString('en')} ceremonies seeded in ${(seeded.ms / 1000).toFixed(1)} s (records of ~${Math.round(seeded.bytes / 1024)} KB each); node ${process.version}`);
+    console.log(
+      `bench/ui: ${N.toLocaleString('en')} ceremonies seeded in ${(seeded.ms / 1000).toFixed(1)} s (records of ~${Math.round(seeded.bytes / 1024)} KB each); node ${process.version}`,
+    );
     const s = await serve(dataDir);
     child = s.child;
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     console.log(`Chromium ${browser.version()} headless, ${LOADS} cold loads\n`);
 
@@ -271,10 +295,16 @@ async function main() {
     const gzKb = sizes.reduce((n, x) => n + x.gz, 0) / 1024;
     const rawKb = sizes.reduce((n, x) => n + x.raw, 0) / 1024;
     const fr = loads.map((l) => l.firstRender);
-    for (const x of sizes) console.log(`  script before first render: ${x.url}  ${(x.raw / 1024).toFixed(1)} KB, ${(x.gz / 1024).toFixed(1)} KB gzip`);
+    for (const x of sizes)
+      console.log(`  script before first render: ${x.url}  ${(x.raw / 1024).toFixed(1)} KB, ${(x.gz / 1024).toFixed(1)} KB gzip`);
     line('initial JavaScript (gzip)', `${gzKb.toFixed(1)} KB`, `<= ${TARGET.initialJsKb} KB`, gzKb / TARGET.initialJsKb);
     line('  (uncompressed)', `${rawKb.toFixed(1)} KB`);
-    line('time to first render (median)', `${median(fr).toFixed(0)} ms`, `<= ${TARGET.firstRenderMs} ms`, median(fr) / TARGET.firstRenderMs);
+    line(
+      'time to first render (median)',
+      `${median(fr).toFixed(0)} ms`,
+      `<= ${TARGET.firstRenderMs} ms`,
+      median(fr) / TARGET.firstRenderMs,
+    );
     line('  min / max', `${Math.min(...fr).toFixed(0)} / ${Math.max(...fr).toFixed(0)} ms`);
 
     // History: load all, scroll, filter.
@@ -287,9 +317,15 @@ async function main() {
     const fps = (sc.frames.length / sc.totalMs) * 1000;
     line('history scroll: frames', `${sc.frames.length} in ${sc.totalMs.toFixed(0)} ms`);
     line('  average frame rate', `${fps.toFixed(1)} fps`);
-    line('  frame time median / p95 / max', `${median(sc.frames).toFixed(1)} / ${pct(sc.frames, 95).toFixed(1)} / ${Math.max(...sc.frames).toFixed(1)} ms`);
+    line(
+      '  frame time median / p95 / max',
+      `${median(sc.frames).toFixed(1)} / ${pct(sc.frames, 95).toFixed(1)} / ${Math.max(...sc.frames).toFixed(1)} ms`,
+    );
     line('  frames over 50 ms', `${sc.frames.filter((f) => f > 50).length}`);
-    line('  long tasks (> 50 ms)', `${sc.longTasks.length}${sc.longTasks.length ? ` (max ${Math.max(...sc.longTasks).toFixed(0)} ms)` : ''}`);
+    line(
+      '  long tasks (> 50 ms)',
+      `${sc.longTasks.length}${sc.longTasks.length ? ` (max ${Math.max(...sc.longTasks).toFixed(0)} ms)` : ''}`,
+    );
     line('  rows in the DOM (max while scrolling)', `${sc.maxRows} of ${N}`);
     line('  scrolled', `${Math.round(sc.scrolled).toLocaleString('en')} of ${sc.scrollHeight.toLocaleString('en')} px`);
     line('  jump to the end: last row rendered', `${sc.jumpMs.toFixed(1)} ms`, undefined);
@@ -317,8 +353,18 @@ async function main() {
         }
       }
     }
-    line(`history filter on ${N.toLocaleString('en')} (median of ${times.length})`, `${median(times).toFixed(1)} ms`, `<= ${TARGET.filterMs} ms`, median(times) / TARGET.filterMs);
-    line('  p95 / max', `${pct(times, 95).toFixed(1)} / ${Math.max(...times).toFixed(1)} ms`, `<= ${TARGET.filterMs} ms`, Math.max(...times) / TARGET.filterMs);
+    line(
+      `history filter on ${N.toLocaleString('en')} (median of ${times.length})`,
+      `${median(times).toFixed(1)} ms`,
+      `<= ${TARGET.filterMs} ms`,
+      median(times) / TARGET.filterMs,
+    );
+    line(
+      '  p95 / max',
+      `${pct(times, 95).toFixed(1)} / ${Math.max(...times).toFixed(1)} ms`,
+      `<= ${TARGET.filterMs} ms`,
+      Math.max(...times) / TARGET.filterMs,
+    );
     await context.close();
   } finally {
     await browser?.close();

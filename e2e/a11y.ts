@@ -34,7 +34,11 @@ export async function scan(page: Page, state: string, info: TestInfo): Promise<A
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     };
     if (v.impact === 'serious' || v.impact === 'critical') bad.push(finding);
-    else info.annotations.push({ type: `axe ${finding.impact}`, description: `${state}: ${v.id} — ${v.help} (${v.nodes.length}×: ${finding.targets.join(', ')})` });
+    else
+      info.annotations.push({
+        type: `axe ${finding.impact}`,
+        description: `${state}: ${v.id} — ${v.help} (${v.nodes.length}×: ${finding.targets.join(', ')})`,
+      });
   }
   return bad;
 }

@@ -48,7 +48,14 @@ test('(a) ctap2/internal passkey: resident key + UV, discoverable sign-in with a
 
   const stored = await storedCredentials(page);
   expect(stored).toHaveLength(1);
-  expect(stored[0]).toMatchObject({ id: credentialId, userName: 'alice', counter: 1, discoverable: true, alg: -7, transports: ['internal'] });
+  expect(stored[0]).toMatchObject({
+    id: credentialId,
+    userName: 'alice',
+    counter: 1,
+    discoverable: true,
+    alg: -7,
+    transports: ['internal'],
+  });
   await expect(page.getByTestId('credential')).toHaveAttribute('data-id', credentialId);
 
   // Sign in with no allow list: the authenticator discovers the credential, the RP finds the user by userHandle.

@@ -31,14 +31,21 @@ export async function startServe(
   port = 0,
   opts: StartServeOptions = {},
 ): Promise<{ child: ChildProcess; url: string; port: number; match: RegExpExecArray | null; output(): string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', String(port), '--data-dir', dataDir, ...(opts.args ?? [])], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', String(port), '--data-dir', dataDir, ...(opts.args ?? [])],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let match: RegExpExecArray | null = null;
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve did not start in ${opts.until ? 30 : 15} s:\n${out}`)), opts.until ? 30_000 : 15_000);
+    const timer = setTimeout(
+      () => fail(new Error(`serve did not start in ${opts.until ? 30 : 15} s:\n${out}`)),
+      opts.until ? 30_000 : 15_000,
+    );
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /listening on (http:\/\/localhost:\d+)\//.exec(out);

@@ -38,7 +38,12 @@ const api = <T = any>(page: Page, path: string, init?: { method: string; body: u
   page.evaluate<T, [string, typeof init]>(
     async ([p, i]) => {
       const token = document.querySelector('meta[name="pe-token"]')?.getAttribute('content') ?? '';
-      const r = await fetch(p, i ? { method: i.method, headers: { 'Content-Type': 'application/json', 'X-PE-Token': token }, body: JSON.stringify(i.body) } : undefined);
+      const r = await fetch(
+        p,
+        i
+          ? { method: i.method, headers: { 'Content-Type': 'application/json', 'X-PE-Token': token }, body: JSON.stringify(i.body) }
+          : undefined,
+      );
       return r.json();
     },
     [path, init],
@@ -52,7 +57,10 @@ async function download(page: Page, testId: string): Promise<{ name: string; tex
   return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-test('credentials: cards with sign-count history, sign in from a card, delete with the Signal API where the browser has it', async ({ page, served }) => {
+test('credentials: cards with sign-count history, sign in from a card, delete with the Signal API where the browser has it', async ({
+  page,
+  served,
+}) => {
   const authenticator = await passkeyAuthenticator(page);
   await open(page, served.url, 'passkey', 'alice');
   await run(page, 'register');
@@ -102,14 +110,23 @@ test('credentials: cards with sign-count history, sign in from a card, delete wi
   else await expect(result).toContainText('The browser was not told');
 });
 
-test('history: filter by verdict, authenticator and text; compare two ceremonies; Markdown and Mermaid exports', async ({ page, served }) => {
+test('history: filter by verdict, authenticator and text; compare two ceremonies; Markdown and Mermaid exports', async ({
+  page,
+  served,
+}) => {
   const passkey = await passkeyAuthenticator(page);
   await open(page, served.url, 'passkey', 'alice');
   await run(page, 'register');
   await run(page, 'sign-in');
   await passkey.remove();
   // A browser-side failure: no user presence within the timeout -> NotAllowedError.
-  const idle = await VirtualAuthenticator.add(page, { protocol: 'ctap2', transport: 'usb', hasResidentKey: false, hasUserVerification: false, automaticPresenceSimulation: false });
+  const idle = await VirtualAuthenticator.add(page, {
+    protocol: 'ctap2',
+    transport: 'usb',
+    hasResidentKey: false,
+    hasUserVerification: false,
+    automaticPresenceSimulation: false,
+  });
   await page.getByTestId('preset').selectOption('default');
   await page.getByTestId('user-name').fill('bob');
   await page.getByTestId('timeout').fill('2000');
@@ -258,11 +275,24 @@ test('history is virtualized: 2,000 ceremonies, only the visible rows are in the
   await expect(page.getByTestId('register')).toBeVisible();
   // Seed through the import endpoint: one client-error record, copied with fresh ids and times.
   const base = {
-    kind: 'registration', createdAt: '', config: await api(page, '/api/presets').then((p: { config: unknown }[]) => p[0].config),
-    options: { challenge: 'AAAA', rp: { name: 'x', id: 'localhost' }, user: { id: 'dQ', name: 'u', displayName: 'u' }, pubKeyCredParams: [] },
-    response: null, clientError: { name: 'NotAllowedError', message: 'x' }, verdict: 'client-error',
-    error: { code: 'client_error', message: 'NotAllowedError: x', step: 'client' }, result: null, dissection: null,
-    timings: { optionsAt: 0, responseAt: 10 }, userName: '', credentialId: null,
+    kind: 'registration',
+    createdAt: '',
+    config: await api(page, '/api/presets').then((p: { config: unknown }[]) => p[0].config),
+    options: {
+      challenge: 'AAAA',
+      rp: { name: 'x', id: 'localhost' },
+      user: { id: 'dQ', name: 'u', displayName: 'u' },
+      pubKeyCredParams: [],
+    },
+    response: null,
+    clientError: { name: 'NotAllowedError', message: 'x' },
+    verdict: 'client-error',
+    error: { code: 'client_error', message: 'NotAllowedError: x', step: 'client' },
+    result: null,
+    dissection: null,
+    timings: { optionsAt: 0, responseAt: 10 },
+    userName: '',
+    credentialId: null,
   };
   const ceremonies = Array.from({ length: 2000 }, (_, i) => ({
     ...base,
@@ -270,7 +300,10 @@ test('history is virtualized: 2,000 ceremonies, only the visible rows are in the
     createdAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
     userName: `user-${String(i).padStart(4, '0')}`,
   }));
-  const r = await api(page, '/api/ceremonies/import', { method: 'POST', body: { format: 'passkey-explorer.ceremonies', version: 1, ceremonies } });
+  const r = await api(page, '/api/ceremonies/import', {
+    method: 'POST',
+    body: { format: 'passkey-explorer.ceremonies', version: 1, ceremonies },
+  });
   expect(r.imported).toHaveLength(2000);
 
   await tab(page, 'history');
@@ -292,7 +325,12 @@ test('history is virtualized: 2,000 ceremonies, only the visible rows are in the
 
   // Live: a ceremony recorded elsewhere (here: imported by another client) appears without a reload.
   await page.getByTestId('history-filter-clear').click();
-  const late = { ...ceremonies[0], id: '0f0f0f0f-0000-4000-8000-000000000000', createdAt: '2026-01-01T00:00:00.000Z', userName: 'late-arrival' };
+  const late = {
+    ...ceremonies[0],
+    id: '0f0f0f0f-0000-4000-8000-000000000000',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    userName: 'late-arrival',
+  };
   await api(page, '/api/ceremonies/import', { method: 'POST', body: late });
   await expect(page.getByTestId('history-count')).toHaveAttribute('data-shown', '2001');
   await page.getByTestId('history-list').evaluate((el) => (el.scrollTop = 0));

@@ -7,7 +7,16 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, VirtualAuthenticator } from './fixtures.ts';
 
-const STEPS = ['options-request', 'options-response', 'client-call', 'user-verification', 'authenticator-response', 'response-post', 'verify', 'result'];
+const STEPS = [
+  'options-request',
+  'options-response',
+  'client-call',
+  'user-verification',
+  'authenticator-response',
+  'response-post',
+  'verify',
+  'result',
+];
 const VECTOR = resolve(import.meta.dirname, '../../shared/vectors/registration/swa-reg-packed-x5c-yubikey.json');
 
 async function open(page: Page, url: string, preset: string, userName: string) {
@@ -36,7 +45,14 @@ const step = (page: Page, id: string) => page.getByTestId('seq-step').and(page.l
 const field = (page: Page, path: string) => page.getByTestId('inspector-field').and(page.locator(`[data-path="${path}"]`));
 
 async function registerPasskey(page: Page, url: string, userName = 'alice') {
-  await VirtualAuthenticator.add(page, { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true });
+  await VirtualAuthenticator.add(page, {
+    protocol: 'ctap2',
+    ctap2Version: 'ctap2_1',
+    transport: 'internal',
+    hasResidentKey: true,
+    hasUserVerification: true,
+    isUserVerified: true,
+  });
   await open(page, url, 'passkey', userName);
   await page.getByTestId('register').click();
   await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
@@ -61,7 +77,9 @@ test('a successful registration: every step with its time, summary, arrow -> pay
   expect(await ms('user-verification')).toBe(''); // inside the authenticator: not measured
   await expect(step(page, 'user-verification').getByTestId('seq-step-time')).toHaveText('not measured');
   await expect(step(page, 'verify').getByTestId('seq-step-time')).toHaveText(`+${await ms('verify')} ms (RP clock)`);
-  await expect(step(page, 'options-response')).toHaveAccessibleName(/^2 options returned \+0 ms \(RP clock\) — from Relying Party to Client \(browser \/ OS\): done\./);
+  await expect(step(page, 'options-response')).toHaveAccessibleName(
+    /^2 options returned \+0 ms \(RP clock\) — from Relying Party to Client \(browser \/ OS\): done\./,
+  );
 
   // Plain-language summary.
   await expect(page.getByTestId('plain-summary')).toHaveAttribute('data-tone', 'ok');
@@ -132,7 +150,13 @@ test('a successful registration: every step with its time, summary, arrow -> pay
 });
 
 test('a failed registration (UV required on a UV-less authenticator) stops the sequence on the right step', async ({ page, served }) => {
-  await VirtualAuthenticator.add(page, { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: false });
+  await VirtualAuthenticator.add(page, {
+    protocol: 'ctap2',
+    ctap2Version: 'ctap2_1',
+    transport: 'internal',
+    hasResidentKey: true,
+    hasUserVerification: false,
+  });
   await open(page, served.url, 'passkey', 'uvless');
   await page.getByTestId('timeout').fill('5000');
   await page.getByTestId('register').click();
@@ -147,7 +171,9 @@ test('a failed registration (UV required on a UV-less authenticator) stops the s
     await expect(step(page, 'client-call').getByTestId('seq-step-error')).toHaveText(ceremony.clientError.name);
     for (const id of STEPS.slice(3)) await expect(step(page, id)).toHaveAttribute('data-status', 'skipped');
     await expect(page.getByTestId('plain-summary')).toHaveAttribute('data-tone', 'client-error');
-    await expect(page.getByTestId('plain-summary-headline')).toHaveText(`No passkey was created: the browser reported ${ceremony.clientError.name}.`);
+    await expect(page.getByTestId('plain-summary-headline')).toHaveText(
+      `No passkey was created: the browser reported ${ceremony.clientError.name}.`,
+    );
     // It opens on the stopped arrow's payload: the DOMException.
     await expect(page.getByTestId('inspector')).toHaveAttribute('data-payload', 'client-error');
     await expect(field(page, 'name')).toHaveAttribute('aria-selected', 'true');
@@ -156,7 +182,10 @@ test('a failed registration (UV required on a UV-less authenticator) stops the s
     expect(ceremony.verdict).toBe('failed');
     await expect(sequence).toHaveAttribute('data-stopped-at', 'verify');
     await expect(step(page, 'verify').getByTestId('seq-step-error')).toContainText('registration.uv');
-    await expect(page.getByTestId('check-row').and(page.locator('[aria-pressed="true"]'))).toHaveAttribute('data-check-id', 'registration.uv');
+    await expect(page.getByTestId('check-row').and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
+      'data-check-id',
+      'registration.uv',
+    );
     await expect(page.getByTestId('plain-summary')).toHaveAttribute('data-tone', 'failed');
   }
 });
@@ -206,13 +235,19 @@ test('paste and decode: a shared vector verifies offline; bad input gives locate
   await expect(page.getByTestId('decode-verdict')).toHaveAttribute('data-verified', 'true');
   await expect(page.getByTestId('check-row').first()).toBeVisible();
   await expect(page.getByTestId('check-row').and(page.locator('[data-status="fail"]'))).toHaveCount(0);
-  await expect(page.getByTestId('check-row').and(page.locator('[data-check-id="attestation.packed.signature"]'))).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('check-row').and(page.locator('[data-check-id="attestation.packed.signature"]'))).toHaveAttribute(
+    'data-status',
+    'pass',
+  );
 
   // A wrong challenge fails at the challenge check, selected first, with its field lit.
   await page.getByTestId('decode-challenge').fill('d3JvbmctY2hhbGxlbmdl');
   await page.getByTestId('decode-verify').click();
   await expect(page.getByTestId('decode-verdict')).toHaveAttribute('data-verified', 'false');
-  await expect(page.getByTestId('check-row').and(page.locator('[aria-pressed="true"]'))).toHaveAttribute('data-check-id', 'registration.challenge');
+  await expect(page.getByTestId('check-row').and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
+    'data-check-id',
+    'registration.challenge',
+  );
   await expect(field(page, 'clientDataJSON.challenge')).toHaveAttribute('aria-selected', 'true');
 
   // Garbage: a located error, no crash.
@@ -262,7 +297,10 @@ test('paste and decode: a shared vector verifies offline; bad input gives locate
   await expect
     .poll(async () => {
       await hexView.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-      return hexView.locator(`.hex-byte[data-offset="${big.length - 1}"]`).textContent({ timeout: 1_000 }).catch(() => null);
+      return hexView
+        .locator(`.hex-byte[data-offset="${big.length - 1}"]`)
+        .textContent({ timeout: 1_000 })
+        .catch(() => null);
     })
     .toBe('ff');
   expect(await hexView.locator('.hex-row').count()).toBeLessThan(100);

@@ -107,7 +107,10 @@ test('keyboard only: register and sign in, switch views, open and close the dial
   await expect(page.getByTestId('tab-ceremony')).toHaveAttribute('aria-selected', 'true');
 
   // Dialogs: open with Enter / Space, focus moves inside, Escape closes and gives focus back.
-  for (const [button, dialog, key] of [['about', 'about-dialog', 'Enter'], ['metadata', 'metadata-dialog', 'Space']] as const) {
+  for (const [button, dialog, key] of [
+    ['about', 'about-dialog', 'Enter'],
+    ['metadata', 'metadata-dialog', 'Space'],
+  ] as const) {
     await tabTo(page, button, unseen);
     await page.keyboard.press(key);
     await expect(page.getByTestId(dialog)).toBeVisible();

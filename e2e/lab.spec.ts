@@ -40,7 +40,10 @@ const test = base.extend<{ lab: Lab }>({
 /** The page the CLI's browser opened on the app. */
 async function findPage(browser: Browser, url: string): Promise<Page> {
   for (let i = 0; i < 50; i++) {
-    const page = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(url));
+    const page = browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .find((p) => p.url().startsWith(url));
     if (page) return page;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -60,7 +63,13 @@ async function addPreset(page: Page, preset: string) {
   return page.getByTestId('lab-authenticator').last();
 }
 
-async function ceremony(page: Page, action: 'register' | 'sign-in', preset: string, userName: string, patch: (page: Page) => Promise<void> = async () => {}) {
+async function ceremony(
+  page: Page,
+  action: 'register' | 'sign-in',
+  preset: string,
+  userName: string,
+  patch: (page: Page) => Promise<void> = async () => {},
+) {
   await page.getByTestId('tab-ceremony').click();
   await page.getByTestId('preset').selectOption(preset);
   await page.getByTestId('user-name').fill(userName);
@@ -87,11 +96,36 @@ async function latestCeremony(page: Page): Promise<any> {
 }
 
 const PRESETS: { id: string; ceremony: string; flags: Record<string, boolean>; options: Record<string, unknown> }[] = [
-  { id: 'platform-passkey', ceremony: 'passkey', flags: { up: true, uv: true, be: false, bs: false }, options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true } },
-  { id: 'synced-passkey', ceremony: 'passkey', flags: { up: true, uv: true, be: true, bs: true }, options: { transport: 'internal', defaultBackupEligibility: true, defaultBackupState: true } },
-  { id: 'security-key', ceremony: 'passkey', flags: { up: true, uv: true, be: false, bs: false }, options: { transport: 'usb', ctap2Version: 'ctap2_1', hasLargeBlob: true, hasCredBlob: true, hasMinPinLength: true } },
-  { id: 'u2f-key', ceremony: 'security-key-2fa', flags: { up: true, uv: false, be: false, bs: false }, options: { protocol: 'u2f', transport: 'usb' } },
-  { id: 'nfc-key', ceremony: 'security-key-2fa', flags: { up: true, uv: false, be: false, bs: false }, options: { protocol: 'ctap2', transport: 'nfc' } },
+  {
+    id: 'platform-passkey',
+    ceremony: 'passkey',
+    flags: { up: true, uv: true, be: false, bs: false },
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true },
+  },
+  {
+    id: 'synced-passkey',
+    ceremony: 'passkey',
+    flags: { up: true, uv: true, be: true, bs: true },
+    options: { transport: 'internal', defaultBackupEligibility: true, defaultBackupState: true },
+  },
+  {
+    id: 'security-key',
+    ceremony: 'passkey',
+    flags: { up: true, uv: true, be: false, bs: false },
+    options: { transport: 'usb', ctap2Version: 'ctap2_1', hasLargeBlob: true, hasCredBlob: true, hasMinPinLength: true },
+  },
+  {
+    id: 'u2f-key',
+    ceremony: 'security-key-2fa',
+    flags: { up: true, uv: false, be: false, bs: false },
+    options: { protocol: 'u2f', transport: 'usb' },
+  },
+  {
+    id: 'nfc-key',
+    ceremony: 'security-key-2fa',
+    flags: { up: true, uv: false, be: false, bs: false },
+    options: { protocol: 'ctap2', transport: 'nfc' },
+  },
 ];
 
 for (const p of PRESETS) {
@@ -106,14 +140,18 @@ for (const p of PRESETS) {
     await expectVerdict(page, 'verified');
     expect(await flags(page)).toEqual(p.flags);
     const registration = await latestCeremony(page);
-    expect(registration.labEvents).toMatchObject([{ event: 'credentialAdded', credentialId: registration.credentialId, ceremonyId: registration.id, signCount: 1 }]);
+    expect(registration.labEvents).toMatchObject([
+      { event: 'credentialAdded', credentialId: registration.credentialId, ceremonyId: registration.id, signCount: 1 },
+    ]);
 
     await ceremony(page, 'sign-in', p.ceremony, user);
     await expectVerdict(page, 'verified');
     expect(await flags(page)).toEqual(p.flags);
     const authentication = await latestCeremony(page);
     expect(authentication).toMatchObject({ kind: 'authentication', verdict: 'verified', credentialId: registration.credentialId });
-    expect(authentication.labEvents).toMatchObject([{ event: 'credentialAsserted', credentialId: registration.credentialId, ceremonyId: authentication.id, signCount: 2 }]);
+    expect(authentication.labEvents).toMatchObject([
+      { event: 'credentialAsserted', credentialId: registration.credentialId, ceremonyId: authentication.id, signCount: 2 },
+    ]);
 
     // The CDP events appear on each ceremony's sequence (opened from the history).
     await page.locator(`[data-testid="history-item"][data-id="${registration.id}"]`).click();
@@ -125,11 +163,16 @@ for (const p of PRESETS) {
     const row = page.locator(`[data-testid="lab-credential"][data-id="${registration.credentialId}"]`);
     await expect(row.getByTestId('lab-credential-sign-count')).toHaveText('2');
     await expect(row).toHaveAttribute('data-resident', String(p.ceremony === 'passkey'));
-    await expect(page.locator('[data-testid="lab-event"][data-event="credentialAsserted"]').first()).toHaveAttribute('data-ceremony', authentication.id);
+    await expect(page.locator('[data-testid="lab-event"][data-event="credentialAsserted"]').first()).toHaveAttribute(
+      'data-ceremony',
+      authentication.id,
+    );
   });
 }
 
-test('fault injection: bogus signature, bad UV and bad UP fail at their checks; UV off and presence off fail in the client', async ({ lab: { page } }) => {
+test('fault injection: bogus signature, bad UV and bad UP fail at their checks; UV off and presence off fail in the client', async ({
+  lab: { page },
+}) => {
   test.setTimeout(150_000);
   const card = await addPreset(page, 'platform-passkey');
   await ceremony(page, 'register', 'passkey', 'mallory');
@@ -178,7 +221,12 @@ test('fault injection: bogus signature, bad UV and bad UP fail at their checks; 
   await ceremony(page, 'sign-in', 'passkey', 'mallory');
   await expect(page.getByTestId('cancel')).toBeEnabled();
   // The RP issued the options and the browser is waiting on the untouched authenticator.
-  await expect.poll(async () => { const c = await latestCeremony(page); return c.id !== before && c.verdict; }).toBe('pending');
+  await expect
+    .poll(async () => {
+      const c = await latestCeremony(page);
+      return c.id !== before && c.verdict;
+    })
+    .toBe('pending');
   await expect(page.getByTestId('verdict')).toHaveText('pending');
   await page.getByTestId('cancel').click();
   await expectVerdict(page, 'client-error');
@@ -233,7 +281,12 @@ test('save → clear → load restores credentials that still sign in', async ({
   const file = join(dir, 'authenticator.json');
   await download.saveAs(file);
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  expect(saved).toMatchObject({ format: 'passkey-explorer/virtual-authenticator', version: 1, preset: 'platform-passkey', options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true } });
+  expect(saved).toMatchObject({
+    format: 'passkey-explorer/virtual-authenticator',
+    version: 1,
+    preset: 'platform-passkey',
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true },
+  });
   expect(saved.credentials).toHaveLength(1);
   expect(Buffer.from(saved.credentials[0].credentialId, 'base64').toString('base64url')).toBe(credentialId);
 
@@ -294,7 +347,9 @@ test('BE/BS edits show up in the next assertion’s flags', async ({ lab: { page
   await expectVerdict(page, 'verified');
   await expect(page.getByTestId('flag-be')).toHaveAttribute('data-on', 'true');
   await expect(page.getByTestId('flag-bs')).toHaveAttribute('data-on', 'false');
-  expect((await latestCeremony(page)).labEvents).toMatchObject([{ event: 'credentialAsserted', detail: { backupEligibility: true, backupState: false } }]);
+  expect((await latestCeremony(page)).labEvents).toMatchObject([
+    { event: 'credentialAsserted', detail: { backupEligibility: true, backupState: false } },
+  ]);
 
   // BE may never change after registration: the RP refuses, and the flags show why.
   await edit(false, false);
@@ -315,7 +370,13 @@ test('Chromium’s limit of 3 resident credentials is explained when a registrat
   await ceremony(page, 'register', 'passkey', 'u4', (p) => p.getByTestId('timeout').fill('5000'));
   await expectVerdict(page, 'client-error');
   const failed = await latestCeremony(page);
-  await expect.poll(async () => (await page.evaluate(async (id) => (await fetch(`/api/ceremonies/${id}`)).json(), failed.id)).labEvents.map((e: { event: string }) => e.event)).toEqual(['residentCredentialLimit']);
+  await expect
+    .poll(async () =>
+      (await page.evaluate(async (id) => (await fetch(`/api/ceremonies/${id}`)).json(), failed.id)).labEvents.map(
+        (e: { event: string }) => e.event,
+      ),
+    )
+    .toEqual(['residentCredentialLimit']);
 
   await openLab(page);
   await expect(card.getByTestId('lab-resident-count')).toHaveAttribute('data-count', '3');
@@ -325,27 +386,59 @@ test('Chromium’s limit of 3 resident credentials is explained when a registrat
   await page.screenshot({ path: 'test-results/lab-resident-limit.png' });
 });
 
-test('every option by its CDP name; an option this browser lacks or an unknown one is refused, never dropped', async ({ lab: { page } }) => {
+test('every option by its CDP name; an option this browser lacks or an unknown one is refused, never dropped', async ({
+  lab: { page },
+}) => {
   await openLab(page);
   await page.locator('.lab-custom > summary').click();
-  for (const name of ['protocol', 'ctap2Version', 'transport', 'hasResidentKey', 'hasUserVerification', 'hasLargeBlob', 'hasCredBlob', 'hasMinPinLength', 'hasPrf', 'hasHmacSecret', 'automaticPresenceSimulation', 'isUserVerified', 'defaultBackupEligibility', 'defaultBackupState']) {
+  for (const name of [
+    'protocol',
+    'ctap2Version',
+    'transport',
+    'hasResidentKey',
+    'hasUserVerification',
+    'hasLargeBlob',
+    'hasCredBlob',
+    'hasMinPinLength',
+    'hasPrf',
+    'hasHmacSecret',
+    'automaticPresenceSimulation',
+    'isUserVerified',
+    'defaultBackupEligibility',
+    'defaultBackupState',
+  ]) {
     await expect(page.getByTestId(`lab-option-${name}`)).toBeEnabled();
   }
   await page.getByTestId('lab-option-ctap2Version').selectOption('ctap2_1');
   await page.getByTestId('lab-option-transport').selectOption('ble');
-  for (const name of ['hasResidentKey', 'hasUserVerification', 'hasLargeBlob', 'hasPrf', 'hasHmacSecret', 'isUserVerified']) await page.getByTestId(`lab-option-${name}`).check();
+  for (const name of ['hasResidentKey', 'hasUserVerification', 'hasLargeBlob', 'hasPrf', 'hasHmacSecret', 'isUserVerified'])
+    await page.getByTestId(`lab-option-${name}`).check();
   await page.getByTestId('lab-custom-label').fill('BLE key');
   await page.getByTestId('lab-add-custom').click();
   await expect(page.getByTestId('lab-auth-label')).toHaveText('BLE key');
   const status = await page.evaluate(async () => (await fetch('/api/lab')).json());
   expect(status.protocolSource).toBe('browser');
-  expect(status.authenticators[0].options).toEqual({ protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'ble', hasResidentKey: true, hasUserVerification: true, hasLargeBlob: true, hasPrf: true, hasHmacSecret: true, isUserVerified: true });
+  expect(status.authenticators[0].options).toEqual({
+    protocol: 'ctap2',
+    ctap2Version: 'ctap2_1',
+    transport: 'ble',
+    hasResidentKey: true,
+    hasUserVerification: true,
+    hasLargeBlob: true,
+    hasPrf: true,
+    hasHmacSecret: true,
+    isUserVerified: true,
+  });
   await ceremony(page, 'register', 'passkey', 'ble-user');
   await expectVerdict(page, 'verified');
 
   const refused = await page.evaluate(async () => {
     const token = document.querySelector('meta[name="pe-token"]')!.getAttribute('content')!;
-    const r = await fetch('/api/lab/authenticators', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PE-Token': token }, body: JSON.stringify({ options: { protocol: 'ctap2', transport: 'usb', hasTelepathy: true } }) });
+    const r = await fetch('/api/lab/authenticators', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-PE-Token': token },
+      body: JSON.stringify({ options: { protocol: 'ctap2', transport: 'usb', hasTelepathy: true } }),
+    });
     return { status: r.status, body: await r.json() };
   });
   expect(refused).toMatchObject({ status: 400, body: { error: 'option_unknown' } });
@@ -361,7 +454,11 @@ test('plain serve has no lab: the Lab tab and the API say how to get one', async
   await expect(page.getByTestId('lab-reason')).toContainText('desktop app');
   const r = await page.evaluate(async () => {
     const token = document.querySelector('meta[name="pe-token"]')!.getAttribute('content')!;
-    const res = await fetch('/api/lab/authenticators', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PE-Token': token }, body: JSON.stringify({ preset: 'platform-passkey' }) });
+    const res = await fetch('/api/lab/authenticators', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-PE-Token': token },
+      body: JSON.stringify({ preset: 'platform-passkey' }),
+    });
     return { status: res.status, body: await res.json() };
   });
   expect(r).toMatchObject({ status: 409, body: { error: 'lab_unavailable' } });

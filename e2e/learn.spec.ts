@@ -42,7 +42,14 @@ interface WalkResult {
   credentialId: string;
 }
 
-async function walk(page: Page, authenticator: VirtualAuthenticator, origin: string, cat: Catalog, userName: string, keys: boolean): Promise<WalkResult> {
+async function walk(
+  page: Page,
+  authenticator: VirtualAuthenticator,
+  origin: string,
+  cat: Catalog,
+  userName: string,
+  keys: boolean,
+): Promise<WalkResult> {
   await expectStep(page, 'intro', cat);
   await expect(page.getByTestId(id('progress'))).toHaveText(cat['learn.progress'].replace('{n}', '1').replace('{total}', '13'));
   await page.getByTestId(id('user-name')).fill(userName);
@@ -125,7 +132,9 @@ async function walk(page: Page, authenticator: VirtualAuthenticator, origin: str
   const checks = page.getByTestId(id('checks')).getByTestId(id('check'));
   expect(await checks.count()).toBeGreaterThan(5);
   await expect(page.getByTestId(id('checks')).locator('[data-status="fail"]')).toHaveCount(0);
-  const stored = await page.evaluate<{ id: string; publicKey: string; counter: number }[]>(async () => (await fetch('/api/credentials')).json());
+  const stored = await page.evaluate<{ id: string; publicKey: string; counter: number }[]>(async () =>
+    (await fetch('/api/credentials')).json(),
+  );
   const mine = stored.find((c) => c.id === credentialId)!;
   expect(mine).toBeTruthy();
   await expect(page.getByTestId(id('stored-public-key'))).toHaveText(mine.publicKey);
@@ -194,7 +203,10 @@ async function walk(page: Page, authenticator: VirtualAuthenticator, origin: str
   return { regChallenge, authChallenge, credentialId };
 }
 
-test('Learn mode walks a registration and a sign-in with the learner’s real data, in English and then in Japanese', async ({ page, served }) => {
+test('Learn mode walks a registration and a sign-in with the learner’s real data, in English and then in Japanese', async ({
+  page,
+  served,
+}) => {
   const authenticator = await VirtualAuthenticator.add(page, {
     protocol: 'ctap2',
     ctap2Version: 'ctap2_1',
@@ -220,7 +232,9 @@ test('Learn mode walks a registration and a sign-in with the learner’s real da
   await expect(page.getByTestId(id('then'))).toHaveAttribute('data-next', 'go');
 
   // Both ceremonies are ordinary, recorded ceremonies.
-  const history = await page.evaluate<{ id: string; kind: string; verdict: string }[]>(async () => (await fetch('/api/ceremonies?limit=10')).json());
+  const history = await page.evaluate<{ id: string; kind: string; verdict: string }[]>(async () =>
+    (await fetch('/api/ceremonies?limit=10')).json(),
+  );
   expect(history.map((h) => `${h.kind}:${h.verdict}`)).toEqual(['authentication:verified', 'registration:verified']);
 
   // Japanese: the same walk, by keyboard, with its own new ceremonies.
@@ -236,7 +250,10 @@ test('Learn mode walks a registration and a sign-in with the learner’s real da
   await expect(page.getByTestId(id('step'))).toContainText(learnJa['learn.recap.keys']);
 });
 
-test('Learn mode: UV required on an authenticator without UV stops at create(), is recorded, and retries with new options', async ({ page, served }) => {
+test('Learn mode: UV required on an authenticator without UV stops at create(), is recorded, and retries with new options', async ({
+  page,
+  served,
+}) => {
   await VirtualAuthenticator.add(page, {
     protocol: 'ctap2',
     ctap2Version: 'ctap2_1',

@@ -58,7 +58,10 @@ test('(a) the community AAGUID list loads from a file and names authenticators',
     const r = await fetch(`/api/aaguids/${a}`);
     return { status: r.status, body: await r.json() };
   }, WINDOWS_HELLO);
-  expect(known).toEqual({ status: 200, body: expect.objectContaining({ aaguid: WINDOWS_HELLO, name: 'Windows Hello', source: 'community' }) });
+  expect(known).toEqual({
+    status: 200,
+    body: expect.objectContaining({ aaguid: WINDOWS_HELLO, name: 'Windows Hello', source: 'community' }),
+  });
   const status = await page.evaluate(async () => (await fetch('/api/metadata')).json());
   expect(status.community).toMatchObject({ origin: 'aaguids.json', count: 292 });
 
@@ -84,9 +87,18 @@ test('names and icons from a loaded list replace the AAGUID on cards and in the 
   const light = svg('#000');
   const dark = svg('#fff');
   const list = info.outputPath('virtual-aaguids.json');
-  writeFileSync(list, JSON.stringify({ [CHROMIUM_VIRTUAL]: { name: 'Chromium virtual authenticator', icon_light: light, icon_dark: dark } }));
+  writeFileSync(
+    list,
+    JSON.stringify({ [CHROMIUM_VIRTUAL]: { name: 'Chromium virtual authenticator', icon_light: light, icon_dark: dark } }),
+  );
 
-  await VirtualAuthenticator.add(page, { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true });
+  await VirtualAuthenticator.add(page, {
+    protocol: 'ctap2',
+    transport: 'internal',
+    hasResidentKey: true,
+    hasUserVerification: true,
+    isUserVerified: true,
+  });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(served.url);
   await page.getByTestId('preset').selectOption('passkey');
@@ -199,8 +211,13 @@ test('the MDS status shows serial, next update, a stale warning, the legal heade
     const res = await route.fetch();
     const status = await res.json();
     status.mds = {
-      origin: 'https://mds3.fidoalliance.org/', fetchedAt: '2025-01-02T03:04:05.000Z', count: 310, no: 87,
-      nextUpdate: '2025-02-01', stale: true, legalHeader: 'Retrieval and use of this BLOB indicates acceptance of the appropriate agreement.',
+      origin: 'https://mds3.fidoalliance.org/',
+      fetchedAt: '2025-01-02T03:04:05.000Z',
+      count: 310,
+      no: 87,
+      nextUpdate: '2025-02-01',
+      stale: true,
+      legalHeader: 'Retrieval and use of this BLOB indicates acceptance of the appropriate agreement.',
     };
     status.mdsError = 'The cached FIDO MDS BLOB was not loaded: expired';
     await route.fulfill({ response: res, json: status });

@@ -44,16 +44,24 @@ async function expectPanelMatches(page: Page) {
   await expect(dialog).toBeVisible();
   const rows = dialog.getByTestId('caps-row');
   await expect(rows).toHaveCount(keys.length);
-  const shown = await rows.evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value')])));
+  const shown = await rows.evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value')])),
+  );
   expect(shown).toEqual(Object.fromEntries(keys.map((k) => [k, String(truth.caps[k])])));
   await expect(dialog.locator('[data-testid="caps-method"][data-method="uvpaa"]')).toHaveAttribute('data-value', yn(truth.uvpaa));
-  await expect(dialog.locator('[data-testid="caps-method"][data-method="conditional"]')).toHaveAttribute('data-value', yn(truth.conditional));
+  await expect(dialog.locator('[data-testid="caps-method"][data-method="conditional"]')).toHaveAttribute(
+    'data-value',
+    yn(truth.conditional),
+  );
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   return truth;
 }
 
-test('capabilities: the panel shows what the browser reports, and an internal UV authenticator turns isUVPAA on', async ({ page, served }) => {
+test('capabilities: the panel shows what the browser reports, and an internal UV authenticator turns isUVPAA on', async ({
+  page,
+  served,
+}) => {
   await page.goto(served.url);
   const before = await expectPanelMatches(page);
   // Headless Chromium here has no platform authenticator of its own.
@@ -122,7 +130,12 @@ test('hand-off: a new tab gets the builder config, and its ceremony appears live
   await expect(pageB.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
   const [virtual] = await authenticator.credentials();
   const ceremony = await pageB.evaluate<any>(async () => (await (await fetch('/api/ceremonies?limit=1')).json())[0]);
-  expect(ceremony).toMatchObject({ kind: 'registration', verdict: 'verified', userName: 'handoff-carol', credentialId: toBase64url(virtual.credentialId) });
+  expect(ceremony).toMatchObject({
+    kind: 'registration',
+    verdict: 'verified',
+    userName: 'handoff-carol',
+    credentialId: toBase64url(virtual.credentialId),
+  });
   const inA = page.locator(`[data-testid="history-item"][data-id="${ceremony.id}"]`);
   await expect(inA).toHaveAttribute('data-verdict', 'verified');
   await expect(inA).toHaveAttribute('data-kind', 'registration');
@@ -137,7 +150,11 @@ test('hand-off API: unknown and malformed ids, and the token is required to crea
     const unknown = await fetch('/api/handoff/AAAAAAAAAAAAAAAAAAAAAA');
     const bad = await fetch('/api/handoff/nope');
     const noToken = await fetch('/api/handoff', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    const invalid = await fetch('/api/handoff', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PE-Token': token }, body: JSON.stringify({ config: { rpName: 'x' } }) });
+    const invalid = await fetch('/api/handoff', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-PE-Token': token },
+      body: JSON.stringify({ config: { rpName: 'x' } }),
+    });
     return {
       unknown: [unknown.status, (await unknown.json()).error],
       bad: [bad.status, (await bad.json()).error],

@@ -78,9 +78,7 @@ export const ceremonyConfigSchema = z
     extensions: z
       .object({
         credProps: z.boolean(),
-        prf: z
-          .object({ enabled: z.boolean(), first: z.string().max(256), second: z.string().max(256) })
-          .strict(),
+        prf: z.object({ enabled: z.boolean(), first: z.string().max(256), second: z.string().max(256) }).strict(),
         largeBlob: z
           .object({
             support: z.enum(['off', 'preferred', 'required']),
@@ -88,9 +86,7 @@ export const ceremonyConfigSchema = z
             write: z.string().max(4096),
           })
           .strict(),
-        credProtect: z
-          .object({ policy: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]), enforce: z.boolean() })
-          .strict(),
+        credProtect: z.object({ policy: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]), enforce: z.boolean() }).strict(),
         minPinLength: z.boolean(),
       })
       .strict(),

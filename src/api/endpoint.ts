@@ -75,7 +75,10 @@ export function urlOf(e: EndpointDef, parts: RequestParts = {}): string {
 }
 
 /** Builds a table's client over one request function (streams are opened by URL, not here). */
-export function buildClient<T extends EndpointTable>(table: T, request: (e: EndpointDef, parts: RequestParts) => Promise<unknown>): ClientOf<T> {
+export function buildClient<T extends EndpointTable>(
+  table: T,
+  request: (e: EndpointDef, parts: RequestParts) => Promise<unknown>,
+): ClientOf<T> {
   const client: Record<string, (...args: never[]) => Promise<unknown>> = {};
   for (const [name, e] of Object.entries(table)) {
     if (!e.stream) client[name] = (...args: never[]) => request(e, e.args(...args));

@@ -71,7 +71,9 @@ import type {
   VerifyRequest,
 } from './types.ts';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a ceremony id (a lower-case UUID)');
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a ceremony id (a lower-case UUID)');
 const credentialId = z.string().regex(/^[A-Za-z0-9_-]{1,1400}$/, 'must be a base64url credential id');
 const authenticatorId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a virtual authenticator id');
 const none = () => ({});
@@ -245,7 +247,12 @@ export const LAB_ENDPOINTS = {
   /** Status, option support, presets, authenticators with their credentials. */
   status: endpoint<LabStatus>()({ method: 'GET', path: '/api/lab', args: none }),
   /** The newest lab events, oldest first. */
-  events: endpoint<LabEvent[]>()({ method: 'GET', path: '/api/lab/events', query: labEventsQuery, args: (limit = 100) => ({ query: { limit } }) }),
+  events: endpoint<LabEvent[]>()({
+    method: 'GET',
+    path: '/api/lab/events',
+    query: labEventsQuery,
+    args: (limit = 100) => ({ query: { limit } }),
+  }),
   presets: endpoint<LabPreset[]>()({ method: 'GET', path: '/api/lab/presets', args: none }),
   authenticators: endpoint<LabAuthenticator[]>()({ method: 'GET', path: '/api/lab/authenticators', args: none }),
   /** A preset, or options by their CDP names (unknown ones are refused by name). */
@@ -253,7 +260,9 @@ export const LAB_ENDPOINTS = {
     method: 'POST',
     path: '/api/lab/authenticators',
     body: addAuthenticatorSchema,
-    args: (add: { preset: LabPresetId; label?: string } | { options: Partial<VirtualAuthenticatorOptions>; label?: string }) => ({ body: add }),
+    args: (add: { preset: LabPresetId; label?: string } | { options: Partial<VirtualAuthenticatorOptions>; label?: string }) => ({
+      body: add,
+    }),
   }),
   /** Loads a saved authenticator file (with its credentials). */
   load: endpoint<LabAuthenticator & { credentials: LabCredential[] }>()({
@@ -264,9 +273,19 @@ export const LAB_ENDPOINTS = {
     args: (file: unknown) => ({ body: { file } }),
   }),
   authenticator: endpoint<LabAuthenticator>()({ method: 'GET', path: A, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
-  remove: endpoint<{ removed: true; enabled: boolean }>()({ method: 'DELETE', path: A, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  remove: endpoint<{ removed: true; enabled: boolean }>()({
+    method: 'DELETE',
+    path: A,
+    params: aid,
+    args: (id: string) => ({ params: { aid: id } }),
+  }),
   /** The authenticator with its credentials (private keys included), as a file. */
-  save: endpoint<LabAuthenticatorFile>()({ method: 'GET', path: `${A}/export`, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  save: endpoint<LabAuthenticatorFile>()({
+    method: 'GET',
+    path: `${A}/export`,
+    params: aid,
+    args: (id: string) => ({ params: { aid: id } }),
+  }),
   setUserVerified: endpoint<LabAuthenticator>()({
     method: 'POST',
     path: `${A}/user-verified`,
@@ -290,7 +309,12 @@ export const LAB_ENDPOINTS = {
     body: overridesSchema,
     args: (id: string, bits: Partial<ResponseOverrideBits>) => ({ params: { aid: id }, body: bits }),
   }),
-  credentials: endpoint<LabCredential[]>()({ method: 'GET', path: `${A}/credentials`, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  credentials: endpoint<LabCredential[]>()({
+    method: 'GET',
+    path: `${A}/credentials`,
+    params: aid,
+    args: (id: string) => ({ params: { aid: id } }),
+  }),
   /** A credential file (`{ format, version, credential }`) or a bare credential. */
   addCredential: endpoint<LabCredential>()({
     method: 'POST',
@@ -300,7 +324,12 @@ export const LAB_ENDPOINTS = {
     bodyLimit: MAX_LAB_FILE_BYTES + 4096,
     args: (id: string, file: unknown) => ({ params: { aid: id }, body: isCredentialFile(file) ? { file } : { credential: file } }),
   }),
-  clearCredentials: endpoint<{ cleared: true }>()({ method: 'DELETE', path: `${A}/credentials`, params: aid, args: (id: string) => ({ params: { aid: id } }) }),
+  clearCredentials: endpoint<{ cleared: true }>()({
+    method: 'DELETE',
+    path: `${A}/credentials`,
+    params: aid,
+    args: (id: string) => ({ params: { aid: id } }),
+  }),
   /** Everything about one credential: PEM keys, user handle, large blob, whether the RP knows it. */
   credential: endpoint<LabCredentialDetail>()({
     method: 'GET',

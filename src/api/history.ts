@@ -14,7 +14,10 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const kind = z.enum(['registration', 'authentication']);
 const verdict = z.enum(['pending', 'verified', 'failed', 'client-error']);
 const b64u = z.string().regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
-const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
+const isoTime = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
 const time = z.number().finite().nonnegative();
 const flags = z.object({ up: z.boolean(), uv: z.boolean(), be: z.boolean(), bs: z.boolean(), at: z.boolean(), ed: z.boolean() });
 const errorSchema = z.object({ code: z.string().max(100), message: z.string().max(10_000), step: z.string().max(100).optional() });
@@ -27,13 +30,13 @@ export const importedCeremonySchema = z
     createdAt: isoTime,
     config: ceremonyConfigSchema,
     options: z.looseObject({ challenge: b64u.min(1).max(1024) }),
-    response: z.looseObject({ id: b64u.min(1), type: z.literal('public-key'), response: z.looseObject({ clientDataJSON: b64u }) }).nullable(),
+    response: z
+      .looseObject({ id: b64u.min(1), type: z.literal('public-key'), response: z.looseObject({ clientDataJSON: b64u }) })
+      .nullable(),
     clientError: z.object({ name: z.string().min(1).max(100), message: z.string().max(2000) }).nullable(),
     verdict,
     error: errorSchema.nullable(),
-    result: z
-      .looseObject({ credentialId: b64u.min(1), userName: z.string(), signCount: z.number().int().nonnegative(), flags })
-      .nullable(),
+    result: z.looseObject({ credentialId: b64u.min(1), userName: z.string(), signCount: z.number().int().nonnegative(), flags }).nullable(),
     dissection: z
       .looseObject({
         kind: z.string(),
@@ -46,7 +49,12 @@ export const importedCeremonySchema = z
       .nullable()
       .optional(),
     timings: z
-      .object({ optionsAt: time, responseAt: time.optional(), verifiedAt: time.optional(), clientMs: z.number().int().min(0).max(3_600_000).optional() })
+      .object({
+        optionsAt: time,
+        responseAt: time.optional(),
+        verifiedAt: time.optional(),
+        clientMs: z.number().int().min(0).max(3_600_000).optional(),
+      })
       .strict(),
     userName: z.string().max(256).nullable(),
     credentialId: b64u.max(1400).nullable(),
@@ -67,7 +75,10 @@ export const importedCeremonySchema = z
       .optional(),
   })
   .strict()
-  .refine((c) => c.verdict !== 'client-error' || c.clientError !== null, { message: 'a client-error ceremony needs its clientError', path: ['clientError'] })
+  .refine((c) => c.verdict !== 'client-error' || c.clientError !== null, {
+    message: 'a client-error ceremony needs its clientError',
+    path: ['clientError'],
+  })
   .refine((c) => c.verdict !== 'verified' || (c.response !== null && c.result !== null), {
     message: 'a verified ceremony needs its response and result',
     path: ['result'],

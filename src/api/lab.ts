@@ -178,7 +178,10 @@ export interface LabCredentialFile {
 // ------------------------------------------------------------------ request schemas
 
 export const MAX_LAB_FILE_BYTES = 1024 * 1024;
-const b64any = z.string().max(MAX_LAB_FILE_BYTES).regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64 or base64url');
+const b64any = z
+  .string()
+  .max(MAX_LAB_FILE_BYTES)
+  .regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64 or base64url');
 
 /** A credential from a file: CDP's shape, private key as base64 PKCS#8 or PEM; missing parts get defaults. */
 export const credentialInput = z
@@ -199,11 +202,19 @@ export const credentialInput = z
     userDisplayName: z.string().max(256).optional(),
   })
   .passthrough()
-  .refine((c) => c.privateKey !== undefined || c.privateKeyPem !== undefined, { message: 'a credential needs privateKey (base64 PKCS#8 or PEM)' });
+  .refine((c) => c.privateKey !== undefined || c.privateKeyPem !== undefined, {
+    message: 'a credential needs privateKey (base64 PKCS#8 or PEM)',
+  });
 
 export const addCredentialSchema = z.union([
   z.object({ credential: credentialInput }).strict(),
-  z.object({ file: z.object({ format: z.literal('passkey-explorer/virtual-credential'), version: z.literal(1), credential: credentialInput }).passthrough() }).strict(),
+  z
+    .object({
+      file: z
+        .object({ format: z.literal('passkey-explorer/virtual-credential'), version: z.literal(1), credential: credentialInput })
+        .passthrough(),
+    })
+    .strict(),
 ]);
 
 export const authenticatorFileSchema = z
@@ -218,7 +229,9 @@ export const authenticatorFileSchema = z
       .object({
         isUserVerified: z.boolean().optional(),
         automaticPresenceSimulation: z.boolean().optional(),
-        overrides: z.object({ isBogusSignature: z.boolean().optional(), isBadUV: z.boolean().optional(), isBadUP: z.boolean().optional() }).optional(),
+        overrides: z
+          .object({ isBogusSignature: z.boolean().optional(), isBadUV: z.boolean().optional(), isBadUP: z.boolean().optional() })
+          .optional(),
       })
       .optional(),
     credentials: z.array(credentialInput).max(1000),
@@ -227,14 +240,26 @@ export const authenticatorFileSchema = z
 
 export const addAuthenticatorSchema = z.union([
   z.object({ preset: z.enum(LAB_PRESET_IDS), label: z.string().max(120).optional() }).strict(),
-  z.object({ options: z.record(z.string(), z.unknown()), label: z.string().max(120).optional(), preset: z.string().max(40).nullable().optional() }).strict(),
+  z
+    .object({
+      options: z.record(z.string(), z.unknown()),
+      label: z.string().max(120).optional(),
+      preset: z.string().max(40).nullable().optional(),
+    })
+    .strict(),
 ]);
 export const labImportSchema = z.object({ file: authenticatorFileSchema }).strict();
 export const userVerifiedSchema = z.object({ isUserVerified: z.boolean() }).strict();
 export const presenceSchema = z.object({ enabled: z.boolean() }).strict();
-export const overridesSchema = z.object({ isBogusSignature: z.boolean().optional(), isBadUV: z.boolean().optional(), isBadUP: z.boolean().optional() }).strict();
+export const overridesSchema = z
+  .object({ isBogusSignature: z.boolean().optional(), isBadUV: z.boolean().optional(), isBadUP: z.boolean().optional() })
+  .strict();
 export const credentialEditSchema = z
-  .object({ signCount: z.number().int().min(-1).max(0xffffffff).optional(), backupEligibility: z.boolean().optional(), backupState: z.boolean().optional() })
+  .object({
+    signCount: z.number().int().min(-1).max(0xffffffff).optional(),
+    backupEligibility: z.boolean().optional(),
+    backupState: z.boolean().optional(),
+  })
   .strict()
   .refine((e) => Object.keys(e).length > 0, { message: 'change at least one of signCount, backupEligibility, backupState' });
 export const labEventsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });

@@ -10,7 +10,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** The largest AAGUID list or FIDO MDS BLOB accepted (download or file). */
 export const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 
-export const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'must be base64url').max(MAX_BODY_BYTES);
+export const base64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]*$/, 'must be base64url')
+  .max(MAX_BODY_BYTES);
 export const clientErrorSchema = z.object({ name: z.string().min(1).max(100), message: z.string().max(2000) }).strict();
 const extResults = z.record(z.string(), z.unknown()).optional();
 
@@ -60,9 +63,19 @@ const verifySchema = <T extends z.ZodTypeAny>(response: T) =>
     });
 export const registrationVerifySchema = verifySchema(registrationResponseSchema);
 export const authenticationVerifySchema = verifySchema(authenticationResponseSchema);
-export const rootSchema = z.object({ name: z.string().min(1).max(80), pem: z.string().min(16).max(64 * 1024) }).strict();
+export const rootSchema = z
+  .object({
+    name: z.string().min(1).max(80),
+    pem: z
+      .string()
+      .min(16)
+      .max(64 * 1024),
+  })
+  .strict();
 export const refreshSchema = z.object({ url: z.string().url().max(2048).optional() }).strict();
-export const metadataImportSchema = z.object({ content: z.string().min(2).max(MAX_METADATA_BYTES), name: z.string().max(260).optional() }).strict();
+export const metadataImportSchema = z
+  .object({ content: z.string().min(2).max(MAX_METADATA_BYTES), name: z.string().max(260).optional() })
+  .strict();
 export const ceremonyListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(200),
   offset: z.coerce.number().int().min(0).default(0),

@@ -191,10 +191,7 @@ export interface ApiError {
 }
 
 /** Server-sent events on GET /api/events. */
-export type RpEvent =
-  | { type: 'ceremony'; ceremony: CeremonySummary }
-  | { type: 'credentials' }
-  | LabRpEvent;
+export type RpEvent = { type: 'ceremony'; ceremony: CeremonySummary } | { type: 'credentials' } | LabRpEvent;
 
 /** The second verifier's verdict on the same response. */
 export interface SecondOpinion {
@@ -342,7 +339,14 @@ export interface LabEvent {
   /** The credential's sign count after the event, when CDP reported the credential. */
   signCount?: number;
   /** More about it: backup flags, user name, whether the lab itself caused it, a message. */
-  detail?: { backupEligibility?: boolean; backupState?: boolean; userName?: string; isResidentCredential?: boolean; byLab?: boolean; message?: string };
+  detail?: {
+    backupEligibility?: boolean;
+    backupState?: boolean;
+    userName?: string;
+    isResidentCredential?: boolean;
+    byLab?: boolean;
+    message?: string;
+  };
 }
 
 /** SSE: a lab event as it happens, and `lab-status` when authenticators or the lab's connection changed. */

@@ -1,11 +1,7 @@
 /** `serve --lab`: start the lab browser on the window and connect its page's CDP WebAuthn domain to the RP. */
 import { AuthenticatorLab, launchLabBrowser, type LabBrowser, type LabHost } from '../rp/lab/index.ts';
 
-export async function startLab(
-  host: LabHost,
-  url: string,
-  opts: { browser?: string; headless?: boolean },
-): Promise<LabBrowser | null> {
+export async function startLab(host: LabHost, url: string, opts: { browser?: string; headless?: boolean }): Promise<LabBrowser | null> {
   let browser: LabBrowser;
   try {
     browser = await launchLabBrowser({ url, executable: opts.browser, headless: opts.headless });
@@ -17,7 +13,13 @@ export async function startLab(
   }
   const lab = await new AuthenticatorLab(browser.session, {
     transport: 'cdp',
-    browser: { product: browser.product, executable: browser.executable, debuggerUrl: browser.debuggerUrl, headless: browser.headless, pid: browser.pid },
+    browser: {
+      product: browser.product,
+      executable: browser.executable,
+      debuggerUrl: browser.debuggerUrl,
+      headless: browser.headless,
+      pid: browser.pid,
+    },
   }).init();
   host.connect(lab);
   process.stdout.write(

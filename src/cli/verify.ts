@@ -73,7 +73,9 @@ export async function verify(argv: string[]): Promise<number> {
     return 2;
   }
   if (!c || typeof c !== 'object' || !c.response || !c.expected || typeof c.expected.challenge !== 'string') {
-    process.stderr.write(`passkey-explorer verify: ${file} is not a case: it needs "response" and "expected" { challenge, origin, rpID }\n`);
+    process.stderr.write(
+      `passkey-explorer verify: ${file} is not a case: it needs "response" and "expected" { challenge, origin, rpID }\n`,
+    );
     return 2;
   }
   const rootFiles = [...caseRoots(file, c.context?.trustAnchors), ...(values.root ?? [])];
@@ -109,7 +111,11 @@ export async function verify(argv: string[]): Promise<number> {
     if (analysis.disagreement) {
       out.push(`VERIFIER DISAGREEMENT: Passkey Explorer: ${analysis.disagreement.ours}; ${so.verifier}: ${analysis.disagreement.theirs}`);
     }
-    out.push(analysis.verified ? 'VERIFIED' : `NOT VERIFIED: ${analysis.failure ? `${analysis.failure.title} — ${analysis.failure.message ?? ''}` : 'undecodable'}`);
+    out.push(
+      analysis.verified
+        ? 'VERIFIED'
+        : `NOT VERIFIED: ${analysis.failure ? `${analysis.failure.title} — ${analysis.failure.message ?? ''}` : 'undecodable'}`,
+    );
     process.stdout.write(`${out.join('\n')}\n`);
   }
   return analysis.verified ? 0 : 1;

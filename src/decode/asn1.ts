@@ -66,10 +66,26 @@ export const TAG = {
 } as const;
 
 const UNIVERSAL_NAMES: Record<number, string> = {
-  0: 'END-OF-CONTENTS', 1: 'BOOLEAN', 2: 'INTEGER', 3: 'BIT STRING', 4: 'OCTET STRING', 5: 'NULL',
-  6: 'OBJECT IDENTIFIER', 10: 'ENUMERATED', 12: 'UTF8String', 16: 'SEQUENCE', 17: 'SET',
-  18: 'NumericString', 19: 'PrintableString', 20: 'T61String', 22: 'IA5String', 23: 'UTCTime',
-  24: 'GeneralizedTime', 26: 'VisibleString', 28: 'UniversalString', 30: 'BMPString',
+  0: 'END-OF-CONTENTS',
+  1: 'BOOLEAN',
+  2: 'INTEGER',
+  3: 'BIT STRING',
+  4: 'OCTET STRING',
+  5: 'NULL',
+  6: 'OBJECT IDENTIFIER',
+  10: 'ENUMERATED',
+  12: 'UTF8String',
+  16: 'SEQUENCE',
+  17: 'SET',
+  18: 'NumericString',
+  19: 'PrintableString',
+  20: 'T61String',
+  22: 'IA5String',
+  23: 'UTCTime',
+  24: 'GeneralizedTime',
+  26: 'VisibleString',
+  28: 'UniversalString',
+  30: 'BMPString',
 };
 
 /** 'SEQUENCE', '[3]', '[APPLICATION 1]', ... */
@@ -96,7 +112,12 @@ export function parseDer(bytes: Uint8Array, start: number, limit: number, opts: 
 }
 
 /** Reads consecutive TLVs filling [start, limit) — e.g. the content of an OCTET STRING. */
-export function parseDerSequence(bytes: Uint8Array, start: number, limit: number, opts: DerOptions): { nodes: Asn1Node[]; unparsedFrom?: number; errors: DecodeError[] } {
+export function parseDerSequence(
+  bytes: Uint8Array,
+  start: number,
+  limit: number,
+  opts: DerOptions,
+): { nodes: Asn1Node[]; unparsedFrom?: number; errors: DecodeError[] } {
   const errors: DecodeError[] = [];
   const nodes: Asn1Node[] = [];
   const lim = Math.min(limit, bytes.length);
@@ -111,8 +132,14 @@ export function parseDerSequence(bytes: Uint8Array, start: number, limit: number
 }
 
 function readTlv(
-  bytes: Uint8Array, start: number, limit: number, opts: DerOptions, path: string,
-  depth: number, maxDepth: number, errors: DecodeError[],
+  bytes: Uint8Array,
+  start: number,
+  limit: number,
+  opts: DerOptions,
+  path: string,
+  depth: number,
+  maxDepth: number,
+  errors: DecodeError[],
 ): Asn1Node | null {
   if (depth > maxDepth) {
     errors.push(err('asn1.too-deep', `DER nesting deeper than ${maxDepth} levels is refused`, opts, path, start));
@@ -182,11 +209,15 @@ function readTlv(
   const headerEnd = p;
   const end = headerEnd + length;
   if (end > limit) {
-    errors.push(err(
-      'asn1.length-overflow',
-      `${tagName({ cls, tag, constructed })} at offset ${start} declares ${length} content bytes, but only ${limit - headerEnd} remain`,
-      opts, path, lenOffset,
-    ));
+    errors.push(
+      err(
+        'asn1.length-overflow',
+        `${tagName({ cls, tag, constructed })} at offset ${start} declares ${length} content bytes, but only ${limit - headerEnd} remain`,
+        opts,
+        path,
+        lenOffset,
+      ),
+    );
     return null;
   }
   const node: Asn1Node = { cls, constructed, tag, start, headerEnd, end };
@@ -278,7 +309,11 @@ export function readBitString(bytes: Uint8Array, n: Asn1Node): { unusedBits: num
   return { unusedBits: c[0], bytes: c.subarray(1) };
 }
 
-const latin1 = (c: Uint8Array) => { let s = ''; for (const b of c) s += String.fromCharCode(b); return s; };
+const latin1 = (c: Uint8Array) => {
+  let s = '';
+  for (const b of c) s += String.fromCharCode(b);
+  return s;
+};
 
 /** Character strings of X.520 / X.509 as a JS string; null for a non-string node. */
 export function readString(bytes: Uint8Array, n: Asn1Node): string | null {
@@ -287,7 +322,10 @@ export function readString(bytes: Uint8Array, n: Asn1Node): string | null {
   switch (n.tag) {
     case TAG.UTF8String:
       return new TextDecoder('utf-8', { fatal: false }).decode(c);
-    case TAG.PrintableString: case TAG.IA5String: case TAG.NumericString: case TAG.VisibleString:
+    case TAG.PrintableString:
+    case TAG.IA5String:
+    case TAG.NumericString:
+    case TAG.VisibleString:
     case TAG.T61String:
       return latin1(c);
     case TAG.BMPString: {
@@ -312,9 +350,10 @@ export function readString(bytes: Uint8Array, n: Asn1Node): string | null {
 export function readTime(bytes: Uint8Array, n: Asn1Node): Date | null {
   if (n.cls !== 'universal' || (n.tag !== TAG.UTCTime && n.tag !== TAG.GeneralizedTime)) return null;
   const s = latin1(content(bytes, n));
-  const m = n.tag === TAG.UTCTime
-    ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})$/.exec(s)
-    : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{4})?$/.exec(s);
+  const m =
+    n.tag === TAG.UTCTime
+      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})$/.exec(s)
+      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{4})?$/.exec(s);
   if (!m) return null;
   let year = Number(m[1]);
   if (n.tag === TAG.UTCTime) year += year >= 50 ? 1900 : 2000;
@@ -368,11 +407,21 @@ export const OID_NAMES: Record<string, string> = {
   '2.16.840.1.101.3.4.3.18': 'ML-DSA-65',
   '2.16.840.1.101.3.4.3.19': 'ML-DSA-87',
   // X.520 attribute types
-  '2.5.4.3': 'CN', '2.5.4.4': 'SN', '2.5.4.5': 'serialNumber', '2.5.4.6': 'C', '2.5.4.7': 'L',
-  '2.5.4.8': 'ST', '2.5.4.9': 'STREET', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.12': 'title',
-  '2.5.4.42': 'GN', '2.5.4.97': 'organizationIdentifier',
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'STREET',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.42': 'GN',
+  '2.5.4.97': 'organizationIdentifier',
   '1.2.840.113549.1.9.1': 'emailAddress',
-  '0.9.2342.19200300.100.1.25': 'DC', '0.9.2342.19200300.100.1.1': 'UID',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '0.9.2342.19200300.100.1.1': 'UID',
   // X.509 extensions
   '2.5.29.14': 'subjectKeyIdentifier',
   '2.5.29.15': 'keyUsage',
@@ -436,7 +485,8 @@ export function describePrimitive(bytes: Uint8Array, n: Asn1Node): { value: unkn
         const b = readBoolean(bytes, n);
         return { value: b, display: b === null ? `bad BOOLEAN (${c.length} bytes)` : String(b) };
       }
-      case TAG.INTEGER: case TAG.ENUMERATED: {
+      case TAG.INTEGER:
+      case TAG.ENUMERATED: {
         const v = readInteger(bytes, n);
         if (v === null) return { value: null, display: 'empty INTEGER' };
         const small = v >= -(2n ** 53n) + 1n && v <= 2n ** 53n - 1n;
@@ -450,14 +500,18 @@ export function describePrimitive(bytes: Uint8Array, n: Asn1Node): { value: unkn
         const nm = oidName(o);
         return { value: o, display: nm ? `${nm} (${o})` : o };
       }
-      case TAG.UTCTime: case TAG.GeneralizedTime: {
+      case TAG.UTCTime:
+      case TAG.GeneralizedTime: {
         const d = readTime(bytes, n);
         return { value: d ? d.toISOString() : null, display: d ? d.toISOString() : `bad time ${JSON.stringify(latin1(c))}` };
       }
       case TAG.BIT_STRING: {
         const b = readBitString(bytes, n);
         if (!b) return { value: toHex(c), display: 'bad BIT STRING' };
-        return { value: toHex(b.bytes), display: `${b.bytes.length} bytes${b.unusedBits ? `, ${b.unusedBits} unused bits` : ''}: ${shortHex(b.bytes)}` };
+        return {
+          value: toHex(b.bytes),
+          display: `${b.bytes.length} bytes${b.unusedBits ? `, ${b.unusedBits} unused bits` : ''}: ${shortHex(b.bytes)}`,
+        };
       }
       default: {
         const s = readString(bytes, n);
@@ -509,8 +563,12 @@ export function asn1Field(bytes: Uint8Array, n: Asn1Node, key: string, ctx: Asn1
   if (!n.constructed || !n.children) {
     const d = describePrimitive(bytes, n);
     return {
-      key, path, source: ctx.source, range: [n.start, n.end],
-      value: d.value, display: `${tagName(n)}: ${d.display}`,
+      key,
+      path,
+      source: ctx.source,
+      range: [n.start, n.end],
+      value: d.value,
+      display: `${tagName(n)}: ${d.display}`,
       spec: ctx.spec ?? X690,
       ...(n.notes?.length ? { severity: 'warn' as const } : {}),
     };
@@ -519,7 +577,10 @@ export function asn1Field(bytes: Uint8Array, n: Asn1Node, key: string, ctx: Asn1
   n.children.forEach((c, i) => children.push(asn1Field(bytes, c, String(i), { ...ctx, path: `${path}.${i}` })));
   if (n.unparsedFrom !== undefined) children.push(unparsedField(n.unparsedFrom, n.end, ctx, 'malformed DER element'));
   return {
-    key, path, source: ctx.source, range: [n.start, n.end],
+    key,
+    path,
+    source: ctx.source,
+    range: [n.start, n.end],
     value: null,
     display: `${tagName(n)} (${n.children.length} elements)`,
     spec: ctx.spec ?? X690,
@@ -554,7 +615,12 @@ export function fillCoverageGaps(f: Field): Field {
 
 function gapLeaf(parent: Field, from: number, to: number): Field {
   return {
-    key: 'unparsed', path: `${parent.path}#unparsed@${from}`, source: parent.source, range: [from, to],
-    value: null, display: `${to - from} byte(s) not decoded (malformed structure)`, severity: 'error',
+    key: 'unparsed',
+    path: `${parent.path}#unparsed@${from}`,
+    source: parent.source,
+    range: [from, to],
+    value: null,
+    display: `${to - from} byte(s) not decoded (malformed structure)`,
+    severity: 'error',
   };
 }

@@ -40,7 +40,10 @@ export function guessSignatureKind(sig: Uint8Array, alg?: number): string {
  * The Field of a signature. A DER ECDSA signature is split into its SEQUENCE header and the INTEGERs
  * r and s (each a leaf: tag, length and value); any other signature is one leaf.
  */
-export function dissectSignature(sig: Uint8Array, opts: { source?: string; path?: string; alg?: number; explain?: string } = {}): { field: Field; errors: DecodeError[] } {
+export function dissectSignature(
+  sig: Uint8Array,
+  opts: { source?: string; path?: string; alg?: number; explain?: string } = {},
+): { field: Field; errors: DecodeError[] } {
   const source = opts.source ?? 'signature';
   const path = opts.path ?? 'signature';
   const errors: DecodeError[] = [];
@@ -62,15 +65,48 @@ export function dissectSignature(sig: Uint8Array, opts: { source?: string; path?
     if ('error' in d) {
       field.severity = 'error';
       field.display += ` [not a DER ECDSA-Sig-Value: ${d.error}]`;
-      errors.push({ code: 'signature-not-der', message: `${algName(opts.alg)} signatures must be DER ECDSA-Sig-Value (WebAuthn L3 §6.5.5): ${d.error}`, path, source, offset: d.offset });
+      errors.push({
+        code: 'signature-not-der',
+        message: `${algName(opts.alg)} signatures must be DER ECDSA-Sig-Value (WebAuthn L3 §6.5.5): ${d.error}`,
+        path,
+        source,
+        offset: d.offset,
+      });
       return { field, errors };
     }
     const spec = `${L3}#sctn-signature-attestation-types`;
     field.value = { der: toBase64Url(sig), r: toHex(d.r), s: toHex(d.s) };
     field.children = [
-      { key: 'header', path: `${path}#header`, source, range: d.headerRange, value: null, display: `SEQUENCE, ${sig.length - d.headerRange[1]} bytes`, explain: 'signature.derSequence', spec: 'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3' },
-      { key: 'r', path: `${path}.r`, source, range: d.rRange, value: toHex(d.r), display: `INTEGER ${d.r.length} bytes: ${hexPreview(d.r, 12)}`, explain: 'signature.r', spec },
-      { key: 's', path: `${path}.s`, source, range: d.sRange, value: toHex(d.s), display: `INTEGER ${d.s.length} bytes: ${hexPreview(d.s, 12)}`, explain: 'signature.s', spec },
+      {
+        key: 'header',
+        path: `${path}#header`,
+        source,
+        range: d.headerRange,
+        value: null,
+        display: `SEQUENCE, ${sig.length - d.headerRange[1]} bytes`,
+        explain: 'signature.derSequence',
+        spec: 'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3',
+      },
+      {
+        key: 'r',
+        path: `${path}.r`,
+        source,
+        range: d.rRange,
+        value: toHex(d.r),
+        display: `INTEGER ${d.r.length} bytes: ${hexPreview(d.r, 12)}`,
+        explain: 'signature.r',
+        spec,
+      },
+      {
+        key: 's',
+        path: `${path}.s`,
+        source,
+        range: d.sRange,
+        value: toHex(d.s),
+        display: `INTEGER ${d.s.length} bytes: ${hexPreview(d.s, 12)}`,
+        explain: 'signature.s',
+        spec,
+      },
     ];
   }
   return { field, errors };
@@ -114,7 +150,12 @@ export function dissectAssertion(
 ): { fields: Field[]; authData: AuthenticatorData | null; errors: DecodeError[] } {
   const fields: Field[] = [];
   const errors: DecodeError[] = [];
-  const ad = dissectAuthenticatorData(parts.authenticatorData, { source: 'authenticatorData', path: 'authenticatorData', rpIds: opts.rpIds, ceremony: 'authentication' });
+  const ad = dissectAuthenticatorData(parts.authenticatorData, {
+    source: 'authenticatorData',
+    path: 'authenticatorData',
+    rpIds: opts.rpIds,
+    ceremony: 'authentication',
+  });
   ad.field.key = 'authenticatorData';
   fields.push(ad.field);
   errors.push(...ad.errors);

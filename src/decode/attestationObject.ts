@@ -45,7 +45,13 @@ export function dissectAttestationObject(
     spec: SPEC_ATTESTATION_OBJECT,
   };
   if (bytes.length === 0) {
-    errors.push({ code: 'attestation-object-empty', message: 'attestationObject is empty; expected a CBOR map {fmt, attStmt, authData}', path, source, offset: 0 });
+    errors.push({
+      code: 'attestation-object-empty',
+      message: 'attestationObject is empty; expected a CBOR map {fmt, attStmt, authData}',
+      path,
+      source,
+      offset: 0,
+    });
     root.children = [];
     root.severity = 'error';
     return { field: root, data: null, errors };
@@ -59,9 +65,16 @@ export function dissectAttestationObject(
     return { field: root, data: null, errors };
   }
   if (node.type !== 'map') {
-    errors.push({ code: 'attestation-object-not-map', message: `attestationObject must be a CBOR map, got ${cborDisplay(node)}`, path, source, offset: node.start });
+    errors.push({
+      code: 'attestation-object-not-map',
+      message: `attestationObject must be a CBOR map, got ${cborDisplay(node)}`,
+      path,
+      source,
+      offset: node.start,
+    });
     root.children = [cborField(node, { key: 'value', path, source })];
-    if (node.end < bytes.length) root.children.push(unparsedField(bytes, node.end, bytes.length, path, source, 'not part of the decoded item'));
+    if (node.end < bytes.length)
+      root.children.push(unparsedField(bytes, node.end, bytes.length, path, source, 'not part of the decoded item'));
     root.severity = 'error';
     return { field: root, data: null, errors };
   }
@@ -79,7 +92,14 @@ export function dissectAttestationObject(
     if (name !== undefined) seen.add(name);
     if (name === 'authData' && e.value.type === 'bytes' && !e.value.indefinite && !dup) {
       const p = `${path}.authData`;
-      const ad = dissectAuthenticatorData(bytes, { source, path: p, offset: e.value.headerEnd, end: e.value.end, rpIds: opts.rpIds, ceremony: 'registration' });
+      const ad = dissectAuthenticatorData(bytes, {
+        source,
+        path: p,
+        offset: e.value.headerEnd,
+        end: e.value.end,
+        rpIds: opts.rpIds,
+        ceremony: 'registration',
+      });
       errors.push(...ad.errors);
       if (ad.data) data.authData = ad.data;
       data.authDataRange = [e.value.headerEnd, e.value.end];
@@ -112,7 +132,15 @@ export function dissectAttestationObject(
         // The registry must not throw; if it does, fall back to the generic view and say so.
         sub = {
           fields: [cborField(e.value, { key: 'attStmt', path: p, source })],
-          errors: [{ code: 'attstmt-dissector-crashed', message: `the ${fmt} statement dissector failed: ${err instanceof Error ? err.message : String(err)}`, path: p, source, offset: e.value.start }],
+          errors: [
+            {
+              code: 'attstmt-dissector-crashed',
+              message: `the ${fmt} statement dissector failed: ${err instanceof Error ? err.message : String(err)}`,
+              path: p,
+              source,
+              offset: e.value.start,
+            },
+          ],
         };
       }
       data.attStmt = e.value;
@@ -139,16 +167,32 @@ export function dissectAttestationObject(
       f.spec = `${L3}#sctn-defined-attestation-formats`;
       if (e.value.type !== 'text') {
         f.severity = 'error';
-        errors.push({ code: 'fmt-not-text', message: `fmt must be a text string, got ${cborDisplay(e.value)}`, path: f.path, source, offset: e.value.start });
+        errors.push({
+          code: 'fmt-not-text',
+          message: `fmt must be a text string, got ${cborDisplay(e.value)}`,
+          path: f.path,
+          source,
+          offset: e.value.start,
+        });
       } else if (!KNOWN_FORMATS.includes(e.value.value)) {
         f.severity ??= 'warn';
         f.display += ' (not a format registered in WebAuthn L3 §8)';
       }
     } else if (name === 'authData' || name === 'attStmt') {
       f.severity = 'error';
-      const why = dup ? 'duplicate key' : name === 'authData' ? `authData must be a definite-length byte string, got ${cborDisplay(e.value)}` : `attStmt must be a map, got ${cborDisplay(e.value)}`;
+      const why = dup
+        ? 'duplicate key'
+        : name === 'authData'
+          ? `authData must be a definite-length byte string, got ${cborDisplay(e.value)}`
+          : `attStmt must be a map, got ${cborDisplay(e.value)}`;
       f.display += ` [${why}]`;
-      errors.push({ code: dup ? 'attestation-object-duplicate-key' : `${name}-bad-type`, message: why, path: f.path, source, offset: e.value.start });
+      errors.push({
+        code: dup ? 'attestation-object-duplicate-key' : `${name}-bad-type`,
+        message: why,
+        path: f.path,
+        source,
+        offset: e.value.start,
+      });
     } else {
       f.severity = 'warn';
       f.explain = 'attestationObject.unknownKey';
@@ -177,7 +221,13 @@ export function dissectAttestationObject(
   if (!node.incomplete) {
     for (const want of ['fmt', 'attStmt', 'authData']) {
       if (!seen.has(want)) {
-        errors.push({ code: 'attestation-object-missing-key', message: `attestationObject has no "${want}" member`, path: `${path}.${want}`, source, offset: node.start });
+        errors.push({
+          code: 'attestation-object-missing-key',
+          message: `attestationObject has no "${want}" member`,
+          path: `${path}.${want}`,
+          source,
+          offset: node.start,
+        });
         root.severity = 'error';
       }
     }

@@ -105,13 +105,25 @@ const EXTENSIONS: Record<string, { explain: string; spec: string; describe?: (v:
     spec: `${CTAP}#sctn-credProtect-extension`,
     describe: (v) =>
       v.type === 'uint'
-        ? ({ 1: 'userVerificationOptional', 2: 'userVerificationOptionalWithCredentialIDList', 3: 'userVerificationRequired' } as Record<string, string>)[String(v.value)] ?? 'unknown policy'
+        ? ((
+            { 1: 'userVerificationOptional', 2: 'userVerificationOptionalWithCredentialIDList', 3: 'userVerificationRequired' } as Record<
+              string,
+              string
+            >
+          )[String(v.value)] ?? 'unknown policy')
         : 'expected an unsigned integer 1..3',
   },
   'hmac-secret': {
     explain: 'ext.hmacSecret',
     spec: `${CTAP}#sctn-hmac-secret-extension`,
-    describe: (v) => (v.type === 'simple' && typeof v.value === 'boolean' ? (v.value ? 'PRF/hmac-secret enabled for this credential' : 'not enabled') : v.type === 'bytes' ? `${v.value.length} bytes of encrypted HMAC output` : undefined),
+    describe: (v) =>
+      v.type === 'simple' && typeof v.value === 'boolean'
+        ? v.value
+          ? 'PRF/hmac-secret enabled for this credential'
+          : 'not enabled'
+        : v.type === 'bytes'
+          ? `${v.value.length} bytes of encrypted HMAC output`
+          : undefined,
   },
   'hmac-secret-mc': { explain: 'ext.hmacSecret', spec: `${CTAP}#sctn-hmac-secret-make-cred-extension` },
   minPinLength: {
@@ -122,7 +134,14 @@ const EXTENSIONS: Record<string, { explain: string; spec: string; describe?: (v:
   credBlob: {
     explain: 'ext.credBlob',
     spec: `${CTAP}#sctn-credBlob-extension`,
-    describe: (v) => (v.type === 'simple' && typeof v.value === 'boolean' ? (v.value ? 'blob stored' : 'blob not stored') : v.type === 'bytes' ? `${v.value.length}-byte blob` : undefined),
+    describe: (v) =>
+      v.type === 'simple' && typeof v.value === 'boolean'
+        ? v.value
+          ? 'blob stored'
+          : 'blob not stored'
+        : v.type === 'bytes'
+          ? `${v.value.length}-byte blob`
+          : undefined,
   },
   largeBlobKey: { explain: 'ext.largeBlobKey', spec: `${CTAP}#sctn-largeBlobKey-extension` },
   thirdPartyPayment: { explain: 'ext.thirdPartyPayment', spec: `${CTAP}#sctn-thirdPartyPayment-extension` },
@@ -178,10 +197,16 @@ export function dissectAuthenticatorData(
   };
 
   if (ad.length < 37) {
-    err('authdata-too-short', `authenticator data is ${ad.length} bytes; at least 37 are required (rpIdHash 32 + flags 1 + signCount 4)`, o + Math.min(ad.length, 37));
+    err(
+      'authdata-too-short',
+      `authenticator data is ${ad.length} bytes; at least 37 are required (rpIdHash 32 + flags 1 + signCount 4)`,
+      o + Math.min(ad.length, 37),
+    );
     let p = o;
     if (ad.length >= 32) {
-      children.push(leaf('rpIdHash', o, 32, toHex(ad.subarray(0, 32)), toHex(ad.subarray(0, 32)), 'authData.rpIdHash', `${L3}#authdata-rpidhash`));
+      children.push(
+        leaf('rpIdHash', o, 32, toHex(ad.subarray(0, 32)), toHex(ad.subarray(0, 32)), 'authData.rpIdHash', `${L3}#authdata-rpidhash`),
+      );
       p = o + 32;
     }
     if (ad.length >= 33) {
@@ -210,7 +235,15 @@ export function dissectAuthenticatorData(
   // signCount
   const signCount = readUint(ad, 33, 4);
   children.push(
-    leaf('signCount', o + 33, 4, signCount, `${signCount}${signCount === 0 ? ' (0: the authenticator does not implement a counter, or first use)' : ''}`, 'authData.signCount', `${L3}#authdata-signcount`),
+    leaf(
+      'signCount',
+      o + 33,
+      4,
+      signCount,
+      `${signCount}${signCount === 0 ? ' (0: the authenticator does not implement a counter, or first use)' : ''}`,
+      'authData.signCount',
+      `${L3}#authdata-signcount`,
+    ),
   );
 
   const data: AuthenticatorData = { rpIdHash, flags, signCount, bytes: ad, rpIdMatch };
@@ -243,9 +276,24 @@ export function dissectAuthenticatorData(
       spec: `${L3}#${anchor}`,
     });
     if (end - p < 18) {
-      err('authdata-acd-truncated', `AT flag is set but only ${end - p} byte(s) follow signCount; attested credential data needs at least 18 (AAGUID 16 + length 2)`, p, ap);
+      err(
+        'authdata-acd-truncated',
+        `AT flag is set but only ${end - p} byte(s) follow signCount; attested credential data needs at least 18 (AAGUID 16 + length 2)`,
+        p,
+        ap,
+      );
       if (end - p >= 16) {
-        acdKids.push(aleaf('aaguid', p, 16, toUuid(bytes.subarray(p, p + 16)), toUuid(bytes.subarray(p, p + 16)), 'authData.aaguid', 'authdata-attestedcredentialdata-aaguid'));
+        acdKids.push(
+          aleaf(
+            'aaguid',
+            p,
+            16,
+            toUuid(bytes.subarray(p, p + 16)),
+            toUuid(bytes.subarray(p, p + 16)),
+            'authData.aaguid',
+            'authdata-attestedcredentialdata-aaguid',
+          ),
+        );
         p += 16;
       }
       acd.range = [acdStart, p];
@@ -256,11 +304,27 @@ export function dissectAuthenticatorData(
     const aaguid = bytes.subarray(p, p + 16);
     const aaguidText = toUuid(aaguid);
     acdKids.push(
-      aleaf('aaguid', p, 16, aaguidText, aaguidText + (aaguidText === '00000000-0000-0000-0000-000000000000' ? ' (all zero: no AAGUID given)' : ''), 'authData.aaguid', 'authdata-attestedcredentialdata-aaguid'),
+      aleaf(
+        'aaguid',
+        p,
+        16,
+        aaguidText,
+        aaguidText + (aaguidText === '00000000-0000-0000-0000-000000000000' ? ' (all zero: no AAGUID given)' : ''),
+        'authData.aaguid',
+        'authdata-attestedcredentialdata-aaguid',
+      ),
     );
     p += 16;
     const credIdLen = readUint(bytes, p, 2);
-    const lenF = aleaf('credentialIdLength', p, 2, credIdLen, String(credIdLen), 'authData.credentialIdLength', 'authdata-attestedcredentialdata-credentialidlength');
+    const lenF = aleaf(
+      'credentialIdLength',
+      p,
+      2,
+      credIdLen,
+      String(credIdLen),
+      'authData.credentialIdLength',
+      'authdata-attestedcredentialdata-credentialidlength',
+    );
     if (credIdLen > 1023) {
       lenF.severity = 'warn';
       lenF.display += ' [over 1023: WebAuthn requires credential IDs of at most 1023 bytes]';
@@ -268,7 +332,12 @@ export function dissectAuthenticatorData(
     acdKids.push(lenF);
     p += 2;
     if (credIdLen > end - p) {
-      err('authdata-credid-past-end', `credentialIdLength is ${credIdLen}, but only ${end - p} byte(s) remain in authenticator data`, p - 2, `${ap}.credentialIdLength`);
+      err(
+        'authdata-credid-past-end',
+        `credentialIdLength is ${credIdLen}, but only ${end - p} byte(s) remain in authenticator data`,
+        p - 2,
+        `${ap}.credentialIdLength`,
+      );
       lenF.severity = 'error';
       acd.range = [acdStart, p];
       acd.severity = 'error';
@@ -276,13 +345,32 @@ export function dissectAuthenticatorData(
       return { field: root, data, errors };
     }
     const credentialId = bytes.subarray(p, p + credIdLen);
-    acdKids.push(aleaf('credentialId', p, credIdLen, toBase64Url(credentialId), `${toBase64Url(credentialId)} (${credIdLen} bytes)`, 'authData.credentialId', 'authdata-attestedcredentialdata-credentialid'));
+    acdKids.push(
+      aleaf(
+        'credentialId',
+        p,
+        credIdLen,
+        toBase64Url(credentialId),
+        `${toBase64Url(credentialId)} (${credIdLen} bytes)`,
+        'authData.credentialId',
+        'authdata-attestedcredentialdata-credentialid',
+      ),
+    );
     p += credIdLen;
     const keyPath = `${ap}.credentialPublicKey`;
     const kr = parseCbor(bytes, { offset: p, limit: end, source, path: keyPath });
     if (kr.errors.length || !kr.node) {
       errors.push(...kr.errors);
-      if (kr.node) acdKids.push(coseKeyField(kr.node, { key: 'credentialPublicKey', path: keyPath, source, explain: 'authData.credentialPublicKey', spec: `${L3}#authdata-attestedcredentialdata-credentialpublickey` }));
+      if (kr.node)
+        acdKids.push(
+          coseKeyField(kr.node, {
+            key: 'credentialPublicKey',
+            path: keyPath,
+            source,
+            explain: 'authData.credentialPublicKey',
+            spec: `${L3}#authdata-attestedcredentialdata-credentialpublickey`,
+          }),
+        );
       const stop = kr.node ? kr.node.end : p;
       acd.range = [acdStart, stop];
       acd.severity = 'error';
@@ -290,7 +378,13 @@ export function dissectAuthenticatorData(
       return { field: root, data, errors };
     }
     const keyNode = kr.node;
-    const kf = coseKeyField(keyNode, { key: 'credentialPublicKey', path: keyPath, source, explain: 'authData.credentialPublicKey', spec: `${L3}#authdata-attestedcredentialdata-credentialpublickey` });
+    const kf = coseKeyField(keyNode, {
+      key: 'credentialPublicKey',
+      path: keyPath,
+      source,
+      explain: 'authData.credentialPublicKey',
+      spec: `${L3}#authdata-attestedcredentialdata-credentialpublickey`,
+    });
     acdKids.push(kf);
     const parsedKey = parseCoseKey(keyNode);
     data.attestedCredentialData = {
@@ -304,7 +398,12 @@ export function dissectAuthenticatorData(
     };
     p = keyNode.end;
     acd.range = [acdStart, p];
-    acd.value = { aaguid: aaguidText, credentialId: toBase64Url(credentialId), credentialIdLength: credIdLen, alg: parsedKey.key?.alg ?? null };
+    acd.value = {
+      aaguid: aaguidText,
+      credentialId: toBase64Url(credentialId),
+      credentialIdLength: credIdLen,
+      alg: parsedKey.key?.alg ?? null,
+    };
     acd.display = `AAGUID ${aaguidText}, credential ID ${credIdLen} bytes, ${algName(parsedKey.key?.alg)} key`;
   }
 
@@ -371,11 +470,13 @@ export function flagsJson(f: AuthenticatorFlags): { up: boolean; uv: boolean; be
 /** Problems with a flag combination (WebAuthn L3 §6.1 and §6.1.3). */
 export function flagProblems(f: AuthenticatorFlags, ceremony?: 'registration' | 'authentication'): string[] {
   const out: string[] = [];
-  if (f.bs && !f.be) out.push('BS (backed up) is set but BE (backup eligible) is not: a credential that is not backup-eligible cannot be backed up');
+  if (f.bs && !f.be)
+    out.push('BS (backed up) is set but BE (backup eligible) is not: a credential that is not backup-eligible cannot be backed up');
   if (f.uv && !f.up) out.push('UV is set without UP');
   if (f.rfu1) out.push('RFU1 (bit 1) is set; reserved bits must be zero');
   if (f.rfu2) out.push('RFU2 (bit 5) is set; reserved bits must be zero');
-  if (ceremony === 'authentication' && f.at) out.push('AT (attested credential data) is set on an assertion; only registrations carry attested credential data');
+  if (ceremony === 'authentication' && f.at)
+    out.push('AT (attested credential data) is set on an assertion; only registrations carry attested credential data');
   if (ceremony === 'registration' && !f.at) out.push('AT is not set on a registration; attested credential data is required');
   return out;
 }
@@ -415,7 +516,9 @@ function flagsField(bytes: Uint8Array, at: number, path: string, source: string,
     spec: `${L3}#authdata-flags`,
     children: bits,
   };
-  if (problems.length) field.severity = f.bs && !f.be ? 'error' : (ceremony === 'authentication' && f.at) || (ceremony === 'registration' && !f.at) ? 'error' : 'warn';
+  if (problems.length)
+    field.severity =
+      f.bs && !f.be ? 'error' : (ceremony === 'authentication' && f.at) || (ceremony === 'registration' && !f.at) ? 'error' : 'warn';
   return field;
 }
 
@@ -467,4 +570,3 @@ function extensionsField(node: CborNode, path: string, source: string): Field {
 export function credentialDeviceType(f: AuthenticatorFlags): 'singleDevice' | 'multiDevice' {
   return f.be ? 'multiDevice' : 'singleDevice';
 }
-

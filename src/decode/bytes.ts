@@ -23,9 +23,7 @@ export interface Base64Info {
 }
 
 /** Result of a lenient base64 decode: bytes, or a message saying what was wrong and where. */
-export type Base64Result =
-  | { ok: true; bytes: Uint8Array; info: Base64Info }
-  | { ok: false; message: string; index: number };
+export type Base64Result = { ok: true; bytes: Uint8Array; info: Base64Info } | { ok: false; message: string; index: number };
 
 /**
  * Decodes base64url or standard base64 (RFC 4648 §4 and §5), padded or unpadded.
@@ -43,7 +41,11 @@ export function decodeBase64Any(text: string): Base64Result {
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128 || DECODE[c] < 0) {
-      return { ok: false, index: i, message: `character ${JSON.stringify(text[i])} at index ${i} is not in the base64 or base64url alphabet` };
+      return {
+        ok: false,
+        index: i,
+        message: `character ${JSON.stringify(text[i])} at index ${i} is not in the base64 or base64url alphabet`,
+      };
     }
     if (c === 0x2d || c === 0x5f) sawUrl = true;
     else if (c === 0x2b || c === 0x2f) sawStd = true;
@@ -134,7 +136,8 @@ const STD_CODES = Uint8Array.from(B64STD, (c) => c.charCodeAt(0));
 /** The first `length` bytes of `codes` (all ASCII) as a string. */
 function asciiString(codes: Uint8Array, length: number): string {
   let s = '';
-  for (let i = 0; i < length; i += 8192) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
+  for (let i = 0; i < length; i += 8192)
+    s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
   return s;
 }
 

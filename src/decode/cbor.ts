@@ -124,7 +124,13 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
     pos += n;
     const big = typeof value === 'bigint';
     const shortest =
-      ai === 24 ? (value as number) >= 24 : ai === 25 ? (value as number) >= 0x100 : ai === 26 ? (value as number) >= 0x10000 : big || (value as number) >= 0x100000000;
+      ai === 24
+        ? (value as number) >= 24
+        : ai === 25
+          ? (value as number) >= 0x100
+          : ai === 26
+            ? (value as number) >= 0x10000
+            : big || (value as number) >= 0x100000000;
     return { value, shortest };
   };
 
@@ -155,13 +161,24 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
     const major = ib >> 5;
     const ai = ib & 0x1f;
     if (ai >= 28 && ai <= 30) {
-      fail('cbor-reserved', `initial byte 0x${ib.toString(16).padStart(2, '0')} at offset ${at} uses reserved additional information ${ai}`, at, path);
+      fail(
+        'cbor-reserved',
+        `initial byte 0x${ib.toString(16).padStart(2, '0')} at offset ${at} uses reserved additional information ${ai}`,
+        at,
+        path,
+      );
     }
     if (ai === 31) {
       if (major === 0 || major === 1 || major === 6) {
-        fail('cbor-bad-indefinite', `major type ${major} cannot have indefinite length (initial byte 0x${ib.toString(16)} at offset ${at})`, at, path);
+        fail(
+          'cbor-bad-indefinite',
+          `major type ${major} cannot have indefinite length (initial byte 0x${ib.toString(16)} at offset ${at})`,
+          at,
+          path,
+        );
       }
-      if (major === 7) fail('cbor-unexpected-break', `unexpected "break" (0xff) at offset ${at} outside an indefinite-length item`, at, path);
+      if (major === 7)
+        fail('cbor-unexpected-break', `unexpected "break" (0xff) at offset ${at} outside an indefinite-length item`, at, path);
       return indefinite(major, at, depth, path);
     }
     const arg = readArgument(ai, at, path);
@@ -222,7 +239,7 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
         try {
           node.item = item(depth + 1, `${path}<tag ${arg.value.toString()}>`);
         } catch (e) {
-          throw wrap(e, node, (c) => (node as { item: CborNode }).item = c);
+          throw wrap(e, node, (c) => ((node as { item: CborNode }).item = c));
         }
         node.end = pos;
         note(node, `tag ${arg.value.toString()} present (CTAP2 canonical CBOR does not use tags)`);
@@ -315,7 +332,16 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
       let total = 0;
       for (;;) {
         if (pos >= limit) {
-          throw wrap(new CborFail('cbor-truncated', `indefinite-length string starting at offset ${at} has no "break" before the end of the buffer`, pos, path), node, () => {});
+          throw wrap(
+            new CborFail(
+              'cbor-truncated',
+              `indefinite-length string starting at offset ${at} has no "break" before the end of the buffer`,
+              pos,
+              path,
+            ),
+            node,
+            () => {},
+          );
         }
         if (bytes[pos] === 0xff) {
           pos++;
@@ -325,7 +351,12 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
         const cb = bytes[pos];
         if (cb >> 5 !== major || (cb & 0x1f) === 31) {
           throw wrap(
-            new CborFail('cbor-bad-chunk', `chunk at offset ${cAt} of an indefinite-length ${major === 2 ? 'byte' : 'text'} string must be a definite-length string of the same major type (got initial byte 0x${cb.toString(16).padStart(2, '0')})`, cAt, path),
+            new CborFail(
+              'cbor-bad-chunk',
+              `chunk at offset ${cAt} of an indefinite-length ${major === 2 ? 'byte' : 'text'} string must be a definite-length string of the same major type (got initial byte 0x${cb.toString(16).padStart(2, '0')})`,
+              cAt,
+              path,
+            ),
             node,
             () => {},
           );
@@ -358,7 +389,16 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
       node = { major, start: at, headerEnd, end: pos, type: 'array', items, indefinite: true };
       for (;;) {
         if (pos >= limit) {
-          throw wrap(new CborFail('cbor-truncated', `indefinite-length array starting at offset ${at} has no "break" before the end of the buffer`, pos, path), node, () => {});
+          throw wrap(
+            new CborFail(
+              'cbor-truncated',
+              `indefinite-length array starting at offset ${at} has no "break" before the end of the buffer`,
+              pos,
+              path,
+            ),
+            node,
+            () => {},
+          );
         }
         if (bytes[pos] === 0xff) {
           pos++;
@@ -377,7 +417,16 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
       node = { major, start: at, headerEnd, end: pos, type: 'map', entries, indefinite: true };
       for (;;) {
         if (pos >= limit) {
-          throw wrap(new CborFail('cbor-truncated', `indefinite-length map starting at offset ${at} has no "break" before the end of the buffer`, pos, path), node, () => {});
+          throw wrap(
+            new CborFail(
+              'cbor-truncated',
+              `indefinite-length map starting at offset ${at} has no "break" before the end of the buffer`,
+              pos,
+              path,
+            ),
+            node,
+            () => {},
+          );
         }
         if (bytes[pos] === 0xff) {
           pos++;
@@ -402,7 +451,10 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
       }
       seen.add(id);
       if (i > 0 && compareCanonicalKeys(bytes, entries[i - 1].key, k) > 0) {
-        note(node, `map key ${keyLabel(k)} at offset ${k.start} should sort before ${keyLabel(entries[i - 1].key)} (CTAP2 canonical order: major type, then length, then bytes)`);
+        note(
+          node,
+          `map key ${keyLabel(k)} at offset ${k.start} should sort before ${keyLabel(entries[i - 1].key)} (CTAP2 canonical order: major type, then length, then bytes)`,
+        );
       }
     }
   };
@@ -527,7 +579,9 @@ export function cborGet(node: CborNode | undefined, key: string | number): CborN
 export function cborEntry(node: CborNode | undefined, key: string | number): { key: CborNode; value: CborNode } | undefined {
   if (!node || node.type !== 'map') return undefined;
   return node.entries.find((e) =>
-    typeof key === 'string' ? e.key.type === 'text' && e.key.value === key : (e.key.type === 'uint' || e.key.type === 'nint') && e.key.value === key,
+    typeof key === 'string'
+      ? e.key.type === 'text' && e.key.value === key
+      : (e.key.type === 'uint' || e.key.type === 'nint') && e.key.value === key,
   );
 }
 
@@ -721,12 +775,7 @@ function breakLeaf(node: CborNode, path: string, source: string): Field {
 }
 
 /** The children of a container node (header, items, break) — used both for fields and for map-entry values. */
-function containerChildren(
-  node: CborNode,
-  path: string,
-  source: string,
-  keyName?: CborFieldOptions['keyName'],
-): Field[] | undefined {
+function containerChildren(node: CborNode, path: string, source: string, keyName?: CborFieldOptions['keyName']): Field[] | undefined {
   const children: Field[] = [];
   const inc = node.incomplete;
   switch (node.type) {

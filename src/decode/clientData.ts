@@ -69,11 +69,18 @@ export function dissectClientData(
   if (!node) {
     root.severity = 'error';
     root.children = bytes.length ? [unparsedField(bytes, 0, bytes.length, path, source, errors[0]?.message ?? 'not JSON')] : [];
-    if (!bytes.length) errors.push({ code: 'clientdata-empty', message: 'clientDataJSON is empty; expected a JSON object', path, source, offset: 0 });
+    if (!bytes.length)
+      errors.push({ code: 'clientdata-empty', message: 'clientDataJSON is empty; expected a JSON object', path, source, offset: 0 });
     return { field: root, data: null, errors };
   }
   if (node.type !== 'object') {
-    errors.push({ code: 'clientdata-not-object', message: `clientDataJSON must be a JSON object, got ${node.type}`, path, source, offset: node.start });
+    errors.push({
+      code: 'clientdata-not-object',
+      message: `clientDataJSON must be a JSON object, got ${node.type}`,
+      path,
+      source,
+      offset: node.start,
+    });
     const f = jsonField(bytes, node, { key: 'value', path, source });
     root.children = fillGaps(bytes, [f], 0, bytes.length, path, source);
     root.severity = 'error';
@@ -117,7 +124,13 @@ export function dissectClientData(
   }
   for (const want of ['type', 'challenge', 'origin']) {
     if (!(want in data.all)) {
-      errors.push({ code: 'clientdata-missing-member', message: `clientDataJSON has no "${want}" member`, path: `${path}.${want}`, source, offset: node.start });
+      errors.push({
+        code: 'clientdata-missing-member',
+        message: `clientDataJSON has no "${want}" member`,
+        path: `${path}.${want}`,
+        source,
+        offset: node.start,
+      });
     }
   }
   return { field: root, data, errors };
@@ -174,7 +187,8 @@ function annotate(f: Field, name: string, v: JsonNode, data: ClientData) {
         break;
       }
       const st = (value as Record<string, unknown>).status;
-      if (typeof st !== 'string' || !TOKEN_BINDING_STATUSES.includes(st)) mark('error', `status ${JSON.stringify(st)} is not "present" or "supported"`);
+      if (typeof st !== 'string' || !TOKEN_BINDING_STATUSES.includes(st))
+        mark('error', `status ${JSON.stringify(st)} is not "present" or "supported"`);
       for (const c of f.children ?? []) {
         if (c.key === 'status') c.explain = 'clientData.tokenBinding.status';
         if (c.key === 'id') c.explain = 'clientData.tokenBinding.id';

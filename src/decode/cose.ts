@@ -24,7 +24,16 @@ export const WEBAUTHN_CREDPUBKEY = 'https://www.w3.org/TR/webauthn-3/#credential
 /** COSE key types (IANA "COSE Key Types"). */
 export const COSE_KTY: Record<number, string> = { 1: 'OKP', 2: 'EC2', 3: 'RSA', 4: 'Symmetric', 5: 'HSS-LMS', 6: 'WalnutDSA', 7: 'AKP' };
 /** COSE elliptic curves (IANA "COSE Elliptic Curves"). */
-export const COSE_CRV: Record<number, string> = { 1: 'P-256', 2: 'P-384', 3: 'P-521', 4: 'X25519', 5: 'X448', 6: 'Ed25519', 7: 'Ed448', 8: 'secp256k1' };
+export const COSE_CRV: Record<number, string> = {
+  1: 'P-256',
+  2: 'P-384',
+  3: 'P-521',
+  4: 'X25519',
+  5: 'X448',
+  6: 'Ed25519',
+  7: 'Ed448',
+  8: 'secp256k1',
+};
 
 export interface CoseAlgorithm {
   name: string;
@@ -153,13 +162,15 @@ export function parseCoseKey(node: CborNode): { key?: CoseKey; problems: string[
       else if (y) problems.push(`y (label -3) should be a byte string or a boolean, got ${y.type}`);
       if (get(-4)) key.hasPrivate = true;
       if (key.crv === undefined) problems.push('crv (label -1) is missing');
-      else if (!EC_SIZE[key.crv]) problems.push(`crv ${key.crv} (${COSE_CRV[key.crv] ?? 'unknown'}) is not a NIST curve usable with EC2 here`);
+      else if (!EC_SIZE[key.crv])
+        problems.push(`crv ${key.crv} (${COSE_CRV[key.crv] ?? 'unknown'}) is not a NIST curve usable with EC2 here`);
       if (!key.x) problems.push('x (label -2) is missing');
       if (key.y === undefined) problems.push('y (label -3) is missing');
       if (typeof key.y === 'boolean') problems.push('y is a compressed-point sign bit; WebAuthn requires the uncompressed point');
       const size = key.crv !== undefined ? EC_SIZE[key.crv] : undefined;
       if (size && key.x && key.x.length !== size) problems.push(`x is ${key.x.length} bytes; ${COSE_CRV[key.crv!]} needs ${size}`);
-      if (size && key.y instanceof Uint8Array && key.y.length !== size) problems.push(`y is ${key.y.length} bytes; ${COSE_CRV[key.crv!]} needs ${size}`);
+      if (size && key.y instanceof Uint8Array && key.y.length !== size)
+        problems.push(`y is ${key.y.length} bytes; ${COSE_CRV[key.crv!]} needs ${size}`);
       break;
     }
     case 1: {
@@ -212,12 +223,22 @@ export function parseCoseKey(node: CborNode): { key?: CoseKey; problems: string[
 }
 
 /** Parses COSE_Key bytes (a CBOR map). */
-export function decodeCoseKey(bytes: Uint8Array, source = 'coseKey', path = 'coseKey'): { key?: CoseKey; node?: CborNode; problems: string[]; errors: DecodeError[] } {
+export function decodeCoseKey(
+  bytes: Uint8Array,
+  source = 'coseKey',
+  path = 'coseKey',
+): { key?: CoseKey; node?: CborNode; problems: string[]; errors: DecodeError[] } {
   const r = parseCbor(bytes, { source, path });
   if (!r.node || r.errors.length) return { node: r.node, problems: [], errors: r.errors };
   const errors = [...r.errors];
   if (r.trailing) {
-    errors.push({ code: 'trailing-bytes', message: `${r.trailing[1] - r.trailing[0]} byte(s) after the COSE_Key`, path, source, offset: r.trailing[0] });
+    errors.push({
+      code: 'trailing-bytes',
+      message: `${r.trailing[1] - r.trailing[0]} byte(s) after the COSE_Key`,
+      path,
+      source,
+      offset: r.trailing[0],
+    });
   }
   const { key, problems } = parseCoseKey(r.node);
   return { key, node: r.node, problems, errors };
@@ -418,7 +439,9 @@ export function coseKeyField(node: CborNode, opts: { key: string; path: string; 
     explain: opts.explain ?? 'cose.key',
     spec: opts.spec ?? WEBAUTHN_CREDPUBKEY,
     keyName: (k, parentPath) =>
-      parentPath === opts.path && (k.type === 'uint' || k.type === 'nint') && typeof k.value === 'number' ? labelName(k.value, kty) : undefined,
+      parentPath === opts.path && (k.type === 'uint' || k.type === 'nint') && typeof k.value === 'number'
+        ? labelName(k.value, kty)
+        : undefined,
   });
   if (node.type === 'map') {
     for (const child of f.children ?? []) {
@@ -429,7 +452,16 @@ export function coseKeyField(node: CborNode, opts: { key: string; path: string; 
       if (child.key === 'kty' && typeof v === 'number') child.display += ` (${COSE_KTY[v] ?? 'unknown'})`;
       if (child.key === 'alg' && typeof v === 'number') child.display += ` (${algName(v)})`;
       if (child.key === 'crv' && typeof v === 'number') child.display += ` (${COSE_CRV[v] ?? 'unknown'})`;
-      child.spec = child.key === 'kty' || child.key === 'alg' || child.key === 'kid' ? RFC9052_KEY : kty === 3 ? RFC8230_RSA : kty === 7 ? COSE_DILITHIUM : kty === 1 ? RFC9053_OKP : RFC9053_EC2;
+      child.spec =
+        child.key === 'kty' || child.key === 'alg' || child.key === 'kid'
+          ? RFC9052_KEY
+          : kty === 3
+            ? RFC8230_RSA
+            : kty === 7
+              ? COSE_DILITHIUM
+              : kty === 1
+                ? RFC9053_OKP
+                : RFC9053_EC2;
     }
   }
   if (parsed.key) {
@@ -474,15 +506,18 @@ export function parseEcdsaDerSignature(sig: Uint8Array): EcdsaDerSignature | { e
     if (v < 0x80) return null; // non-minimal (DER)
     return v;
   };
-  if (sig.length < 8 || sig[0] !== 0x30) return { error: `expected a DER SEQUENCE (0x30), got 0x${(sig[0] ?? 0).toString(16).padStart(2, '0')}`, offset: 0 };
+  if (sig.length < 8 || sig[0] !== 0x30)
+    return { error: `expected a DER SEQUENCE (0x30), got 0x${(sig[0] ?? 0).toString(16).padStart(2, '0')}`, offset: 0 };
   p = 1;
   const seqLen = readLen();
   if (seqLen === null) return { error: 'bad SEQUENCE length', offset: 1 };
   const headerRange: [number, number] = [0, p];
-  if (p + seqLen !== sig.length) return { error: `SEQUENCE length ${seqLen} does not match the ${sig.length - p} byte(s) that follow`, offset: 1 };
+  if (p + seqLen !== sig.length)
+    return { error: `SEQUENCE length ${seqLen} does not match the ${sig.length - p} byte(s) that follow`, offset: 1 };
   const int = (name: string): { v: Uint8Array; range: [number, number] } | { error: string; offset: number } => {
     const start = p;
-    if (sig[p] !== 0x02) return { error: `expected INTEGER (0x02) for ${name}, got 0x${(sig[p] ?? 0).toString(16).padStart(2, '0')}`, offset: p };
+    if (sig[p] !== 0x02)
+      return { error: `expected INTEGER (0x02) for ${name}, got 0x${(sig[p] ?? 0).toString(16).padStart(2, '0')}`, offset: p };
     p++;
     const len = readLen();
     if (len === null || len === 0 || p + len > sig.length) return { error: `bad INTEGER length for ${name}`, offset: start };
@@ -561,7 +596,8 @@ export async function verifySignature(
       case 'ecdsa': {
         if (key.kty !== 2) return fail(`${a.name} needs an EC2 key, got kty ${COSE_KTY[key.kty] ?? key.kty}`);
         const crv = key.crv;
-        if (crv === undefined || !EC_SIZE[crv] || crv === 8) return fail(`unsupported curve ${crv === undefined ? '(none)' : (COSE_CRV[crv] ?? crv)}`);
+        if (crv === undefined || !EC_SIZE[crv] || crv === 8)
+          return fail(`unsupported curve ${crv === undefined ? '(none)' : (COSE_CRV[crv] ?? crv)}`);
         const spki = coseKeyToSpki(key);
         if (!spki) return fail('the EC2 key is incomplete (x and y are required)');
         const raw = derToRaw(signature, EC_SIZE[crv]);
@@ -639,4 +675,3 @@ export function coseKeyFingerprint(key: CoseKey): string {
   const b = key.x ?? key.n ?? key.pub;
   return b ? toHex(b.subarray(0, 8)) : '';
 }
-

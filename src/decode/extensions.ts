@@ -21,12 +21,30 @@ const KNOWN: Record<string, { explain: string; spec: string }> = {
   largeBlob: { explain: 'clientExt.largeBlob', spec: `${L3}#sctn-large-blob-extension` },
   appid: { explain: 'clientExt.appid', spec: `${L3}#sctn-appid-extension` },
   appidExclude: { explain: 'clientExt.appidExclude', spec: `${L3}#sctn-appid-exclude-extension` },
-  hmacCreateSecret: { explain: 'clientExt.hmacCreateSecret', spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-hmac-secret-extension' },
-  credentialProtectionPolicy: { explain: 'clientExt.credProtect', spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension' },
-  enforceCredentialProtectionPolicy: { explain: 'clientExt.credProtect', spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension' },
-  credBlob: { explain: 'clientExt.credBlob', spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension' },
-  getCredBlob: { explain: 'clientExt.credBlob', spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension' },
-  minPinLength: { explain: 'clientExt.minPinLength', spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-minpinlength-extension' },
+  hmacCreateSecret: {
+    explain: 'clientExt.hmacCreateSecret',
+    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-hmac-secret-extension',
+  },
+  credentialProtectionPolicy: {
+    explain: 'clientExt.credProtect',
+    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
+  },
+  enforceCredentialProtectionPolicy: {
+    explain: 'clientExt.credProtect',
+    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
+  },
+  credBlob: {
+    explain: 'clientExt.credBlob',
+    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
+  },
+  getCredBlob: {
+    explain: 'clientExt.credBlob',
+    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
+  },
+  minPinLength: {
+    explain: 'clientExt.minPinLength',
+    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-minpinlength-extension',
+  },
 };
 
 function find(f: Field, key: string): Field | undefined {
@@ -145,11 +163,23 @@ export function dissectClientExtensionResults(input: unknown): { field: Field; b
       text = '{}';
       const bytes = fromUtf8(text);
       const r = parseJson(bytes, { source: 'clientExtensionResults', path: 'clientExtensionResults' });
-      const field = jsonField(bytes, r.node!, { key: 'clientExtensionResults', path: 'clientExtensionResults', source: 'clientExtensionResults' });
+      const field = jsonField(bytes, r.node!, {
+        key: 'clientExtensionResults',
+        path: 'clientExtensionResults',
+        source: 'clientExtensionResults',
+      });
       return {
         field,
         bytes,
-        errors: [{ code: 'client-extensions-not-json', message: `clientExtensionResults cannot be serialized as JSON: ${e instanceof Error ? e.message : String(e)}`, path: 'clientExtensionResults', source: 'clientExtensionResults', offset: 0 }],
+        errors: [
+          {
+            code: 'client-extensions-not-json',
+            message: `clientExtensionResults cannot be serialized as JSON: ${e instanceof Error ? e.message : String(e)}`,
+            path: 'clientExtensionResults',
+            source: 'clientExtensionResults',
+            offset: 0,
+          },
+        ],
       };
     }
   }
@@ -158,9 +188,23 @@ export function dissectClientExtensionResults(input: unknown): { field: Field; b
   const errors = [...r.errors];
   const field: Field = r.node
     ? jsonField(bytes, r.node, { key: 'clientExtensionResults', path: 'clientExtensionResults', source: 'clientExtensionResults' })
-    : { key: 'clientExtensionResults', path: 'clientExtensionResults', source: 'clientExtensionResults', range: [0, bytes.length], value: null, display: 'not JSON', severity: 'error' };
+    : {
+        key: 'clientExtensionResults',
+        path: 'clientExtensionResults',
+        source: 'clientExtensionResults',
+        range: [0, bytes.length],
+        value: null,
+        display: 'not JSON',
+        severity: 'error',
+      };
   if (r.node && r.node.type !== 'object') {
-    errors.push({ code: 'client-extensions-not-object', message: `clientExtensionResults must be a JSON object, got ${r.node.type}`, path: 'clientExtensionResults', source: 'clientExtensionResults', offset: r.node.start });
+    errors.push({
+      code: 'client-extensions-not-object',
+      message: `clientExtensionResults must be a JSON object, got ${r.node.type}`,
+      path: 'clientExtensionResults',
+      source: 'clientExtensionResults',
+      offset: r.node.start,
+    });
     field.severity = 'error';
   }
   if (r.node?.type === 'object') annotateClientExtensionResults(field);

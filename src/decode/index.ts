@@ -58,7 +58,16 @@ export function getParsed(d: Dissection): ParsedMessage | undefined {
   return parsedCache.get(d);
 }
 
-const EMPTY_SUMMARY: Summary = { fmt: null, aaguid: null, authenticatorName: null, credentialId: null, signCount: null, flags: null, alg: null, rpIdHash: null };
+const EMPTY_SUMMARY: Summary = {
+  fmt: null,
+  aaguid: null,
+  authenticatorName: null,
+  credentialId: null,
+  signCount: null,
+  flags: null,
+  alg: null,
+  rpIdHash: null,
+};
 
 /**
  * Dissects any accepted input (see module doc). Bytes of each decoded part are in `sources`, keyed by
@@ -76,7 +85,15 @@ export function dissect(input: unknown, options: DissectOptions = {}): Dissectio
         kind: 'unknown',
         summary: { ...EMPTY_SUMMARY },
         tree: [],
-        errors: [{ code: 'internal-error', message: `internal dissector error: ${e instanceof Error ? e.message : String(e)}`, path: 'input', source: 'input', offset: 0 }],
+        errors: [
+          {
+            code: 'internal-error',
+            message: `internal dissector error: ${e instanceof Error ? e.message : String(e)}`,
+            path: 'input',
+            source: 'input',
+            offset: 0,
+          },
+        ],
         sources: {},
       },
       parsed: { kind: 'unknown' },
@@ -95,11 +112,34 @@ function dissectInner(input: unknown, options: DissectOptions): { dissection: Di
       const bytes = fromUtf8(input);
       const errors = n.errors.map((e) => ({ ...e, offset: Math.min(e.offset, bytes.length) }));
       const tree: Field[] = bytes.length
-        ? [{ key: 'input', path: 'input', source: 'input', range: [0, bytes.length], value: input.length > 200 ? `${input.slice(0, 200)}…` : input, display: `${bytes.length} bytes of text, not recognized`, severity: 'error', explain: 'common.unparsed' }]
+        ? [
+            {
+              key: 'input',
+              path: 'input',
+              source: 'input',
+              range: [0, bytes.length],
+              value: input.length > 200 ? `${input.slice(0, 200)}…` : input,
+              display: `${bytes.length} bytes of text, not recognized`,
+              severity: 'error',
+              explain: 'common.unparsed',
+            },
+          ]
         : [];
-      return { dissection: { kind: 'unknown', summary: { ...EMPTY_SUMMARY }, tree, errors, sources: { input: bytes } }, parsed: { kind: 'unknown' } };
+      return {
+        dissection: { kind: 'unknown', summary: { ...EMPTY_SUMMARY }, tree, errors, sources: { input: bytes } },
+        parsed: { kind: 'unknown' },
+      };
     }
-    return { dissection: { kind: 'unknown', summary: { ...EMPTY_SUMMARY }, tree: [], errors: n.errors.map((e) => ({ ...e, offset: 0 })), sources: {} }, parsed: { kind: 'unknown' } };
+    return {
+      dissection: {
+        kind: 'unknown',
+        summary: { ...EMPTY_SUMMARY },
+        tree: [],
+        errors: n.errors.map((e) => ({ ...e, offset: 0 })),
+        sources: {},
+      },
+      parsed: { kind: 'unknown' },
+    };
   }
   if (n.form === 'json') return dissectJson(n.bytes, options);
   // binary: choose among base64 / hex readings the one that decodes as something known
@@ -135,7 +175,14 @@ function dissectBinary(bytes: Uint8Array, options: DissectOptions): { dissection
   if (bytes.length >= 37) {
     const ad = dissectAuthenticatorData(bytes, { rpIds: options.rpIds });
     if (!ad.errors.length) {
-      return finish('authenticatorData', [ad.field], ad.errors, { authenticatorData: bytes }, { kind: 'authenticatorData', authData: ad.data }, options);
+      return finish(
+        'authenticatorData',
+        [ad.field],
+        ad.errors,
+        { authenticatorData: bytes },
+        { kind: 'authenticatorData', authData: ad.data },
+        options,
+      );
     }
   }
   if (root && !cb.errors.length && root.type === 'map') {
@@ -143,27 +190,73 @@ function dissectBinary(bytes: Uint8Array, options: DissectOptions): { dissection
     const f = cborField(root, { key: 'input', path: 'input', source: 'input', explain: 'input.cbor' });
     const tree = [f];
     if (cb.trailing) tree.push(unparsedField(bytes, cb.trailing[0], cb.trailing[1], 'input', 'input', 'trailing bytes'));
-    return finish('unknown', tree, [{ code: 'input-not-recognized', message: 'the input is a CBOR map but neither an attestation object nor a COSE key', path: 'input', source: 'input', offset: 0 }], { input: bytes }, { kind: 'unknown' }, options);
+    return finish(
+      'unknown',
+      tree,
+      [
+        {
+          code: 'input-not-recognized',
+          message: 'the input is a CBOR map but neither an attestation object nor a COSE key',
+          path: 'input',
+          source: 'input',
+          offset: 0,
+        },
+      ],
+      { input: bytes },
+      { kind: 'unknown' },
+      options,
+    );
   }
   if (bytes.length >= 37) {
     // Most likely authenticator data with problems: show the partial dissection.
     const ad = dissectAuthenticatorData(bytes, { rpIds: options.rpIds });
-    return finish('authenticatorData', [ad.field], ad.errors, { authenticatorData: bytes }, { kind: 'authenticatorData', authData: ad.data }, options);
+    return finish(
+      'authenticatorData',
+      [ad.field],
+      ad.errors,
+      { authenticatorData: bytes },
+      { kind: 'authenticatorData', authData: ad.data },
+      options,
+    );
   }
   const errors: DecodeError[] = [
     bytes.length === 0
       ? { code: 'input-empty', message: 'the input is empty', path: 'input', source: 'input', offset: 0 }
-      : { code: 'input-not-recognized', message: `${bytes.length} byte(s) that are not an attestation object, authenticator data, clientDataJSON or COSE key`, path: 'input', source: 'input', offset: 0 },
+      : {
+          code: 'input-not-recognized',
+          message: `${bytes.length} byte(s) that are not an attestation object, authenticator data, clientDataJSON or COSE key`,
+          path: 'input',
+          source: 'input',
+          offset: 0,
+        },
   ];
   const tree: Field[] = bytes.length
-    ? [{ key: 'input', path: 'input', source: 'input', range: [0, bytes.length], value: toBase64Url(bytes), display: `${bytes.length} bytes, not recognized`, severity: 'error', explain: 'common.unparsed' }]
+    ? [
+        {
+          key: 'input',
+          path: 'input',
+          source: 'input',
+          range: [0, bytes.length],
+          value: toBase64Url(bytes),
+          display: `${bytes.length} bytes, not recognized`,
+          severity: 'error',
+          explain: 'common.unparsed',
+        },
+      ]
     : [];
   return finish('unknown', tree, errors, { input: bytes }, { kind: 'unknown' }, options);
 }
 
 function attestationObjectOnly(bytes: Uint8Array, options: DissectOptions) {
   const ao = dissectAttestationObject(bytes, { rpIds: options.rpIds });
-  return finish('attestationObject', [ao.field], ao.errors, { ...ao.sources, attestationObject: bytes }, { kind: 'attestationObject', attestation: ao.data, authData: ao.data?.authData ?? null }, options);
+  return finish(
+    'attestationObject',
+    [ao.field],
+    ao.errors,
+    { ...ao.sources, attestationObject: bytes },
+    { kind: 'attestationObject', attestation: ao.data, authData: ao.data?.authData ?? null },
+    options,
+  );
 }
 
 function coseKeyOnly(bytes: Uint8Array) {
@@ -172,7 +265,8 @@ function coseKeyOnly(bytes: Uint8Array) {
   const tree: Field[] = [];
   if (r.node) {
     tree.push(coseKeyField(r.node, { key: 'coseKey', path: 'coseKey', source: 'coseKey' }));
-    if (r.node.end < bytes.length) tree.push(unparsedField(bytes, r.node.end, bytes.length, 'coseKey', 'coseKey', 'bytes after the COSE key'));
+    if (r.node.end < bytes.length)
+      tree.push(unparsedField(bytes, r.node.end, bytes.length, 'coseKey', 'coseKey', 'bytes after the COSE key'));
   } else tree.push(unparsedField(bytes, 0, bytes.length, 'coseKey', 'coseKey', errors[0]?.message ?? 'not CBOR'));
   return finish('coseKey', tree, errors, { coseKey: bytes }, { kind: 'coseKey', coseKeyNode: r.node }, {}, r.key?.alg ?? null);
 }
@@ -197,9 +291,22 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
   const r = parseJson(bytes, { source: 'credential', path: 'credential' });
   const node = r.node;
   // A lone clientDataJSON
-  if (node?.type === 'object' && jsonGetLast(node, 'challenge') && jsonGetLast(node, 'type') && !jsonGetLast(node, 'response') && !jsonGetLast(node, 'clientDataJSON')) {
+  if (
+    node?.type === 'object' &&
+    jsonGetLast(node, 'challenge') &&
+    jsonGetLast(node, 'type') &&
+    !jsonGetLast(node, 'response') &&
+    !jsonGetLast(node, 'clientDataJSON')
+  ) {
     const cd = dissectClientData(bytes);
-    return finish('clientDataJSON', [cd.field], cd.errors, { clientDataJSON: bytes }, { kind: 'clientDataJSON', clientData: cd.data, clientDataJSON: bytes }, options);
+    return finish(
+      'clientDataJSON',
+      [cd.field],
+      cd.errors,
+      { clientDataJSON: bytes },
+      { kind: 'clientDataJSON', clientData: cd.data, clientDataJSON: bytes },
+      options,
+    );
   }
   const errors: DecodeError[] = [...r.errors];
   const credField: Field = node
@@ -220,12 +327,30 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
   const start = node ? node.start : 0;
   const end = node ? node.end : 0;
   const kids: Field[] = [];
-  if (start > 0) kids.push({ key: 'syntax', path: 'credential#syntax@0', source: 'credential', range: [0, start], value: null, display: 'whitespace / byte order mark', explain: 'json.syntax' });
+  if (start > 0)
+    kids.push({
+      key: 'syntax',
+      path: 'credential#syntax@0',
+      source: 'credential',
+      range: [0, start],
+      value: null,
+      display: 'whitespace / byte order mark',
+      explain: 'json.syntax',
+    });
   if (node && node.type !== 'object' && node.type !== 'array') kids.push({ ...credField, key: 'value', path: 'credential#value' });
   else kids.push(...(credField.children ?? []));
   if (end < bytes.length) {
     if (r.errors.length) kids.push(unparsedField(bytes, end, bytes.length, 'credential', 'credential', r.errors[0].message));
-    else kids.push({ key: 'syntax', path: `credential#syntax@${end}`, source: 'credential', range: [end, bytes.length], value: null, display: 'whitespace', explain: 'json.syntax' });
+    else
+      kids.push({
+        key: 'syntax',
+        path: `credential#syntax@${end}`,
+        source: 'credential',
+        range: [end, bytes.length],
+        value: null,
+        display: 'whitespace',
+        explain: 'json.syntax',
+      });
   }
   outer.children = kids;
   if (r.errors.length) outer.severity = 'error';
@@ -235,7 +360,14 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
   const parsed: ParsedMessage = { kind: 'unknown' };
 
   if (!node || node.type !== 'object') {
-    if (node) errors.push({ code: 'credential-not-object', message: `expected a JSON object (a WebAuthn response), got ${node.type}`, path: 'credential', source: 'credential', offset: node.start });
+    if (node)
+      errors.push({
+        code: 'credential-not-object',
+        message: `expected a JSON object (a WebAuthn response), got ${node.type}`,
+        path: 'credential',
+        source: 'credential',
+        offset: node.start,
+      });
     return finish('unknown', tree, errors, sources, parsed, options);
   }
 
@@ -266,7 +398,8 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
   if (kind === 'unknown') {
     errors.push({
       code: 'credential-not-recognized',
-      message: 'expected a WebAuthn response: an object with response.clientDataJSON and response.attestationObject (registration) or response.authenticatorData and response.signature (authentication)',
+      message:
+        'expected a WebAuthn response: an object with response.clientDataJSON and response.attestationObject (registration) or response.authenticatorData and response.signature (authentication)',
       path: credPath,
       source: 'credential',
       offset: cred.start,
@@ -279,18 +412,36 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
     const p = memberPath(respPath, name);
     const f = findField(outer, p);
     if (!vnode) {
-      if (required) errors.push({ code: 'member-missing', message: `response.${name} is missing`, path: p, source: 'credential', offset: resp.start });
+      if (required)
+        errors.push({ code: 'member-missing', message: `response.${name} is missing`, path: p, source: 'credential', offset: resp.start });
       return undefined;
     }
     if (vnode.type === 'null' && !required) return undefined;
     if (vnode.type !== 'string') {
-      errors.push({ code: 'member-not-string', message: `response.${name} must be a base64url string, got ${vnode.type}`, path: p, source: 'credential', offset: vnode.start });
+      errors.push({
+        code: 'member-not-string',
+        message: `response.${name} must be a base64url string, got ${vnode.type}`,
+        path: p,
+        source: 'credential',
+        offset: vnode.start,
+      });
       if (f) f.severity = 'error';
       return undefined;
     }
-    const dec = decodeMemberBytes(vnode.value, hexDer ? { hexDerFallback: (hex, b64) => !('error' in parseEcdsaDerSignature(hex)) && (!b64 || 'error' in parseEcdsaDerSignature(b64)) } : {});
+    const dec = decodeMemberBytes(
+      vnode.value,
+      hexDer
+        ? { hexDerFallback: (hex, b64) => !('error' in parseEcdsaDerSignature(hex)) && (!b64 || 'error' in parseEcdsaDerSignature(b64)) }
+        : {},
+    );
     if (!dec.ok) {
-      errors.push({ code: 'member-not-base64url', message: `response.${name} is not base64url: ${dec.message}`, path: p, source: 'credential', offset: Math.min(vnode.start + 1 + dec.index, vnode.end - 1) });
+      errors.push({
+        code: 'member-not-base64url',
+        message: `response.${name} is not base64url: ${dec.message}`,
+        path: p,
+        source: 'credential',
+        offset: Math.min(vnode.start + 1 + dec.index, vnode.end - 1),
+      });
       if (f) {
         f.severity = 'error';
         f.display += ` [not base64url: ${dec.message}]`;
@@ -393,7 +544,10 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
     const ad = decodeMember(adNode, 'authenticatorData', true);
     let keyAlg: number | undefined;
     if (options.credentialPublicKey) {
-      const kb = typeof options.credentialPublicKey === 'string' ? decodeMemberBytes(options.credentialPublicKey) : { ok: true as const, bytes: options.credentialPublicKey };
+      const kb =
+        typeof options.credentialPublicKey === 'string'
+          ? decodeMemberBytes(options.credentialPublicKey)
+          : { ok: true as const, bytes: options.credentialPublicKey };
       if (kb.ok) {
         const k = decodeCoseKey(kb.bytes);
         keyAlg = k.key?.alg;
@@ -455,7 +609,11 @@ function annotateCredential(outer: Field, cred: JsonNode, credPath: string, resp
       f.display += ' [expected "public-key"]';
     }
   });
-  set(memberPath(credPath, 'authenticatorAttachment'), 'credential.authenticatorAttachment', `${L3}#dom-publickeycredential-authenticatorattachment`);
+  set(
+    memberPath(credPath, 'authenticatorAttachment'),
+    'credential.authenticatorAttachment',
+    `${L3}#dom-publickeycredential-authenticatorattachment`,
+  );
   set(memberPath(credPath, 'response'), 'credential.response', `${L3}#authenticatorresponse`);
   set(memberPath(respPath, 'transports'), 'credential.transports', `${L3}#dom-authenticatorattestationresponse-gettransports`);
   void resp;
@@ -519,4 +677,3 @@ function fillDefaults(f: Field, parent: Field | undefined) {
   if (!f.spec) f.spec = parent?.spec ?? L3;
   for (const c of f.children ?? []) fillDefaults(c, f);
 }
-

@@ -9,7 +9,13 @@ import { MAX_INPUT_BYTES } from './cbor';
 
 export type NormalizedInput =
   | { form: 'json'; bytes: Uint8Array; errors: DecodeError[] }
-  | { form: 'binary'; bytes: Uint8Array; encoding: 'raw' | 'base64url' | 'base64' | 'hex'; alternatives: Uint8Array[]; errors: DecodeError[] }
+  | {
+      form: 'binary';
+      bytes: Uint8Array;
+      encoding: 'raw' | 'base64url' | 'base64' | 'hex';
+      alternatives: Uint8Array[];
+      errors: DecodeError[];
+    }
   | { form: 'error'; errors: DecodeError[] };
 
 /** Largest text input accepted: base64 of 1 MiB, plus JSON overhead. */
@@ -18,7 +24,15 @@ export const MAX_TEXT_CHARS = Math.ceil((MAX_INPUT_BYTES * 4) / 3) + 64 * 1024;
 function tooLarge(what: string, size: number, limit: number): NormalizedInput {
   return {
     form: 'error',
-    errors: [{ code: 'input-too-large', message: `${what} is ${size} long; at most ${limit} are accepted (1 MiB of data)`, path: 'input', source: 'input', offset: 0 }],
+    errors: [
+      {
+        code: 'input-too-large',
+        message: `${what} is ${size} long; at most ${limit} are accepted (1 MiB of data)`,
+        path: 'input',
+        source: 'input',
+        offset: 0,
+      },
+    ],
   };
 }
 
@@ -38,7 +52,8 @@ function replacer(_k: string, v: unknown): unknown {
  */
 export function normalizeInput(input: unknown): NormalizedInput {
   if (input instanceof ArrayBuffer) input = new Uint8Array(input);
-  else if (ArrayBuffer.isView(input) && !(input instanceof Uint8Array)) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  else if (ArrayBuffer.isView(input) && !(input instanceof Uint8Array))
+    input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (input instanceof Uint8Array) {
     if (input.length > MAX_INPUT_BYTES) return tooLarge('input', input.length, MAX_INPUT_BYTES);
     let i = 0;
@@ -75,7 +90,15 @@ export function normalizeInput(input: unknown): NormalizedInput {
     }
     return {
       form: 'error',
-      errors: [{ code: 'input-not-recognized', message: `input text is neither JSON nor base64url/base64/hex: ${d.message.replace(/index \d+/, `offset ${offset}`)}`, path: 'input', source: 'input', offset }],
+      errors: [
+        {
+          code: 'input-not-recognized',
+          message: `input text is neither JSON nor base64url/base64/hex: ${d.message.replace(/index \d+/, `offset ${offset}`)}`,
+          path: 'input',
+          source: 'input',
+          offset,
+        },
+      ],
     };
   }
   if (input !== null && typeof input === 'object') {
@@ -85,16 +108,36 @@ export function normalizeInput(input: unknown): NormalizedInput {
     } catch (e) {
       return {
         form: 'error',
-        errors: [{ code: 'input-not-serializable', message: `the input object cannot be serialized as JSON: ${e instanceof Error ? e.message : String(e)}`, path: 'input', source: 'input', offset: 0 }],
+        errors: [
+          {
+            code: 'input-not-serializable',
+            message: `the input object cannot be serialized as JSON: ${e instanceof Error ? e.message : String(e)}`,
+            path: 'input',
+            source: 'input',
+            offset: 0,
+          },
+        ],
       };
     }
-    if (text === undefined) return { form: 'error', errors: [{ code: 'input-not-recognized', message: 'the input object has no JSON form', path: 'input', source: 'input', offset: 0 }] };
+    if (text === undefined)
+      return {
+        form: 'error',
+        errors: [{ code: 'input-not-recognized', message: 'the input object has no JSON form', path: 'input', source: 'input', offset: 0 }],
+      };
     if (text.length > MAX_TEXT_CHARS) return tooLarge('input JSON', text.length, MAX_TEXT_CHARS);
     return { form: 'json', bytes: fromUtf8(text), errors: [] };
   }
   return {
     form: 'error',
-    errors: [{ code: 'input-not-recognized', message: `expected a WebAuthn JSON object, JSON text, base64url/base64/hex text or bytes; got ${input === null ? 'null' : typeof input}`, path: 'input', source: 'input', offset: 0 }],
+    errors: [
+      {
+        code: 'input-not-recognized',
+        message: `expected a WebAuthn JSON object, JSON text, base64url/base64/hex text or bytes; got ${input === null ? 'null' : typeof input}`,
+        path: 'input',
+        source: 'input',
+        offset: 0,
+      },
+    ],
   };
 }
 
@@ -109,11 +152,14 @@ export function decodeMemberBytes(
   const d = decodeBase64Any(text);
   if (opts.hexDerFallback && isHex(text) && text.length > 0) {
     const hex = fromHex(text);
-    if (opts.hexDerFallback(hex, d.ok ? d.bytes : null)) return { ok: true, bytes: hex, note: 'hex, not base64url (decoded as hex because it forms a DER signature)' };
+    if (opts.hexDerFallback(hex, d.ok ? d.bytes : null))
+      return { ok: true, bytes: hex, note: 'hex, not base64url (decoded as hex because it forms a DER signature)' };
   }
   if (!d.ok) return d;
   const notes: string[] = [];
   if (d.info.padded) notes.push("'=' padding");
   if (d.info.alphabet === 'base64') notes.push('standard base64 alphabet (+ /)');
-  return notes.length ? { ok: true, bytes: d.bytes, note: `${notes.join(' and ')}; WebAuthn JSON uses unpadded base64url` } : { ok: true, bytes: d.bytes };
+  return notes.length
+    ? { ok: true, bytes: d.bytes, note: `${notes.join(' and ')}; WebAuthn JSON uses unpadded base64url` }
+    : { ok: true, bytes: d.bytes };
 }

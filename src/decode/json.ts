@@ -51,12 +51,22 @@ class JsonFail {
 const WS = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
 /** The one-character escapes of RFC 8259 §7, by the byte after the backslash. */
-const SIMPLE_ESCAPES: Record<number, string | undefined> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+const SIMPLE_ESCAPES: Record<number, string | undefined> = {
+  0x22: '"',
+  0x5c: '\\',
+  0x2f: '/',
+  0x62: '\b',
+  0x66: '\f',
+  0x6e: '\n',
+  0x72: '\r',
+  0x74: '\t',
+};
 
 /** bytes[from, to) as text when every byte is ASCII. */
 function asciiText(bytes: Uint8Array, from: number, to: number): string {
   let s = '';
-  for (let i = from; i < to; i += 4096) s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
+  for (let i = from; i < to; i += 4096)
+    s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
   return s;
 }
 
@@ -78,7 +88,8 @@ export function parseJson(bytes: Uint8Array, opts: { source?: string; path?: str
   const ws = () => {
     while (p < n && WS(bytes[p])) p++;
   };
-  const describe = (at: number) => (at >= n ? 'the end of the input' : `${JSON.stringify(String.fromCharCode(bytes[at]))} (0x${bytes[at].toString(16).padStart(2, '0')})`);
+  const describe = (at: number) =>
+    at >= n ? 'the end of the input' : `${JSON.stringify(String.fromCharCode(bytes[at]))} (0x${bytes[at].toString(16).padStart(2, '0')})`;
 
   const string = (path: string): JsonString => {
     const start = p;
@@ -156,7 +167,8 @@ export function parseJson(bytes: Uint8Array, opts: { source?: string; path?: str
       }
       for (;;) {
         ws();
-        if (bytes[p] !== 0x22) throw wrap(new JsonFail(`expected a string key at offset ${p}, got ${describe(p)}`, p, path), node, () => {});
+        if (bytes[p] !== 0x22)
+          throw wrap(new JsonFail(`expected a string key at offset ${p}, got ${describe(p)}`, p, path), node, () => {});
         let key: JsonString;
         try {
           key = string(path);
@@ -164,7 +176,8 @@ export function parseJson(bytes: Uint8Array, opts: { source?: string; path?: str
           throw wrap(e, node, () => {});
         }
         ws();
-        if (bytes[p] !== 0x3a) throw wrap(new JsonFail(`expected ':' after key "${key.value}" at offset ${p}, got ${describe(p)}`, p, path), node, () => {});
+        if (bytes[p] !== 0x3a)
+          throw wrap(new JsonFail(`expected ':' after key "${key.value}" at offset ${p}, got ${describe(p)}`, p, path), node, () => {});
         p++;
         ws();
         const childPath = `${path}${/^[A-Za-z_$][\w$]*$/.test(key.value) ? `.${key.value}` : `[${JSON.stringify(key.value)}]`}`;
@@ -259,7 +272,13 @@ export function parseJson(bytes: Uint8Array, opts: { source?: string; path?: str
   const res: JsonParseResult = { node, errors };
   if (p < n) {
     res.trailing = [p, n];
-    errors.push({ code: 'json-trailing', message: `${n - p} byte(s) after the JSON value, starting at offset ${p}`, path: root, source, offset: p });
+    errors.push({
+      code: 'json-trailing',
+      message: `${n - p} byte(s) after the JSON value, starting at offset ${p}`,
+      path: root,
+      source,
+      offset: p,
+    });
   }
   return res;
 }
@@ -394,7 +413,15 @@ export function memberField(bytes: Uint8Array, m: JsonMember, parent: string, so
   };
   const vk = containerKids(bytes, m.value, path, source);
   const valueKids = vk ?? [
-    { key: 'value', path: `${path}#value`, source, range: [m.value.start, m.value.end] as [number, number], value: jsonValue(m.value), display: display(m.value), spec: RFC8259 },
+    {
+      key: 'value',
+      path: `${path}#value`,
+      source,
+      range: [m.value.start, m.value.end] as [number, number],
+      value: jsonValue(m.value),
+      display: display(m.value),
+      spec: RFC8259,
+    },
   ];
   f.children = fillGaps(bytes, [keyLeaf, ...valueKids], m.key.start, m.value.end, path, source);
   if (m.value.incomplete) f.severity = 'error';

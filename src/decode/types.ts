@@ -67,13 +67,7 @@ export interface DecodeError {
 }
 
 export type MessageKind =
-  | 'registration'
-  | 'authentication'
-  | 'attestationObject'
-  | 'authenticatorData'
-  | 'clientDataJSON'
-  | 'coseKey'
-  | 'unknown';
+  'registration' | 'authentication' | 'attestationObject' | 'authenticatorData' | 'clientDataJSON' | 'coseKey' | 'unknown';
 
 /** Stable keys: tools and tests outside the project read them (DESIGN.md, CLI JSON). */
 export interface Summary {

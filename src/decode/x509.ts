@@ -14,9 +14,29 @@
  */
 import type { DecodeError, Field } from './types.js';
 import {
-  type Asn1Node, type Asn1FieldCtx, TAG, parseDer, parseDerSequence, content, isUniversal, isContext,
-  readOid, readInteger, readSmallInt, readBoolean, readBitString, readString, readTime, oidName,
-  asn1Field, headerField, unparsedField, describePrimitive, shortHex, tagName, fillCoverageGaps,
+  type Asn1Node,
+  type Asn1FieldCtx,
+  TAG,
+  parseDer,
+  parseDerSequence,
+  content,
+  isUniversal,
+  isContext,
+  readOid,
+  readInteger,
+  readSmallInt,
+  readBoolean,
+  readBitString,
+  readString,
+  readTime,
+  oidName,
+  asn1Field,
+  headerField,
+  unparsedField,
+  describePrimitive,
+  shortHex,
+  tagName,
+  fillCoverageGaps,
 } from './asn1.js';
 import { toHex, toUuid, decodeBase64Any } from './bytes.js';
 
@@ -181,14 +201,28 @@ export interface CertificateDissection {
 /* ------------------------------------------------------------------ names */
 
 const RFC4514_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C',
-  '2.5.4.9': 'STREET', '0.9.2342.19200300.100.1.25': 'DC', '0.9.2342.19200300.100.1.1': 'UID',
+  '2.5.4.3': 'CN',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.6': 'C',
+  '2.5.4.9': 'STREET',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '0.9.2342.19200300.100.1.1': 'UID',
 };
 
 function escapeDnValue(v: string): string {
   if (!v) return '';
-  let s = v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\+/g, '\\+').replace(/,/g, '\\,')
-    .replace(/;/g, '\\;').replace(/</g, '\\<').replace(/>/g, '\\>').replace(/\0/g, '\\00');
+  let s = v
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\+/g, '\\+')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/</g, '\\<')
+    .replace(/>/g, '\\>')
+    .replace(/\0/g, '\\00');
   if (s[0] === '#' || s[0] === ' ') s = `\\${s}`;
   if (s.endsWith(' ')) s = `${s.slice(0, -1)}\\ `;
   return s;
@@ -200,15 +234,31 @@ function atvText(a: AttributeTypeAndValue): string {
 
 /** RFC 4514 string of a Name (the last RDN first, as RFC 4514 §2.1 prescribes). */
 export function nameToString(rdns: AttributeTypeAndValue[][]): string {
-  return [...rdns].reverse().map((rdn) => rdn.map(atvText).join('+')).join(',');
+  return [...rdns]
+    .reverse()
+    .map((rdn) => rdn.map(atvText).join('+'))
+    .join(',');
 }
 
-function readName(bytes: Uint8Array, n: Asn1Node, ctx: Asn1FieldCtx, key: string, errors: DecodeError[], spec: string): { name: X509Name; field: Field } {
+function readName(
+  bytes: Uint8Array,
+  n: Asn1Node,
+  ctx: Asn1FieldCtx,
+  key: string,
+  errors: DecodeError[],
+  spec: string,
+): { name: X509Name; field: Field } {
   const rdns: AttributeTypeAndValue[][] = [];
   const children: Field[] = [headerField(bytes, n, ctx)];
   const kids = n.children ?? [];
   if (!(n.cls === 'universal' && n.tag === TAG.SEQUENCE)) {
-    errors.push({ code: 'x509.bad-name', message: `${key}: expected a SEQUENCE (Name), found ${tagName(n)}`, path: ctx.path, source: ctx.source, offset: n.start });
+    errors.push({
+      code: 'x509.bad-name',
+      message: `${key}: expected a SEQUENCE (Name), found ${tagName(n)}`,
+      path: ctx.path,
+      source: ctx.source,
+      offset: n.start,
+    });
   }
   kids.forEach((set, i) => {
     const rdn: AttributeTypeAndValue[] = [];
@@ -216,7 +266,13 @@ function readName(bytes: Uint8Array, n: Asn1Node, ctx: Asn1FieldCtx, key: string
       const [t, v] = atv.children ?? [];
       const oid = t && isUniversal(t, TAG.OID) ? readOid(bytes, t) : null;
       if (!oid || !v) {
-        errors.push({ code: 'x509.bad-name', message: `${key}: AttributeTypeAndValue must be SEQUENCE { OID, value }`, path: `${ctx.path}.${i}`, source: ctx.source, offset: atv.start });
+        errors.push({
+          code: 'x509.bad-name',
+          message: `${key}: AttributeTypeAndValue must be SEQUENCE { OID, value }`,
+          path: `${ctx.path}.${i}`,
+          source: ctx.source,
+          offset: atv.start,
+        });
         continue;
       }
       const s = readString(bytes, v);
@@ -226,9 +282,12 @@ function readName(bytes: Uint8Array, n: Asn1Node, ctx: Asn1FieldCtx, key: string
     const d = rdn.map((a) => `${a.name ?? a.oid}=${a.value}`).join(' + ');
     children.push({
       key: rdn.length === 1 ? (rdn[0].name ?? rdn[0].oid) : `rdn${i}`,
-      path: `${ctx.path}.${i}`, source: ctx.source, range: [set.start, set.end],
+      path: `${ctx.path}.${i}`,
+      source: ctx.source,
+      range: [set.start, set.end],
       value: rdn.map((a) => ({ type: a.oid, name: a.name ?? null, value: a.value })),
-      display: d || '(empty RDN)', spec,
+      display: d || '(empty RDN)',
+      spec,
     });
   });
   if (n.unparsedFrom !== undefined) children.push(unparsedField(n.unparsedFrom, n.end, ctx, 'malformed RDN'));
@@ -253,9 +312,14 @@ function readAlgId(bytes: Uint8Array, n: Asn1Node | undefined): AlgorithmIdentif
 
 function algField(bytes: Uint8Array, n: Asn1Node, key: string, ctx: Asn1FieldCtx, alg: AlgorithmIdentifier | null, spec: string): Field {
   return {
-    key, path: ctx.path, source: ctx.source, range: [n.start, n.end],
+    key,
+    path: ctx.path,
+    source: ctx.source,
+    range: [n.start, n.end],
     value: alg ? { oid: alg.oid, name: alg.name ?? null, params: alg.params ? toHex(alg.params) : null } : null,
-    display: alg ? `${alg.name ?? alg.oid}${alg.params && !(alg.params.length === 2 && alg.params[0] === 5) ? ` (params ${shortHex(alg.params)})` : ''}` : 'malformed AlgorithmIdentifier',
+    display: alg
+      ? `${alg.name ?? alg.oid}${alg.params && !(alg.params.length === 2 && alg.params[0] === 5) ? ` (params ${shortHex(alg.params)})` : ''}`
+      : 'malformed AlgorithmIdentifier',
     spec,
     ...(alg ? {} : { severity: 'error' as const }),
   };
@@ -305,9 +369,11 @@ export function readSpki(bytes: Uint8Array, n: Asn1Node): SubjectPublicKeyInfo |
       spki.keySize = bitLength(nb);
     }
   } else if (alg.oid === '1.3.101.112') {
-    spki.keyType = 'Ed25519'; spki.keySize = 256;
+    spki.keyType = 'Ed25519';
+    spki.keySize = 256;
   } else if (alg.oid === '1.3.101.113') {
-    spki.keyType = 'Ed448'; spki.keySize = 456;
+    spki.keyType = 'Ed448';
+    spki.keySize = 456;
   } else if (alg.name?.startsWith('ML-DSA')) {
     spki.keyType = alg.name;
   }
@@ -332,8 +398,25 @@ interface ExtCtx {
   critical: boolean;
 }
 
-function leaf(n: Asn1Node, key: string, ctx: Asn1FieldCtx, value: unknown, display: string, spec?: string, severity?: Field['severity']): Field {
-  return { key, path: ctx.path, source: ctx.source, range: [n.start, n.end], value, display, ...(spec ? { spec } : {}), ...(severity ? { severity } : {}) };
+function leaf(
+  n: Asn1Node,
+  key: string,
+  ctx: Asn1FieldCtx,
+  value: unknown,
+  display: string,
+  spec?: string,
+  severity?: Field['severity'],
+): Field {
+  return {
+    key,
+    path: ctx.path,
+    source: ctx.source,
+    range: [n.start, n.end],
+    value,
+    display,
+    ...(spec ? { spec } : {}),
+    ...(severity ? { severity } : {}),
+  };
 }
 
 function sub(ctx: Asn1FieldCtx, key: string): Asn1FieldCtx {
@@ -341,7 +424,16 @@ function sub(ctx: Asn1FieldCtx, key: string): Asn1FieldCtx {
 }
 
 /** Wraps a constructed node's children: header leaf + given child fields + unparsed tail. */
-function node(bytes: Uint8Array, n: Asn1Node, key: string, ctx: Asn1FieldCtx, value: unknown, display: string, kids: Field[], spec?: string): Field {
+function node(
+  bytes: Uint8Array,
+  n: Asn1Node,
+  key: string,
+  ctx: Asn1FieldCtx,
+  value: unknown,
+  display: string,
+  kids: Field[],
+  spec?: string,
+): Field {
   const children = [headerField(bytes, n, ctx), ...kids];
   if (n.unparsedFrom !== undefined) children.push(unparsedField(n.unparsedFrom, n.end, ctx, 'malformed DER element'));
   return { key, path: ctx.path, source: ctx.source, range: [n.start, n.end], value, display, ...(spec ? { spec } : {}), children };
@@ -354,14 +446,30 @@ function inner(e: ExtCtx): Asn1Node | null {
   if (!r.node || r.node.end !== octet.end || r.node.unparsedFrom !== undefined) {
     e.errors.push(...r.errors);
     if (r.node && r.node.end !== octet.end) {
-      e.errors.push({ code: 'x509.ext-trailing', message: `extension value has ${octet.end - r.node.end} trailing bytes after its DER value`, path: ctx.path, source: ctx.source, offset: r.node.end });
+      e.errors.push({
+        code: 'x509.ext-trailing',
+        message: `extension value has ${octet.end - r.node.end} trailing bytes after its DER value`,
+        path: ctx.path,
+        source: ctx.source,
+        offset: r.node.end,
+      });
     }
     return null;
   }
   return r.node;
 }
 
-const KEY_USAGE = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+const KEY_USAGE = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
 
 type ExtDecoder = (e: ExtCtx) => Field | null;
 
@@ -390,7 +498,16 @@ const decodeBasicConstraints: ExtDecoder = (e) => {
   }
   if (issues.length) bc.derIssues = issues;
   e.cert.basicConstraints = bc;
-  return node(bytes, n, 'basicConstraints', e.ctx, bc, `CA=${bc.ca}${bc.pathLen !== undefined ? `, pathLen=${bc.pathLen}` : ''}${issues.length ? ` (${issues.join('; ')})` : ''}`, kids, S.bc);
+  return node(
+    bytes,
+    n,
+    'basicConstraints',
+    e.ctx,
+    bc,
+    `CA=${bc.ca}${bc.pathLen !== undefined ? `, pathLen=${bc.pathLen}` : ''}${issues.length ? ` (${issues.join('; ')})` : ''}`,
+    kids,
+    S.bc,
+  );
 };
 
 const decodeKeyUsage: ExtDecoder = (e) => {
@@ -413,14 +530,36 @@ const decodeExtKeyUsage: ExtDecoder = (e) => {
   const kids = (n.children ?? []).map((c, i) => {
     const o = isUniversal(c, TAG.OID) ? readOid(e.bytes, c) : null;
     if (o) oids.push(o);
-    return leaf(c, String(i), sub(e.ctx, String(i)), o, o ? `${oidName(o) ?? o}${oidName(o) ? ` (${o})` : ''}` : `unexpected ${tagName(c)}`, S.eku, o ? undefined : 'error');
+    return leaf(
+      c,
+      String(i),
+      sub(e.ctx, String(i)),
+      o,
+      o ? `${oidName(o) ?? o}${oidName(o) ? ` (${o})` : ''}` : `unexpected ${tagName(c)}`,
+      S.eku,
+      o ? undefined : 'error',
+    );
   });
   e.cert.extKeyUsage = oids;
   return node(e.bytes, n, 'extKeyUsage', e.ctx, oids, oids.map((o) => oidName(o) ?? o).join(', '), kids, S.eku);
 };
 
-const GN_TYPES: GeneralName['type'][] = ['otherName', 'rfc822Name', 'dNSName', 'other', 'directoryName', 'other', 'uniformResourceIdentifier', 'iPAddress', 'registeredID'];
-const TPM_ATTR: Record<string, keyof Omit<TpmSan, 'separateRdns'>> = { '2.23.133.2.1': 'manufacturer', '2.23.133.2.2': 'model', '2.23.133.2.3': 'version' };
+const GN_TYPES: GeneralName['type'][] = [
+  'otherName',
+  'rfc822Name',
+  'dNSName',
+  'other',
+  'directoryName',
+  'other',
+  'uniformResourceIdentifier',
+  'iPAddress',
+  'registeredID',
+];
+const TPM_ATTR: Record<string, keyof Omit<TpmSan, 'separateRdns'>> = {
+  '2.23.133.2.1': 'manufacturer',
+  '2.23.133.2.2': 'model',
+  '2.23.133.2.3': 'version',
+};
 
 const decodeSan: ExtDecoder = (e) => {
   const n = inner(e);
@@ -440,10 +579,24 @@ const decodeSan: ExtDecoder = (e) => {
       for (const rdn of nm.name.rdns) {
         const hits = rdn.filter((a) => TPM_ATTR[a.oid]);
         if (hits.length > 1) tpm.separateRdns = false;
-        for (const a of hits) { tpm[TPM_ATTR[a.oid]] = a.value; found = true; }
+        for (const a of hits) {
+          tpm[TPM_ATTR[a.oid]] = a.value;
+          found = true;
+        }
       }
       if (found) e.cert.tpm = tpm;
-      kids.push(node(bytes, c, 'directoryName', cctx, nm.name.text, `directoryName: ${nm.name.text}${found ? ' (TPM device attributes)' : ''}`, [nm.field], S.tpmSan));
+      kids.push(
+        node(
+          bytes,
+          c,
+          'directoryName',
+          cctx,
+          nm.name.text,
+          `directoryName: ${nm.name.text}${found ? ' (TPM device attributes)' : ''}`,
+          [nm.field],
+          S.tpmSan,
+        ),
+      );
     } else if (!c.constructed && (type === 'rfc822Name' || type === 'dNSName' || type === 'uniformResourceIdentifier')) {
       const v = new TextDecoder().decode(content(bytes, c));
       names.push({ type, value: v });
@@ -459,7 +612,16 @@ const decodeSan: ExtDecoder = (e) => {
     }
   });
   e.cert.subjectAltName = names;
-  return node(bytes, n, 'subjectAltName', e.ctx, names.map((g) => ({ type: g.type, value: g.value })), names.map((g) => `${g.type}: ${g.value}`).join('; '), kids, S.san);
+  return node(
+    bytes,
+    n,
+    'subjectAltName',
+    e.ctx,
+    names.map((g) => ({ type: g.type, value: g.value })),
+    names.map((g) => `${g.type}: ${g.value}`).join('; '),
+    kids,
+    S.san,
+  );
 };
 
 const decodeSki: ExtDecoder = (e) => {
@@ -480,7 +642,16 @@ const decodeAki: ExtDecoder = (e) => {
     const k = isContext(c, 1) ? 'authorityCertIssuer' : isContext(c, 2) ? 'authorityCertSerialNumber' : 'unexpected';
     return asn1Field(e.bytes, c, k, sub(e.ctx, k));
   });
-  return node(e.bytes, n, 'authorityKeyIdentifier', e.ctx, e.cert.authorityKeyIdentifier ? toHex(e.cert.authorityKeyIdentifier) : null, e.cert.authorityKeyIdentifier ? `keyIdentifier ${toHex(e.cert.authorityKeyIdentifier)}` : 'no keyIdentifier', kids, S.aki);
+  return node(
+    e.bytes,
+    n,
+    'authorityKeyIdentifier',
+    e.ctx,
+    e.cert.authorityKeyIdentifier ? toHex(e.cert.authorityKeyIdentifier) : null,
+    e.cert.authorityKeyIdentifier ? `keyIdentifier ${toHex(e.cert.authorityKeyIdentifier)}` : 'no keyIdentifier',
+    kids,
+    S.aki,
+  );
 };
 
 const decodeAaguid: ExtDecoder = (e) => {
@@ -489,7 +660,15 @@ const decodeAaguid: ExtDecoder = (e) => {
   const v = content(e.bytes, n);
   e.cert.aaguidCritical = e.critical;
   if (v.length === 16) e.cert.aaguid = v;
-  return leaf(n, 'aaguid', e.ctx, v.length === 16 ? toUuid(v) : toHex(v), v.length === 16 ? toUuid(v) : `${v.length} bytes (an AAGUID has 16): ${toHex(v)}`, S.aaguid, v.length === 16 ? undefined : 'error');
+  return leaf(
+    n,
+    'aaguid',
+    e.ctx,
+    v.length === 16 ? toUuid(v) : toHex(v),
+    v.length === 16 ? toUuid(v) : `${v.length} bytes (an AAGUID has 16): ${toHex(v)}`,
+    S.aaguid,
+    v.length === 16 ? undefined : 'error',
+  );
 };
 
 const decodeAppleNonce: ExtDecoder = (e) => {
@@ -499,12 +678,38 @@ const decodeAppleNonce: ExtDecoder = (e) => {
     const o = c.children?.[0];
     if (isContext(c, 1) && c.constructed && o && isUniversal(o, TAG.OCTET_STRING) && c.children!.length === 1) {
       e.cert.appleNonce = content(e.bytes, o);
-      return node(e.bytes, c, 'nonce', sub(e.ctx, 'nonce'), toHex(e.cert.appleNonce), toHex(e.cert.appleNonce),
-        [leaf(o, 'value', sub(e.ctx, 'nonce.value'), toHex(e.cert.appleNonce), `${e.cert.appleNonce.length} bytes: ${toHex(e.cert.appleNonce)}`, S.apple)], S.apple);
+      return node(
+        e.bytes,
+        c,
+        'nonce',
+        sub(e.ctx, 'nonce'),
+        toHex(e.cert.appleNonce),
+        toHex(e.cert.appleNonce),
+        [
+          leaf(
+            o,
+            'value',
+            sub(e.ctx, 'nonce.value'),
+            toHex(e.cert.appleNonce),
+            `${e.cert.appleNonce.length} bytes: ${toHex(e.cert.appleNonce)}`,
+            S.apple,
+          ),
+        ],
+        S.apple,
+      );
     }
     return asn1Field(e.bytes, c, 'unexpected', sub(e.ctx, 'unexpected'));
   });
-  return node(e.bytes, n, 'appleAnonymousAttestation', e.ctx, e.cert.appleNonce ? toHex(e.cert.appleNonce) : null, e.cert.appleNonce ? `nonce ${toHex(e.cert.appleNonce)}` : 'no nonce', kids, S.apple);
+  return node(
+    e.bytes,
+    n,
+    'appleAnonymousAttestation',
+    e.ctx,
+    e.cert.appleNonce ? toHex(e.cert.appleNonce) : null,
+    e.cert.appleNonce ? `nonce ${toHex(e.cert.appleNonce)}` : 'no nonce',
+    kids,
+    S.apple,
+  );
 };
 
 /* Android KeyDescription: https://source.android.com/docs/security/features/keystore/attestation#schema */
@@ -517,16 +722,51 @@ const KM_DIGEST = ['NONE', 'MD5', 'SHA1', 'SHA-2-224', 'SHA-2-256', 'SHA-2-384',
 const KM_EC_CURVE = ['P-224', 'P-256', 'P-384', 'P-521', 'CURVE_25519'];
 
 const AUTH_TAGS: Record<number, string> = {
-  1: 'purpose', 2: 'algorithm', 3: 'keySize', 4: 'blockMode', 5: 'digest', 6: 'padding', 7: 'callerNonce', 8: 'minMacLength',
-  10: 'ecCurve', 200: 'rsaPublicExponent', 203: 'mgfDigest', 303: 'rollbackResistance', 305: 'earlyBootOnly',
-  400: 'activeDateTime', 401: 'originationExpireDateTime', 402: 'usageExpireDateTime', 405: 'usageCountLimit',
-  503: 'noAuthRequired', 504: 'userAuthType', 505: 'authTimeout', 506: 'allowWhileOnBody',
-  507: 'trustedUserPresenceRequired', 508: 'trustedConfirmationRequired', 509: 'unlockedDeviceRequired',
-  600: 'allApplications', 601: 'applicationId', 701: 'creationDateTime', 702: 'origin', 703: 'rollbackResistant',
-  704: 'rootOfTrust', 705: 'osVersion', 706: 'osPatchLevel', 709: 'attestationApplicationId',
-  710: 'attestationIdBrand', 711: 'attestationIdDevice', 712: 'attestationIdProduct', 713: 'attestationIdSerial',
-  714: 'attestationIdImei', 715: 'attestationIdMeid', 716: 'attestationIdManufacturer', 717: 'attestationIdModel',
-  718: 'vendorPatchLevel', 719: 'bootPatchLevel', 720: 'deviceUniqueAttestation', 723: 'attestationIdSecondImei',
+  1: 'purpose',
+  2: 'algorithm',
+  3: 'keySize',
+  4: 'blockMode',
+  5: 'digest',
+  6: 'padding',
+  7: 'callerNonce',
+  8: 'minMacLength',
+  10: 'ecCurve',
+  200: 'rsaPublicExponent',
+  203: 'mgfDigest',
+  303: 'rollbackResistance',
+  305: 'earlyBootOnly',
+  400: 'activeDateTime',
+  401: 'originationExpireDateTime',
+  402: 'usageExpireDateTime',
+  405: 'usageCountLimit',
+  503: 'noAuthRequired',
+  504: 'userAuthType',
+  505: 'authTimeout',
+  506: 'allowWhileOnBody',
+  507: 'trustedUserPresenceRequired',
+  508: 'trustedConfirmationRequired',
+  509: 'unlockedDeviceRequired',
+  600: 'allApplications',
+  601: 'applicationId',
+  701: 'creationDateTime',
+  702: 'origin',
+  703: 'rollbackResistant',
+  704: 'rootOfTrust',
+  705: 'osVersion',
+  706: 'osPatchLevel',
+  709: 'attestationApplicationId',
+  710: 'attestationIdBrand',
+  711: 'attestationIdDevice',
+  712: 'attestationIdProduct',
+  713: 'attestationIdSerial',
+  714: 'attestationIdImei',
+  715: 'attestationIdMeid',
+  716: 'attestationIdManufacturer',
+  717: 'attestationIdModel',
+  718: 'vendorPatchLevel',
+  719: 'bootPatchLevel',
+  720: 'deviceUniqueAttestation',
+  723: 'attestationIdSecondImei',
   724: 'moduleHash',
 };
 
@@ -555,11 +795,15 @@ function readAuthList(bytes: Uint8Array, n: Asn1Node, key: string, ctx: Asn1Fiel
     const v = c.children?.[0];
     let display: string | null = null;
     let value: unknown = null;
-    if (c.tag === 600) { list.allApplications = true; value = true; display = 'present (key usable by all applications)'; }
-    else if (c.tag === 1 || c.tag === 5) {
+    if (c.tag === 600) {
+      list.allApplications = true;
+      value = true;
+      display = 'present (key usable by all applications)';
+    } else if (c.tag === 1 || c.tag === 5) {
       const s = intSet(bytes, v);
       if (s) {
-        if (c.tag === 1) list.purpose = s; else list.digest = s;
+        if (c.tag === 1) list.purpose = s;
+        else list.digest = s;
         value = s;
         display = s.map((x) => (c.tag === 1 ? PURPOSE[x] : KM_DIGEST[x]) ?? String(x)).join(', ');
       }
@@ -567,11 +811,19 @@ function readAuthList(bytes: Uint8Array, n: Asn1Node, key: string, ctx: Asn1Fiel
       const x = readSmallInt(bytes, v);
       value = x;
       if (x !== null) {
-        if (c.tag === 702) { list.origin = x; display = `${ORIGIN[x] ?? x} (${x})`; }
-        else if (c.tag === 2) { list.algorithm = x; display = `${KM_ALGORITHM[x] ?? x} (${x})`; }
-        else if (c.tag === 3) { list.keySize = x; display = `${x} bits`; }
-        else if (c.tag === 10) { list.ecCurve = x; display = `${KM_EC_CURVE[x] ?? x} (${x})`; }
-        else if (c.tag === 701 || c.tag === 400 || c.tag === 401 || c.tag === 402) {
+        if (c.tag === 702) {
+          list.origin = x;
+          display = `${ORIGIN[x] ?? x} (${x})`;
+        } else if (c.tag === 2) {
+          list.algorithm = x;
+          display = `${KM_ALGORITHM[x] ?? x} (${x})`;
+        } else if (c.tag === 3) {
+          list.keySize = x;
+          display = `${x} bits`;
+        } else if (c.tag === 10) {
+          list.ecCurve = x;
+          display = `${KM_EC_CURVE[x] ?? x} (${x})`;
+        } else if (c.tag === 701 || c.tag === 400 || c.tag === 401 || c.tag === 402) {
           if (c.tag === 701) list.creationDateTime = x;
           display = `${new Date(x).toISOString()} (${x})`;
         } else {
@@ -581,10 +833,12 @@ function readAuthList(bytes: Uint8Array, n: Asn1Node, key: string, ctx: Asn1Fiel
         }
       }
     } else if (v && isUniversal(v, TAG.NULL) && c.children!.length === 1) {
-      value = true; display = 'present';
+      value = true;
+      display = 'present';
     } else if (v && isUniversal(v, TAG.OCTET_STRING) && c.children!.length === 1 && c.tag >= 710 && c.tag <= 723) {
       const s = new TextDecoder().decode(content(bytes, v));
-      value = s; display = JSON.stringify(s);
+      value = s;
+      display = JSON.stringify(s);
     }
     if (display !== null) {
       kids.push(leaf(c, name, cctx, value, display, S.android, c.tag === 600 ? 'warn' : undefined));
@@ -599,7 +853,9 @@ function readAuthList(bytes: Uint8Array, n: Asn1Node, key: string, ctx: Asn1Fiel
     list.origin !== undefined ? `origin ${ORIGIN[list.origin] ?? list.origin}` : null,
     list.allApplications ? 'allApplications' : null,
     `${list.tags.length} tags`,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   return { list, field: node(bytes, n, key, ctx, { tags: list.tags }, summary, kids, S.android) };
 }
 
@@ -609,10 +865,23 @@ const decodeAndroidKey: ExtDecoder = (e) => {
   const { bytes } = e;
   const k = n.children ?? [];
   if (k.length < 8) {
-    e.errors.push({ code: 'x509.android-key-description', message: `KeyDescription: expected 8 elements, found ${k.length}`, path: e.ctx.path, source: e.ctx.source, offset: n.start });
+    e.errors.push({
+      code: 'x509.android-key-description',
+      message: `KeyDescription: expected 8 elements, found ${k.length}`,
+      path: e.ctx.path,
+      source: e.ctx.source,
+      offset: n.start,
+    });
     return null;
   }
-  const names = ['attestationVersion', 'attestationSecurityLevel', 'keymasterVersion', 'keymasterSecurityLevel', 'attestationChallenge', 'uniqueId'];
+  const names = [
+    'attestationVersion',
+    'attestationSecurityLevel',
+    'keymasterVersion',
+    'keymasterSecurityLevel',
+    'attestationChallenge',
+    'uniqueId',
+  ];
   const kids: Field[] = [];
   const ints: (number | null)[] = [];
   for (let i = 0; i < 6; i++) {
@@ -626,7 +895,17 @@ const decodeAndroidKey: ExtDecoder = (e) => {
     } else {
       const ok = isUniversal(c, TAG.OCTET_STRING);
       const b = content(bytes, c);
-      kids.push(leaf(c, names[i], cctx, toHex(b), ok ? `${b.length} bytes${b.length ? `: ${shortHex(b, 32)}` : ''}` : `unexpected ${tagName(c)}`, S.android, ok ? undefined : 'error'));
+      kids.push(
+        leaf(
+          c,
+          names[i],
+          cctx,
+          toHex(b),
+          ok ? `${b.length} bytes${b.length ? `: ${shortHex(b, 32)}` : ''}` : `unexpected ${tagName(c)}`,
+          S.android,
+          ok ? undefined : 'error',
+        ),
+      );
     }
   }
   const sw = readAuthList(bytes, k[6], 'softwareEnforced', sub(e.ctx, 'softwareEnforced'));
@@ -635,12 +914,25 @@ const decodeAndroidKey: ExtDecoder = (e) => {
   for (let i = 8; i < k.length; i++) kids.push(asn1Field(bytes, k[i], `extra${i}`, sub(e.ctx, `extra${i}`)));
   if (!isUniversal(k[4], TAG.OCTET_STRING)) return null;
   e.cert.androidKeyDescription = {
-    attestationVersion: ints[0], attestationSecurityLevel: ints[1], keymasterVersion: ints[2], keymasterSecurityLevel: ints[3],
-    attestationChallenge: content(bytes, k[4]), uniqueId: content(bytes, k[5]),
-    softwareEnforced: sw.list, teeEnforced: tee.list,
+    attestationVersion: ints[0],
+    attestationSecurityLevel: ints[1],
+    keymasterVersion: ints[2],
+    keymasterSecurityLevel: ints[3],
+    attestationChallenge: content(bytes, k[4]),
+    uniqueId: content(bytes, k[5]),
+    softwareEnforced: sw.list,
+    teeEnforced: tee.list,
   };
-  return node(bytes, n, 'keyDescription', e.ctx, { attestationVersion: ints[0], attestationSecurityLevel: ints[1] },
-    `attestation v${ints[0]}, ${SECURITY_LEVEL[ints[1] ?? -1] ?? ints[1]}`, kids, S.android);
+  return node(
+    bytes,
+    n,
+    'keyDescription',
+    e.ctx,
+    { attestationVersion: ints[0], attestationSecurityLevel: ints[1] },
+    `attestation v${ints[0]}, ${SECURITY_LEVEL[ints[1] ?? -1] ?? ints[1]}`,
+    kids,
+    S.android,
+  );
 };
 
 const EXT_DECODERS: Record<string, ExtDecoder> = {
@@ -659,11 +951,22 @@ const EXT_DECODERS: Record<string, ExtDecoder> = {
 function genericExtValue(bytes: Uint8Array, octet: Asn1Node, ctx: Asn1FieldCtx): Field[] {
   const r = parseDerSequence(bytes, octet.headerEnd, octet.end, { source: ctx.source, path: ctx.path });
   if (r.unparsedFrom === undefined && r.errors.length === 0 && r.nodes.length > 0) {
-    return r.nodes.map((c, i) => asn1Field(bytes, c, r.nodes.length === 1 ? 'value' : `value${i}`, sub(ctx, r.nodes.length === 1 ? 'value' : `value${i}`)));
+    return r.nodes.map((c, i) =>
+      asn1Field(bytes, c, r.nodes.length === 1 ? 'value' : `value${i}`, sub(ctx, r.nodes.length === 1 ? 'value' : `value${i}`)),
+    );
   }
   if (octet.end > octet.headerEnd) {
     const b = content(bytes, octet);
-    return [{ key: 'value', path: `${ctx.path}.value`, source: ctx.source, range: [octet.headerEnd, octet.end], value: toHex(b), display: `${b.length} bytes: ${shortHex(b)}` }];
+    return [
+      {
+        key: 'value',
+        path: `${ctx.path}.value`,
+        source: ctx.source,
+        range: [octet.headerEnd, octet.end],
+        value: toHex(b),
+        display: `${b.length} bytes: ${shortHex(b)}`,
+      },
+    ];
   }
   return [];
 }
@@ -682,7 +985,13 @@ function readExtensions(bytes: Uint8Array, wrapper: Asn1Node, ctx: Asn1FieldCtx,
       const name = oid ? (oidName(oid) ?? oid) : `extension${i}`;
       const ectx = sub(ctx, String(i));
       if (!oid || !octet || !isUniversal(octet, TAG.OCTET_STRING) || octet.constructed) {
-        errors.push({ code: 'x509.bad-extension', message: `extension ${i}: expected SEQUENCE { OID, BOOLEAN OPTIONAL, OCTET STRING }`, path: ectx.path, source: ctx.source, offset: ext.start });
+        errors.push({
+          code: 'x509.bad-extension',
+          message: `extension ${i}: expected SEQUENCE { OID, BOOLEAN OPTIONAL, OCTET STRING }`,
+          path: ectx.path,
+          source: ctx.source,
+          offset: ext.start,
+        });
         seqKids.push(asn1Field(bytes, ext, name, ectx));
         return;
       }
@@ -696,52 +1005,121 @@ function readExtensions(bytes: Uint8Array, wrapper: Asn1Node, ctx: Asn1FieldCtx,
       const value = content(bytes, octet);
       exts.push({ oid, name: oidName(oid), critical, value, understood: !!decoded });
       const valueKids = decoded ? [decoded] : genericExtValue(bytes, octet, vctx);
-      kids.push(node(bytes, octet, 'extnValue', vctx, toHex(value), decoded ? decoded.display : `${value.length} bytes`, valueKids, S.exts));
-      for (let j = hasCrit ? 3 : 2; j < (ext.children?.length ?? 0); j++) kids.push(asn1Field(bytes, ext.children![j], `extra${j}`, sub(ectx, `extra${j}`)));
-      seqKids.push(node(bytes, ext, name, ectx, { oid, critical }, `${name}${critical ? ' (critical)' : ''}: ${decoded ? decoded.display : `${value.length} bytes`}`, kids, dec !== undefined ? (decoded?.spec ?? S.exts) : S.exts));
+      kids.push(
+        node(bytes, octet, 'extnValue', vctx, toHex(value), decoded ? decoded.display : `${value.length} bytes`, valueKids, S.exts),
+      );
+      for (let j = hasCrit ? 3 : 2; j < (ext.children?.length ?? 0); j++)
+        kids.push(asn1Field(bytes, ext.children![j], `extra${j}`, sub(ectx, `extra${j}`)));
+      seqKids.push(
+        node(
+          bytes,
+          ext,
+          name,
+          ectx,
+          { oid, critical },
+          `${name}${critical ? ' (critical)' : ''}: ${decoded ? decoded.display : `${value.length} bytes`}`,
+          kids,
+          dec !== undefined ? (decoded?.spec ?? S.exts) : S.exts,
+        ),
+      );
     });
   }
   const kids: Field[] = [];
-  if (seq && isUniversal(seq, TAG.SEQUENCE)) kids.push(node(bytes, seq, 'list', sub(ctx, 'list'), exts.length, `${exts.length} extensions`, seqKids, S.exts));
+  if (seq && isUniversal(seq, TAG.SEQUENCE))
+    kids.push(node(bytes, seq, 'list', sub(ctx, 'list'), exts.length, `${exts.length} extensions`, seqKids, S.exts));
   else if (seq) {
-    errors.push({ code: 'x509.bad-extensions', message: `extensions: expected SEQUENCE OF Extension, found ${tagName(seq)}`, path: ctx.path, source: ctx.source, offset: seq.start });
+    errors.push({
+      code: 'x509.bad-extensions',
+      message: `extensions: expected SEQUENCE OF Extension, found ${tagName(seq)}`,
+      path: ctx.path,
+      source: ctx.source,
+      offset: seq.start,
+    });
     const f = asn1Field(bytes, seq, 'unexpected', sub(ctx, 'unexpected'));
     f.severity = 'error';
     kids.push(f);
   }
-  for (let j = 1; j < (wrapper.children?.length ?? 0); j++) kids.push(asn1Field(bytes, wrapper.children![j], `extra${j}`, sub(ctx, `extra${j}`)));
+  for (let j = 1; j < (wrapper.children?.length ?? 0); j++)
+    kids.push(asn1Field(bytes, wrapper.children![j], `extra${j}`, sub(ctx, `extra${j}`)));
   // Re-path the list children one level up in the display (they are under 'list').
-  return node(bytes, wrapper, 'extensions', ctx, exts.map((x) => x.oid), exts.map((x) => x.name ?? x.oid).join(', '), kids, S.exts);
+  return node(
+    bytes,
+    wrapper,
+    'extensions',
+    ctx,
+    exts.map((x) => x.oid),
+    exts.map((x) => x.name ?? x.oid).join(', '),
+    kids,
+    S.exts,
+  );
 }
 
 /* ------------------------------------------------------------------ certificate */
 
 function fail(key: string, ctx: Asn1FieldCtx, start: number, end: number, why: string): Field {
-  return { key, path: ctx.path, source: ctx.source, range: [start, end], value: null, display: `not a certificate: ${why}`, severity: 'error', spec: S.cert };
+  return {
+    key,
+    path: ctx.path,
+    source: ctx.source,
+    range: [start, end],
+    value: null,
+    display: `not a certificate: ${why}`,
+    severity: 'error',
+    spec: S.cert,
+  };
 }
 
 /**
  * Dissects the DER certificate at [start, end) of `bytes`. `ctx.path` is the path of the certificate
  * field itself (e.g. 'attestationObject.attStmt.x5c.0').
  */
-export function dissectCertificate(bytes: Uint8Array, start: number, end: number, ctx: Asn1FieldCtx, key = 'certificate'): CertificateDissection {
+export function dissectCertificate(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  ctx: Asn1FieldCtx,
+  key = 'certificate',
+): CertificateDissection {
   const errors: DecodeError[] = [];
   const r = parseDer(bytes, start, end, { source: ctx.source, path: ctx.path });
   errors.push(...r.errors);
   const n = r.node;
   if (!n) return { field: fail(key, ctx, start, end, r.errors[0]?.message ?? 'unreadable DER'), cert: null, errors };
-  const e = (message: string, offset: number, p = ctx.path) => errors.push({ code: 'x509.malformed', message, path: p, source: ctx.source, offset });
+  const e = (message: string, offset: number, p = ctx.path) =>
+    errors.push({ code: 'x509.malformed', message, path: p, source: ctx.source, offset });
   const tail: Field[] = [];
   if (n.end < end) {
     e(`${end - n.end} bytes follow the certificate's DER`, n.end);
-    tail.push({ key: 'trailing', path: `${ctx.path}.trailing`, source: ctx.source, range: [n.end, end], value: toHex(bytes.subarray(n.end, end)), display: `${end - n.end} trailing bytes`, severity: 'error' });
+    tail.push({
+      key: 'trailing',
+      path: `${ctx.path}.trailing`,
+      source: ctx.source,
+      range: [n.end, end],
+      value: toHex(bytes.subarray(n.end, end)),
+      display: `${end - n.end} trailing bytes`,
+      severity: 'error',
+    });
   }
   const [tbsN, algN, sigN] = n.children ?? [];
   if (!isUniversal(n, TAG.SEQUENCE) || !tbsN || !algN || !sigN || !isUniversal(tbsN, TAG.SEQUENCE)) {
     e('Certificate must be SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }', n.start);
     const f = asn1Field(bytes, n, key, ctx);
     f.severity = 'error';
-    return { field: tail.length ? { key, path: ctx.path, source: ctx.source, range: [start, end], value: null, display: 'malformed certificate', children: [f, ...tail] } : f, cert: null, errors };
+    return {
+      field: tail.length
+        ? {
+            key,
+            path: ctx.path,
+            source: ctx.source,
+            range: [start, end],
+            value: null,
+            display: 'malformed certificate',
+            children: [f, ...tail],
+          }
+        : f,
+      cert: null,
+      errors,
+    };
   }
   const cert: Partial<Certificate> = { der: bytes.subarray(n.start, n.end), tbs: bytes.subarray(tbsN.start, tbsN.end), extensions: [] };
   const tctx = sub(ctx, 'tbsCertificate');
@@ -755,7 +1133,9 @@ export function dissectCertificate(bytes: Uint8Array, start: number, end: number
     const v = vi && isUniversal(vi, TAG.INTEGER) ? readSmallInt(bytes, vi) : null;
     if (v === null) e('version must be [0] EXPLICIT INTEGER', tk[0].start, `${tctx.path}.version`);
     cert.version = v === null ? 0 : v + 1;
-    tbsKids.push(leaf(tk[0], 'version', sub(tctx, 'version'), cert.version, v === null ? 'malformed' : `v${cert.version} (${v})`, S.version));
+    tbsKids.push(
+      leaf(tk[0], 'version', sub(tctx, 'version'), cert.version, v === null ? 'malformed' : `v${cert.version} (${v})`, S.version),
+    );
     i = 1;
   }
   const want = (k: string) => {
@@ -768,7 +1148,17 @@ export function dissectCertificate(bytes: Uint8Array, start: number, end: number
     const v = isUniversal(serialN, TAG.INTEGER) ? content(bytes, serialN) : null;
     cert.serialNumber = v ? toHex(v) : '';
     const asInt = v ? readInteger(bytes, serialN) : null;
-    tbsKids.push(leaf(serialN, 'serialNumber', sub(tctx, 'serialNumber'), cert.serialNumber, v ? `0x${toHex(v)}${asInt !== null && v.length <= 8 ? ` (${asInt})` : ''}` : `unexpected ${tagName(serialN)}`, S.serial, v ? undefined : 'error'));
+    tbsKids.push(
+      leaf(
+        serialN,
+        'serialNumber',
+        sub(tctx, 'serialNumber'),
+        cert.serialNumber,
+        v ? `0x${toHex(v)}${asInt !== null && v.length <= 8 ? ` (${asInt})` : ''}` : `unexpected ${tagName(serialN)}`,
+        S.serial,
+        v ? undefined : 'error',
+      ),
+    );
     i++;
   }
   const sigAlgN = want('signature');
@@ -791,12 +1181,46 @@ export function dissectCertificate(bytes: Uint8Array, start: number, end: number
     cert.notBefore = nb ? readTime(bytes, nb) : null;
     cert.notAfter = na ? readTime(bytes, na) : null;
     const vk: Field[] = [];
-    if (nb) vk.push(leaf(nb, 'notBefore', sub(tctx, 'validity.notBefore'), cert.notBefore?.toISOString() ?? null, cert.notBefore?.toISOString() ?? `bad ${tagName(nb)}`, S.validity, cert.notBefore ? undefined : 'error'));
-    if (na) vk.push(leaf(na, 'notAfter', sub(tctx, 'validity.notAfter'), cert.notAfter?.toISOString() ?? null, cert.notAfter?.toISOString() ?? `bad ${tagName(na)}`, S.validity, cert.notAfter ? undefined : 'error'));
-    for (let j = 2; j < (valN.children?.length ?? 0); j++) vk.push(asn1Field(bytes, valN.children![j], `extra${j}`, sub(tctx, `validity.extra${j}`)));
-    if (!cert.notBefore || !cert.notAfter) e('validity must be SEQUENCE { notBefore Time, notAfter Time }', valN.start, `${tctx.path}.validity`);
-    tbsKids.push(node(bytes, valN, 'validity', sub(tctx, 'validity'), { notBefore: cert.notBefore?.toISOString() ?? null, notAfter: cert.notAfter?.toISOString() ?? null },
-      `${cert.notBefore?.toISOString() ?? '?'} .. ${cert.notAfter?.toISOString() ?? '?'}`, vk, S.validity));
+    if (nb)
+      vk.push(
+        leaf(
+          nb,
+          'notBefore',
+          sub(tctx, 'validity.notBefore'),
+          cert.notBefore?.toISOString() ?? null,
+          cert.notBefore?.toISOString() ?? `bad ${tagName(nb)}`,
+          S.validity,
+          cert.notBefore ? undefined : 'error',
+        ),
+      );
+    if (na)
+      vk.push(
+        leaf(
+          na,
+          'notAfter',
+          sub(tctx, 'validity.notAfter'),
+          cert.notAfter?.toISOString() ?? null,
+          cert.notAfter?.toISOString() ?? `bad ${tagName(na)}`,
+          S.validity,
+          cert.notAfter ? undefined : 'error',
+        ),
+      );
+    for (let j = 2; j < (valN.children?.length ?? 0); j++)
+      vk.push(asn1Field(bytes, valN.children![j], `extra${j}`, sub(tctx, `validity.extra${j}`)));
+    if (!cert.notBefore || !cert.notAfter)
+      e('validity must be SEQUENCE { notBefore Time, notAfter Time }', valN.start, `${tctx.path}.validity`);
+    tbsKids.push(
+      node(
+        bytes,
+        valN,
+        'validity',
+        sub(tctx, 'validity'),
+        { notBefore: cert.notBefore?.toISOString() ?? null, notAfter: cert.notAfter?.toISOString() ?? null },
+        `${cert.notBefore?.toISOString() ?? '?'} .. ${cert.notAfter?.toISOString() ?? '?'}`,
+        vk,
+        S.validity,
+      ),
+    );
     i++;
   }
   const subjN = want('subject');
@@ -813,10 +1237,30 @@ export function dissectCertificate(bytes: Uint8Array, start: number, end: number
     if (s) {
       cert.spki = s;
       const [a, k] = spkiN.children!;
-      const sk: Field[] = [algField(bytes, a, 'algorithm', sub(sctx, 'algorithm'), s.algorithm, S.spki),
-        leaf(k, 'subjectPublicKey', sub(sctx, 'subjectPublicKey'), toHex(s.publicKey), `${spkiDisplay(s)}: ${shortHex(s.publicKey)}`, S.spki)];
+      const sk: Field[] = [
+        algField(bytes, a, 'algorithm', sub(sctx, 'algorithm'), s.algorithm, S.spki),
+        leaf(
+          k,
+          'subjectPublicKey',
+          sub(sctx, 'subjectPublicKey'),
+          toHex(s.publicKey),
+          `${spkiDisplay(s)}: ${shortHex(s.publicKey)}`,
+          S.spki,
+        ),
+      ];
       for (let j = 2; j < spkiN.children!.length; j++) sk.push(asn1Field(bytes, spkiN.children![j], `extra${j}`, sub(sctx, `extra${j}`)));
-      tbsKids.push(node(bytes, spkiN, 'subjectPublicKeyInfo', sctx, { keyType: s.keyType, curve: s.curveName ?? null, keySize: s.keySize ?? null }, spkiDisplay(s), sk, S.spki));
+      tbsKids.push(
+        node(
+          bytes,
+          spkiN,
+          'subjectPublicKeyInfo',
+          sctx,
+          { keyType: s.keyType, curve: s.curveName ?? null, keySize: s.keySize ?? null },
+          spkiDisplay(s),
+          sk,
+          S.spki,
+        ),
+      );
     } else {
       e('subjectPublicKeyInfo must be SEQUENCE { AlgorithmIdentifier, BIT STRING }', spkiN.start, sctx.path);
       tbsKids.push(asn1Field(bytes, spkiN, 'subjectPublicKeyInfo', sctx));
@@ -833,7 +1277,16 @@ export function dissectCertificate(bytes: Uint8Array, start: number, end: number
       tbsKids.push(asn1Field(bytes, c, 'unexpected', sub(tctx, `unexpected${i}`)));
     }
   }
-  const tbsField = node(bytes, tbsN, 'tbsCertificate', tctx, null, `v${cert.version} certificate for ${cert.subject?.text || '(empty subject)'}`, tbsKids, S.tbs);
+  const tbsField = node(
+    bytes,
+    tbsN,
+    'tbsCertificate',
+    tctx,
+    null,
+    `v${cert.version} certificate for ${cert.subject?.text || '(empty subject)'}`,
+    tbsKids,
+    S.tbs,
+  );
 
   const alg = readAlgId(bytes, algN);
   if (alg) cert.signatureAlgorithm = alg;
@@ -841,16 +1294,58 @@ export function dissectCertificate(bytes: Uint8Array, start: number, end: number
   const bits = isUniversal(sigN, TAG.BIT_STRING) ? readBitString(bytes, sigN) : null;
   if (bits) cert.signature = bits.bytes;
   else e('signatureValue must be a BIT STRING', sigN.start, `${ctx.path}.signatureValue`);
-  const kids: Field[] = [tbsField, algField(bytes, algN, 'signatureAlgorithm', sub(ctx, 'signatureAlgorithm'), alg, S.sigAlg),
-    leaf(sigN, 'signatureValue', sub(ctx, 'signatureValue'), bits ? toHex(bits.bytes) : null, bits ? `${bits.bytes.length} bytes: ${shortHex(bits.bytes)}` : 'malformed', S.sig, bits ? undefined : 'error')];
+  const kids: Field[] = [
+    tbsField,
+    algField(bytes, algN, 'signatureAlgorithm', sub(ctx, 'signatureAlgorithm'), alg, S.sigAlg),
+    leaf(
+      sigN,
+      'signatureValue',
+      sub(ctx, 'signatureValue'),
+      bits ? toHex(bits.bytes) : null,
+      bits ? `${bits.bytes.length} bytes: ${shortHex(bits.bytes)}` : 'malformed',
+      S.sig,
+      bits ? undefined : 'error',
+    ),
+  ];
   for (let j = 3; j < (n.children?.length ?? 0); j++) kids.push(asn1Field(bytes, n.children![j], `extra${j}`, sub(ctx, `extra${j}`)));
-  if (alg && cert.tbsSignatureAlgorithm && (alg.oid !== cert.tbsSignatureAlgorithm.oid)) {
-    e(`signatureAlgorithm ${alg.name ?? alg.oid} differs from tbsCertificate.signature ${cert.tbsSignatureAlgorithm.name ?? cert.tbsSignatureAlgorithm.oid} (RFC 5280 §4.1.1.2)`, algN.start, `${ctx.path}.signatureAlgorithm`);
+  if (alg && cert.tbsSignatureAlgorithm && alg.oid !== cert.tbsSignatureAlgorithm.oid) {
+    e(
+      `signatureAlgorithm ${alg.name ?? alg.oid} differs from tbsCertificate.signature ${cert.tbsSignatureAlgorithm.name ?? cert.tbsSignatureAlgorithm.oid} (RFC 5280 §4.1.1.2)`,
+      algN.start,
+      `${ctx.path}.signatureAlgorithm`,
+    );
   }
-  const certField = node(bytes, n, key, ctx, { subject: cert.subject?.text ?? null, issuer: cert.issuer?.text ?? null, serialNumber: cert.serialNumber ?? null },
-    `${cert.subject?.text || '(empty subject)'} — issued by ${cert.issuer?.text ?? '?'}`, kids, S.cert);
-  const complete = cert.serialNumber !== undefined && cert.tbsSignatureAlgorithm && cert.issuer && cert.subject && cert.spki && cert.signatureAlgorithm && cert.signature && cert.notBefore !== undefined;
-  const field: Field = tail.length ? { key, path: ctx.path, source: ctx.source, range: [start, end], value: certField.value, display: certField.display, severity: 'error', children: [{ ...certField, key: 'der', path: `${ctx.path}.der` }, ...tail] } : certField;
+  const certField = node(
+    bytes,
+    n,
+    key,
+    ctx,
+    { subject: cert.subject?.text ?? null, issuer: cert.issuer?.text ?? null, serialNumber: cert.serialNumber ?? null },
+    `${cert.subject?.text || '(empty subject)'} — issued by ${cert.issuer?.text ?? '?'}`,
+    kids,
+    S.cert,
+  );
+  const complete =
+    cert.serialNumber !== undefined &&
+    cert.tbsSignatureAlgorithm &&
+    cert.issuer &&
+    cert.subject &&
+    cert.spki &&
+    cert.signatureAlgorithm &&
+    cert.signature &&
+    cert.notBefore !== undefined;
+  const field: Field = tail.length
+    ? {
+        key,
+        path: ctx.path,
+        source: ctx.source,
+        range: [start, end],
+        value: certField.value,
+        display: certField.display,
+        severity: 'error',
+        children: [{ ...certField, key: 'der', path: `${ctx.path}.der` }, ...tail],
+      }
+    : certField;
   return { field: fillCoverageGaps(field), cert: complete ? (cert as Certificate) : null, errors };
 }
 

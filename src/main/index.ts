@@ -97,8 +97,8 @@ function lockDownSession(origin: string): void {
     callback({ responseHeaders: headers });
   });
   s.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
-  s.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
-    requestingOrigin === origin && permission === 'clipboard-sanitized-write',
+  s.setPermissionCheckHandler(
+    (_wc, permission, requestingOrigin) => requestingOrigin === origin && permission === 'clipboard-sanitized-write',
   );
 }
 

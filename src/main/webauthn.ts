@@ -140,7 +140,9 @@ function setupPicker(opts: { isFromApp(url: string): boolean; log(line: string):
     };
     const timer = setTimeout(cancel, PICKER_TIMEOUT_MS);
     pending.set(request.requestId, { request, contents, callback, timer, detach });
-    opts.log(`webauthn: select-webauthn-account for ${request.relyingPartyId} (${request.accounts.length} accounts) -> the window's picker`);
+    opts.log(
+      `webauthn: select-webauthn-account for ${request.relyingPartyId} (${request.accounts.length} accounts) -> the window's picker`,
+    );
     frame.send(SELECT_ACCOUNT_CHANNEL, request);
   });
 

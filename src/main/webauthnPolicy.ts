@@ -38,12 +38,15 @@ export function parseKeychainAccessGroups(plist: string): string[] {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
-export type TouchIdPlan =
-  | { enable: true; keychainAccessGroup: string }
-  | { enable: false; reason: string };
+export type TouchIdPlan = { enable: true; keychainAccessGroup: string } | { enable: false; reason: string };
 
 /**
  * Touch ID (app.configureWebAuthn({ touchID: { keychainAccessGroup } })) needs a macOS build signed
@@ -65,13 +68,28 @@ export function planTouchId(input: {
   if (input.platform !== 'darwin') return { enable: false, reason: `Touch ID is macOS only (this is ${input.platform}).` };
   const sig = input.signature;
   if (!sig) return { enable: false, reason: `could not read the app's code signature: ${input.signatureError ?? 'unknown error'}` };
-  if (!sig.signed) return { enable: false, reason: 'the app is not code-signed; Touch ID needs a build signed with a Team ID and a keychain-access-groups entitlement.' };
-  if (sig.adhoc || !sig.teamId) return { enable: false, reason: 'the app is ad-hoc signed (no Team ID); keychain access groups need a Developer ID or development signature.' };
+  if (!sig.signed)
+    return {
+      enable: false,
+      reason: 'the app is not code-signed; Touch ID needs a build signed with a Team ID and a keychain-access-groups entitlement.',
+    };
+  if (sig.adhoc || !sig.teamId)
+    return {
+      enable: false,
+      reason: 'the app is ad-hoc signed (no Team ID); keychain access groups need a Developer ID or development signature.',
+    };
   const groups = sig.keychainAccessGroups;
-  if (groups.length === 0) return { enable: false, reason: `the signature (Team ID ${sig.teamId}) has no keychain-access-groups entitlement; add "${sig.teamId}.${sig.identifier ?? '<bundle id>'}.webauthn" to entitlements.plist.` };
+  if (groups.length === 0)
+    return {
+      enable: false,
+      reason: `the signature (Team ID ${sig.teamId}) has no keychain-access-groups entitlement; add "${sig.teamId}.${sig.identifier ?? '<bundle id>'}.webauthn" to entitlements.plist.`,
+    };
   if (input.requested) {
     if (groups.includes(input.requested)) return { enable: true, keychainAccessGroup: input.requested };
-    return { enable: false, reason: `PASSKEY_EXPLORER_KEYCHAIN_ACCESS_GROUP=${input.requested} is not in the signed keychain-access-groups (${groups.join(', ')}).` };
+    return {
+      enable: false,
+      reason: `PASSKEY_EXPLORER_KEYCHAIN_ACCESS_GROUP=${input.requested} is not in the signed keychain-access-groups (${groups.join(', ')}).`,
+    };
   }
   return { enable: true, keychainAccessGroup: groups.find((g) => g.endsWith('.webauthn')) ?? groups[0] };
 }

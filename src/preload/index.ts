@@ -71,12 +71,15 @@ const bridge: PasskeyExplorerBridge = {
   },
   async selectWebauthnAccount(requestId: string, credentialId: string | null): Promise<void> {
     if (typeof requestId !== 'string') throw new TypeError('selectWebauthnAccount: requestId must be a string');
-    if (credentialId !== null && typeof credentialId !== 'string') throw new TypeError('selectWebauthnAccount: credentialId must be a string or null');
+    if (credentialId !== null && typeof credentialId !== 'string')
+      throw new TypeError('selectWebauthnAccount: credentialId must be a string or null');
     await ipcRenderer.invoke(ACCOUNT_SELECTED, requestId, credentialId);
   },
   async webauthnStatus(): Promise<WebauthnStatus> {
     const s = (await ipcRenderer.invoke(WEBAUTHN_STATUS)) as WebauthnStatus | null;
-    const touchId = s?.touchId?.enabled ? { enabled: true as const } : { enabled: false as const, reason: String((s?.touchId as { reason?: unknown } | undefined)?.reason ?? '') };
+    const touchId = s?.touchId?.enabled
+      ? { enabled: true as const }
+      : { enabled: false as const, reason: String((s?.touchId as { reason?: unknown } | undefined)?.reason ?? '') };
     return { platform: String(s?.platform ?? ''), touchId };
   },
 };

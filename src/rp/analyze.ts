@@ -53,9 +53,7 @@ function judge(dissection: Dissection, checks: Check[], second: SecondOpinion): 
   const verified = isVerified(checks);
   const failure = firstFailure(checks) ?? null;
   const disagreement =
-    verified === second.verified
-      ? null
-      : { ours: reason(failure), theirs: second.verified ? 'verified' : (second.error ?? 'rejected') };
+    verified === second.verified ? null : { ours: reason(failure), theirs: second.verified ? 'verified' : (second.error ?? 'rejected') };
   return { dissection, checks, verified, failure, secondOpinion: second, disagreement };
 }
 

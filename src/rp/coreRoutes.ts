@@ -27,9 +27,11 @@ export function coreHandlers(ctx: RpContext, deps: { roots: TrustRoots; events: 
     events: ({ c }) => deps.events.open(c),
 
     registrationOptions: ({ body }) => rp.registrationOptions(body.config),
-    registrationVerify: async ({ body }) => full(await rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
+    registrationVerify: async ({ body }) =>
+      full(await rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
     authenticationOptions: ({ body }) => rp.authenticationOptions(body.config, body.credentialId),
-    authenticationVerify: async ({ body }) => full(await rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
+    authenticationVerify: async ({ body }) =>
+      full(await rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
 
     credentials: () => store.credentials().map((c) => ({ ...c, authenticatorName: metadata.name(c.aaguid) })),
     credential: ({ params }) => {
@@ -56,7 +58,8 @@ export function coreHandlers(ctx: RpContext, deps: { roots: TrustRoots; events: 
     importMds: ({ body }) => metadataCall(() => metadata.installMds(body.content, body.name ?? 'file')),
     aaguid: ({ params }) => {
       const info = metadata.lookup(params.aaguid);
-      if (!info) throw new ApiFailure(404, 'aaguid_unknown', `No name is known for AAGUID ${params.aaguid} (load an AAGUID list or the FIDO MDS).`);
+      if (!info)
+        throw new ApiFailure(404, 'aaguid_unknown', `No name is known for AAGUID ${params.aaguid} (load an AAGUID list or the FIDO MDS).`);
       return info;
     },
     roots: () => roots.list(),

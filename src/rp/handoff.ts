@@ -57,7 +57,10 @@ export function handoffUrl(origin: string, id: string): string {
   return `${origin}/#/ceremony?handoff=${id}`;
 }
 
-export function handoffHandlers(ctx: RpContext, now: () => number = () => Date.now()): Handlers<Pick<Endpoints, 'createHandoff' | 'handoff'>> {
+export function handoffHandlers(
+  ctx: RpContext,
+  now: () => number = () => Date.now(),
+): Handlers<Pick<Endpoints, 'createHandoff' | 'handoff'>> {
   return {
     createHandoff: ({ body }): HandoffCreateResponse => {
       const table = tableOf(ctx.store);
@@ -70,12 +73,21 @@ export function handoffHandlers(ctx: RpContext, now: () => number = () => Date.n
     handoff: ({ params }): HandoffConfigResponse => {
       const table = tableOf(ctx.store);
       const entry = table.get(params.id);
-      if (!entry) throw new ApiFailure(404, 'handoff_unknown', `No hand-off ${params.id}: it was never made here, or this RP restarted since.`);
+      if (!entry)
+        throw new ApiFailure(404, 'handoff_unknown', `No hand-off ${params.id}: it was never made here, or this RP restarted since.`);
       if (entry.expiresAt <= now()) {
         table.delete(params.id);
-        throw new ApiFailure(410, 'handoff_expired', `Hand-off ${params.id} expired at ${new Date(entry.expiresAt).toISOString()} (it lives ${HANDOFF_TTL_MS / 60_000} minutes). Open it again from the desktop window.`);
+        throw new ApiFailure(
+          410,
+          'handoff_expired',
+          `Hand-off ${params.id} expired at ${new Date(entry.expiresAt).toISOString()} (it lives ${HANDOFF_TTL_MS / 60_000} minutes). Open it again from the desktop window.`,
+        );
       }
-      return { config: entry.config, createdAt: new Date(entry.createdAt).toISOString(), expiresAt: new Date(entry.expiresAt).toISOString() };
+      return {
+        config: entry.config,
+        createdAt: new Date(entry.createdAt).toISOString(),
+        expiresAt: new Date(entry.expiresAt).toISOString(),
+      };
     },
   };
 }

@@ -30,7 +30,9 @@ import { insertLabEvent, labEventsOf } from './lab/events.ts';
 
 export { EXPORT_FORMAT, MAX_IMPORT_BYTES, MAX_IMPORT_CEREMONIES } from '@api/history.ts';
 
-export function historyHandlers(ctx: RpContext): Handlers<Pick<Endpoints, 'history' | 'historyEntry' | 'exportCeremonies' | 'importCeremonies'>> {
+export function historyHandlers(
+  ctx: RpContext,
+): Handlers<Pick<Endpoints, 'history' | 'historyEntry' | 'exportCeremonies' | 'importCeremonies'>> {
   return {
     history: ({ query }): HistoryPage => {
       // An authenticator filter by name also matches AAGUIDs the loaded metadata names that way.
@@ -48,7 +50,11 @@ export function historyHandlers(ctx: RpContext): Handlers<Pick<Endpoints, 'histo
       // A single ceremony record (as GET /api/ceremonies/:id gives it) is accepted too.
       const bundle = isBareCeremony(body) ? { format: EXPORT_FORMAT, version: 1, ceremonies: [body] } : body;
       if (typeof bundle !== 'object' || bundle === null || (bundle as { format?: unknown }).format !== EXPORT_FORMAT) {
-        throw new ApiFailure(400, 'not_an_export', `Expected a Passkey Explorer export ({ "format": "${EXPORT_FORMAT}", "version": 1, "ceremonies": [...] }) or one ceremony record.`);
+        throw new ApiFailure(
+          400,
+          'not_an_export',
+          `Expected a Passkey Explorer export ({ "format": "${EXPORT_FORMAT}", "version": 1, "ceremonies": [...] }) or one ceremony record.`,
+        );
       }
       validate(historyImportSchema, bundle);
       // Store the records as they came (validation above), not zod's output: nothing is dropped or rewritten.
@@ -90,7 +96,11 @@ export function exportCeremonies(ctx: Pick<RpContext, 'store' | 'origin' | 'rp'>
     else missing.push(id);
   }
   if (missing.length) {
-    throw new ApiFailure(404, 'ceremony_unknown', `No ceremony ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`);
+    throw new ApiFailure(
+      404,
+      'ceremony_unknown',
+      `No ceremony ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`,
+    );
   }
   return {
     format: EXPORT_FORMAT,

@@ -12,8 +12,7 @@ import type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus } from 
 
 export type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus };
 
-export const COMMUNITY_AAGUIDS_URL =
-  'https://raw.githubusercontent.com/passkeydeveloper/passkey-authenticator-aaguids/main/combined.json';
+export const COMMUNITY_AAGUIDS_URL = 'https://raw.githubusercontent.com/passkeydeveloper/passkey-authenticator-aaguids/main/combined.json';
 export const FIDO_MDS_URL = 'https://mds3.fidoalliance.org/';
 
 /** Largest list or BLOB accepted (the published lists with icons are a few MiB). */
@@ -87,7 +86,8 @@ export async function fetchLimited(url: string, fetchImpl: typeof fetch = fetch)
   }
   if (!res.ok) throw new MetadataError('fetch_failed', `Downloading ${url} answered HTTP ${res.status}.`);
   const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > MAX_METADATA_BYTES) throw new MetadataError('too_large', `${url} is ${declared} bytes; the limit is ${MAX_METADATA_BYTES}.`);
+  if (declared > MAX_METADATA_BYTES)
+    throw new MetadataError('too_large', `${url} is ${declared} bytes; the limit is ${MAX_METADATA_BYTES}.`);
   const reader = res.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
@@ -184,7 +184,15 @@ export class MetadataService {
       entries.set(aaguid, { aaguid, name: e.name, iconLight: e.icon, iconDark: e.icon, source: 'mds' });
     }
     const fetchedAt = opts.fetchedAt ?? new Date(this.now()).toISOString();
-    const status = { origin, fetchedAt, count: entries.size, no: r.no, nextUpdate: r.nextUpdate, stale: r.stale, legalHeader: r.legalHeader };
+    const status = {
+      origin,
+      fetchedAt,
+      count: entries.size,
+      no: r.no,
+      nextUpdate: r.nextUpdate,
+      stale: r.stale,
+      legalHeader: r.legalHeader,
+    };
     if (opts.cache !== false) this.writeCache('mds', { origin, fetchedAt, text: jwt.trim() });
     this.mds = { status, entries, statements: r.entries };
     this.mdsError = undefined;

@@ -51,7 +51,10 @@ export interface RelyingPartyOptions {
    * Called with each response before it is verified: resolves once the virtual authenticator lab
    * has recorded the CDP event of that credential (LabHost.settle), so the finished record has it.
    */
-  settleAuthenticatorEvents?: (ceremony: { id: string; kind: 'registration' | 'authentication'; since: number }, credentialId: string) => Promise<void>;
+  settleAuthenticatorEvents?: (
+    ceremony: { id: string; kind: 'registration' | 'authentication'; since: number },
+    credentialId: string,
+  ) => Promise<void>;
 }
 
 export class RelyingParty {
@@ -267,7 +270,11 @@ export class RelyingParty {
     if (credentialId) {
       const c = this.store.credential(credentialId);
       if (!c) {
-        throw new ApiFailure(404, 'credential_unknown', `No credential ${credentialId} is registered with this RP; it may have been deleted.`);
+        throw new ApiFailure(
+          404,
+          'credential_unknown',
+          `No credential ${credentialId} is registered with this RP; it may have been deleted.`,
+        );
       }
       allow = [{ id: c.id, type: 'public-key', transports: c.transports }];
       userName = c.userName;
@@ -318,24 +325,48 @@ export class RelyingParty {
     // §7.2 step 5: the credential must be one of allowCredentials when the list was not empty.
     const allowed = options.allowCredentials ?? [];
     if (allowed.length > 0 && !allowed.some((c) => c.id === response.rawId)) {
-      throw this.fail(ceremony, response, responseAt, 'credential_not_allowed',
-        `Credential ${response.rawId} was not in allowCredentials (${allowed.map((c) => c.id).join(', ')}).`, 'allowCredentials');
+      throw this.fail(
+        ceremony,
+        response,
+        responseAt,
+        'credential_not_allowed',
+        `Credential ${response.rawId} was not in allowCredentials (${allowed.map((c) => c.id).join(', ')}).`,
+        'allowCredentials',
+      );
     }
     // §7.2 step 6: identify the credential and its user.
     const stored = this.store.credential(response.rawId);
     if (!stored) {
-      throw this.fail(ceremony, response, responseAt, 'credential_unknown',
+      throw this.fail(
+        ceremony,
+        response,
+        responseAt,
+        'credential_unknown',
         `Credential ${response.rawId} is not registered with this RP (it may have been deleted). The authenticator still holds it; remove it there too, or register again.`,
-        'credentialId', 404);
+        'credentialId',
+        404,
+      );
     }
     const userHandle = response.response.userHandle;
     if (allowed.length === 0 && !userHandle) {
-      throw this.fail(ceremony, response, responseAt, 'user_handle_missing',
-        'The credential was discovered (empty allowCredentials) but the response has no userHandle to identify the user (§7.2 step 6).', 'userHandle');
+      throw this.fail(
+        ceremony,
+        response,
+        responseAt,
+        'user_handle_missing',
+        'The credential was discovered (empty allowCredentials) but the response has no userHandle to identify the user (§7.2 step 6).',
+        'userHandle',
+      );
     }
     if (userHandle && userHandle !== stored.userId) {
-      throw this.fail(ceremony, response, responseAt, 'user_handle_mismatch',
-        `userHandle ${userHandle} does not belong to credential ${stored.id}, whose user handle is ${stored.userId} (§7.2 step 6).`, 'userHandle');
+      throw this.fail(
+        ceremony,
+        response,
+        responseAt,
+        'user_handle_mismatch',
+        `userHandle ${userHandle} does not belong to credential ${stored.id}, whose user handle is ${stored.userId} (§7.2 step 6).`,
+        'userHandle',
+      );
     }
 
     const analysis = await analyzeAuthentication(
@@ -360,10 +391,20 @@ export class RelyingParty {
     const record = analysisRecord(analysis);
     if (!analysis.verified) {
       const f = analysis.failure;
-      throw this.fail(ceremony, response, responseAt, 'verification_failed', failureMessage(analysis), f ? stepOfCheck(f.id) : 'decode', 400, {
-        userName: stored.userName,
-        credentialId: stored.id,
-      }, record);
+      throw this.fail(
+        ceremony,
+        response,
+        responseAt,
+        'verification_failed',
+        failureMessage(analysis),
+        f ? stepOfCheck(f.id) : 'decode',
+        400,
+        {
+          userName: stored.userName,
+          credentialId: stored.id,
+        },
+        record,
+      );
     }
     const authData = getParsed(analysis.dissection)!.authData!;
     const flags = authData.flags;
@@ -424,12 +465,20 @@ export class RelyingParty {
     }
     const at = this.now();
     if (state.consumedAt !== null || !this.store.consumeChallenge(ceremonyId, at)) {
-      throw new ApiFailure(409, 'challenge_reused',
-        `The challenge of ceremony ${ceremonyId} was already used: challenges are single-use (a replayed response is refused).`, 'challenge');
+      throw new ApiFailure(
+        409,
+        'challenge_reused',
+        `The challenge of ceremony ${ceremonyId} was already used: challenges are single-use (a replayed response is refused).`,
+        'challenge',
+      );
     }
     if (at > state.expiresAt) {
       const ceremony = this.store.ceremony(ceremonyId)!;
-      const error = { code: 'challenge_expired', message: `The challenge expired at ${new Date(state.expiresAt).toISOString()}; request new options.`, step: 'challenge' };
+      const error = {
+        code: 'challenge_expired',
+        message: `The challenge expired at ${new Date(state.expiresAt).toISOString()}; request new options.`,
+        step: 'challenge',
+      };
       this.store.finishCeremony(ceremonyId, { verdict: 'failed', error, timings: { ...ceremony.timings, responseAt: at, clientMs } });
       this.emitCeremony(ceremonyId);
       throw new ApiFailure(410, error.code, error.message, error.step);

@@ -37,7 +37,10 @@ function describe(name: string, pem: string): TrustRoot {
 }
 
 function toPem(der: Uint8Array): string {
-  const b64 = Buffer.from(der).toString('base64').match(/.{1,64}/g)!.join('\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n');
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -71,7 +74,8 @@ export class TrustRoots {
   }
 
   add(name: string, pemOrBase64: string): TrustRoot {
-    if (!NAME.test(name)) throw new RootsError('root_name_invalid', `Root names are letters, digits, '.', '_', '-' and spaces (got "${name}").`);
+    if (!NAME.test(name))
+      throw new RootsError('root_name_invalid', `Root names are letters, digits, '.', '_', '-' and spaces (got "${name}").`);
     const der = pemToDer(pemOrBase64);
     if (!der) throw new RootsError('root_invalid', 'Not a PEM or base64 X.509 certificate.');
     const pem = toPem(der);

@@ -107,7 +107,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     getRequestListener(app.fetch, {
       overrideGlobalObjects: false,
       // Only reached when Hono itself could not answer (the request could not become a Request).
-      errorHandler: (e) => errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`)),
+      errorHandler: (e) =>
+        errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`)),
     }),
   );
   server.requestTimeout = 30_000;

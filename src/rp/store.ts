@@ -6,15 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type {
-  Ceremony,
-  CeremonyConfig,
-  CeremonyKind,
-  CeremonySummary,
-  ClientError,
-  StoredCredential,
-  Verdict,
-} from '@api/types.ts';
+import type { Ceremony, CeremonyConfig, CeremonyKind, CeremonySummary, ClientError, StoredCredential, Verdict } from '@api/types.ts';
 
 /** Each entry upgrades the schema by one version. Never edit a released entry: append a new one. */
 export const MIGRATIONS: string[] = [
@@ -285,11 +277,9 @@ export class Store {
   }
 
   signCounts(credentialId: string): { ceremonyId: string; signCount: number; at: string }[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM sign_counts WHERE credential_id = ? ORDER BY at, rowid')
-        .all(credentialId) as Row[]
-    ).map((r) => ({ ceremonyId: String(r.ceremony_id), signCount: Number(r.sign_count), at: String(r.at) }));
+    return (this.db.prepare('SELECT * FROM sign_counts WHERE credential_id = ? ORDER BY at, rowid').all(credentialId) as Row[]).map(
+      (r) => ({ ceremonyId: String(r.ceremony_id), signCount: Number(r.sign_count), at: String(r.at) }),
+    );
   }
 
   // ---- ceremonies ----
@@ -315,9 +305,7 @@ export class Store {
 
   /** The raw challenge state of a ceremony, for single-use / expiry enforcement. */
   challengeState(id: string): { kind: CeremonyKind; challenge: string; expiresAt: number; consumedAt: number | null } | null {
-    const r = this.db
-      .prepare('SELECT kind, challenge, expires_at, consumed_at FROM ceremonies WHERE id = ?')
-      .get(id) as Row | undefined;
+    const r = this.db.prepare('SELECT kind, challenge, expires_at, consumed_at FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     return {
       kind: r.kind as CeremonyKind,
@@ -329,12 +317,7 @@ export class Store {
 
   /** Marks the challenge used. Atomic: returns false when it was already consumed. */
   consumeChallenge(id: string, at: number): boolean {
-    return (
-      Number(
-        this.db.prepare('UPDATE ceremonies SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL').run(at, id)
-          .changes,
-      ) === 1
-    );
+    return Number(this.db.prepare('UPDATE ceremonies SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL').run(at, id).changes) === 1;
   }
 
   finishCeremony(
@@ -420,8 +403,11 @@ export class Store {
       args.push(opts.verdict);
     }
     if (opts.authenticator) {
-      where.push('(lower(aaguid) = lower(?) OR lower(authenticator_name) = lower(?)' +
-        (opts.aaguids?.length ? ` OR aaguid IN (${opts.aaguids.map(() => '?').join(', ')})` : '') + ')');
+      where.push(
+        '(lower(aaguid) = lower(?) OR lower(authenticator_name) = lower(?)' +
+          (opts.aaguids?.length ? ` OR aaguid IN (${opts.aaguids.map(() => '?').join(', ')})` : '') +
+          ')',
+      );
       args.push(opts.authenticator, opts.authenticator, ...(opts.aaguids ?? []));
     }
     if (opts.q) {

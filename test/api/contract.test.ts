@@ -96,9 +96,19 @@ function client() {
   return { api, seen };
 }
 
-async function check(table: Record<string, EndpointDef>, samples: Record<string, unknown[]>, methods: Record<string, (...a: never[]) => Promise<unknown>>) {
-  const streams = Object.entries(table).filter(([, e]) => e.stream).map(([k]) => k);
-  expect(Object.keys(samples).sort()).toEqual(Object.keys(table).filter((k) => !streams.includes(k)).sort());
+async function check(
+  table: Record<string, EndpointDef>,
+  samples: Record<string, unknown[]>,
+  methods: Record<string, (...a: never[]) => Promise<unknown>>,
+) {
+  const streams = Object.entries(table)
+    .filter(([, e]) => e.stream)
+    .map(([k]) => k);
+  expect(Object.keys(samples).sort()).toEqual(
+    Object.keys(table)
+      .filter((k) => !streams.includes(k))
+      .sort(),
+  );
   for (const [name, args] of Object.entries(samples)) {
     const { seen } = last;
     seen.length = 0;

@@ -5,10 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { API_ERRORS } from '@api/errors.ts';
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
-const text = sources('src/rp').map((f) => readFileSync(f, 'utf8')).join('\n');
+const text = sources('src/rp')
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('API error codes', () => {
   it('every ApiFailure / LabError with a literal status and code is listed with that status', () => {

@@ -30,7 +30,16 @@ describe('passkey-explorer decode', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(['kind', 'summary', 'tree', 'errors']);
-    expect(Object.keys(j.summary).sort()).toEqual(['aaguid', 'alg', 'authenticatorName', 'credentialId', 'flags', 'fmt', 'rpIdHash', 'signCount']);
+    expect(Object.keys(j.summary).sort()).toEqual([
+      'aaguid',
+      'alg',
+      'authenticatorName',
+      'credentialId',
+      'flags',
+      'fmt',
+      'rpIdHash',
+      'signCount',
+    ]);
     expect(j.kind).toBe('registration');
     expect(j.summary).toMatchObject({
       fmt: 'packed',
@@ -112,7 +121,10 @@ describe('passkey-explorer verify', () => {
   });
 
   it('finds roots named in a case, globs included', () => {
-    const roots = caseRoots(join(V, 'registration/x.json'), 'Google Hardware Attestation Root: roots/google-hardware-attestation-root-*.pem');
+    const roots = caseRoots(
+      join(V, 'registration/x.json'),
+      'Google Hardware Attestation Root: roots/google-hardware-attestation-root-*.pem',
+    );
     expect(roots.map((r) => r.split('/').pop())).toEqual([1, 2, 3, 4].map((i) => `google-hardware-attestation-root-${i}.pem`));
   });
 

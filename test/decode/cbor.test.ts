@@ -21,7 +21,14 @@ const cborx = new Decoder({ mapsAsObjects: false, useRecords: false, int64AsType
  * 3000-run execution in five (12 of seeds 1..60): the flaky failure this normalization fixed.
  */
 function norm(v: unknown): unknown {
-  if (v && typeof v === 'object' && 'tag' in v && 'value' in v && v.value instanceof Uint8Array && (Number(v.tag) === 2 || Number(v.tag) === 3)) {
+  if (
+    v &&
+    typeof v === 'object' &&
+    'tag' in v &&
+    'value' in v &&
+    v.value instanceof Uint8Array &&
+    (Number(v.tag) === 2 || Number(v.tag) === 3)
+  ) {
     let n = 0n;
     for (const b of v.value) n = (n << 8n) | BigInt(b);
     return norm(Number(v.tag) === 3 ? -1n - n : n);
@@ -30,12 +37,15 @@ function norm(v: unknown): unknown {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) && BigInt(Number(v)) === v ? Number(v) : v.toString();
   if (Array.isArray(v)) return v.map(norm);
   if (v instanceof Map) return [...v.entries()].map(([k, x]) => [norm(k), norm(x)]);
-  if (v && typeof v === 'object' && 'tag' in (v as object) && 'value' in (v as object)) return { tag: Number((v as any).tag), value: norm((v as any).value) };
+  if (v && typeof v === 'object' && 'tag' in (v as object) && 'value' in (v as object))
+    return { tag: Number((v as any).tag), value: norm((v as any).value) };
   return v;
 }
 
 function leavesCover(f: Field, start: number, end: number) {
-  const leaves = coverageLeaves([f]).map((l) => l.range!).sort((a, b) => a[0] - b[0]);
+  const leaves = coverageLeaves([f])
+    .map((l) => l.range!)
+    .sort((a, b) => a[0] - b[0]);
   let at = start;
   for (const [s, e] of leaves) {
     expect(s).toBe(at);
@@ -120,7 +130,12 @@ describe('parseCbor: values', () => {
     const a = parseCbor(fromHex('9f018202039f0405ffff'));
     expect(cborValue(a.node!)).toEqual([1, [2, 3], [4, 5]]);
     const m = parseCbor(fromHex('bf61610161629f0203ffff'));
-    expect(cborValue(m.node!)).toEqual(new Map<unknown, unknown>([['a', 1], ['b', [2, 3]]]));
+    expect(cborValue(m.node!)).toEqual(
+      new Map<unknown, unknown>([
+        ['a', 1],
+        ['b', [2, 3]],
+      ]),
+    );
     const f = cborField(m.node!, { key: 'm', path: 'm', source: 's' });
     leavesCover(f, 0, 11);
     expect(f.children!.at(-1)!.key).toBe('break');
@@ -237,7 +252,12 @@ describe('parseCbor agrees with cbor-x', () => {
       fc.double({ noNaN: true }),
     );
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 5 }), fc.dictionary(fc.string({ maxLength: 6 }), tie('v'), { maxKeys: 5 })),
+      v: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('v'), { maxLength: 5 }),
+        fc.dictionary(fc.string({ maxLength: 6 }), tie('v'), { maxKeys: 5 }),
+      ),
     })).v;
     fc.assert(
       fc.property(value, (v) => {

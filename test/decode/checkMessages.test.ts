@@ -28,13 +28,16 @@ const placeholders = (t: string) => [...new Set([...t.matchAll(PLACEHOLDER)].map
  */
 const NOT_REACHED: Record<string, string> = {
   'check.registration.attestation.unavailable': 'every supported format has a verifier in this build',
-  'check.registration.attestation.crashed': 'verifyAttestation catches its verifiers\' errors and never throws',
+  'check.registration.attestation.crashed': "verifyAttestation catches its verifiers' errors and never throws",
   'check.attestation.fmt.unsupported': 'registration.fmt reports an unknown format; verifyAttestation is only called for supported ones',
   'check.attestation.trust.notVerified': 'registration.fmt reports an unknown format; verifyAttestation is only called for supported ones',
-  'check.attestation.none.syntax.notMap': 'the attestation object decoder reports an attStmt that is not a map and hands none to the verifier',
+  'check.attestation.none.syntax.notMap':
+    'the attestation object decoder reports an attStmt that is not a map and hands none to the verifier',
   'check.attestation.credentialKey.missing': 'credentialKey() gives a problem whenever it gives no COSE key',
-  'check.attestation.credentialKey.notCose': 'the dissector only passes on a credential public key that is a CBOR map, and decodeCoseKey gives a key for every map',
-  'check.attestation.packed.selfAlg.mismatch.notCose': 'the dissector only passes on a credential public key that is a CBOR map, and decodeCoseKey gives a key for every map',
+  'check.attestation.credentialKey.notCose':
+    'the dissector only passes on a credential public key that is a CBOR map, and decodeCoseKey gives a key for every map',
+  'check.attestation.packed.selfAlg.mismatch.notCose':
+    'the dissector only passes on a credential public key that is a CBOR map, and decodeCoseKey gives a key for every map',
   'check.attestation.aaguidExtension.critical': 'no vector certificate has a critical id-fido-gen-ce-aaguid extension',
   'check.attestation.aaguidExtension.malformed': 'no vector certificate has a malformed id-fido-gen-ce-aaguid extension',
   'check.attestation.android-key.attestationChallenge.malformed': 'no vector has a malformed Android key description',
@@ -81,13 +84,16 @@ describe('check catalogs', () => {
     const source = files.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
     const named = new Set([...source.matchAll(/'(check\.[A-Za-z0-9.-]+)'/g)].map((m) => m[1]));
     // ids built from a template literal in the source (`check.clientData.${k}.explain`)
-    for (const k of ['type', 'challenge', 'origin']) if (source.includes('`check.clientData.${k}.explain`')) named.add(`check.clientData.${k}.explain`);
+    for (const k of ['type', 'challenge', 'origin'])
+      if (source.includes('`check.clientData.${k}.explain`')) named.add(`check.clientData.${k}.explain`);
     expect([...named].filter((id) => !own(checkMessagesEn, id))).toEqual([]);
     expect(Object.keys(checkMessagesEn).filter((id) => !named.has(id))).toEqual([]);
   });
 
   it('renders {name} from params once, leaving unknown placeholders and literal braces alone', () => {
-    expect(renderTemplate('a {x} b {y} {z} { alg, sig } {fmt, attStmt}', { x: '{y}', y: 2, z: null })).toBe('a {y} b 2 null { alg, sig } {fmt, attStmt}');
+    expect(renderTemplate('a {x} b {y} {z} { alg, sig } {fmt, attStmt}', { x: '{y}', y: 2, z: null })).toBe(
+      'a {y} b 2 null { alg, sig } {fmt, attStmt}',
+    );
     expect(renderTemplate('{missing} stays', { x: 1 })).toBe('{missing} stays');
     expect(renderTemplate('no params {x}')).toBe('no params {x}');
   });
@@ -107,7 +113,8 @@ describe('every check the verifiers emit over the vectors and their variants', (
       const where = `${c.id} (${what})`;
       if (!c.titleId || !own(checkMessagesEn, c.titleId)) bad.set(`titleId ${c.id} ${c.titleId}`, where);
       if (!c.explain || !own(checkMessagesEn, c.explain) || !c.explain.endsWith('.explain')) bad.set(`explain ${c.id} ${c.explain}`, where);
-      if (c.message !== undefined && (!c.messageId || !own(checkMessagesEn, c.messageId))) bad.set(`messageId ${c.id} ${c.messageId}`, where);
+      if (c.message !== undefined && (!c.messageId || !own(checkMessagesEn, c.messageId)))
+        bad.set(`messageId ${c.id} ${c.messageId}`, where);
       if (c.status !== 'pass' && !c.messageId) bad.set(`non-pass without messageId ${c.id}`, where);
       for (const id of [c.titleId, c.explain, c.messageId]) {
         if (id && !(own(checkMessagesJa, id) && JAPANESE.test(explain(id, 'ja')!))) bad.set(`ja ${id}`, where);
@@ -137,37 +144,50 @@ describe('every check the verifiers emit over the vectors and their variants', (
       const t = checkTitle(c, 'ja');
       const m = checkMessage(c, 'ja');
       const jaOf = (id: string) => (checkMessagesJa as Record<string, string>)[id];
-      for (const [kind, text, id] of [['title', t, c.titleId], ['message', m, c.messageId]] as const) {
+      for (const [kind, text, id] of [
+        ['title', t, c.titleId],
+        ['message', m, c.messageId],
+      ] as const) {
         if (!id) continue;
         // every placeholder of the template is replaced (values may contain braces of their own)
         for (const name of placeholders(jaOf(id))) if (!own(c.params ?? {}, name)) bad.push(`${what} ${c.id} ${kind}: no param ${name}`);
         if (!text || !JAPANESE.test(text)) bad.push(`${what} ${c.id} ${kind} not Japanese: ${text}`);
       }
-      if (checkExplanation(c, 'en') !== en[c.explain!] || checkExplanation(c, 'ja') !== ja[c.explain!]) bad.push(`${what} ${c.id}: checkExplanation`);
+      if (checkExplanation(c, 'en') !== en[c.explain!] || checkExplanation(c, 'ja') !== ja[c.explain!])
+        bad.push(`${what} ${c.id}: checkExplanation`);
     }
     expect(bad.slice(0, 10)).toEqual([]);
   });
 
   it('uses every catalog id except the listed unreachable ones', () => {
     const used = new Set(all.flatMap(({ c }) => [c.titleId, c.explain, c.messageId].filter((x): x is string => !!x)));
-    const unused = Object.keys(checkMessagesEn).filter((id) => !used.has(id)).sort();
+    const unused = Object.keys(checkMessagesEn)
+      .filter((id) => !used.has(id))
+      .sort();
     expect(unused).toEqual(Object.keys(NOT_REACHED).sort());
   });
 });
 
 describe('checkTitle / checkMessage / checkExplanation', () => {
   const c: Check = {
-    id: 'authentication.signCount', spec: 'https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion', status: 'fail',
+    id: 'authentication.signCount',
+    spec: 'https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion',
+    status: 'fail',
     title: '§7.2: signCount is greater than the stored counter (or both are 0)',
-    message: 'Response counter value 3 was lower than or equal to the stored counter value 5: a possible cloned authenticator or replayed assertion',
-    titleId: 'check.authentication.signCount.title', messageId: 'check.authentication.signCount.notIncreased',
-    explain: 'check.authentication.signCount.explain', params: { got: 3, stored: 5 },
+    message:
+      'Response counter value 3 was lower than or equal to the stored counter value 5: a possible cloned authenticator or replayed assertion',
+    titleId: 'check.authentication.signCount.title',
+    messageId: 'check.authentication.signCount.notIncreased',
+    explain: 'check.authentication.signCount.explain',
+    params: { got: 3, stored: 5 },
   };
   it('render the templates in the asked language', () => {
     expect(checkTitle(c, 'en')).toBe(c.title);
     expect(checkMessage(c, 'en')).toBe(c.message);
     expect(checkTitle(c, 'ja')).toBe('§7.2: signCount が保存済みのカウンターより大きいこと（または両方が 0）');
-    expect(checkMessage(c, 'ja')).toBe('レスポンスのカウンター値 3 が保存済みのカウンター値 5 以下です。認証器の複製、またはアサーションの再送の可能性があります');
+    expect(checkMessage(c, 'ja')).toBe(
+      'レスポンスのカウンター値 3 が保存済みのカウンター値 5 以下です。認証器の複製、またはアサーションの再送の可能性があります',
+    );
     expect(checkExplanation(c, 'ja')).toBe(ja['check.authentication.signCount.explain']);
     expect(checkExplanation(c)).toBe(en['check.authentication.signCount.explain']);
   });

@@ -92,7 +92,14 @@ function withFlags(c: VectorCase, set: number, clear: number): Response | null {
 }
 
 function mds(entry: Partial<MdsEntry>): MetadataLookup {
-  const full: MdsEntry = { aaguid: '', name: 'Test Authenticator', attestationRootCertificates: [], attestationTypes: [], statusReports: [], ...entry };
+  const full: MdsEntry = {
+    aaguid: '',
+    name: 'Test Authenticator',
+    attestationRootCertificates: [],
+    attestationTypes: [],
+    statusReports: [],
+    ...entry,
+  };
   return { get: () => full };
 }
 
@@ -118,7 +125,14 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
     { what: 'as is' },
     { what: 'wrong challenge', exp: { challenge: 'AAAAAAAAAAAAAAAAAAAAAA' } },
     { what: 'challenge predicate rejects', exp: { challenge: () => false } },
-    { what: 'challenge predicate throws', exp: { challenge: () => { throw new Error('no'); } } },
+    {
+      what: 'challenge predicate throws',
+      exp: {
+        challenge: () => {
+          throw new Error('no');
+        },
+      },
+    },
     { what: 'challenge predicate accepts', exp: { challenge: () => true } },
     { what: 'wrong origin', exp: { origin: 'https://evil.example' } },
     { what: 'wrong origins', exp: { origin: ['https://evil.example', 'https://other.example'] } },
@@ -133,19 +147,91 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
     { what: 'UP cleared, not required', response: withFlags(c, 0, UP), exp: { requireUserPresence: false } },
     { what: 'UV cleared, required', response: withFlags(c, 0, UV), exp: { requireUserVerification: true } },
     { what: 'BS without BE', response: withFlags(c, BS, BE) },
-    { what: 'type changed', response: withClientData(r, (cd) => { cd.type = 'webauthn.bogus'; }) },
-    { what: 'type missing', response: withClientData(r, (cd) => { delete cd.type; }) },
-    { what: 'challenge missing', response: withClientData(r, (cd) => { delete cd.challenge; }) },
-    { what: 'crossOrigin true', response: withClientData(r, (cd) => { cd.crossOrigin = true; delete cd.topOrigin; }) },
-    { what: 'crossOrigin true, not allowed', response: withClientData(r, (cd) => { cd.crossOrigin = true; }), exp: { allowCrossOrigin: false } },
-    { what: 'crossOrigin not a boolean', response: withClientData(r, (cd) => { cd.crossOrigin = 'yes'; }) },
-    { what: 'topOrigin, none expected', response: withClientData(r, (cd) => { cd.crossOrigin = true; cd.topOrigin = 'https://top.example'; }) },
-    { what: 'topOrigin, expected', response: withClientData(r, (cd) => { cd.crossOrigin = true; cd.topOrigin = 'https://top.example'; }), exp: { topOrigin: 'https://top.example' } },
-    { what: 'topOrigin, others expected', response: withClientData(r, (cd) => { cd.crossOrigin = true; cd.topOrigin = 'https://top.example'; }), exp: { topOrigin: ['https://a.example', 'https://b.example'] } },
-    { what: 'topOrigin not a string', response: withClientData(r, (cd) => { cd.topOrigin = 5; }) },
-    { what: 'tokenBinding string', response: withClientData(r, (cd) => { cd.tokenBinding = 'supported'; }) },
-    { what: 'tokenBinding bad status', response: withClientData(r, (cd) => { cd.tokenBinding = { status: 'bogus' }; }) },
-    { what: 'tokenBinding present', response: withClientData(r, (cd) => { cd.tokenBinding = { status: 'present', id: 'AAAA' }; }) },
+    {
+      what: 'type changed',
+      response: withClientData(r, (cd) => {
+        cd.type = 'webauthn.bogus';
+      }),
+    },
+    {
+      what: 'type missing',
+      response: withClientData(r, (cd) => {
+        delete cd.type;
+      }),
+    },
+    {
+      what: 'challenge missing',
+      response: withClientData(r, (cd) => {
+        delete cd.challenge;
+      }),
+    },
+    {
+      what: 'crossOrigin true',
+      response: withClientData(r, (cd) => {
+        cd.crossOrigin = true;
+        delete cd.topOrigin;
+      }),
+    },
+    {
+      what: 'crossOrigin true, not allowed',
+      response: withClientData(r, (cd) => {
+        cd.crossOrigin = true;
+      }),
+      exp: { allowCrossOrigin: false },
+    },
+    {
+      what: 'crossOrigin not a boolean',
+      response: withClientData(r, (cd) => {
+        cd.crossOrigin = 'yes';
+      }),
+    },
+    {
+      what: 'topOrigin, none expected',
+      response: withClientData(r, (cd) => {
+        cd.crossOrigin = true;
+        cd.topOrigin = 'https://top.example';
+      }),
+    },
+    {
+      what: 'topOrigin, expected',
+      response: withClientData(r, (cd) => {
+        cd.crossOrigin = true;
+        cd.topOrigin = 'https://top.example';
+      }),
+      exp: { topOrigin: 'https://top.example' },
+    },
+    {
+      what: 'topOrigin, others expected',
+      response: withClientData(r, (cd) => {
+        cd.crossOrigin = true;
+        cd.topOrigin = 'https://top.example';
+      }),
+      exp: { topOrigin: ['https://a.example', 'https://b.example'] },
+    },
+    {
+      what: 'topOrigin not a string',
+      response: withClientData(r, (cd) => {
+        cd.topOrigin = 5;
+      }),
+    },
+    {
+      what: 'tokenBinding string',
+      response: withClientData(r, (cd) => {
+        cd.tokenBinding = 'supported';
+      }),
+    },
+    {
+      what: 'tokenBinding bad status',
+      response: withClientData(r, (cd) => {
+        cd.tokenBinding = { status: 'bogus' };
+      }),
+    },
+    {
+      what: 'tokenBinding present',
+      response: withClientData(r, (cd) => {
+        cd.tokenBinding = { status: 'present', id: 'AAAA' };
+      }),
+    },
     { what: 'clientDataJSON not JSON', response: withClientData(r, 'not json') },
   ];
   if (c.ceremony === 'registration') {
@@ -153,65 +239,324 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
       { what: 'algorithm not allowed', exp: { supportedAlgorithms: [-999] } },
       { what: 'already registered', exp: { registeredCredentialIds: id ? [id] : [] } },
       { what: 'not yet registered', exp: { registeredCredentialIds: ['AAAA'] } },
-      { what: 'registered predicate throws', exp: { registeredCredentialIds: () => { throw new Error('db down'); } } },
+      {
+        what: 'registered predicate throws',
+        exp: {
+          registeredCredentialIds: () => {
+            throw new Error('db down');
+          },
+        },
+      },
       { what: 'no trust anchors', exp: { trustAnchors: [], attestationOptions: { ...p.exp.attestationOptions, useBundledRoots: false } } },
-      { what: 'no trust anchors, bad PEM', exp: { trustAnchors: ['not a certificate'], attestationOptions: { ...p.exp.attestationOptions, useBundledRoots: false } } },
+      {
+        what: 'no trust anchors, bad PEM',
+        exp: { trustAnchors: ['not a certificate'], attestationOptions: { ...p.exp.attestationOptions, useBundledRoots: false } },
+      },
       { what: 'bundled anchors, bad PEM', exp: { trustAnchors: [...(p.exp.trustAnchors ?? []), 'not a certificate'] } },
       { what: 'clock 1990', exp: { currentTime: new Date('1990-01-01T00:00:00Z') } },
       { what: 'clock 2200', exp: { currentTime: new Date('2200-01-01T00:00:00Z') } },
-      { what: 'MDS revoked since', exp: { attestationOptions: { ...p.exp.attestationOptions, mds: mds({ statusReports: [{ status: 'FIDO_CERTIFIED', effectiveDate: '2019-01-01' }, { status: 'REVOKED', effectiveDate: '2022-01-01' }] }) } } },
-      { what: 'MDS revoked', exp: { attestationOptions: { ...p.exp.attestationOptions, mds: mds({ statusReports: [{ status: 'USER_KEY_PHYSICAL_COMPROMISE' }] }) } } },
-      { what: 'MDS certified', exp: { attestationOptions: { ...p.exp.attestationOptions, mds: mds({ statusReports: [{ status: 'FIDO_CERTIFIED_L1', effectiveDate: '2020-01-01' }] }) } } },
-      { what: 'MDS no status, bad root', exp: { attestationOptions: { ...p.exp.attestationOptions, mds: mds({ attestationRootCertificates: ['garbage'] }) } } },
-      { what: 'SafetyNet CTS not enforced', exp: { attestationOptions: { ...p.exp.attestationOptions, safetyNetEnforceCtsProfileMatch: false } } },
+      {
+        what: 'MDS revoked since',
+        exp: {
+          attestationOptions: {
+            ...p.exp.attestationOptions,
+            mds: mds({
+              statusReports: [
+                { status: 'FIDO_CERTIFIED', effectiveDate: '2019-01-01' },
+                { status: 'REVOKED', effectiveDate: '2022-01-01' },
+              ],
+            }),
+          },
+        },
+      },
+      {
+        what: 'MDS revoked',
+        exp: {
+          attestationOptions: { ...p.exp.attestationOptions, mds: mds({ statusReports: [{ status: 'USER_KEY_PHYSICAL_COMPROMISE' }] }) },
+        },
+      },
+      {
+        what: 'MDS certified',
+        exp: {
+          attestationOptions: {
+            ...p.exp.attestationOptions,
+            mds: mds({ statusReports: [{ status: 'FIDO_CERTIFIED_L1', effectiveDate: '2020-01-01' }] }),
+          },
+        },
+      },
+      {
+        what: 'MDS no status, bad root',
+        exp: { attestationOptions: { ...p.exp.attestationOptions, mds: mds({ attestationRootCertificates: ['garbage'] }) } },
+      },
+      {
+        what: 'SafetyNet CTS not enforced',
+        exp: { attestationOptions: { ...p.exp.attestationOptions, safetyNetEnforceCtsProfileMatch: false } },
+      },
       { what: 'SafetyNet timestamp off', exp: { attestationOptions: { ...p.exp.attestationOptions, safetyNetVerifyTimestamp: false } } },
       { what: 'SafetyNet at 2019', exp: { currentTime: new Date('2019-01-01T00:00:00Z') } },
       { what: 'SafetyNet long max age', exp: { attestationOptions: { ...p.exp.attestationOptions, safetyNetMaxAgeMs: 1e13 } } },
       { what: 'AT cleared', response: withFlags(c, 0, AT) },
-      { what: 'fmt unknown', response: withAttestation(r, (ao) => { ao.fmt = 'x-unknown'; }) },
-      { what: 'fmt not text', response: withAttestation(r, (ao) => { ao.fmt = 7; }) },
-      { what: 'attStmt empty', response: withAttestation(r, (ao) => { ao.attStmt = {}; }) },
-      { what: 'attStmt not a map', response: withAttestation(r, (ao) => { ao.attStmt = [1, 2]; }) },
-      { what: 'attStmt extra member', response: withAttestation(r, (ao) => { ao.attStmt = { ...ao.attStmt, extra: 1 }; }) },
-      { what: 'attStmt alg -8', response: withAttestation(r, (ao) => { if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.alg = -8; }) },
-      { what: 'attStmt alg unknown', response: withAttestation(r, (ao) => { if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.alg = -65000; }) },
-      { what: 'attStmt alg text', response: withAttestation(r, (ao) => { if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.alg = 'ES256'; }) },
-      { what: 'attStmt sig flipped', response: withAttestation(r, (ao) => { if (ao.attStmt?.sig instanceof Uint8Array) ao.attStmt.sig = flipped(ao.attStmt.sig); }) },
-      { what: 'attStmt sig text', response: withAttestation(r, (ao) => { if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.sig = 'sig'; }) },
-      { what: 'attStmt without x5c', response: withAttestation(r, (ao) => { if (ao.attStmt && typeof ao.attStmt === 'object') delete ao.attStmt.x5c; }) },
-      { what: 'attStmt x5c doubled', response: withAttestation(r, (ao) => { if (Array.isArray(ao.attStmt?.x5c)) ao.attStmt.x5c = [...ao.attStmt.x5c, ...ao.attStmt.x5c]; }) },
-      { what: 'attStmt x5c reversed', response: withAttestation(r, (ao) => { if (Array.isArray(ao.attStmt?.x5c)) ao.attStmt.x5c = [...ao.attStmt.x5c].reverse(); }) },
-      { what: 'attStmt x5c empty', response: withAttestation(r, (ao) => { if (Array.isArray(ao.attStmt?.x5c)) ao.attStmt.x5c = []; }) },
-      { what: 'attStmt x5c garbage', response: withAttestation(r, (ao) => { if (Array.isArray(ao.attStmt?.x5c)) ao.attStmt.x5c = [new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]), 'text']; }) },
-      { what: 'attStmt ver 1.0', response: withAttestation(r, (ao) => { if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.ver = '1.0'; }) },
-      { what: 'attStmt ver missing', response: withAttestation(r, (ao) => { if (ao.attStmt && typeof ao.attStmt === 'object') delete ao.attStmt.ver; }) },
-      { what: 'tpm certInfo magic', response: withAttestation(r, (ao) => { if (ao.attStmt?.certInfo instanceof Uint8Array) { const b = new Uint8Array(ao.attStmt.certInfo); b[0] ^= 1; ao.attStmt.certInfo = b; } }) },
-      { what: 'tpm certInfo type', response: withAttestation(r, (ao) => { if (ao.attStmt?.certInfo instanceof Uint8Array) { const b = new Uint8Array(ao.attStmt.certInfo); b[5] ^= 1; ao.attStmt.certInfo = b; } }) },
-      { what: 'tpm certInfo truncated', response: withAttestation(r, (ao) => { if (ao.attStmt?.certInfo instanceof Uint8Array) ao.attStmt.certInfo = ao.attStmt.certInfo.subarray(0, 10); }) },
-      { what: 'tpm certInfo tail flipped', response: withAttestation(r, (ao) => { if (ao.attStmt?.certInfo instanceof Uint8Array) { const b = new Uint8Array(ao.attStmt.certInfo); b[b.length - 3] ^= 1; ao.attStmt.certInfo = b; } }) },
-      { what: 'tpm pubArea tail flipped', response: withAttestation(r, (ao) => { if (ao.attStmt?.pubArea instanceof Uint8Array) { const b = new Uint8Array(ao.attStmt.pubArea); b[b.length - 3] ^= 1; ao.attStmt.pubArea = b; } }) },
-      { what: 'tpm pubArea nameAlg', response: withAttestation(r, (ao) => { if (ao.attStmt?.pubArea instanceof Uint8Array) { const b = new Uint8Array(ao.attStmt.pubArea); b[3] = 0x10; ao.attStmt.pubArea = b; } }) },
-      { what: 'tpm pubArea truncated', response: withAttestation(r, (ao) => { if (ao.attStmt?.pubArea instanceof Uint8Array) ao.attStmt.pubArea = ao.attStmt.pubArea.subarray(0, 8); }) },
-      { what: 'tpm pubArea text', response: withAttestation(r, (ao) => { if (ao.attStmt?.pubArea instanceof Uint8Array) ao.attStmt.pubArea = 'x'; }) },
-      { what: 'SafetyNet response garbage', response: withAttestation(r, (ao) => { if (ao.attStmt?.response instanceof Uint8Array) ao.attStmt.response = new Uint8Array(Buffer.from('a.b')); }) },
-      { what: 'SafetyNet payload flipped', response: withAttestation(r, (ao) => { if (ao.attStmt?.response instanceof Uint8Array) { const b = new Uint8Array(ao.attStmt.response); const i = b.indexOf(0x2e) + 20; b[i] = b[i] === 0x41 ? 0x42 : 0x41; ao.attStmt.response = b; } }) },
-      { what: 'none with member', response: withAttestation(r, (ao) => { if (ao.fmt === 'none') ao.attStmt = { x: 1 }; }) },
-      { what: 'tpm certInfo of another type, no attested', response: withAttestation(r, (ao) => { if (ao.attStmt?.certInfo instanceof Uint8Array) ao.attStmt.certInfo = otherTypeCertInfo(ao.attStmt.certInfo); }) },
-      { what: 'credential key RSA e 3', response: withCoseKey(c, (k) => { if (k.get(1) === 3) k.set(-2, new Uint8Array([3])); }) },
-      { what: 'credential key crv P-384', response: withCoseKey(c, (k) => { if (k.get(1) === 2) k.set(-1, 2); }) },
-      { what: 'credential key OKP', response: withCoseKey(c, (k) => { k.clear(); k.set(1, 1).set(3, -8).set(-1, 6).set(-2, new Uint8Array(32).fill(7)); }) },
-      { what: 'credential key symmetric', response: withCoseKey(c, (k) => { k.clear(); k.set(1, 4).set(3, -65001); }) },
+      {
+        what: 'fmt unknown',
+        response: withAttestation(r, (ao) => {
+          ao.fmt = 'x-unknown';
+        }),
+      },
+      {
+        what: 'fmt not text',
+        response: withAttestation(r, (ao) => {
+          ao.fmt = 7;
+        }),
+      },
+      {
+        what: 'attStmt empty',
+        response: withAttestation(r, (ao) => {
+          ao.attStmt = {};
+        }),
+      },
+      {
+        what: 'attStmt not a map',
+        response: withAttestation(r, (ao) => {
+          ao.attStmt = [1, 2];
+        }),
+      },
+      {
+        what: 'attStmt extra member',
+        response: withAttestation(r, (ao) => {
+          ao.attStmt = { ...ao.attStmt, extra: 1 };
+        }),
+      },
+      {
+        what: 'attStmt alg -8',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.alg = -8;
+        }),
+      },
+      {
+        what: 'attStmt alg unknown',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.alg = -65000;
+        }),
+      },
+      {
+        what: 'attStmt alg text',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.alg = 'ES256';
+        }),
+      },
+      {
+        what: 'attStmt sig flipped',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.sig instanceof Uint8Array) ao.attStmt.sig = flipped(ao.attStmt.sig);
+        }),
+      },
+      {
+        what: 'attStmt sig text',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.sig = 'sig';
+        }),
+      },
+      {
+        what: 'attStmt without x5c',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt && typeof ao.attStmt === 'object') delete ao.attStmt.x5c;
+        }),
+      },
+      {
+        what: 'attStmt x5c doubled',
+        response: withAttestation(r, (ao) => {
+          if (Array.isArray(ao.attStmt?.x5c)) ao.attStmt.x5c = [...ao.attStmt.x5c, ...ao.attStmt.x5c];
+        }),
+      },
+      {
+        what: 'attStmt x5c reversed',
+        response: withAttestation(r, (ao) => {
+          if (Array.isArray(ao.attStmt?.x5c)) ao.attStmt.x5c = [...ao.attStmt.x5c].reverse();
+        }),
+      },
+      {
+        what: 'attStmt x5c empty',
+        response: withAttestation(r, (ao) => {
+          if (Array.isArray(ao.attStmt?.x5c)) ao.attStmt.x5c = [];
+        }),
+      },
+      {
+        what: 'attStmt x5c garbage',
+        response: withAttestation(r, (ao) => {
+          if (Array.isArray(ao.attStmt?.x5c)) ao.attStmt.x5c = [new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]), 'text'];
+        }),
+      },
+      {
+        what: 'attStmt ver 1.0',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt && typeof ao.attStmt === 'object') ao.attStmt.ver = '1.0';
+        }),
+      },
+      {
+        what: 'attStmt ver missing',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt && typeof ao.attStmt === 'object') delete ao.attStmt.ver;
+        }),
+      },
+      {
+        what: 'tpm certInfo magic',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.certInfo instanceof Uint8Array) {
+            const b = new Uint8Array(ao.attStmt.certInfo);
+            b[0] ^= 1;
+            ao.attStmt.certInfo = b;
+          }
+        }),
+      },
+      {
+        what: 'tpm certInfo type',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.certInfo instanceof Uint8Array) {
+            const b = new Uint8Array(ao.attStmt.certInfo);
+            b[5] ^= 1;
+            ao.attStmt.certInfo = b;
+          }
+        }),
+      },
+      {
+        what: 'tpm certInfo truncated',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.certInfo instanceof Uint8Array) ao.attStmt.certInfo = ao.attStmt.certInfo.subarray(0, 10);
+        }),
+      },
+      {
+        what: 'tpm certInfo tail flipped',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.certInfo instanceof Uint8Array) {
+            const b = new Uint8Array(ao.attStmt.certInfo);
+            b[b.length - 3] ^= 1;
+            ao.attStmt.certInfo = b;
+          }
+        }),
+      },
+      {
+        what: 'tpm pubArea tail flipped',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.pubArea instanceof Uint8Array) {
+            const b = new Uint8Array(ao.attStmt.pubArea);
+            b[b.length - 3] ^= 1;
+            ao.attStmt.pubArea = b;
+          }
+        }),
+      },
+      {
+        what: 'tpm pubArea nameAlg',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.pubArea instanceof Uint8Array) {
+            const b = new Uint8Array(ao.attStmt.pubArea);
+            b[3] = 0x10;
+            ao.attStmt.pubArea = b;
+          }
+        }),
+      },
+      {
+        what: 'tpm pubArea truncated',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.pubArea instanceof Uint8Array) ao.attStmt.pubArea = ao.attStmt.pubArea.subarray(0, 8);
+        }),
+      },
+      {
+        what: 'tpm pubArea text',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.pubArea instanceof Uint8Array) ao.attStmt.pubArea = 'x';
+        }),
+      },
+      {
+        what: 'SafetyNet response garbage',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.response instanceof Uint8Array) ao.attStmt.response = new Uint8Array(Buffer.from('a.b'));
+        }),
+      },
+      {
+        what: 'SafetyNet payload flipped',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.response instanceof Uint8Array) {
+            const b = new Uint8Array(ao.attStmt.response);
+            const i = b.indexOf(0x2e) + 20;
+            b[i] = b[i] === 0x41 ? 0x42 : 0x41;
+            ao.attStmt.response = b;
+          }
+        }),
+      },
+      {
+        what: 'none with member',
+        response: withAttestation(r, (ao) => {
+          if (ao.fmt === 'none') ao.attStmt = { x: 1 };
+        }),
+      },
+      {
+        what: 'tpm certInfo of another type, no attested',
+        response: withAttestation(r, (ao) => {
+          if (ao.attStmt?.certInfo instanceof Uint8Array) ao.attStmt.certInfo = otherTypeCertInfo(ao.attStmt.certInfo);
+        }),
+      },
+      {
+        what: 'credential key RSA e 3',
+        response: withCoseKey(c, (k) => {
+          if (k.get(1) === 3) k.set(-2, new Uint8Array([3]));
+        }),
+      },
+      {
+        what: 'credential key crv P-384',
+        response: withCoseKey(c, (k) => {
+          if (k.get(1) === 2) k.set(-1, 2);
+        }),
+      },
+      {
+        what: 'credential key OKP',
+        response: withCoseKey(c, (k) => {
+          k.clear();
+          k.set(1, 1).set(3, -8).set(-1, 6).set(-2, new Uint8Array(32).fill(7));
+        }),
+      },
+      {
+        what: 'credential key symmetric',
+        response: withCoseKey(c, (k) => {
+          k.clear();
+          k.set(1, 4).set(3, -65001);
+        }),
+      },
       { what: 'packed with x5c of a tpm case', response: withX5cOf(c, all, 'packed', 'tpm') },
       { what: 'fido-u2f with the AIK certificate of a tpm case', response: withX5cOf(c, all, 'fido-u2f', 'tpm', 1) },
       { what: 'credential ID of 1100 bytes', response: withLongCredentialId(c, 1100) },
-      { what: 'SafetyNet payload edited', response: withSafetyNet(r, (_h, pl) => { delete pl.timestampMs; pl.nonce = 'x'; pl.ctsProfileMatch = false; }) },
-      { what: 'SafetyNet header x5c of a packed case', response: withSafetyNet(r, (h) => { const x5c = x5cOf(all, 'packed'); if (x5c) h.x5c = x5c.map((b) => Buffer.from(b).toString('base64')); }) },
-      { what: 'SafetyNet header alg missing', response: withSafetyNet(r, (h) => { delete h.alg; }) },
+      {
+        what: 'SafetyNet payload edited',
+        response: withSafetyNet(r, (_h, pl) => {
+          delete pl.timestampMs;
+          pl.nonce = 'x';
+          pl.ctsProfileMatch = false;
+        }),
+      },
+      {
+        what: 'SafetyNet header x5c of a packed case',
+        response: withSafetyNet(r, (h) => {
+          const x5c = x5cOf(all, 'packed');
+          if (x5c) h.x5c = x5c.map((b) => Buffer.from(b).toString('base64'));
+        }),
+      },
+      {
+        what: 'SafetyNet header alg missing',
+        response: withSafetyNet(r, (h) => {
+          delete h.alg;
+        }),
+      },
       { what: 'packed self with x5c of another case', response: packedSelfWithX5c(c, all) },
       { what: 'authData of another case', response: otherAuthData(c, all, 'none-es256') },
       { what: 'authData of an ML-DSA case', response: otherAuthData(c, all, 'ml-dsa-44') },
       { what: 'attestationObject truncated', response: truncated(r, 'attestationObject') },
-      { what: 'attestationObject missing', response: (() => { const o = clone(r); delete o.response.attestationObject; return o; })() },
+      {
+        what: 'attestationObject missing',
+        response: (() => {
+          const o = clone(r);
+          delete o.response.attestationObject;
+          return o;
+        })(),
+      },
     );
   } else {
     const other = all.find((o) => o.ceremony === 'authentication' && o.credential && o.credential.publicKey !== c.credential?.publicKey);
@@ -231,17 +576,66 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
       { what: 'userHandle mismatch', exp: { userHandle: 'dXNlcg' } },
       { what: 'userHandle, allowCredentials empty', exp: { userHandle: 'dXNlcg', allowCredentials: [] } },
       { what: 'userHandle, allowCredentials own', exp: { userHandle: 'dXNlcg', allowCredentials: [cred.id] } },
-      { what: 'userHandle own', exp: { userHandle: r.response?.userHandle ?? 'dXNlcg', credential: { ...cred, userHandle: r.response?.userHandle } } },
+      {
+        what: 'userHandle own',
+        exp: { userHandle: r.response?.userHandle ?? 'dXNlcg', credential: { ...cred, userHandle: r.response?.userHandle } },
+      },
       { what: 'BE expected true', exp: { credential: { ...cred, backupEligible: true } } },
       { what: 'BE expected false', exp: { credential: { ...cred, backupEligible: false } } },
       { what: 'AT set', response: withFlags(c, AT, 0) },
-      { what: 'signature flipped', response: (() => { const o = clone(r); o.response.signature = b64u(flipped(bytes(o.response.signature))); return o; })() },
-      { what: 'signature missing', response: (() => { const o = clone(r); delete o.response.signature; return o; })() },
-      { what: 'userHandle removed', response: (() => { const o = clone(r); delete o.response.userHandle; return o; })(), exp: { userHandle: 'dXNlcg', allowCredentials: [] } },
-      { what: 'userHandle removed, unknown', response: (() => { const o = clone(r); delete o.response.userHandle; return o; })(), exp: { userHandle: 'dXNlcg' } },
+      {
+        what: 'signature flipped',
+        response: (() => {
+          const o = clone(r);
+          o.response.signature = b64u(flipped(bytes(o.response.signature)));
+          return o;
+        })(),
+      },
+      {
+        what: 'signature missing',
+        response: (() => {
+          const o = clone(r);
+          delete o.response.signature;
+          return o;
+        })(),
+      },
+      {
+        what: 'userHandle removed',
+        response: (() => {
+          const o = clone(r);
+          delete o.response.userHandle;
+          return o;
+        })(),
+        exp: { userHandle: 'dXNlcg', allowCredentials: [] },
+      },
+      {
+        what: 'userHandle removed, unknown',
+        response: (() => {
+          const o = clone(r);
+          delete o.response.userHandle;
+          return o;
+        })(),
+        exp: { userHandle: 'dXNlcg' },
+      },
       { what: 'authenticatorData truncated', response: truncated(r, 'authenticatorData') },
-      { what: 'authenticatorData missing', response: (() => { const o = clone(r); delete o.response.authenticatorData; return o; })() },
-      { what: 'rawId missing', response: (() => { const o = clone(r); delete o.rawId; delete o.id; return o; })(), exp: { allowCredentials: ['AAAAAAAA'] } },
+      {
+        what: 'authenticatorData missing',
+        response: (() => {
+          const o = clone(r);
+          delete o.response.authenticatorData;
+          return o;
+        })(),
+      },
+      {
+        what: 'rawId missing',
+        response: (() => {
+          const o = clone(r);
+          delete o.rawId;
+          delete o.id;
+          return o;
+        })(),
+        exp: { allowCredentials: ['AAAAAAAA'] },
+      },
     );
   }
   return v.filter((x) => x.response !== null);
@@ -260,21 +654,31 @@ function packedSelfWithX5c(c: VectorCase, all: VectorCase[]): Response | null {
   let x5c: unknown;
   for (const o of all) {
     if (o.ceremony !== 'registration' || o === c) continue;
-    const w = withAttestation(o.response, (ao) => { if (ao.fmt === 'packed' && Array.isArray(ao.attStmt?.x5c)) x5c = ao.attStmt.x5c; });
+    const w = withAttestation(o.response, (ao) => {
+      if (ao.fmt === 'packed' && Array.isArray(ao.attStmt?.x5c)) x5c = ao.attStmt.x5c;
+    });
     if (w && x5c) break;
   }
   if (!x5c) return null;
-  return withAttestation(c.response, (ao) => { if (ao.fmt === 'packed' && ao.attStmt && typeof ao.attStmt === 'object' && !ao.attStmt.x5c) ao.attStmt.x5c = x5c; });
+  return withAttestation(c.response, (ao) => {
+    if (ao.fmt === 'packed' && ao.attStmt && typeof ao.attStmt === 'object' && !ao.attStmt.x5c) ao.attStmt.x5c = x5c;
+  });
 }
 
 /** The attestation statement of this case with the authenticator data (new credential) of another registration. */
 function otherAuthData(c: VectorCase, all: VectorCase[], like: string): Response | null {
-  const o = all.find((x) => x.ceremony === 'registration' && x !== c && typeof x.response.response?.attestationObject === 'string' && x.id.includes(like));
+  const o = all.find(
+    (x) => x.ceremony === 'registration' && x !== c && typeof x.response.response?.attestationObject === 'string' && x.id.includes(like),
+  );
   if (!o) return null;
   let authData: Uint8Array | undefined;
-  withAttestation(o.response, (ao) => { authData = ao.authData; });
+  withAttestation(o.response, (ao) => {
+    authData = ao.authData;
+  });
   if (!authData) return null;
-  return withAttestation(c.response, (ao) => { ao.authData = authData!; });
+  return withAttestation(c.response, (ao) => {
+    ao.authData = authData!;
+  });
 }
 
 /**
@@ -288,7 +692,7 @@ export function representative(cases: VectorCase[]): Set<VectorCase> {
   const seen = new Map<string, number>();
   const edge = /fail|crossorigin|toporigin|token-binding|counter-zero|cts-not|san-non|basic-constraints|ecc-pubarea|packed-self-es256/;
   for (const c of cases) {
-    const key = `${c.ceremony} ${c.ceremony === 'registration' ? c.decoded?.fmt ?? c.id.split('-')[2] : c.decoded?.alg ?? c.id.split('-')[2]}`;
+    const key = `${c.ceremony} ${c.ceremony === 'registration' ? (c.decoded?.fmt ?? c.id.split('-')[2]) : (c.decoded?.alg ?? c.id.split('-')[2])}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     if (n < 1 || edge.test(c.id)) out.add(c);
@@ -322,7 +726,9 @@ function x5cOf(all: VectorCase[], fmt: string): Uint8Array[] | undefined {
   let x5c: Uint8Array[] | undefined;
   for (const o of all) {
     if (o.ceremony !== 'registration') continue;
-    withAttestation(o.response, (ao) => { if (ao.fmt === fmt && Array.isArray(ao.attStmt?.x5c)) x5c = ao.attStmt.x5c; });
+    withAttestation(o.response, (ao) => {
+      if (ao.fmt === fmt && Array.isArray(ao.attStmt?.x5c)) x5c = ao.attStmt.x5c;
+    });
     if (x5c) return x5c;
   }
   return undefined;
@@ -333,7 +739,12 @@ function withX5cOf(c: VectorCase, all: VectorCase[], fmt: string, from: string, 
   const x5c = x5cOf(all, from)?.slice(0, count);
   if (!x5c) return null;
   let done = false;
-  const out = withAttestation(c.response, (ao) => { if (ao.fmt === fmt && ao.attStmt && typeof ao.attStmt === 'object') { ao.attStmt.x5c = x5c; done = true; } });
+  const out = withAttestation(c.response, (ao) => {
+    if (ao.fmt === fmt && ao.attStmt && typeof ao.attStmt === 'object') {
+      ao.attStmt.x5c = x5c;
+      done = true;
+    }
+  });
   return done ? out : null;
 }
 

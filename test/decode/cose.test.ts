@@ -61,7 +61,22 @@ describe('COSE keys of the vectors', () => {
       }
     }
     expect([...seen].sort()).toEqual(
-      ['AKP/ML-DSA-44', 'AKP/ML-DSA-65', 'AKP/ML-DSA-87', 'EC2/ES256', 'EC2/ES384', 'EC2/ES512', 'OKP/Ed448', 'OKP/EdDSA', 'RSA/PS256', 'RSA/PS384', 'RSA/RS1', 'RSA/RS256'].filter((x) => seen.has(x)).sort(),
+      [
+        'AKP/ML-DSA-44',
+        'AKP/ML-DSA-65',
+        'AKP/ML-DSA-87',
+        'EC2/ES256',
+        'EC2/ES384',
+        'EC2/ES512',
+        'OKP/Ed448',
+        'OKP/EdDSA',
+        'RSA/PS256',
+        'RSA/PS384',
+        'RSA/RS1',
+        'RSA/RS256',
+      ]
+        .filter((x) => seen.has(x))
+        .sort(),
     );
     expect(seen.has('AKP/ML-DSA-65')).toBe(true);
     expect(seen.has('OKP/Ed448')).toBe(true);
@@ -112,7 +127,10 @@ describe('verifySignature with generated keys', () => {
       ['RSASSA-PKCS1-v1_5', 'SHA-1', -65535],
       ['RSA-PSS', 'SHA-256', -37],
     ] as const) {
-      const kp = (await subtle.generateKey({ name, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+      const kp = (await subtle.generateKey({ name, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash }, true, [
+        'sign',
+        'verify',
+      ])) as webcrypto.CryptoKeyPair;
       const jwk = await subtle.exportKey('jwk', kp.publicKey);
       const sig = new Uint8Array(await subtle.sign(name === 'RSA-PSS' ? { name, saltLength: 32 } : { name }, kp.privateKey, msg));
       const key = { kty: 3, alg, n: fromBase64Url(jwk.n!), e: fromBase64Url(jwk.e!) };
@@ -135,7 +153,9 @@ describe('verifySignature with generated keys', () => {
 
 describe('parseEcdsaDerSignature', () => {
   it('returns r and s with ranges, stripping the sign byte', () => {
-    const sig = fromHex('3046022100f20793dc46905c62fdbc309506b59c7cfa4fafc42dc2e51af4e58f474f64ba78022100c550af5e6516816517ddf83706fab02fe6287c04c8747a0621949456792111b6');
+    const sig = fromHex(
+      '3046022100f20793dc46905c62fdbc309506b59c7cfa4fafc42dc2e51af4e58f474f64ba78022100c550af5e6516816517ddf83706fab02fe6287c04c8747a0621949456792111b6',
+    );
     const p = parseEcdsaDerSignature(sig);
     if ('error' in p) throw new Error(p.error);
     expect(toHex(p.r)).toBe('f20793dc46905c62fdbc309506b59c7cfa4fafc42dc2e51af4e58f474f64ba78');
@@ -163,7 +183,13 @@ describe('coseKeyField', () => {
     expect(f.children![4].path).toBe('k.x');
     expect(f.display).toBe('COSE_Key EC2 P-256 ES256 (256-bit)');
     const v = f.value as { jwk: Record<string, string>; pem: string };
-    expect(v.jwk).toEqual({ kty: 'EC', crv: 'P-256', alg: 'ES256', x: 'bCWxgI3JFvgAP1zJPDpwflVL67N-WaY7VSV0YZ714ho', y: 'vadzKD8p6wKLjgYfxRxldjCMGRV0YyM13osWbKIPrF8' });
+    expect(v.jwk).toEqual({
+      kty: 'EC',
+      crv: 'P-256',
+      alg: 'ES256',
+      x: 'bCWxgI3JFvgAP1zJPDpwflVL67N-WaY7VSV0YZ714ho',
+      y: 'vadzKD8p6wKLjgYfxRxldjCMGRV0YyM13osWbKIPrF8',
+    });
     expect(v.pem.startsWith('-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE')).toBe(true);
     void toBase64;
   });

@@ -40,8 +40,12 @@ describe('message catalogs', () => {
   it('en and ja are the core, attestation and check catalogs merged, without an id defined twice', () => {
     expect(Object.keys(coreEnOnly).filter((id) => id in attestationMessagesEn)).toEqual([]);
     expect([...Object.keys(coreEnOnly), ...Object.keys(attestationMessagesEn)].filter((id) => id in checkMessagesEn)).toEqual([]);
-    expect(Object.keys(en).sort()).toEqual([...Object.keys(coreEnOnly), ...Object.keys(attestationMessagesEn), ...Object.keys(checkMessagesEn)].sort());
-    expect(Object.keys(ja).sort()).toEqual([...Object.keys(coreJaOnly), ...Object.keys(attestationMessagesJa), ...Object.keys(checkMessagesJa)].sort());
+    expect(Object.keys(en).sort()).toEqual(
+      [...Object.keys(coreEnOnly), ...Object.keys(attestationMessagesEn), ...Object.keys(checkMessagesEn)].sort(),
+    );
+    expect(Object.keys(ja).sort()).toEqual(
+      [...Object.keys(coreJaOnly), ...Object.keys(attestationMessagesJa), ...Object.keys(checkMessagesJa)].sort(),
+    );
   });
   it('en and ja have the same ids; every ja text is Japanese and differs from the English', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
@@ -69,8 +73,10 @@ describe('message catalogs', () => {
       if (f.explain) {
         used.add(f.explain);
         if (f.path.includes('.attStmt')) attestationFields++;
-        if (!explain(f.explain, 'en') || !Object.prototype.hasOwnProperty.call(en, f.explain)) missing.set(`en ${f.explain}`, `${what}: ${f.path}`);
-        if (!Object.prototype.hasOwnProperty.call(ja, f.explain) || !JAPANESE.test(explain(f.explain, 'ja')!)) missing.set(`ja ${f.explain}`, `${what}: ${f.path}`);
+        if (!explain(f.explain, 'en') || !Object.prototype.hasOwnProperty.call(en, f.explain))
+          missing.set(`en ${f.explain}`, `${what}: ${f.path}`);
+        if (!Object.prototype.hasOwnProperty.call(ja, f.explain) || !JAPANESE.test(explain(f.explain, 'ja')!))
+          missing.set(`ja ${f.explain}`, `${what}: ${f.path}`);
       }
       f.children?.forEach((c) => walk(c, what));
     };

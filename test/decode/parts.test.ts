@@ -1,6 +1,18 @@
 /** Unit tests of the smaller parts: bytes, JSON, clientDataJSON, authenticator data, extensions, input. */
 import { describe, it, expect } from 'vitest';
-import { decodeBase64Any, toBase64Url, toBase64, fromBase64Url, fromHex, toHex, sha256, concat, equalBytes, toUuid, fromUtf8 } from '@decode/bytes';
+import {
+  decodeBase64Any,
+  toBase64Url,
+  toBase64,
+  fromBase64Url,
+  fromHex,
+  toHex,
+  sha256,
+  concat,
+  equalBytes,
+  toUuid,
+  fromUtf8,
+} from '@decode/bytes';
 import { parseJson } from '@decode/json';
 import { dissectClientData } from '@decode/clientData';
 import { dissectAuthenticatorData, parseFlags, flagProblems, rpIdHashOf } from '@decode/authenticatorData';
@@ -22,7 +34,7 @@ describe('bytes', () => {
     expect(decodeBase64Any('AQ=')).toMatchObject({ ok: false });
     expect(decodeBase64Any('A Q')).toMatchObject({ ok: false, index: 1 });
   });
-  it('base64url, base64 and hex encoders agree with Node\'s Buffer for every length 0..300 and 100 KiB', () => {
+  it("base64url, base64 and hex encoders agree with Node's Buffer for every length 0..300 and 100 KiB", () => {
     const lengths = [...Array.from({ length: 301 }, (_, i) => i), 100 * 1024 + 1];
     for (const n of lengths) {
       const b = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n * 7) & 0xff);
@@ -62,26 +74,41 @@ describe('JSON and clientDataJSON', () => {
   });
   it('errors are located; depth is limited', () => {
     expect(parseJson(fromUtf8('{"a":}')).errors[0]).toMatchObject({ code: 'json-syntax', offset: 5 });
-    expect(parseJson(fromUtf8('[' .repeat(100))).errors[0].message).toMatch(/deeper than 64/);
+    expect(parseJson(fromUtf8('['.repeat(100))).errors[0].message).toMatch(/deeper than 64/);
     expect(parseJson(fromUtf8('{} x')).errors[0]).toMatchObject({ code: 'json-trailing', offset: 3 });
   });
   it('clientDataJSON: members, challenge bytes and text, unknown keys, every byte covered', () => {
-    const text = '{"type":"webauthn.get","challenge":"AAECAwQFBgcICQoLDA0ODw","origin":"https://example.com","crossOrigin":false,"other_keys_can_be_added_here":"x"}';
+    const text =
+      '{"type":"webauthn.get","challenge":"AAECAwQFBgcICQoLDA0ODw","origin":"https://example.com","crossOrigin":false,"other_keys_can_be_added_here":"x"}';
     const bytes = fromUtf8(text);
     const r = dissectClientData(bytes);
     expect(r.errors).toEqual([]);
-    expect(r.data).toMatchObject({ type: 'webauthn.get', origin: 'https://example.com', crossOrigin: false, order: ['type', 'challenge', 'origin', 'crossOrigin', 'other_keys_can_be_added_here'] });
+    expect(r.data).toMatchObject({
+      type: 'webauthn.get',
+      origin: 'https://example.com',
+      crossOrigin: false,
+      order: ['type', 'challenge', 'origin', 'crossOrigin', 'other_keys_can_be_added_here'],
+    });
     expect(toHex(r.data!.challengeBytes!)).toBe('000102030405060708090a0b0c0d0e0f');
     const ch = r.field.children!.find((c) => c.key === 'challenge')!;
     expect(ch.value).toMatchObject({ text: 'AAECAwQFBgcICQoLDA0ODw', byteLength: 16 });
     expect(ch.range).toEqual([23, 59]);
     const unknown = r.field.children!.find((c) => c.key === 'other_keys_can_be_added_here')!;
     expect(unknown).toMatchObject({ severity: 'info', explain: 'clientData.unknownKey' });
-    expect(coverageProblems({ kind: 'clientDataJSON', summary: {} as never, tree: [r.field], errors: [], sources: { clientDataJSON: bytes } })).toEqual([]);
-    expect(coverageLeaves([r.field]).filter((l) => l.key === 'syntax').map((l) => l.value).slice(0, 3)).toEqual(['{', ':', ',']);
+    expect(
+      coverageProblems({ kind: 'clientDataJSON', summary: {} as never, tree: [r.field], errors: [], sources: { clientDataJSON: bytes } }),
+    ).toEqual([]);
+    expect(
+      coverageLeaves([r.field])
+        .filter((l) => l.key === 'syntax')
+        .map((l) => l.value)
+        .slice(0, 3),
+    ).toEqual(['{', ':', ',']);
   });
   it('tokenBinding status validity is flagged', () => {
-    const r = dissectClientData(fromUtf8('{"type":"webauthn.create","challenge":"AA","origin":"https://a","tokenBinding":{"status":"not-supported"}}'));
+    const r = dissectClientData(
+      fromUtf8('{"type":"webauthn.create","challenge":"AA","origin":"https://a","tokenBinding":{"status":"not-supported"}}'),
+    );
     expect(r.field.children!.find((c) => c.key === 'tokenBinding')!.severity).toBe('error');
   });
 });
@@ -107,7 +134,14 @@ describe('authenticator data', () => {
     expect(kids[0].display).toMatch(/= SHA-256\("example.com"\)/);
     expect(kids[1].display).toBe('0x1d (UP, UV, BE, BS)');
     expect(kids[1].children!.map((b) => [b.key, b.bit, b.value])).toEqual([
-      ['UP', 0, true], ['RFU1', 1, false], ['UV', 2, true], ['BE', 3, true], ['BS', 4, true], ['RFU2', 5, false], ['AT', 6, false], ['ED', 7, false],
+      ['UP', 0, true],
+      ['RFU1', 1, false],
+      ['UV', 2, true],
+      ['BE', 3, true],
+      ['BS', 4, true],
+      ['RFU2', 5, false],
+      ['AT', 6, false],
+      ['ED', 7, false],
     ]);
   });
   it('truncation, credentialIdLength past the end, leftover bytes: located errors, all bytes covered', () => {
@@ -118,7 +152,11 @@ describe('authenticator data', () => {
     expect(past.errors[0]).toMatchObject({ code: 'authdata-credid-past-end', offset: 53 });
     const left = dissectAuthenticatorData(concat(base.subarray(0, 32), Uint8Array.of(0x01), new Uint8Array(4), Uint8Array.of(9, 9)));
     expect(left.errors[0]).toMatchObject({ code: 'authdata-trailing-bytes', offset: 37 });
-    for (const [r, n] of [[short, 20], [past, 58], [left, 39]] as const) {
+    for (const [r, n] of [
+      [short, 20],
+      [past, 58],
+      [left, 39],
+    ] as const) {
       const leaves = coverageLeaves([r.field]).map((l) => l.range!);
       expect(leaves.reduce((a, [s, e]) => a + e - s, 0)).toBe(n);
     }
@@ -136,11 +174,18 @@ describe('authenticator data', () => {
 
 describe('client extension results', () => {
   it('credProps.rk, prf, largeBlob, unknown', () => {
-    const r = dissectClientExtensionResults({ credProps: { rk: true }, prf: { enabled: true, results: { first: toBase64Url(new Uint8Array(32)) } }, largeBlob: { supported: false }, zzz: 1 });
+    const r = dissectClientExtensionResults({
+      credProps: { rk: true },
+      prf: { enabled: true, results: { first: toBase64Url(new Uint8Array(32)) } },
+      largeBlob: { supported: false },
+      zzz: 1,
+    });
     expect(r.errors).toEqual([]);
     const c = (k: string) => r.field.children!.find((x) => x.key === k)!;
     expect(c('credProps').children!.find((x) => x.key === 'rk')!.display).toMatch(/discoverable credential/);
-    const first = c('prf').children!.find((x) => x.key === 'results')!.children!.find((x) => x.key === 'first')!;
+    const first = c('prf')
+      .children!.find((x) => x.key === 'results')!
+      .children!.find((x) => x.key === 'first')!;
     expect(first).toMatchObject({ explain: 'clientExt.prf.first' });
     expect(first.display).toMatch(/32 bytes/);
     expect(c('largeBlob').children!.find((x) => x.key === 'supported')!.display).toMatch(/no large-blob support/);

@@ -13,7 +13,11 @@ import { coverageProblems } from './coverage.helpers';
 import type { Dissection } from '@decode/types';
 
 const vectors = loadVectors();
-const aos = vectors.map((c) => c.response?.response?.attestationObject).filter((x): x is string => !!x).map(fromBase64Url).filter((b) => b.length > 0);
+const aos = vectors
+  .map((c) => c.response?.response?.attestationObject)
+  .filter((x): x is string => !!x)
+  .map(fromBase64Url)
+  .filter((b) => b.length > 0);
 const ads = vectors.filter((c) => c.ceremony === 'authentication').map((c) => fromBase64Url(c.response.response.authenticatorData));
 const cdjs = vectors.map((c) => fromBase64Url(c.response.response.clientDataJSON));
 const sigs = vectors.filter((c) => c.ceremony === 'authentication').map((c) => c.response.response.signature as string);
@@ -40,7 +44,11 @@ const mutation = (pool: Uint8Array[]) =>
           fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
           fc.record({ op: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
           fc.record({ op: fc.constant('delete' as const), at: fc.nat(), n: fc.integer({ min: 1, max: 8 }) }),
-          fc.record({ op: fc.constant('length' as const), at: fc.nat(), v: fc.constantFrom(0x18, 0x19, 0x1a, 0x1b, 0x1f, 0x58, 0x59, 0x5a, 0x5b, 0x5f, 0x78, 0x9f, 0xbf, 0xff, 0xb8) }),
+          fc.record({
+            op: fc.constant('length' as const),
+            at: fc.nat(),
+            v: fc.constantFrom(0x18, 0x19, 0x1a, 0x1b, 0x1f, 0x58, 0x59, 0x5a, 0x5b, 0x5f, 0x78, 0x9f, 0xbf, 0xff, 0xb8),
+          }),
         ),
         { minLength: 1, maxLength: 4 },
       ),
@@ -64,7 +72,15 @@ describe('property: mutated and random inputs never crash and stay located and c
     const cdj = toBase64Url(cdjs[0]);
     fc.assert(
       fc.property(mutation(aos), fc.boolean(), (bytes, wrap) => {
-        const d = wrap ? dissect({ id: 'x', rawId: 'x', type: 'public-key', response: { clientDataJSON: cdj, attestationObject: toBase64Url(bytes) }, clientExtensionResults: {} }) : dissect(bytes);
+        const d = wrap
+          ? dissect({
+              id: 'x',
+              rawId: 'x',
+              type: 'public-key',
+              response: { clientDataJSON: cdj, attestationObject: toBase64Url(bytes) },
+              clientExtensionResults: {},
+            })
+          : dissect(bytes);
         assertSound(d);
       }),
       { numRuns: 16000 },
@@ -73,7 +89,12 @@ describe('property: mutated and random inputs never crash and stay located and c
   it('mutated authenticator data / signatures inside authentication responses (12,000)', () => {
     fc.assert(
       fc.property(mutation(ads), mutation(cdjs), fc.constantFrom(...sigs), (ad, cd, sig) => {
-        const d = dissect({ id: 'AQ', rawId: 'AQ', type: 'public-key', response: { authenticatorData: toBase64Url(ad), clientDataJSON: toBase64Url(cd), signature: sig, userHandle: 'dXNlcg' } });
+        const d = dissect({
+          id: 'AQ',
+          rawId: 'AQ',
+          type: 'public-key',
+          response: { authenticatorData: toBase64Url(ad), clientDataJSON: toBase64Url(cd), signature: sig, userHandle: 'dXNlcg' },
+        });
         assertSound(d);
       }),
       { numRuns: 12000 },
@@ -100,7 +121,11 @@ describe('property: mutated and random inputs never crash and stay located and c
         type: fc.oneof(fc.constant('public-key'), fc.string()),
         response: fc.record(
           {
-            clientDataJSON: fc.oneof(b64, fc.anything(), fc.json().map((j) => toBase64Url(new TextEncoder().encode(j)))),
+            clientDataJSON: fc.oneof(
+              b64,
+              fc.anything(),
+              fc.json().map((j) => toBase64Url(new TextEncoder().encode(j))),
+            ),
             attestationObject: fc.oneof(b64, fc.anything()),
             authenticatorData: fc.oneof(b64, fc.anything()),
             signature: fc.oneof(b64, fc.anything()),
@@ -108,7 +133,13 @@ describe('property: mutated and random inputs never crash and stay located and c
           },
           { requiredKeys: [] },
         ),
-        clientExtensionResults: fc.oneof(fc.anything(), fc.record({ credProps: fc.record({ rk: fc.anything() }), prf: fc.record({ enabled: fc.boolean(), results: fc.record({ first: b64 }) }) })),
+        clientExtensionResults: fc.oneof(
+          fc.anything(),
+          fc.record({
+            credProps: fc.record({ rk: fc.anything() }),
+            prf: fc.record({ enabled: fc.boolean(), results: fc.record({ first: b64 }) }),
+          }),
+        ),
       },
       { requiredKeys: [] },
     );

@@ -70,7 +70,9 @@ export function trustFor(c: CaseTrustInput, fmt: string | null | undefined): { t
   const trustAnchors: string[] = [];
   if (ctxText.includes('w3c-test-vectors-attestation-ca.pem')) trustAnchors.push(rootPem('w3c-test-vectors-attestation-ca.pem'));
   const byFmt = opts.pem_root_certs_bytes_by_fmt as Record<string, string[]> | undefined;
-  if (byFmt) for (const list of Object.values(byFmt)) for (const s of list) if (s.includes('globalsign-r2')) trustAnchors.push(rootPem('globalsign-r2.pem'));
+  if (byFmt)
+    for (const list of Object.values(byFmt))
+      for (const s of list) if (s.includes('globalsign-r2')) trustAnchors.push(rootPem('globalsign-r2.pem'));
   const settings = (ctx.rootCertificateSettingsInSource ?? []) as { identifier: string; certificates: string[] }[];
   const noLocalRoots =
     settings.some((s) => s.identifier === fmt && s.certificates.length === 0) ||

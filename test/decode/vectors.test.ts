@@ -17,7 +17,8 @@ const b64 = (s: string) => toBase64Url(fromBase64Url(s));
 function normalizeExt(v: unknown): unknown {
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
-    if (Object.keys(o).length === 1 && typeof o.hex === 'string') return toBase64Url(Uint8Array.from((o.hex.match(/../g) ?? []).map((h) => parseInt(h, 16))));
+    if (Object.keys(o).length === 1 && typeof o.hex === 'string')
+      return toBase64Url(Uint8Array.from((o.hex.match(/../g) ?? []).map((h) => parseInt(h, 16))));
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, normalizeExt(x)]));
   }
   return v;
@@ -49,7 +50,14 @@ describe('vectors: dissect', () => {
       expect(ad.signCount).toBe(dec.signCount);
       expect(d.summary.signCount).toBe(dec.signCount);
       expect(d.summary.rpIdHash).toBe(dec.rpIdHash);
-      expect(d.summary.flags).toEqual({ up: dec.flags.UP, uv: dec.flags.UV, be: dec.flags.BE, bs: dec.flags.BS, at: dec.flags.AT, ed: dec.flags.ED });
+      expect(d.summary.flags).toEqual({
+        up: dec.flags.UP,
+        uv: dec.flags.UV,
+        be: dec.flags.BE,
+        bs: dec.flags.BS,
+        at: dec.flags.AT,
+        ed: dec.flags.ED,
+      });
       if (c.ceremony === 'registration') {
         expect(d.summary.fmt).toBe(c.decoded.fmt);
         expect(d.summary.aaguid).toBe(dec.aaguid);
@@ -90,7 +98,9 @@ describe('vectors: dissect', () => {
 });
 
 describe('vectors: alternative input forms give the same dissection', () => {
-  const some = loadVectors().filter((c) => ['swa-reg-packed-x5c-yubikey', 'pyw-reg-tpm-surface-pro-4', 'w3c-auth-packed-ed448', 'pyw-reg-none-ml-dsa-87'].includes(c.id));
+  const some = loadVectors().filter((c) =>
+    ['swa-reg-packed-x5c-yubikey', 'pyw-reg-tpm-surface-pro-4', 'w3c-auth-packed-ed448', 'pyw-reg-none-ml-dsa-87'].includes(c.id),
+  );
   for (const c of some) {
     it(`${c.id}: object, JSON text, the lone parts as bytes and as base64`, () => {
       const a = dissect(c.response);

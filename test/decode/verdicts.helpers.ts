@@ -45,7 +45,8 @@ export function prepare(c: VectorCase): Prepared {
 /** Our full work on a case: dissect the response, then the §7.1 / §7.2 checks. */
 export async function runOurs(c: VectorCase, p: Prepared): Promise<{ dissection: Dissection; checks: Check[]; verified: boolean }> {
   const dissection = dissect(c.response);
-  const checks = c.ceremony === 'registration' ? await verifyRegistration(dissection, p.exp) : await verifyAuthentication(dissection, p.exp);
+  const checks =
+    c.ceremony === 'registration' ? await verifyRegistration(dissection, p.exp) : await verifyAuthentication(dissection, p.exp);
   return { dissection, checks, verified: isVerified(checks) };
 }
 
@@ -86,11 +87,21 @@ export async function runTheirs(c: VectorCase, p: Prepared): Promise<{ verified:
             expectedRPID: exp.rpID,
             expectedType: exp.expectedType,
             requireUserVerification: exp.requireUserVerification ?? false,
-            credential: { id: c.credential!.id, publicKey: new Uint8Array(Buffer.from(c.credential!.publicKey, 'base64url')), counter: c.credential!.counter },
+            credential: {
+              id: c.credential!.id,
+              publicKey: new Uint8Array(Buffer.from(c.credential!.publicKey, 'base64url')),
+              counter: c.credential!.counter,
+            },
           });
     return r.verified ? { verified: true } : { verified: false, error: 'verified: false' };
   } catch (e) {
-    return { verified: false, error: (e instanceof Error ? e.message : String(e)).replace(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g, '<certificate>') };
+    return {
+      verified: false,
+      error: (e instanceof Error ? e.message : String(e)).replace(
+        /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g,
+        '<certificate>',
+      ),
+    };
   } finally {
     if (fmt) SettingsService.setRootCertificates({ identifier: fmt, certificates: saved! });
   }

@@ -41,12 +41,24 @@ const EXPECTED_FAILURES: Record<string, { step: string; text?: string; why?: str
   'swa-reg-fail-origin-mismatch': { step: 'registration.origin' },
   'swa-reg-fail-type-mismatch': { step: 'registration.type' },
   'swa-reg-fail-rpid-mismatch': { step: 'registration.rpIdHash' },
-  'swa-reg-fail-safetynet-cts-profile': { step: 'attestation.android-safetynet.ctsProfileMatch', text: 'ctsProfileMatch must be true', why: 'expected.error is the source test name "should reject on bad ctsProfileMatch"' },
+  'swa-reg-fail-safetynet-cts-profile': {
+    step: 'attestation.android-safetynet.ctsProfileMatch',
+    text: 'ctsProfileMatch must be true',
+    why: 'expected.error is the source test name "should reject on bad ctsProfileMatch"',
+  },
   'swa-reg-fail-packed-aaguid-ext-mismatch': { step: 'attestation.packed.aaguidExtension' },
   'swa-reg-fail-tpm-aaguid-ext-mismatch': { step: 'attestation.tpm.aaguidExtension' },
   'swa-reg-fail-safetynet-timestamp': { step: 'attestation.android-safetynet.timestamp' },
-  'pyw-reg-fail-packed-wrong-trust-anchor': { step: 'attestation.trust', text: 'chain not trusted', why: 'py_webauthn raises InvalidRegistrationResponse from its trust path validation (the only supplied anchor, GlobalSign R2, is not the Yubico root)' },
-  'pyw-reg-fail-bad-cbor': { step: 'registration.decode', text: 'expected a CBOR map', why: 'py_webauthn raises InvalidCBORData: the attestationObject is empty' },
+  'pyw-reg-fail-packed-wrong-trust-anchor': {
+    step: 'attestation.trust',
+    text: 'chain not trusted',
+    why: 'py_webauthn raises InvalidRegistrationResponse from its trust path validation (the only supplied anchor, GlobalSign R2, is not the Yubico root)',
+  },
+  'pyw-reg-fail-bad-cbor': {
+    step: 'registration.decode',
+    text: 'expected a CBOR map',
+    why: 'py_webauthn raises InvalidCBORData: the attestationObject is empty',
+  },
   'pyw-reg-fail-fido-u2f-token-binding-status': { step: 'registration.tokenBinding' },
   'swa-auth-fail-challenge-mismatch': { step: 'authentication.challenge' },
   'swa-auth-fail-origin-mismatch': { step: 'authentication.origin' },
@@ -59,10 +71,26 @@ const EXPECTED_FAILURES: Record<string, { step: string; text?: string; why?: str
 
 /** What we conclude for the cases whose source asserts nothing (`verified: null`). */
 const NULL_CASES: Record<string, { verified: boolean; failing: string[]; note: string }> = {
-  'swa-reg-none-devicepubkey-extension': { verified: true, failing: [], note: 'none attestation; challenge, android:apk-key-hash origin and rpIdHash match' },
-  'f2-reg-apple': { verified: true, failing: [], note: 'verifies (chain valid to Apple WebAuthn Root CA at the suggested time); the id/rawId that differ from the authData credential ID are flagged as a warning field, not a failed check (WebAuthn §7.1 has no such step; SimpleWebAuthn does not compare them either)' },
-  'swa-auth-devicepubkey-extension': { verified: false, failing: ['authentication.credential', 'authentication.signature'], note: 'the stored credential the source passes is another credential (id AaIBx...): its id differs and the signature does not verify with its key' },
-  'f2-auth-es256-hex-signature': { verified: true, failing: [], note: 'the HEX signature is accepted (decoded as hex) and verifies with the credential of f2-reg-none-es256, as decoded.collectorSignatureCheck says' },
+  'swa-reg-none-devicepubkey-extension': {
+    verified: true,
+    failing: [],
+    note: 'none attestation; challenge, android:apk-key-hash origin and rpIdHash match',
+  },
+  'f2-reg-apple': {
+    verified: true,
+    failing: [],
+    note: 'verifies (chain valid to Apple WebAuthn Root CA at the suggested time); the id/rawId that differ from the authData credential ID are flagged as a warning field, not a failed check (WebAuthn §7.1 has no such step; SimpleWebAuthn does not compare them either)',
+  },
+  'swa-auth-devicepubkey-extension': {
+    verified: false,
+    failing: ['authentication.credential', 'authentication.signature'],
+    note: 'the stored credential the source passes is another credential (id AaIBx...): its id differs and the signature does not verify with its key',
+  },
+  'f2-auth-es256-hex-signature': {
+    verified: true,
+    failing: [],
+    note: 'the HEX signature is accepted (decoded as hex) and verifies with the credential of f2-reg-none-es256, as decoded.collectorSignatureCheck says',
+  },
 };
 
 /**
@@ -70,30 +98,44 @@ const NULL_CASES: Record<string, { verified: boolean; failing: string[]; note: s
  * differences of policy, strictness or support. id -> reason. Same rows as docs/vector-deviations.md.
  */
 const SWA_POLICY: Record<string, string> = {
-  'f2-reg-packed-es512': 'algorithm allow-list: SimpleWebAuthn defaults supportedAlgorithmIDs to [-48, -8, -7, -257] (src/rp/analyze.ts passes none unless the RP gave pubKeyCredParams); ES512 (-36) is refused',
-  'w3c-reg-packed-es384': 'algorithm allow-list: ES384 (-35) not in SimpleWebAuthn\'s default supportedAlgorithmIDs',
-  'w3c-reg-packed-es512': 'algorithm allow-list: ES512 (-36) not in SimpleWebAuthn\'s default supportedAlgorithmIDs',
-  'swa-reg-packed-ps256': 'algorithm allow-list: PS256 (-37) not in SimpleWebAuthn\'s default supportedAlgorithmIDs (its source test calls verifyAttestationPacked directly)',
-  'swa-reg-packed-ps384': 'algorithm allow-list: PS384 (-38) not in SimpleWebAuthn\'s default supportedAlgorithmIDs',
-  'w3c-reg-packed-ed448': 'algorithm allow-list: Ed448 (-53) not in SimpleWebAuthn\'s default supportedAlgorithmIDs',
-  'f2-reg-tpm-rs1': 'algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn\'s default supportedAlgorithmIDs',
-  'swa-reg-tpm-rs1': 'algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn\'s default supportedAlgorithmIDs',
-  'swa-reg-tpm-rs1-fido2netlib': 'algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn\'s default supportedAlgorithmIDs',
+  'f2-reg-packed-es512':
+    'algorithm allow-list: SimpleWebAuthn defaults supportedAlgorithmIDs to [-48, -8, -7, -257] (src/rp/analyze.ts passes none unless the RP gave pubKeyCredParams); ES512 (-36) is refused',
+  'w3c-reg-packed-es384': "algorithm allow-list: ES384 (-35) not in SimpleWebAuthn's default supportedAlgorithmIDs",
+  'w3c-reg-packed-es512': "algorithm allow-list: ES512 (-36) not in SimpleWebAuthn's default supportedAlgorithmIDs",
+  'swa-reg-packed-ps256':
+    "algorithm allow-list: PS256 (-37) not in SimpleWebAuthn's default supportedAlgorithmIDs (its source test calls verifyAttestationPacked directly)",
+  'swa-reg-packed-ps384': "algorithm allow-list: PS384 (-38) not in SimpleWebAuthn's default supportedAlgorithmIDs",
+  'w3c-reg-packed-ed448': "algorithm allow-list: Ed448 (-53) not in SimpleWebAuthn's default supportedAlgorithmIDs",
+  'f2-reg-tpm-rs1': "algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn's default supportedAlgorithmIDs",
+  'swa-reg-tpm-rs1': "algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn's default supportedAlgorithmIDs",
+  'swa-reg-tpm-rs1-fido2netlib': "algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn's default supportedAlgorithmIDs",
   'w3c-auth-packed-ed448': 'algorithm support: SimpleWebAuthn cannot verify Ed448 (-53) assertions ("Public key had invalid alg -53")',
-  'swa-reg-safetynet-2019': 'SafetyNet timestamp: the source turns the 60 s timestampMs check off (verifyTimestampMS=false, calling the statement verifier directly); verifyRegistrationResponse has no switch for it, so SimpleWebAuthn rejects the JWS of 2019-08-10 even at the source clock 2019-10-01 ("has expired")',
-  'pyw-reg-safetynet-2021': 'SafetyNet timestamp: the source sets verify_timestamp_ms=false; the JWS timestampMs (2021-09-03) is later than the source clock (2021-09-01), and verifyRegistrationResponse has no switch, so SimpleWebAuthn rejects it ("was later than")',
-  'swa-reg-fail-safetynet-revoked-cert': 'revocation and SafetyNet timestamp: we do not check revocation (the one deviation above) and verify; SimpleWebAuthn rejects, but for the timestamp the source switched off (JWS of 2021-07-30 at the source clock 2021-10-15), not for the revocation, which it could only learn from the CRL over the network (stubbed off here, as in a sandbox)',
-  'pyw-reg-tpm-surface-pro-4': 'encoding: the attestationObject is standard base64 (+ and /); SimpleWebAuthn decodes it as base64url only and reads a wrong rpIdHash ("Unexpected RP ID hash"); we accept both alphabets',
+  'swa-reg-safetynet-2019':
+    'SafetyNet timestamp: the source turns the 60 s timestampMs check off (verifyTimestampMS=false, calling the statement verifier directly); verifyRegistrationResponse has no switch for it, so SimpleWebAuthn rejects the JWS of 2019-08-10 even at the source clock 2019-10-01 ("has expired")',
+  'pyw-reg-safetynet-2021':
+    'SafetyNet timestamp: the source sets verify_timestamp_ms=false; the JWS timestampMs (2021-09-03) is later than the source clock (2021-09-01), and verifyRegistrationResponse has no switch, so SimpleWebAuthn rejects it ("was later than")',
+  'swa-reg-fail-safetynet-revoked-cert':
+    'revocation and SafetyNet timestamp: we do not check revocation (the one deviation above) and verify; SimpleWebAuthn rejects, but for the timestamp the source switched off (JWS of 2021-07-30 at the source clock 2021-10-15), not for the revocation, which it could only learn from the CRL over the network (stubbed off here, as in a sandbox)',
+  'pyw-reg-tpm-surface-pro-4':
+    'encoding: the attestationObject is standard base64 (+ and /); SimpleWebAuthn decodes it as base64url only and reads a wrong rpIdHash ("Unexpected RP ID hash"); we accept both alphabets',
   'pyw-reg-tpm-dell-xps-13': 'encoding: standard base64 attestationObject, as pyw-reg-tpm-surface-pro-4',
   'pyw-reg-tpm-lenovo-carbon-x1': 'encoding: standard base64 attestationObject, as pyw-reg-tpm-surface-pro-4',
-  'f2-auth-es256-hex-signature': 'encoding: the signature is HEX; SimpleWebAuthn reads it as base64url and fails to parse the ECDSA DER; we decode hex and the signature verifies (verified: null in the source)',
-  'f2-reg-android-key': 'android-key x5c policy: SimpleWebAuthn (without an MDS statement) treats the last x5c certificate as the root and validates the rest against it; this x5c does not include its root, so it "could not be chained"; we verify the chain links and report trust as uncertain (no anchor; the source uses the live MDS)',
-  'w3c-reg-android-key-es256': 'android-key x5c policy: x5c holds only the leaf; SimpleWebAuthn expects leaf + root in x5c ("Unexpected error while validating certificate path"); we chain the leaf to the spec\'s test CA given as trust anchor',
-  'w3c-reg-fido-u2f-es256': 'fido-u2f AAGUID: SimpleWebAuthn requires the all-zero AAGUID for fido-u2f; the spec vector carries a non-zero one. WebAuthn §8.6 does not require it, so we accept it',
-  'w3c-reg-tpm-es256': 'TPM manufacturer: SimpleWebAuthn requires a TCG-registered vendor id in the AIK certificate SAN; the spec vector has id:00000000. WebAuthn §8.3 does not require it; we show it and do not check it',
-  'pyw-reg-fido-u2f-token-binding-string': 'tokenBinding: clientDataJSON.tokenBinding is the string "unused" (an old client); SimpleWebAuthn rejects it, we warn and ignore it, as py_webauthn (the source expects success)',
-  'pyw-reg-fail-fido-u2f-token-binding-status': 'tokenBinding: status "not-supported" is not a TokenBindingStatus; we fail as py_webauthn (the source) expects; SimpleWebAuthn accepts it',
-  'w3c-auth-none-es256-toporigin': 'topOrigin: SimpleWebAuthn rejects an assertion with clientData.topOrigin unless expectedTopOrigin is given; we warn (no expected top origins given) and accept, as the spec lists the vector as valid',
+  'f2-auth-es256-hex-signature':
+    'encoding: the signature is HEX; SimpleWebAuthn reads it as base64url and fails to parse the ECDSA DER; we decode hex and the signature verifies (verified: null in the source)',
+  'f2-reg-android-key':
+    'android-key x5c policy: SimpleWebAuthn (without an MDS statement) treats the last x5c certificate as the root and validates the rest against it; this x5c does not include its root, so it "could not be chained"; we verify the chain links and report trust as uncertain (no anchor; the source uses the live MDS)',
+  'w3c-reg-android-key-es256':
+    'android-key x5c policy: x5c holds only the leaf; SimpleWebAuthn expects leaf + root in x5c ("Unexpected error while validating certificate path"); we chain the leaf to the spec\'s test CA given as trust anchor',
+  'w3c-reg-fido-u2f-es256':
+    'fido-u2f AAGUID: SimpleWebAuthn requires the all-zero AAGUID for fido-u2f; the spec vector carries a non-zero one. WebAuthn §8.6 does not require it, so we accept it',
+  'w3c-reg-tpm-es256':
+    'TPM manufacturer: SimpleWebAuthn requires a TCG-registered vendor id in the AIK certificate SAN; the spec vector has id:00000000. WebAuthn §8.3 does not require it; we show it and do not check it',
+  'pyw-reg-fido-u2f-token-binding-string':
+    'tokenBinding: clientDataJSON.tokenBinding is the string "unused" (an old client); SimpleWebAuthn rejects it, we warn and ignore it, as py_webauthn (the source expects success)',
+  'pyw-reg-fail-fido-u2f-token-binding-status':
+    'tokenBinding: status "not-supported" is not a TokenBindingStatus; we fail as py_webauthn (the source) expects; SimpleWebAuthn accepts it',
+  'w3c-auth-none-es256-toporigin':
+    'topOrigin: SimpleWebAuthn rejects an assertion with clientData.topOrigin unless expectedTopOrigin is given; we warn (no expected top origins given) and accept, as the spec lists the vector as valid',
 };
 
 /**
@@ -107,7 +149,8 @@ const SWA_CLOCK: Record<string, string> = {
   'f2-reg-tpm-rs256': 'an x5c certificate expired 2025-01-31 (suggested time 2021-08-02)',
   'pyw-reg-android-key-pixel-8a': 'a certificate in x5c expired (source clock 2025-01-08)',
   'pyw-reg-apple-passkey': 'a certificate in x5c expired (source clock 2021-09-01)',
-  'swa-reg-android-key-galaxy-s9': 'the chain ends at Google Hardware Attestation Root 1, expired 2026-05-24; SimpleWebAuthn drops expired anchors (source clock 2025-07-15)',
+  'swa-reg-android-key-galaxy-s9':
+    'the chain ends at Google Hardware Attestation Root 1, expired 2026-05-24; SimpleWebAuthn drops expired anchors (source clock 2025-07-15)',
   'swa-reg-android-key-pixel-8a': 'a certificate in x5c expired (source clock 2025-02-02)',
   'swa-reg-apple': 'a certificate in x5c expired (suggested time 2020-09-13)',
   'swa-reg-tpm-rs256': 'an x5c certificate expired 2025-01-31 (source clock 2025-01-30)',
@@ -115,7 +158,8 @@ const SWA_CLOCK: Record<string, string> = {
   'swa-reg-tpm-rs256-fido2netlib': 'an x5c certificate expired 2025-01-31 (source clock 2025-01-30)',
   'swa-reg-tpm-san-non-compliant': 'an x5c certificate expired 2024-08-02 (source clock 2023-06-30)',
   'swa-reg-tpm-san-spec-compliant': 'an x5c certificate expired 2025-03-21 (source clock 2025-03-20)',
-  'swa-reg-safetynet-cts-not-enforced': 'the SafetyNet JWS (timestampMs = the source clock 2025-06-09T20:40:42.989Z) is more than 60 s old at the real clock; SimpleWebAuthn checks the age against the real clock',
+  'swa-reg-safetynet-cts-not-enforced':
+    'the SafetyNet JWS (timestampMs = the source clock 2025-06-09T20:40:42.989Z) is more than 60 s old at the real clock; SimpleWebAuthn checks the age against the real clock',
 };
 
 const cases = loadVectors();
@@ -197,12 +241,28 @@ describe('the vectors', () => {
   it('are all here: 87 registrations, 33 authentications; the tables name existing cases only', () => {
     expect(cases.filter((c) => c.ceremony === 'registration')).toHaveLength(87);
     expect(cases.filter((c) => c.ceremony === 'authentication')).toHaveLength(33);
-    for (const id of [...Object.keys(DEVIATIONS), ...Object.keys(EXPECTED_FAILURES), ...Object.keys(NULL_CASES), ...Object.keys(SWA_POLICY), ...Object.keys(SWA_CLOCK)]) {
+    for (const id of [
+      ...Object.keys(DEVIATIONS),
+      ...Object.keys(EXPECTED_FAILURES),
+      ...Object.keys(NULL_CASES),
+      ...Object.keys(SWA_POLICY),
+      ...Object.keys(SWA_CLOCK),
+    ]) {
       expect(byId.has(id), id).toBe(true);
     }
     // Every failure the sources expect is either located here or a listed deviation; every null case is recorded.
-    expect(cases.filter((c) => c.expected.verified === false).map((c) => c.id).sort()).toEqual([...Object.keys(EXPECTED_FAILURES), ...Object.keys(DEVIATIONS)].sort());
-    expect(cases.filter((c) => c.expected.verified === null).map((c) => c.id).sort()).toEqual(sorted(NULL_CASES));
+    expect(
+      cases
+        .filter((c) => c.expected.verified === false)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...Object.keys(EXPECTED_FAILURES), ...Object.keys(DEVIATIONS)].sort());
+    expect(
+      cases
+        .filter((c) => c.expected.verified === null)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(sorted(NULL_CASES));
   });
 });
 
@@ -221,7 +281,7 @@ describe('full verdict = expected.verified, at the case clock with the case trus
   }
 });
 
-describe('expected failures fail first at the right step, with the source\'s error', () => {
+describe("expected failures fail first at the right step, with the source's error", () => {
   for (const [id, want] of Object.entries(EXPECTED_FAILURES)) {
     it(`${id} -> ${want.step}`, async () => {
       const c = byId.get(id)!;
@@ -304,7 +364,7 @@ describe('second opinion: @simplewebauthn/server', () => {
     }
     expect(unexplained).toEqual({});
   });
-  it('every clock disagreement is an expired certificate, anchor or SafetyNet response (SimpleWebAuthn\'s own words)', async () => {
+  it("every clock disagreement is an expired certificate, anchor or SafetyNet response (SimpleWebAuthn's own words)", async () => {
     for (const id of Object.keys(SWA_CLOCK)) {
       const t = await theirs(byId.get(id)!, 'real');
       expect(t.verified, id).toBe(false);

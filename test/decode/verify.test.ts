@@ -62,12 +62,38 @@ describe('verification steps: order and edge cases', () => {
     const c = reg();
     const checks = await verifyRegistration(dissect(c.response), expectationsFromCase(c as never));
     const ids = checks.map((x) => x.id).filter((x) => x.startsWith('registration.'));
-    expect(ids).toEqual(['registration.decode', 'registration.type', 'registration.challenge', 'registration.origin', 'registration.rpIdHash', 'registration.up', 'registration.uv', 'registration.backupFlags', 'registration.alg', 'registration.extensions', 'registration.credentialIdLength', 'registration.credentialIdUnique']);
+    expect(ids).toEqual([
+      'registration.decode',
+      'registration.type',
+      'registration.challenge',
+      'registration.origin',
+      'registration.rpIdHash',
+      'registration.up',
+      'registration.uv',
+      'registration.backupFlags',
+      'registration.alg',
+      'registration.extensions',
+      'registration.credentialIdLength',
+      'registration.credentialIdUnique',
+    ]);
   });
   it('authentication checks come in the order of §7.2 and pass for a good assertion', async () => {
     const c = auth();
     const checks = await verifyAuthentication(dissect(c.response), expectationsFromCase(c as never));
-    expect(checks.map((x) => x.id)).toEqual(['authentication.decode', 'authentication.credential', 'authentication.type', 'authentication.challenge', 'authentication.origin', 'authentication.rpIdHash', 'authentication.up', 'authentication.uv', 'authentication.backupFlags', 'authentication.extensions', 'authentication.signature', 'authentication.signCount']);
+    expect(checks.map((x) => x.id)).toEqual([
+      'authentication.decode',
+      'authentication.credential',
+      'authentication.type',
+      'authentication.challenge',
+      'authentication.origin',
+      'authentication.rpIdHash',
+      'authentication.up',
+      'authentication.uv',
+      'authentication.backupFlags',
+      'authentication.extensions',
+      'authentication.signature',
+      'authentication.signCount',
+    ]);
     expect(isVerified(checks)).toBe(true);
   });
   it('counter regression fails with a clear message; both-zero passes', async () => {
@@ -75,10 +101,16 @@ describe('verification steps: order and edge cases', () => {
     const e = expectationsFromCase(c as never);
     const d = dissect(c.response);
     const lower = await verifyAuthentication(d, { ...e, credential: { ...e.credential!, counter: 500 } });
-    expect(firstFailure(lower)).toMatchObject({ id: 'authentication.signCount', message: expect.stringMatching(/144 was lower than or equal to the stored counter value 500/) });
+    expect(firstFailure(lower)).toMatchObject({
+      id: 'authentication.signCount',
+      message: expect.stringMatching(/144 was lower than or equal to the stored counter value 500/),
+    });
     const z = loadVectors().find((x) => x.id === 'swa-auth-es256-counter-zero')!;
     const zc = await verifyAuthentication(dissect(z.response), expectationsFromCase(z as never));
-    expect(zc.find((x) => x.id === 'authentication.signCount')).toMatchObject({ status: 'pass', message: expect.stringMatching(/both counters are 0/) });
+    expect(zc.find((x) => x.id === 'authentication.signCount')).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/both counters are 0/),
+    });
   });
   it('supported algorithms, already registered credential id, origin lists, challenge predicate', async () => {
     const c = reg();
@@ -98,8 +130,12 @@ describe('verification steps: order and edge cases', () => {
     const d = dissect(c.response);
     const e = expectationsFromCase(c as never);
     expect((await verifyRegistration(d, e)).find((x) => x.id === 'registration.topOrigin')?.status).toBe('warn');
-    expect((await verifyRegistration(d, { ...e, topOrigin: 'https://example.com' })).find((x) => x.id === 'registration.topOrigin')?.status).toBe('pass');
-    expect((await verifyRegistration(d, { ...e, topOrigin: 'https://evil.example' })).find((x) => x.id === 'registration.topOrigin')?.status).toBe('fail');
+    expect(
+      (await verifyRegistration(d, { ...e, topOrigin: 'https://example.com' })).find((x) => x.id === 'registration.topOrigin')?.status,
+    ).toBe('pass');
+    expect(
+      (await verifyRegistration(d, { ...e, topOrigin: 'https://evil.example' })).find((x) => x.id === 'registration.topOrigin')?.status,
+    ).toBe('fail');
     expect(firstFailure(await verifyRegistration(d, { ...e, allowCrossOrigin: false }))?.id).toBe('registration.crossOrigin');
   });
   it('works on a dissection that lost its parsed internals (e.g. after JSON round trip of sources)', async () => {

@@ -40,7 +40,9 @@ beforeAll(() => {
 
 describe('layer boundaries', () => {
   it.each(CASES)('%s: %s', async (file, source, refused) => {
-    const [result] = await eslint.lintText(`${source}\nexport const used = [${source.match(/\{ ?(?:type )?(\w+)/)?.[1] ?? ''}];\n`, { filePath: file });
+    const [result] = await eslint.lintText(`${source}\nexport const used = [${source.match(/\{ ?(?:type )?(\w+)/)?.[1] ?? ''}];\n`, {
+      filePath: file,
+    });
     const boundary = result.messages.filter((m) => m.ruleId === 'no-restricted-imports');
     if (refused) expect(boundary.map((m) => m.message).join('\n')).toMatch(/must not import|may import only/);
     else expect(boundary).toEqual([]);
@@ -49,7 +51,9 @@ describe('layer boundaries', () => {
 
 describe('lint hygiene', () => {
   it('every eslint-disable comment in the tree says why, on the same line (`-- reason`)', () => {
-    const hits = execFileSync('git', ['grep', '-n', '-I', '-E', 'eslint-disable', '--', 'src', 'test', 'e2e', 'bench', '*.ts', '*.js'], { encoding: 'utf8' })
+    const hits = execFileSync('git', ['grep', '-n', '-I', '-E', 'eslint-disable', '--', 'src', 'test', 'e2e', 'bench', '*.ts', '*.js'], {
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter((l) => l && !l.startsWith('test/lint/'));
     expect(hits.length).toBeGreaterThan(0);

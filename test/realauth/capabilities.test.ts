@@ -64,12 +64,33 @@ describe('capability rows (getClientCapabilities mapping)', () => {
   });
 
   it('maps known and unknown extensions, proposals and keys it has never seen', () => {
-    const rows = capabilityRows({ 'extension:prf': true, 'extension:cmtgKey': false, immediateGet: true, fancyNewThing: true, weird: 'maybe' });
+    const rows = capabilityRows({
+      'extension:prf': true,
+      'extension:cmtgKey': false,
+      immediateGet: true,
+      fancyNewThing: true,
+      weird: 'maybe',
+    });
     const by = Object.fromEntries(rows.map((r) => [r.key, r]));
-    expect(by['extension:prf']).toMatchObject({ group: 'extension', meaning: 'caps.ext.prf', value: true, spec: 'https://www.w3.org/TR/webauthn-3/#prf-extension' });
-    expect(by['extension:cmtgKey']).toMatchObject({ group: 'extension', meaning: 'caps.ext.unknown', params: { id: 'cmtgKey' }, value: false });
+    expect(by['extension:prf']).toMatchObject({
+      group: 'extension',
+      meaning: 'caps.ext.prf',
+      value: true,
+      spec: 'https://www.w3.org/TR/webauthn-3/#prf-extension',
+    });
+    expect(by['extension:cmtgKey']).toMatchObject({
+      group: 'extension',
+      meaning: 'caps.ext.unknown',
+      params: { id: 'cmtgKey' },
+      value: false,
+    });
     expect(by.immediateGet).toMatchObject({ group: 'proposed', meaning: 'caps.meaning.immediateGet' });
-    expect(by.fancyNewThing).toMatchObject({ group: 'unknown', meaning: 'caps.meaning.unknown', params: { key: 'fancyNewThing' }, value: true });
+    expect(by.fancyNewThing).toMatchObject({
+      group: 'unknown',
+      meaning: 'caps.meaning.unknown',
+      params: { key: 'fancyNewThing' },
+      value: true,
+    });
     // Not a boolean: kept, shown raw, never turned into yes/no.
     expect(by.weird).toMatchObject({ value: null, raw: 'maybe' });
     expect(capabilityRows({})).toEqual([]);
@@ -107,7 +128,9 @@ describe('capability rows (getClientCapabilities mapping)', () => {
       uvpaa: { state: 'ok', value: true },
       conditionalMediation: { state: 'ok', value: true },
     };
-    expect(disagreements(probe)).toEqual([{ capability: 'userVerifyingPlatformAuthenticator', method: 'uvpaa', capabilityValue: false, methodValue: true }]);
+    expect(disagreements(probe)).toEqual([
+      { capability: 'userVerifyingPlatformAuthenticator', method: 'uvpaa', capabilityValue: false, methodValue: true },
+    ]);
     expect(disagreements({ ...probe, uvpaa: { state: 'ok', value: false } })).toEqual([]);
     expect(disagreements({ ...probe, clientCapabilities: { state: 'missing' } })).toEqual([]);
   });

@@ -41,7 +41,12 @@ describe('Touch ID plan (app.configureWebAuthn only on signed builds)', () => {
       'ABCDE12345.dev.example.passkey-explorer.webauthn',
     ]);
     expect(parseKeychainAccessGroups('<plist><dict/></plist>')).toEqual([]);
-    expect(parseCodesign(SIGNED, ENTITLEMENTS)).toMatchObject({ signed: true, adhoc: false, teamId: 'ABCDE12345', identifier: 'dev.example.passkey-explorer' });
+    expect(parseCodesign(SIGNED, ENTITLEMENTS)).toMatchObject({
+      signed: true,
+      adhoc: false,
+      teamId: 'ABCDE12345',
+      identifier: 'dev.example.passkey-explorer',
+    });
     expect(parseCodesign(ADHOC, '')).toMatchObject({ signed: true, adhoc: true, teamId: null, keychainAccessGroups: [] });
     expect(parseCodesign('/x/X.app: code object is not signed at all\n', '')).toMatchObject({ signed: false });
   });
@@ -52,7 +57,11 @@ describe('Touch ID plan (app.configureWebAuthn only on signed builds)', () => {
       keychainAccessGroup: 'ABCDE12345.dev.example.passkey-explorer.webauthn',
     });
     expect(
-      planTouchId({ platform: 'darwin', signature: parseCodesign(SIGNED, ENTITLEMENTS), requested: 'ABCDE12345.dev.example.passkey-explorer.shared' }),
+      planTouchId({
+        platform: 'darwin',
+        signature: parseCodesign(SIGNED, ENTITLEMENTS),
+        requested: 'ABCDE12345.dev.example.passkey-explorer.shared',
+      }),
     ).toEqual({ enable: true, keychainAccessGroup: 'ABCDE12345.dev.example.passkey-explorer.shared' });
   });
 
@@ -61,10 +70,16 @@ describe('Touch ID plan (app.configureWebAuthn only on signed builds)', () => {
     expect(off(planTouchId({ platform: 'win32', signature: null }))).toMatch(/macOS only/);
     expect(off(planTouchId({ platform: 'linux', signature: null }))).toMatch(/macOS only/);
     expect(off(planTouchId({ platform: 'darwin', signature: null, signatureError: 'codesign: not found' }))).toMatch(/codesign: not found/);
-    expect(off(planTouchId({ platform: 'darwin', signature: parseCodesign('X.app: code object is not signed at all', '') }))).toMatch(/not code-signed/);
+    expect(off(planTouchId({ platform: 'darwin', signature: parseCodesign('X.app: code object is not signed at all', '') }))).toMatch(
+      /not code-signed/,
+    );
     expect(off(planTouchId({ platform: 'darwin', signature: parseCodesign(ADHOC, ENTITLEMENTS) }))).toMatch(/ad-hoc/);
-    expect(off(planTouchId({ platform: 'darwin', signature: parseCodesign(SIGNED, '') }))).toMatch(/ABCDE12345\.dev\.example\.passkey-explorer\.webauthn/);
-    expect(off(planTouchId({ platform: 'darwin', signature: parseCodesign(SIGNED, ENTITLEMENTS), requested: 'OTHER.group' }))).toMatch(/not in the signed/);
+    expect(off(planTouchId({ platform: 'darwin', signature: parseCodesign(SIGNED, '') }))).toMatch(
+      /ABCDE12345\.dev\.example\.passkey-explorer\.webauthn/,
+    );
+    expect(off(planTouchId({ platform: 'darwin', signature: parseCodesign(SIGNED, ENTITLEMENTS), requested: 'OTHER.group' }))).toMatch(
+      /not in the signed/,
+    );
   });
 
   it('finds the .app bundle of the executable', () => {
@@ -88,10 +103,7 @@ describe('select-webauthn-account bridge', () => {
     expect(toAccountRequest('r1', details)).toEqual({
       requestId: 'r1',
       relyingPartyId: 'localhost',
-      accounts: [
-        { credentialId: 'cred-A_1', name: 'alice', displayName: 'Alice', userHandle: 'dXNlcg' },
-        { credentialId: 'cred-B' },
-      ],
+      accounts: [{ credentialId: 'cred-A_1', name: 'alice', displayName: 'Alice', userHandle: 'dXNlcg' }, { credentialId: 'cred-B' }],
     });
   });
 

@@ -31,7 +31,9 @@ describe('API client', () => {
   });
 
   it('sends X-PE-Token and a JSON body on POST, and the token on DELETE', async () => {
-    const { fetch, calls } = fakeFetch((c) => (c.init.method === 'DELETE' ? json(200, { deleted: true }) : json(200, { ceremonyId: 'x', options: {} })));
+    const { fetch, calls } = fakeFetch((c) =>
+      c.init.method === 'DELETE' ? json(200, { deleted: true }) : json(200, { ceremonyId: 'x', options: {} }),
+    );
     const api = createApiClient({ token: 'tok-123', fetch });
     const config = { userName: 'alice' } as never;
     await api.registrationOptions({ config });
@@ -63,8 +65,17 @@ describe('API client', () => {
     const html = createApiClient({ token: 't', fetch: fakeFetch(() => new Response('<h1>Forbidden</h1>', { status: 403 })).fetch });
     await expect(html.session()).rejects.toMatchObject({ status: 403, error: 'http_403', message: expect.stringContaining('Forbidden') });
 
-    const down = createApiClient({ token: 't', fetch: (async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch });
-    await expect(down.presets()).rejects.toMatchObject({ status: 0, error: 'network', message: expect.stringContaining('Failed to fetch') });
+    const down = createApiClient({
+      token: 't',
+      fetch: (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+    });
+    await expect(down.presets()).rejects.toMatchObject({
+      status: 0,
+      error: 'network',
+      message: expect.stringContaining('Failed to fetch'),
+    });
 
     const empty = createApiClient({ token: 't', fetch: fakeFetch(() => new Response('', { status: 200 })).fetch });
     await expect(empty.credentials()).rejects.toMatchObject({ error: 'bad_response' });
@@ -78,7 +89,8 @@ describe('API client', () => {
 
   it('reads the token from <meta name="pe-token">', () => {
     const doc = {
-      querySelector: (sel: string) => (sel === 'meta[name="pe-token"]' ? { getAttribute: (n: string) => (n === 'content' ? 'abc' : null) } : null),
+      querySelector: (sel: string) =>
+        sel === 'meta[name="pe-token"]' ? { getAttribute: (n: string) => (n === 'content' ? 'abc' : null) } : null,
     };
     expect(readPageToken(doc)).toBe('abc');
     expect(readPageToken({ querySelector: () => null })).toBe('');
@@ -89,7 +101,15 @@ describe('API client', () => {
 describe('parseRpEvent', () => {
   it('accepts the two event types and ignores anything else', () => {
     expect(parseRpEvent('{"type":"credentials"}')).toEqual({ type: 'credentials' });
-    const c = { id: 'x', kind: 'registration', createdAt: '2025-01-01T00:00:00Z', verdict: 'verified', userName: 'a', credentialId: null, error: null };
+    const c = {
+      id: 'x',
+      kind: 'registration',
+      createdAt: '2025-01-01T00:00:00Z',
+      verdict: 'verified',
+      userName: 'a',
+      credentialId: null,
+      error: null,
+    };
     expect(parseRpEvent(JSON.stringify({ type: 'ceremony', ceremony: c }))).toEqual({ type: 'ceremony', ceremony: c });
     expect(parseRpEvent('{"type":"ceremony"}')).toBeNull();
     expect(parseRpEvent('not json')).toBeNull();

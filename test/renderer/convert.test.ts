@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  base64urlToArrayBuffer,
-  base64urlToBytes,
-  bytesToBase64url,
-  textToBase64url,
-} from '../../src/renderer/src/webauthn/base64url.ts';
+import { base64urlToArrayBuffer, base64urlToBytes, bytesToBase64url, textToBase64url } from '../../src/renderer/src/webauthn/base64url.ts';
 import {
   authenticationCredentialToJSON,
   clientErrorFromUnknown,
@@ -258,7 +253,10 @@ describe('clientErrorFromUnknown', () => {
   });
 
   it('unwraps @simplewebauthn/browser WebAuthnError to the DOMException cause, keeping its code', () => {
-    const cause = new DOMException('The user attempted to register an authenticator that contains one of the credentials already registered with the relying party.', 'InvalidStateError');
+    const cause = new DOMException(
+      'The user attempted to register an authenticator that contains one of the credentials already registered with the relying party.',
+      'InvalidStateError',
+    );
     const wrapped = Object.assign(new Error('The authenticator was previously registered', { cause }), {
       name: 'InvalidStateError',
       code: 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED',

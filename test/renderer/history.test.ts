@@ -11,7 +11,14 @@ import { translate } from '../../src/renderer/src/i18n/format.ts';
 import { historyEn } from '../../src/renderer/src/i18n/history.en.ts';
 import { historyJa } from '../../src/renderer/src/i18n/history.ja.ts';
 import {
-  authenticatorChoices, EMPTY_FILTER, filterHistory, indexEntry, mergeEntries, NO_AUTHENTICATOR, toggleSelection, visibleRange,
+  authenticatorChoices,
+  EMPTY_FILTER,
+  filterHistory,
+  indexEntry,
+  mergeEntries,
+  NO_AUTHENTICATOR,
+  toggleSelection,
+  visibleRange,
 } from '../../src/renderer/src/model/history.ts';
 import { compareCeremonies, diffMaps, flattenJson, flattenTree } from '../../src/renderer/src/model/compare.ts';
 import { exportFileName, toMarkdown, toMermaid } from '../../src/renderer/src/model/export.ts';
@@ -44,8 +51,20 @@ function entry(n: number, patch: Partial<HistoryEntry> = {}): HistoryEntry {
 describe('history filter', () => {
   const list = [
     entry(1),
-    entry(2, { verdict: 'failed', error: { code: 'verification_failed', message: 'User verification was required', step: 'uv' }, aaguid: AAGUID_B, authenticatorName: 'Key B' }),
-    entry(3, { verdict: 'client-error', error: { code: 'client_error', message: 'NotAllowedError: timed out', step: 'client' }, aaguid: null, authenticatorName: null, signCount: null, fmt: null }),
+    entry(2, {
+      verdict: 'failed',
+      error: { code: 'verification_failed', message: 'User verification was required', step: 'uv' },
+      aaguid: AAGUID_B,
+      authenticatorName: 'Key B',
+    }),
+    entry(3, {
+      verdict: 'client-error',
+      error: { code: 'client_error', message: 'NotAllowedError: timed out', step: 'client' },
+      aaguid: null,
+      authenticatorName: null,
+      signCount: null,
+      fmt: null,
+    }),
     entry(4, { userName: 'Alice' }),
   ];
   const indexed = list.map(indexEntry);
@@ -101,7 +120,13 @@ describe('virtualized list and selection', () => {
 
 // ------------------------------------------------------------------ ceremonies for compare / export
 
-const leaf = (path: string, value: unknown, display = String(value)): Field => ({ key: path.split('.').pop()!, path, source: 'authenticatorData', value, display });
+const leaf = (path: string, value: unknown, display = String(value)): Field => ({
+  key: path.split('.').pop()!,
+  path,
+  source: 'authenticatorData',
+  value,
+  display,
+});
 
 function authentication(signCount: number, uv: boolean, patch: Partial<Ceremony> = {}): Ceremony {
   const flags = { up: true, uv, be: false, bs: false, at: false, ed: false };
@@ -111,11 +136,29 @@ function authentication(signCount: number, uv: boolean, patch: Partial<Ceremony>
     createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, signCount)).toISOString(),
     config: structuredClone(DEFAULT_CONFIG),
     options: { challenge: `challenge${signCount}`, rpId: 'localhost', allowCredentials: [], userVerification: 'preferred' },
-    response: { id: 'cred1', rawId: 'cred1', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} },
+    response: {
+      id: 'cred1',
+      rawId: 'cred1',
+      type: 'public-key',
+      response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' },
+      clientExtensionResults: {},
+    },
     clientError: null,
     verdict: 'verified',
     error: null,
-    result: { credentialId: 'cred1', userName: 'alice', fmt: 'packed', aaguid: AAGUID_A, authenticatorName: 'Key A', alg: -7, signCount, previousSignCount: signCount - 1, flags, credentialDeviceType: 'singleDevice', clientExtensionResults: {} },
+    result: {
+      credentialId: 'cred1',
+      userName: 'alice',
+      fmt: 'packed',
+      aaguid: AAGUID_A,
+      authenticatorName: 'Key A',
+      alg: -7,
+      signCount,
+      previousSignCount: signCount - 1,
+      flags,
+      credentialDeviceType: 'singleDevice',
+      clientExtensionResults: {},
+    },
     dissection: {
       kind: 'authentication',
       summary: { fmt: null, aaguid: null, authenticatorName: null, credentialId: 'cred1', signCount, flags, alg: null, rpIdHash: 'x' },
@@ -125,7 +168,10 @@ function authentication(signCount: number, uv: boolean, patch: Partial<Ceremony>
           value: null,
           children: [
             leaf('authenticatorData.rpIdHash', 'x'),
-            { ...leaf('authenticatorData.flags', uv ? 5 : 1, uv ? '0x05 (UP, UV)' : '0x01 (UP)'), children: [leaf('authenticatorData.flags.up', true), leaf('authenticatorData.flags.uv', uv)] },
+            {
+              ...leaf('authenticatorData.flags', uv ? 5 : 1, uv ? '0x05 (UP, UV)' : '0x01 (UP)'),
+              children: [leaf('authenticatorData.flags.up', true), leaf('authenticatorData.flags.uv', uv)],
+            },
             leaf('authenticatorData.signCount', signCount),
           ],
         },
@@ -134,7 +180,14 @@ function authentication(signCount: number, uv: boolean, patch: Partial<Ceremony>
       sources: { authenticatorData: 'AA' },
       checks: [
         { id: 'challenge', spec: 'https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion', title: 'Challenge matches', status: 'pass' },
-        { id: 'uv', spec: 'https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion', title: 'User verified', status: uv ? 'pass' : 'skip', expected: 'preferred', actual: uv },
+        {
+          id: 'uv',
+          spec: 'https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion',
+          title: 'User verified',
+          status: uv ? 'pass' : 'skip',
+          expected: 'preferred',
+          actual: uv,
+        },
       ],
       secondOpinion: { verifier: '@simplewebauthn/server', verified: true },
       disagreement: null,
@@ -163,7 +216,18 @@ describe('compare two ceremonies', () => {
     ]);
   });
   it('shows the signCount and flags differences in the summary, the tree and the checks', () => {
-    const sections = compareCeremonies(authentication(1, false), authentication(2, true, { options: { challenge: 'c', rpId: 'localhost', allowCredentials: [], userVerification: 'required', hints: ['security-key'] } as never }));
+    const sections = compareCeremonies(
+      authentication(1, false),
+      authentication(2, true, {
+        options: {
+          challenge: 'c',
+          rpId: 'localhost',
+          allowCredentials: [],
+          userVerification: 'required',
+          hints: ['security-key'],
+        } as never,
+      }),
+    );
     const by = Object.fromEntries(sections.map((s) => [s.id, s]));
     const changed = (id: string) => by[id].rows.filter((r) => r.change !== 'same').map((r) => [r.path, r.a, r.b, r.change]);
     expect(changed('summary')).toEqual([
@@ -177,12 +241,14 @@ describe('compare two ceremonies', () => {
       ['authenticatorData.signCount', '1', '2', 'changed'],
     ]);
     expect(changed('checks')).toEqual([['uv', 'skip [false]', 'pass [true]', 'changed']]);
-    expect(changed('options')).toEqual([
-      ['challenge', 'challenge1', 'c', 'changed'],
-      ['userVerification', 'preferred', 'required', 'changed'],
-      ['allowCredentials', '[]', '[]', 'same'],
-      ['hints[0]', undefined, 'security-key', 'added'],
-    ].filter((r) => r[3] !== 'same'));
+    expect(changed('options')).toEqual(
+      [
+        ['challenge', 'challenge1', 'c', 'changed'],
+        ['userVerification', 'preferred', 'required', 'changed'],
+        ['allowCredentials', '[]', '[]', 'same'],
+        ['hints[0]', undefined, 'security-key', 'added'],
+      ].filter((r) => r[3] !== 'same'),
+    );
     expect(by.config.differences).toBe(0);
   });
 });
@@ -216,19 +282,29 @@ describe('exports', () => {
 
   it('stops a client error on the create()/get() arrow', () => {
     const c = authentication(1, true, {
-      kind: 'registration', verdict: 'client-error', response: null, result: null, dissection: null,
+      kind: 'registration',
+      verdict: 'client-error',
+      response: null,
+      result: null,
+      dissection: null,
       clientError: { name: 'NotAllowedError', message: 'The operation either timed out or was not allowed; see #1' },
       error: { code: 'client_error', message: 'NotAllowedError: ...', step: 'client' },
     });
     const m = toMermaid(c, t);
-    expect(m).toContain('  C-xA: +450 ms navigator.credentials.create() ✗ NotAllowedError: The operation either timed out or was not allowed, see no. 1\n');
+    expect(m).toContain(
+      '  C-xA: +450 ms navigator.credentials.create() ✗ NotAllowedError: The operation either timed out or was not allowed, see no. 1\n',
+    );
     expect(m).toContain('  Note over C,A: Stopped: the client call failed (NotAllowedError)');
     expect(m).not.toContain('POST /api/registration/verify');
     expect(m).not.toContain('U-->>A');
   });
 
   it('stops a failed check on the RP with the check named', () => {
-    const c = authentication(1, false, { verdict: 'failed', result: null, error: { code: 'verification_failed', message: 'UV required', step: 'uv' } });
+    const c = authentication(1, false, {
+      verdict: 'failed',
+      result: null,
+      error: { code: 'verification_failed', message: 'UV required', step: 'uv' },
+    });
     c.dissection!.checks[1] = { ...c.dissection!.checks[1], status: 'fail', message: 'User verification was required but UV=0' };
     const m = toMermaid(c, t);
     expect(m).toContain('  RP-xRP: +460 ms check uv failed: User verification was required but UV=0\n');
@@ -247,13 +323,19 @@ describe('exports', () => {
     expect(lines).toContain('You signed in with a passkey.');
     expect(lines).toContain('```mermaid');
     expect(lines).toContain('| # | Check | Status | Expected | Actual | Spec |');
-    expect(lines).toContain('| 2 | uv: User verified | pass | preferred | true | [§](https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion) |');
+    expect(lines).toContain(
+      '| 2 | uv: User verified | pass | preferred | true | [§](https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion) |',
+    );
     expect(md).toContain('## Options\n\n```json\n{\n  "challenge": "challenge7"');
     expect(md).toContain('## Response\n\n```json\n{\n  "id": "cred1"');
   });
 
   it('reports a selection with an index table and a section per ceremony', () => {
-    const md = toMarkdown([authentication(1, true), authentication(2, false, { verdict: 'failed', error: { code: 'x', message: 'a | b', step: 'uv' } })], t, { now: new Date(0) });
+    const md = toMarkdown(
+      [authentication(1, true), authentication(2, false, { verdict: 'failed', error: { code: 'x', message: 'a | b', step: 'uv' } })],
+      t,
+      { now: new Date(0) },
+    );
     expect(md.startsWith('# Passkey Explorer report\n\n2 ceremonies, exported 1970-01-01T00:00:00.000Z.')).toBe(true);
     expect(md).toContain('| 2 | 2025-01-01T00:00:02.000Z | authentication | failed | alice | uv: a \\| b |');
     expect(md.match(/^## Sign-in — /gm)).toHaveLength(2);
@@ -264,10 +346,22 @@ describe('credentials', () => {
   it('places the sign-count history and spots regressions and counters that stay 0', () => {
     const pts = [0, 5, 3, 9].map((signCount, i) => ({ ceremonyId: `c${i}`, signCount, at: `2025-01-0${i + 1}T00:00:00Z` }));
     const chart = signCountChart(pts, 100, 50, 5);
-    expect(chart.points.map((p) => [p.x, p.y, p.regression])).toEqual([[5, 45, false], [35, 22.8, false], [65, 31.7, true], [95, 5, false]]);
+    expect(chart.points.map((p) => [p.x, p.y, p.regression])).toEqual([
+      [5, 45, false],
+      [35, 22.8, false],
+      [65, 31.7, true],
+      [95, 5, false],
+    ]);
     expect(chart.path).toBe('M5 45 L35 22.8 L65 31.7 L95 5');
     expect([chart.min, chart.max, chart.allZero]).toEqual([0, 9, false]);
-    const zero = signCountChart([{ ceremonyId: 'a', signCount: 0, at: '' }, { ceremonyId: 'b', signCount: 0, at: '' }], 100, 50);
+    const zero = signCountChart(
+      [
+        { ceremonyId: 'a', signCount: 0, at: '' },
+        { ceremonyId: 'b', signCount: 0, at: '' },
+      ],
+      100,
+      50,
+    );
     expect(zero.allZero).toBe(true);
     expect(zero.points.map((p) => p.y)).toEqual([25, 25]);
     expect(signCountChart([]).path).toBe('');
@@ -275,7 +369,10 @@ describe('credentials', () => {
 
   it('detects the Signal API methods', () => {
     expect(signalSupport(undefined)).toEqual({ unknownCredential: false, allAcceptedCredentials: false });
-    expect(signalSupport({ signalUnknownCredential: () => Promise.resolve() })).toEqual({ unknownCredential: true, allAcceptedCredentials: false });
+    expect(signalSupport({ signalUnknownCredential: () => Promise.resolve() })).toEqual({
+      unknownCredential: true,
+      allAcceptedCredentials: false,
+    });
   });
 
   it('signals the deletion with both methods where they exist, and records refusals', async () => {

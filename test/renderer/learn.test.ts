@@ -50,11 +50,26 @@ const vector = (path: string) => JSON.parse(readFileSync(resolve(VECTORS, path),
 const LOCALHOST_HASH = createHash('sha256').update('localhost').digest('hex');
 
 // Stand-ins of the RP's answers: only the members the walk reads.
-const regOptions = { ceremonyId: 'c1', options: { challenge: 'reg-challenge', rp: { id: 'localhost', name: 'PE' }, user: { id: 'dQ', name: 'ada', displayName: 'ada' }, pubKeyCredParams: [{ type: 'public-key', alg: -7 }] } } as unknown as LearnData['regOptions'];
-const authOptions = { ceremonyId: 'c2', options: { challenge: 'auth-challenge', rpId: 'localhost', allowCredentials: [{ type: 'public-key', id: 'cred' }] } } as unknown as LearnData['authOptions'];
+const regOptions = {
+  ceremonyId: 'c1',
+  options: {
+    challenge: 'reg-challenge',
+    rp: { id: 'localhost', name: 'PE' },
+    user: { id: 'dQ', name: 'ada', displayName: 'ada' },
+    pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+  },
+} as unknown as LearnData['regOptions'];
+const authOptions = {
+  ceremonyId: 'c2',
+  options: { challenge: 'auth-challenge', rpId: 'localhost', allowCredentials: [{ type: 'public-key', id: 'cred' }] },
+} as unknown as LearnData['authOptions'];
 const regResponse = { id: 'cred' } as unknown as LearnData['regResponse'];
 const authResponse = { id: 'cred' } as unknown as LearnData['authResponse'];
-function ceremony(kind: Ceremony['kind'], verdict: Ceremony['verdict'], result: Partial<NonNullable<Ceremony['result']>> | null = null): Ceremony {
+function ceremony(
+  kind: Ceremony['kind'],
+  verdict: Ceremony['verdict'],
+  result: Partial<NonNullable<Ceremony['result']>> | null = null,
+): Ceremony {
   return { id: `${kind}-1`, kind, verdict, result, dissection: null, error: null } as unknown as Ceremony;
 }
 
@@ -65,8 +80,19 @@ function run(state: LearnState, action: Parameters<typeof stepAfter>[0], data: P
 describe('the walk', () => {
   it('has 13 steps from intro to the recap, registration before sign-in', () => {
     expect(LEARN_STEPS.map((s) => s.id)).toEqual([
-      'intro', 'reg-options', 'reg-keys', 'reg-client-data', 'reg-flags', 'reg-attestation', 'reg-verify', 'reg-backup',
-      'auth-options', 'auth-assertion', 'auth-verify', 'auth-sign-count', 'done',
+      'intro',
+      'reg-options',
+      'reg-keys',
+      'reg-client-data',
+      'reg-flags',
+      'reg-attestation',
+      'reg-verify',
+      'reg-backup',
+      'auth-options',
+      'auth-assertion',
+      'auth-verify',
+      'auth-sign-count',
+      'done',
     ]);
     expect(progressOf(0)).toEqual({ n: 1, total: 13, part: 'intro' });
     expect(progressOf(stepIndex('auth-verify'))).toEqual({ n: 11, total: 13, part: 'authentication' });
@@ -102,7 +128,11 @@ describe('the walk', () => {
     let s = run(INITIAL_LEARN_STATE, 'regOptions', { regOptions });
     s = learnReducer(s, { type: 'start', action: 'create' });
     expect(nextMove(s)).toEqual({ kind: 'busy' });
-    s = learnReducer(s, { type: 'fail', action: 'create', error: { action: 'create', source: 'client', name: 'NotAllowedError', message: 'cancelled' } });
+    s = learnReducer(s, {
+      type: 'fail',
+      action: 'create',
+      error: { action: 'create', source: 'client', name: 'NotAllowedError', message: 'cancelled' },
+    });
     expect(s.step).toBe(stepIndex('reg-options'));
     expect(s.running).toBeNull();
     expect(nextMove(s)).toEqual({ kind: 'run', action: 'regOptions', retry: true });
@@ -116,21 +146,31 @@ describe('the walk', () => {
 
   it('an RP refusal (api error) retries the same action', () => {
     let s = learnReducer(INITIAL_LEARN_STATE, { type: 'start', action: 'regOptions' });
-    s = learnReducer(s, { type: 'fail', action: 'regOptions', error: { action: 'regOptions', source: 'api', name: 'network', message: 'down' } });
+    s = learnReducer(s, {
+      type: 'fail',
+      action: 'regOptions',
+      error: { action: 'regOptions', source: 'api', name: 'network', message: 'down' },
+    });
     expect(nextMove(s)).toEqual({ kind: 'run', action: 'regOptions', retry: true });
   });
 
   it('does not sign in after a rejected registration, and does not recap a rejected sign-in', () => {
-    let s = run(run(run(INITIAL_LEARN_STATE, 'regOptions', { regOptions }), 'create', { regResponse }), 'regVerify', { regCeremony: ceremony('registration', 'failed') });
+    let s = run(run(run(INITIAL_LEARN_STATE, 'regOptions', { regOptions }), 'create', { regResponse }), 'regVerify', {
+      regCeremony: ceremony('registration', 'failed'),
+    });
     expect(LEARN_STEPS[s.step].id).toBe('reg-verify');
     s = learnReducer(s, { type: 'next' });
     expect(LEARN_STEPS[s.step].id).toBe('reg-backup');
     expect(nextMove(s)).toEqual({ kind: 'blocked', reason: 'registration-failed' });
 
-    s = run(run(run(INITIAL_LEARN_STATE, 'regOptions', { regOptions }), 'create', { regResponse }), 'regVerify', { regCeremony: ceremony('registration', 'verified', { credentialId: 'cred' }) });
+    s = run(run(run(INITIAL_LEARN_STATE, 'regOptions', { regOptions }), 'create', { regResponse }), 'regVerify', {
+      regCeremony: ceremony('registration', 'verified', { credentialId: 'cred' }),
+    });
     s = learnReducer(s, { type: 'next' });
     expect(nextMove(s)).toEqual({ kind: 'run', action: 'authOptions', retry: false });
-    s = run(run(run(s, 'authOptions', { authOptions }), 'get', { authResponse }), 'authVerify', { authCeremony: ceremony('authentication', 'failed') });
+    s = run(run(run(s, 'authOptions', { authOptions }), 'get', { authResponse }), 'authVerify', {
+      authCeremony: ceremony('authentication', 'failed'),
+    });
     expect(LEARN_STEPS[s.step].id).toBe('auth-verify');
     s = learnReducer(s, { type: 'next' });
     expect(LEARN_STEPS[s.step].id).toBe('auth-sign-count');
@@ -138,8 +178,12 @@ describe('the walk', () => {
   });
 
   it('ends at the recap of a completed walk', () => {
-    let s = run(run(run(INITIAL_LEARN_STATE, 'regOptions', { regOptions }), 'create', { regResponse }), 'regVerify', { regCeremony: ceremony('registration', 'verified', { credentialId: 'cred' }) });
-    s = run(run(run(s, 'authOptions', { authOptions }), 'get', { authResponse }), 'authVerify', { authCeremony: ceremony('authentication', 'verified') });
+    let s = run(run(run(INITIAL_LEARN_STATE, 'regOptions', { regOptions }), 'create', { regResponse }), 'regVerify', {
+      regCeremony: ceremony('registration', 'verified', { credentialId: 'cred' }),
+    });
+    s = run(run(run(s, 'authOptions', { authOptions }), 'get', { authResponse }), 'authVerify', {
+      authCeremony: ceremony('authentication', 'verified'),
+    });
     s = learnReducer(learnReducer(s, { type: 'next' }), { type: 'next' });
     expect(LEARN_STEPS[s.step].id).toBe('done');
     expect(nextMove(s)).toEqual({ kind: 'end' });
@@ -160,9 +204,23 @@ describe('the walk', () => {
   });
 
   it('getting an item again drops everything obtained after it', () => {
-    const all: LearnData = { regOptions, regResponse, regCeremony: ceremony('registration', 'verified'), storedCredential: null, authOptions, authResponse, authCeremony: ceremony('authentication', 'verified') };
+    const all: LearnData = {
+      regOptions,
+      regResponse,
+      regCeremony: ceremony('registration', 'verified'),
+      storedCredential: null,
+      authOptions,
+      authResponse,
+      authCeremony: ceremony('authentication', 'verified'),
+    };
     expect(Object.keys(withData(all, { regOptions }))).toEqual(['regOptions']);
-    expect(Object.keys(withData(all, { authOptions })).sort()).toEqual(['authOptions', 'regCeremony', 'regOptions', 'regResponse', 'storedCredential']);
+    expect(Object.keys(withData(all, { authOptions })).sort()).toEqual([
+      'authOptions',
+      'regCeremony',
+      'regOptions',
+      'regResponse',
+      'storedCredential',
+    ]);
   });
 });
 
@@ -181,7 +239,12 @@ describe('the facts of each step', () => {
 
   it('compares the challenge sent with the one returned', () => {
     const cd = decodeClientData(reg.response.response.clientDataJSON);
-    const options = { challenge: reg.expected.challenge, rp: { id: 'localhost', name: 'x' }, user: { id: 'u', name: 'n', displayName: 'n' }, pubKeyCredParams: [] } as unknown as PublicKeyCredentialCreationOptionsJSON;
+    const options = {
+      challenge: reg.expected.challenge,
+      rp: { id: 'localhost', name: 'x' },
+      user: { id: 'u', name: 'n', displayName: 'n' },
+      pubKeyCredParams: [],
+    } as unknown as PublicKeyCredentialCreationOptionsJSON;
     expect(challengeFacts(options, cd)).toEqual({ sent: reg.expected.challenge, returned: reg.expected.challenge, matches: true });
     expect(challengeFacts({ ...options, challenge: 'other' }, cd).matches).toBe(false);
     expect(challengeFacts(options, null)).toEqual({ sent: reg.expected.challenge, returned: null, matches: false });
@@ -192,7 +255,12 @@ describe('the facts of each step', () => {
     const cd = decodeClientData(reg.response.response.clientDataJSON);
     expect(regD.summary.rpIdHash).toBe(LOCALHOST_HASH);
     const good = originFacts('localhost', reg.expected.origin, cd, regD.summary.rpIdHash);
-    expect(good).toMatchObject({ origin: reg.expected.origin, originMatches: true, rpIdHashMatches: true, expectedRpIdHash: LOCALHOST_HASH });
+    expect(good).toMatchObject({
+      origin: reg.expected.origin,
+      originMatches: true,
+      rpIdHashMatches: true,
+      expectedRpIdHash: LOCALHOST_HASH,
+    });
     // A phishing page: a different origin in clientDataJSON, another RP ID hashed.
     const phished = originFacts('example.com', 'https://example.com', cd, regD.summary.rpIdHash);
     expect(phished).toMatchObject({ originMatches: false, rpIdHashMatches: false });
@@ -200,10 +268,38 @@ describe('the facts of each step', () => {
   });
 
   it('reads the options the RP sent, with WebAuthn’s defaults where members are absent', () => {
-    const creation = optionsFacts({ challenge: 'c', rp: { id: 'localhost', name: 'PE' }, user: { id: 'dQ', name: 'ada', displayName: 'Ada' }, pubKeyCredParams: [{ type: 'public-key', alg: -7 }, { type: 'public-key', alg: -257 }], excludeCredentials: [{ type: 'public-key', id: 'x' }] } as PublicKeyCredentialCreationOptionsJSON);
-    expect(creation).toMatchObject({ challenge: 'c', rpId: 'localhost', userName: 'ada', userVerification: 'preferred', attestation: 'none', algorithms: [-7, -257], credentialIds: ['x'] });
-    const request = optionsFacts({ challenge: 'd', rpId: 'localhost', userVerification: 'required', allowCredentials: [{ type: 'public-key', id: 'y' }] } as PublicKeyCredentialRequestOptionsJSON);
-    expect(request).toMatchObject({ challenge: 'd', rpId: 'localhost', userVerification: 'required', credentialIds: ['y'], userName: null });
+    const creation = optionsFacts({
+      challenge: 'c',
+      rp: { id: 'localhost', name: 'PE' },
+      user: { id: 'dQ', name: 'ada', displayName: 'Ada' },
+      pubKeyCredParams: [
+        { type: 'public-key', alg: -7 },
+        { type: 'public-key', alg: -257 },
+      ],
+      excludeCredentials: [{ type: 'public-key', id: 'x' }],
+    } as PublicKeyCredentialCreationOptionsJSON);
+    expect(creation).toMatchObject({
+      challenge: 'c',
+      rpId: 'localhost',
+      userName: 'ada',
+      userVerification: 'preferred',
+      attestation: 'none',
+      algorithms: [-7, -257],
+      credentialIds: ['x'],
+    });
+    const request = optionsFacts({
+      challenge: 'd',
+      rpId: 'localhost',
+      userVerification: 'required',
+      allowCredentials: [{ type: 'public-key', id: 'y' }],
+    } as PublicKeyCredentialRequestOptionsJSON);
+    expect(request).toMatchObject({
+      challenge: 'd',
+      rpId: 'localhost',
+      userVerification: 'required',
+      credentialIds: ['y'],
+      userName: null,
+    });
   });
 
   it('shows the public key the RP receives, member by member', () => {
@@ -254,23 +350,48 @@ describe('the facts of each step', () => {
     expect(signCountVerdict(0, 1)).toBe('increased');
     expect(signCountVerdict(null, 1)).toBe('unknown');
     const r = ceremony('registration', 'verified', { signCount: 1 });
-    expect(signCountFacts(r, ceremony('authentication', 'verified', { signCount: 2, previousSignCount: 1 }))).toEqual({ atRegistration: 1, before: 1, now: 2, verdict: 'increased' });
+    expect(signCountFacts(r, ceremony('authentication', 'verified', { signCount: 2, previousSignCount: 1 }))).toEqual({
+      atRegistration: 1,
+      before: 1,
+      now: 2,
+      verdict: 'increased',
+    });
     expect(signCountFacts(r, ceremony('authentication', 'verified', { signCount: 1, previousSignCount: 1 })).verdict).toBe('not-increased');
-    expect(signCountFacts(ceremony('registration', 'verified', { signCount: 0 }), ceremony('authentication', 'verified', { signCount: 0 })).verdict).toBe('zero');
+    expect(
+      signCountFacts(ceremony('registration', 'verified', { signCount: 0 }), ceremony('authentication', 'verified', { signCount: 0 }))
+        .verdict,
+    ).toBe('zero');
   });
 
   it('tells synced from device-bound by BE and BS', () => {
     const flags = (be: boolean, bs: boolean) => ({ up: true, uv: true, be, bs, at: true, ed: false });
-    expect(backupFacts(ceremony('registration', 'verified', { flags: flags(false, false), credentialDeviceType: 'singleDevice' }))).toEqual({ be: false, bs: false, storage: 'device-bound', deviceType: 'singleDevice' });
-    expect(backupFacts(ceremony('registration', 'verified', { flags: flags(true, true), credentialDeviceType: 'multiDevice' }))!.storage).toBe('synced');
+    expect(backupFacts(ceremony('registration', 'verified', { flags: flags(false, false), credentialDeviceType: 'singleDevice' }))).toEqual(
+      { be: false, bs: false, storage: 'device-bound', deviceType: 'singleDevice' },
+    );
+    expect(
+      backupFacts(ceremony('registration', 'verified', { flags: flags(true, true), credentialDeviceType: 'multiDevice' }))!.storage,
+    ).toBe('synced');
     expect(backupFacts(ceremony('registration', 'verified', { flags: flags(true, false) }))!.storage).toBe('eligible');
     expect(backupFacts(ceremony('registration', 'client-error'))).toBeNull();
   });
 
   it('counts the RP’s checks and finds what it stored', () => {
-    const c = { ...ceremony('registration', 'failed'), dissection: { checks: [{ id: 'a', status: 'pass' }, { id: 'b', status: 'fail' }, { id: 'c', status: 'skip' }], secondOpinion: { verifier: '@simplewebauthn/server', verified: false } } } as unknown as Ceremony;
+    const c = {
+      ...ceremony('registration', 'failed'),
+      dissection: {
+        checks: [
+          { id: 'a', status: 'pass' },
+          { id: 'b', status: 'fail' },
+          { id: 'c', status: 'skip' },
+        ],
+        secondOpinion: { verifier: '@simplewebauthn/server', verified: false },
+      },
+    } as unknown as Ceremony;
     expect(verifyFacts(c)).toMatchObject({ verdict: 'failed', passed: 1, failed: 1 });
-    const list = [{ id: 'x', publicKey: 'pk' }, { id: 'y', publicKey: 'pk2' }] as never[];
+    const list = [
+      { id: 'x', publicKey: 'pk' },
+      { id: 'y', publicKey: 'pk2' },
+    ] as never[];
     expect(storedCredentialOf(list, 'y')).toEqual({ id: 'y', publicKey: 'pk2' });
     expect(storedCredentialOf(list, 'z')).toBeNull();
     expect(storedCredentialOf(list, null)).toBeNull();
@@ -280,7 +401,15 @@ describe('the facts of each step', () => {
 describe('the walk’s ceremony config and messages', () => {
   it('asks for a passkey the learner can make again and sign in with', () => {
     const c = learnConfig({ userName: '  grace ', attestation: 'none', userVerification: 'required' });
-    expect(c).toMatchObject({ userName: 'grace', userDisplayName: 'grace', attestation: 'none', userVerification: 'required', excludeCredentials: false, allowCredentials: true, residentKey: 'preferred' });
+    expect(c).toMatchObject({
+      userName: 'grace',
+      userDisplayName: 'grace',
+      attestation: 'none',
+      userVerification: 'required',
+      excludeCredentials: false,
+      allowCredentials: true,
+      residentKey: 'preferred',
+    });
     expect(learnConfig({ ...DEFAULT_LEARN_SETUP, userName: '   ' }).userName).toBe(DEFAULT_LEARN_SETUP.userName);
   });
 
@@ -297,7 +426,9 @@ describe('the walk’s ceremony config and messages', () => {
       expect(placeholders(learnJa[key]), key).toEqual(placeholders(learnEn[key]));
     }
     // Real Japanese, not copies of the English (labels that are spec tokens excepted).
-    const translated = (Object.keys(learnEn) as (keyof typeof learnEn)[]).filter((k) => !k.startsWith('learn.label.') && learnJa[k] !== learnEn[k]);
+    const translated = (Object.keys(learnEn) as (keyof typeof learnEn)[]).filter(
+      (k) => !k.startsWith('learn.label.') && learnJa[k] !== learnEn[k],
+    );
     expect(translated.length).toBeGreaterThan(Object.keys(learnEn).length * 0.7);
     expect(learnJa['learn.step.reg-client-data.why']).toMatch(/フィッシング/);
   });

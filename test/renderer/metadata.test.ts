@@ -8,7 +8,8 @@ import { fileToPem, projectPage, rootNameFromFile, toBase64 } from '../../src/re
 import { isNamedAaguid, pickIcon } from '../../src/renderer/src/model/authenticators.ts';
 import type { Ceremony } from '@api/types.ts';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function recorder(respond: (url: string, init: RequestInit) => Response) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -52,7 +53,11 @@ describe('metadata API client', () => {
   it('surfaces a 422 with the RP code and message', async () => {
     const { fetch } = recorder(() => json(422, { error: 'mds_invalid', message: 'The FIDO MDS BLOB was refused: bad signature' }));
     const api = createApiClient({ token: 't', fetch });
-    await expect(api.importMds('x', 'f')).rejects.toMatchObject({ status: 422, error: 'mds_invalid', message: 'The FIDO MDS BLOB was refused: bad signature' });
+    await expect(api.importMds('x', 'f')).rejects.toMatchObject({
+      status: 422,
+      error: 'mds_invalid',
+      message: 'The FIDO MDS BLOB was refused: bad signature',
+    });
   });
 });
 
@@ -113,7 +118,9 @@ describe('metadata helpers', () => {
   });
 
   it('every new message has the same placeholders in en and ja', () => {
-    const keys = Object.keys(en).filter((k) => /^(metadata|roots|authenticator|header\.metadata|result\.(second|disagreement|firstFailure))/.test(k)) as (keyof typeof en)[];
+    const keys = Object.keys(en).filter((k) =>
+      /^(metadata|roots|authenticator|header\.metadata|result\.(second|disagreement|firstFailure))/.test(k),
+    ) as (keyof typeof en)[];
     expect(keys.length).toBeGreaterThan(50);
     const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const k of keys) expect(ph(ja[k]), k).toEqual(ph(en[k]));

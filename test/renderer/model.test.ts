@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/renderer/src/i18n/en.ts';
 import { ja } from '../../src/renderer/src/i18n/ja.ts';
 import { format, pickLang, translate } from '../../src/renderer/src/i18n/format.ts';
-import { ALGORITHMS, algorithmLabel, configsEqual, FALLBACK_CONFIG, move, orderedUniverse, selectedInOrder } from '../../src/renderer/src/model/config.ts';
+import {
+  ALGORITHMS,
+  algorithmLabel,
+  configsEqual,
+  FALLBACK_CONFIG,
+  move,
+  orderedUniverse,
+  selectedInOrder,
+} from '../../src/renderer/src/model/config.ts';
 import { ceremonyFacts, storageOf, upsertSummary } from '../../src/renderer/src/model/ceremony.ts';
 import type { Ceremony, CeremonySummary } from '@api/types.ts';
 
@@ -27,7 +35,9 @@ describe('ordered lists', () => {
 describe('algorithms', () => {
   it('lists every COSE algorithm @simplewebauthn/server v14 knows, once', async () => {
     const { COSEALG } = await import('@simplewebauthn/server/helpers');
-    const serverIds = Object.values(COSEALG).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+    const serverIds = Object.values(COSEALG)
+      .filter((v): v is number => typeof v === 'number')
+      .sort((a, b) => a - b);
     const ours = ALGORITHMS.map((a) => a.id).sort((a, b) => a - b);
     expect(ours).toEqual(serverIds);
     expect(new Set(ours).size).toBe(ours.length);
@@ -48,10 +58,19 @@ describe('config', () => {
 
 describe('ceremony facts', () => {
   const base: Ceremony = {
-    id: 'c1', kind: 'registration', createdAt: '2025-01-01T00:00:00.000Z', config: FALLBACK_CONFIG,
-    options: { challenge: 'AA' } as Ceremony['options'], response: null, clientError: null, verdict: 'failed',
-    error: { code: 'uv_required', message: 'UV required', step: '7.1.17' }, result: null,
-    timings: { optionsAt: 1 }, userName: 'alice', credentialId: null,
+    id: 'c1',
+    kind: 'registration',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    config: FALLBACK_CONFIG,
+    options: { challenge: 'AA' } as Ceremony['options'],
+    response: null,
+    clientError: null,
+    verdict: 'failed',
+    error: { code: 'uv_required', message: 'UV required', step: '7.1.17' },
+    result: null,
+    timings: { optionsAt: 1 },
+    userName: 'alice',
+    credentialId: null,
   };
   it('storage from BE/BS', () => {
     expect(storageOf(true, true)).toBe('synced');
@@ -61,8 +80,20 @@ describe('ceremony facts', () => {
   it('uses the RP result when present', () => {
     const flags = { up: true, uv: true, be: false, bs: false, at: true, ed: false };
     const f = ceremonyFacts({
-      ...base, verdict: 'verified', error: null,
-      result: { credentialId: 'id1', userName: 'alice', fmt: 'packed', aaguid: 'a-a', alg: -7, signCount: 0, flags, credentialDeviceType: 'singleDevice', clientExtensionResults: {} },
+      ...base,
+      verdict: 'verified',
+      error: null,
+      result: {
+        credentialId: 'id1',
+        userName: 'alice',
+        fmt: 'packed',
+        aaguid: 'a-a',
+        alg: -7,
+        signCount: 0,
+        flags,
+        credentialDeviceType: 'singleDevice',
+        clientExtensionResults: {},
+      },
     });
     expect(f).toMatchObject({ accepted: true, credentialId: 'id1', fmt: 'packed', signCount: 0, alg: -7, storage: 'device-bound', flags });
   });
@@ -72,7 +103,16 @@ describe('ceremony facts', () => {
       ...base,
       dissection: {
         kind: 'registration',
-        summary: { fmt: 'none', aaguid: null, authenticatorName: 'Virtual', credentialId: 'id2', signCount: 3, flags, alg: -8, rpIdHash: null },
+        summary: {
+          fmt: 'none',
+          aaguid: null,
+          authenticatorName: 'Virtual',
+          credentialId: 'id2',
+          signCount: 3,
+          flags,
+          alg: -8,
+          rpIdHash: null,
+        },
         tree: [],
         errors: [],
         sources: {},
@@ -81,10 +121,25 @@ describe('ceremony facts', () => {
         disagreement: null,
       },
     });
-    expect(f).toMatchObject({ accepted: false, credentialId: 'id2', fmt: 'none', signCount: 3, storage: 'synced', authenticatorName: 'Virtual' });
+    expect(f).toMatchObject({
+      accepted: false,
+      credentialId: 'id2',
+      fmt: 'none',
+      signCount: 3,
+      storage: 'synced',
+      authenticatorName: 'Virtual',
+    });
   });
   it('upsertSummary replaces by id and keeps newest first, bounded', () => {
-    const s = (id: string, t: string): CeremonySummary => ({ id, kind: 'registration', createdAt: t, verdict: 'verified', userName: null, credentialId: null, error: null });
+    const s = (id: string, t: string): CeremonySummary => ({
+      id,
+      kind: 'registration',
+      createdAt: t,
+      verdict: 'verified',
+      userName: null,
+      credentialId: null,
+      error: null,
+    });
     const list = [s('b', '2025-01-02'), s('a', '2025-01-01')];
     expect(upsertSummary(list, s('c', '2025-01-03')).map((x) => x.id)).toEqual(['c', 'b', 'a']);
     expect(upsertSummary(list, { ...s('a', '2025-01-01'), verdict: 'failed' }).map((x) => x.verdict)).toEqual(['verified', 'failed']);

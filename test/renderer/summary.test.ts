@@ -27,7 +27,15 @@ import { inspectorEn } from '../../src/renderer/src/i18n/inspector.en.ts';
 import { inspectorJa } from '../../src/renderer/src/i18n/inspector.ja.ts';
 
 const VECTORS = resolve(import.meta.dirname, '../../../shared/vectors');
-const flags = (o: Partial<Record<'up' | 'uv' | 'be' | 'bs' | 'at' | 'ed', boolean>>) => ({ up: true, uv: false, be: false, bs: false, at: false, ed: false, ...o });
+const flags = (o: Partial<Record<'up' | 'uv' | 'be' | 'bs' | 'at' | 'ed', boolean>>) => ({
+  up: true,
+  uv: false,
+  be: false,
+  bs: false,
+  at: false,
+  ed: false,
+  ...o,
+});
 
 function ceremony(over: Partial<Ceremony>): Ceremony {
   return {
@@ -35,7 +43,12 @@ function ceremony(over: Partial<Ceremony>): Ceremony {
     kind: 'registration',
     createdAt: '2025-01-01T00:00:00.000Z',
     config: FALLBACK_CONFIG,
-    options: { challenge: 'abc', rp: { name: 'x', id: 'localhost' }, user: { id: 'u', name: 'alice', displayName: 'Alice' }, pubKeyCredParams: [] },
+    options: {
+      challenge: 'abc',
+      rp: { name: 'x', id: 'localhost' },
+      user: { id: 'u', name: 'alice', displayName: 'Alice' },
+      pubKeyCredParams: [],
+    },
     response: null,
     clientError: null,
     verdict: 'verified',
@@ -67,7 +80,9 @@ describe('plainSummary', () => {
   it('registration of a synced passkey: who made it, synced, UV, no attestation, only the public key stored', () => {
     const s = plainSummary(ceremony({ result: regResult() }), { lang: 'en' });
     expect(s.tone).toBe('ok');
-    expect(s.headline).toBe('A passkey (a discoverable credential) was created by iCloud Keychain (AAGUID fbfc3007-154e-4ecc-8c0b-6e020557d7bd).');
+    expect(s.headline).toBe(
+      'A passkey (a discoverable credential) was created by iCloud Keychain (AAGUID fbfc3007-154e-4ecc-8c0b-6e020557d7bd).',
+    );
     expect(s.details).toEqual([
       'It is synced: the provider backed it up (BE=1, BS=1), so it can appear on your other devices.',
       'Your PIN or biometric was verified (UV=1).',
@@ -78,7 +93,13 @@ describe('plainSummary', () => {
 
   it('device-bound security key without UV and without credProps; unknown name; packed attestation', () => {
     const c = ceremony({
-      result: regResult({ authenticatorName: null, aaguid: '2fc0579f-8113-47ea-b116-bb5a8db9202a', fmt: 'packed', flags: flags({ at: true }), clientExtensionResults: {} }),
+      result: regResult({
+        authenticatorName: null,
+        aaguid: '2fc0579f-8113-47ea-b116-bb5a8db9202a',
+        fmt: 'packed',
+        flags: flags({ at: true }),
+        clientExtensionResults: {},
+      }),
     });
     const s = plainSummary(c, { lang: 'en' });
     expect(s.headline).toBe(
@@ -93,7 +114,14 @@ describe('plainSummary', () => {
 
   it('non-discoverable credential and an all-zero AAGUID', () => {
     const s = plainSummary(
-      ceremony({ result: regResult({ authenticatorName: null, aaguid: '00000000-0000-0000-0000-000000000000', clientExtensionResults: { credProps: { rk: false } }, flags: flags({ at: true, uv: true }) }) }),
+      ceremony({
+        result: regResult({
+          authenticatorName: null,
+          aaguid: '00000000-0000-0000-0000-000000000000',
+          clientExtensionResults: { credProps: { rk: false } },
+          flags: flags({ at: true, uv: true }),
+        }),
+      }),
       { lang: 'en' },
     );
     expect(s.headline).toContain('not discoverable (credProps.rk = false)');
@@ -105,37 +133,73 @@ describe('plainSummary', () => {
       ceremony({
         kind: 'authentication',
         options: { challenge: 'abc', allowCredentials: [] } as unknown as Ceremony['options'],
-        result: regResult({ signCount, previousSignCount, flags: flags({ uv: true }), authenticatorName: 'Windows Hello', aaguid: undefined }),
+        result: regResult({
+          signCount,
+          previousSignCount,
+          flags: flags({ uv: true }),
+          authenticatorName: 'Windows Hello',
+          aaguid: undefined,
+        }),
       });
     const a = plainSummary(auth(5, 4), { lang: 'en' });
     expect(a.headline).toBe('You signed in with a passkey from Windows Hello.');
     expect(a.details).toContain('The signature counter went from 4 to 5.');
     expect(a.details).toContain('Your PIN or biometric was verified (UV=1).');
     expect(a.details.at(-1)).toBe('The RP checked the signature with the public key it stored at registration; no secret was sent.');
-    expect(plainSummary(auth(0, 0), { lang: 'en' }).details).toContain('The signature counter is 0: this authenticator does not count signatures (usual for synced passkeys).');
+    expect(plainSummary(auth(0, 0), { lang: 'en' }).details).toContain(
+      'The signature counter is 0: this authenticator does not count signatures (usual for synced passkeys).',
+    );
   });
 
   it('failed registration names the first failed check, its reason, and warns about the orphan credential', () => {
     const checks: Check[] = [
       { id: 'registration.up', spec: 's', title: '§7.1: the UP flag is set', status: 'pass' },
-      { id: 'registration.uv', spec: 's', title: '§7.1: the UV flag is set when user verification is required', status: 'fail', message: 'User verification is required but user was not verified (UV flag is 0)' },
+      {
+        id: 'registration.uv',
+        spec: 's',
+        title: '§7.1: the UV flag is set when user verification is required',
+        status: 'fail',
+        message: 'User verification is required but user was not verified (UV flag is 0)',
+      },
       { id: 'registration.alg', spec: 's', title: 'alg', status: 'fail', message: 'second' },
     ];
     const c = ceremony({
       verdict: 'failed',
       error: { code: 'verification_failed', message: 'User verification is required', step: 'registration.uv' },
-      dissection: { kind: 'registration', summary: { fmt: 'none', aaguid: null, authenticatorName: null, credentialId: 'cred', signCount: 0, flags: flags({ at: true }), alg: -7, rpIdHash: null }, tree: [], errors: [], sources: {}, checks, secondOpinion: { verifier: '@simplewebauthn/server', verified: false }, disagreement: null },
+      dissection: {
+        kind: 'registration',
+        summary: {
+          fmt: 'none',
+          aaguid: null,
+          authenticatorName: null,
+          credentialId: 'cred',
+          signCount: 0,
+          flags: flags({ at: true }),
+          alg: -7,
+          rpIdHash: null,
+        },
+        tree: [],
+        errors: [],
+        sources: {},
+        checks,
+        secondOpinion: { verifier: '@simplewebauthn/server', verified: false },
+        disagreement: null,
+      },
     });
     const s = plainSummary(c, { lang: 'en' });
     expect(s.tone).toBe('failed');
-    expect(s.headline).toBe('No passkey was registered: the RP rejected the response at “§7.1: the UV flag is set when user verification is required”.');
+    expect(s.headline).toBe(
+      'No passkey was registered: the RP rejected the response at “§7.1: the UV flag is set when user verification is required”.',
+    );
     expect(s.details).toEqual([
       'Why: User verification is required but user was not verified (UV flag is 0)',
       'You were present (UP=1) but not verified: no PIN or biometric was checked (UV=0).',
       'The authenticator may still keep the credential it created, but the RP did not store it, so it cannot be used here.',
     ]);
     const ja = plainSummary(c, { lang: 'ja' });
-    expect(ja.headline).toBe('パスキーは登録されませんでした。RP は「§7.1: the UV flag is set when user verification is required」で応答を拒否しました。');
+    expect(ja.headline).toBe(
+      'パスキーは登録されませんでした。RP は「§7.1: the UV flag is set when user verification is required」で応答を拒否しました。',
+    );
   });
 
   it('client error: NotAllowedError explained, nothing stored; in Japanese too', () => {
@@ -152,7 +216,10 @@ describe('plainSummary', () => {
     expect(en.details).toContain('Its message: “The operation either timed out or was not allowed.”');
     const ja = plainSummary(c, { lang: 'ja' });
     expect(ja.headline).toBe('パスキーは作成されませんでした。ブラウザーが NotAllowedError を報告しました。');
-    const other = plainSummary(ceremony({ kind: 'authentication', verdict: 'client-error', clientError: { name: 'WeirdError', message: '' } }), { lang: 'en' });
+    const other = plainSummary(
+      ceremony({ kind: 'authentication', verdict: 'client-error', clientError: { name: 'WeirdError', message: '' } }),
+      { lang: 'en' },
+    );
     expect(other.headline).toBe('Nobody signed in: the browser reported WeirdError.');
     expect(other.details[0]).toBe('Nothing reached the RP but the error itself.');
   });
@@ -167,7 +234,16 @@ describe('plainSummary', () => {
 describe('sequence steps', () => {
   it('a verified ceremony: all 8 steps done, times relative to optionsAt', () => {
     const steps = stepsOf(sequenceInputOf(ceremony({ result: regResult() }), 320));
-    expect(steps.map((s) => s.id)).toEqual(['options-request', 'options-response', 'client-call', 'user-verification', 'authenticator-response', 'response-post', 'verify', 'result']);
+    expect(steps.map((s) => s.id)).toEqual([
+      'options-request',
+      'options-response',
+      'client-call',
+      'user-verification',
+      'authenticator-response',
+      'response-post',
+      'verify',
+      'result',
+    ]);
     expect(steps.every((s) => s.status === 'ok')).toBe(true);
     expect(steps.map((s) => s.atMs)).toEqual([0, 0, null, null, 320, 400, 450, 450]);
     expect(steps.find((s) => s.id === 'authenticator-response')?.timing).toBe('client');
@@ -181,7 +257,15 @@ describe('sequence steps', () => {
     expect(stepsOf(sequenceInputOf(c)).find((s) => s.id === 'authenticator-response')).toMatchObject({ atMs: null, timing: 'none' });
   });
   it('a client error stops on the create()/get() arrow; later steps are not reached', () => {
-    const steps = stepsOf(sequenceInputOf(ceremony({ verdict: 'client-error', clientError: { name: 'NotAllowedError', message: 'm' }, timings: { optionsAt: 1000, responseAt: 1800 } })));
+    const steps = stepsOf(
+      sequenceInputOf(
+        ceremony({
+          verdict: 'client-error',
+          clientError: { name: 'NotAllowedError', message: 'm' },
+          timings: { optionsAt: 1000, responseAt: 1800 },
+        }),
+      ),
+    );
     const stop = stoppedAt(steps)!;
     expect(stop.id).toBe('client-call');
     expect(stop.error).toEqual({ name: 'NotAllowedError', message: 'm' });
@@ -198,7 +282,13 @@ describe('sequence steps', () => {
     expect(stop.id).toBe('verify');
     expect(stop.error).toMatchObject({ checkId: 'registration.uv', message: 'no UV' });
     // without checks (rejected before decoding), the RP's error step is named
-    const bare = stoppedAt(stepsOf(sequenceInputOf(ceremony({ verdict: 'failed', error: { code: 'credential_unknown', message: 'not registered', step: 'credential' } }))))!;
+    const bare = stoppedAt(
+      stepsOf(
+        sequenceInputOf(
+          ceremony({ verdict: 'failed', error: { code: 'credential_unknown', message: 'not registered', step: 'credential' } }),
+        ),
+      ),
+    )!;
     expect(bare).toMatchObject({ id: 'verify', error: { name: 'credential_unknown', checkId: 'credential' } });
   });
 });

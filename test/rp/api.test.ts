@@ -17,8 +17,7 @@ let port: number;
 let token: string;
 
 const cfg = (patch: Partial<CeremonyConfig> = {}): CeremonyConfig => ({ ...structuredClone(DEFAULT_CONFIG), ...patch });
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  call(port, 'POST', path, { body, token, headers });
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => call(port, 'POST', path, { body, token, headers });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pe-api-'));
@@ -270,7 +269,10 @@ describe('ceremonies', () => {
   it('flags a sign-count regression (possible cloned authenticator)', async () => {
     const auth = new SoftAuthenticator();
     await register(auth, 'erin');
-    for (const [count, status] of [[5, 200], [3, 400]] as const) {
+    for (const [count, status] of [
+      [5, 200],
+      [3, 400],
+    ] as const) {
       const o = await post('/api/authentication/options', { config: cfg({ userName: 'erin' }) });
       const assertion = auth.assert(o.json.options, { origin: server.origin, signCount: count });
       const r = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response: assertion });
@@ -288,7 +290,11 @@ describe('ceremonies', () => {
     expect(r.status).toBe(200);
     expect(r.json.timings.clientMs).toBe(1234);
     const e = await post('/api/registration/options', { config: cfg() });
-    const ce = await post('/api/registration/verify', { ceremonyId: e.json.ceremonyId, clientError: { name: 'NotAllowedError', message: 'x' }, clientMs: 60_000 });
+    const ce = await post('/api/registration/verify', {
+      ceremonyId: e.json.ceremonyId,
+      clientError: { name: 'NotAllowedError', message: 'x' },
+      clientMs: 60_000,
+    });
     expect(ce.json).toMatchObject({ verdict: 'client-error', timings: { clientMs: 60_000 } });
   });
 

@@ -35,12 +35,18 @@ beforeAll(async () => {
 
   const auth = new SoftAuthenticator();
   let o = await post('/api/registration/options', { config: cfg({ userName: 'alice', attestation: 'direct' }) });
-  let v = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response: auth.register(o.json.options, { origin: server.origin, fmt: 'packed' }) });
+  let v = await post('/api/registration/verify', {
+    ceremonyId: o.json.ceremonyId,
+    response: auth.register(o.json.options, { origin: server.origin, fmt: 'packed' }),
+  });
   expect(v.status, v.text).toBe(200);
   made.registration = v.json.id;
 
   o = await post('/api/authentication/options', { config: cfg({ userName: 'alice', allowCredentials: true }) });
-  v = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response: auth.assert(o.json.options, { origin: server.origin, signCount: 7 }) });
+  v = await post('/api/authentication/verify', {
+    ceremonyId: o.json.ceremonyId,
+    response: auth.assert(o.json.options, { origin: server.origin, signCount: 7 }),
+  });
   expect(v.status, v.text).toBe(200);
   made.authentication = v.json.id;
 
@@ -53,7 +59,10 @@ beforeAll(async () => {
   made.uvFailure = o.json.ceremonyId;
 
   o = await post('/api/registration/options', { config: cfg({ userName: 'carol' }) });
-  v = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, clientError: { name: 'NotAllowedError', message: 'The operation was not allowed.' } });
+  v = await post('/api/registration/verify', {
+    ceremonyId: o.json.ceremonyId,
+    clientError: { name: 'NotAllowedError', message: 'The operation was not allowed.' },
+  });
   expect(v.json.verdict).toBe('client-error');
   made.clientError = o.json.ceremonyId;
 });
@@ -83,7 +92,15 @@ describe('GET /api/history', () => {
     expect(page.total).toBeGreaterThanOrEqual(4);
     const byId = new Map(page.items.map((e) => [e.id, e]));
     const reg = byId.get(made.registration)!;
-    expect(reg).toMatchObject({ kind: 'registration', verdict: 'verified', userName: 'alice', fmt: 'packed', signCount: 0, importedFrom: null, importedAt: null });
+    expect(reg).toMatchObject({
+      kind: 'registration',
+      verdict: 'verified',
+      userName: 'alice',
+      fmt: 'packed',
+      signCount: 0,
+      importedFrom: null,
+      importedAt: null,
+    });
     expect(reg.aaguid).toMatch(/^[0-9a-f-]{36}$/);
     const authn = byId.get(made.authentication)!;
     // An assertion has no AAGUID of its own: the RP records the credential's.
@@ -104,7 +121,9 @@ describe('GET /api/history', () => {
     const reg = await ceremony(made.registration);
     expect((await ids(`q=${reg.credentialId!.slice(3, 15)}`)).sort()).toEqual([made.registration, made.authentication].sort());
     // The failed registration came from the same (soft) authenticator model: its dissection names the AAGUID.
-    expect((await ids(`authenticator=${reg.result!.aaguid}`)).sort()).toEqual([made.registration, made.authentication, made.uvFailure].sort());
+    expect((await ids(`authenticator=${reg.result!.aaguid}`)).sort()).toEqual(
+      [made.registration, made.authentication, made.uvFailure].sort(),
+    );
     expect(await ids('authenticator=00000000-0000-0000-0000-00000000abcd')).toEqual([]);
     expect(await ids('q=%25')).toEqual([]); // LIKE wildcards are literal
     const page = (await get('/api/history?limit=1&offset=1')).json as HistoryPage;
@@ -179,8 +198,22 @@ describe('export -> import', () => {
     const bundle = await exportOf(made.authentication);
     expect(bundle.ceremonies[0].labEvents).toEqual([]);
     const events = [
-      { event: 'credentialAsserted' as const, authenticatorId: 'auth-1', credentialId: bundle.ceremonies[0].credentialId!, ceremonyId: made.authentication, at: 1_700_000_000_000, signCount: 7 },
-      { event: 'credentialUpdated' as const, authenticatorId: 'auth-1', credentialId: '', ceremonyId: made.authentication, at: 1_700_000_000_001, detail: { byLab: true, message: 'x' } },
+      {
+        event: 'credentialAsserted' as const,
+        authenticatorId: 'auth-1',
+        credentialId: bundle.ceremonies[0].credentialId!,
+        ceremonyId: made.authentication,
+        at: 1_700_000_000_000,
+        signCount: 7,
+      },
+      {
+        event: 'credentialUpdated' as const,
+        authenticatorId: 'auth-1',
+        credentialId: '',
+        ceremonyId: made.authentication,
+        at: 1_700_000_000_001,
+        detail: { byLab: true, message: 'x' },
+      },
     ];
     bundle.ceremonies[0].labEvents = events;
     const other = await startRpServer({ dataDir: join(dir, 'lab-events') });
@@ -282,7 +315,15 @@ describe('migration 2 (history index)', () => {
       const db = new DatabaseSync(join(d, 'passkey-explorer.sqlite'));
       db.exec(MIGRATIONS[0]);
       db.exec('PRAGMA user_version = 1');
-      const result = { credentialId: 'Y3JlZA', userName: 'zed', fmt: 'packed', aaguid: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', authenticatorName: 'Key', signCount: 3, flags: {} };
+      const result = {
+        credentialId: 'Y3JlZA',
+        userName: 'zed',
+        fmt: 'packed',
+        aaguid: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+        authenticatorName: 'Key',
+        signCount: 3,
+        flags: {},
+      };
       db.prepare(
         `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, config, options, verdict, result, timings, user_name, credential_id)
          VALUES ('33333333-3333-4333-8333-333333333333', 'registration', '2025-01-01T00:00:00.000Z', 'c', 0, '{}', '{}', 'verified', ?, '{"optionsAt":0}', 'zed', 'Y3JlZA')`,
@@ -291,7 +332,12 @@ describe('migration 2 (history index)', () => {
       const store = new Store(d);
       expect(store.schemaVersion()).toBe(MIGRATIONS.length);
       expect(store.historyEntry('33333333-3333-4333-8333-333333333333')).toMatchObject({
-        userName: 'zed', fmt: 'packed', aaguid: result.aaguid, authenticatorName: 'Key', signCount: 3, importedFrom: null,
+        userName: 'zed',
+        fmt: 'packed',
+        aaguid: result.aaguid,
+        authenticatorName: 'Key',
+        signCount: 3,
+        importedFrom: null,
       });
       store.close();
     } finally {

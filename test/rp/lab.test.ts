@@ -19,12 +19,19 @@ import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 class FakePage implements LabTransport {
   enabled = false;
   readonly calls: string[] = [];
-  readonly authenticators = new Map<string, { options: VirtualAuthenticatorOptions; credentials: Map<string, CdpCredential>; uv: boolean; presence: boolean; bits: Record<string, boolean> }>();
+  readonly authenticators = new Map<
+    string,
+    {
+      options: VirtualAuthenticatorOptions;
+      credentials: Map<string, CdpCredential>;
+      uv: boolean;
+      presence: boolean;
+      bits: Record<string, boolean>;
+    }
+  >();
   private readonly listeners = new Map<string, ((p: unknown) => void)[]>();
   private closeListener: ((reason: string) => void) | null = null;
-  constructor(
-    private readonly mode: { legacy?: boolean; ignoresSignCount?: boolean; schema?: ProtocolDomain } = {},
-  ) {}
+  constructor(private readonly mode: { legacy?: boolean; ignoresSignCount?: boolean; schema?: ProtocolDomain } = {}) {}
 
   async send(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
     this.calls.push(method);
@@ -48,9 +55,16 @@ class FakePage implements LabTransport {
       case 'WebAuthn.addVirtualAuthenticator': {
         need();
         const options = params.options as VirtualAuthenticatorOptions;
-        if (options.hasLargeBlob && (options.ctap2Version ?? 'ctap2_0') === 'ctap2_0') throw new Error('Specified options require a CTAP 2.1 authenticator');
+        if (options.hasLargeBlob && (options.ctap2Version ?? 'ctap2_0') === 'ctap2_0')
+          throw new Error('Specified options require a CTAP 2.1 authenticator');
         const id = randomUUID();
-        this.authenticators.set(id, { options, credentials: new Map(), uv: options.isUserVerified ?? false, presence: options.automaticPresenceSimulation ?? true, bits: {} });
+        this.authenticators.set(id, {
+          options,
+          credentials: new Map(),
+          uv: options.isUserVerified ?? false,
+          presence: options.automaticPresenceSimulation ?? true,
+          bits: {},
+        });
         return { authenticatorId: id };
       }
       case 'WebAuthn.removeVirtualAuthenticator':
@@ -77,7 +91,8 @@ class FakePage implements LabTransport {
       }
       case 'WebAuthn.clearCredentials': {
         const a = auth();
-        for (const id of a.credentials.keys()) this.emit('WebAuthn.credentialDeleted', { authenticatorId: params.authenticatorId, credentialId: id });
+        for (const id of a.credentials.keys())
+          this.emit('WebAuthn.credentialDeleted', { authenticatorId: params.authenticatorId, credentialId: id });
         a.credentials.clear();
         return {};
       }
@@ -118,7 +133,17 @@ class FakePage implements LabTransport {
   /** What the browser does when a page creates a credential on the authenticator. */
   create(authenticatorId: string, resident = true): CdpCredential {
     const a = this.authenticators.get(authenticatorId)!;
-    const c: CdpCredential = { credentialId: Buffer.from(randomUUID()).toString('base64'), isResidentCredential: resident, rpId: 'localhost', privateKey: pkcs8(), userHandle: 'AQID', signCount: 1, backupEligibility: false, backupState: false, userName: 'alice' };
+    const c: CdpCredential = {
+      credentialId: Buffer.from(randomUUID()).toString('base64'),
+      isResidentCredential: resident,
+      rpId: 'localhost',
+      privateKey: pkcs8(),
+      userHandle: 'AQID',
+      signCount: 1,
+      backupEligibility: false,
+      backupState: false,
+      userName: 'alice',
+    };
     a.credentials.set(c.credentialId, c);
     this.emit('WebAuthn.credentialAdded', { authenticatorId, credential: c });
     return c;
@@ -164,7 +189,13 @@ describe('without a lab', () => {
     expect(status.json).toMatchObject({ available: false, transport: null, authenticators: [] });
     expect(status.json.reason).toContain('serve --lab');
     expect(status.json.reason).toContain('desktop app');
-    expect(status.json.presets.map((p: { id: string }) => p.id)).toEqual(['platform-passkey', 'synced-passkey', 'security-key', 'u2f-key', 'nfc-key']);
+    expect(status.json.presets.map((p: { id: string }) => p.id)).toEqual([
+      'platform-passkey',
+      'synced-passkey',
+      'security-key',
+      'u2f-key',
+      'nfc-key',
+    ]);
     const add = await call(plain.port, 'POST', '/api/lab/authenticators', { body: { preset: 'platform-passkey' }, token: plain.token });
     expect(add.status).toBe(409);
     expect(add.json).toMatchObject({ error: 'lab_unavailable' });
@@ -183,7 +214,19 @@ describe('with a lab', () => {
   it('adds preset authenticators by their CDP option names, enabling WebAuthn first, and disables it after the last one', async () => {
     const r = await api('POST', '/api/lab/authenticators', { preset: 'security-key' });
     expect(r.status).toBe(200);
-    expect(r.json.options).toEqual({ protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'usb', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasLargeBlob: true, hasCredBlob: true, hasMinPinLength: true, hasHmacSecret: true, automaticPresenceSimulation: true });
+    expect(r.json.options).toEqual({
+      protocol: 'ctap2',
+      ctap2Version: 'ctap2_1',
+      transport: 'usb',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      hasLargeBlob: true,
+      hasCredBlob: true,
+      hasMinPinLength: true,
+      hasHmacSecret: true,
+      automaticPresenceSimulation: true,
+    });
     expect(page.calls.slice(0, 2)).toEqual(['WebAuthn.enable', 'WebAuthn.addVirtualAuthenticator']);
     const id = r.json.authenticatorId;
     expect(page.authenticators.get(id)!.options).toEqual(r.json.options);
@@ -203,7 +246,9 @@ describe('with a lab', () => {
     expect(unknown.json.message).toContain('"hasFoo"');
     const u2f = await api('POST', '/api/lab/authenticators', { options: { protocol: 'u2f', transport: 'usb', hasResidentKey: true } });
     expect(u2f.json).toMatchObject({ error: 'option_invalid' });
-    const blob = await api('POST', '/api/lab/authenticators', { options: { protocol: 'ctap2', transport: 'usb', hasResidentKey: true, hasLargeBlob: true } });
+    const blob = await api('POST', '/api/lab/authenticators', {
+      options: { protocol: 'ctap2', transport: 'usb', hasResidentKey: true, hasLargeBlob: true },
+    });
     expect(blob.json.message).toContain('ctap2_1');
     const bad = await api('POST', '/api/lab/authenticators', { options: { protocol: 'ctap3', transport: 'usb' } });
     expect(bad.json.error).toBe('option_invalid');
@@ -215,9 +260,35 @@ describe('with a lab', () => {
       domain: 'WebAuthn',
       types: [
         { id: 'Ctap2Version', enum: ['ctap2_0', 'ctap2_1'] },
-        { id: 'VirtualAuthenticatorOptions', properties: ['protocol', 'ctap2Version', 'transport', 'hasResidentKey', 'hasUserVerification', 'hasLargeBlob', 'automaticPresenceSimulation', 'isUserVerified', 'hasNewThing'].map((name) => (name === 'ctap2Version' ? { name, $ref: 'Ctap2Version' } : { name })) },
+        {
+          id: 'VirtualAuthenticatorOptions',
+          properties: [
+            'protocol',
+            'ctap2Version',
+            'transport',
+            'hasResidentKey',
+            'hasUserVerification',
+            'hasLargeBlob',
+            'automaticPresenceSimulation',
+            'isUserVerified',
+            'hasNewThing',
+          ].map((name) => (name === 'ctap2Version' ? { name, $ref: 'Ctap2Version' } : { name })),
+        },
       ],
-      commands: ['enable', 'disable', 'addVirtualAuthenticator', 'removeVirtualAuthenticator', 'getCredentials', 'getCredential', 'addCredential', 'removeCredential', 'clearCredentials', 'setUserVerified', 'setAutomaticPresenceSimulation', 'setResponseOverrideBits'].map((name) => ({ name })),
+      commands: [
+        'enable',
+        'disable',
+        'addVirtualAuthenticator',
+        'removeVirtualAuthenticator',
+        'getCredentials',
+        'getCredential',
+        'addCredential',
+        'removeCredential',
+        'clearCredentials',
+        'setUserVerified',
+        'setAutomaticPresenceSimulation',
+        'setResponseOverrideBits',
+      ].map((name) => ({ name })),
     };
     await start({ schema, legacy: true });
     const status = await api('GET', '/api/lab');
@@ -237,10 +308,30 @@ describe('with a lab', () => {
     const { json: a } = await api('POST', '/api/lab/authenticators', { preset: 'platform-passkey' });
     const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     const pem = key.export({ type: 'sec1', format: 'pem' }).toString();
-    const file = { format: 'passkey-explorer/virtual-credential', version: 1, credential: { credentialId: 'AAECAwQF-_8', privateKey: pem, userHandle: 'dXNlcg', signCount: 7, largeBlobText: 'hello blob', isResidentCredential: true } };
+    const file = {
+      format: 'passkey-explorer/virtual-credential',
+      version: 1,
+      credential: {
+        credentialId: 'AAECAwQF-_8',
+        privateKey: pem,
+        userHandle: 'dXNlcg',
+        signCount: 7,
+        largeBlobText: 'hello blob',
+        isResidentCredential: true,
+      },
+    };
     const added = await api('POST', `/api/lab/authenticators/${a.authenticatorId}/credentials`, { file });
     expect(added.status).toBe(200);
-    expect(added.json).toMatchObject({ id: 'AAECAwQF-_8', credentialId: 'AAECAwQF+/8=', rpId: 'localhost', signCount: 7, userHandleB64url: 'dXNlcg', largeBlobText: 'hello blob', largeBlobBytes: 10, isResidentCredential: true });
+    expect(added.json).toMatchObject({
+      id: 'AAECAwQF-_8',
+      credentialId: 'AAECAwQF+/8=',
+      rpId: 'localhost',
+      signCount: 7,
+      userHandleB64url: 'dXNlcg',
+      largeBlobText: 'hello blob',
+      largeBlobBytes: 10,
+      isResidentCredential: true,
+    });
 
     const detail = await api('GET', `/api/lab/authenticators/${a.authenticatorId}/credentials/AAECAwQF-_8`);
     expect(detail.json.privateKeyPem).toBe(key.export({ type: 'pkcs8', format: 'pem' }).toString());
@@ -248,14 +339,24 @@ describe('with a lab', () => {
     expect(detail.json.keyType).toBe('EC prime256v1');
     expect(detail.json.registered).toBeNull();
 
-    const edit = await api('POST', `/api/lab/authenticators/${a.authenticatorId}/credentials/AAECAwQF-_8`, { signCount: 2, backupEligibility: true, backupState: true });
-    expect(edit.json).toMatchObject({ method: 'setCredentialProperties', credential: { signCount: 2, backupEligibility: true, backupState: true } });
+    const edit = await api('POST', `/api/lab/authenticators/${a.authenticatorId}/credentials/AAECAwQF-_8`, {
+      signCount: 2,
+      backupEligibility: true,
+      backupState: true,
+    });
+    expect(edit.json).toMatchObject({
+      method: 'setCredentialProperties',
+      credential: { signCount: 2, backupEligibility: true, backupState: true },
+    });
     const none = await api('POST', `/api/lab/authenticators/${a.authenticatorId}/credentials/AAECAwQF-_8`, {});
     expect(none.status).toBe(400);
 
     const exported = await api('GET', `/api/lab/authenticators/${a.authenticatorId}/credentials/AAECAwQF-_8/export`);
     expect(exported.headers['content-disposition']).toContain('attachment');
-    expect(exported.json).toMatchObject({ format: 'passkey-explorer/virtual-credential', credential: { credentialId: 'AAECAwQF+/8=', signCount: 2 } });
+    expect(exported.json).toMatchObject({
+      format: 'passkey-explorer/virtual-credential',
+      credential: { credentialId: 'AAECAwQF+/8=', signCount: 2 },
+    });
 
     const removed = await api('DELETE', `/api/lab/authenticators/${a.authenticatorId}/credentials/AAECAwQF-_8`);
     expect(removed.json).toEqual({ removed: true });
@@ -268,7 +369,9 @@ describe('with a lab', () => {
     await api('DELETE', `/api/lab/authenticators/${a.authenticatorId}/credentials`);
     expect((await api('GET', `/api/lab/authenticators/${a.authenticatorId}/credentials`)).json).toEqual([]);
 
-    const badKey = await api('POST', `/api/lab/authenticators/${a.authenticatorId}/credentials`, { credential: { privateKey: 'bm90IGEga2V5IGF0IGFsbA==' } });
+    const badKey = await api('POST', `/api/lab/authenticators/${a.authenticatorId}/credentials`, {
+      credential: { privateKey: 'bm90IGEga2V5IGF0IGFsbA==' },
+    });
     expect(badKey.json.error).toBe('private_key_invalid');
   });
 
@@ -280,7 +383,10 @@ describe('with a lab', () => {
       const c = page.create(a.authenticatorId);
       const id = Buffer.from(c.credentialId, 'base64').toString('base64url');
       const edit = await api('POST', `/api/lab/authenticators/${a.authenticatorId}/credentials/${id}`, { signCount: 0, backupState: true });
-      expect(edit.json).toMatchObject({ method: 'addCredential', credential: { id, signCount: 0, backupState: true, privateKey: c.privateKey } });
+      expect(edit.json).toMatchObject({
+        method: 'addCredential',
+        credential: { id, signCount: 0, backupState: true, privateKey: c.privateKey },
+      });
       expect(edit.json.note).toBeTruthy();
       await server.close();
     }
@@ -307,7 +413,13 @@ describe('with a lab', () => {
     const c2 = page.create(a.authenticatorId);
     await api('POST', `/api/lab/authenticators/${a.authenticatorId}/overrides`, { isBadUV: true });
     const saved = (await api('GET', `/api/lab/authenticators/${a.authenticatorId}/export`)).json;
-    expect(saved).toMatchObject({ format: 'passkey-explorer/virtual-authenticator', version: 1, label: 'Phone', preset: 'synced-passkey', options: { defaultBackupEligibility: true, defaultBackupState: true } });
+    expect(saved).toMatchObject({
+      format: 'passkey-explorer/virtual-authenticator',
+      version: 1,
+      label: 'Phone',
+      preset: 'synced-passkey',
+      options: { defaultBackupEligibility: true, defaultBackupState: true },
+    });
     expect(saved.credentials.map((c: CdpCredential) => c.credentialId).sort()).toEqual([c1.credentialId, c2.credentialId].sort());
     await api('DELETE', `/api/lab/authenticators/${a.authenticatorId}`);
 
@@ -331,7 +443,14 @@ describe('with a lab', () => {
     page.emit('WebAuthn.credentialAsserted', { authenticatorId: a.authenticatorId, credential: { ...c, signCount: 2 } });
     const ceremony = (await api('GET', `/api/ceremonies/${opts.ceremonyId}`)).json;
     expect(ceremony.labEvents).toMatchObject([
-      { event: 'credentialAdded', authenticatorId: a.authenticatorId, credentialId: id, ceremonyId: opts.ceremonyId, signCount: 1, detail: { isResidentCredential: true, userName: 'alice' } },
+      {
+        event: 'credentialAdded',
+        authenticatorId: a.authenticatorId,
+        credentialId: id,
+        ceremonyId: opts.ceremonyId,
+        signCount: 1,
+        detail: { isResidentCredential: true, userName: 'alice' },
+      },
       { event: 'credentialAsserted', credentialId: id, ceremonyId: opts.ceremonyId, signCount: 2 },
     ]);
     await api('DELETE', `/api/lab/authenticators/${a.authenticatorId}/credentials/${id}`);
@@ -346,7 +465,13 @@ describe('with a lab', () => {
     const { json: reg } = await api('POST', '/api/registration/options', { config: { ...DEFAULT_CONFIG, userName: 'late' } });
     const response = soft.register(reg.options, { origin: server.origin });
     // The browser holds the credential; its credentialAdded event is still on the way.
-    const cdp: CdpCredential = { credentialId: Buffer.from(response.rawId, 'base64url').toString('base64'), isResidentCredential: true, rpId: 'localhost', privateKey: pkcs8(), signCount: 0 };
+    const cdp: CdpCredential = {
+      credentialId: Buffer.from(response.rawId, 'base64url').toString('base64'),
+      isResidentCredential: true,
+      rpId: 'localhost',
+      privateKey: pkcs8(),
+      signCount: 0,
+    };
     page.authenticators.get(a.authenticatorId)!.credentials.set(cdp.credentialId, cdp);
     const verify = api('POST', '/api/registration/verify', { ceremonyId: reg.ceremonyId, response });
     // Long after the verification itself would have finished.
@@ -377,7 +502,10 @@ describe('with a lab', () => {
     await api('POST', '/api/lab/authenticators', { preset: 'platform-passkey' });
     const soft = new SoftAuthenticator();
     const { json: reg } = await api('POST', '/api/registration/options', { config: { ...DEFAULT_CONFIG, userName: 'elsewhere' } });
-    const v = await api('POST', '/api/registration/verify', { ceremonyId: reg.ceremonyId, response: soft.register(reg.options, { origin: server.origin }) });
+    const v = await api('POST', '/api/registration/verify', {
+      ceremonyId: reg.ceremonyId,
+      response: soft.register(reg.options, { origin: server.origin }),
+    });
     expect(v.json).toMatchObject({ verdict: 'verified' });
     expect(page.calls).toContain('WebAuthn.getCredentials');
     expect((await api('GET', `/api/ceremonies/${reg.ceremonyId}`)).json.labEvents).toEqual([]);
@@ -387,11 +515,16 @@ describe('with a lab', () => {
     const { json: a } = await api('POST', '/api/lab/authenticators', { preset: 'platform-passkey' });
     for (let i = 0; i < 3; i++) page.create(a.authenticatorId);
     expect((await api('GET', `/api/lab/authenticators/${a.authenticatorId}`)).json).toMatchObject({ residentCount: 3, residentLimit: 3 });
-    const { json: opts } = await api('POST', '/api/registration/options', { config: { ...DEFAULT_CONFIG, userName: 'bob', residentKey: 'required' } });
-    await api('POST', '/api/registration/verify', { ceremonyId: opts.ceremonyId, clientError: { name: 'NotAllowedError', message: 'The operation either timed out or was not allowed.' } });
-    await expect.poll(async () => (await api('GET', `/api/ceremonies/${opts.ceremonyId}`)).json.labEvents).toMatchObject([
-      { event: 'residentCredentialLimit', authenticatorId: a.authenticatorId, ceremonyId: opts.ceremonyId },
-    ]);
+    const { json: opts } = await api('POST', '/api/registration/options', {
+      config: { ...DEFAULT_CONFIG, userName: 'bob', residentKey: 'required' },
+    });
+    await api('POST', '/api/registration/verify', {
+      ceremonyId: opts.ceremonyId,
+      clientError: { name: 'NotAllowedError', message: 'The operation either timed out or was not allowed.' },
+    });
+    await expect
+      .poll(async () => (await api('GET', `/api/ceremonies/${opts.ceremonyId}`)).json.labEvents)
+      .toMatchObject([{ event: 'residentCredentialLimit', authenticatorId: a.authenticatorId, ceremonyId: opts.ceremonyId }]);
     const [e] = (await api('GET', `/api/ceremonies/${opts.ceremonyId}`)).json.labEvents;
     expect(e.detail.message).toContain('3 resident credentials');
     expect(e.detail.message).toContain('NotAllowedError');
@@ -417,12 +550,33 @@ describe('lab browser discovery', () => {
     expect(findBrowser({ PATH: bin, CHROMIUM_PATH: exe }, 'linux')).toBe(exe);
     rmSync(bin, { recursive: true, force: true });
     expect(browserArgs({ userDataDir: '/tmp/x', headless: true, url: 'http://localhost:1/', root: true })).toEqual(
-      expect.arrayContaining(['--remote-debugging-port=0', '--user-data-dir=/tmp/x', '--no-sandbox', '--headless=new', '--disable-background-networking', '--no-first-run', 'http://localhost:1/']),
+      expect.arrayContaining([
+        '--remote-debugging-port=0',
+        '--user-data-dir=/tmp/x',
+        '--no-sandbox',
+        '--headless=new',
+        '--disable-background-networking',
+        '--no-first-run',
+        'http://localhost:1/',
+      ]),
     );
     expect(browserArgs({ userDataDir: '/tmp/x', headless: false, url: 'u', root: false })).not.toContain('--no-sandbox');
     expect(optionSupport(null).options.map((o) => o.name)).toEqual([
-      'protocol', 'ctap2Version', 'transport', 'hasResidentKey', 'hasUserVerification', 'hasLargeBlob', 'hasCredBlob', 'hasMinPinLength',
-      'hasPrf', 'hasHmacSecret', 'hasHmacSecretMc', 'automaticPresenceSimulation', 'isUserVerified', 'defaultBackupEligibility', 'defaultBackupState',
+      'protocol',
+      'ctap2Version',
+      'transport',
+      'hasResidentKey',
+      'hasUserVerification',
+      'hasLargeBlob',
+      'hasCredBlob',
+      'hasMinPinLength',
+      'hasPrf',
+      'hasHmacSecret',
+      'hasHmacSecretMc',
+      'automaticPresenceSimulation',
+      'isUserVerified',
+      'defaultBackupEligibility',
+      'defaultBackupState',
     ]);
   });
 });

@@ -39,7 +39,11 @@ describe('community AAGUID list', () => {
   it('parses the simple and the published shape, dropping bad entries and non-data icons', () => {
     const m = parseCommunityList(
       JSON.stringify({
-        [WINDOWS_HELLO]: { name: 'Windows Hello', icon_light: 'data:image/svg+xml;base64,PHN2Zz4=', icon_dark: 'https://evil.example/x.png' },
+        [WINDOWS_HELLO]: {
+          name: 'Windows Hello',
+          icon_light: 'data:image/svg+xml;base64,PHN2Zz4=',
+          icon_dark: 'https://evil.example/x.png',
+        },
         'FBFC3007-154E-4ECC-8C0B-6E020557D7BD': 'iCloud Keychain',
         'not-an-aaguid': 'x',
         '00000000-0000-0000-0000-000000000001': { icon_light: 'data:image/png;base64,AA==' },

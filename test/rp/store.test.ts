@@ -24,7 +24,10 @@ describe('store', () => {
   it('migrates a new database to the latest schema version', () => {
     const s = new Store(tmp());
     expect(s.schemaVersion()).toBe(MIGRATIONS.length);
-    const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+    const tables = s.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => r.name);
     // ceremony_index: migration 2 (the History view's compact rows); lab_events: migration 3 (AUTOINCREMENT adds sqlite_sequence).
     expect(tables).toEqual(['ceremonies', 'ceremony_index', 'credentials', 'lab_events', 'sign_counts', 'sqlite_sequence', 'users']);
     s.close();
@@ -60,7 +63,10 @@ describe('store', () => {
     // The origin changed with the port: sign in against the new RP.
     const o = await call(s.port, 'POST', '/api/authentication/options', { body: { config: DEFAULT_CONFIG }, token: s.token });
     const a = auth.assert(o.json.options, { origin: s.origin });
-    const r = await call(s.port, 'POST', '/api/authentication/verify', { body: { ceremonyId: o.json.ceremonyId, response: a }, token: s.token });
+    const r = await call(s.port, 'POST', '/api/authentication/verify', {
+      body: { ceremonyId: o.json.ceremonyId, response: a },
+      token: s.token,
+    });
     expect(r.json).toMatchObject({ verdict: 'verified', result: { signCount: 1 } });
     await s.close();
   });

@@ -30,7 +30,10 @@ describe('user trust roots API', () => {
       expect(add.json.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
       expect((await call(s.port, 'GET', '/api/roots')).json.map((r: { name: string }) => r.name)).toEqual(['apple']);
 
-      const bad = await call(s.port, 'POST', '/api/roots', { body: { name: 'junk', pem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' }, token: s.token });
+      const bad = await call(s.port, 'POST', '/api/roots', {
+        body: { name: 'junk', pem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' },
+        token: s.token,
+      });
       expect(bad.status).toBe(422);
       expect(bad.json.error).toBe('root_invalid');
       const badName = await call(s.port, 'POST', '/api/roots', { body: { name: '../etc/passwd', pem }, token: s.token });
@@ -59,7 +62,9 @@ describe('FIDO MDS BLOB', () => {
       legalHeader: 'test',
       no: 7,
       nextUpdate: '2025-07-01',
-      entries: [{ aaguid: AAGUID, metadataStatement: { description: 'Windows Hello (MDS)', attestationRootCertificates: [] }, statusReports: [] }],
+      entries: [
+        { aaguid: AAGUID, metadataStatement: { description: 'Windows Hello (MDS)', attestationRootCertificates: [] }, statusReports: [] },
+      ],
     };
     good = await signJws(payload, signer, [signer]);
     const [h, , sig] = good.split('.');

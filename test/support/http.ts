@@ -14,8 +14,7 @@ export function call(
   path: string,
   opts: { body?: unknown; raw?: string | Buffer; headers?: Record<string, string>; token?: string } = {},
 ): Promise<Reply> {
-  const payload =
-    opts.raw !== undefined ? opts.raw : opts.body !== undefined ? Buffer.from(JSON.stringify(opts.body)) : undefined;
+  const payload = opts.raw !== undefined ? opts.raw : opts.body !== undefined ? Buffer.from(JSON.stringify(opts.body)) : undefined;
   const headers: Record<string, string> = {
     Host: `localhost:${port}`,
     ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}),

@@ -31,9 +31,7 @@ export interface MakeOptions {
 }
 
 function flagsByte(f: MakeOptions['flags'] = {}, at = false): number {
-  return (
-    (f.up ?? true ? 0x01 : 0) | (f.uv ?? true ? 0x04 : 0) | (f.be ? 0x08 : 0) | (f.bs ? 0x10 : 0) | (at ? 0x40 : 0)
-  );
+  return ((f.up ?? true) ? 0x01 : 0) | ((f.uv ?? true) ? 0x04 : 0) | (f.be ? 0x08 : 0) | (f.bs ? 0x10 : 0) | (at ? 0x40 : 0);
 }
 
 function coseKey(publicKey: KeyObject): Buffer {
@@ -52,10 +50,7 @@ export class SoftAuthenticator {
   readonly credentials = new Map<string, SoftCredential>();
 
   /** Answers PublicKeyCredentialCreationOptionsJSON with a RegistrationResponseJSON. */
-  register(
-    options: { challenge: string; rp: { id?: string }; user: { id: string } },
-    opts: MakeOptions & { reuseCredentialId?: string },
-  ) {
+  register(options: { challenge: string; rp: { id?: string }; user: { id: string } }, opts: MakeOptions & { reuseCredentialId?: string }) {
     let cred = opts.reuseCredentialId ? this.credentials.get(opts.reuseCredentialId) : undefined;
     if (!cred) {
       const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -66,7 +61,12 @@ export class SoftAuthenticator {
     const { id, cose, privateKey } = cred;
     const rpId = opts.rpId ?? options.rp.id ?? 'localhost';
     const clientDataJSON = Buffer.from(
-      JSON.stringify({ type: opts.type ?? 'webauthn.create', challenge: opts.challenge ?? options.challenge, origin: opts.origin, crossOrigin: false }),
+      JSON.stringify({
+        type: opts.type ?? 'webauthn.create',
+        challenge: opts.challenge ?? options.challenge,
+        origin: opts.origin,
+        crossOrigin: false,
+      }),
     );
     const credLen = Buffer.alloc(2);
     credLen.writeUInt16BE(id.length);
@@ -119,7 +119,12 @@ export class SoftAuthenticator {
     cred.signCount = opts.signCount ?? cred.signCount + 1;
     const rpId = opts.rpId ?? options.rpId ?? 'localhost';
     const clientDataJSON = Buffer.from(
-      JSON.stringify({ type: opts.type ?? 'webauthn.get', challenge: opts.challenge ?? options.challenge, origin: opts.origin, crossOrigin: false }),
+      JSON.stringify({
+        type: opts.type ?? 'webauthn.get',
+        challenge: opts.challenge ?? options.challenge,
+        origin: opts.origin,
+        crossOrigin: false,
+      }),
     );
     const counter = Buffer.alloc(4);
     counter.writeUInt32BE(cred.signCount);

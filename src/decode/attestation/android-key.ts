@@ -13,8 +13,21 @@ import { algName } from '../cose.js';
 import type { Certificate } from '../x509.js';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {
-  SPEC, T, Checks, dissectMap, algMember, sigMember, x5cMember, attStmtAlg, readMembers, credentialKey, sameKey, describeKey,
-  type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext,
+  SPEC,
+  T,
+  Checks,
+  dissectMap,
+  algMember,
+  sigMember,
+  x5cMember,
+  attStmtAlg,
+  readMembers,
+  credentialKey,
+  sameKey,
+  describeKey,
+  type AttStmtDissectContext,
+  type AttStmtDissection,
+  type AttestationVerifyContext,
 } from './common.js';
 import { assessChain } from './trust.js';
 
@@ -23,7 +36,13 @@ const KM_PURPOSE_SIGN = 2;
 
 /** Fields of an android-key attStmt (the KeyDescription appears inside x5c[0]'s extensions). */
 export function dissectAndroidKey(attStmt: CborNode, ctx: AttStmtDissectContext): AttStmtDissection {
-  return dissectMap(attStmt, ctx, { alg: algMember, sig: sigMember(() => attStmtAlg(attStmt), SPEC.androidKey), x5c: x5cMember }, SPEC.androidKey, 'Android Key');
+  return dissectMap(
+    attStmt,
+    ctx,
+    { alg: algMember, sig: sigMember(() => attStmtAlg(attStmt), SPEC.androidKey), x5c: x5cMember },
+    SPEC.androidKey,
+    'Android Key',
+  );
 }
 
 /** Explanation ids of the android-key checks, by local id. */
@@ -44,7 +63,13 @@ export async function verifyAndroidKey(attStmt: CborNode, ctx: AttestationVerify
   const m = readMembers(attStmt, { alg: true, sig: true, x5c: 'required' });
   const t1 = T('check.attestation.syntax.title', { section: '§8.4', format: 'android-key' });
   if (m.problems.length || m.alg === undefined || !m.sig || !m.certs) {
-    ck.fail('syntax', t1, '{ alg, sig, x5c }', m.problems, T('check.attestation.syntax.invalid', { format: 'android-key', problems: m.problems.join('; ') }));
+    ck.fail(
+      'syntax',
+      t1,
+      '{ alg, sig, x5c }',
+      m.problems,
+      T('check.attestation.syntax.invalid', { format: 'android-key', problems: m.problems.join('; ') }),
+    );
     return [...ck.list, ...(await assessChain('android-key', [], 'basic', ctx, false))];
   }
   ck.pass('syntax', t1, '{ alg, sig, x5c }', { alg: m.alg, x5c: m.x5c!.length });
@@ -52,47 +77,128 @@ export async function verifyAndroidKey(attStmt: CborNode, ctx: AttestationVerify
 
   // Step 2: signature
   const scheme = schemeFromCose(m.alg);
-  const v = typeof scheme === 'string' ? { valid: false, reason: scheme } : await verifyWithSpki(cert.spki, scheme, concat(ctx.authData, ctx.clientDataHash), m.sig);
+  const v =
+    typeof scheme === 'string'
+      ? { valid: false, reason: scheme }
+      : await verifyWithSpki(cert.spki, scheme, concat(ctx.authData, ctx.clientDataHash), m.sig);
   const t2 = T('check.attestation.android-key.signature.title');
-  if (v.valid) ck.pass('signature', t2, 'valid signature', 'valid', T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }));
-  else ck.fail('signature', t2, 'valid signature', 'invalid', T('check.attestation.android-key.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }));
+  if (v.valid)
+    ck.pass(
+      'signature',
+      t2,
+      'valid signature',
+      'valid',
+      T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }),
+    );
+  else
+    ck.fail(
+      'signature',
+      t2,
+      'valid signature',
+      'invalid',
+      T('check.attestation.android-key.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
+    );
 
   // Step 3: credCert's public key is the credential public key
   const key = credentialKey(ctx);
   const t3 = T('check.attestation.android-key.publicKey.title');
   if (key.spki && sameKey(key.spki, cert.spki)) ck.pass('publicKey', t3, describeKey(key.spki), describeKey(cert.spki));
-  else ck.fail('publicKey', t3, describeKey(key.spki), describeKey(cert.spki), key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }));
+  else
+    ck.fail(
+      'publicKey',
+      t3,
+      describeKey(key.spki),
+      describeKey(cert.spki),
+      key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }),
+    );
 
   // Step 4: the key description extension
   const kd = cert.androidKeyDescription;
   const t4 = T('check.attestation.android-key.attestationChallenge.title');
   if (!kd) {
     const present = cert.extensions.some((e) => e.oid === '1.3.6.1.4.1.11129.2.1.17');
-    ck.fail('attestationChallenge', t4, toHex(ctx.clientDataHash), null, present ? T('check.attestation.android-key.attestationChallenge.malformed') : T('check.attestation.android-key.attestationChallenge.absent'));
+    ck.fail(
+      'attestationChallenge',
+      t4,
+      toHex(ctx.clientDataHash),
+      null,
+      present
+        ? T('check.attestation.android-key.attestationChallenge.malformed')
+        : T('check.attestation.android-key.attestationChallenge.absent'),
+    );
     return [...ck.list, ...(await assessChain('android-key', m.certs as Certificate[], 'basic', ctx, false))];
   }
-  if (equalBytes(kd.attestationChallenge, ctx.clientDataHash)) ck.pass('attestationChallenge', t4, toHex(ctx.clientDataHash), toHex(kd.attestationChallenge));
-  else ck.fail('attestationChallenge', t4, toHex(ctx.clientDataHash), toHex(kd.attestationChallenge), T('check.attestation.android-key.attestationChallenge.mismatch', { expected: toHex(ctx.clientDataHash), got: toHex(kd.attestationChallenge) }));
+  if (equalBytes(kd.attestationChallenge, ctx.clientDataHash))
+    ck.pass('attestationChallenge', t4, toHex(ctx.clientDataHash), toHex(kd.attestationChallenge));
+  else
+    ck.fail(
+      'attestationChallenge',
+      t4,
+      toHex(ctx.clientDataHash),
+      toHex(kd.attestationChallenge),
+      T('check.attestation.android-key.attestationChallenge.mismatch', {
+        expected: toHex(ctx.clientDataHash),
+        got: toHex(kd.attestationChallenge),
+      }),
+    );
 
   // Step 5: authorization lists
   const t5a = T('check.attestation.android-key.allApplications.title');
-  const allApps = [kd.softwareEnforced.allApplications ? 'softwareEnforced' : null, kd.teeEnforced.allApplications ? 'teeEnforced' : null].filter(Boolean);
+  const allApps = [
+    kd.softwareEnforced.allApplications ? 'softwareEnforced' : null,
+    kd.teeEnforced.allApplications ? 'teeEnforced' : null,
+  ].filter(Boolean);
   if (allApps.length === 0) ck.pass('allApplications', t5a, 'absent', 'absent');
-  else ck.fail('allApplications', t5a, 'absent', allApps, T(allApps.length === 2 ? 'check.attestation.android-key.allApplications.presentBoth' : 'check.attestation.android-key.allApplications.present', { list: String(allApps[0]) }));
+  else
+    ck.fail(
+      'allApplications',
+      t5a,
+      'absent',
+      allApps,
+      T(
+        allApps.length === 2
+          ? 'check.attestation.android-key.allApplications.presentBoth'
+          : 'check.attestation.android-key.allApplications.present',
+        { list: String(allApps[0]) },
+      ),
+    );
   // Union of teeEnforced and softwareEnforced (the RP accepts software-backed keys unless it says otherwise).
   const origin = kd.teeEnforced.origin ?? kd.softwareEnforced.origin;
   const purposes = [...(kd.teeEnforced.purpose ?? []), ...(kd.softwareEnforced.purpose ?? [])];
   const t5o = T('check.attestation.android-key.origin.title');
   // Absent fields are not asserted either way (the W3C test vectors carry empty lists): warn, not fail.
   if (origin === KM_ORIGIN_GENERATED) ck.pass('origin', t5o, KM_ORIGIN_GENERATED, origin);
-  else if (origin === undefined) ck.add('origin', t5o, 'warn', KM_ORIGIN_GENERATED, null, T('check.attestation.android-key.origin.unstated'));
-  else ck.fail('origin', t5o, KM_ORIGIN_GENERATED, origin ?? null, T('check.attestation.android-key.origin.invalid', { origin: String(origin ?? 'none') }));
+  else if (origin === undefined)
+    ck.add('origin', t5o, 'warn', KM_ORIGIN_GENERATED, null, T('check.attestation.android-key.origin.unstated'));
+  else
+    ck.fail(
+      'origin',
+      t5o,
+      KM_ORIGIN_GENERATED,
+      origin ?? null,
+      T('check.attestation.android-key.origin.invalid', { origin: String(origin ?? 'none') }),
+    );
   const t5p = T('check.attestation.android-key.purpose.title');
   if (purposes.length > 0 && purposes.every((p) => p === KM_PURPOSE_SIGN)) ck.pass('purpose', t5p, [KM_PURPOSE_SIGN], purposes);
-  else if (purposes.length === 0) ck.add('purpose', t5p, 'warn', [KM_PURPOSE_SIGN], [], T('check.attestation.android-key.purpose.unstated'));
-  else ck.fail('purpose', t5p, [KM_PURPOSE_SIGN], purposes, T('check.attestation.android-key.purpose.invalid', { purposes: purposes.join(', ') }));
+  else if (purposes.length === 0)
+    ck.add('purpose', t5p, 'warn', [KM_PURPOSE_SIGN], [], T('check.attestation.android-key.purpose.unstated'));
+  else
+    ck.fail(
+      'purpose',
+      t5p,
+      [KM_PURPOSE_SIGN],
+      purposes,
+      T('check.attestation.android-key.purpose.invalid', { purposes: purposes.join(', ') }),
+    );
   const level = kd.attestationSecurityLevel;
-  ck.add('securityLevel', T('check.attestation.android-key.securityLevel.title'), level === 0 ? 'warn' : 'pass', 'TrustedEnvironment (1) or StrongBox (2)', level,
-    level === 0 ? T('check.attestation.android-key.securityLevel.software') : undefined, 'https://source.android.com/docs/security/features/keystore/attestation#securitylevel-values');
+  ck.add(
+    'securityLevel',
+    T('check.attestation.android-key.securityLevel.title'),
+    level === 0 ? 'warn' : 'pass',
+    'TrustedEnvironment (1) or StrongBox (2)',
+    level,
+    level === 0 ? T('check.attestation.android-key.securityLevel.software') : undefined,
+    'https://source.android.com/docs/security/features/keystore/attestation#securitylevel-values',
+  );
   return [...ck.list, ...(await assessChain('android-key', m.certs as Certificate[], 'basic', ctx, !ck.failed))];
 }

@@ -10,8 +10,18 @@ import type { CborNode, Check } from '../types.js';
 import { concat, toHex, equalBytes, sha256 } from '../bytes.js';
 import type { Certificate } from '../x509.js';
 import {
-  SPEC, T, Checks, dissectMap, x5cMember, readMembers, credentialKey, sameKey, describeKey,
-  type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext,
+  SPEC,
+  T,
+  Checks,
+  dissectMap,
+  x5cMember,
+  readMembers,
+  credentialKey,
+  sameKey,
+  describeKey,
+  type AttStmtDissectContext,
+  type AttStmtDissection,
+  type AttestationVerifyContext,
 } from './common.js';
 import { assessChain } from './trust.js';
 
@@ -33,7 +43,13 @@ export async function verifyApple(attStmt: CborNode, ctx: AttestationVerifyConte
   const m = readMembers(attStmt, { x5c: 'required' });
   const t1 = T('check.attestation.syntax.title', { section: '§8.8', format: 'apple' });
   if (m.problems.length || !m.certs) {
-    ck.fail('syntax', t1, '{ x5c: [credCert, *caCert] }', m.problems, T('check.attestation.syntax.invalid', { format: 'apple', problems: m.problems.join('; ') }));
+    ck.fail(
+      'syntax',
+      t1,
+      '{ x5c: [credCert, *caCert] }',
+      m.problems,
+      T('check.attestation.syntax.invalid', { format: 'apple', problems: m.problems.join('; ') }),
+    );
     return [...ck.list, ...(await assessChain('apple', [], 'anonca', ctx, false))];
   }
   ck.pass('syntax', t1, '{ x5c }', { x5c: m.x5c!.length });
@@ -44,14 +60,34 @@ export async function verifyApple(attStmt: CborNode, ctx: AttestationVerifyConte
   const t4 = T('check.attestation.apple.nonce.title');
   if (!cert.appleNonce) {
     const present = cert.extensions.some((e) => e.oid === '1.2.840.113635.100.8.2');
-    ck.fail('nonce', t4, toHex(nonce), null, present ? T('check.attestation.apple.nonce.malformed') : T('check.attestation.apple.nonce.absent'));
+    ck.fail(
+      'nonce',
+      t4,
+      toHex(nonce),
+      null,
+      present ? T('check.attestation.apple.nonce.malformed') : T('check.attestation.apple.nonce.absent'),
+    );
   } else if (equalBytes(cert.appleNonce, nonce)) ck.pass('nonce', t4, toHex(nonce), toHex(cert.appleNonce));
-  else ck.fail('nonce', t4, toHex(nonce), toHex(cert.appleNonce), T('check.attestation.apple.nonce.mismatch', { expected: toHex(nonce), got: toHex(cert.appleNonce) }));
+  else
+    ck.fail(
+      'nonce',
+      t4,
+      toHex(nonce),
+      toHex(cert.appleNonce),
+      T('check.attestation.apple.nonce.mismatch', { expected: toHex(nonce), got: toHex(cert.appleNonce) }),
+    );
 
   // Step 5: credential public key equals credCert's subject public key
   const key = credentialKey(ctx);
   const t5 = T('check.attestation.apple.publicKey.title');
   if (key.spki && sameKey(key.spki, cert.spki)) ck.pass('publicKey', t5, describeKey(key.spki), describeKey(cert.spki));
-  else ck.fail('publicKey', t5, describeKey(key.spki), describeKey(cert.spki), key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }));
+  else
+    ck.fail(
+      'publicKey',
+      t5,
+      describeKey(key.spki),
+      describeKey(cert.spki),
+      key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }),
+    );
   return [...ck.list, ...(await assessChain('apple', m.certs as Certificate[], 'anonca', ctx, !ck.failed))];
 }

@@ -88,14 +88,30 @@ export interface TrustResult {
 
 /** Explanation message ids (../messages/attestation.{en,ja}.ts) by field key. */
 const EXPLAIN_BY_KEY: Record<string, string> = {
-  attestationCertificate: 'x509.certificate', certificate: 'x509.certificate', tbsCertificate: 'x509.tbsCertificate',
-  issuer: 'x509.name', subject: 'x509.name', validity: 'x509.validity', subjectPublicKeyInfo: 'x509.spki',
-  serialNumber: 'x509.serialNumber', signatureValue: 'x509.signatureValue', basicConstraints: 'x509.ext.basicConstraints',
-  keyUsage: 'x509.ext.keyUsage', extKeyUsage: 'x509.ext.extKeyUsage', subjectAltName: 'x509.ext.subjectAltName',
-  directoryName: 'x509.ext.tpmSan', aaguid: 'x509.ext.fidoAaguid', keyDescription: 'x509.ext.androidKeyDescription',
-  appleAnonymousAttestation: 'x509.ext.appleNonce', attestationChallenge: 'android.attestationChallenge',
-  teeEnforced: 'android.authorizationList', softwareEnforced: 'android.authorizationList',
-  magic: 'tpm.magic', extraData: 'tpm.extraData', attested: 'tpm.attested', jws: 'safetynet.jws',
+  attestationCertificate: 'x509.certificate',
+  certificate: 'x509.certificate',
+  tbsCertificate: 'x509.tbsCertificate',
+  issuer: 'x509.name',
+  subject: 'x509.name',
+  validity: 'x509.validity',
+  subjectPublicKeyInfo: 'x509.spki',
+  serialNumber: 'x509.serialNumber',
+  signatureValue: 'x509.signatureValue',
+  basicConstraints: 'x509.ext.basicConstraints',
+  keyUsage: 'x509.ext.keyUsage',
+  extKeyUsage: 'x509.ext.extKeyUsage',
+  subjectAltName: 'x509.ext.subjectAltName',
+  directoryName: 'x509.ext.tpmSan',
+  aaguid: 'x509.ext.fidoAaguid',
+  keyDescription: 'x509.ext.androidKeyDescription',
+  appleAnonymousAttestation: 'x509.ext.appleNonce',
+  attestationChallenge: 'android.attestationChallenge',
+  teeEnforced: 'android.authorizationList',
+  softwareEnforced: 'android.authorizationList',
+  magic: 'tpm.magic',
+  extraData: 'tpm.extraData',
+  attested: 'tpm.attested',
+  jws: 'safetynet.jws',
 };
 const MEMBER_EXPLAIN = new Set(['alg', 'sig', 'x5c', 'ver', 'certInfo', 'pubArea', 'response']);
 
@@ -105,7 +121,13 @@ function addExplain(f: Field, depth: number): void {
 }
 
 /** Builds the Field(s) of one attStmt member's value; null falls back to the generic CBOR view. */
-export type MemberDissector = (value: CborNode, path: string, ctx: AttStmtDissectContext, errors: DecodeError[], sources: Record<string, Uint8Array>) => Field[] | null;
+export type MemberDissector = (
+  value: CborNode,
+  path: string,
+  ctx: AttStmtDissectContext,
+  errors: DecodeError[],
+  sources: Record<string, Uint8Array>,
+) => Field[] | null;
 
 const KNOWN_MEMBERS: Record<string, string> = {
   alg: 'COSE algorithm identifier of the attestation signature',
@@ -122,12 +144,22 @@ const KNOWN_MEMBERS: Record<string, string> = {
  * `members` gives specialised dissectors by key.
  */
 export function dissectMap(
-  attStmt: CborNode, ctx: AttStmtDissectContext, members: Record<string, MemberDissector>, spec: string, fmtTitle: string,
+  attStmt: CborNode,
+  ctx: AttStmtDissectContext,
+  members: Record<string, MemberDissector>,
+  spec: string,
+  fmtTitle: string,
 ): AttStmtDissection {
   const errors: DecodeError[] = [];
   const sources: Record<string, Uint8Array> = {};
   if (attStmt.type !== 'map') {
-    errors.push({ code: 'attStmt.not-map', message: `attStmt must be a CBOR map, got ${attStmt.type}`, path: ctx.path, source: ctx.source, offset: attStmt.start });
+    errors.push({
+      code: 'attStmt.not-map',
+      message: `attStmt must be a CBOR map, got ${attStmt.type}`,
+      path: ctx.path,
+      source: ctx.source,
+      offset: attStmt.start,
+    });
     const f = cborField(attStmt, { key: 'attStmt', path: ctx.path, source: ctx.source, spec });
     f.severity = 'error';
     return { fields: [f], errors };
@@ -137,8 +169,14 @@ export function dissectMap(
     const label = keyLabel(e.key);
     const path = `${ctx.path}${pathSegment(label, e.key)}`;
     const keyLeaf: Field = {
-      key: 'key', path: `${path}#key`, source: ctx.source, range: [e.key.start, e.key.end], value: label,
-      display: JSON.stringify(label), explain: 'cbor.mapKey', spec: `${RFC8949}#section-3.1`,
+      key: 'key',
+      path: `${path}#key`,
+      source: ctx.source,
+      range: [e.key.start, e.key.end],
+      value: label,
+      display: JSON.stringify(label),
+      explain: 'cbor.mapKey',
+      spec: `${RFC8949}#section-3.1`,
     };
     const dis = e.key.type === 'text' && Object.prototype.hasOwnProperty.call(members, e.key.value) ? members[e.key.value] : undefined;
     let valueFields: Field[] | null;
@@ -146,7 +184,13 @@ export function dissectMap(
       valueFields = dis ? dis(e.value, path, ctx, errors, sources) : null;
     } catch (err) {
       // A dissector bug must never hide bytes or crash the caller: fall back to the generic view.
-      errors.push({ code: 'attStmt.internal', message: `could not dissect ${label}: ${err instanceof Error ? err.message : String(err)}`, path, source: ctx.source, offset: e.value.start });
+      errors.push({
+        code: 'attStmt.internal',
+        message: `could not dissect ${label}: ${err instanceof Error ? err.message : String(err)}`,
+        path,
+        source: ctx.source,
+        offset: e.value.start,
+      });
       valueFields = null;
     }
     if (!valueFields) {
@@ -157,7 +201,10 @@ export function dissectMap(
     const top = valueFields.length === 1 ? valueFields[0] : undefined;
     children.push({
       ...(dis && MEMBER_EXPLAIN.has(label) ? { explain: `attestation.member.${label}` } : {}),
-      key: label, path, source: ctx.source, range: [e.key.start, e.value.end],
+      key: label,
+      path,
+      source: ctx.source,
+      range: [e.key.start, e.value.end],
       value: top ? top.value : null,
       display: top ? top.display : `${known ?? label}`,
       spec: dis ? spec : `${RFC8949}#section-3.1`,
@@ -166,21 +213,41 @@ export function dissectMap(
     });
   }
   const f: Field = fillCoverageGaps({
-    key: 'attStmt', path: ctx.path, source: ctx.source, range: [attStmt.start, attStmt.end], explain: 'attestation.attStmt',
-    value: null, display: `${fmtTitle} attestation statement (${attStmt.entries.length} member${attStmt.entries.length === 1 ? '' : 's'})`,
-    spec, children,
+    key: 'attStmt',
+    path: ctx.path,
+    source: ctx.source,
+    range: [attStmt.start, attStmt.end],
+    explain: 'attestation.attStmt',
+    value: null,
+    display: `${fmtTitle} attestation statement (${attStmt.entries.length} member${attStmt.entries.length === 1 ? '' : 's'})`,
+    spec,
+    children,
   });
   addExplain(f, 0);
   return { fields: [f], errors, ...(Object.keys(sources).length ? { sources } : {}) };
 }
 
 /** A bytes value: its CBOR header leaf plus fields over its content; null if it is not a definite byte string. */
-export function bytesValue(value: CborNode, path: string, ctx: AttStmtDissectContext, content: (start: number, end: number) => Field[]): Field[] | null {
+export function bytesValue(
+  value: CborNode,
+  path: string,
+  ctx: AttStmtDissectContext,
+  content: (start: number, end: number) => Field[],
+): Field[] | null {
   if (value.type !== 'bytes' || value.indefinite) return null;
   return [cborHeaderField(value, path, ctx.source), ...content(value.headerEnd, value.end)];
 }
 
-export function leafField(key: string, path: string, source: string, range: [number, number], value: unknown, display: string, spec?: string, severity?: Field['severity']): Field {
+export function leafField(
+  key: string,
+  path: string,
+  source: string,
+  range: [number, number],
+  value: unknown,
+  display: string,
+  spec?: string,
+  severity?: Field['severity'],
+): Field {
   return { key, path, source, range, value, display, ...(spec ? { spec } : {}), ...(severity ? { severity } : {}) };
 }
 
@@ -191,68 +258,155 @@ export const x5cMember: MemberDissector = (value, path, ctx, errors) => {
   value.items.forEach((item, i) => {
     const p = `${path}[${i}]`;
     if (item.type !== 'bytes' || item.indefinite) {
-      errors.push({ code: 'attStmt.x5c', message: `x5c[${i}] must be a byte string (DER certificate), got ${item.type}`, path: p, source: ctx.source, offset: item.start });
+      errors.push({
+        code: 'attStmt.x5c',
+        message: `x5c[${i}] must be a byte string (DER certificate), got ${item.type}`,
+        path: p,
+        source: ctx.source,
+        offset: item.start,
+      });
       const g = cborField(item, { key: `[${i}]`, path: p, source: ctx.source });
       g.severity = 'error';
       kids.push(g);
       return;
     }
-    const d = dissectCertificate(ctx.bytes, item.headerEnd, item.end, { source: ctx.source, path: p }, i === 0 ? 'attestationCertificate' : `certificate`);
+    const d = dissectCertificate(
+      ctx.bytes,
+      item.headerEnd,
+      item.end,
+      { source: ctx.source, path: p },
+      i === 0 ? 'attestationCertificate' : `certificate`,
+    );
     errors.push(...d.errors);
     kids.push({
-      key: `[${i}]`, path: p, source: ctx.source, range: [item.start, item.end], value: d.field.value,
+      key: `[${i}]`,
+      path: p,
+      source: ctx.source,
+      range: [item.start, item.end],
+      value: d.field.value,
       display: `${i === 0 ? 'attestation certificate' : `CA certificate ${i}`}: ${d.field.display}`,
-      spec: SPEC.formats, ...(d.cert ? {} : { severity: 'error' as const }),
+      spec: SPEC.formats,
+      ...(d.cert ? {} : { severity: 'error' as const }),
       children: [cborHeaderField(item, p, ctx.source), d.field],
     });
   });
-  return [{
-    key: 'x5c', path: `${path}#value`, source: ctx.source, range: [value.start, value.end], value: value.items.length,
-    display: `${value.items.length} certificate${value.items.length === 1 ? '' : 's'}`, spec: SPEC.formats, children: kids,
-  }];
+  return [
+    {
+      key: 'x5c',
+      path: `${path}#value`,
+      source: ctx.source,
+      range: [value.start, value.end],
+      value: value.items.length,
+      display: `${value.items.length} certificate${value.items.length === 1 ? '' : 's'}`,
+      spec: SPEC.formats,
+      children: kids,
+    },
+  ];
 };
 
 const ECDSA_ALGS = new Set([-7, -35, -36, -9, -51, -52]);
 
 /** sig: for ECDSA algorithms the DER SEQUENCE with r and s; otherwise one leaf. */
 export function sigMember(alg: () => number | undefined, spec: string): MemberDissector {
-  return (value, path, ctx, errors) => bytesValue(value, path, ctx, (start, end) => {
-    const sig = ctx.bytes.subarray(start, end);
-    const a = alg();
-    const base = `${path}#value`;
-    if (a !== undefined && ECDSA_ALGS.has(a)) {
-      const d = parseEcdsaDerSignature(sig);
-      if (!('error' in d)) {
-        const r = (x: [number, number]): [number, number] => [start + x[0], start + x[1]];
-        return [{
-          key: 'signature', path: base, source: ctx.source, range: [start, end], value: toHex(sig),
-          display: `${algName(a)} DER signature, ${sig.length} bytes`, spec,
-          children: [
-            leafField('header', `${base}#header`, ctx.source, r(d.headerRange), 'SEQUENCE', `SEQUENCE, ${sig.length - d.headerRange[1]} bytes`, 'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3'),
-            leafField('r', `${base}.r`, ctx.source, r(d.rRange), toHex(d.r), `r = ${toHex(d.r)}`, 'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3'),
-            leafField('s', `${base}.s`, ctx.source, r(d.sRange), toHex(d.s), `s = ${toHex(d.s)}`, 'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3'),
-          ],
-        }];
+  return (value, path, ctx, errors) =>
+    bytesValue(value, path, ctx, (start, end) => {
+      const sig = ctx.bytes.subarray(start, end);
+      const a = alg();
+      const base = `${path}#value`;
+      if (a !== undefined && ECDSA_ALGS.has(a)) {
+        const d = parseEcdsaDerSignature(sig);
+        if (!('error' in d)) {
+          const r = (x: [number, number]): [number, number] => [start + x[0], start + x[1]];
+          return [
+            {
+              key: 'signature',
+              path: base,
+              source: ctx.source,
+              range: [start, end],
+              value: toHex(sig),
+              display: `${algName(a)} DER signature, ${sig.length} bytes`,
+              spec,
+              children: [
+                leafField(
+                  'header',
+                  `${base}#header`,
+                  ctx.source,
+                  r(d.headerRange),
+                  'SEQUENCE',
+                  `SEQUENCE, ${sig.length - d.headerRange[1]} bytes`,
+                  'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3',
+                ),
+                leafField(
+                  'r',
+                  `${base}.r`,
+                  ctx.source,
+                  r(d.rRange),
+                  toHex(d.r),
+                  `r = ${toHex(d.r)}`,
+                  'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3',
+                ),
+                leafField(
+                  's',
+                  `${base}.s`,
+                  ctx.source,
+                  r(d.sRange),
+                  toHex(d.s),
+                  `s = ${toHex(d.s)}`,
+                  'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3',
+                ),
+              ],
+            },
+          ];
+        }
+        errors.push({
+          code: 'attStmt.sig',
+          message: `sig is not a DER ECDSA signature: ${d.error}`,
+          path: base,
+          source: ctx.source,
+          offset: start + d.offset,
+        });
+        return [
+          leafField('signature', base, ctx.source, [start, end], toHex(sig), `${sig.length} bytes (not DER: ${d.error})`, spec, 'error'),
+        ];
       }
-      errors.push({ code: 'attStmt.sig', message: `sig is not a DER ECDSA signature: ${d.error}`, path: base, source: ctx.source, offset: start + d.offset });
-      return [leafField('signature', base, ctx.source, [start, end], toHex(sig), `${sig.length} bytes (not DER: ${d.error})`, spec, 'error')];
-    }
-    return [leafField('signature', base, ctx.source, [start, end], toHex(sig), `${a !== undefined ? `${algName(a)} ` : ''}signature, ${sig.length} bytes`, spec)];
-  });
+      return [
+        leafField(
+          'signature',
+          base,
+          ctx.source,
+          [start, end],
+          toHex(sig),
+          `${a !== undefined ? `${algName(a)} ` : ''}signature, ${sig.length} bytes`,
+          spec,
+        ),
+      ];
+    });
 }
 
 /** alg: a leaf with the COSE algorithm name. */
 export const algMember: MemberDissector = (value, path, ctx) => {
   if (value.type !== 'nint' && value.type !== 'uint') return null;
   const v = Number(value.value);
-  return [leafField('alg', `${path}#value`, ctx.source, [value.start, value.end], v, `${algName(v)} (${v})`, 'https://www.iana.org/assignments/cose/cose.xhtml#algorithms', COSE_ALG[v] ? undefined : 'warn')];
+  return [
+    leafField(
+      'alg',
+      `${path}#value`,
+      ctx.source,
+      [value.start, value.end],
+      v,
+      `${algName(v)} (${v})`,
+      'https://www.iana.org/assignments/cose/cose.xhtml#algorithms',
+      COSE_ALG[v] ? undefined : 'warn',
+    ),
+  ];
 };
 
 /** The integer value of `alg` in an attStmt map (for sig dissection). */
 export function attStmtAlg(attStmt: CborNode): number | undefined {
   if (attStmt.type !== 'map') return undefined;
   for (const e of attStmt.entries) {
-    if (e.key.type === 'text' && e.key.value === 'alg' && (e.value.type === 'nint' || e.value.type === 'uint')) return Number(e.value.value);
+    if (e.key.type === 'text' && e.key.value === 'alg' && (e.value.type === 'nint' || e.value.type === 'uint'))
+      return Number(e.value.value);
   }
   return undefined;
 }
@@ -270,16 +424,34 @@ export function get(attStmt: CborNode, key: string): CborNode | undefined {
  */
 export class Checks {
   readonly list: Check[] = [];
-  constructor(private readonly prefix: string, private readonly spec: string, private readonly explain: Readonly<Record<string, CheckMessageId>>) {}
-  add(id: string, title: CheckText, status: Check['status'], expected: unknown, actual: unknown, message?: CheckText, spec?: string): Check {
+  constructor(
+    private readonly prefix: string,
+    private readonly spec: string,
+    private readonly explain: Readonly<Record<string, CheckMessageId>>,
+  ) {}
+  add(
+    id: string,
+    title: CheckText,
+    status: Check['status'],
+    expected: unknown,
+    actual: unknown,
+    message?: CheckText,
+    spec?: string,
+  ): Check {
     const c: Check = { id: `${this.prefix}.${id}`, spec: spec ?? this.spec, title: english(title), status, expected, actual };
     withText(c, this.explain[id], title, message);
     this.list.push(c);
     return c;
   }
-  pass(id: string, title: CheckText, expected: unknown, actual: unknown, message?: CheckText, spec?: string) { return this.add(id, title, 'pass', expected, actual, message, spec); }
-  fail(id: string, title: CheckText, expected: unknown, actual: unknown, message: CheckText, spec?: string) { return this.add(id, title, 'fail', expected, actual, message, spec); }
-  get failed(): boolean { return this.list.some((c) => c.status === 'fail'); }
+  pass(id: string, title: CheckText, expected: unknown, actual: unknown, message?: CheckText, spec?: string) {
+    return this.add(id, title, 'pass', expected, actual, message, spec);
+  }
+  fail(id: string, title: CheckText, expected: unknown, actual: unknown, message: CheckText, spec?: string) {
+    return this.add(id, title, 'fail', expected, actual, message, spec);
+  }
+  get failed(): boolean {
+    return this.list.some((c) => c.status === 'fail');
+  }
 }
 
 /** Statement members typed for verification, with what was wrong with them. */
@@ -292,9 +464,15 @@ export interface ParsedMembers {
   problems: string[];
 }
 
-export function readMembers(attStmt: CborNode, want: { alg?: boolean; sig?: boolean; x5c?: 'required' | 'optional' | 'absent' }): ParsedMembers {
+export function readMembers(
+  attStmt: CborNode,
+  want: { alg?: boolean; sig?: boolean; x5c?: 'required' | 'optional' | 'absent' },
+): ParsedMembers {
   const out: ParsedMembers = { problems: [] };
-  if (attStmt.type !== 'map') { out.problems.push(`attStmt is a CBOR ${attStmt.type}, not a map`); return out; }
+  if (attStmt.type !== 'map') {
+    out.problems.push(`attStmt is a CBOR ${attStmt.type}, not a map`);
+    return out;
+  }
   const alg = get(attStmt, 'alg');
   if (alg) {
     if (alg.type === 'nint' || alg.type === 'uint') out.alg = Number(alg.value);
@@ -312,8 +490,16 @@ export function readMembers(attStmt: CborNode, want: { alg?: boolean; sig?: bool
     else if (x5c.items.some((i) => i.type !== 'bytes')) out.problems.push('every x5c entry must be a byte string');
     else {
       out.x5c = x5c.items.map((i) => (i as Extract<CborNode, { type: 'bytes' }>).value);
-      out.certs = x5c.items.map((i) => dissectCertificate(i.type === 'bytes' ? i.value : new Uint8Array(), 0, i.type === 'bytes' ? i.value.length : 0, { source: 'x5c', path: 'x5c' }).cert);
-      out.certs.forEach((c, i) => { if (!c) out.problems.push(`x5c[${i}] is not a parseable X.509 certificate`); });
+      out.certs = x5c.items.map(
+        (i) =>
+          dissectCertificate(i.type === 'bytes' ? i.value : new Uint8Array(), 0, i.type === 'bytes' ? i.value.length : 0, {
+            source: 'x5c',
+            path: 'x5c',
+          }).cert,
+      );
+      out.certs.forEach((c, i) => {
+        if (!c) out.problems.push(`x5c[${i}] is not a parseable X.509 certificate`);
+      });
     }
   } else if (want.x5c === 'required') out.problems.push('x5c is missing');
   return out;
@@ -323,10 +509,17 @@ export function readMembers(attStmt: CborNode, want: { alg?: boolean; sig?: bool
  * The credential public key as COSE and as an SPKI model (for comparison with certificate keys).
  * `problem` says (in English) why it is unusable; `problemText` is the same as a check message.
  */
-export function credentialKey(ctx: AttestationVerifyContext): { cose?: CoseKey; spki?: SubjectPublicKeyInfo; problem?: string; problemText?: CheckText } {
+export function credentialKey(ctx: AttestationVerifyContext): {
+  cose?: CoseKey;
+  spki?: SubjectPublicKeyInfo;
+  problem?: string;
+  problemText?: CheckText;
+} {
   const d = decodeCoseKey(ctx.credentialPublicKey, 'credentialPublicKey', 'credentialPublicKey');
   if (!d.key) {
-    const problemText = T('check.attestation.credentialKey.notCose', { problem: [...d.errors.map((e) => e.message), ...d.problems].join('; ') });
+    const problemText = T('check.attestation.credentialKey.notCose', {
+      problem: [...d.errors.map((e) => e.message), ...d.problems].join('; '),
+    });
     return { problem: english(problemText), problemText };
   }
   const der = coseKeyToSpki(d.key);
@@ -335,7 +528,7 @@ export function credentialKey(ctx: AttestationVerifyContext): { cose?: CoseKey; 
     return { cose: d.key, problem: english(problemText), problemText };
   }
   const r = parseDer(der, 0, der.length, { source: 'spki', path: 'spki' });
-  const spki = r.node ? readSpki(der, r.node) ?? undefined : undefined;
+  const spki = r.node ? (readSpki(der, r.node) ?? undefined) : undefined;
   return { cose: d.key, spki };
 }
 

@@ -11,8 +11,17 @@ import { concat, toHex, toUuid } from '../bytes.js';
 import type { Certificate } from '../x509.js';
 import { verifyWithSpki } from '../trust/verify.js';
 import {
-  SPEC, T, Checks, dissectMap, sigMember, x5cMember, readMembers, credentialKey,
-  type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext,
+  SPEC,
+  T,
+  Checks,
+  dissectMap,
+  sigMember,
+  x5cMember,
+  readMembers,
+  credentialKey,
+  type AttStmtDissectContext,
+  type AttStmtDissection,
+  type AttestationVerifyContext,
 } from './common.js';
 import { assessChain } from './trust.js';
 
@@ -38,7 +47,13 @@ export async function verifyFidoU2f(attStmt: CborNode, ctx: AttestationVerifyCon
   if (m.alg !== undefined) m.problems.push('alg is not a member of the fido-u2f syntax');
   const t1 = T('check.attestation.syntax.title', { section: '§8.6', format: 'fido-u2f' });
   if (m.problems.length || !m.sig || !m.certs) {
-    ck.fail('syntax', t1, '{ x5c: [attCert], sig }', m.problems, T('check.attestation.syntax.invalid', { format: 'fido-u2f', problems: m.problems.join('; ') }));
+    ck.fail(
+      'syntax',
+      t1,
+      '{ x5c: [attCert], sig }',
+      m.problems,
+      T('check.attestation.syntax.invalid', { format: 'fido-u2f', problems: m.problems.join('; ') }),
+    );
     return [...ck.list, ...(await assessChain('fido-u2f', [], 'basic', ctx, false))];
   }
   ck.pass('syntax', t1, '{ x5c: [attCert], sig }', { x5c: 1, sigBytes: m.sig.length });
@@ -49,14 +64,27 @@ export async function verifyFidoU2f(attStmt: CborNode, ctx: AttestationVerifyCon
   const p256 = cert.spki.keyType === 'EC' && cert.spki.curveName === 'P-256';
   const certKeyType = `${cert.spki.keyType} ${cert.spki.curveName ?? ''}`.trim();
   if (p256) ck.pass('certificateKey', t2, 'EC P-256', 'EC P-256');
-  else ck.fail('certificateKey', t2, 'EC P-256', certKeyType, T('check.attestation.fido-u2f.certificateKey.invalid', { keyType: certKeyType }));
+  else
+    ck.fail(
+      'certificateKey',
+      t2,
+      'EC P-256',
+      certKeyType,
+      T('check.attestation.fido-u2f.certificateKey.invalid', { keyType: certKeyType }),
+    );
 
   // Steps 3–4: the credential key as an uncompressed P-256 point
   const key = credentialKey(ctx).cose;
   const t4 = T('check.attestation.fido-u2f.publicKeyU2F.title');
   const okKey = key && key.kty === 2 && key.crv === 1 && key.x?.length === 32 && key.y instanceof Uint8Array && key.y.length === 32;
   if (!okKey) {
-    ck.fail('publicKeyU2F', t4, 'EC2 P-256 key with 32-byte x and y', key ? { kty: key.kty, crv: key.crv ?? null, x: key.x?.length ?? null } : null, T('check.attestation.fido-u2f.publicKeyU2F.invalid'));
+    ck.fail(
+      'publicKeyU2F',
+      t4,
+      'EC2 P-256 key with 32-byte x and y',
+      key ? { kty: key.kty, crv: key.crv ?? null, x: key.x?.length ?? null } : null,
+      T('check.attestation.fido-u2f.publicKeyU2F.invalid'),
+    );
     return [...ck.list, ...(await assessChain('fido-u2f', m.certs as Certificate[], 'basic', ctx, false))];
   }
   const publicKeyU2F = concat(Uint8Array.of(0x04), key.x!, key.y as Uint8Array);
@@ -64,12 +92,35 @@ export async function verifyFidoU2f(attStmt: CborNode, ctx: AttestationVerifyCon
 
   // Steps 5–6: verificationData and signature
   const data = concat(Uint8Array.of(0x00), ctx.rpIdHash, ctx.clientDataHash, ctx.credentialId, publicKeyU2F);
-  const v = p256 ? await verifyWithSpki(cert.spki, { kind: 'ecdsa', hash: 'SHA-256', ecdsaFormat: 'der', name: 'ES256' }, data, m.sig) : { valid: false, reason: 'the certificate key is not P-256' };
+  const v = p256
+    ? await verifyWithSpki(cert.spki, { kind: 'ecdsa', hash: 'SHA-256', ecdsaFormat: 'der', name: 'ES256' }, data, m.sig)
+    : { valid: false, reason: 'the certificate key is not P-256' };
   const t6 = T('check.attestation.fido-u2f.signature.title');
-  if (v.valid) ck.pass('signature', t6, 'valid signature', 'valid', T('check.attestation.signature.verified', { alg: 'ES256', subject: cert.subject.text }));
-  else ck.fail('signature', t6, 'valid signature', 'invalid', T('check.attestation.fido-u2f.signature.invalid', { length: data.length, reason: String(v.reason) }));
+  if (v.valid)
+    ck.pass(
+      'signature',
+      t6,
+      'valid signature',
+      'valid',
+      T('check.attestation.signature.verified', { alg: 'ES256', subject: cert.subject.text }),
+    );
+  else
+    ck.fail(
+      'signature',
+      t6,
+      'valid signature',
+      'invalid',
+      T('check.attestation.fido-u2f.signature.invalid', { length: data.length, reason: String(v.reason) }),
+    );
   if (ctx.aaguid.some((b) => b !== 0)) {
-    ck.add('aaguid', T('check.attestation.fido-u2f.aaguid.title'), 'warn', toUuid(new Uint8Array(16)), toUuid(ctx.aaguid), T('check.attestation.fido-u2f.aaguid.nonZero'));
+    ck.add(
+      'aaguid',
+      T('check.attestation.fido-u2f.aaguid.title'),
+      'warn',
+      toUuid(new Uint8Array(16)),
+      toUuid(ctx.aaguid),
+      T('check.attestation.fido-u2f.aaguid.nonZero'),
+    );
   }
   return [...ck.list, ...(await assessChain('fido-u2f', m.certs as Certificate[], 'basic', ctx, !ck.failed))];
 }

@@ -51,14 +51,24 @@ function formatOf(fmt: string): Format | undefined {
  * The result may also carry `sources`: derived buffers (decoded SafetyNet JWS header/payload and its
  * certificates) that some fields point into; add them to `Dissection.sources`.
  */
-export function dissectAttStmt(fmt: string, attStmt: CborNode, ctx: { source: string; path: string; bytes: Uint8Array }): { fields: Field[]; errors: DecodeError[]; sources?: Record<string, Uint8Array> } {
+export function dissectAttStmt(
+  fmt: string,
+  attStmt: CborNode,
+  ctx: { source: string; path: string; bytes: Uint8Array },
+): { fields: Field[]; errors: DecodeError[]; sources?: Record<string, Uint8Array> } {
   const f = formatOf(fmt);
   try {
     return f ? f.dissect(attStmt, ctx) : dissectUnknown(fmt, attStmt, ctx);
   } catch (e) {
     // Last line of defence: a bug must not crash the dissection nor hide bytes.
     const r = dissectUnknown(fmt, attStmt, ctx);
-    r.errors.push({ code: 'attStmt.internal', message: `the ${fmt} dissector failed (${e instanceof Error ? e.message : String(e)}); shown generically`, path: ctx.path, source: ctx.source, offset: attStmt.start });
+    r.errors.push({
+      code: 'attStmt.internal',
+      message: `the ${fmt} dissector failed (${e instanceof Error ? e.message : String(e)}); shown generically`,
+      path: ctx.path,
+      source: ctx.source,
+      offset: attStmt.start,
+    });
     return r;
   }
 }
@@ -72,27 +82,56 @@ export async function verifyAttestation(fmt: string, attStmt: CborNode, ctx: Att
   const f = formatOf(fmt);
   const t19 = T('check.attestation.fmt.title');
   const step19 = withText(
-    { id: 'attestation.fmt', spec: SPEC.registration, title: english(t19), expected: SUPPORTED_FORMATS, actual: fmt, status: f ? 'pass' : 'fail' },
+    {
+      id: 'attestation.fmt',
+      spec: SPEC.registration,
+      title: english(t19),
+      expected: SUPPORTED_FORMATS,
+      actual: fmt,
+      status: f ? 'pass' : 'fail',
+    },
     'check.attestation.fmt.explain',
     t19,
     f ? undefined : T('check.attestation.fmt.unsupported', { fmt: JSON.stringify(fmt), supported: SUPPORTED_FORMATS.join(', ') }),
   );
   if (!f) {
-    return [step19, trustSkipped({ type: 'uncertain', reason: `unknown attestation format ${JSON.stringify(fmt)}` }, T('check.attestation.trust.notVerified'))];
+    return [
+      step19,
+      trustSkipped(
+        { type: 'uncertain', reason: `unknown attestation format ${JSON.stringify(fmt)}` },
+        T('check.attestation.trust.notVerified'),
+      ),
+    ];
   }
   try {
     return [step19, ...(await f.verify(attStmt, ctx))];
   } catch (e) {
     const title = T('check.attestation.internal.title', { fmt });
-    return [step19, withText({
-      id: `attestation.${fmt}.internal`, spec: SPEC.formats, title: english(title), status: 'fail',
-    }, 'check.attestation.internal.explain', title, T('check.attestation.internal.crashed', { error: e instanceof Error ? e.message : String(e) })),
-    trustSkipped({ type: 'uncertain', reason: 'verification failed' }, T('check.attestation.trust.skipped'))];
+    return [
+      step19,
+      withText(
+        {
+          id: `attestation.${fmt}.internal`,
+          spec: SPEC.formats,
+          title: english(title),
+          status: 'fail',
+        },
+        'check.attestation.internal.explain',
+        title,
+        T('check.attestation.internal.crashed', { error: e instanceof Error ? e.message : String(e) }),
+      ),
+      trustSkipped({ type: 'uncertain', reason: 'verification failed' }, T('check.attestation.trust.skipped')),
+    ];
   }
 }
 
 /** The step 24 check when the statement could not be verified at all. */
 function trustSkipped(actual: TrustResult, message: CheckText): Check {
   const title = T('check.attestation.trust.title');
-  return withText({ id: TRUST_ID, spec: SPEC.registration, title: english(title), status: 'skip', actual }, 'check.attestation.trust.explain', title, message);
+  return withText(
+    { id: TRUST_ID, spec: SPEC.registration, title: english(title), status: 'skip', actual },
+    'check.attestation.trust.explain',
+    title,
+    message,
+  );
 }

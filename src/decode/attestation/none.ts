@@ -4,14 +4,28 @@
  * Spec: https://www.w3.org/TR/webauthn-3/#sctn-none-attestation (§8.7)
  */
 import type { CborNode, Check } from '../types.js';
-import { SPEC, T, Checks, dissectMap, type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext } from './common.js';
+import {
+  SPEC,
+  T,
+  Checks,
+  dissectMap,
+  type AttStmtDissectContext,
+  type AttStmtDissection,
+  type AttestationVerifyContext,
+} from './common.js';
 import { assessNoChain } from './trust.js';
 
 /** Fields of a none attStmt: the empty map (any member is shown generically and flagged). */
 export function dissectNone(attStmt: CborNode, ctx: AttStmtDissectContext): AttStmtDissection {
   const r = dissectMap(attStmt, ctx, {}, SPEC.none, 'none');
   if (attStmt.type === 'map' && attStmt.entries.length > 0) {
-    r.errors.push({ code: 'attStmt.none-not-empty', message: `a none attestation statement must be an empty map, it has ${attStmt.entries.length} member(s)`, path: ctx.path, source: ctx.source, offset: attStmt.start });
+    r.errors.push({
+      code: 'attStmt.none-not-empty',
+      message: `a none attestation statement must be an empty map, it has ${attStmt.entries.length} member(s)`,
+      path: ctx.path,
+      source: ctx.source,
+      offset: attStmt.start,
+    });
     r.fields[0].severity = 'error';
   }
   return r;
@@ -23,6 +37,15 @@ export async function verifyNone(attStmt: CborNode, _ctx: AttestationVerifyConte
   const n = attStmt.type === 'map' ? attStmt.entries.length : -1;
   const t = T('check.attestation.none.syntax.title');
   if (n === 0) ck.pass('syntax', t, '{}', '{}', T('check.attestation.none.syntax.empty'));
-  else ck.fail('syntax', t, '{}', attStmt.type === 'map' ? `map with ${n} member(s)` : `CBOR ${attStmt.type}`, attStmt.type === 'map' ? T('check.attestation.none.syntax.members', { count: n }) : T('check.attestation.none.syntax.notMap', { type: attStmt.type }));
+  else
+    ck.fail(
+      'syntax',
+      t,
+      '{}',
+      attStmt.type === 'map' ? `map with ${n} member(s)` : `CBOR ${attStmt.type}`,
+      attStmt.type === 'map'
+        ? T('check.attestation.none.syntax.members', { count: n })
+        : T('check.attestation.none.syntax.notMap', { type: attStmt.type }),
+    );
   return [...ck.list, ...assessNoChain('none', !ck.failed)];
 }

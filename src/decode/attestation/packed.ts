@@ -12,14 +12,31 @@ import { verifySignature, algName } from '../cose.js';
 import type { Certificate } from '../x509.js';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {
-  SPEC, T, Checks, dissectMap, algMember, sigMember, x5cMember, attStmtAlg, readMembers, credentialKey,
-  type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext,
+  SPEC,
+  T,
+  Checks,
+  dissectMap,
+  algMember,
+  sigMember,
+  x5cMember,
+  attStmtAlg,
+  readMembers,
+  credentialKey,
+  type AttStmtDissectContext,
+  type AttStmtDissection,
+  type AttestationVerifyContext,
 } from './common.js';
 import { assessChain, assessNoChain } from './trust.js';
 
 /** Fields of a packed attStmt: alg, sig (r and s for ECDSA), x5c certificates. */
 export function dissectPacked(attStmt: CborNode, ctx: AttStmtDissectContext): AttStmtDissection {
-  return dissectMap(attStmt, ctx, { alg: algMember, sig: sigMember(() => attStmtAlg(attStmt), SPEC.packed), x5c: x5cMember }, SPEC.packed, 'packed');
+  return dissectMap(
+    attStmt,
+    ctx,
+    { alg: algMember, sig: sigMember(() => attStmtAlg(attStmt), SPEC.packed), x5c: x5cMember },
+    SPEC.packed,
+    'packed',
+  );
 }
 
 const ISO3166 = /^[A-Z]{2}$/;
@@ -31,14 +48,20 @@ const ISO3166 = /^[A-Z]{2}$/;
 export function packedCertProblems(cert: Certificate): string[] {
   const p: string[] = [];
   if (cert.version !== 3) p.push(`version must be 3, got ${cert.version}`);
-  const attr = (oid: string) => cert.subject.rdns.flat().filter((a) => a.oid === oid).map((a) => a.value);
+  const attr = (oid: string) =>
+    cert.subject.rdns
+      .flat()
+      .filter((a) => a.oid === oid)
+      .map((a) => a.value);
   const c = attr('2.5.4.6');
   const o = attr('2.5.4.10');
   const ou = attr('2.5.4.11');
   const cn = attr('2.5.4.3');
-  if (c.length !== 1 || !ISO3166.test(c[0])) p.push(`Subject-C must be an ISO 3166 country code, got ${c.length ? JSON.stringify(c.join(', ')) : 'none'}`);
+  if (c.length !== 1 || !ISO3166.test(c[0]))
+    p.push(`Subject-C must be an ISO 3166 country code, got ${c.length ? JSON.stringify(c.join(', ')) : 'none'}`);
   if (o.length !== 1 || !o[0]) p.push(`Subject-O must be the vendor's legal name, got ${o.length ? JSON.stringify(o.join(', ')) : 'none'}`);
-  if (ou.length !== 1 || ou[0] !== 'Authenticator Attestation') p.push(`Subject-OU must be the literal "Authenticator Attestation", got ${ou.length ? JSON.stringify(ou.join(', ')) : 'none'}`);
+  if (ou.length !== 1 || ou[0] !== 'Authenticator Attestation')
+    p.push(`Subject-OU must be the literal "Authenticator Attestation", got ${ou.length ? JSON.stringify(ou.join(', ')) : 'none'}`);
   if (cn.length !== 1 || !cn[0]) p.push(`Subject-CN must be present, got ${cn.length ? JSON.stringify(cn.join(', ')) : 'none'}`);
   if (!cert.basicConstraints) p.push('the Basic Constraints extension is missing (it must be present with CA=false)');
   else if (cert.basicConstraints.ca) p.push('Basic Constraints CA must be false, got true');
@@ -67,7 +90,13 @@ export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyCont
   const m = readMembers(attStmt, { alg: true, sig: true, x5c: 'optional' });
   const t1 = T('check.attestation.syntax.title', { section: '§8.2', format: 'packed' });
   if (m.problems.length || m.alg === undefined || !m.sig) {
-    ck.fail('syntax', t1, '{ alg, sig, x5c? }', m.problems, T('check.attestation.syntax.invalid', { format: 'packed', problems: m.problems.join('; ') }));
+    ck.fail(
+      'syntax',
+      t1,
+      '{ alg, sig, x5c? }',
+      m.problems,
+      T('check.attestation.syntax.invalid', { format: 'packed', problems: m.problems.join('; ') }),
+    );
     return [...ck.list, ...assessNoChain('self', false)];
   }
   ck.pass('syntax', t1, '{ alg, sig, x5c? }', { alg: m.alg, sigBytes: m.sig.length, x5c: m.x5c?.length ?? 0 });
@@ -78,14 +107,46 @@ export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyCont
     const scheme = schemeFromCose(m.alg);
     const v = typeof scheme === 'string' ? { valid: false, reason: scheme } : await verifyWithSpki(cert.spki, scheme, signed, m.sig);
     const t2 = T('check.attestation.packed.signature.title');
-    if (v.valid) ck.pass('signature', t2, 'valid signature', 'valid', T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }));
-    else ck.fail('signature', t2, 'valid signature', 'invalid', T('check.attestation.packed.signature.invalid', { alg: algName(m.alg), subject: cert.subject.text, reason: String(v.reason) }));
+    if (v.valid)
+      ck.pass(
+        'signature',
+        t2,
+        'valid signature',
+        'valid',
+        T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }),
+      );
+    else
+      ck.fail(
+        'signature',
+        t2,
+        'valid signature',
+        'invalid',
+        T('check.attestation.packed.signature.invalid', { alg: algName(m.alg), subject: cert.subject.text, reason: String(v.reason) }),
+      );
 
     const probs = packedCertProblems(cert);
     const tc = T('check.attestation.packed.certificate.title');
-    if (cert.basicConstraints?.derIssues?.length && probs.length === 0) ck.add('certificate', tc, 'warn', '§8.2.1 requirements', { subject: cert.subject.text, derIssues: cert.basicConstraints.derIssues }, T('check.attestation.certificate.notDer', { issues: cert.basicConstraints.derIssues.join('; ') }), SPEC.packedCert);
-    if (probs.length) ck.fail('certificate', tc, '§8.2.1 requirements', { subject: cert.subject.text, problems: probs }, T('check.attestation.packed.certificate.invalid', { problems: probs.join('; ') }), SPEC.packedCert);
-    else if (!cert.basicConstraints?.derIssues?.length) ck.pass('certificate', tc, '§8.2.1 requirements', { subject: cert.subject.text }, undefined, SPEC.packedCert);
+    if (cert.basicConstraints?.derIssues?.length && probs.length === 0)
+      ck.add(
+        'certificate',
+        tc,
+        'warn',
+        '§8.2.1 requirements',
+        { subject: cert.subject.text, derIssues: cert.basicConstraints.derIssues },
+        T('check.attestation.certificate.notDer', { issues: cert.basicConstraints.derIssues.join('; ') }),
+        SPEC.packedCert,
+      );
+    if (probs.length)
+      ck.fail(
+        'certificate',
+        tc,
+        '§8.2.1 requirements',
+        { subject: cert.subject.text, problems: probs },
+        T('check.attestation.packed.certificate.invalid', { problems: probs.join('; ') }),
+        SPEC.packedCert,
+      );
+    else if (!cert.basicConstraints?.derIssues?.length)
+      ck.pass('certificate', tc, '§8.2.1 requirements', { subject: cert.subject.text }, undefined, SPEC.packedCert);
 
     aaguidCheck(ck, cert, ctx.aaguid, '§8.2', 2, SPEC.packedCert);
     return [...ck.list, ...(await assessChain('packed', m.certs as Certificate[], 'basic', ctx, !ck.failed))];
@@ -99,16 +160,36 @@ export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyCont
   else {
     const p = { keyAlgName: algName(keyAlg), keyAlg: String(keyAlg), algName: algName(m.alg), alg: m.alg };
     const kp = key.problemText;
-    ck.fail('selfAlg', t3a, keyAlg ?? null, m.alg, !kp
-      ? T('check.attestation.packed.selfAlg.mismatch', p)
-      : kp.id === 'check.attestation.credentialKey.notCose'
-        ? T('check.attestation.packed.selfAlg.mismatch.notCose', { ...p, ...kp.params })
-        : T('check.attestation.packed.selfAlg.mismatch.notSpki', p));
+    ck.fail(
+      'selfAlg',
+      t3a,
+      keyAlg ?? null,
+      m.alg,
+      !kp
+        ? T('check.attestation.packed.selfAlg.mismatch', p)
+        : kp.id === 'check.attestation.credentialKey.notCose'
+          ? T('check.attestation.packed.selfAlg.mismatch.notCose', { ...p, ...kp.params })
+          : T('check.attestation.packed.selfAlg.mismatch.notSpki', p),
+    );
   }
   const v = await verifySignature(ctx.credentialPublicKey, signed, m.sig, m.alg);
   const t3s = T('check.attestation.packed.selfSignature.title');
-  if (v.valid) ck.pass('selfSignature', t3s, 'valid signature', 'valid', T('check.attestation.packed.selfSignature.verified', { alg: algName(m.alg) }));
-  else ck.fail('selfSignature', t3s, 'valid signature', 'invalid', T('check.attestation.packed.selfSignature.invalid', { alg: algName(m.alg), reason: String(v.reason) }));
+  if (v.valid)
+    ck.pass(
+      'selfSignature',
+      t3s,
+      'valid signature',
+      'valid',
+      T('check.attestation.packed.selfSignature.verified', { alg: algName(m.alg) }),
+    );
+  else
+    ck.fail(
+      'selfSignature',
+      t3s,
+      'valid signature',
+      'invalid',
+      T('check.attestation.packed.selfSignature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
+    );
   return [...ck.list, ...assessNoChain('self', !ck.failed)];
 }
 
@@ -132,5 +213,13 @@ export function aaguidCheck(ck: Checks, cert: Certificate, aaguid: Uint8Array, s
     return;
   }
   if (equalBytes(cert.aaguid, aaguid)) ck.pass('aaguidExtension', title, toUuid(aaguid), toUuid(cert.aaguid), undefined, spec);
-  else ck.fail('aaguidExtension', title, toUuid(aaguid), toUuid(cert.aaguid), T('check.attestation.aaguidExtension.mismatch', { certAaguid: toUuid(cert.aaguid), aaguid: toUuid(aaguid) }), spec);
+  else
+    ck.fail(
+      'aaguidExtension',
+      title,
+      toUuid(aaguid),
+      toUuid(cert.aaguid),
+      T('check.attestation.aaguidExtension.mismatch', { certAaguid: toUuid(cert.aaguid), aaguid: toUuid(aaguid) }),
+      spec,
+    );
 }

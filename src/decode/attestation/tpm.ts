@@ -14,8 +14,24 @@ import { algName, COSE_ALG } from '../cose.js';
 import type { Certificate } from '../x509.js';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {
-  SPEC, T, Checks, dissectMap, algMember, sigMember, x5cMember, attStmtAlg, readMembers, credentialKey, digest, get, leafField, bytesValue,
-  type AttStmtDissectContext, type AttStmtDissection, type AttestationVerifyContext, type MemberDissector,
+  SPEC,
+  T,
+  Checks,
+  dissectMap,
+  algMember,
+  sigMember,
+  x5cMember,
+  attStmtAlg,
+  readMembers,
+  credentialKey,
+  digest,
+  get,
+  leafField,
+  bytesValue,
+  type AttStmtDissectContext,
+  type AttStmtDissection,
+  type AttestationVerifyContext,
+  type MemberDissector,
 } from './common.js';
 import { aaguidCheck } from './packed.js';
 import { assessChain } from './trust.js';
@@ -24,29 +40,100 @@ const TPM_SPEC = 'https://trustedcomputinggroup.org/resource/tpm-library-specifi
 
 /** TPM_ALG_ID names (TPM 2.0 Part 2 §6.3). */
 export const TPM_ALG: Record<number, string> = {
-  0x0001: 'TPM_ALG_RSA', 0x0004: 'TPM_ALG_SHA1', 0x0005: 'TPM_ALG_HMAC', 0x0006: 'TPM_ALG_AES', 0x000a: 'TPM_ALG_KEYEDHASH',
-  0x000b: 'TPM_ALG_SHA256', 0x000c: 'TPM_ALG_SHA384', 0x000d: 'TPM_ALG_SHA512', 0x0010: 'TPM_ALG_NULL',
-  0x0014: 'TPM_ALG_RSASSA', 0x0015: 'TPM_ALG_RSAES', 0x0016: 'TPM_ALG_RSAPSS', 0x0017: 'TPM_ALG_OAEP',
-  0x0018: 'TPM_ALG_ECDSA', 0x0019: 'TPM_ALG_ECDH', 0x001a: 'TPM_ALG_ECDAA', 0x001c: 'TPM_ALG_ECSCHNORR',
-  0x0020: 'TPM_ALG_KDF1_SP800_56A', 0x0022: 'TPM_ALG_KDF1_SP800_108', 0x0023: 'TPM_ALG_ECC', 0x0025: 'TPM_ALG_SYMCIPHER',
-  0x0043: 'TPM_ALG_CTR', 0x0044: 'TPM_ALG_OFB', 0x0045: 'TPM_ALG_CBC', 0x0046: 'TPM_ALG_CFB', 0x0047: 'TPM_ALG_ECB',
+  0x0001: 'TPM_ALG_RSA',
+  0x0004: 'TPM_ALG_SHA1',
+  0x0005: 'TPM_ALG_HMAC',
+  0x0006: 'TPM_ALG_AES',
+  0x000a: 'TPM_ALG_KEYEDHASH',
+  0x000b: 'TPM_ALG_SHA256',
+  0x000c: 'TPM_ALG_SHA384',
+  0x000d: 'TPM_ALG_SHA512',
+  0x0010: 'TPM_ALG_NULL',
+  0x0014: 'TPM_ALG_RSASSA',
+  0x0015: 'TPM_ALG_RSAES',
+  0x0016: 'TPM_ALG_RSAPSS',
+  0x0017: 'TPM_ALG_OAEP',
+  0x0018: 'TPM_ALG_ECDSA',
+  0x0019: 'TPM_ALG_ECDH',
+  0x001a: 'TPM_ALG_ECDAA',
+  0x001c: 'TPM_ALG_ECSCHNORR',
+  0x0020: 'TPM_ALG_KDF1_SP800_56A',
+  0x0022: 'TPM_ALG_KDF1_SP800_108',
+  0x0023: 'TPM_ALG_ECC',
+  0x0025: 'TPM_ALG_SYMCIPHER',
+  0x0043: 'TPM_ALG_CTR',
+  0x0044: 'TPM_ALG_OFB',
+  0x0045: 'TPM_ALG_CBC',
+  0x0046: 'TPM_ALG_CFB',
+  0x0047: 'TPM_ALG_ECB',
 };
-const TPM_ECC_CURVE: Record<number, string> = { 0x0001: 'NIST_P192', 0x0002: 'NIST_P224', 0x0003: 'NIST_P256', 0x0004: 'NIST_P384', 0x0005: 'NIST_P521', 0x0010: 'BN_P256', 0x0020: 'SM2_P256' };
+const TPM_ECC_CURVE: Record<number, string> = {
+  0x0001: 'NIST_P192',
+  0x0002: 'NIST_P224',
+  0x0003: 'NIST_P256',
+  0x0004: 'NIST_P384',
+  0x0005: 'NIST_P521',
+  0x0010: 'BN_P256',
+  0x0020: 'SM2_P256',
+};
 /** TPM curve -> COSE crv. */
 const TPM_CURVE_TO_COSE: Record<number, number> = { 0x0003: 1, 0x0004: 2, 0x0005: 3 };
-const HASH_BY_TPM: Record<number, 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'> = { 0x0004: 'SHA-1', 0x000b: 'SHA-256', 0x000c: 'SHA-384', 0x000d: 'SHA-512' };
-const ST: Record<number, string> = { 0x8014: 'TPM_ST_ATTEST_NV', 0x8015: 'TPM_ST_ATTEST_COMMAND_AUDIT', 0x8016: 'TPM_ST_ATTEST_SESSION_AUDIT', 0x8017: 'TPM_ST_ATTEST_CERTIFY', 0x8018: 'TPM_ST_ATTEST_QUOTE', 0x8019: 'TPM_ST_ATTEST_TIME', 0x801a: 'TPM_ST_ATTEST_CREATION' };
+const HASH_BY_TPM: Record<number, 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'> = {
+  0x0004: 'SHA-1',
+  0x000b: 'SHA-256',
+  0x000c: 'SHA-384',
+  0x000d: 'SHA-512',
+};
+const ST: Record<number, string> = {
+  0x8014: 'TPM_ST_ATTEST_NV',
+  0x8015: 'TPM_ST_ATTEST_COMMAND_AUDIT',
+  0x8016: 'TPM_ST_ATTEST_SESSION_AUDIT',
+  0x8017: 'TPM_ST_ATTEST_CERTIFY',
+  0x8018: 'TPM_ST_ATTEST_QUOTE',
+  0x8019: 'TPM_ST_ATTEST_TIME',
+  0x801a: 'TPM_ST_ATTEST_CREATION',
+};
 const OBJECT_ATTRIBUTES: [number, string][] = [
-  [1, 'fixedTPM'], [2, 'stClear'], [4, 'fixedParent'], [5, 'sensitiveDataOrigin'], [6, 'userWithAuth'], [7, 'adminWithPolicy'],
-  [10, 'noDA'], [11, 'encryptedDuplication'], [16, 'restricted'], [17, 'decrypt'], [18, 'sign'], [19, 'x509sign'],
+  [1, 'fixedTPM'],
+  [2, 'stClear'],
+  [4, 'fixedParent'],
+  [5, 'sensitiveDataOrigin'],
+  [6, 'userWithAuth'],
+  [7, 'adminWithPolicy'],
+  [10, 'noDA'],
+  [11, 'encryptedDuplication'],
+  [16, 'restricted'],
+  [17, 'decrypt'],
+  [18, 'sign'],
+  [19, 'x509sign'],
 ];
 /** TPM vendor IDs (TCG "TPM Vendor ID Registry"), for display. */
 const TPM_VENDORS: Record<string, string> = {
-  '414D4400': 'AMD', '41544D4C': 'Atmel', '4252434D': 'Broadcom', '4353434F': 'Cisco', '464C5953': 'Flyslice', '48504500': 'HPE',
-  '49424d00': 'IBM', '49424D00': 'IBM', '49464658': 'Infineon', '494E5443': 'Intel', '4C454E00': 'Lenovo', '4D534654': 'Microsoft',
-  '4E534D20': 'National Semiconductor', '4E545A00': 'Nationz', '4E544300': 'Nuvoton', '51434F4D': 'Qualcomm', '534D5343': 'SMSC',
-  '53544D20': 'STMicroelectronics', '534D534E': 'Samsung', '534E5300': 'Sinosun', '54584E00': 'Texas Instruments', '57454300': 'Winbond',
-  '524F4343': 'Fuzhou Rockchip', '474F4F47': 'Google', 'FFFFF1D0': 'FIDO Alliance (conformance)',
+  '414D4400': 'AMD',
+  '41544D4C': 'Atmel',
+  '4252434D': 'Broadcom',
+  '4353434F': 'Cisco',
+  '464C5953': 'Flyslice',
+  '48504500': 'HPE',
+  '49424d00': 'IBM',
+  '49424D00': 'IBM',
+  '49464658': 'Infineon',
+  '494E5443': 'Intel',
+  '4C454E00': 'Lenovo',
+  '4D534654': 'Microsoft',
+  '4E534D20': 'National Semiconductor',
+  '4E545A00': 'Nationz',
+  '4E544300': 'Nuvoton',
+  '51434F4D': 'Qualcomm',
+  '534D5343': 'SMSC',
+  '53544D20': 'STMicroelectronics',
+  '534D534E': 'Samsung',
+  '534E5300': 'Sinosun',
+  '54584E00': 'Texas Instruments',
+  '57454300': 'Winbond',
+  '524F4343': 'Fuzhou Rockchip',
+  '474F4F47': 'Google',
+  FFFFF1D0: 'FIDO Alliance (conformance)',
 };
 
 /* ------------------------------------------------------------------ structure reader */
@@ -55,17 +142,38 @@ class Reader {
   p: number;
   readonly fields: Field[] = [];
   failed = false;
-  constructor(readonly bytes: Uint8Array, start: number, readonly end: number, readonly source: string, readonly path: string, readonly errors: DecodeError[]) { this.p = start; }
+  constructor(
+    readonly bytes: Uint8Array,
+    start: number,
+    readonly end: number,
+    readonly source: string,
+    readonly path: string,
+    readonly errors: DecodeError[],
+  ) {
+    this.p = start;
+  }
   private need(n: number, name: string): boolean {
     if (this.failed) return false;
     if (this.p + n > this.end) {
-      this.errors.push({ code: 'tpm.truncated', message: `${name}: expected ${n} byte(s) at offset ${this.p}, only ${this.end - this.p} remain`, path: `${this.path}.${name}`, source: this.source, offset: this.p });
+      this.errors.push({
+        code: 'tpm.truncated',
+        message: `${name}: expected ${n} byte(s) at offset ${this.p}, only ${this.end - this.p} remain`,
+        path: `${this.path}.${name}`,
+        source: this.source,
+        offset: this.p,
+      });
       this.failed = true;
       return false;
     }
     return true;
   }
-  uint(n: 1 | 2 | 4 | 8, name: string, display: (v: number | bigint) => string, spec = TPM_SPEC, into: Field[] = this.fields): number | bigint | null {
+  uint(
+    n: 1 | 2 | 4 | 8,
+    name: string,
+    display: (v: number | bigint) => string,
+    spec = TPM_SPEC,
+    into: Field[] = this.fields,
+  ): number | bigint | null {
     if (!this.need(n, name)) return null;
     let v: bigint = 0n;
     for (let i = 0; i < n; i++) v = (v << 8n) | BigInt(this.bytes[this.p + i]);
@@ -75,7 +183,13 @@ class Reader {
     return out;
   }
   u16(name: string, display?: (v: number) => string, into?: Field[]): number | null {
-    return this.uint(2, name, (v) => (display ? display(Number(v)) : `${v} (0x${Number(v).toString(16).padStart(4, '0')})`), TPM_SPEC, into) as number | null;
+    return this.uint(
+      2,
+      name,
+      (v) => (display ? display(Number(v)) : `${v} (0x${Number(v).toString(16).padStart(4, '0')})`),
+      TPM_SPEC,
+      into,
+    ) as number | null;
   }
   /** TPM2B: UINT16 size + bytes, as a node with a size leaf and a buffer leaf. */
   tpm2b(name: string, describe?: (b: Uint8Array) => string, into: Field[] = this.fields): Uint8Array | null {
@@ -83,25 +197,80 @@ class Reader {
     if (!this.need(2, `${name}.size`)) return null;
     const size = (this.bytes[this.p] << 8) | this.bytes[this.p + 1];
     if (this.p + 2 + size > this.end) {
-      this.errors.push({ code: 'tpm.truncated', message: `${name}: size ${size} points past the end of the structure (${this.end - this.p - 2} bytes remain)`, path: `${this.path}.${name}`, source: this.source, offset: this.p });
+      this.errors.push({
+        code: 'tpm.truncated',
+        message: `${name}: size ${size} points past the end of the structure (${this.end - this.p - 2} bytes remain)`,
+        path: `${this.path}.${name}`,
+        source: this.source,
+        offset: this.p,
+      });
       this.failed = true;
       return null;
     }
     const b = this.bytes.subarray(this.p + 2, this.p + 2 + size);
-    const kids: Field[] = [leafField('size', `${this.path}.${name}.size`, this.source, [this.p, this.p + 2], size, `${size} bytes`, TPM_SPEC)];
-    if (size > 0) kids.push(leafField('buffer', `${this.path}.${name}.buffer`, this.source, [this.p + 2, this.p + 2 + size], toHex(b), describe ? describe(b) : toHex(b), TPM_SPEC));
+    const kids: Field[] = [
+      leafField('size', `${this.path}.${name}.size`, this.source, [this.p, this.p + 2], size, `${size} bytes`, TPM_SPEC),
+    ];
+    if (size > 0)
+      kids.push(
+        leafField(
+          'buffer',
+          `${this.path}.${name}.buffer`,
+          this.source,
+          [this.p + 2, this.p + 2 + size],
+          toHex(b),
+          describe ? describe(b) : toHex(b),
+          TPM_SPEC,
+        ),
+      );
     this.p += 2 + size;
-    into.push({ key: name, path: `${this.path}.${name}`, source: this.source, range: [start, this.p], value: toHex(b), display: describe ? describe(b) : size ? `${size} bytes: ${toHex(b.subarray(0, 20))}${size > 20 ? '…' : ''}` : '(empty)', spec: TPM_SPEC, children: kids });
+    into.push({
+      key: name,
+      path: `${this.path}.${name}`,
+      source: this.source,
+      range: [start, this.p],
+      value: toHex(b),
+      display: describe ? describe(b) : size ? `${size} bytes: ${toHex(b.subarray(0, 20))}${size > 20 ? '…' : ''}` : '(empty)',
+      spec: TPM_SPEC,
+      children: kids,
+    });
     return b;
   }
   group(name: string, start: number, kids: Field[], display: string, value: unknown = null): void {
-    this.fields.push({ key: name, path: `${this.path}.${name}`, source: this.source, range: [start, this.p], value, display, spec: TPM_SPEC, children: kids });
+    this.fields.push({
+      key: name,
+      path: `${this.path}.${name}`,
+      source: this.source,
+      range: [start, this.p],
+      value,
+      display,
+      spec: TPM_SPEC,
+      children: kids,
+    });
   }
   /** Covers whatever is left (trailing or unreadable bytes). */
   finish(what: string): void {
     if (this.p < this.end) {
-      if (!this.failed) this.errors.push({ code: 'tpm.trailing', message: `${this.end - this.p} byte(s) follow the ${what} structure`, path: this.path, source: this.source, offset: this.p });
-      this.fields.push(leafField(this.failed ? 'unparsed' : 'trailing', `${this.path}#${this.failed ? 'unparsed' : 'trailing'}`, this.source, [this.p, this.end], toHex(this.bytes.subarray(this.p, this.end)), `${this.end - this.p} byte(s) ${this.failed ? 'not decoded' : 'after the structure'}`, TPM_SPEC, 'error'));
+      if (!this.failed)
+        this.errors.push({
+          code: 'tpm.trailing',
+          message: `${this.end - this.p} byte(s) follow the ${what} structure`,
+          path: this.path,
+          source: this.source,
+          offset: this.p,
+        });
+      this.fields.push(
+        leafField(
+          this.failed ? 'unparsed' : 'trailing',
+          `${this.path}#${this.failed ? 'unparsed' : 'trailing'}`,
+          this.source,
+          [this.p, this.end],
+          toHex(this.bytes.subarray(this.p, this.end)),
+          `${this.end - this.p} byte(s) ${this.failed ? 'not decoded' : 'after the structure'}`,
+          TPM_SPEC,
+          'error',
+        ),
+      );
       this.p = this.end;
     }
   }
@@ -116,7 +285,10 @@ export interface TpmsAttest {
   type: number;
   qualifiedSigner: Uint8Array;
   extraData: Uint8Array;
-  clock: bigint; resetCount: number; restartCount: number; safe: number;
+  clock: bigint;
+  resetCount: number;
+  restartCount: number;
+  safe: number;
   firmwareVersion: bigint;
   /** TPMS_CERTIFY_INFO (type TPM_ST_ATTEST_CERTIFY). */
   name?: Uint8Array;
@@ -124,9 +296,20 @@ export interface TpmsAttest {
 }
 
 /** Reads TPMS_ATTEST at [start, end) of `bytes`: fields (every byte covered) and the model. */
-export function readTpmsAttest(bytes: Uint8Array, start: number, end: number, source: string, path: string, errors: DecodeError[]): { fields: Field[]; value: TpmsAttest | null } {
+export function readTpmsAttest(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  source: string,
+  path: string,
+  errors: DecodeError[],
+): { fields: Field[]; value: TpmsAttest | null } {
   const r = new Reader(bytes, start, end, source, path, errors);
-  const magic = r.uint(4, 'magic', (v) => `0x${Number(v).toString(16)}${v === 0xff544347 ? ' (TPM_GENERATED_VALUE)' : ' (expected TPM_GENERATED_VALUE 0xff544347)'}`) as number | null;
+  const magic = r.uint(
+    4,
+    'magic',
+    (v) => `0x${Number(v).toString(16)}${v === 0xff544347 ? ' (TPM_GENERATED_VALUE)' : ' (expected TPM_GENERATED_VALUE 0xff544347)'}`,
+  ) as number | null;
   const type = r.u16('type', (v) => `${ST[v] ?? 'unknown'} (0x${v.toString(16)})`);
   const qualifiedSigner = r.tpm2b('qualifiedSigner', (b) => nameDisplay(b));
   const extraData = r.tpm2b('extraData');
@@ -148,10 +331,33 @@ export function readTpmsAttest(bytes: Uint8Array, start: number, end: number, so
     if (ak.length) r.group('attested', as, ak, 'TPMS_CERTIFY_INFO');
   }
   r.finish('TPMS_ATTEST');
-  const ok = magic !== null && type !== null && qualifiedSigner && extraData && clock !== null && resetCount !== null && restartCount !== null && safe !== null && firmwareVersion !== null;
+  const ok =
+    magic !== null &&
+    type !== null &&
+    qualifiedSigner &&
+    extraData &&
+    clock !== null &&
+    resetCount !== null &&
+    restartCount !== null &&
+    safe !== null &&
+    firmwareVersion !== null;
   return {
     fields: r.fields,
-    value: ok ? { magic, type, qualifiedSigner, extraData, clock, resetCount, restartCount, safe, firmwareVersion, ...(name ? { name } : {}), ...(qualifiedName ? { qualifiedName } : {}) } : null,
+    value: ok
+      ? {
+          magic,
+          type,
+          qualifiedSigner,
+          extraData,
+          clock,
+          resetCount,
+          restartCount,
+          safe,
+          firmwareVersion,
+          ...(name ? { name } : {}),
+          ...(qualifiedName ? { qualifiedName } : {}),
+        }
+      : null,
   };
 }
 
@@ -185,7 +391,14 @@ export interface TpmtPublic {
 }
 
 /** Reads TPMT_PUBLIC (RSA and ECC key objects) at [start, end). */
-export function readTpmtPublic(bytes: Uint8Array, start: number, end: number, source: string, path: string, errors: DecodeError[]): { fields: Field[]; value: TpmtPublic | null } {
+export function readTpmtPublic(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  source: string,
+  path: string,
+  errors: DecodeError[],
+): { fields: Field[]; value: TpmtPublic | null } {
   const r = new Reader(bytes, start, end, source, path, errors);
   const type = r.u16('type', algDisp);
   const nameAlg = r.u16('nameAlg', algDisp);
@@ -202,7 +415,10 @@ export function readTpmtPublic(bytes: Uint8Array, start: number, end: number, so
   let scheme: number | null = null;
   if (type === 0x0001 || type === 0x0023) {
     symmetric = r.u16('symmetric', algDisp, pk);
-    if (symmetric !== null && symmetric !== 0x0010) { r.u16('symmetricKeyBits', String, pk); r.u16('symmetricMode', algDisp, pk); }
+    if (symmetric !== null && symmetric !== 0x0010) {
+      r.u16('symmetricKeyBits', String, pk);
+      r.u16('symmetricMode', algDisp, pk);
+    }
     scheme = r.u16('scheme', algDisp, pk);
     if (scheme !== null && scheme !== 0x0010) r.u16('schemeHashAlg', algDisp, pk);
     if (type === 0x0001) {
@@ -214,7 +430,15 @@ export function readTpmtPublic(bytes: Uint8Array, start: number, end: number, so
       out.kdf = r.u16('kdf', algDisp, pk) ?? undefined;
       if (out.kdf !== undefined && out.kdf !== 0x0010) r.u16('kdfHashAlg', algDisp, pk);
     }
-    if (pk.length) r.group('parameters', ps, pk, type === 0x0001 ? `TPMS_RSA_PARMS, ${out.keyBits ?? '?'} bits` : `TPMS_ECC_PARMS, ${TPM_ECC_CURVE[out.curveId ?? -1] ?? out.curveId}`);
+    if (pk.length)
+      r.group(
+        'parameters',
+        ps,
+        pk,
+        type === 0x0001
+          ? `TPMS_RSA_PARMS, ${out.keyBits ?? '?'} bits`
+          : `TPMS_ECC_PARMS, ${TPM_ECC_CURVE[out.curveId ?? -1] ?? out.curveId}`,
+      );
     const us = r.p;
     if (type === 0x0001) {
       const u = r.tpm2b('unique', (b) => `RSA modulus, ${b.length * 8} bits: ${toHex(b.subarray(0, 16))}…`);
@@ -224,42 +448,112 @@ export function readTpmtPublic(bytes: Uint8Array, start: number, end: number, so
       const x = r.tpm2b('x', undefined, uk);
       const y = r.tpm2b('y', undefined, uk);
       if (uk.length) r.group('unique', us, uk, 'TPMS_ECC_POINT');
-      if (x && y) { out.x = x; out.y = y; }
+      if (x && y) {
+        out.x = x;
+        out.y = y;
+      }
     }
   } else if (type !== null) {
-    errors.push({ code: 'tpm.pubArea-type', message: `pubArea type ${algDisp(type)} is not a key type WebAuthn uses (TPM_ALG_RSA or TPM_ALG_ECC)`, path: `${path}.type`, source, offset: start });
+    errors.push({
+      code: 'tpm.pubArea-type',
+      message: `pubArea type ${algDisp(type)} is not a key type WebAuthn uses (TPM_ALG_RSA or TPM_ALG_ECC)`,
+      path: `${path}.type`,
+      source,
+      offset: start,
+    });
     r.failed = true;
   }
   r.finish('TPMT_PUBLIC');
-  const ok = type !== null && nameAlg !== null && objectAttributes !== null && authPolicy && symmetric !== null && scheme !== null && (out.unique || out.x);
-  return { fields: r.fields, value: ok ? { type: type!, nameAlg: nameAlg!, objectAttributes: objectAttributes!, authPolicy: authPolicy!, symmetric: symmetric!, scheme: scheme!, ...out } : null };
+  const ok =
+    type !== null &&
+    nameAlg !== null &&
+    objectAttributes !== null &&
+    authPolicy &&
+    symmetric !== null &&
+    scheme !== null &&
+    (out.unique || out.x);
+  return {
+    fields: r.fields,
+    value: ok
+      ? {
+          type: type!,
+          nameAlg: nameAlg!,
+          objectAttributes: objectAttributes!,
+          authPolicy: authPolicy!,
+          symmetric: symmetric!,
+          scheme: scheme!,
+          ...out,
+        }
+      : null,
+  };
 }
 
 /* ------------------------------------------------------------------ dissect */
 
 function structMember(kind: 'certInfo' | 'pubArea'): MemberDissector {
-  return (value, path, ctx, errors) => bytesValue(value, path, ctx, (start, end) => {
-    const r = kind === 'certInfo'
-      ? readTpmsAttest(ctx.bytes, start, end, ctx.source, `${path}#value`, errors)
-      : readTpmtPublic(ctx.bytes, start, end, ctx.source, `${path}#value`, errors);
-    const v = r.value as (TpmsAttest & TpmtPublic) | null;
-    const disp = kind === 'certInfo'
-      ? (v ? `TPMS_ATTEST ${ST[v.type] ?? v.type}, extraData ${toHex(v.extraData).slice(0, 16)}…` : 'TPMS_ATTEST (malformed)')
-      : (v ? `TPMT_PUBLIC ${TPM_ALG[v.type]}${v.keyBits ? ` ${v.keyBits} bits` : ''}${v.curveId ? ` ${TPM_ECC_CURVE[v.curveId] ?? v.curveId}` : ''}, nameAlg ${TPM_ALG[v.nameAlg] ?? v.nameAlg}` : 'TPMT_PUBLIC (malformed)');
-    return [{ key: kind === 'certInfo' ? 'TPMS_ATTEST' : 'TPMT_PUBLIC', path: `${path}#value`, source: ctx.source, range: [start, end], value: null, display: disp, spec: TPM_SPEC, ...(v ? {} : { severity: 'error' as const }), children: r.fields }];
-  });
+  return (value, path, ctx, errors) =>
+    bytesValue(value, path, ctx, (start, end) => {
+      const r =
+        kind === 'certInfo'
+          ? readTpmsAttest(ctx.bytes, start, end, ctx.source, `${path}#value`, errors)
+          : readTpmtPublic(ctx.bytes, start, end, ctx.source, `${path}#value`, errors);
+      const v = r.value as (TpmsAttest & TpmtPublic) | null;
+      const disp =
+        kind === 'certInfo'
+          ? v
+            ? `TPMS_ATTEST ${ST[v.type] ?? v.type}, extraData ${toHex(v.extraData).slice(0, 16)}…`
+            : 'TPMS_ATTEST (malformed)'
+          : v
+            ? `TPMT_PUBLIC ${TPM_ALG[v.type]}${v.keyBits ? ` ${v.keyBits} bits` : ''}${v.curveId ? ` ${TPM_ECC_CURVE[v.curveId] ?? v.curveId}` : ''}, nameAlg ${TPM_ALG[v.nameAlg] ?? v.nameAlg}`
+            : 'TPMT_PUBLIC (malformed)';
+      return [
+        {
+          key: kind === 'certInfo' ? 'TPMS_ATTEST' : 'TPMT_PUBLIC',
+          path: `${path}#value`,
+          source: ctx.source,
+          range: [start, end],
+          value: null,
+          display: disp,
+          spec: TPM_SPEC,
+          ...(v ? {} : { severity: 'error' as const }),
+          children: r.fields,
+        },
+      ];
+    });
 }
 
-const verMember: MemberDissector = (value, path, ctx) => value.type === 'text' && !value.indefinite
-  ? [leafField('ver', `${path}#value`, ctx.source, [value.start, value.end], value.value, JSON.stringify(value.value), SPEC.tpm, value.value === '2.0' ? undefined : 'error')]
-  : null;
+const verMember: MemberDissector = (value, path, ctx) =>
+  value.type === 'text' && !value.indefinite
+    ? [
+        leafField(
+          'ver',
+          `${path}#value`,
+          ctx.source,
+          [value.start, value.end],
+          value.value,
+          JSON.stringify(value.value),
+          SPEC.tpm,
+          value.value === '2.0' ? undefined : 'error',
+        ),
+      ]
+    : null;
 
 /** Fields of a tpm attStmt: ver, alg, x5c (AIK certificate with the TPM SAN), sig, certInfo, pubArea. */
 export function dissectTpm(attStmt: CborNode, ctx: AttStmtDissectContext): AttStmtDissection {
-  return dissectMap(attStmt, ctx, {
-    ver: verMember, alg: algMember, sig: sigMember(() => attStmtAlg(attStmt), SPEC.tpm), x5c: x5cMember,
-    certInfo: structMember('certInfo'), pubArea: structMember('pubArea'),
-  }, SPEC.tpm, 'TPM');
+  return dissectMap(
+    attStmt,
+    ctx,
+    {
+      ver: verMember,
+      alg: algMember,
+      sig: sigMember(() => attStmtAlg(attStmt), SPEC.tpm),
+      x5c: x5cMember,
+      certInfo: structMember('certInfo'),
+      pubArea: structMember('pubArea'),
+    },
+    SPEC.tpm,
+    'TPM',
+  );
 }
 
 /* ------------------------------------------------------------------ verify */
@@ -276,12 +570,17 @@ export function tpmCertProblems(cert: Certificate): { problems: string[]; notes:
   const san = cert.extensions.find((e) => e.oid === '2.5.29.17');
   if (!san) problems.push('the Subject Alternative Name extension is missing');
   else if (!cert.tpm || !cert.tpm.manufacturer || !cert.tpm.model || !cert.tpm.version) {
-    problems.push(`the Subject Alternative Name must carry tcg-at-tpmManufacturer, tcg-at-tpmModel and tcg-at-tpmVersion (got ${JSON.stringify(cert.tpm ?? {})})`);
+    problems.push(
+      `the Subject Alternative Name must carry tcg-at-tpmManufacturer, tcg-at-tpmModel and tcg-at-tpmVersion (got ${JSON.stringify(cert.tpm ?? {})})`,
+    );
   } else {
     if (!cert.tpm.separateRdns) notes.push(NOTE_SHARED_RDN);
     if (!san.critical) notes.push(NOTE_SAN_NOT_CRITICAL);
   }
-  if (!cert.extKeyUsage?.includes('2.23.133.8.3')) problems.push(`Extended Key Usage must contain tcg-kp-AIKCertificate (2.23.133.8.3), got ${cert.extKeyUsage ? cert.extKeyUsage.join(', ') || '(empty)' : 'no extension'}`);
+  if (!cert.extKeyUsage?.includes('2.23.133.8.3'))
+    problems.push(
+      `Extended Key Usage must contain tcg-kp-AIKCertificate (2.23.133.8.3), got ${cert.extKeyUsage ? cert.extKeyUsage.join(', ') || '(empty)' : 'no extension'}`,
+    );
   if (!cert.basicConstraints) problems.push('the Basic Constraints extension is missing (it must be present with CA=false)');
   else if (cert.basicConstraints.ca) problems.push('Basic Constraints CA must be false, got true');
   return { problems, notes };
@@ -310,17 +609,43 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
   const ver = get(attStmt, 'ver');
   const ci = get(attStmt, 'certInfo');
   const pa = get(attStmt, 'pubArea');
-  if (!ver || ver.type !== 'text' || ver.value !== '2.0') m.problems.push(`ver must be "2.0", got ${ver ? (ver.type === 'text' ? JSON.stringify(ver.value) : `CBOR ${ver.type}`) : 'nothing'}`);
+  if (!ver || ver.type !== 'text' || ver.value !== '2.0')
+    m.problems.push(`ver must be "2.0", got ${ver ? (ver.type === 'text' ? JSON.stringify(ver.value) : `CBOR ${ver.type}`) : 'nothing'}`);
   if (!ci || ci.type !== 'bytes') m.problems.push('certInfo must be a byte string');
   if (!pa || pa.type !== 'bytes') m.problems.push('pubArea must be a byte string');
   const errs: DecodeError[] = [];
   const certInfo = ci?.type === 'bytes' ? readTpmsAttest(ci.value, 0, ci.value.length, 'certInfo', 'certInfo', errs).value : null;
   const pubArea = pa?.type === 'bytes' ? readTpmtPublic(pa.value, 0, pa.value.length, 'pubArea', 'pubArea', errs).value : null;
-  if (ci?.type === 'bytes' && (!certInfo || errs.some((e) => e.source === 'certInfo'))) m.problems.push(`certInfo is not a well-formed TPMS_ATTEST: ${errs.filter((e) => e.source === 'certInfo').map((e) => e.message).join('; ') || 'incomplete'}`);
-  if (pa?.type === 'bytes' && (!pubArea || errs.some((e) => e.source === 'pubArea'))) m.problems.push(`pubArea is not a well-formed TPMT_PUBLIC: ${errs.filter((e) => e.source === 'pubArea').map((e) => e.message).join('; ') || 'incomplete'}`);
+  if (ci?.type === 'bytes' && (!certInfo || errs.some((e) => e.source === 'certInfo')))
+    m.problems.push(
+      `certInfo is not a well-formed TPMS_ATTEST: ${
+        errs
+          .filter((e) => e.source === 'certInfo')
+          .map((e) => e.message)
+          .join('; ') || 'incomplete'
+      }`,
+    );
+  if (pa?.type === 'bytes' && (!pubArea || errs.some((e) => e.source === 'pubArea')))
+    m.problems.push(
+      `pubArea is not a well-formed TPMT_PUBLIC: ${
+        errs
+          .filter((e) => e.source === 'pubArea')
+          .map((e) => e.message)
+          .join('; ') || 'incomplete'
+      }`,
+    );
   const syntax = '{ ver: "2.0", alg, x5c, sig, certInfo, pubArea }';
   const t1 = T('check.attestation.syntax.title', { section: '§8.3', format: 'tpm' });
-  if (m.problems.length || m.alg === undefined || !m.sig || !m.certs || !certInfo || !pubArea || ci?.type !== 'bytes' || pa?.type !== 'bytes') {
+  if (
+    m.problems.length ||
+    m.alg === undefined ||
+    !m.sig ||
+    !m.certs ||
+    !certInfo ||
+    !pubArea ||
+    ci?.type !== 'bytes' ||
+    pa?.type !== 'bytes'
+  ) {
     ck.fail('syntax', t1, syntax, m.problems, T('check.attestation.syntax.invalid', { format: 'tpm', problems: m.problems.join('; ') }));
     return [...ck.list, ...(await assessChain('tpm', [], 'attca', ctx, false))];
   }
@@ -334,18 +659,46 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
   else if (pubArea.type === 0x0001) {
     const e = pubArea.exponent === 0 || pubArea.exponent === undefined ? 65537 : pubArea.exponent;
     const ce = cose.e ? Number(BigInt(`0x${toHex(cose.e) || '0'}`)) : NaN;
-    const strip = (b: Uint8Array) => { let i = 0; while (i < b.length - 1 && b[i] === 0) i++; return b.subarray(i); };
+    const strip = (b: Uint8Array) => {
+      let i = 0;
+      while (i < b.length - 1 && b[i] === 0) i++;
+      return b.subarray(i);
+    };
     const nOk = cose.kty === 3 && !!cose.n && !!pubArea.unique && equalBytes(strip(cose.n), strip(pubArea.unique));
-    if (cose.kty !== 3) ck.fail('pubArea', title2, 'an RSA credential key', cose.kty, T('check.attestation.tpm.pubArea.notRsa', { kty: cose.kty }));
-    else if (!nOk) ck.fail('pubArea', title2, cose.n ? toHex(cose.n).slice(0, 32) : null, pubArea.unique ? toHex(pubArea.unique).slice(0, 32) : null, T('check.attestation.tpm.pubArea.modulus'));
+    if (cose.kty !== 3)
+      ck.fail('pubArea', title2, 'an RSA credential key', cose.kty, T('check.attestation.tpm.pubArea.notRsa', { kty: cose.kty }));
+    else if (!nOk)
+      ck.fail(
+        'pubArea',
+        title2,
+        cose.n ? toHex(cose.n).slice(0, 32) : null,
+        pubArea.unique ? toHex(pubArea.unique).slice(0, 32) : null,
+        T('check.attestation.tpm.pubArea.modulus'),
+      );
     else if (ce !== e) ck.fail('pubArea', title2, ce, e, T('check.attestation.tpm.pubArea.exponent', { exponent: e, keyExponent: ce }));
     else ck.pass('pubArea', title2, 'RSA n and e of the credential key', 'identical');
   } else {
     const crv = TPM_CURVE_TO_COSE[pubArea.curveId ?? -1];
     const curve = String(TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId);
-    if (cose.kty !== 2) ck.fail('pubArea', title2, 'an EC2 credential key', cose.kty, T('check.attestation.tpm.pubArea.notEc', { kty: cose.kty }));
-    else if (crv !== cose.crv) ck.fail('pubArea', title2, cose.crv, TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId, T('check.attestation.tpm.pubArea.curve', { curve, crv: String(cose.crv) }));
-    else if (!cose.x || !(cose.y instanceof Uint8Array) || !pubArea.x || !pubArea.y || !equalBytes(cose.x, pubArea.x) || !equalBytes(cose.y, pubArea.y)) ck.fail('pubArea', title2, 'x, y of the credential key', 'different point', T('check.attestation.tpm.pubArea.point'));
+    if (cose.kty !== 2)
+      ck.fail('pubArea', title2, 'an EC2 credential key', cose.kty, T('check.attestation.tpm.pubArea.notEc', { kty: cose.kty }));
+    else if (crv !== cose.crv)
+      ck.fail(
+        'pubArea',
+        title2,
+        cose.crv,
+        TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId,
+        T('check.attestation.tpm.pubArea.curve', { curve, crv: String(cose.crv) }),
+      );
+    else if (
+      !cose.x ||
+      !(cose.y instanceof Uint8Array) ||
+      !pubArea.x ||
+      !pubArea.y ||
+      !equalBytes(cose.x, pubArea.x) ||
+      !equalBytes(cose.y, pubArea.y)
+    )
+      ck.fail('pubArea', title2, 'x, y of the credential key', 'different point', T('check.attestation.tpm.pubArea.point'));
     else ck.pass('pubArea', title2, 'EC x, y and curve of the credential key', 'identical');
   }
 
@@ -357,23 +710,58 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
   else ck.fail('certInfo.magic', tMagic, '0xff544347', magic, T('check.attestation.tpm.certInfo.magic.invalid', { magic }));
   const tType = T('check.attestation.tpm.certInfo.type.title');
   if (certInfo.type === 0x8017) ck.pass('certInfo.type', tType, '0x8017', `0x${certInfo.type.toString(16)}`);
-  else ck.fail('certInfo.type', tType, '0x8017', `0x${certInfo.type.toString(16)}`, T('check.attestation.tpm.certInfo.type.invalid', { type: ST[certInfo.type] ?? `0x${certInfo.type.toString(16)}` }));
-  if (!hashName) ck.fail('certInfo.extraData', T('check.attestation.tpm.certInfo.extraData.title'), `hash of ${algName(m.alg)}`, null, T('check.attestation.tpm.certInfo.extraData.noHash', { alg: m.alg }));
+  else
+    ck.fail(
+      'certInfo.type',
+      tType,
+      '0x8017',
+      `0x${certInfo.type.toString(16)}`,
+      T('check.attestation.tpm.certInfo.type.invalid', { type: ST[certInfo.type] ?? `0x${certInfo.type.toString(16)}` }),
+    );
+  if (!hashName)
+    ck.fail(
+      'certInfo.extraData',
+      T('check.attestation.tpm.certInfo.extraData.title'),
+      `hash of ${algName(m.alg)}`,
+      null,
+      T('check.attestation.tpm.certInfo.extraData.noHash', { alg: m.alg }),
+    );
   else {
     const h = await digest(hashName, concat(ctx.authData, ctx.clientDataHash));
     const tx = T('check.attestation.tpm.certInfo.extraData.title.hash', { hash: hashName });
     if (equalBytes(h, certInfo.extraData)) ck.pass('certInfo.extraData', tx, toHex(h), toHex(certInfo.extraData));
-    else ck.fail('certInfo.extraData', tx, toHex(h), toHex(certInfo.extraData), T('check.attestation.tpm.certInfo.extraData.mismatch', { hash: hashName, expected: toHex(h), got: toHex(certInfo.extraData) }));
+    else
+      ck.fail(
+        'certInfo.extraData',
+        tx,
+        toHex(h),
+        toHex(certInfo.extraData),
+        T('check.attestation.tpm.certInfo.extraData.mismatch', { hash: hashName, expected: toHex(h), got: toHex(certInfo.extraData) }),
+      );
   }
   const nh = HASH_BY_TPM[pubArea.nameAlg];
   const tName = T('check.attestation.tpm.certInfo.name.title');
   if (!certInfo.name) ck.fail('certInfo.name', tName, 'TPMS_CERTIFY_INFO', null, T('check.attestation.tpm.certInfo.name.missing'));
-  else if (!nh) ck.fail('certInfo.name', tName, 'a hash nameAlg', algDisp(pubArea.nameAlg), T('check.attestation.tpm.certInfo.name.badNameAlg', { nameAlg: algDisp(pubArea.nameAlg) }));
+  else if (!nh)
+    ck.fail(
+      'certInfo.name',
+      tName,
+      'a hash nameAlg',
+      algDisp(pubArea.nameAlg),
+      T('check.attestation.tpm.certInfo.name.badNameAlg', { nameAlg: algDisp(pubArea.nameAlg) }),
+    );
   else {
     const expected = concat(Uint8Array.of(pubArea.nameAlg >> 8, pubArea.nameAlg & 0xff), await digest(nh, pa.value));
     const tn = T('check.attestation.tpm.certInfo.name.title.hash', { hash: nh });
     if (equalBytes(expected, certInfo.name)) ck.pass('certInfo.name', tn, toHex(expected), toHex(certInfo.name));
-    else ck.fail('certInfo.name', tn, toHex(expected), toHex(certInfo.name), T('check.attestation.tpm.certInfo.name.mismatch', { expected: toHex(expected), got: toHex(certInfo.name) }));
+    else
+      ck.fail(
+        'certInfo.name',
+        tn,
+        toHex(expected),
+        toHex(certInfo.name),
+        T('check.attestation.tpm.certInfo.name.mismatch', { expected: toHex(expected), got: toHex(certInfo.name) }),
+      );
   }
 
   // Step 4: x5c present, sig over certInfo with aikCert's key
@@ -382,12 +770,53 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
   const v = typeof scheme === 'string' ? { valid: false, reason: scheme } : await verifyWithSpki(aik.spki, scheme, ci.value, m.sig);
   const t4 = T('check.attestation.tpm.signature.title');
   if (v.valid) ck.pass('signature', t4, 'valid signature', 'valid', T('check.attestation.tpm.signature.verified', { alg: algName(m.alg) }));
-  else ck.fail('signature', t4, 'valid signature', 'invalid', T('check.attestation.tpm.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }));
+  else
+    ck.fail(
+      'signature',
+      t4,
+      'valid signature',
+      'invalid',
+      T('check.attestation.tpm.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
+    );
   const cp = tpmCertProblems(aik);
   const t5 = T('check.attestation.tpm.certificate.title');
-  if (cp.problems.length) ck.fail('certificate', t5, '§8.3.1 requirements', { problems: cp.problems }, T('check.attestation.tpm.certificate.invalid', { problems: cp.problems.join('; ') }), SPEC.tpmCert);
-  else if (cp.notes.length) ck.add('certificate', t5, 'warn', '§8.3.1 requirements', { notes: cp.notes, tpm: aik.tpm }, T(cp.notes.length === 2 ? 'check.attestation.tpm.certificate.notes.both' : cp.notes[0] === NOTE_SHARED_RDN ? 'check.attestation.tpm.certificate.notes.sharedRdn' : 'check.attestation.tpm.certificate.notes.sanNotCritical'), SPEC.tpmCert);
-  else ck.pass('certificate', t5, '§8.3.1 requirements', { tpm: aik.tpm, vendor: aik.tpm?.manufacturer ? TPM_VENDORS[aik.tpm.manufacturer.replace(/^id:/, '').toUpperCase()] ?? null : null }, undefined, SPEC.tpmCert);
+  if (cp.problems.length)
+    ck.fail(
+      'certificate',
+      t5,
+      '§8.3.1 requirements',
+      { problems: cp.problems },
+      T('check.attestation.tpm.certificate.invalid', { problems: cp.problems.join('; ') }),
+      SPEC.tpmCert,
+    );
+  else if (cp.notes.length)
+    ck.add(
+      'certificate',
+      t5,
+      'warn',
+      '§8.3.1 requirements',
+      { notes: cp.notes, tpm: aik.tpm },
+      T(
+        cp.notes.length === 2
+          ? 'check.attestation.tpm.certificate.notes.both'
+          : cp.notes[0] === NOTE_SHARED_RDN
+            ? 'check.attestation.tpm.certificate.notes.sharedRdn'
+            : 'check.attestation.tpm.certificate.notes.sanNotCritical',
+      ),
+      SPEC.tpmCert,
+    );
+  else
+    ck.pass(
+      'certificate',
+      t5,
+      '§8.3.1 requirements',
+      {
+        tpm: aik.tpm,
+        vendor: aik.tpm?.manufacturer ? (TPM_VENDORS[aik.tpm.manufacturer.replace(/^id:/, '').toUpperCase()] ?? null) : null,
+      },
+      undefined,
+      SPEC.tpmCert,
+    );
   aaguidCheck(ck, aik, ctx.aaguid, '§8.3', 4, SPEC.tpmCert);
   return [...ck.list, ...(await assessChain('tpm', m.certs as Certificate[], 'attca', ctx, !ck.failed))];
 }

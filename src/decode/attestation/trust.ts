@@ -32,7 +32,12 @@ export function anchorsFor(fmt: string, ctx: AttestationVerifyContext): { anchor
       anchors.push(...p.anchors);
       problems.push(...p.problems);
     }
-    if (bundledRootsFor(fmt).length) sources.push(`bundled roots for ${fmt} (${bundledRootsFor(fmt).map((r) => r.name).join(', ')})`);
+    if (bundledRootsFor(fmt).length)
+      sources.push(
+        `bundled roots for ${fmt} (${bundledRootsFor(fmt)
+          .map((r) => r.name)
+          .join(', ')})`,
+      );
   }
   if (ctx.trustAnchors?.length) {
     const p = parseAnchors(ctx.trustAnchors, 'user');
@@ -55,40 +60,68 @@ const TRUST_TITLE = T('check.attestation.trust.title');
 
 /** A step 23 ('attestation.trustAnchors') check. */
 function anchorsCheck(c: Omit<Check, 'id' | 'spec' | 'title'>, message: CheckText): Check {
-  return withText({ id: TRUST_ANCHORS_ID, spec: SPEC.registration, title: english(ANCHORS_TITLE), ...c }, 'check.attestation.trustAnchors.explain', ANCHORS_TITLE, message);
+  return withText(
+    { id: TRUST_ANCHORS_ID, spec: SPEC.registration, title: english(ANCHORS_TITLE), ...c },
+    'check.attestation.trustAnchors.explain',
+    ANCHORS_TITLE,
+    message,
+  );
 }
 
 /** A step 24 ('attestation.trust') check. */
 function trustCheck(c: Omit<Check, 'id' | 'spec' | 'title'>, message: CheckText): Check {
-  return withText({ id: TRUST_ID, spec: SPEC.registration, title: english(TRUST_TITLE), ...c }, 'check.attestation.trust.explain', TRUST_TITLE, message);
+  return withText(
+    { id: TRUST_ID, spec: SPEC.registration, title: english(TRUST_TITLE), ...c },
+    'check.attestation.trust.explain',
+    TRUST_TITLE,
+    message,
+  );
 }
 
 /**
  * Steps 23–24 for an attestation with a trust path (x5c). `type` is what the format's procedure
  * returned (basic, attca, anonca). `verified` says whether the statement itself verified (step 22).
  */
-export async function assessChain(fmt: string, certs: readonly Certificate[], type: 'basic' | 'attca' | 'anonca', ctx: AttestationVerifyContext, verified: boolean): Promise<Check[]> {
+export async function assessChain(
+  fmt: string,
+  certs: readonly Certificate[],
+  type: 'basic' | 'attca' | 'anonca',
+  ctx: AttestationVerifyContext,
+  verified: boolean,
+): Promise<Check[]> {
   const time = ctx.currentTime ?? new Date();
   if (!verified) {
     return [
       anchorsCheck({ status: 'skip' }, T('check.attestation.trustAnchors.notVerified')),
-      trustCheck({ status: 'skip', actual: { type: 'uncertain', reason: 'attestation statement did not verify' } satisfies TrustResult }, T('check.attestation.trust.skipped')),
+      trustCheck(
+        { status: 'skip', actual: { type: 'uncertain', reason: 'attestation statement did not verify' } satisfies TrustResult },
+        T('check.attestation.trust.skipped'),
+      ),
     ];
   }
   const { anchors, problems, sources } = anchorsFor(fmt, ctx);
   const ignored = problems.join('; ');
   const off = ctx.useBundledRoots === false;
-  const checks: Check[] = [anchorsCheck({
-    status: anchors.length ? (problems.length ? 'warn' : 'pass') : 'warn',
-    expected: 'trust anchors for this attestation type and format',
-    actual: { count: anchors.length, sources, roots: anchors.map((a) => a.cert.subject.text) },
-  }, anchors.length
-    ? problems.length
-      ? T('check.attestation.trustAnchors.found.ignored', { count: anchors.length, sources: sources.join('; '), ignored })
-      : T('check.attestation.trustAnchors.found', { count: anchors.length, sources: sources.join('; ') })
-    : off
-      ? problems.length ? T('check.attestation.trustAnchors.missing.off.ignored', { fmt, ignored }) : T('check.attestation.trustAnchors.missing.off', { fmt })
-      : problems.length ? T('check.attestation.trustAnchors.missing.ignored', { fmt, ignored }) : T('check.attestation.trustAnchors.missing', { fmt }))];
+  const checks: Check[] = [
+    anchorsCheck(
+      {
+        status: anchors.length ? (problems.length ? 'warn' : 'pass') : 'warn',
+        expected: 'trust anchors for this attestation type and format',
+        actual: { count: anchors.length, sources, roots: anchors.map((a) => a.cert.subject.text) },
+      },
+      anchors.length
+        ? problems.length
+          ? T('check.attestation.trustAnchors.found.ignored', { count: anchors.length, sources: sources.join('; '), ignored })
+          : T('check.attestation.trustAnchors.found', { count: anchors.length, sources: sources.join('; ') })
+        : off
+          ? problems.length
+            ? T('check.attestation.trustAnchors.missing.off.ignored', { fmt, ignored })
+            : T('check.attestation.trustAnchors.missing.off', { fmt })
+          : problems.length
+            ? T('check.attestation.trustAnchors.missing.ignored', { fmt, ignored })
+            : T('check.attestation.trustAnchors.missing', { fmt }),
+    ),
+  ];
   const r = await validateChain(certs, anchors, time);
   let result: TrustResult;
   let status: Check['status'];
@@ -99,27 +132,48 @@ export async function assessChain(fmt: string, certs: readonly Certificate[], ty
     result = { type: 'uncertain', reason: r.reason, ...(r.root ? { root: r.root } : {}) };
     status = r.failure === 'no-anchors' ? 'warn' : 'fail';
   }
-  checks.push(trustCheck({
-    status,
-    expected: anchors.length ? `a valid chain at ${time.toISOString()} to one of: ${anchors.map((a) => a.cert.subject.text || '(empty)').join(' | ')}` : 'a chain to a known trust anchor',
-    actual: result,
-  }, r.trusted
-    ? T('check.attestation.trust.valid', { type, root: String(r.root), anchorOrigin: String(r.anchorOrigin), time: time.toISOString() })
-    : r.failure === 'no-anchors'
-      ? T('check.attestation.trust.noAnchors', { reason: r.reason.replace(/\.$/, '') })
-      : T('check.attestation.trust.untrusted', { reason: r.reason })));
+  checks.push(
+    trustCheck(
+      {
+        status,
+        expected: anchors.length
+          ? `a valid chain at ${time.toISOString()} to one of: ${anchors.map((a) => a.cert.subject.text || '(empty)').join(' | ')}`
+          : 'a chain to a known trust anchor',
+        actual: result,
+      },
+      r.trusted
+        ? T('check.attestation.trust.valid', { type, root: String(r.root), anchorOrigin: String(r.anchorOrigin), time: time.toISOString() })
+        : r.failure === 'no-anchors'
+          ? T('check.attestation.trust.noAnchors', { reason: r.reason.replace(/\.$/, '') })
+          : T('check.attestation.trust.untrusted', { reason: r.reason }),
+    ),
+  );
   const entry = ctx.aaguid.length === 16 ? ctx.mds?.get(toUuid(ctx.aaguid)) : undefined;
   if (entry) {
     const st = latestStatus(entry);
     const bad = st && MDS_UNTRUSTED_STATUSES.has(st.status);
     const title = T('check.attestation.mds.title');
-    checks.push(withText({
-      id: 'attestation.mds', spec: MDS_SPEC, title: english(title),
-      status: bad ? 'fail' : 'pass', expected: `no status in ${[...MDS_UNTRUSTED_STATUSES].join(', ')}`,
-      actual: { name: entry.name, status: st?.status ?? null, effectiveDate: st?.effectiveDate ?? null },
-    }, 'check.attestation.mds.explain', title, bad
-      ? st!.effectiveDate ? T('check.attestation.mds.untrusted.since', { name: entry.name, status: st!.status, date: st!.effectiveDate }) : T('check.attestation.mds.untrusted', { name: entry.name, status: st!.status })
-      : st ? T('check.attestation.mds.status', { name: entry.name, status: st.status }) : T('check.attestation.mds.noStatus', { name: entry.name })));
+    checks.push(
+      withText(
+        {
+          id: 'attestation.mds',
+          spec: MDS_SPEC,
+          title: english(title),
+          status: bad ? 'fail' : 'pass',
+          expected: `no status in ${[...MDS_UNTRUSTED_STATUSES].join(', ')}`,
+          actual: { name: entry.name, status: st?.status ?? null, effectiveDate: st?.effectiveDate ?? null },
+        },
+        'check.attestation.mds.explain',
+        title,
+        bad
+          ? st!.effectiveDate
+            ? T('check.attestation.mds.untrusted.since', { name: entry.name, status: st!.status, date: st!.effectiveDate })
+            : T('check.attestation.mds.untrusted', { name: entry.name, status: st!.status })
+          : st
+            ? T('check.attestation.mds.status', { name: entry.name, status: st.status })
+            : T('check.attestation.mds.noStatus', { name: entry.name }),
+      ),
+    );
   }
   return checks;
 }
@@ -127,13 +181,21 @@ export async function assessChain(fmt: string, certs: readonly Certificate[], ty
 /** Steps 23–24 for attestations without a trust path (none, self). */
 export function assessNoChain(type: 'none' | 'self', verified: boolean): Check[] {
   return [
-    anchorsCheck({ status: 'skip' }, type === 'none' ? T('check.attestation.trustAnchors.noAttestation') : T('check.attestation.trustAnchors.self')),
-    trustCheck({
-      status: verified ? 'pass' : 'skip',
-      expected: type === 'none' ? 'none attestation is acceptable to the RP' : 'self attestation is acceptable to the RP',
-      actual: { type } satisfies TrustResult,
-    }, !verified
-      ? T('check.attestation.trust.skipped')
-      : type === 'none' ? T('check.attestation.trust.none') : T('check.attestation.trust.self')),
+    anchorsCheck(
+      { status: 'skip' },
+      type === 'none' ? T('check.attestation.trustAnchors.noAttestation') : T('check.attestation.trustAnchors.self'),
+    ),
+    trustCheck(
+      {
+        status: verified ? 'pass' : 'skip',
+        expected: type === 'none' ? 'none attestation is acceptable to the RP' : 'self attestation is acceptable to the RP',
+        actual: { type } satisfies TrustResult,
+      },
+      !verified
+        ? T('check.attestation.trust.skipped')
+        : type === 'none'
+          ? T('check.attestation.trust.none')
+          : T('check.attestation.trust.self'),
+    ),
   ];
 }

@@ -18,13 +18,15 @@ export const attestationMessagesJa: Record<string, string> = {
   'x509.spki': '証明書の公開鍵とそのアルゴリズム。',
   'x509.serialNumber': '発行者がこの証明書に付けた番号。発行者ごとに一意です。',
   'x509.signatureValue': 'tbsCertificate に対する発行者の署名。',
-  'x509.ext.basicConstraints': 'この証明書が他の証明書を発行できるか（CA）と、その下に続けられる CA の段数。構成証明証明書は CA=false でなければなりません。',
+  'x509.ext.basicConstraints':
+    'この証明書が他の証明書を発行できるか（CA）と、その下に続けられる CA の段数。構成証明証明書は CA=false でなければなりません。',
   'x509.ext.keyUsage': '鍵の用途（署名、証明書署名など）。',
   'x509.ext.extKeyUsage': '鍵の用途（拡張）。TPM の構成証明鍵の証明書には tcg-kp-AIKCertificate (2.23.133.8.3) が必要です。',
   'x509.ext.subjectAltName': '主体の別名。TPM 構成証明では TPM の製造者・モデル・ファームウェアバージョンを含みます。',
   'x509.ext.tpmSan': 'TPM デバイス属性: 製造者（tcg-at-tpmManufacturer）、モデル、バージョン。',
   'x509.ext.fidoAaguid': 'ベンダーが設定した認証器モデルの AAGUID。認証器データの AAGUID と一致しなければなりません。',
-  'x509.ext.androidKeyDescription': 'Android 鍵構成証明: Android キーストアが鍵について知っていること（チャレンジ、セキュリティレベル、用途、生成元）。',
+  'x509.ext.androidKeyDescription':
+    'Android 鍵構成証明: Android キーストアが鍵について知っていること（チャレンジ、セキュリティレベル、用途、生成元）。',
   'x509.ext.appleNonce': 'Apple 匿名構成証明: Apple の CA が証明書に埋め込んだ登録データのハッシュ。',
   'android.attestationChallenge': 'clientDataJSON のハッシュと一致し、この登録のために鍵が構成証明されたことを示します。',
   'android.authorizationList': 'ソフトウェアまたは TEE（信頼できる実行環境）が強制する鍵の属性。',
@@ -32,6 +34,7 @@ export const attestationMessagesJa: Record<string, string> = {
   'tpm.extraData': 'authenticatorData || clientDataHash のハッシュ。TPM のステートメントをこの登録に結び付けます。',
   'tpm.attested': '証明された鍵の Name（ハッシュアルゴリズム＋ハッシュ）。pubArea と一致しなければなりません。',
   'safetynet.jws': 'ヘッダー・ペイロード・署名を base64url でエンコードし、ドットでつないだものです。',
-  'attestation.trust': '構成証明チェーンが RP の信頼するルートにつながるか: なし、自己構成証明、ルートまで有効、信頼できない（とその理由）。',
+  'attestation.trust':
+    '構成証明チェーンが RP の信頼するルートにつながるか: なし、自己構成証明、ルートまで有効、信頼できない（とその理由）。',
   'attestation.trustAnchors': 'この形式で受け入れるルート証明書: 同梱のもの、追加したもの、FIDO メタデータサービスのもの。',
 };

@@ -35,8 +35,10 @@ export const checkMessagesEn = {
     'The server sends a fresh random challenge for every ceremony, and the authenticator signs over it. Accepting only the challenge the server just issued, once, means a recorded response cannot be replayed later.',
   'check.clientData.challenge.unexpected.registration': 'Unexpected registration response challenge: expected {expected}, got {got}',
   'check.clientData.challenge.unexpected.authentication': 'Unexpected authentication response challenge: expected {expected}, got {got}',
-  'check.clientData.challenge.rejected.registration': 'Unexpected registration response challenge: expected a challenge accepted by the predicate, got {got}',
-  'check.clientData.challenge.rejected.authentication': 'Unexpected authentication response challenge: expected a challenge accepted by the predicate, got {got}',
+  'check.clientData.challenge.rejected.registration':
+    'Unexpected registration response challenge: expected a challenge accepted by the predicate, got {got}',
+  'check.clientData.challenge.rejected.authentication':
+    'Unexpected authentication response challenge: expected a challenge accepted by the predicate, got {got}',
   'check.clientData.origin.title': '{sec}: C.origin is an origin the RP expects',
   'check.clientData.origin.explain':
     'The browser, not the web page, records the origin of the page that ran the ceremony. A phishing site on a look-alike domain gets its own origin here, so checking it is what makes passkeys resistant to phishing.',
@@ -53,13 +55,15 @@ export const checkMessagesEn = {
   'check.clientData.topOrigin.explain':
     'When the ceremony runs in a cross-origin iframe, topOrigin names the site shown in the address bar. Checking it makes sure only the sites the relying party trusts can embed its sign-in.',
   'check.clientData.topOrigin.notString': 'C.topOrigin must be a string, got {got}',
-  'check.clientData.topOrigin.unchecked': 'the ceremony ran in a cross-origin iframe under {topOrigin}; no expected top origins were given, so it is not checked',
+  'check.clientData.topOrigin.unchecked':
+    'the ceremony ran in a cross-origin iframe under {topOrigin}; no expected top origins were given, so it is not checked',
   'check.clientData.topOrigin.unexpected': 'Unexpected top origin: expected {expected}, got {got}',
   'check.clientData.topOrigin.absent': 'C.crossOrigin is true (the ceremony ran in a cross-origin iframe) and C.topOrigin is absent',
   'check.clientData.tokenBinding.title': 'C.tokenBinding.status is a valid TokenBindingStatus (WebAuthn L2; removed in L3)',
   'check.clientData.tokenBinding.explain':
     'Token Binding tied a ceremony to the TLS connection it ran over. Browsers dropped it and WebAuthn Level 3 removed it, but when a client still sends the member its status must be a defined value.',
-  'check.clientData.tokenBinding.notObject': 'C.tokenBinding is {got}, not an object; some U2F-era clients send a string here, so it is ignored',
+  'check.clientData.tokenBinding.notObject':
+    'C.tokenBinding is {got}, not an object; some U2F-era clients send a string here, so it is ignored',
   'check.clientData.tokenBinding.unexpected': 'Unexpected token_binding status: expected "present" or "supported", got {got}',
 
   /* ---------------------------------------------------------------- authenticator data (§7.1 / §7.2) */
@@ -107,17 +111,17 @@ export const checkMessagesEn = {
   'check.registration.fmt.unsupported': 'Unsupported attestation format {fmt}: expected one of {supported}',
   'check.registration.attestation.title': '§7.1: attestation statement and trust path',
   'check.registration.attestation.explain':
-    'Attestation is the authenticator\'s evidence about its make and model. Verifying it, and the certificate chain behind it, tells the server whether it can believe what the authenticator claims to be.',
+    "Attestation is the authenticator's evidence about its make and model. Verifying it, and the certificate chain behind it, tells the server whether it can believe what the authenticator claims to be.",
   'check.registration.attestation.notDecoded': 'skipped: the attestation object could not be decoded or its format is not supported',
   'check.registration.attestation.unavailable': 'the verifier for the "{fmt}" format is not available in this build',
   'check.registration.attestation.crashed': 'the "{fmt}" verifier failed: {error}',
   'check.registration.credentialIdLength.title': '§7.1: credentialId is at most 1023 bytes long',
   'check.registration.credentialIdLength.explain':
-    'The specification caps credential IDs at 1023 bytes. Refusing longer ones protects the server\'s storage and lookups from oversized or malicious values.',
+    "The specification caps credential IDs at 1023 bytes. Refusing longer ones protects the server's storage and lookups from oversized or malicious values.",
   'check.registration.credentialIdLength.tooLong': 'credential ID is {length} bytes; at most 1023 are allowed',
   'check.registration.credentialIdUnique.title': '§7.1: credentialId is not yet registered for any user',
   'check.registration.credentialIdUnique.explain':
-    'A credential ID must name exactly one account. Refusing an ID that is already registered stops an attacker from attaching a victim\'s credential to another account.',
+    "A credential ID must name exactly one account. Refusing an ID that is already registered stops an attacker from attaching a victim's credential to another account.",
   'check.registration.credentialIdUnique.noList': 'no list of registered credential IDs was given',
   'check.registration.credentialIdUnique.taken': 'credential ID {credentialId} is already registered',
 
@@ -129,15 +133,18 @@ export const checkMessagesEn = {
   'check.authentication.credential.title': '§7.2: credential.rawId identifies the stored credential record',
   'check.authentication.credential.explain':
     'The server looks up the stored record, with its public key and counter, by credential ID. The response must be for that very credential, or the signature would be checked against the wrong key.',
-  'check.authentication.credential.missing': 'the response\'s credential ID (missing) is not the stored credential\'s ID {stored}',
-  'check.authentication.credential.other': 'the response\'s credential ID {credentialId} is not the stored credential\'s ID {stored}',
+  'check.authentication.credential.missing': "the response's credential ID (missing) is not the stored credential's ID {stored}",
+  'check.authentication.credential.other': "the response's credential ID {credentialId} is not the stored credential's ID {stored}",
   'check.authentication.userHandle.title': '§7.2: response.userHandle maps to the user who owns the credential',
   'check.authentication.userHandle.explain':
     'The user handle is the account ID the server gave the passkey at registration. For a discoverable passkey it tells the server who is signing in; it must belong to the owner of the credential, or one user could sign in as another.',
   'check.authentication.userHandle.mismatch': 'expected userHandle {expected}, got {got}',
-  'check.authentication.userHandle.notNeeded': 'no userHandle was returned; the user was identified before the ceremony (allowCredentials), so none is needed',
-  'check.authentication.userHandle.missing': 'the credential was discovered (empty allowCredentials) but the response carries no userHandle to identify its user',
-  'check.authentication.userHandle.unknown': 'no userHandle was returned; whether one was needed depends on allowCredentials, which was not given',
+  'check.authentication.userHandle.notNeeded':
+    'no userHandle was returned; the user was identified before the ceremony (allowCredentials), so none is needed',
+  'check.authentication.userHandle.missing':
+    'the credential was discovered (empty allowCredentials) but the response carries no userHandle to identify its user',
+  'check.authentication.userHandle.unknown':
+    'no userHandle was returned; whether one was needed depends on allowCredentials, which was not given',
   'check.authentication.backupEligibility.title': '§7.2: BE has not changed since registration',
   'check.authentication.backupEligibility.explain':
     'Whether a passkey can be synced (BE) is fixed when it is created. If it changes later, the authenticator is misbehaving or the response is not from the credential the server registered.',
@@ -146,7 +153,8 @@ export const checkMessagesEn = {
   'check.authentication.attestedCredentialData.explain':
     'Attested credential data (a new credential) belongs in a registration. A sign-in that carries it is unusual and worth a look, although the signature check decides.',
   'check.authentication.attestedCredentialData.present': 'the AT flag is set on an assertion',
-  'check.authentication.signature.title': '§7.2: signature over authenticatorData || SHA-256(clientDataJSON) verifies with the stored public key',
+  'check.authentication.signature.title':
+    '§7.2: signature over authenticatorData || SHA-256(clientDataJSON) verifies with the stored public key',
   'check.authentication.signature.explain':
     'This is the heart of a passkey sign-in: only the private key, which never leaves the authenticator, can make a signature that the stored public key accepts. The signature covers the authenticator data and the hash of clientDataJSON, so the challenge, origin and flags cannot be altered either.',
   'check.authentication.signature.noCredential': 'no stored credential (public key) was given',
@@ -158,16 +166,17 @@ export const checkMessagesEn = {
   'check.authentication.signCount.explain':
     'Authenticators that keep a signature counter raise it on every use. If it does not go up, the key may have been cloned or an old response replayed. Many passkeys do not count at all and always send 0.',
   'check.authentication.signCount.zero': 'both counters are 0: this authenticator does not count signatures',
-  'check.authentication.signCount.notIncreased': 'Response counter value {got} was lower than or equal to the stored counter value {stored}: a possible cloned authenticator or replayed assertion',
+  'check.authentication.signCount.notIncreased':
+    'Response counter value {got} was lower than or equal to the stored counter value {stored}: a possible cloned authenticator or replayed assertion',
 
   /* ---------------------------------------------------------------- attestation: format, shared steps */
   'check.attestation.fmt.title': '§7.1 step 21: the attestation statement format is supported',
   'check.attestation.fmt.explain':
-    'Each attestation format has its own verification procedure. The format must be one the relying party knows, or the authenticator\'s claims about itself cannot be checked.',
+    "Each attestation format has its own verification procedure. The format must be one the relying party knows, or the authenticator's claims about itself cannot be checked.",
   'check.attestation.fmt.unsupported': 'fmt {fmt} is not a supported attestation statement format (expected one of {supported})',
   'check.attestation.internal.title': '§7.1 step 22: verify the {fmt} attestation statement',
   'check.attestation.internal.explain':
-    'The format\'s verification procedure could not run to the end. The attestation is then treated as unverified.',
+    "The format's verification procedure could not run to the end. The attestation is then treated as unverified.",
   'check.attestation.internal.crashed': 'verification could not be completed: {error}',
   'check.attestation.syntax.title': '{section} step 1: attStmt is valid CBOR in the {format} syntax',
   'check.attestation.syntax.explain':
@@ -179,29 +188,35 @@ export const checkMessagesEn = {
   'check.attestation.credentialKey.notSpki': 'the credential public key cannot be expressed as a SubjectPublicKeyInfo',
   'check.attestation.publicKey.mismatch': 'credCert holds {certKey}, but the credential public key is {key}',
   'check.attestation.certificate.notDer': 'requirements met, but the Basic Constraints encoding is not DER: {issues}',
-  'check.attestation.aaguidExtension.title': '{section} step {step}: id-fido-gen-ce-aaguid (1.3.6.1.4.1.45724.1.1.4) matches authData AAGUID',
+  'check.attestation.aaguidExtension.title':
+    '{section} step {step}: id-fido-gen-ce-aaguid (1.3.6.1.4.1.45724.1.1.4) matches authData AAGUID',
   'check.attestation.aaguidExtension.explain':
     'The AAGUID names the authenticator model. When the vendor also wrote it into the attestation certificate, both must agree, so an authenticator cannot claim to be a different model than the one its certificate vouches for.',
   'check.attestation.aaguidExtension.absent': 'the certificate has no id-fido-gen-ce-aaguid extension',
   'check.attestation.aaguidExtension.malformed': 'the id-fido-gen-ce-aaguid extension is not an OCTET STRING of 16 bytes',
   'check.attestation.aaguidExtension.critical': 'the id-fido-gen-ce-aaguid extension must not be marked critical (§8.2.1)',
-  'check.attestation.aaguidExtension.mismatch': 'the certificate\'s AAGUID extension says {certAaguid}, but authenticatorData carries AAGUID {aaguid}',
+  'check.attestation.aaguidExtension.mismatch':
+    "the certificate's AAGUID extension says {certAaguid}, but authenticatorData carries AAGUID {aaguid}",
 
   /* ---------------------------------------------------------------- attestation: packed (§8.2) */
-  'check.attestation.packed.signature.title': '§8.2 step 2: sig verifies over authenticatorData || clientDataHash with attestnCert\'s key and alg',
+  'check.attestation.packed.signature.title':
+    "§8.2 step 2: sig verifies over authenticatorData || clientDataHash with attestnCert's key and alg",
   'check.attestation.packed.signature.explain':
-    'The authenticator signs the new credential and the client data with its attestation key, whose certificate names the vendor. A valid signature proves the certificate\'s owner made this very registration.',
+    "The authenticator signs the new credential and the client data with its attestation key, whose certificate names the vendor. A valid signature proves the certificate's owner made this very registration.",
   'check.attestation.packed.signature.invalid': 'expected a valid {alg} signature by attestnCert "{subject}", but {reason}',
   'check.attestation.packed.certificate.title': '§8.2 step 2: attestnCert meets the §8.2.1 requirements',
   'check.attestation.packed.certificate.explain':
     'Packed attestation certificates must follow fixed rules: version 3, a subject naming the vendor with OU "Authenticator Attestation", and no authority to issue other certificates. Certificates that break them are not proper attestation certificates.',
   'check.attestation.packed.certificate.invalid': 'attestnCert does not meet §8.2.1: {problems}',
-  'check.attestation.packed.selfAlg.title': '§8.2 step 3: alg matches the credential public key\'s alg',
+  'check.attestation.packed.selfAlg.title': "§8.2 step 3: alg matches the credential public key's alg",
   'check.attestation.packed.selfAlg.explain':
-    'In self attestation the new credential key signs its own registration. The algorithm named in the statement must be that key\'s algorithm.',
-  'check.attestation.packed.selfAlg.mismatch': 'self attestation: expected alg {keyAlgName} ({keyAlg}) of the credential public key, got {algName} ({alg})',
-  'check.attestation.packed.selfAlg.mismatch.notCose': 'self attestation: expected alg {keyAlgName} ({keyAlg}) of the credential public key, got {algName} ({alg}) — the credential public key is not a usable COSE_Key: {problem}',
-  'check.attestation.packed.selfAlg.mismatch.notSpki': 'self attestation: expected alg {keyAlgName} ({keyAlg}) of the credential public key, got {algName} ({alg}) — the credential public key cannot be expressed as a SubjectPublicKeyInfo',
+    "In self attestation the new credential key signs its own registration. The algorithm named in the statement must be that key's algorithm.",
+  'check.attestation.packed.selfAlg.mismatch':
+    'self attestation: expected alg {keyAlgName} ({keyAlg}) of the credential public key, got {algName} ({alg})',
+  'check.attestation.packed.selfAlg.mismatch.notCose':
+    'self attestation: expected alg {keyAlgName} ({keyAlg}) of the credential public key, got {algName} ({alg}) — the credential public key is not a usable COSE_Key: {problem}',
+  'check.attestation.packed.selfAlg.mismatch.notSpki':
+    'self attestation: expected alg {keyAlgName} ({keyAlg}) of the credential public key, got {algName} ({alg}) — the credential public key cannot be expressed as a SubjectPublicKeyInfo',
   'check.attestation.packed.selfSignature.title': '§8.2 step 3: sig verifies with the credential public key',
   'check.attestation.packed.selfSignature.explain':
     'A self-attestation signature proves that whoever registered the key also holds its private half. It says nothing about which authenticator made it.',
@@ -211,84 +226,103 @@ export const checkMessagesEn = {
   /* ---------------------------------------------------------------- attestation: tpm (§8.3) */
   'check.attestation.tpm.pubArea.title': '§8.3 step 2: pubArea parameters and unique identify the credential public key',
   'check.attestation.tpm.pubArea.explain':
-    'pubArea is the TPM\'s own description of the key it created. It must be the same key as the credential public key, or the TPM vouches for some other key.',
+    "pubArea is the TPM's own description of the key it created. It must be the same key as the credential public key, or the TPM vouches for some other key.",
   'check.attestation.tpm.pubArea.notRsa': 'pubArea holds an RSA key (TPM_ALG_RSA) but the credential public key has COSE kty {kty}',
   'check.attestation.tpm.pubArea.modulus': 'pubArea.unique (RSA modulus) differs from the credential public key n',
   'check.attestation.tpm.pubArea.exponent': 'pubArea.parameters.exponent is {exponent}, the credential public key e is {keyExponent}',
   'check.attestation.tpm.pubArea.notEc': 'pubArea holds an ECC key (TPM_ALG_ECC) but the credential public key has COSE kty {kty}',
   'check.attestation.tpm.pubArea.curve': 'pubArea curve {curve} does not match the credential key crv {crv}',
   'check.attestation.tpm.pubArea.point': 'pubArea.unique (x, y) differs from the credential public key',
-  'check.attestation.tpm.certInfo.magic.title': '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: magic is TPM_GENERATED_VALUE',
+  'check.attestation.tpm.certInfo.magic.title':
+    '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: magic is TPM_GENERATED_VALUE',
   'check.attestation.tpm.certInfo.magic.explain':
     'A TPM marks the structures it generates itself with a fixed magic value, so that data signed from outside cannot be passed off as a TPM statement.',
   'check.attestation.tpm.certInfo.magic.invalid': 'certInfo.magic must be TPM_GENERATED_VALUE (0xff544347), got {magic}',
-  'check.attestation.tpm.certInfo.type.title': '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: type is TPM_ST_ATTEST_CERTIFY',
+  'check.attestation.tpm.certInfo.type.title':
+    '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: type is TPM_ST_ATTEST_CERTIFY',
   'check.attestation.tpm.certInfo.type.explain':
     'certInfo must be a certification of a key (TPM_ST_ATTEST_CERTIFY), not some other kind of TPM statement such as a quote of its registers.',
   'check.attestation.tpm.certInfo.type.invalid': 'certInfo.type must be TPM_ST_ATTEST_CERTIFY (0x8017), got {type}',
-  'check.attestation.tpm.certInfo.extraData.title': '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: extraData is the hash of attToBeSigned',
-  'check.attestation.tpm.certInfo.extraData.title.hash': '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: extraData is the {hash} of authenticatorData || clientDataHash',
+  'check.attestation.tpm.certInfo.extraData.title':
+    '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: extraData is the hash of attToBeSigned',
+  'check.attestation.tpm.certInfo.extraData.title.hash':
+    '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: extraData is the {hash} of authenticatorData || clientDataHash',
   'check.attestation.tpm.certInfo.extraData.explain':
-    'extraData carries a hash of this registration\'s data. It binds the TPM\'s statement to this registration and challenge, so an old statement cannot be reused.',
+    "extraData carries a hash of this registration's data. It binds the TPM's statement to this registration and challenge, so an old statement cannot be reused.",
   'check.attestation.tpm.certInfo.extraData.noHash': 'alg {alg} names no hash algorithm for extraData',
-  'check.attestation.tpm.certInfo.extraData.mismatch': 'certInfo.extraData must be {hash}(authenticatorData || clientDataHash) = {expected}, got {got}',
-  'check.attestation.tpm.certInfo.name.title': '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: attested.name is the Name of pubArea',
-  'check.attestation.tpm.certInfo.name.title.hash': '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: attested.name is nameAlg || {hash}(pubArea)',
+  'check.attestation.tpm.certInfo.extraData.mismatch':
+    'certInfo.extraData must be {hash}(authenticatorData || clientDataHash) = {expected}, got {got}',
+  'check.attestation.tpm.certInfo.name.title':
+    '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: attested.name is the Name of pubArea',
+  'check.attestation.tpm.certInfo.name.title.hash':
+    '§8.3 step 3: certInfo is a valid TPMS_ATTEST for attToBeSigned: attested.name is nameAlg || {hash}(pubArea)',
   'check.attestation.tpm.certInfo.name.explain':
     'The TPM names the key it certifies by a hash of its pubArea. The name must match, so the statement is about the key described in pubArea and not another one.',
   'check.attestation.tpm.certInfo.name.missing': 'certInfo carries no TPMS_CERTIFY_INFO',
   'check.attestation.tpm.certInfo.name.badNameAlg': 'pubArea.nameAlg {nameAlg} is not a supported hash',
   'check.attestation.tpm.certInfo.name.mismatch': 'certInfo.attested.name must be the Name of pubArea ({expected}), got {got}',
-  'check.attestation.tpm.signature.title': '§8.3 step 4: sig verifies over certInfo with aikCert\'s key and alg',
+  'check.attestation.tpm.signature.title': "§8.3 step 4: sig verifies over certInfo with aikCert's key and alg",
   'check.attestation.tpm.signature.explain':
     'The TPM signs certInfo with its attestation identity key (AIK), whose certificate comes from the TPM vendor. A valid signature proves a genuine TPM made the statement.',
   'check.attestation.tpm.signature.verified': '{alg} signature over certInfo verified with the AIK certificate key',
   'check.attestation.tpm.signature.invalid': 'expected a valid {alg} signature over certInfo by the AIK certificate, but {reason}',
   'check.attestation.tpm.certificate.title': '§8.3 step 4: aikCert meets the §8.3.1 requirements',
   'check.attestation.tpm.certificate.explain':
-    'AIK certificates must follow fixed rules: an empty subject, the TPM\'s manufacturer, model and version in the subject alternative name, the AIK purpose (tcg-kp-AIKCertificate) and no authority to issue certificates.',
+    "AIK certificates must follow fixed rules: an empty subject, the TPM's manufacturer, model and version in the subject alternative name, the AIK purpose (tcg-kp-AIKCertificate) and no authority to issue certificates.",
   'check.attestation.tpm.certificate.invalid': 'aikCert does not meet §8.3.1: {problems}',
-  'check.attestation.tpm.certificate.notes.sharedRdn': 'the TPM attributes share one RDN instead of one RDN each (TPMv2-EK-Profile §3.2.9); accepted',
-  'check.attestation.tpm.certificate.notes.sanNotCritical': 'the Subject Alternative Name is not marked critical although the Subject is empty (RFC 5280 §4.2.1.6)',
+  'check.attestation.tpm.certificate.notes.sharedRdn':
+    'the TPM attributes share one RDN instead of one RDN each (TPMv2-EK-Profile §3.2.9); accepted',
+  'check.attestation.tpm.certificate.notes.sanNotCritical':
+    'the Subject Alternative Name is not marked critical although the Subject is empty (RFC 5280 §4.2.1.6)',
   'check.attestation.tpm.certificate.notes.both':
     'the TPM attributes share one RDN instead of one RDN each (TPMv2-EK-Profile §3.2.9); accepted; the Subject Alternative Name is not marked critical although the Subject is empty (RFC 5280 §4.2.1.6)',
 
   /* ---------------------------------------------------------------- attestation: android-key (§8.4) */
-  'check.attestation.android-key.signature.title': '§8.4 step 2: sig verifies over authenticatorData || clientDataHash with credCert\'s key and alg',
+  'check.attestation.android-key.signature.title':
+    "§8.4 step 2: sig verifies over authenticatorData || clientDataHash with credCert's key and alg",
   'check.attestation.android-key.signature.explain':
     'The Android keystore signs the registration with the new key, whose certificate (credCert) it issued. A valid signature ties the registration to that certified key.',
   'check.attestation.android-key.signature.invalid': 'expected a valid {alg} signature by credCert, but {reason}',
   'check.attestation.android-key.publicKey.title': '§8.4 step 3: the public key in credCert matches the credentialPublicKey',
   'check.attestation.android-key.publicKey.explain':
-    'The keystore\'s certificate must be for the very key that was registered, or it vouches for a different key.',
-  'check.attestation.android-key.attestationChallenge.title': '§8.4 step 4: attestationChallenge in the key description equals clientDataHash',
+    "The keystore's certificate must be for the very key that was registered, or it vouches for a different key.",
+  'check.attestation.android-key.attestationChallenge.title':
+    '§8.4 step 4: attestationChallenge in the key description equals clientDataHash',
   'check.attestation.android-key.attestationChallenge.explain':
-    'The keystore writes the hash of this registration\'s client data into the certificate. A match proves the key was attested for this registration, not copied from an earlier one.',
-  'check.attestation.android-key.attestationChallenge.malformed': 'credCert\'s Android key attestation extension (1.3.6.1.4.1.11129.2.1.17) is malformed',
-  'check.attestation.android-key.attestationChallenge.absent': 'credCert has no Android key attestation extension (1.3.6.1.4.1.11129.2.1.17)',
+    "The keystore writes the hash of this registration's client data into the certificate. A match proves the key was attested for this registration, not copied from an earlier one.",
+  'check.attestation.android-key.attestationChallenge.malformed':
+    "credCert's Android key attestation extension (1.3.6.1.4.1.11129.2.1.17) is malformed",
+  'check.attestation.android-key.attestationChallenge.absent':
+    'credCert has no Android key attestation extension (1.3.6.1.4.1.11129.2.1.17)',
   'check.attestation.android-key.attestationChallenge.mismatch': 'attestationChallenge must equal clientDataHash {expected}, got {got}',
-  'check.attestation.android-key.allApplications.title': '§8.4 step 5: allApplications [600] is absent from softwareEnforced and teeEnforced',
+  'check.attestation.android-key.allApplications.title':
+    '§8.4 step 5: allApplications [600] is absent from softwareEnforced and teeEnforced',
   'check.attestation.android-key.allApplications.explain':
     'A key marked allApplications may be used by every app on the device. A passkey must be bound to one relying party, so such a key is refused.',
   'check.attestation.android-key.allApplications.present': 'allApplications is present in {list}: the key is not scoped to the RP ID',
-  'check.attestation.android-key.allApplications.presentBoth': 'allApplications is present in softwareEnforced and teeEnforced: the key is not scoped to the RP ID',
+  'check.attestation.android-key.allApplications.presentBoth':
+    'allApplications is present in softwareEnforced and teeEnforced: the key is not scoped to the RP ID',
   'check.attestation.android-key.origin.title': '§8.4 step 5: origin is KM_ORIGIN_GENERATED (teeEnforced ∪ softwareEnforced)',
   'check.attestation.android-key.origin.explain':
     'KM_ORIGIN_GENERATED means the key was created inside the keystore and never existed outside it. An imported key could have a copy somewhere else.',
-  'check.attestation.android-key.origin.unstated': 'neither authorization list states the key origin, so KM_ORIGIN_GENERATED cannot be confirmed',
+  'check.attestation.android-key.origin.unstated':
+    'neither authorization list states the key origin, so KM_ORIGIN_GENERATED cannot be confirmed',
   'check.attestation.android-key.origin.invalid': 'the key origin must be KM_ORIGIN_GENERATED (0), got {origin}',
   'check.attestation.android-key.purpose.title': '§8.4 step 5: purpose contains only KM_PURPOSE_SIGN (teeEnforced ∪ softwareEnforced)',
   'check.attestation.android-key.purpose.explain':
     'A passkey only ever signs. A key the keystore also allows for other purposes (for example decryption) does not meet the requirements for a WebAuthn credential.',
-  'check.attestation.android-key.purpose.unstated': 'neither authorization list states the key purpose, so KM_PURPOSE_SIGN cannot be confirmed',
+  'check.attestation.android-key.purpose.unstated':
+    'neither authorization list states the key purpose, so KM_PURPOSE_SIGN cannot be confirmed',
   'check.attestation.android-key.purpose.invalid': 'the key purpose must be KM_PURPOSE_SIGN (2) only, got {purposes}',
   'check.attestation.android-key.securityLevel.title': 'attestationSecurityLevel (informational: which keystore attested the key)',
   'check.attestation.android-key.securityLevel.explain':
     'Android keys live in software, in the trusted execution environment (TEE) or in a StrongBox secure chip. The hardware levels protect the key even if Android itself is compromised.',
-  'check.attestation.android-key.securityLevel.software': 'the attestation comes from the software keystore (Software, 0), not from a TEE or StrongBox',
+  'check.attestation.android-key.securityLevel.software':
+    'the attestation comes from the software keystore (Software, 0), not from a TEE or StrongBox',
 
   /* ---------------------------------------------------------------- attestation: android-safetynet (§8.5) */
-  'check.attestation.android-safetynet.signature.title': '§8.5 step 2: response is a valid SafetyNet response (JWS signature verifies with x5c[0])',
+  'check.attestation.android-safetynet.signature.title':
+    '§8.5 step 2: response is a valid SafetyNet response (JWS signature verifies with x5c[0])',
   'check.attestation.android-safetynet.signature.explain':
     'Google Play Services signs the SafetyNet response. A valid signature by the certificate in its header shows the verdict about the device was not altered on the way.',
   'check.attestation.android-safetynet.signature.verified': '{alg} JWS signature verified with "{subject}"',
@@ -299,23 +333,27 @@ export const checkMessagesEn = {
   'check.attestation.android-safetynet.nonce.mismatch': 'payload.nonce must be {expected}, got {got}',
   'check.attestation.android-safetynet.hostname.title': '§8.5 step 4: attestationCert is issued to attest.android.com',
   'check.attestation.android-safetynet.hostname.explain':
-    'Only Google\'s SafetyNet service holds a certificate for attest.android.com. Any other signer could say whatever it likes about the device.',
-  'check.attestation.android-safetynet.hostname.invalid': 'the leaf certificate must be issued to attest.android.com, it is issued to "{subject}"',
-  'check.attestation.android-safetynet.ctsProfileMatch.title': '§8.5 step 4: ctsProfileMatch is true (device passed Android compatibility checks)',
+    "Only Google's SafetyNet service holds a certificate for attest.android.com. Any other signer could say whatever it likes about the device.",
+  'check.attestation.android-safetynet.hostname.invalid':
+    'the leaf certificate must be issued to attest.android.com, it is issued to "{subject}"',
+  'check.attestation.android-safetynet.ctsProfileMatch.title':
+    '§8.5 step 4: ctsProfileMatch is true (device passed Android compatibility checks)',
   'check.attestation.android-safetynet.ctsProfileMatch.explain':
-    'ctsProfileMatch says the device passed Google\'s compatibility checks: it is a certified device that is not rooted or tampered with.',
+    "ctsProfileMatch says the device passed Google's compatibility checks: it is a certified device that is not rooted or tampered with.",
   'check.attestation.android-safetynet.ctsProfileMatch.notEnforced': 'ctsProfileMatch is {got}; accepted because enforcement is turned off',
-  'check.attestation.android-safetynet.ctsProfileMatch.false': 'ctsProfileMatch must be true, got {got}: the device failed Android compatibility checks',
+  'check.attestation.android-safetynet.ctsProfileMatch.false':
+    'ctsProfileMatch must be true, got {got}: the device failed Android compatibility checks',
   'check.attestation.android-safetynet.timestamp.title': '§8.5 step 4: timestampMs is recent',
   'check.attestation.android-safetynet.timestamp.explain':
     'A SafetyNet verdict describes the device at one moment. Accepting only recent ones stops an old verdict, from before the device was compromised, from being reused.',
   'check.attestation.android-safetynet.timestamp.off': 'timestamp check turned off',
   'check.attestation.android-safetynet.timestamp.missing': 'payload.timestampMs is missing',
   'check.attestation.android-safetynet.timestamp.future': 'timestampMs {timestamp} is later than the verification time {now}',
-  'check.attestation.android-safetynet.timestamp.expired': 'the SafetyNet response has expired: timestampMs {timestamp} is {age} ms before the verification time {now} (max {maxAge} ms)',
+  'check.attestation.android-safetynet.timestamp.expired':
+    'the SafetyNet response has expired: timestampMs {timestamp} is {age} ms before the verification time {now} (max {maxAge} ms)',
 
   /* ---------------------------------------------------------------- attestation: fido-u2f (§8.6) */
-  'check.attestation.fido-u2f.certificateKey.title': '§8.6 step 2: attCert\'s public key is an EC key on P-256',
+  'check.attestation.fido-u2f.certificateKey.title': "§8.6 step 2: attCert's public key is an EC key on P-256",
   'check.attestation.fido-u2f.certificateKey.explain':
     'The U2F standard only defines attestation keys on the P-256 curve. Any other key cannot have made a valid U2F attestation.',
   'check.attestation.fido-u2f.certificateKey.invalid': 'the attestation certificate key must be EC P-256, it is {keyType}',
@@ -323,10 +361,12 @@ export const checkMessagesEn = {
   'check.attestation.fido-u2f.publicKeyU2F.explain':
     'U2F security keys only make P-256 keys. The credential key is turned back into the raw 65-byte form the key signed over in the U2F protocol.',
   'check.attestation.fido-u2f.publicKeyU2F.invalid': 'the credential public key must be an EC2 P-256 key with 32-byte x and y coordinates',
-  'check.attestation.fido-u2f.signature.title': '§8.6 step 6: sig verifies over 0x00 || rpIdHash || clientDataHash || credentialId || publicKeyU2F',
+  'check.attestation.fido-u2f.signature.title':
+    '§8.6 step 6: sig verifies over 0x00 || rpIdHash || clientDataHash || credentialId || publicKeyU2F',
   'check.attestation.fido-u2f.signature.explain':
     'The security key signs the site, the client data, the credential ID and the new public key with its attestation key. A valid signature proves the certified key made this registration.',
-  'check.attestation.fido-u2f.signature.invalid': 'expected a valid ES256 signature by attCert over verificationData ({length} bytes), but {reason}',
+  'check.attestation.fido-u2f.signature.invalid':
+    'expected a valid ES256 signature by attCert over verificationData ({length} bytes), but {reason}',
   'check.attestation.fido-u2f.aaguid.title': 'AAGUID of a U2F authenticator (informational)',
   'check.attestation.fido-u2f.aaguid.explain':
     'U2F-era security keys predate AAGUIDs and report an all-zero one. A non-zero AAGUID with U2F attestation is unusual.',
@@ -341,15 +381,16 @@ export const checkMessagesEn = {
   'check.attestation.none.syntax.notMap': 'a none attestation statement must be an empty CBOR map, got a CBOR {type}',
 
   /* ---------------------------------------------------------------- attestation: apple (§8.8) */
-  'check.attestation.apple.nonce.title': '§8.8 steps 2–4: the nonce extension (1.2.840.113635.100.8.2) equals SHA-256(authenticatorData || clientDataHash)',
+  'check.attestation.apple.nonce.title':
+    '§8.8 steps 2–4: the nonce extension (1.2.840.113635.100.8.2) equals SHA-256(authenticatorData || clientDataHash)',
   'check.attestation.apple.nonce.explain':
     'Apple writes a hash of this registration into the certificate it issues for the new key. A match proves the certificate was made for this registration.',
-  'check.attestation.apple.nonce.malformed': 'credCert\'s nonce extension 1.2.840.113635.100.8.2 is malformed',
+  'check.attestation.apple.nonce.malformed': "credCert's nonce extension 1.2.840.113635.100.8.2 is malformed",
   'check.attestation.apple.nonce.absent': 'credCert has no nonce extension 1.2.840.113635.100.8.2',
   'check.attestation.apple.nonce.mismatch': 'the certificate nonce must be {expected}, got {got}',
   'check.attestation.apple.publicKey.title': '§8.8 step 5: the credential public key equals the Subject Public Key of credCert',
   'check.attestation.apple.publicKey.explain':
-    'Apple\'s certificate must be for the very key that was registered, or it vouches for a different key.',
+    "Apple's certificate must be for the very key that was registered, or it vouches for a different key.",
 
   /* ---------------------------------------------------------------- attestation trust (§7.1 steps 23–24) and MDS */
   'check.attestation.trustAnchors.title': '§7.1 step 23: obtain trust anchors',
@@ -358,22 +399,28 @@ export const checkMessagesEn = {
   'check.attestation.trustAnchors.notVerified': 'the attestation statement did not verify (step 22), so no trust anchors were looked up',
   'check.attestation.trustAnchors.found': '{count} trust anchor(s) from {sources}',
   'check.attestation.trustAnchors.found.ignored': '{count} trust anchor(s) from {sources}; ignored: {ignored}',
-  'check.attestation.trustAnchors.missing': 'no trust anchor is known for fmt "{fmt}": add the vendor\'s root certificate or load the FIDO Metadata Service BLOB',
-  'check.attestation.trustAnchors.missing.ignored': 'no trust anchor is known for fmt "{fmt}": add the vendor\'s root certificate or load the FIDO Metadata Service BLOB; ignored: {ignored}',
-  'check.attestation.trustAnchors.missing.off': 'no trust anchor is known for fmt "{fmt}" (bundled roots turned off): add the vendor\'s root certificate or load the FIDO Metadata Service BLOB',
-  'check.attestation.trustAnchors.missing.off.ignored': 'no trust anchor is known for fmt "{fmt}" (bundled roots turned off): add the vendor\'s root certificate or load the FIDO Metadata Service BLOB; ignored: {ignored}',
+  'check.attestation.trustAnchors.missing':
+    'no trust anchor is known for fmt "{fmt}": add the vendor\'s root certificate or load the FIDO Metadata Service BLOB',
+  'check.attestation.trustAnchors.missing.ignored':
+    'no trust anchor is known for fmt "{fmt}": add the vendor\'s root certificate or load the FIDO Metadata Service BLOB; ignored: {ignored}',
+  'check.attestation.trustAnchors.missing.off':
+    'no trust anchor is known for fmt "{fmt}" (bundled roots turned off): add the vendor\'s root certificate or load the FIDO Metadata Service BLOB',
+  'check.attestation.trustAnchors.missing.off.ignored':
+    'no trust anchor is known for fmt "{fmt}" (bundled roots turned off): add the vendor\'s root certificate or load the FIDO Metadata Service BLOB; ignored: {ignored}',
   'check.attestation.trustAnchors.noAttestation': 'no attestation: there is nothing to anchor',
-  'check.attestation.trustAnchors.self': 'self attestation: the credential key signed its own attestation, there is no certificate to anchor',
+  'check.attestation.trustAnchors.self':
+    'self attestation: the credential key signed its own attestation, there is no certificate to anchor',
   'check.attestation.trust.title': '§7.1 step 24: assess attestation trustworthiness',
   'check.attestation.trust.explain':
     'The attestation certificate chain must lead, with valid signatures and dates, to a trusted root. Only then does the relying party know which vendor made the authenticator; otherwise the claims about its model are unproven.',
   'check.attestation.trust.notVerified': 'the attestation statement could not be verified',
   'check.attestation.trust.skipped': 'skipped because the attestation statement did not verify',
   'check.attestation.trust.valid': '{type} attestation, chain valid to "{root}" ({anchorOrigin}) at {time}',
-  'check.attestation.trust.noAnchors': 'trustworthiness cannot be assessed: {reason}. The attestation signature verified; treat the credential as if it had no attestation unless you add a root.',
+  'check.attestation.trust.noAnchors':
+    'trustworthiness cannot be assessed: {reason}. The attestation signature verified; treat the credential as if it had no attestation unless you add a root.',
   'check.attestation.trust.untrusted': 'chain not trusted: {reason}',
   'check.attestation.trust.none': 'no attestation: nothing is known about the authenticator that made this credential',
-  'check.attestation.trust.self': 'self attestation: the key proves possession but says nothing about the authenticator\'s provenance',
+  'check.attestation.trust.self': "self attestation: the key proves possession but says nothing about the authenticator's provenance",
   'check.attestation.mds.title': 'FIDO Metadata Service status of the authenticator',
   'check.attestation.mds.explain':
     'The FIDO Metadata Service publishes the certification and security status of authenticator models. A model reported as compromised or revoked should not be trusted even if its attestation verifies.',

@@ -31,9 +31,12 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.clientData.challenge.explain':
     'サーバーはセレモニーのたびに新しいランダムなチャレンジを送り、認証器はそれを含めて署名します。サーバーが発行した直後のチャレンジを一度だけ受け付けることで、記録されたレスポンスを後から再送（リプレイ）されても通りません。',
   'check.clientData.challenge.unexpected.registration': '登録レスポンスのチャレンジが想定外です: {expected} を期待しましたが、{got} でした',
-  'check.clientData.challenge.unexpected.authentication': '認証レスポンスのチャレンジが想定外です: {expected} を期待しましたが、{got} でした',
-  'check.clientData.challenge.rejected.registration': '登録レスポンスのチャレンジが想定外です: 判定関数が受け付けるチャレンジを期待しましたが、{got} でした',
-  'check.clientData.challenge.rejected.authentication': '認証レスポンスのチャレンジが想定外です: 判定関数が受け付けるチャレンジを期待しましたが、{got} でした',
+  'check.clientData.challenge.unexpected.authentication':
+    '認証レスポンスのチャレンジが想定外です: {expected} を期待しましたが、{got} でした',
+  'check.clientData.challenge.rejected.registration':
+    '登録レスポンスのチャレンジが想定外です: 判定関数が受け付けるチャレンジを期待しましたが、{got} でした',
+  'check.clientData.challenge.rejected.authentication':
+    '認証レスポンスのチャレンジが想定外です: 判定関数が受け付けるチャレンジを期待しましたが、{got} でした',
   'check.clientData.origin.title': '{sec}: C.origin が RP の想定するオリジンであること',
   'check.clientData.origin.explain':
     'セレモニーを実行したページのオリジンは、Web ページではなくブラウザーが記録します。よく似たドメインのフィッシングサイトではここに別のオリジンが入るため、これを確かめることがパスキーのフィッシング耐性の要になります。',
@@ -43,21 +46,25 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.clientData.crossOrigin.title.boolean': '{sec}: C.crossOrigin が真偽値であること',
   'check.clientData.crossOrigin.explain':
     'crossOrigin は、セレモニーが別サイトの iframe の中で実行されたかどうかを示します。自サイトのサインインを他所に埋め込ませない RP は、こうしたセレモニーを拒否すべきです。そうすれば、他のサイトが RP のページを埋め込んでセレモニーを起こすことはできません。',
-  'check.clientData.crossOrigin.notAllowed': 'C.crossOrigin が true ですが、この RP はクロスオリジン（iframe 内）のセレモニーを許可していません',
+  'check.clientData.crossOrigin.notAllowed':
+    'C.crossOrigin が true ですが、この RP はクロスオリジン（iframe 内）のセレモニーを許可していません',
   'check.clientData.crossOrigin.notBoolean': 'C.crossOrigin は真偽値でなければなりませんが、{got} でした',
   'check.clientData.topOrigin.title': '{sec}: C.topOrigin が想定するトップレベルのオリジンであること',
   'check.clientData.topOrigin.title.crossOrigin': '{sec}: クロスオリジンのセレモニー',
   'check.clientData.topOrigin.explain':
     'セレモニーがクロスオリジンの iframe で実行されたとき、topOrigin はアドレスバーに表示されているサイトを示します。これを確かめることで、RP が信頼するサイトだけがそのサインインを埋め込めるようにします。',
   'check.clientData.topOrigin.notString': 'C.topOrigin は文字列でなければなりませんが、{got} でした',
-  'check.clientData.topOrigin.unchecked': 'セレモニーは {topOrigin} の下のクロスオリジン iframe で実行されました。想定するトップオリジンが指定されていないため、検証していません',
+  'check.clientData.topOrigin.unchecked':
+    'セレモニーは {topOrigin} の下のクロスオリジン iframe で実行されました。想定するトップオリジンが指定されていないため、検証していません',
   'check.clientData.topOrigin.unexpected': 'トップオリジンが想定外です: {expected} を期待しましたが、{got} でした',
   'check.clientData.topOrigin.absent': 'C.crossOrigin が true（クロスオリジンの iframe で実行された）なのに、C.topOrigin がありません',
   'check.clientData.tokenBinding.title': 'C.tokenBinding.status が有効な TokenBindingStatus であること（WebAuthn L2 の項目。L3 で削除）',
   'check.clientData.tokenBinding.explain':
     'トークンバインディングは、セレモニーをそれが通った TLS 接続に結び付ける仕組みでした。ブラウザーは対応をやめ、WebAuthn レベル 3 でも削除されましたが、クライアントがこのメンバーを送ってくる場合、status は定義された値でなければなりません。',
-  'check.clientData.tokenBinding.notObject': 'C.tokenBinding はオブジェクトではなく {got} です。U2F 時代のクライアントには文字列を送るものがあるため、無視します',
-  'check.clientData.tokenBinding.unexpected': 'token_binding の status が想定外です: "present" または "supported" を期待しましたが、{got} でした',
+  'check.clientData.tokenBinding.notObject':
+    'C.tokenBinding はオブジェクトではなく {got} です。U2F 時代のクライアントには文字列を送るものがあるため、無視します',
+  'check.clientData.tokenBinding.unexpected':
+    'token_binding の status が想定外です: "present" または "supported" を期待しましたが、{got} でした',
 
   /* ---------------------------------------------------------------- authenticator data (§7.1 / §7.2) */
   'check.authData.undecodable': '認証器データをデコードできません',
@@ -92,7 +99,8 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.registration.attestedCredentialData.title': '§7.1: authData が構成済みクレデンシャルデータ（AT フラグ）を含むこと',
   'check.registration.attestedCredentialData.explain':
     '登録では新しいクレデンシャル、つまりその ID と公開鍵を、AT フラグで示される構成済みクレデンシャルデータとして届けなければなりません。これがなければ、サーバーには保存するものも、後のサインインを検証する手段もありません。',
-  'check.registration.attestedCredentialData.missing': 'AT フラグが立っていません。登録には新しいクレデンシャルが含まれていなければなりません',
+  'check.registration.attestedCredentialData.missing':
+    'AT フラグが立っていません。登録には新しいクレデンシャルが含まれていなければなりません',
   'check.registration.alg.title': '§7.1: クレデンシャル公開鍵の alg が options.pubKeyCredParams のいずれかであること',
   'check.registration.alg.explain':
     'サーバーは受け付ける署名アルゴリズムを列挙しています。新しい鍵をこの一覧と照合することで、サーバーが検証できない鍵や弱すぎると判断した鍵を締め出します。',
@@ -127,14 +135,18 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.authentication.credential.explain':
     'サーバーは公開鍵とカウンターを持つ保存済みレコードを、クレデンシャル ID で探します。レスポンスがまさにそのクレデンシャルのものでなければ、署名を間違った鍵で検証することになります。',
   'check.authentication.credential.missing': 'レスポンスのクレデンシャル ID（なし）は、保存済みクレデンシャルの ID {stored} と一致しません',
-  'check.authentication.credential.other': 'レスポンスのクレデンシャル ID {credentialId} は、保存済みクレデンシャルの ID {stored} と一致しません',
+  'check.authentication.credential.other':
+    'レスポンスのクレデンシャル ID {credentialId} は、保存済みクレデンシャルの ID {stored} と一致しません',
   'check.authentication.userHandle.title': '§7.2: response.userHandle がクレデンシャルを所有するユーザーを指すこと',
   'check.authentication.userHandle.explain':
     'ユーザーハンドルは、登録時にサーバーがパスキーに与えたアカウント ID です。発見可能なパスキーでは、誰がサインインしているかをサーバーに伝えます。これがクレデンシャルの所有者のものでなければ、あるユーザーが別のユーザーとしてサインインできてしまいます。',
   'check.authentication.userHandle.mismatch': 'userHandle {expected} を期待しましたが、{got} でした',
-  'check.authentication.userHandle.notNeeded': 'userHandle は返されませんでした。ユーザーはセレモニーの前に特定されている（allowCredentials）ため、不要です',
-  'check.authentication.userHandle.missing': 'クレデンシャルは発見されました（allowCredentials が空）が、レスポンスにはそのユーザーを特定する userHandle がありません',
-  'check.authentication.userHandle.unknown': 'userHandle は返されませんでした。必要かどうかは allowCredentials によりますが、それが指定されていません',
+  'check.authentication.userHandle.notNeeded':
+    'userHandle は返されませんでした。ユーザーはセレモニーの前に特定されている（allowCredentials）ため、不要です',
+  'check.authentication.userHandle.missing':
+    'クレデンシャルは発見されました（allowCredentials が空）が、レスポンスにはそのユーザーを特定する userHandle がありません',
+  'check.authentication.userHandle.unknown':
+    'userHandle は返されませんでした。必要かどうかは allowCredentials によりますが、それが指定されていません',
   'check.authentication.backupEligibility.title': '§7.2: BE が登録時から変わっていないこと',
   'check.authentication.backupEligibility.explain':
     'パスキーを同期できるかどうか（BE）は作成時に決まります。後で変わった場合、認証器の動作がおかしいか、レスポンスがサーバーの登録したクレデンシャルのものではありません。',
@@ -143,7 +155,8 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.authentication.attestedCredentialData.explain':
     '構成済みクレデンシャルデータ（新しいクレデンシャル）は登録に含まれるものです。サインインにそれが含まれるのは珍しく、確認する価値があります。ただし合否は署名の検証で決まります。',
   'check.authentication.attestedCredentialData.present': 'アサーションで AT フラグが立っています',
-  'check.authentication.signature.title': '§7.2: authenticatorData || SHA-256(clientDataJSON) に対する署名が保存済みの公開鍵で検証できること',
+  'check.authentication.signature.title':
+    '§7.2: authenticatorData || SHA-256(clientDataJSON) に対する署名が保存済みの公開鍵で検証できること',
   'check.authentication.signature.explain':
     'これがパスキーによるサインインの核心です。保存済みの公開鍵で検証できる署名を作れるのは、認証器の外に出ることのない秘密鍵だけです。署名は認証器データと clientDataJSON のハッシュを対象にしているため、チャレンジ、オリジン、フラグも改ざんできません。',
   'check.authentication.signature.noCredential': '保存済みのクレデンシャル（公開鍵）が指定されていません',
@@ -155,13 +168,15 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.authentication.signCount.explain':
     '署名カウンターを持つ認証器は、使うたびにその値を増やします。増えていなければ、鍵が複製されたか、古いレスポンスが再送された可能性があります。多くのパスキーはカウントせず、常に 0 を送ります。',
   'check.authentication.signCount.zero': '両方のカウンターが 0 です。この認証器は署名回数を数えていません',
-  'check.authentication.signCount.notIncreased': 'レスポンスのカウンター値 {got} が保存済みのカウンター値 {stored} 以下です。認証器の複製、またはアサーションの再送の可能性があります',
+  'check.authentication.signCount.notIncreased':
+    'レスポンスのカウンター値 {got} が保存済みのカウンター値 {stored} 以下です。認証器の複製、またはアサーションの再送の可能性があります',
 
   /* ---------------------------------------------------------------- attestation: format, shared steps */
   'check.attestation.fmt.title': '§7.1 手順 21: アテステーションステートメント形式に対応していること',
   'check.attestation.fmt.explain':
     'アテステーション形式ごとに独自の検証手順があります。RP の知っている形式でなければ、認証器が自分について述べていることを確かめられません。',
-  'check.attestation.fmt.unsupported': 'fmt {fmt} は対応しているアテステーションステートメント形式ではありません（次のいずれかを期待しました: {supported}）',
+  'check.attestation.fmt.unsupported':
+    'fmt {fmt} は対応しているアテステーションステートメント形式ではありません（次のいずれかを期待しました: {supported}）',
   'check.attestation.internal.title': '§7.1 手順 22: {fmt} アテステーションステートメントの検証',
   'check.attestation.internal.explain':
     'この形式の検証手順を最後まで実行できませんでした。その場合、アテステーションは検証されていないものとして扱います。',
@@ -176,7 +191,8 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.attestation.credentialKey.notSpki': 'クレデンシャル公開鍵を SubjectPublicKeyInfo として表せません',
   'check.attestation.publicKey.mismatch': 'credCert の鍵は {certKey} ですが、クレデンシャル公開鍵は {key} です',
   'check.attestation.certificate.notDer': '要件は満たしていますが、Basic Constraints のエンコードが DER ではありません: {issues}',
-  'check.attestation.aaguidExtension.title': '{section} 手順 {step}: id-fido-gen-ce-aaguid（1.3.6.1.4.1.45724.1.1.4）が authData の AAGUID と一致すること',
+  'check.attestation.aaguidExtension.title':
+    '{section} 手順 {step}: id-fido-gen-ce-aaguid（1.3.6.1.4.1.45724.1.1.4）が authData の AAGUID と一致すること',
   'check.attestation.aaguidExtension.explain':
     'AAGUID は認証器の型式を示します。ベンダーがアテステーション証明書にも書き込んでいる場合は両者が一致しなければなりません。これにより、認証器が証明書の保証する型式とは別の型式を名乗ることを防ぎます。',
   'check.attestation.aaguidExtension.absent': '証明書に id-fido-gen-ce-aaguid 拡張がありません',
@@ -185,7 +201,8 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.attestation.aaguidExtension.mismatch': '証明書の AAGUID 拡張は {certAaguid} ですが、authenticatorData の AAGUID は {aaguid} です',
 
   /* ---------------------------------------------------------------- attestation: packed (§8.2) */
-  'check.attestation.packed.signature.title': '§8.2 手順 2: sig が authenticatorData || clientDataHash に対し attestnCert の鍵と alg で検証できること',
+  'check.attestation.packed.signature.title':
+    '§8.2 手順 2: sig が authenticatorData || clientDataHash に対し attestnCert の鍵と alg で検証できること',
   'check.attestation.packed.signature.explain':
     '認証器は新しいクレデンシャルとクライアントデータに、アテステーション鍵で署名します。その鍵の証明書にはベンダーの名前があります。署名が正しければ、証明書の持ち主がまさにこの登録を行ったことが証明されます。',
   'check.attestation.packed.signature.invalid': 'attestnCert "{subject}" による {alg} 署名を検証できません: {reason}',
@@ -196,9 +213,12 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.attestation.packed.selfAlg.title': '§8.2 手順 3: alg がクレデンシャル公開鍵の alg と一致すること',
   'check.attestation.packed.selfAlg.explain':
     'セルフアテステーションでは、新しいクレデンシャル鍵が自分自身の登録に署名します。ステートメントに書かれたアルゴリズムは、その鍵のアルゴリズムでなければなりません。',
-  'check.attestation.packed.selfAlg.mismatch': 'セルフアテステーション: クレデンシャル公開鍵の alg {keyAlgName}（{keyAlg}）を期待しましたが、{algName}（{alg}）でした',
-  'check.attestation.packed.selfAlg.mismatch.notCose': 'セルフアテステーション: クレデンシャル公開鍵の alg {keyAlgName}（{keyAlg}）を期待しましたが、{algName}（{alg}）でした。クレデンシャル公開鍵が使用可能な COSE_Key ではありません: {problem}',
-  'check.attestation.packed.selfAlg.mismatch.notSpki': 'セルフアテステーション: クレデンシャル公開鍵の alg {keyAlgName}（{keyAlg}）を期待しましたが、{algName}（{alg}）でした。クレデンシャル公開鍵を SubjectPublicKeyInfo として表せません',
+  'check.attestation.packed.selfAlg.mismatch':
+    'セルフアテステーション: クレデンシャル公開鍵の alg {keyAlgName}（{keyAlg}）を期待しましたが、{algName}（{alg}）でした',
+  'check.attestation.packed.selfAlg.mismatch.notCose':
+    'セルフアテステーション: クレデンシャル公開鍵の alg {keyAlgName}（{keyAlg}）を期待しましたが、{algName}（{alg}）でした。クレデンシャル公開鍵が使用可能な COSE_Key ではありません: {problem}',
+  'check.attestation.packed.selfAlg.mismatch.notSpki':
+    'セルフアテステーション: クレデンシャル公開鍵の alg {keyAlgName}（{keyAlg}）を期待しましたが、{algName}（{alg}）でした。クレデンシャル公開鍵を SubjectPublicKeyInfo として表せません',
   'check.attestation.packed.selfSignature.title': '§8.2 手順 3: sig がクレデンシャル公開鍵で検証できること',
   'check.attestation.packed.selfSignature.explain':
     'セルフアテステーションの署名は、鍵を登録した者がその秘密鍵も持っていることを証明します。どの認証器が作ったのかについては何も示しません。',
@@ -211,31 +231,41 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
     'pubArea は、TPM が自分で作った鍵についての TPM 自身による記述です。クレデンシャル公開鍵と同じ鍵でなければ、TPM は別の鍵を保証していることになります。',
   'check.attestation.tpm.pubArea.notRsa': 'pubArea は RSA 鍵（TPM_ALG_RSA）ですが、クレデンシャル公開鍵の COSE kty は {kty} です',
   'check.attestation.tpm.pubArea.modulus': 'pubArea.unique（RSA の法 n）がクレデンシャル公開鍵の n と異なります',
-  'check.attestation.tpm.pubArea.exponent': 'pubArea.parameters.exponent は {exponent} ですが、クレデンシャル公開鍵の e は {keyExponent} です',
+  'check.attestation.tpm.pubArea.exponent':
+    'pubArea.parameters.exponent は {exponent} ですが、クレデンシャル公開鍵の e は {keyExponent} です',
   'check.attestation.tpm.pubArea.notEc': 'pubArea は ECC 鍵（TPM_ALG_ECC）ですが、クレデンシャル公開鍵の COSE kty は {kty} です',
   'check.attestation.tpm.pubArea.curve': 'pubArea の曲線 {curve} がクレデンシャル鍵の crv {crv} と一致しません',
   'check.attestation.tpm.pubArea.point': 'pubArea.unique（x, y）がクレデンシャル公開鍵と異なります',
-  'check.attestation.tpm.certInfo.magic.title': '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: magic が TPM_GENERATED_VALUE',
+  'check.attestation.tpm.certInfo.magic.title':
+    '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: magic が TPM_GENERATED_VALUE',
   'check.attestation.tpm.certInfo.magic.explain':
     'TPM は自分で生成した構造体に決まったマジック値を付けます。これにより、外部から署名させたデータを TPM のステートメントと偽ることはできません。',
-  'check.attestation.tpm.certInfo.magic.invalid': 'certInfo.magic は TPM_GENERATED_VALUE（0xff544347）でなければなりませんが、{magic} でした',
-  'check.attestation.tpm.certInfo.type.title': '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: type が TPM_ST_ATTEST_CERTIFY',
+  'check.attestation.tpm.certInfo.magic.invalid':
+    'certInfo.magic は TPM_GENERATED_VALUE（0xff544347）でなければなりませんが、{magic} でした',
+  'check.attestation.tpm.certInfo.type.title':
+    '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: type が TPM_ST_ATTEST_CERTIFY',
   'check.attestation.tpm.certInfo.type.explain':
     'certInfo は鍵の証明（TPM_ST_ATTEST_CERTIFY）でなければならず、レジスターの quote など別の種類の TPM ステートメントであってはなりません。',
   'check.attestation.tpm.certInfo.type.invalid': 'certInfo.type は TPM_ST_ATTEST_CERTIFY（0x8017）でなければなりませんが、{type} でした',
-  'check.attestation.tpm.certInfo.extraData.title': '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: extraData が attToBeSigned のハッシュ',
-  'check.attestation.tpm.certInfo.extraData.title.hash': '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: extraData が authenticatorData || clientDataHash の {hash}',
+  'check.attestation.tpm.certInfo.extraData.title':
+    '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: extraData が attToBeSigned のハッシュ',
+  'check.attestation.tpm.certInfo.extraData.title.hash':
+    '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: extraData が authenticatorData || clientDataHash の {hash}',
   'check.attestation.tpm.certInfo.extraData.explain':
     'extraData にはこの登録のデータのハッシュが入っています。これが TPM のステートメントをこの登録とチャレンジに結び付けるので、古いステートメントを使い回すことはできません。',
   'check.attestation.tpm.certInfo.extraData.noHash': 'alg {alg} は extraData に使うハッシュアルゴリズムを示していません',
-  'check.attestation.tpm.certInfo.extraData.mismatch': 'certInfo.extraData は {hash}(authenticatorData || clientDataHash) = {expected} でなければなりませんが、{got} でした',
-  'check.attestation.tpm.certInfo.name.title': '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: attested.name が pubArea の Name',
-  'check.attestation.tpm.certInfo.name.title.hash': '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: attested.name が nameAlg || {hash}(pubArea)',
+  'check.attestation.tpm.certInfo.extraData.mismatch':
+    'certInfo.extraData は {hash}(authenticatorData || clientDataHash) = {expected} でなければなりませんが、{got} でした',
+  'check.attestation.tpm.certInfo.name.title':
+    '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: attested.name が pubArea の Name',
+  'check.attestation.tpm.certInfo.name.title.hash':
+    '§8.3 手順 3: certInfo が attToBeSigned に対する有効な TPMS_ATTEST であること: attested.name が nameAlg || {hash}(pubArea)',
   'check.attestation.tpm.certInfo.name.explain':
     'TPM は証明する鍵を、その pubArea のハッシュ（Name）で示します。これが一致して初めて、ステートメントが pubArea に記述された鍵についてのものであり、別の鍵のものではないといえます。',
   'check.attestation.tpm.certInfo.name.missing': 'certInfo に TPMS_CERTIFY_INFO がありません',
   'check.attestation.tpm.certInfo.name.badNameAlg': 'pubArea.nameAlg {nameAlg} は対応しているハッシュではありません',
-  'check.attestation.tpm.certInfo.name.mismatch': 'certInfo.attested.name は pubArea の Name（{expected}）でなければなりませんが、{got} でした',
+  'check.attestation.tpm.certInfo.name.mismatch':
+    'certInfo.attested.name は pubArea の Name（{expected}）でなければなりませんが、{got} でした',
   'check.attestation.tpm.signature.title': '§8.3 手順 4: sig が certInfo に対し aikCert の鍵と alg で検証できること',
   'check.attestation.tpm.signature.explain':
     'TPM は certInfo に、アテステーション ID 鍵（AIK）で署名します。AIK の証明書は TPM ベンダーが発行したものです。署名が正しければ、本物の TPM がこのステートメントを作ったことが証明されます。',
@@ -245,13 +275,16 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.attestation.tpm.certificate.explain':
     'AIK 証明書には決まった規則があります。サブジェクトが空であること、サブジェクト代替名に TPM のメーカー・型式・バージョンがあること、AIK の用途（tcg-kp-AIKCertificate）を持つこと、証明書を発行する権限を持たないことです。',
   'check.attestation.tpm.certificate.invalid': 'aikCert が §8.3.1 を満たしていません: {problems}',
-  'check.attestation.tpm.certificate.notes.sharedRdn': 'TPM の属性が、属性ごとに一つの RDN ではなく一つの RDN にまとめられています（TPMv2-EK-Profile §3.2.9）。受け入れます',
-  'check.attestation.tpm.certificate.notes.sanNotCritical': 'サブジェクトが空なのに、サブジェクト代替名が critical になっていません（RFC 5280 §4.2.1.6）',
+  'check.attestation.tpm.certificate.notes.sharedRdn':
+    'TPM の属性が、属性ごとに一つの RDN ではなく一つの RDN にまとめられています（TPMv2-EK-Profile §3.2.9）。受け入れます',
+  'check.attestation.tpm.certificate.notes.sanNotCritical':
+    'サブジェクトが空なのに、サブジェクト代替名が critical になっていません（RFC 5280 §4.2.1.6）',
   'check.attestation.tpm.certificate.notes.both':
     'TPM の属性が、属性ごとに一つの RDN ではなく一つの RDN にまとめられています（TPMv2-EK-Profile §3.2.9）。受け入れます。また、サブジェクトが空なのに、サブジェクト代替名が critical になっていません（RFC 5280 §4.2.1.6）',
 
   /* ---------------------------------------------------------------- attestation: android-key (§8.4) */
-  'check.attestation.android-key.signature.title': '§8.4 手順 2: sig が authenticatorData || clientDataHash に対し credCert の鍵と alg で検証できること',
+  'check.attestation.android-key.signature.title':
+    '§8.4 手順 2: sig が authenticatorData || clientDataHash に対し credCert の鍵と alg で検証できること',
   'check.attestation.android-key.signature.explain':
     'Android キーストアは新しい鍵で登録に署名します。その鍵の証明書（credCert）はキーストアが発行したものです。署名が正しければ、登録がその証明された鍵に結び付きます。',
   'check.attestation.android-key.signature.invalid': 'credCert による {alg} 署名を検証できません: {reason}',
@@ -261,55 +294,70 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.attestation.android-key.attestationChallenge.title': '§8.4 手順 4: 鍵記述の attestationChallenge が clientDataHash と一致すること',
   'check.attestation.android-key.attestationChallenge.explain':
     'キーストアは、この登録のクライアントデータのハッシュを証明書に書き込みます。一致すれば、鍵が以前の登録から持ち込まれたのではなく、この登録のためにアテステーションされたことが証明されます。',
-  'check.attestation.android-key.attestationChallenge.malformed': 'credCert の Android 鍵アテステーション拡張（1.3.6.1.4.1.11129.2.1.17）の形式が不正です',
-  'check.attestation.android-key.attestationChallenge.absent': 'credCert に Android 鍵アテステーション拡張（1.3.6.1.4.1.11129.2.1.17）がありません',
-  'check.attestation.android-key.attestationChallenge.mismatch': 'attestationChallenge は clientDataHash {expected} と一致しなければなりませんが、{got} でした',
-  'check.attestation.android-key.allApplications.title': '§8.4 手順 5: allApplications [600] が softwareEnforced にも teeEnforced にもないこと',
+  'check.attestation.android-key.attestationChallenge.malformed':
+    'credCert の Android 鍵アテステーション拡張（1.3.6.1.4.1.11129.2.1.17）の形式が不正です',
+  'check.attestation.android-key.attestationChallenge.absent':
+    'credCert に Android 鍵アテステーション拡張（1.3.6.1.4.1.11129.2.1.17）がありません',
+  'check.attestation.android-key.attestationChallenge.mismatch':
+    'attestationChallenge は clientDataHash {expected} と一致しなければなりませんが、{got} でした',
+  'check.attestation.android-key.allApplications.title':
+    '§8.4 手順 5: allApplications [600] が softwareEnforced にも teeEnforced にもないこと',
   'check.attestation.android-key.allApplications.explain':
     'allApplications の付いた鍵は、端末上のすべてのアプリが使えます。パスキーは一つの RP に結び付いていなければならないため、そのような鍵は拒否します。',
   'check.attestation.android-key.allApplications.present': 'allApplications が {list} にあります。鍵が RP ID に限定されていません',
-  'check.attestation.android-key.allApplications.presentBoth': 'allApplications が softwareEnforced と teeEnforced の両方にあります。鍵が RP ID に限定されていません',
+  'check.attestation.android-key.allApplications.presentBoth':
+    'allApplications が softwareEnforced と teeEnforced の両方にあります。鍵が RP ID に限定されていません',
   'check.attestation.android-key.origin.title': '§8.4 手順 5: origin が KM_ORIGIN_GENERATED であること（teeEnforced ∪ softwareEnforced）',
   'check.attestation.android-key.origin.explain':
     'KM_ORIGIN_GENERATED は、鍵がキーストアの中で生成され、外部に存在したことがないことを意味します。インポートされた鍵は、どこか別の場所にコピーがあるかもしれません。',
-  'check.attestation.android-key.origin.unstated': 'どちらの認可リストにも鍵の origin が記載されていないため、KM_ORIGIN_GENERATED であることを確認できません',
+  'check.attestation.android-key.origin.unstated':
+    'どちらの認可リストにも鍵の origin が記載されていないため、KM_ORIGIN_GENERATED であることを確認できません',
   'check.attestation.android-key.origin.invalid': '鍵の origin は KM_ORIGIN_GENERATED（0）でなければなりませんが、{origin} でした',
   'check.attestation.android-key.purpose.title': '§8.4 手順 5: purpose が KM_PURPOSE_SIGN だけであること（teeEnforced ∪ softwareEnforced）',
   'check.attestation.android-key.purpose.explain':
     'パスキーは署名にしか使いません。キーストアが他の用途（たとえば復号）も許している鍵は、WebAuthn のクレデンシャルとしての要件を満たしません。',
-  'check.attestation.android-key.purpose.unstated': 'どちらの認可リストにも鍵の purpose が記載されていないため、KM_PURPOSE_SIGN であることを確認できません',
+  'check.attestation.android-key.purpose.unstated':
+    'どちらの認可リストにも鍵の purpose が記載されていないため、KM_PURPOSE_SIGN であることを確認できません',
   'check.attestation.android-key.purpose.invalid': '鍵の purpose は KM_PURPOSE_SIGN（2）だけでなければなりませんが、{purposes} でした',
   'check.attestation.android-key.securityLevel.title': 'attestationSecurityLevel（参考情報: どのキーストアが鍵をアテステーションしたか）',
   'check.attestation.android-key.securityLevel.explain':
     'Android の鍵は、ソフトウェア、信頼できる実行環境（TEE）、または StrongBox というセキュアチップのいずれかに保管されます。ハードウェアのレベルなら、Android 自体が侵害されても鍵は守られます。',
-  'check.attestation.android-key.securityLevel.software': 'アテステーションは TEE や StrongBox ではなく、ソフトウェアのキーストア（Software、0）によるものです',
+  'check.attestation.android-key.securityLevel.software':
+    'アテステーションは TEE や StrongBox ではなく、ソフトウェアのキーストア（Software、0）によるものです',
 
   /* ---------------------------------------------------------------- attestation: android-safetynet (§8.5) */
-  'check.attestation.android-safetynet.signature.title': '§8.5 手順 2: response が有効な SafetyNet レスポンスであること（JWS 署名が x5c[0] で検証できる）',
+  'check.attestation.android-safetynet.signature.title':
+    '§8.5 手順 2: response が有効な SafetyNet レスポンスであること（JWS 署名が x5c[0] で検証できる）',
   'check.attestation.android-safetynet.signature.explain':
     'Google Play 開発者サービスが SafetyNet レスポンスに署名します。ヘッダー内の証明書で署名を検証できれば、端末についての判定が途中で改ざんされていないことがわかります。',
   'check.attestation.android-safetynet.signature.verified': '{alg} の JWS 署名を "{subject}" で検証しました',
   'check.attestation.android-safetynet.signature.invalid': 'x5c[0] による {alg} の JWS 署名を検証できません: {reason}',
-  'check.attestation.android-safetynet.nonce.title': '§8.5 手順 3: nonce が Base64(SHA-256(authenticatorData || clientDataHash)) であること',
+  'check.attestation.android-safetynet.nonce.title':
+    '§8.5 手順 3: nonce が Base64(SHA-256(authenticatorData || clientDataHash)) であること',
   'check.attestation.android-safetynet.nonce.explain':
     'nonce は SafetyNet レスポンスをこの登録に結び付けます。一致しなければ、別の登録のために取得したレスポンスを使い回されるおそれがあります。',
   'check.attestation.android-safetynet.nonce.mismatch': 'payload.nonce は {expected} でなければなりませんが、{got} でした',
   'check.attestation.android-safetynet.hostname.title': '§8.5 手順 4: attestationCert が attest.android.com に対して発行されていること',
   'check.attestation.android-safetynet.hostname.explain':
     'attest.android.com の証明書を持つのは Google の SafetyNet サービスだけです。それ以外の署名者は、端末について好きなことを主張できてしまいます。',
-  'check.attestation.android-safetynet.hostname.invalid': 'リーフ証明書は attest.android.com に対して発行されていなければなりませんが、"{subject}" に対して発行されています',
-  'check.attestation.android-safetynet.ctsProfileMatch.title': '§8.5 手順 4: ctsProfileMatch が true であること（端末が Android の互換性チェックに合格）',
+  'check.attestation.android-safetynet.hostname.invalid':
+    'リーフ証明書は attest.android.com に対して発行されていなければなりませんが、"{subject}" に対して発行されています',
+  'check.attestation.android-safetynet.ctsProfileMatch.title':
+    '§8.5 手順 4: ctsProfileMatch が true であること（端末が Android の互換性チェックに合格）',
   'check.attestation.android-safetynet.ctsProfileMatch.explain':
     'ctsProfileMatch は、端末が Google の互換性チェックに合格したこと、つまり認定済みの端末で、root 化や改ざんがされていないことを示します。',
-  'check.attestation.android-safetynet.ctsProfileMatch.notEnforced': 'ctsProfileMatch は {got} です。強制が無効になっているため受け入れます',
-  'check.attestation.android-safetynet.ctsProfileMatch.false': 'ctsProfileMatch は true でなければなりませんが、{got} でした。端末は Android の互換性チェックに合格していません',
+  'check.attestation.android-safetynet.ctsProfileMatch.notEnforced':
+    'ctsProfileMatch は {got} です。強制が無効になっているため受け入れます',
+  'check.attestation.android-safetynet.ctsProfileMatch.false':
+    'ctsProfileMatch は true でなければなりませんが、{got} でした。端末は Android の互換性チェックに合格していません',
   'check.attestation.android-safetynet.timestamp.title': '§8.5 手順 4: timestampMs が新しいこと',
   'check.attestation.android-safetynet.timestamp.explain':
     'SafetyNet の判定は、ある時点の端末の状態を表すものです。新しいものだけを受け付けることで、端末が侵害される前に得た古い判定の使い回しを防ぎます。',
   'check.attestation.android-safetynet.timestamp.off': 'タイムスタンプの検証は無効になっています',
   'check.attestation.android-safetynet.timestamp.missing': 'payload.timestampMs がありません',
   'check.attestation.android-safetynet.timestamp.future': 'timestampMs {timestamp} が検証時刻 {now} より後です',
-  'check.attestation.android-safetynet.timestamp.expired': 'SafetyNet レスポンスの有効期限が切れています: timestampMs {timestamp} は検証時刻 {now} の {age} ミリ秒前です（上限 {maxAge} ミリ秒）',
+  'check.attestation.android-safetynet.timestamp.expired':
+    'SafetyNet レスポンスの有効期限が切れています: timestampMs {timestamp} は検証時刻 {now} の {age} ミリ秒前です（上限 {maxAge} ミリ秒）',
 
   /* ---------------------------------------------------------------- attestation: fido-u2f (§8.6) */
   'check.attestation.fido-u2f.certificateKey.title': '§8.6 手順 2: attCert の公開鍵が P-256 の EC 鍵であること',
@@ -320,10 +368,12 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.attestation.fido-u2f.publicKeyU2F.explain':
     'U2F のセキュリティキーが作るのは P-256 の鍵だけです。クレデンシャル鍵を、U2F プロトコルで署名の対象になった 65 バイトの生の形式に戻します。',
   'check.attestation.fido-u2f.publicKeyU2F.invalid': 'クレデンシャル公開鍵は、x と y が 32 バイトの EC2 P-256 鍵でなければなりません',
-  'check.attestation.fido-u2f.signature.title': '§8.6 手順 6: sig が 0x00 || rpIdHash || clientDataHash || credentialId || publicKeyU2F に対して検証できること',
+  'check.attestation.fido-u2f.signature.title':
+    '§8.6 手順 6: sig が 0x00 || rpIdHash || clientDataHash || credentialId || publicKeyU2F に対して検証できること',
   'check.attestation.fido-u2f.signature.explain':
     'セキュリティキーは、サイト、クライアントデータ、クレデンシャル ID、新しい公開鍵にアテステーション鍵で署名します。署名が正しければ、証明された鍵がこの登録を行ったことが証明されます。',
-  'check.attestation.fido-u2f.signature.invalid': 'attCert による verificationData（{length} バイト）への ES256 署名を検証できません: {reason}',
+  'check.attestation.fido-u2f.signature.invalid':
+    'attCert による verificationData（{length} バイト）への ES256 署名を検証できません: {reason}',
   'check.attestation.fido-u2f.aaguid.title': 'U2F 認証器の AAGUID（参考情報）',
   'check.attestation.fido-u2f.aaguid.explain':
     'U2F 時代のセキュリティキーは AAGUID より前のもので、すべてゼロの AAGUID を報告します。U2F アテステーションなのにゼロでない AAGUID があるのは珍しいことです。',
@@ -333,12 +383,16 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.attestation.none.syntax.title': '§8.7: attStmt が空のマップであること',
   'check.attestation.none.syntax.explain':
     '"none" アテステーションでは、認証器（またはプライバシーのためにブラウザー）が型式についての証拠を出しません。その場合ステートメントは空でなければなりません。ほとんどのパスキーはこの方法で登録されます。',
-  'check.attestation.none.syntax.empty': 'アテステーションステートメントはありません。認証器またはクライアントがアテステーションをしないことを選びました',
-  'check.attestation.none.syntax.members': 'none のアテステーションステートメントは空の CBOR マップでなければなりませんが、メンバーが {count} 個あるマップでした',
-  'check.attestation.none.syntax.notMap': 'none のアテステーションステートメントは空の CBOR マップでなければなりませんが、CBOR の {type} でした',
+  'check.attestation.none.syntax.empty':
+    'アテステーションステートメントはありません。認証器またはクライアントがアテステーションをしないことを選びました',
+  'check.attestation.none.syntax.members':
+    'none のアテステーションステートメントは空の CBOR マップでなければなりませんが、メンバーが {count} 個あるマップでした',
+  'check.attestation.none.syntax.notMap':
+    'none のアテステーションステートメントは空の CBOR マップでなければなりませんが、CBOR の {type} でした',
 
   /* ---------------------------------------------------------------- attestation: apple (§8.8) */
-  'check.attestation.apple.nonce.title': '§8.8 手順 2〜4: nonce 拡張（1.2.840.113635.100.8.2）が SHA-256(authenticatorData || clientDataHash) と一致すること',
+  'check.attestation.apple.nonce.title':
+    '§8.8 手順 2〜4: nonce 拡張（1.2.840.113635.100.8.2）が SHA-256(authenticatorData || clientDataHash) と一致すること',
   'check.attestation.apple.nonce.explain':
     'Apple は新しい鍵のために発行する証明書に、この登録のハッシュを書き込みます。一致すれば、その証明書がこの登録のために作られたことが証明されます。',
   'check.attestation.apple.nonce.malformed': 'credCert の nonce 拡張 1.2.840.113635.100.8.2 の形式が不正です',
@@ -352,22 +406,29 @@ export const checkMessagesJa: Record<CheckMessageId, string> = {
   'check.attestation.trustAnchors.title': '§7.1 手順 23: トラストアンカーの取得',
   'check.attestation.trustAnchors.explain':
     'トラストアンカーは、RP がアテステーションについて受け入れるルート証明書です。同梱のベンダールート、ユーザーが追加したルート、FIDO メタデータサービスのルートがあります。アンカーがなければ、アテステーションをベンダーまでたどれません。',
-  'check.attestation.trustAnchors.notVerified': 'アテステーションステートメントが検証できなかった（手順 22）ため、トラストアンカーは探していません',
+  'check.attestation.trustAnchors.notVerified':
+    'アテステーションステートメントが検証できなかった（手順 22）ため、トラストアンカーは探していません',
   'check.attestation.trustAnchors.found': '{sources} から {count} 個のトラストアンカー',
   'check.attestation.trustAnchors.found.ignored': '{sources} から {count} 個のトラストアンカー。無視したもの: {ignored}',
-  'check.attestation.trustAnchors.missing': 'fmt "{fmt}" のトラストアンカーが一つもありません。ベンダーのルート証明書を追加するか、FIDO メタデータサービスの BLOB を読み込んでください',
-  'check.attestation.trustAnchors.missing.ignored': 'fmt "{fmt}" のトラストアンカーが一つもありません。ベンダーのルート証明書を追加するか、FIDO メタデータサービスの BLOB を読み込んでください。無視したもの: {ignored}',
-  'check.attestation.trustAnchors.missing.off': 'fmt "{fmt}" のトラストアンカーが一つもありません（同梱のルートは無効）。ベンダーのルート証明書を追加するか、FIDO メタデータサービスの BLOB を読み込んでください',
-  'check.attestation.trustAnchors.missing.off.ignored': 'fmt "{fmt}" のトラストアンカーが一つもありません（同梱のルートは無効）。ベンダーのルート証明書を追加するか、FIDO メタデータサービスの BLOB を読み込んでください。無視したもの: {ignored}',
+  'check.attestation.trustAnchors.missing':
+    'fmt "{fmt}" のトラストアンカーが一つもありません。ベンダーのルート証明書を追加するか、FIDO メタデータサービスの BLOB を読み込んでください',
+  'check.attestation.trustAnchors.missing.ignored':
+    'fmt "{fmt}" のトラストアンカーが一つもありません。ベンダーのルート証明書を追加するか、FIDO メタデータサービスの BLOB を読み込んでください。無視したもの: {ignored}',
+  'check.attestation.trustAnchors.missing.off':
+    'fmt "{fmt}" のトラストアンカーが一つもありません（同梱のルートは無効）。ベンダーのルート証明書を追加するか、FIDO メタデータサービスの BLOB を読み込んでください',
+  'check.attestation.trustAnchors.missing.off.ignored':
+    'fmt "{fmt}" のトラストアンカーが一つもありません（同梱のルートは無効）。ベンダーのルート証明書を追加するか、FIDO メタデータサービスの BLOB を読み込んでください。無視したもの: {ignored}',
   'check.attestation.trustAnchors.noAttestation': 'アテステーションなし: アンカーにつなぐものがありません',
-  'check.attestation.trustAnchors.self': 'セルフアテステーション: クレデンシャル鍵が自分のアテステーションに署名しているため、アンカーにつなぐ証明書がありません',
+  'check.attestation.trustAnchors.self':
+    'セルフアテステーション: クレデンシャル鍵が自分のアテステーションに署名しているため、アンカーにつなぐ証明書がありません',
   'check.attestation.trust.title': '§7.1 手順 24: アテステーションの信頼性の評価',
   'check.attestation.trust.explain':
     'アテステーション証明書のチェーンは、正しい署名と有効期間をたどって信頼できるルートに至らなければなりません。そうであって初めて、RP はどのベンダーが認証器を作ったかを知ることができます。そうでなければ、型式についての主張は証明されていません。',
   'check.attestation.trust.notVerified': 'アテステーションステートメントを検証できませんでした',
   'check.attestation.trust.skipped': 'アテステーションステートメントが検証できなかったため、スキップしました',
   'check.attestation.trust.valid': '{type} アテステーション。{time} の時点で "{root}"（{anchorOrigin}）まで有効なチェーンです',
-  'check.attestation.trust.noAnchors': '信頼性を評価できません: {reason}。アテステーションの署名は検証できました。ルートを追加しない限り、このクレデンシャルはアテステーションがないものとして扱ってください。',
+  'check.attestation.trust.noAnchors':
+    '信頼性を評価できません: {reason}。アテステーションの署名は検証できました。ルートを追加しない限り、このクレデンシャルはアテステーションがないものとして扱ってください。',
   'check.attestation.trust.untrusted': 'チェーンは信頼できません: {reason}',
   'check.attestation.trust.none': 'アテステーションなし: このクレデンシャルを作った認証器については何もわかりません',
   'check.attestation.trust.self': 'セルフアテステーション: 鍵を持っていることは証明されますが、認証器の素性については何もわかりません',

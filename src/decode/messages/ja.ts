@@ -3,61 +3,83 @@ export const ja: Record<string, string> = {
   'common.field': 'メッセージの一部です。意味は親の項目とリンク先の仕様を参照してください。',
   'common.unparsed': 'デコードできなかったバイトです。どこで、なぜ止まったかはエラー一覧に表示されます。',
 
-  'cbor.header': 'CBOR のヘッダー：先頭バイトがメジャータイプ（整数・バイト列・文字列・配列・マップ・タグ・単純値/浮動小数点）を示し、続くバイトと合わせて長さまたは値を表します。',
+  'cbor.header':
+    'CBOR のヘッダー：先頭バイトがメジャータイプ（整数・バイト列・文字列・配列・マップ・タグ・単純値/浮動小数点）を示し、続くバイトと合わせて長さまたは値を表します。',
   'cbor.mapKey': 'CBOR マップの項目のキーです。WebAuthn と CTAP2 では、キーは正規の順序で並び、重複してはいけません。',
   'cbor.break': '不定長の CBOR 項目を終わらせる「break」バイト（0xff）です。CTAP2 の正規 CBOR では不定長は使えません。',
   'input.cbor': 'このツールが認識する WebAuthn の構造のどれにも当てはまらない CBOR データです。',
   'json.syntax': 'JSON の記号や空白（波かっこ、引用符、コロン、カンマ、スペース）です。データは持ちませんが、署名対象のバイトの一部です。',
   'json.key': 'JSON メンバーの名前です。クライアントが送った順に並んでいます。',
 
-  credential: 'JSON 形式の PublicKeyCredential（WebAuthn L3 の toJSON()）です。ブラウザーがページに返し、ページがサーバーに送ったものです。',
+  credential:
+    'JSON 形式の PublicKeyCredential（WebAuthn L3 の toJSON()）です。ブラウザーがページに返し、ページがサーバーに送ったものです。',
   'credential.id': 'base64url 文字列のクレデンシャル ID です。rawId と、登録時は認証器データ内のクレデンシャル ID と一致するはずです。',
-  'credential.rawId': 'クレデンシャル ID のバイト列（JSON では base64url）です。サーバーはこれを保存し、サインイン時に公開鍵を探すのに使います。',
+  'credential.rawId':
+    'クレデンシャル ID のバイト列（JSON では base64url）です。サーバーはこれを保存し、サインイン時に公開鍵を探すのに使います。',
   'credential.type': 'WebAuthn のクレデンシャルでは常に "public-key" です。',
-  'credential.authenticatorAttachment': '認証器の種類：「platform」は端末内蔵（Windows Hello、Touch ID など）、「cross-platform」はセキュリティキーやスマートフォンです。',
-  'credential.response': '認証器の応答です。clientDataJSON に加え、登録では attestationObject、サインインでは authenticatorData・signature・userHandle が入ります。',
-  'credential.transports': 'この認証器に再び接続する方法（usb、nfc、ble、internal、hybrid）です。サーバーは allowCredentials のヒントとして保存します。',
+  'credential.authenticatorAttachment':
+    '認証器の種類：「platform」は端末内蔵（Windows Hello、Touch ID など）、「cross-platform」はセキュリティキーやスマートフォンです。',
+  'credential.response':
+    '認証器の応答です。clientDataJSON に加え、登録では attestationObject、サインインでは authenticatorData・signature・userHandle が入ります。',
+  'credential.transports':
+    'この認証器に再び接続する方法（usb、nfc、ble、internal、hybrid）です。サーバーは allowCredentials のヒントとして保存します。',
   'credential.clientDataJSON': 'base64url 文字列の clientDataJSON です。デコードしたバイト列は別のバッファーとして表示されます。',
-  'credential.attestationObject': 'base64url 文字列のアテステーションオブジェクトです。デコードした CBOR は別のバッファーとして表示されます。',
-  'credential.authenticatorData': 'base64url 文字列の認証器データです。デコードしたバイト列は別のバッファーとして表示されます（登録では attestationObject.authData の写しです）。',
+  'credential.attestationObject':
+    'base64url 文字列のアテステーションオブジェクトです。デコードした CBOR は別のバッファーとして表示されます。',
+  'credential.authenticatorData':
+    'base64url 文字列の認証器データです。デコードしたバイト列は別のバッファーとして表示されます（登録では attestationObject.authData の写しです）。',
   'credential.signature': 'base64url 文字列のアサーション署名です。デコードしたバイト列は別のバッファーとして表示されます。',
   'credential.userHandle': 'base64url 文字列のユーザーハンドルです。登録時にサーバーが決めた user.id です。',
   'credential.publicKey': 'COSE を読めないサーバーのために、クレデンシャル公開鍵を SubjectPublicKeyInfo（DER）で写したものです。',
   'credential.publicKeyAlgorithm': '新しいクレデンシャルの COSE アルゴリズム番号の写しです（例：-7 = ES256）。',
 
-  clientData: 'clientDataJSON：ブラウザーが見た内容（セレモニーの種類、チャレンジ、オリジン）です。認証器はその SHA-256 ハッシュに署名するので、署名がこのサイトとこのチャレンジに結び付きます。',
-  'clientData.type': '登録では "webauthn.create"、サインインでは "webauthn.get" です。これを確かめることで、一方のための署名をもう一方に使い回されるのを防ぎます。',
-  'clientData.challenge': 'サーバーが出したランダムなチャレンジを、ブラウザーが base64url にしたものです。サーバーは自分が発行した未使用のものかを確かめます。これでリプレイ攻撃を防ぎます。',
-  'clientData.origin': 'セレモニーを実行したページのオリジン（スキーム・ホスト・ポート）です。フィッシングサイトはオリジンが違うため、そこではパスキーを使えません。',
+  clientData:
+    'clientDataJSON：ブラウザーが見た内容（セレモニーの種類、チャレンジ、オリジン）です。認証器はその SHA-256 ハッシュに署名するので、署名がこのサイトとこのチャレンジに結び付きます。',
+  'clientData.type':
+    '登録では "webauthn.create"、サインインでは "webauthn.get" です。これを確かめることで、一方のための署名をもう一方に使い回されるのを防ぎます。',
+  'clientData.challenge':
+    'サーバーが出したランダムなチャレンジを、ブラウザーが base64url にしたものです。サーバーは自分が発行した未使用のものかを確かめます。これでリプレイ攻撃を防ぎます。',
+  'clientData.origin':
+    'セレモニーを実行したページのオリジン（スキーム・ホスト・ポート）です。フィッシングサイトはオリジンが違うため、そこではパスキーを使えません。',
   'clientData.crossOrigin': 'トップレベルのページとオリジンが異なる iframe の中でセレモニーが実行されたとき true になります。',
   'clientData.topOrigin': 'クロスオリジンの iframe で実行されたときの、トップレベルページのオリジンです。',
-  'clientData.tokenBinding': 'トークンバインディングの情報です（WebAuthn レベル 2 の項目で、レベル 3 では削除）。TLS 接続がトークンバインドされていたかを示します。',
-  'clientData.tokenBinding.status': 'トークンバインディングの状態：「present」（使用中）または「supported」（対応しているが未使用）。それ以外の値は不正です。',
+  'clientData.tokenBinding':
+    'トークンバインディングの情報です（WebAuthn レベル 2 の項目で、レベル 3 では削除）。TLS 接続がトークンバインドされていたかを示します。',
+  'clientData.tokenBinding.status':
+    'トークンバインディングの状態：「present」（使用中）または「supported」（対応しているが未使用）。それ以外の値は不正です。',
   'clientData.tokenBinding.id': 'status が "present" のときのトークンバインディング ID（base64url）です。',
-  'clientData.unknownKey': 'WebAuthn レベル 3 が定義していないメンバーです。ブラウザーが独自に追加することがあります（例：androidPackageName）。サーバーは無視すべきです。',
+  'clientData.unknownKey':
+    'WebAuthn レベル 3 が定義していないメンバーです。ブラウザーが独自に追加することがあります（例：androidPackageName）。サーバーは無視すべきです。',
 
-  attestationObject: 'アテステーションオブジェクト：アテステーション形式（fmt）、アテステーションステートメント（attStmt）、認証器データ（authData）を持つ CBOR マップです。',
+  attestationObject:
+    'アテステーションオブジェクト：アテステーション形式（fmt）、アテステーションステートメント（attStmt）、認証器データ（authData）を持つ CBOR マップです。',
   'attestationObject.unknownKey': 'アテステーションオブジェクトに定義されていないメンバーです。',
   fmt: 'アテステーションステートメントの形式です。認証器が自分の素性をどう証明するかを示します（packed、tpm、android-key、android-safetynet、fido-u2f、apple、none）。',
   attStmt: 'アテステーションステートメント：fmt が示す形式で、認証器のメーカーや機種を証明する署名と証明書です。',
 
-  authData: '認証器データ：認証器が署名するバイト列です。RP ID のハッシュ、フラグ、署名カウンター、そして（登録時は）新しいクレデンシャルが入ります。',
+  authData:
+    '認証器データ：認証器が署名するバイト列です。RP ID のハッシュ、フラグ、署名カウンター、そして（登録時は）新しいクレデンシャルが入ります。',
   'authData.rpIdHash': 'クレデンシャルが属する RP ID（サイトのドメイン）の SHA-256 です。サーバーは自分の RP ID のハッシュと比べます。',
-  'authData.flags': '1 バイトのフラグ：ユーザー存在（UP）、ユーザー検証（UV）、バックアップ可能（BE）、バックアップ済み（BS）、クレデンシャルデータあり（AT）、拡張あり（ED）。',
+  'authData.flags':
+    '1 バイトのフラグ：ユーザー存在（UP）、ユーザー検証（UV）、バックアップ可能（BE）、バックアップ済み（BS）、クレデンシャルデータあり（AT）、拡張あり（ED）。',
   'authData.flags.UP': 'ユーザー存在（UP）：ユーザーが認証器に触れるなどの操作をしたことを示します。',
   'authData.flags.RFU1': '将来のための予約ビットです。0 でなければなりません。',
   'authData.flags.UV': 'ユーザー検証（UV）：存在だけでなく、PIN・指紋・顔などで本人確認をしたことを示します。',
-  'authData.flags.BE': 'バックアップ可能（BE）：クレデンシャルが同期・バックアップされうる（複数端末で使えるパスキー）ことを示します。クレデンシャルの生涯を通じて変わりません。',
-  'authData.flags.BS': 'バックアップ状態（BS）：クレデンシャルが現在バックアップ・同期されていることを示します。BE が 1 のときだけ 1 になれます。',
+  'authData.flags.BE':
+    'バックアップ可能（BE）：クレデンシャルが同期・バックアップされうる（複数端末で使えるパスキー）ことを示します。クレデンシャルの生涯を通じて変わりません。',
+  'authData.flags.BS':
+    'バックアップ状態（BS）：クレデンシャルが現在バックアップ・同期されていることを示します。BE が 1 のときだけ 1 になれます。',
   'authData.flags.RFU2': '将来のための予約ビットです。0 でなければなりません。',
   'authData.flags.AT': '登録時に付く、クレデンシャルデータ（AAGUID、クレデンシャル ID、公開鍵）が続くことを示すフラグです。',
   'authData.flags.ED': '認証器データの最後に拡張の出力が続くことを示します。',
-  'authData.signCount': '署名カウンターです。カウンターを持つ認証器は使うたびに増やします。増えなかった場合は鍵が複製された疑いがあります。多くのパスキーは常に 0 を送ります。',
+  'authData.signCount':
+    '署名カウンターです。カウンターを持つ認証器は使うたびに増やします。増えなかった場合は鍵が複製された疑いがあります。多くのパスキーは常に 0 を送ります。',
   'authData.attestedCredentialData': '新しいクレデンシャル：認証器の機種（AAGUID）、クレデンシャル ID、クレデンシャル公開鍵です。',
   'authData.aaguid': 'AAGUID：認証器の機種（例：YubiKey 5、iCloud キーチェーン）を表します。すべて 0 の場合は公開されていません。',
   'authData.credentialIdLength': '続くクレデンシャル ID のバイト数です（最大 1023）。',
   'authData.credentialId': 'クレデンシャル ID：サーバーが保存し、サインイン時にこのクレデンシャルを指すために送り返す識別子です。',
-  'authData.credentialPublicKey': 'COSE_Key 形式のクレデンシャル公開鍵です。サーバーはこれを保存し、以後のサインインの署名をこれで検証します。',
+  'authData.credentialPublicKey':
+    'COSE_Key 形式のクレデンシャル公開鍵です。サーバーはこれを保存し、以後のサインインの署名をこれで検証します。',
   'authData.extensions': '認証器拡張の出力：拡張名から出力への CBOR マップです。',
 
   'cose.key': 'COSE_Key 形式の公開鍵（数値ラベルを持つ CBOR マップ）です。',
@@ -71,7 +93,8 @@ export const ja: Record<string, string> = {
   'cose.e': 'RSA の公開指数です（通常は 65537）。',
   'cose.pub': 'ML-DSA（FIPS 204 の耐量子署名方式）の公開鍵のバイト列です。',
 
-  'ext.credProtect': 'credProtect：クレデンシャルの保護レベルです。1 = UV は任意、2 = クレデンシャル ID リストがあれば UV は任意、3 = UV 必須。',
+  'ext.credProtect':
+    'credProtect：クレデンシャルの保護レベルです。1 = UV は任意、2 = クレデンシャル ID リストがあれば UV は任意、3 = UV 必須。',
   'ext.hmacSecret': 'hmac-secret：認証器がこのクレデンシャルから秘密値を導出できることを示します（WebAuthn の PRF 拡張の土台）。',
   'ext.minPinLength': 'minPinLength：認証器の現在の最小 PIN 長です。',
   'ext.credBlob': 'credBlob：クレデンシャルと一緒に保存される小さなデータです（登録時は保存できたかどうか、サインイン時はそのデータ）。',
@@ -101,8 +124,10 @@ export const ja: Record<string, string> = {
   'clientExt.minPinLength': 'minPinLength：認証器の最小 PIN 長です。',
   'clientExt.unknown': 'このツールが知らないクライアント拡張の結果です。',
 
-  'assertion.signature': 'アサーション署名：authenticatorData の後に SHA-256(clientDataJSON) をつなげたものに、クレデンシャルの秘密鍵で署名したものです。',
-  'assertion.userHandle': 'ユーザーハンドル：登録時にサーバーが決めた user.id です。検出可能なクレデンシャルでは、どのアカウントがサインインしているかをサーバーに伝えます。',
+  'assertion.signature':
+    'アサーション署名：authenticatorData の後に SHA-256(clientDataJSON) をつなげたものに、クレデンシャルの秘密鍵で署名したものです。',
+  'assertion.userHandle':
+    'ユーザーハンドル：登録時にサーバーが決めた user.id です。検出可能なクレデンシャルでは、どのアカウントがサインインしているかをサーバーに伝えます。',
   'signature.derSequence': 'ECDSA 署名（ECDSA-Sig-Value）の DER SEQUENCE ヘッダーです。',
   'signature.r': 'r：ECDSA 署名の前半（整数）です。',
   'signature.s': 's：ECDSA 署名の後半（整数）です。',

@@ -18,8 +18,17 @@ export interface TrustAnchor {
 }
 
 export type ChainFailure =
-  | 'no-anchors' | 'unknown-root' | 'incomplete' | 'bad-signature' | 'expired' | 'not-yet-valid'
-  | 'basic-constraints' | 'path-length' | 'key-usage' | 'unsupported-algorithm' | 'loop';
+  | 'no-anchors'
+  | 'unknown-root'
+  | 'incomplete'
+  | 'bad-signature'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'basic-constraints'
+  | 'path-length'
+  | 'key-usage'
+  | 'unsupported-algorithm'
+  | 'loop';
 
 export interface ChainLink {
   subject: string;
@@ -67,13 +76,28 @@ async function signedBy(child: Certificate, issuer: Certificate): Promise<{ ok: 
 }
 
 function link(c: Certificate, isAnchor: boolean, signatureValid?: boolean): ChainLink {
-  return { subject: label(c), issuer: c.issuer.text, notBefore: c.notBefore?.toISOString() ?? null, notAfter: c.notAfter?.toISOString() ?? null, signatureValid, isAnchor };
+  return {
+    subject: label(c),
+    issuer: c.issuer.text,
+    notBefore: c.notBefore?.toISOString() ?? null,
+    notAfter: c.notAfter?.toISOString() ?? null,
+    signatureValid,
+    isAnchor,
+  };
 }
 
 function timeProblem(c: Certificate, time: Date, role: string): { failure: ChainFailure; reason: string } | null {
   if (!c.notBefore || !c.notAfter) return { failure: 'expired', reason: `${role} "${label(c)}" has no readable validity period` };
-  if (time < c.notBefore) return { failure: 'not-yet-valid', reason: `${role} "${label(c)}" is not valid before ${c.notBefore.toISOString()}; verification time is ${time.toISOString()}` };
-  if (time > c.notAfter) return { failure: 'expired', reason: `${role} "${label(c)}" expired at ${c.notAfter.toISOString()}; verification time is ${time.toISOString()}` };
+  if (time < c.notBefore)
+    return {
+      failure: 'not-yet-valid',
+      reason: `${role} "${label(c)}" is not valid before ${c.notBefore.toISOString()}; verification time is ${time.toISOString()}`,
+    };
+  if (time > c.notAfter)
+    return {
+      failure: 'expired',
+      reason: `${role} "${label(c)}" expired at ${c.notAfter.toISOString()}; verification time is ${time.toISOString()}`,
+    };
   return null;
 }
 
@@ -96,13 +120,21 @@ export async function validateChain(certs: readonly Certificate[], anchors: read
   for (let step = 0; step < 16 && !anchor && !stop; step++) {
     // (a) the current certificate is itself a trust anchor
     const self = curIsAnchor(cur);
-    if (self) { anchor = self; break; }
+    if (self) {
+      anchor = self;
+      break;
+    }
     // (b) an anchor issued the current certificate
     let anchorSigFail: string | undefined;
     for (const a of anchors) {
       if (!sameName(a.cert.subject, cur.issuer)) continue;
       const s = await signedBy(cur, a.cert);
-      if (s.ok) { anchor = a; links.push(link(cur, false, true)); path.push(a.cert); break; }
+      if (s.ok) {
+        anchor = a;
+        links.push(link(cur, false, true));
+        path.push(a.cert);
+        break;
+      }
       anchorSigFail = `the signature of "${label(cur)}" does not verify with the key of trust anchor "${label(a.cert)}": ${s.reason}`;
     }
     if (anchor) break;
@@ -112,8 +144,13 @@ export async function validateChain(certs: readonly Certificate[], anchors: read
     for (const c of certs) {
       if (used.has(c) || !sameName(c.subject, cur.issuer)) continue;
       const s = await signedBy(cur, c);
-      if (s.ok) { next = c; break; }
-      sigFail = s.unsupported ? s.reason : `the signature of "${label(cur)}" does not verify with the key of its issuer "${label(c)}" from x5c: ${s.reason}`;
+      if (s.ok) {
+        next = c;
+        break;
+      }
+      sigFail = s.unsupported
+        ? s.reason
+        : `the signature of "${label(cur)}" does not verify with the key of its issuer "${label(c)}" from x5c: ${s.reason}`;
       if (s.unsupported) stop = { failure: 'unsupported-algorithm', reason: s.reason! };
     }
     if (stop) break;
@@ -141,16 +178,28 @@ export async function validateChain(certs: readonly Certificate[], anchors: read
     if (selfSig?.ok) {
       links.push(link(cur, false, true));
       stop = anchors.length
-        ? { failure: 'unknown-root', reason: `the chain ends at self-signed root "${label(cur)}", which is not among the ${anchors.length} trust anchor(s) for this attestation` }
-        : { failure: 'no-anchors', reason: `the chain ends at self-signed root "${label(cur)}", and no trust anchor is configured for this attestation` };
+        ? {
+            failure: 'unknown-root',
+            reason: `the chain ends at self-signed root "${label(cur)}", which is not among the ${anchors.length} trust anchor(s) for this attestation`,
+          }
+        : {
+            failure: 'no-anchors',
+            reason: `the chain ends at self-signed root "${label(cur)}", and no trust anchor is configured for this attestation`,
+          };
     } else {
       // Not self-signed (a self-issued certificate whose own key does not verify it was issued by
       // another CA of the same name): its issuer is simply not included.
       links.push(link(cur, false));
       const same = selfSig ? ' (a different CA with the same name as the certificate; its own key does not verify the signature)' : '';
       stop = anchors.length
-        ? { failure: 'incomplete', reason: `issuer "${cur.issuer.text}"${same} of "${label(cur)}" is neither in x5c nor among the ${anchors.length} trust anchor(s)` }
-        : { failure: 'no-anchors', reason: `the chain ends at "${label(cur)}" issued by "${cur.issuer.text}"${same}, which is not included, and no trust anchor is configured for this attestation` };
+        ? {
+            failure: 'incomplete',
+            reason: `issuer "${cur.issuer.text}"${same} of "${label(cur)}" is neither in x5c nor among the ${anchors.length} trust anchor(s)`,
+          }
+        : {
+            failure: 'no-anchors',
+            reason: `the chain ends at "${label(cur)}" issued by "${cur.issuer.text}"${same}, which is not included, and no trust anchor is configured for this attestation`,
+          };
     }
   }
   if (!anchor && !stop) stop = { failure: 'loop', reason: 'the certificate chain is longer than 16 links or loops' };
@@ -171,15 +220,25 @@ export async function validateChain(certs: readonly Certificate[], anchors: read
     const legacyAnchor = isAnchor && c.version < 3;
     if (!legacyAnchor) {
       if (!bc || !bc.ca) {
-        problems.push({ failure: 'basic-constraints', reason: `${role} "${label(c)}" issues certificates but its basicConstraints ${bc ? 'has cA=false' : 'extension is missing'} (RFC 5280 §4.2.1.9 requires cA=true)` });
+        problems.push({
+          failure: 'basic-constraints',
+          reason: `${role} "${label(c)}" issues certificates but its basicConstraints ${bc ? 'has cA=false' : 'extension is missing'} (RFC 5280 §4.2.1.9 requires cA=true)`,
+        });
       } else if (bc.pathLen !== undefined) {
         // intermediates between c and the leaf that are not self-issued
         let below = 0;
         for (let j = 1; j < i; j++) if (!sameName(path[j].subject, path[j].issuer)) below++;
-        if (below > bc.pathLen) problems.push({ failure: 'path-length', reason: `${role} "${label(c)}" allows ${bc.pathLen} intermediate CA certificate(s) below it (pathLenConstraint), the path has ${below}` });
+        if (below > bc.pathLen)
+          problems.push({
+            failure: 'path-length',
+            reason: `${role} "${label(c)}" allows ${bc.pathLen} intermediate CA certificate(s) below it (pathLenConstraint), the path has ${below}`,
+          });
       }
       if (c.keyUsage && !c.keyUsage.includes('keyCertSign')) {
-        problems.push({ failure: 'key-usage', reason: `${role} "${label(c)}" has keyUsage ${c.keyUsage.join(', ')} without keyCertSign (RFC 5280 §4.2.1.3)` });
+        problems.push({
+          failure: 'key-usage',
+          reason: `${role} "${label(c)}" has keyUsage ${c.keyUsage.join(', ')} without keyCertSign (RFC 5280 §4.2.1.3)`,
+        });
       }
     }
   }
@@ -188,13 +247,31 @@ export async function validateChain(certs: readonly Certificate[], anchors: read
     const extra = problems.length ? ` Also: ${problems.map((p) => p.reason).join('; ')}.` : '';
     // A broken link or an invalid certificate inside x5c is worse than a missing anchor: report it first.
     if (stop.failure === 'no-anchors' && problems.length) {
-      return { trusted: false, failure: problems[0].failure, reason: `${problems.map((p) => p.reason).join('; ')} (and ${stop.reason})`, path: links };
+      return {
+        trusted: false,
+        failure: problems[0].failure,
+        reason: `${problems.map((p) => p.reason).join('; ')} (and ${stop.reason})`,
+        path: links,
+      };
     }
     return { trusted: false, failure: stop.failure, reason: `${stop.reason}.${extra}`, path: links };
   }
   const root = label(anchor!.cert);
   if (problems.length) {
-    return { trusted: false, failure: problems[0].failure, root, anchorOrigin: anchor!.origin, reason: `the chain reaches trust anchor "${root}", but ${problems.map((p) => p.reason).join('; ')}`, path: links };
+    return {
+      trusted: false,
+      failure: problems[0].failure,
+      root,
+      anchorOrigin: anchor!.origin,
+      reason: `the chain reaches trust anchor "${root}", but ${problems.map((p) => p.reason).join('; ')}`,
+      path: links,
+    };
   }
-  return { trusted: true, root, anchorOrigin: anchor!.origin, reason: `chain valid to "${root}" (${anchor!.origin}) at ${time.toISOString()}`, path: links };
+  return {
+    trusted: true,
+    root,
+    anchorOrigin: anchor!.origin,
+    reason: `chain valid to "${root}" (${anchor!.origin}) at ${time.toISOString()}`,
+    path: links,
+  };
 }

@@ -58,7 +58,11 @@ export type MdsParseResult =
 
 /** Statuses that mean an authenticator's attestation must not be trusted. */
 export const MDS_UNTRUSTED_STATUSES = new Set([
-  'REVOKED', 'USER_VERIFICATION_BYPASS', 'ATTESTATION_KEY_COMPROMISE', 'USER_KEY_REMOTE_COMPROMISE', 'USER_KEY_PHYSICAL_COMPROMISE',
+  'REVOKED',
+  'USER_VERIFICATION_BYPASS',
+  'ATTESTATION_KEY_COMPROMISE',
+  'USER_KEY_REMOTE_COMPROMISE',
+  'USER_KEY_PHYSICAL_COMPROMISE',
 ]);
 
 function b64urlJson(part: string, what: string): { ok: true; value: any; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -102,46 +106,61 @@ export async function parseMdsBlob(jwt: string, roots: readonly string[], now: D
       certs.push(c);
     }
     const { anchors, problems } = parseAnchors(roots, 'MDS root');
-    if (anchors.length === 0) return { ok: false, reason: `no usable MDS root certificate${problems.length ? `: ${problems.join('; ')}` : ''}` };
+    if (anchors.length === 0)
+      return { ok: false, reason: `no usable MDS root certificate${problems.length ? `: ${problems.join('; ')}` : ''}` };
     const chain = await validateChain(certs, anchors, now);
     if (!chain.trusted) return { ok: false, reason: `the BLOB signing chain is not trusted: ${chain.reason}`, chain };
     const scheme = schemeFromJws(h.alg);
     if (typeof scheme === 'string') return { ok: false, reason: scheme, chain };
     const v = await verifyWithSpki(certs[0].spki, scheme, fromUtf8(`${parts[0]}.${parts[1]}`), sig.bytes);
-    if (!v.valid) return { ok: false, reason: `the BLOB signature does not verify with x5c[0] "${certs[0].subject.text}": ${v.reason}`, chain };
+    if (!v.valid)
+      return { ok: false, reason: `the BLOB signature does not verify with x5c[0] "${certs[0].subject.text}": ${v.reason}`, chain };
 
     const p = payload.value;
-    if (!p || typeof p !== 'object' || !Array.isArray(p.entries)) return { ok: false, reason: 'the BLOB payload has no "entries" array', chain };
+    if (!p || typeof p !== 'object' || !Array.isArray(p.entries))
+      return { ok: false, reason: 'the BLOB payload has no "entries" array', chain };
     if (typeof p.no !== 'number') return { ok: false, reason: 'the BLOB payload has no serial number "no"', chain };
     if (typeof p.nextUpdate !== 'string') return { ok: false, reason: 'the BLOB payload has no "nextUpdate"', chain };
     const entries = new Map<string, MdsEntry>();
     let skipped = 0;
     for (const e of p.entries) {
-      if (!e || typeof e !== 'object' || typeof e.aaguid !== 'string') { skipped++; continue; }
+      if (!e || typeof e !== 'object' || typeof e.aaguid !== 'string') {
+        skipped++;
+        continue;
+      }
       const ms = e.metadataStatement && typeof e.metadataStatement === 'object' ? e.metadataStatement : {};
       const aaguid = e.aaguid.toLowerCase();
       entries.set(aaguid, {
         aaguid,
         name: typeof ms.description === 'string' ? ms.description : aaguid,
         ...(typeof ms.icon === 'string' ? { icon: ms.icon } : {}),
-        attestationRootCertificates: Array.isArray(ms.attestationRootCertificates) ? ms.attestationRootCertificates.filter((x: unknown) => typeof x === 'string').map(derToPem) : [],
+        attestationRootCertificates: Array.isArray(ms.attestationRootCertificates)
+          ? ms.attestationRootCertificates.filter((x: unknown) => typeof x === 'string').map(derToPem)
+          : [],
         attestationTypes: Array.isArray(ms.attestationTypes) ? ms.attestationTypes.filter((x: unknown) => typeof x === 'string') : [],
         statusReports: Array.isArray(e.statusReports)
-          ? e.statusReports.filter((r: any) => r && typeof r.status === 'string').map((r: any) => ({
-              status: r.status,
-              ...(typeof r.effectiveDate === 'string' ? { effectiveDate: r.effectiveDate } : {}),
-              ...(typeof r.certificationDescriptor === 'string' ? { certificationDescriptor: r.certificationDescriptor } : {}),
-              ...(typeof r.url === 'string' ? { url: r.url } : {}),
-            }))
+          ? e.statusReports
+              .filter((r: any) => r && typeof r.status === 'string')
+              .map((r: any) => ({
+                status: r.status,
+                ...(typeof r.effectiveDate === 'string' ? { effectiveDate: r.effectiveDate } : {}),
+                ...(typeof r.certificationDescriptor === 'string' ? { certificationDescriptor: r.certificationDescriptor } : {}),
+                ...(typeof r.url === 'string' ? { url: r.url } : {}),
+              }))
           : [],
         ...(typeof e.timeOfLastStatusChange === 'string' ? { timeOfLastStatusChange: e.timeOfLastStatusChange } : {}),
       });
     }
     const next = Date.parse(p.nextUpdate);
     return {
-      ok: true, no: p.no, nextUpdate: p.nextUpdate, stale: Number.isFinite(next) ? now.getTime() > next : true,
+      ok: true,
+      no: p.no,
+      nextUpdate: p.nextUpdate,
+      stale: Number.isFinite(next) ? now.getTime() > next : true,
       ...(typeof p.legalHeader === 'string' ? { legalHeader: p.legalHeader } : {}),
-      entries, skipped, chain,
+      entries,
+      skipped,
+      chain,
     };
   } catch (e) {
     return { ok: false, reason: `the BLOB could not be read: ${e instanceof Error ? e.message : String(e)}` };

@@ -23,11 +23,11 @@ export interface BundledRoot {
 
 /** Apple WebAuthn Root CA (SimpleWebAuthn default trust anchor for "apple"). */
 export const APPLE_WEBAUTHN_ROOT_CA: BundledRoot = {
-  name: "Apple WebAuthn Root CA",
-  subject: "ST=California,O=Apple Inc.,CN=Apple WebAuthn Root CA",
-  notBefore: "2020-03-18T18:21:32+00:00",
-  notAfter: "2045-03-15T00:00:00+00:00",
-  sha256: "09:15:DD:5C:07:A2:8D:B5:49:D1:F6:77:BB:5A:75:D4:BF:BE:95:61:A7:73:42:43:27:76:2E:9E:02:F9:BB:29",
+  name: 'Apple WebAuthn Root CA',
+  subject: 'ST=California,O=Apple Inc.,CN=Apple WebAuthn Root CA',
+  notBefore: '2020-03-18T18:21:32+00:00',
+  notAfter: '2045-03-15T00:00:00+00:00',
+  sha256: '09:15:DD:5C:07:A2:8D:B5:49:D1:F6:77:BB:5A:75:D4:BF:BE:95:61:A7:73:42:43:27:76:2E:9E:02:F9:BB:29',
   pem: `-----BEGIN CERTIFICATE-----
 MIICEjCCAZmgAwIBAgIQaB0BbHo84wIlpQGUKEdXcTAKBggqhkjOPQQDAzBLMR8w
 HQYDVQQDDBZBcHBsZSBXZWJBdXRobiBSb290IENBMRMwEQYDVQQKDApBcHBsZSBJ
@@ -47,11 +47,11 @@ jAGGiQIwHFj+dJZYUJR786osByBelJYsVZd2GbHQu209b5RCmGQ21gpSAk9QZW4B
 
 /** Google Hardware Attestation Root 1 (SimpleWebAuthn default trust anchor for "android-key"). */
 export const GOOGLE_HARDWARE_ATTESTATION_ROOT_1: BundledRoot = {
-  name: "Google Hardware Attestation Root 1",
-  subject: "2.5.4.5=f92009e853b6b045",
-  notBefore: "2016-05-26T16:28:52+00:00",
-  notAfter: "2026-05-24T16:28:52+00:00",
-  sha256: "C1:98:4A:3E:F4:5C:1E:2A:91:85:51:DE:10:60:3C:86:F7:05:1B:22:49:C4:89:1C:AE:32:30:EA:BD:0C:97:D5",
+  name: 'Google Hardware Attestation Root 1',
+  subject: '2.5.4.5=f92009e853b6b045',
+  notBefore: '2016-05-26T16:28:52+00:00',
+  notAfter: '2026-05-24T16:28:52+00:00',
+  sha256: 'C1:98:4A:3E:F4:5C:1E:2A:91:85:51:DE:10:60:3C:86:F7:05:1B:22:49:C4:89:1C:AE:32:30:EA:BD:0C:97:D5',
   pem: `-----BEGIN CERTIFICATE-----
 MIIFYDCCA0igAwIBAgIJAOj6GWMU0voYMA0GCSqGSIb3DQEBCwUAMBsxGTAXBgNV
 BAUTEGY5MjAwOWU4NTNiNmIwNDUwHhcNMTYwNTI2MTYyODUyWhcNMjYwNTI0MTYy
@@ -88,11 +88,11 @@ wDB5y0USicV3YgYGmi+NZfhA4URSh77Yd6uuJOJENRaNVTzk
 
 /** Google Hardware Attestation Root 2 (SimpleWebAuthn default trust anchor for "android-key"). */
 export const GOOGLE_HARDWARE_ATTESTATION_ROOT_2: BundledRoot = {
-  name: "Google Hardware Attestation Root 2",
-  subject: "2.5.4.5=f92009e853b6b045",
-  notBefore: "2019-11-22T20:37:58+00:00",
-  notAfter: "2034-11-18T20:37:58+00:00",
-  sha256: "1E:F1:A0:4B:8B:A5:8A:B9:45:89:AC:49:8C:89:82:A7:83:F2:4E:A7:30:7E:01:59:A0:C3:A7:3B:37:7D:87:CC",
+  name: 'Google Hardware Attestation Root 2',
+  subject: '2.5.4.5=f92009e853b6b045',
+  notBefore: '2019-11-22T20:37:58+00:00',
+  notAfter: '2034-11-18T20:37:58+00:00',
+  sha256: '1E:F1:A0:4B:8B:A5:8A:B9:45:89:AC:49:8C:89:82:A7:83:F2:4E:A7:30:7E:01:59:A0:C3:A7:3B:37:7D:87:CC',
   pem: `-----BEGIN CERTIFICATE-----
 MIIFHDCCAwSgAwIBAgIJANUP8luj8tazMA0GCSqGSIb3DQEBCwUAMBsxGTAXBgNV
 BAUTEGY5MjAwOWU4NTNiNmIwNDUwHhcNMTkxMTIyMjAzNzU4WhcNMzQxMTE4MjAz
@@ -128,11 +128,11 @@ ex0SdDrx+tWUDqG8At2JHA==
 
 /** Google Hardware Attestation Root 3 (SimpleWebAuthn default trust anchor for "android-key"). */
 export const GOOGLE_HARDWARE_ATTESTATION_ROOT_3: BundledRoot = {
-  name: "Google Hardware Attestation Root 3",
-  subject: "2.5.4.5=f92009e853b6b045",
-  notBefore: "2021-11-17T23:10:42+00:00",
-  notAfter: "2036-11-13T23:10:42+00:00",
-  sha256: "AB:66:41:17:8A:36:E1:79:AA:0C:1C:DD:DF:9A:16:EB:45:FA:20:94:3E:2B:8C:D7:C7:C0:5C:26:CF:8B:48:7A",
+  name: 'Google Hardware Attestation Root 3',
+  subject: '2.5.4.5=f92009e853b6b045',
+  notBefore: '2021-11-17T23:10:42+00:00',
+  notAfter: '2036-11-13T23:10:42+00:00',
+  sha256: 'AB:66:41:17:8A:36:E1:79:AA:0C:1C:DD:DF:9A:16:EB:45:FA:20:94:3E:2B:8C:D7:C7:C0:5C:26:CF:8B:48:7A',
   pem: `-----BEGIN CERTIFICATE-----
 MIIFHDCCAwSgAwIBAgIJAMNrfES5rhgxMA0GCSqGSIb3DQEBCwUAMBsxGTAXBgNV
 BAUTEGY5MjAwOWU4NTNiNmIwNDUwHhcNMjExMTE3MjMxMDQyWhcNMzYxMTEzMjMx
@@ -168,11 +168,11 @@ mD/vFDkzF+wm7cyWpQpCVQ==
 
 /** Google Hardware Attestation Root 4 (SimpleWebAuthn default trust anchor for "android-key"). */
 export const GOOGLE_HARDWARE_ATTESTATION_ROOT_4: BundledRoot = {
-  name: "Google Hardware Attestation Root 4",
-  subject: "2.5.4.5=f92009e853b6b045",
-  notBefore: "2022-03-20T18:07:48+00:00",
-  notAfter: "2042-03-15T18:07:48+00:00",
-  sha256: "CE:DB:1C:B6:DC:89:6A:E5:EC:79:73:48:BC:E9:28:67:53:C2:B3:8E:E7:1C:E0:FB:E3:4A:9A:12:48:80:0D:FC",
+  name: 'Google Hardware Attestation Root 4',
+  subject: '2.5.4.5=f92009e853b6b045',
+  notBefore: '2022-03-20T18:07:48+00:00',
+  notAfter: '2042-03-15T18:07:48+00:00',
+  sha256: 'CE:DB:1C:B6:DC:89:6A:E5:EC:79:73:48:BC:E9:28:67:53:C2:B3:8E:E7:1C:E0:FB:E3:4A:9A:12:48:80:0D:FC',
   pem: `-----BEGIN CERTIFICATE-----
 MIIFHDCCAwSgAwIBAgIJAPHBcqaZ6vUdMA0GCSqGSIb3DQEBCwUAMBsxGTAXBgNV
 BAUTEGY5MjAwOWU4NTNiNmIwNDUwHhcNMjIwMzIwMTgwNzQ4WhcNNDIwMzE1MTgw
@@ -208,11 +208,11 @@ w1IdYIg2Wxg7yHcQZemFQg==
 
 /** GlobalSign Root CA (SimpleWebAuthn default trust anchor for "android-safetynet"). */
 export const GLOBALSIGN_ROOT_CA: BundledRoot = {
-  name: "GlobalSign Root CA",
-  subject: "CN=GlobalSign Root CA,OU=Root CA,O=GlobalSign nv-sa,C=BE",
-  notBefore: "1998-09-01T12:00:00+00:00",
-  notAfter: "2028-01-28T12:00:00+00:00",
-  sha256: "EB:D4:10:40:E4:BB:3E:C7:42:C9:E3:81:D3:1E:F2:A4:1A:48:B6:68:5C:96:E7:CE:F3:C1:DF:6C:D4:33:1C:99",
+  name: 'GlobalSign Root CA',
+  subject: 'CN=GlobalSign Root CA,OU=Root CA,O=GlobalSign nv-sa,C=BE',
+  notBefore: '1998-09-01T12:00:00+00:00',
+  notAfter: '2028-01-28T12:00:00+00:00',
+  sha256: 'EB:D4:10:40:E4:BB:3E:C7:42:C9:E3:81:D3:1E:F2:A4:1A:48:B6:68:5C:96:E7:CE:F3:C1:DF:6C:D4:33:1C:99',
   pem: `-----BEGIN CERTIFICATE-----
 MIIDdTCCAl2gAwIBAgILBAAAAAABFUtaw5QwDQYJKoZIhvcNAQEFBQAwVzELMAkG
 A1UEBhMCQkUxGTAXBgNVBAoTEEdsb2JhbFNpZ24gbnYtc2ExEDAOBgNVBAsTB1Jv
@@ -239,11 +239,11 @@ HMUfpIBvFSDJ3gyICh3WZlXi/EjJKSZp4A==
 
 /** GlobalSign Root CA - R2 (extra SafetyNet root used by swa-reg-safetynet-2019 (expired 2021-12-15)). */
 export const GLOBALSIGN_ROOT_CA_R2: BundledRoot = {
-  name: "GlobalSign Root CA - R2",
-  subject: "CN=GlobalSign,O=GlobalSign,OU=GlobalSign Root CA - R2",
-  notBefore: "2006-12-15T08:00:00+00:00",
-  notAfter: "2021-12-15T08:00:00+00:00",
-  sha256: "69:E2:D0:6C:30:F3:66:16:61:65:E9:1D:68:D1:CE:E5:CC:47:58:4A:80:22:7E:76:66:60:86:C0:10:72:41:EB",
+  name: 'GlobalSign Root CA - R2',
+  subject: 'CN=GlobalSign,O=GlobalSign,OU=GlobalSign Root CA - R2',
+  notBefore: '2006-12-15T08:00:00+00:00',
+  notAfter: '2021-12-15T08:00:00+00:00',
+  sha256: '69:E2:D0:6C:30:F3:66:16:61:65:E9:1D:68:D1:CE:E5:CC:47:58:4A:80:22:7E:76:66:60:86:C0:10:72:41:EB',
   pem: `-----BEGIN CERTIFICATE-----
 MIIDvDCCAqSgAwIBAgINAgPk9GHsmdnVeWbKejANBgkqhkiG9w0BAQUFADBMMSAw
 HgYDVQQLExdHbG9iYWxTaWduIFJvb3QgQ0EgLSBSMjETMBEGA1UEChMKR2xvYmFs
@@ -271,11 +271,11 @@ KfSSjsd42w3lX1fbgJp7vPmLM6OBRvAXuYRKTFqMAWbb7OaGIEE+cbxY6PDepnva
 
 /** GlobalSign Root CA - R3 (SimpleWebAuthn default trust anchor for "mds"). */
 export const GLOBALSIGN_ROOT_CA_R3: BundledRoot = {
-  name: "GlobalSign Root CA - R3",
-  subject: "CN=GlobalSign,O=GlobalSign,OU=GlobalSign Root CA - R3",
-  notBefore: "2009-03-18T10:00:00+00:00",
-  notAfter: "2029-03-18T10:00:00+00:00",
-  sha256: "CB:B5:22:D7:B7:F1:27:AD:6A:01:13:86:5B:DF:1C:D4:10:2E:7D:07:59:AF:63:5A:7C:F4:72:0D:C9:63:C5:3B",
+  name: 'GlobalSign Root CA - R3',
+  subject: 'CN=GlobalSign,O=GlobalSign,OU=GlobalSign Root CA - R3',
+  notBefore: '2009-03-18T10:00:00+00:00',
+  notAfter: '2029-03-18T10:00:00+00:00',
+  sha256: 'CB:B5:22:D7:B7:F1:27:AD:6A:01:13:86:5B:DF:1C:D4:10:2E:7D:07:59:AF:63:5A:7C:F4:72:0D:C9:63:C5:3B',
   pem: `-----BEGIN CERTIFICATE-----
 MIIDXzCCAkegAwIBAgILBAAAAAABIVhTCKIwDQYJKoZIhvcNAQELBQAwTDEgMB4G
 A1UECxMXR2xvYmFsU2lnbiBSb290IENBIC0gUjMxEzARBgNVBAoTCkdsb2JhbFNp

@@ -32,7 +32,10 @@ export interface VerifyResult {
 }
 
 const HASH_OIDS: Record<string, HashName> = {
-  '1.3.14.3.2.26': 'SHA-1', '2.16.840.1.101.3.4.2.1': 'SHA-256', '2.16.840.1.101.3.4.2.2': 'SHA-384', '2.16.840.1.101.3.4.2.3': 'SHA-512',
+  '1.3.14.3.2.26': 'SHA-1',
+  '2.16.840.1.101.3.4.2.1': 'SHA-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
 const SIG_OIDS: Record<string, SignatureScheme> = {
   '1.2.840.113549.1.1.5': { kind: 'rsa-pkcs1', hash: 'SHA-1', name: 'sha1WithRSAEncryption' },
@@ -82,24 +85,35 @@ export function schemeFromCose(alg: number): SignatureScheme | string {
   const a = COSE_ALG[alg];
   if (!a) return `COSE algorithm ${alg} is not supported`;
   switch (a.kind) {
-    case 'ecdsa': return { kind: 'ecdsa', hash: a.hash, ecdsaFormat: 'der', name: a.name };
-    case 'rsa-pkcs1': return { kind: 'rsa-pkcs1', hash: a.hash, name: a.name };
-    case 'rsa-pss': return { kind: 'rsa-pss', hash: a.hash, saltLength: a.hash === 'SHA-256' ? 32 : a.hash === 'SHA-384' ? 48 : 64, name: a.name };
-    case 'eddsa': return { kind: a.crv === 7 ? 'ed448' : 'ed25519', name: a.name };
-    default: return `${a.name} signatures with a certificate key are not supported`;
+    case 'ecdsa':
+      return { kind: 'ecdsa', hash: a.hash, ecdsaFormat: 'der', name: a.name };
+    case 'rsa-pkcs1':
+      return { kind: 'rsa-pkcs1', hash: a.hash, name: a.name };
+    case 'rsa-pss':
+      return { kind: 'rsa-pss', hash: a.hash, saltLength: a.hash === 'SHA-256' ? 32 : a.hash === 'SHA-384' ? 48 : 64, name: a.name };
+    case 'eddsa':
+      return { kind: a.crv === 7 ? 'ed448' : 'ed25519', name: a.name };
+    default:
+      return `${a.name} signatures with a certificate key are not supported`;
   }
 }
 
 /** JWS "alg" (RFC 7518 §3.1) to a scheme. */
 export function schemeFromJws(alg: string): SignatureScheme | string {
   switch (alg) {
-    case 'RS256': case 'RS384': case 'RS512':
+    case 'RS256':
+    case 'RS384':
+    case 'RS512':
       return { kind: 'rsa-pkcs1', hash: `SHA-${alg.slice(2)}` as HashName, name: alg };
-    case 'PS256': case 'PS384': case 'PS512': {
+    case 'PS256':
+    case 'PS384':
+    case 'PS512': {
       const bits = Number(alg.slice(2));
       return { kind: 'rsa-pss', hash: `SHA-${bits}` as HashName, saltLength: bits / 8, name: alg };
     }
-    case 'ES256': case 'ES384': case 'ES512':
+    case 'ES256':
+    case 'ES384':
+    case 'ES512':
       return { kind: 'ecdsa', hash: `SHA-${alg.slice(2)}` as HashName, ecdsaFormat: 'raw', name: alg };
     case 'EdDSA':
       return { kind: 'ed25519', name: alg };
@@ -124,7 +138,12 @@ function derToRaw(sig: Uint8Array, size: number): Uint8Array | string {
  * Verifies `sig` over `data` with the key in `spki` under `scheme`. The key type must fit the scheme
  * (an ECDSA scheme with an RSA key is a failure with a reason, not an exception).
  */
-export async function verifyWithSpki(spki: SubjectPublicKeyInfo, scheme: SignatureScheme, data: Uint8Array, sig: Uint8Array): Promise<VerifyResult> {
+export async function verifyWithSpki(
+  spki: SubjectPublicKeyInfo,
+  scheme: SignatureScheme,
+  data: Uint8Array,
+  sig: Uint8Array,
+): Promise<VerifyResult> {
   const subtle = globalThis.crypto.subtle;
   try {
     switch (scheme.kind) {
@@ -136,24 +155,46 @@ export async function verifyWithSpki(spki: SubjectPublicKeyInfo, scheme: Signatu
         if ((scheme.ecdsaFormat ?? 'der') === 'der') raw = derToRaw(sig, size);
         else if (sig.length !== size * 2) raw = `a raw ${spki.curveName} signature has ${size * 2} bytes, this one has ${sig.length}`;
         if (typeof raw === 'string') return { valid: false, reason: raw };
-        const key = await subtle.importKey('spki', toArrayBuffer(spki.der), { name: 'ECDSA', namedCurve: spki.curveName! }, false, ['verify']);
+        const key = await subtle.importKey('spki', toArrayBuffer(spki.der), { name: 'ECDSA', namedCurve: spki.curveName! }, false, [
+          'verify',
+        ]);
         const ok = await subtle.verify({ name: 'ECDSA', hash: scheme.hash! }, key, toArrayBuffer(raw), toArrayBuffer(data));
-        return ok ? { valid: true } : { valid: false, reason: `the ${scheme.name} signature does not verify with the ${spki.curveName} key` };
+        return ok
+          ? { valid: true }
+          : { valid: false, reason: `the ${scheme.name} signature does not verify with the ${spki.curveName} key` };
       }
       case 'rsa-pkcs1':
       case 'rsa-pss': {
-        if (spki.keyType !== 'RSA' || !spki.rsa) return { valid: false, reason: `${scheme.name} needs an RSA key, the certificate has ${spki.keyType}` };
+        if (spki.keyType !== 'RSA' || !spki.rsa)
+          return { valid: false, reason: `${scheme.name} needs an RSA key, the certificate has ${spki.keyType}` };
         const name = scheme.kind === 'rsa-pss' ? 'RSA-PSS' : 'RSASSA-PKCS1-v1_5';
         // Import from n/e as a JWK: works for rsaEncryption and RSASSA-PSS SPKIs alike.
-        const b64u = (b: Uint8Array) => { let s = ''; for (const x of b) s += String.fromCharCode(x); return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''); };
-        const key = await subtle.importKey('jwk', { kty: 'RSA', n: b64u(spki.rsa.n), e: b64u(spki.rsa.e), ext: true }, { name, hash: scheme.hash! }, false, ['verify']);
+        const b64u = (b: Uint8Array) => {
+          let s = '';
+          for (const x of b) s += String.fromCharCode(x);
+          return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+        };
+        const key = await subtle.importKey(
+          'jwk',
+          { kty: 'RSA', n: b64u(spki.rsa.n), e: b64u(spki.rsa.e), ext: true },
+          { name, hash: scheme.hash! },
+          false,
+          ['verify'],
+        );
         const params = scheme.kind === 'rsa-pss' ? { name, saltLength: scheme.saltLength ?? 32 } : { name };
         const ok = await subtle.verify(params, key, toArrayBuffer(sig), toArrayBuffer(data));
-        return ok ? { valid: true } : { valid: false, reason: `the ${scheme.name} signature does not verify with the RSA-${spki.keySize} key` };
+        return ok
+          ? { valid: true }
+          : { valid: false, reason: `the ${scheme.name} signature does not verify with the RSA-${spki.keySize} key` };
       }
       case 'ed25519': {
-        if (spki.keyType !== 'Ed25519') return { valid: false, reason: `${scheme.name} needs an Ed25519 key, the certificate has ${spki.keyType}` };
-        if (spki.publicKey.length !== 32 || sig.length !== 64) return { valid: false, reason: `Ed25519 needs a 32-byte key and a 64-byte signature (got ${spki.publicKey.length} and ${sig.length})` };
+        if (spki.keyType !== 'Ed25519')
+          return { valid: false, reason: `${scheme.name} needs an Ed25519 key, the certificate has ${spki.keyType}` };
+        if (spki.publicKey.length !== 32 || sig.length !== 64)
+          return {
+            valid: false,
+            reason: `Ed25519 needs a 32-byte key and a 64-byte signature (got ${spki.publicKey.length} and ${sig.length})`,
+          };
         let ok: boolean;
         try {
           const key = await subtle.importKey('raw', toArrayBuffer(spki.publicKey), { name: 'Ed25519' }, false, ['verify']);
@@ -164,8 +205,13 @@ export async function verifyWithSpki(spki: SubjectPublicKeyInfo, scheme: Signatu
         return ok ? { valid: true } : { valid: false, reason: 'the Ed25519 signature does not verify' };
       }
       case 'ed448': {
-        if (spki.keyType !== 'Ed448') return { valid: false, reason: `${scheme.name} needs an Ed448 key, the certificate has ${spki.keyType}` };
-        if (spki.publicKey.length !== 57 || sig.length !== 114) return { valid: false, reason: `Ed448 needs a 57-byte key and a 114-byte signature (got ${spki.publicKey.length} and ${sig.length})` };
+        if (spki.keyType !== 'Ed448')
+          return { valid: false, reason: `${scheme.name} needs an Ed448 key, the certificate has ${spki.keyType}` };
+        if (spki.publicKey.length !== 57 || sig.length !== 114)
+          return {
+            valid: false,
+            reason: `Ed448 needs a 57-byte key and a 114-byte signature (got ${spki.publicKey.length} and ${sig.length})`,
+          };
         const ok = ed448.verify(sig, data, spki.publicKey);
         return ok ? { valid: true } : { valid: false, reason: 'the Ed448 signature does not verify' };
       }

@@ -34,7 +34,18 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
   // allowCredentials
   if (exp.allowCredentials?.length) {
     const ok = rawId !== undefined && exp.allowCredentials.some((c) => sameId(c, rawId));
-    checks.push(check('authentication.allowCredentials', AUTH, 'check.authentication.allowCredentials.explain', T('check.authentication.allowCredentials.title'), ok ? 'pass' : 'fail', ok ? undefined : T('check.authentication.allowCredentials.notAllowed', { credentialId: String(rawId) }), exp.allowCredentials, rawId));
+    checks.push(
+      check(
+        'authentication.allowCredentials',
+        AUTH,
+        'check.authentication.allowCredentials.explain',
+        T('check.authentication.allowCredentials.title'),
+        ok ? 'pass' : 'fail',
+        ok ? undefined : T('check.authentication.allowCredentials.notAllowed', { credentialId: String(rawId) }),
+        exp.allowCredentials,
+        rawId,
+      ),
+    );
   }
   // the credential belongs to the user; userHandle
   if (exp.credential?.id !== undefined) {
@@ -63,10 +74,23 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
     const why = 'check.authentication.userHandle.explain';
     if (got !== undefined) {
       const ok = sameId(wantUh, got);
-      checks.push(check('authentication.userHandle', AUTH, why, title, ok ? 'pass' : 'fail', ok ? undefined : T('check.authentication.userHandle.mismatch', { expected: wantUh, got }), wantUh, got));
+      checks.push(
+        check(
+          'authentication.userHandle',
+          AUTH,
+          why,
+          title,
+          ok ? 'pass' : 'fail',
+          ok ? undefined : T('check.authentication.userHandle.mismatch', { expected: wantUh, got }),
+          wantUh,
+          got,
+        ),
+      );
     } else if (exp.allowCredentials && exp.allowCredentials.length > 0) {
       // Step 6: the user was identified before the ceremony; userHandle is optional then (U2F keys never send one).
-      checks.push(check('authentication.userHandle', AUTH, why, title, 'pass', T('check.authentication.userHandle.notNeeded'), wantUh, null));
+      checks.push(
+        check('authentication.userHandle', AUTH, why, title, 'pass', T('check.authentication.userHandle.notNeeded'), wantUh, null),
+      );
     } else if (exp.allowCredentials) {
       checks.push(check('authentication.userHandle', AUTH, why, title, 'fail', T('check.authentication.userHandle.missing'), wantUh, null));
     } else {
@@ -81,11 +105,29 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
   if (ad && exp.credential?.backupEligible !== undefined) {
     const ok = ad.flags.be === exp.credential.backupEligible;
     checks.push(
-      check('authentication.backupEligibility', AUTH, 'check.authentication.backupEligibility.explain', T('check.authentication.backupEligibility.title'), ok ? 'pass' : 'fail', ok ? undefined : T('check.authentication.backupEligibility.changed', { stored: exp.credential.backupEligible, got: ad.flags.be }), exp.credential.backupEligible, ad.flags.be),
+      check(
+        'authentication.backupEligibility',
+        AUTH,
+        'check.authentication.backupEligibility.explain',
+        T('check.authentication.backupEligibility.title'),
+        ok ? 'pass' : 'fail',
+        ok ? undefined : T('check.authentication.backupEligibility.changed', { stored: exp.credential.backupEligible, got: ad.flags.be }),
+        exp.credential.backupEligible,
+        ad.flags.be,
+      ),
     );
   }
   if (ad?.flags.at) {
-    checks.push(check('authentication.attestedCredentialData', AUTH, 'check.authentication.attestedCredentialData.explain', T('check.authentication.attestedCredentialData.title'), 'warn', T('check.authentication.attestedCredentialData.present')));
+    checks.push(
+      check(
+        'authentication.attestedCredentialData',
+        AUTH,
+        'check.authentication.attestedCredentialData.explain',
+        T('check.authentication.attestedCredentialData.title'),
+        'warn',
+        T('check.authentication.attestedCredentialData.present'),
+      ),
+    );
   }
   checks.push(
     check(
@@ -107,13 +149,34 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
   } else if (!ad || !p.clientDataJSON || !p.signature) {
     checks.push(check('authentication.signature', AUTH, why, title, 'fail', T('check.authentication.signature.incomplete')));
   } else {
-    const pkBytes = typeof exp.credential.publicKey === 'string' ? decodeBase64Any(exp.credential.publicKey) : { ok: true as const, bytes: exp.credential.publicKey };
+    const pkBytes =
+      typeof exp.credential.publicKey === 'string'
+        ? decodeBase64Any(exp.credential.publicKey)
+        : { ok: true as const, bytes: exp.credential.publicKey };
     if (!pkBytes.ok) {
-      checks.push(check('authentication.signature', AUTH, why, title, 'fail', T('check.authentication.signature.keyNotBase64url', { problem: pkBytes.message })));
+      checks.push(
+        check(
+          'authentication.signature',
+          AUTH,
+          why,
+          title,
+          'fail',
+          T('check.authentication.signature.keyNotBase64url', { problem: pkBytes.message }),
+        ),
+      );
     } else {
       const key = decodeCoseKey(pkBytes.bytes);
       if (!key.key) {
-        checks.push(check('authentication.signature', AUTH, why, title, 'fail', T('check.authentication.signature.keyNotCose', { problem: [...key.errors.map((e) => e.message), ...key.problems].join('; ') })));
+        checks.push(
+          check(
+            'authentication.signature',
+            AUTH,
+            why,
+            title,
+            'fail',
+            T('check.authentication.signature.keyNotCose', { problem: [...key.errors.map((e) => e.message), ...key.problems].join('; ') }),
+          ),
+        );
       } else {
         const hash = await sha256(p.clientDataJSON);
         const r = await verifySignature(key.key, concat(ad.bytes, hash), p.signature);
@@ -164,4 +227,3 @@ function sameId(a: string, b: string): boolean {
   const y = decodeBase64Any(b);
   return x.ok && y.ok && equalBytes(x.bytes, y.bytes);
 }
-

@@ -109,7 +109,16 @@ export function clientDataChecks(
       ['challenge', 'C.challenge'],
       ['origin', 'C.origin'],
     ] as const) {
-      out.push(check(`${prefix}.${k}`, spec, `check.clientData.${k}.explain`, T('check.clientData.title.undecodable', { member: t }), 'fail', T('check.clientData.undecodable')));
+      out.push(
+        check(
+          `${prefix}.${k}`,
+          spec,
+          `check.clientData.${k}.explain`,
+          T('check.clientData.title.undecodable', { member: t }),
+          'fail',
+          T('check.clientData.undecodable'),
+        ),
+      );
     }
     return out;
   }
@@ -123,7 +132,12 @@ export function clientDataChecks(
       'check.clientData.type.explain',
       T('check.clientData.type.title', { sec, types: wantTypes.map((t) => `"${t}"`).join(' or ') }),
       typeOk ? 'pass' : 'fail',
-      typeOk ? undefined : T(reg ? 'check.clientData.type.unexpected.registration' : 'check.clientData.type.unexpected.authentication', { expected: wantTypes.join(' or '), got: js(cd.type) }),
+      typeOk
+        ? undefined
+        : T(reg ? 'check.clientData.type.unexpected.registration' : 'check.clientData.type.unexpected.authentication', {
+            expected: wantTypes.join(' or '),
+            got: js(cd.type),
+          }),
       wantTypes.length === 1 ? wantTypes[0] : wantTypes,
       cd.type,
     ),
@@ -160,8 +174,13 @@ export function clientDataChecks(
       chOk
         ? undefined
         : typeof exp.challenge === 'function'
-          ? T(reg ? 'check.clientData.challenge.rejected.registration' : 'check.clientData.challenge.rejected.authentication', { got: js(cd.challenge) })
-          : T(reg ? 'check.clientData.challenge.unexpected.registration' : 'check.clientData.challenge.unexpected.authentication', { expected: js(exp.challenge), got: js(cd.challenge) }),
+          ? T(reg ? 'check.clientData.challenge.rejected.registration' : 'check.clientData.challenge.rejected.authentication', {
+              got: js(cd.challenge),
+            })
+          : T(reg ? 'check.clientData.challenge.unexpected.registration' : 'check.clientData.challenge.unexpected.authentication', {
+              expected: js(exp.challenge),
+              got: js(cd.challenge),
+            }),
       expectedChallenge,
       cd.challenge,
     ),
@@ -176,22 +195,56 @@ export function clientDataChecks(
       'check.clientData.origin.explain',
       T('check.clientData.origin.title', { sec }),
       oOk ? 'pass' : 'fail',
-      oOk ? undefined : T(reg ? 'check.clientData.origin.unexpected.registration' : 'check.clientData.origin.unexpected.authentication', { expected: origins.map((o) => JSON.stringify(o)).join(' or '), got: js(cd.origin) }),
+      oOk
+        ? undefined
+        : T(reg ? 'check.clientData.origin.unexpected.registration' : 'check.clientData.origin.unexpected.authentication', {
+            expected: origins.map((o) => JSON.stringify(o)).join(' or '),
+            got: js(cd.origin),
+          }),
       origins.length === 1 ? origins[0] : origins,
       cd.origin,
     ),
   );
   // crossOrigin / topOrigin
   if (cd.crossOrigin === true && exp.allowCrossOrigin === false) {
-    out.push(check(`${prefix}.crossOrigin`, spec, 'check.clientData.crossOrigin.explain', T('check.clientData.crossOrigin.title.allowed', { sec }), 'fail', T('check.clientData.crossOrigin.notAllowed'), false, true));
+    out.push(
+      check(
+        `${prefix}.crossOrigin`,
+        spec,
+        'check.clientData.crossOrigin.explain',
+        T('check.clientData.crossOrigin.title.allowed', { sec }),
+        'fail',
+        T('check.clientData.crossOrigin.notAllowed'),
+        false,
+        true,
+      ),
+    );
   } else if (cd.crossOrigin !== undefined && cd.crossOrigin !== false && cd.crossOrigin !== true) {
-    out.push(check(`${prefix}.crossOrigin`, spec, 'check.clientData.crossOrigin.explain', T('check.clientData.crossOrigin.title.boolean', { sec }), 'fail', T('check.clientData.crossOrigin.notBoolean', { got: js(cd.crossOrigin) })));
+    out.push(
+      check(
+        `${prefix}.crossOrigin`,
+        spec,
+        'check.clientData.crossOrigin.explain',
+        T('check.clientData.crossOrigin.title.boolean', { sec }),
+        'fail',
+        T('check.clientData.crossOrigin.notBoolean', { got: js(cd.crossOrigin) }),
+      ),
+    );
   }
   if (cd.topOrigin !== undefined) {
     const tops = list(exp.topOrigin);
     const title = T('check.clientData.topOrigin.title', { sec });
     if (typeof cd.topOrigin !== 'string') {
-      out.push(check(`${prefix}.topOrigin`, spec, 'check.clientData.topOrigin.explain', title, 'fail', T('check.clientData.topOrigin.notString', { got: js(cd.topOrigin) })));
+      out.push(
+        check(
+          `${prefix}.topOrigin`,
+          spec,
+          'check.clientData.topOrigin.explain',
+          title,
+          'fail',
+          T('check.clientData.topOrigin.notString', { got: js(cd.topOrigin) }),
+        ),
+      );
     } else if (!tops.length) {
       out.push(
         check(
@@ -221,7 +274,18 @@ export function clientDataChecks(
       );
     }
   } else if (cd.crossOrigin === true && exp.allowCrossOrigin !== false) {
-    out.push(check(`${prefix}.topOrigin`, spec, 'check.clientData.topOrigin.explain', T('check.clientData.topOrigin.title.crossOrigin', { sec }), 'warn', T('check.clientData.topOrigin.absent'), undefined, true));
+    out.push(
+      check(
+        `${prefix}.topOrigin`,
+        spec,
+        'check.clientData.topOrigin.explain',
+        T('check.clientData.topOrigin.title.crossOrigin', { sec }),
+        'warn',
+        T('check.clientData.topOrigin.absent'),
+        undefined,
+        true,
+      ),
+    );
   }
   // tokenBinding (WebAuthn L2 §7.1 step 10 / §7.2 step 14)
   if (cd.tokenBinding !== undefined && (typeof cd.tokenBinding !== 'object' || cd.tokenBinding === null)) {
@@ -266,7 +330,16 @@ export function authDataChecks(
 ): Check[] {
   const sec = prefix === 'registration' ? '§7.1' : '§7.2';
   if (!ad) {
-    return [check(`${prefix}.rpIdHash`, spec, 'check.authData.rpIdHash.explain', T('check.authData.rpIdHash.title.undecodable', { sec }), 'fail', T('check.authData.undecodable'))];
+    return [
+      check(
+        `${prefix}.rpIdHash`,
+        spec,
+        'check.authData.rpIdHash.explain',
+        T('check.authData.rpIdHash.title.undecodable', { sec }),
+        'fail',
+        T('check.authData.undecodable'),
+      ),
+    ];
   }
   const out: Check[] = [];
   const ids = list(exp.rpID);
@@ -280,7 +353,11 @@ export function authDataChecks(
       match !== undefined ? 'pass' : 'fail',
       match !== undefined
         ? undefined
-        : T('check.authData.rpIdHash.unexpected', { rpIds: ids.map((i) => JSON.stringify(i)).join(' or '), hashes: ids.map((i) => toHex(rpIdHashOf(i))).join(', '), got: toHex(ad.rpIdHash) }),
+        : T('check.authData.rpIdHash.unexpected', {
+            rpIds: ids.map((i) => JSON.stringify(i)).join(' or '),
+            hashes: ids.map((i) => toHex(rpIdHashOf(i))).join(', '),
+            got: toHex(ad.rpIdHash),
+          }),
       ids.length === 1 ? ids[0] : ids,
       toHex(ad.rpIdHash),
     ),
@@ -335,5 +412,7 @@ export function decodeFailure(errs: DecodeError[]): CheckText {
 
 /** The message of the (skipped) extensions step: no expectations were given, and which outputs came. */
 export function extensionsMessage(extensions: Record<string, unknown> | null | undefined): CheckText {
-  return extensions ? T('check.extensions.notChecked.outputs', { outputs: Object.keys(extensions).join(', ') }) : T('check.extensions.notChecked');
+  return extensions
+    ? T('check.extensions.notChecked.outputs', { outputs: Object.keys(extensions).join(', ') })
+    : T('check.extensions.notChecked');
 }

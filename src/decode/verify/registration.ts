@@ -10,7 +10,18 @@ import * as registry from '../attestation/index';
 import { sha256, toBase64Url } from '../bytes';
 import { COSE_ALG, algName } from '../cose';
 import { KNOWN_FORMATS } from '../attestationObject';
-import { REG, T, check, list, parsedOf, clientDataChecks, authDataChecks, decodeFailure, extensionsMessage, type Expectations } from './common';
+import {
+  REG,
+  T,
+  check,
+  list,
+  parsedOf,
+  clientDataChecks,
+  authDataChecks,
+  decodeFailure,
+  extensionsMessage,
+  type Expectations,
+} from './common';
 
 /**
  * The context handed to the registry's `verifyAttestation(fmt, attStmt, ctx)` (its type is
@@ -63,7 +74,18 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
   checks.push(...authDataChecks('registration', ad, exp, REG));
   const acd = ad?.attestedCredentialData;
   if (ad && !ad.flags.at) {
-    checks.push(check('registration.attestedCredentialData', REG, 'check.registration.attestedCredentialData.explain', T('check.registration.attestedCredentialData.title'), 'fail', T('check.registration.attestedCredentialData.missing'), true, false));
+    checks.push(
+      check(
+        'registration.attestedCredentialData',
+        REG,
+        'check.registration.attestedCredentialData.explain',
+        T('check.registration.attestedCredentialData.title'),
+        'fail',
+        T('check.registration.attestedCredentialData.missing'),
+        true,
+        false,
+      ),
+    );
   }
   // alg allowed
   const allowed = exp.supportedAlgorithms ?? Object.keys(COSE_ALG).map(Number);
@@ -79,7 +101,11 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
         ? T('check.registration.alg.missing')
         : allowed.includes(alg)
           ? undefined
-          : T('check.registration.alg.unexpected', { alg, algName: algName(alg), allowed: allowed.map((a) => `${a} (${algName(a)})`).join(', ') }),
+          : T('check.registration.alg.unexpected', {
+              alg,
+              algName: algName(alg),
+              allowed: allowed.map((a) => `${a} (${algName(a)})`).join(', '),
+            }),
       allowed,
       alg,
     ),
@@ -102,23 +128,44 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
   const supported = ((registry as Record<string, unknown>).SUPPORTED_FORMATS as readonly string[] | undefined) ?? KNOWN_FORMATS;
   const fmt = p.attestation?.fmt;
   const fmtKnown = fmt !== undefined && supported.includes(fmt);
-  if (typeof verifyAttestation !== 'function' || !fmtKnown) checks.push(
-    check(
-      'registration.fmt',
-      REG,
-      'check.registration.fmt.explain',
-      T('check.registration.fmt.title'),
-      fmtKnown ? 'pass' : 'fail',
-      fmtKnown ? undefined : T('check.registration.fmt.unsupported', { fmt: String(JSON.stringify(fmt)), supported: supported.join(', ') }),
-      supported,
-      fmt,
-    ),
-  );
+  if (typeof verifyAttestation !== 'function' || !fmtKnown)
+    checks.push(
+      check(
+        'registration.fmt',
+        REG,
+        'check.registration.fmt.explain',
+        T('check.registration.fmt.title'),
+        fmtKnown ? 'pass' : 'fail',
+        fmtKnown
+          ? undefined
+          : T('check.registration.fmt.unsupported', { fmt: String(JSON.stringify(fmt)), supported: supported.join(', ') }),
+        supported,
+        fmt,
+      ),
+    );
   // attestation statement and trust (delegated to the format registry)
   if (!fmtKnown || !p.attestation?.attStmt || !ad || !clientDataHash) {
-    checks.push(check('registration.attestation', REG, 'check.registration.attestation.explain', T('check.registration.attestation.title'), 'skip', T('check.registration.attestation.notDecoded')));
+    checks.push(
+      check(
+        'registration.attestation',
+        REG,
+        'check.registration.attestation.explain',
+        T('check.registration.attestation.title'),
+        'skip',
+        T('check.registration.attestation.notDecoded'),
+      ),
+    );
   } else if (typeof verifyAttestation !== 'function') {
-    checks.push(check('registration.attestation', REG, 'check.registration.attestation.explain', T('check.registration.attestation.title'), 'skip', T('check.registration.attestation.unavailable', { fmt: String(fmt) })));
+    checks.push(
+      check(
+        'registration.attestation',
+        REG,
+        'check.registration.attestation.explain',
+        T('check.registration.attestation.title'),
+        'skip',
+        T('check.registration.attestation.unavailable', { fmt: String(fmt) }),
+      ),
+    );
   } else {
     try {
       const sub = await verifyAttestation(fmt!, p.attestation.attStmt, {
@@ -139,7 +186,16 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
       });
       checks.push(...sub);
     } catch (e) {
-      checks.push(check('registration.attestation', REG, 'check.registration.attestation.explain', T('check.registration.attestation.title'), 'fail', T('check.registration.attestation.crashed', { fmt: String(fmt), error: e instanceof Error ? e.message : String(e) })));
+      checks.push(
+        check(
+          'registration.attestation',
+          REG,
+          'check.registration.attestation.explain',
+          T('check.registration.attestation.title'),
+          'fail',
+          T('check.registration.attestation.crashed', { fmt: String(fmt), error: e instanceof Error ? e.message : String(e) }),
+        ),
+      );
     }
   }
   // credential id length
@@ -160,7 +216,16 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     const id = toBase64Url(acd.credentialId);
     const reg = exp.registeredCredentialIds;
     if (reg === undefined) {
-      checks.push(check('registration.credentialIdUnique', REG, 'check.registration.credentialIdUnique.explain', T('check.registration.credentialIdUnique.title'), 'skip', T('check.registration.credentialIdUnique.noList')));
+      checks.push(
+        check(
+          'registration.credentialIdUnique',
+          REG,
+          'check.registration.credentialIdUnique.explain',
+          T('check.registration.credentialIdUnique.title'),
+          'skip',
+          T('check.registration.credentialIdUnique.noList'),
+        ),
+      );
     } else {
       let taken: boolean;
       try {

@@ -60,7 +60,8 @@ function Shell({ theme, setTheme }: { theme: ReturnType<typeof useTheme>[0]; set
 
   const onTabKey = (e: React.KeyboardEvent<HTMLElement>) => {
     const i = VIEWS.findIndex((v) => v.id === active.id);
-    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
+    const next =
+      e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
     if (next === null) return;
     e.preventDefault();
     const v = VIEWS[(next + VIEWS.length) % VIEWS.length];

@@ -63,7 +63,8 @@ export function refuseOtherMethods(app: Hono<AppEnv>, tables: EndpointTable[]): 
   app.use('/api/*', async (c, next) => {
     const path = c.req.path;
     const allowed = exact.get(path) ?? new Set(patterns.filter((p) => p.re.test(path)).map((p) => p.method));
-    if (allowed.size > 0 && !allowed.has(c.req.method)) throw new ApiFailure(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}.`);
+    if (allowed.size > 0 && !allowed.has(c.req.method))
+      throw new ApiFailure(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}.`);
     await next();
   });
 }

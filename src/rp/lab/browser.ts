@@ -16,16 +16,34 @@ const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chr
 export function knownLocations(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
   if (platform === 'darwin') {
     const apps = ['Google Chrome', 'Chromium', 'Google Chrome Canary', 'Microsoft Edge'];
-    const bins: Record<string, string> = { 'Google Chrome': 'Google Chrome', Chromium: 'Chromium', 'Google Chrome Canary': 'Google Chrome Canary', 'Microsoft Edge': 'Microsoft Edge' };
+    const bins: Record<string, string> = {
+      'Google Chrome': 'Google Chrome',
+      Chromium: 'Chromium',
+      'Google Chrome Canary': 'Google Chrome Canary',
+      'Microsoft Edge': 'Microsoft Edge',
+    };
     const roots = ['/Applications', ...(env.HOME ? [join(env.HOME, 'Applications')] : [])];
     return roots.flatMap((r) => apps.map((a) => `${r}/${a}.app/Contents/MacOS/${bins[a]}`));
   }
   if (platform === 'win32') {
-    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)'], 'C:\\Program Files', 'C:\\Program Files (x86)'].filter((r): r is string => !!r);
-    const rel = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
+    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)'], 'C:\\Program Files', 'C:\\Program Files (x86)'].filter(
+      (r): r is string => !!r,
+    );
+    const rel = [
+      'Google\\Chrome\\Application\\chrome.exe',
+      'Chromium\\Application\\chrome.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+    ];
     return roots.flatMap((r) => rel.map((p) => `${r}\\${p}`));
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/opt/google/chrome/chrome'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/opt/google/chrome/chrome',
+  ];
 }
 
 function isExecutableFile(p: string): boolean {

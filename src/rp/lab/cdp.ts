@@ -51,14 +51,22 @@ export class CdpConnection {
         ws.close();
         fail(new Error(`Could not connect to ${url} within ${timeoutMs / 1000} s.`));
       }, timeoutMs);
-      ws.addEventListener('open', () => {
-        clearTimeout(timer);
-        ok(new CdpConnection(ws, url));
-      }, { once: true });
-      ws.addEventListener('error', () => {
-        clearTimeout(timer);
-        fail(new Error(`Could not connect to the browser's DevTools endpoint ${url}.`));
-      }, { once: true });
+      ws.addEventListener(
+        'open',
+        () => {
+          clearTimeout(timer);
+          ok(new CdpConnection(ws, url));
+        },
+        { once: true },
+      );
+      ws.addEventListener(
+        'error',
+        () => {
+          clearTimeout(timer);
+          fail(new Error(`Could not connect to the browser's DevTools endpoint ${url}.`));
+        },
+        { once: true },
+      );
     });
   }
 
@@ -117,7 +125,14 @@ export class CdpConnection {
   }
 
   private onMessage(text: string): void {
-    let msg: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string; data?: string }; sessionId?: string };
+    let msg: {
+      id?: number;
+      method?: string;
+      params?: unknown;
+      result?: unknown;
+      error?: { code: number; message: string; data?: string };
+      sessionId?: string;
+    };
     try {
       msg = JSON.parse(text);
     } catch {
@@ -209,14 +224,25 @@ export async function attachToPage(
 ): Promise<CdpSession> {
   const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
   for (;;) {
-    const { targetInfos } = (await connection.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const { targetInfos } = (await connection.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
     const page = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(urlPrefix));
     if (page) {
-      const { sessionId } = (await connection.send('Target.attachToTarget', { targetId: page.targetId, flatten: true })) as { sessionId: string };
+      const { sessionId } = (await connection.send('Target.attachToTarget', { targetId: page.targetId, flatten: true })) as {
+        sessionId: string;
+      };
       return new CdpSession(connection, sessionId, page.targetId, opts.protocolUrl);
     }
     if (Date.now() > deadline) {
-      throw new Error(`No page at ${urlPrefix} appeared in the lab browser (pages: ${targetInfos.filter((t) => t.type === 'page').map((t) => t.url).join(', ') || 'none'}).`);
+      throw new Error(
+        `No page at ${urlPrefix} appeared in the lab browser (pages: ${
+          targetInfos
+            .filter((t) => t.type === 'page')
+            .map((t) => t.url)
+            .join(', ') || 'none'
+        }).`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -25,7 +25,9 @@ export function activeCeremony(store: Store, now: number): { id: string; kind: s
 
 export function insertLabEvent(store: Store, e: LabEvent): void {
   store.db
-    .prepare('INSERT INTO lab_events (ceremony_id, event, authenticator_id, credential_id, sign_count, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO lab_events (ceremony_id, event, authenticator_id, credential_id, sign_count, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(e.ceremonyId, e.event, e.authenticatorId, e.credentialId, e.signCount ?? null, e.at, e.detail ? JSON.stringify(e.detail) : null);
 }
 
@@ -48,5 +50,7 @@ export function labEventsOf(store: Store, ceremonyId: string): LabEvent[] {
 
 /** The newest events, newest last (the lab view's log). */
 export function recentLabEvents(store: Store, limit: number): LabEvent[] {
-  return (store.db.prepare('SELECT * FROM (SELECT * FROM lab_events ORDER BY id DESC LIMIT ?) ORDER BY id').all(limit) as Row[]).map(toLabEvent);
+  return (store.db.prepare('SELECT * FROM (SELECT * FROM lab_events ORDER BY id DESC LIMIT ?) ORDER BY id').all(limit) as Row[]).map(
+    toLabEvent,
+  );
 }

@@ -94,16 +94,14 @@ export class LabHost {
    * the credential and its event is still missing, a bounded wait for it. Responses that no lab
    * authenticator made (another browser, a real authenticator) return at once.
    */
-  async settle(
-    ceremony: { id: string; kind: 'registration' | 'authentication'; since: number },
-    credentialId: string,
-  ): Promise<void> {
+  async settle(ceremony: { id: string; kind: 'registration' | 'authentication'; since: number }, credentialId: string): Promise<void> {
     const timeoutMs = this.settleTimeoutMs;
     const lab = this.lab;
     if (!lab || !lab.isEnabled) return;
     const { kind, since } = ceremony;
     const event = CEREMONY_EVENT[kind];
-    const seen = (e: { event: string; credentialId: string; at: number }) => e.event === event && e.credentialId === credentialId && e.at >= since;
+    const seen = (e: { event: string; credentialId: string; at: number }) =>
+      e.event === event && e.credentialId === credentialId && e.at >= since;
     let done!: () => void;
     const arrived = new Promise<void>((ok) => (done = ok));
     const listener = (e: { event: string; credentialId: string; at: number }) => seen(e) && done();
@@ -183,7 +181,13 @@ export class LabHost {
       at: e.at,
       ...(c ? { signCount: c.signCount } : {}),
       detail: {
-        ...(c ? { backupEligibility: c.backupEligibility ?? false, backupState: c.backupState ?? false, isResidentCredential: c.isResidentCredential } : {}),
+        ...(c
+          ? {
+              backupEligibility: c.backupEligibility ?? false,
+              backupState: c.backupState ?? false,
+              isResidentCredential: c.isResidentCredential,
+            }
+          : {}),
         ...(c?.userName ? { userName: c.userName } : {}),
         ...(e.byLab ? { byLab: true } : {}),
       },

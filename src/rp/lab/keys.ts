@@ -6,7 +6,10 @@ export const b64urlToB64 = (b64u: string): string => Buffer.from(b64u, 'base64ur
 
 /** PKCS#8 (standard base64, as CDP gives it) -> "-----BEGIN PRIVATE KEY-----" PEM. */
 export function pkcs8ToPem(b64: string): string {
-  const body = Buffer.from(b64, 'base64').toString('base64').match(/.{1,64}/g) ?? [];
+  const body =
+    Buffer.from(b64, 'base64')
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN PRIVATE KEY-----\n${body.join('\n')}\n-----END PRIVATE KEY-----\n`;
 }
 
@@ -33,8 +36,17 @@ export function publicKeyOf(pkcs8b64: string): PublicKeyInfo | null {
     const priv = createPrivateKey({ key: Buffer.from(pkcs8b64, 'base64'), format: 'der', type: 'pkcs8' });
     const pub = createPublicKey(priv);
     const details = pub.asymmetricKeyDetails as { namedCurve?: string; modulusLength?: number } | undefined;
-    const type = pub.asymmetricKeyType === 'ec' ? `EC ${details?.namedCurve ?? ''}`.trim() : pub.asymmetricKeyType === 'rsa' ? `RSA ${details?.modulusLength ?? ''}`.trim() : String(pub.asymmetricKeyType);
-    return { pem: String(pub.export({ type: 'spki', format: 'pem' })), jwk: pub.export({ format: 'jwk' }) as Record<string, unknown>, type };
+    const type =
+      pub.asymmetricKeyType === 'ec'
+        ? `EC ${details?.namedCurve ?? ''}`.trim()
+        : pub.asymmetricKeyType === 'rsa'
+          ? `RSA ${details?.modulusLength ?? ''}`.trim()
+          : String(pub.asymmetricKeyType);
+    return {
+      pem: String(pub.export({ type: 'spki', format: 'pem' })),
+      jwk: pub.export({ format: 'jwk' }) as Record<string, unknown>,
+      type,
+    };
   } catch {
     return null;
   }

@@ -87,7 +87,9 @@ export class AuthenticatorLab {
     private readonly now: () => number = Date.now,
   ) {
     for (const name of CDP_EVENTS) {
-      transport.on(`WebAuthn.${name}`, (params) => this.onCdpEvent(name, params as { authenticatorId: string; credential?: CdpCredential; credentialId?: string }));
+      transport.on(`WebAuthn.${name}`, (params) =>
+        this.onCdpEvent(name, params as { authenticatorId: string; credential?: CdpCredential; credentialId?: string }),
+      );
     }
     transport.onClose?.((reason) => {
       this.closedReason = reason;
@@ -120,7 +122,12 @@ export class AuthenticatorLab {
 
   get(authenticatorId: string): LabAuthenticator {
     const a = this.authenticators.get(authenticatorId);
-    if (!a) throw new LabError(404, 'authenticator_unknown', `No virtual authenticator ${authenticatorId} in the lab (it may have been removed, or the lab browser restarted).`);
+    if (!a)
+      throw new LabError(
+        404,
+        'authenticator_unknown',
+        `No virtual authenticator ${authenticatorId} in the lab (it may have been removed, or the lab browser restarted).`,
+      );
     return a;
   }
 
@@ -164,7 +171,9 @@ export class AuthenticatorLab {
     if (!this.enabled || this.closedReason) return null;
     let holder: string | null = null;
     for (const a of [...this.authenticators.keys()]) {
-      const { credentials } = await this.call<{ credentials: CdpCredential[] }>('WebAuthn.getCredentials', { authenticatorId: a }).catch(() => ({ credentials: [] as CdpCredential[] }));
+      const { credentials } = await this.call<{ credentials: CdpCredential[] }>('WebAuthn.getCredentials', { authenticatorId: a }).catch(
+        () => ({ credentials: [] as CdpCredential[] }),
+      );
       if (!holder && credentials.some((c) => b64ToB64url(c.credentialId) === credentialId)) holder = a;
     }
     return holder;
@@ -221,7 +230,10 @@ export class AuthenticatorLab {
   async credential(authenticatorId: string, id: string): Promise<CdpCredential> {
     this.get(authenticatorId);
     try {
-      const { credential } = await this.call<{ credential: CdpCredential }>('WebAuthn.getCredential', { authenticatorId, credentialId: b64urlToB64(id) });
+      const { credential } = await this.call<{ credential: CdpCredential }>('WebAuthn.getCredential', {
+        authenticatorId,
+        credentialId: b64urlToB64(id),
+      });
       return credential;
     } catch (e) {
       if (e instanceof LabError && e.code === 'cdp_error') {
@@ -235,7 +247,11 @@ export class AuthenticatorLab {
     return this.serial(async () => {
       const a = this.get(authenticatorId);
       if (credential.isResidentCredential && !a.options.hasResidentKey) {
-        throw new LabError(409, 'resident_unsupported', `Authenticator "${a.label}" has no resident key support (hasResidentKey is off); add the credential as non-resident, or use an authenticator with resident keys.`);
+        throw new LabError(
+          409,
+          'resident_unsupported',
+          `Authenticator "${a.label}" has no resident key support (hasResidentKey is off); add the credential as non-resident, or use an authenticator with resident keys.`,
+        );
       }
       await this.call('WebAuthn.addCredential', { authenticatorId, credential });
       return labCredential(credential);
@@ -329,7 +345,11 @@ export class AuthenticatorLab {
       label: a.label,
       preset: a.preset,
       options: { ...a.options, isUserVerified: a.isUserVerified, automaticPresenceSimulation: a.automaticPresenceSimulation },
-      state: { isUserVerified: a.isUserVerified, automaticPresenceSimulation: a.automaticPresenceSimulation, overrides: { ...a.overrides } },
+      state: {
+        isUserVerified: a.isUserVerified,
+        automaticPresenceSimulation: a.automaticPresenceSimulation,
+        overrides: { ...a.overrides },
+      },
       credentials,
     };
   }
@@ -368,7 +388,14 @@ export class AuthenticatorLab {
     const raw = p.credential?.credentialId ?? p.credentialId ?? '';
     const at = this.now();
     const byLab = this.busy.has(p.authenticatorId) || (this.busyUntil.get(p.authenticatorId) ?? 0) > at;
-    this.events.emit('cdp', { event: name, authenticatorId: p.authenticatorId, credentialId: b64ToB64url(raw), credential: p.credential, byLab, at });
+    this.events.emit('cdp', {
+      event: name,
+      authenticatorId: p.authenticatorId,
+      credentialId: b64ToB64url(raw),
+      credential: p.credential,
+      byLab,
+      at,
+    });
   }
 }
 

@@ -5,13 +5,7 @@
  * The built-in table is Chromium 156's WebAuthn domain (read from its /json/protocol). When the lab's
  * transport can read the browser's own protocol (a `serve --lab` Chromium), that wins.
  */
-import type {
-  LabOptionInfo,
-  LabPreset,
-  ProtocolDomain,
-  VirtualAuthenticatorOptionName,
-  VirtualAuthenticatorOptions,
-} from './types.ts';
+import type { LabOptionInfo, LabPreset, ProtocolDomain, VirtualAuthenticatorOptionName, VirtualAuthenticatorOptions } from './types.ts';
 
 /** Chromium keeps at most this many resident (discoverable) credentials in one virtual authenticator. */
 export const RESIDENT_CREDENTIAL_LIMIT = 3;
@@ -23,17 +17,38 @@ export const TRANSPORTS = ['usb', 'nfc', 'ble', 'cable', 'hybrid', 'smart-card',
 /** Every option, in WebAuthn.pdl's order, with CDP's default and its description. */
 export const OPTION_TABLE: Omit<LabOptionInfo, 'supported'>[] = [
   { name: 'protocol', type: 'enum', values: [...PROTOCOLS], description: 'CTAP2 or U2F (CTAP1).' },
-  { name: 'ctap2Version', type: 'enum', values: [...CTAP2_VERSIONS], default: 'ctap2_0', description: 'CTAP2 version; ignored for u2f. largeBlob needs ctap2_1.' },
+  {
+    name: 'ctap2Version',
+    type: 'enum',
+    values: [...CTAP2_VERSIONS],
+    default: 'ctap2_0',
+    description: 'CTAP2 version; ignored for u2f. largeBlob needs ctap2_1.',
+  },
   { name: 'transport', type: 'enum', values: [...TRANSPORTS], description: 'How the authenticator is attached (internal = platform).' },
   { name: 'hasResidentKey', type: 'boolean', default: false, description: 'Can store discoverable (resident) credentials.' },
   { name: 'hasUserVerification', type: 'boolean', default: false, description: 'Has a user verification method (PIN, biometrics).' },
-  { name: 'hasLargeBlob', type: 'boolean', default: false, description: 'Supports the largeBlob extension (needs ctap2_1 and resident keys).' },
+  {
+    name: 'hasLargeBlob',
+    type: 'boolean',
+    default: false,
+    description: 'Supports the largeBlob extension (needs ctap2_1 and resident keys).',
+  },
   { name: 'hasCredBlob', type: 'boolean', default: false, description: 'Supports the credBlob extension.' },
   { name: 'hasMinPinLength', type: 'boolean', default: false, description: 'Supports the minPinLength extension.' },
   { name: 'hasPrf', type: 'boolean', default: false, description: 'Supports the prf extension.' },
   { name: 'hasHmacSecret', type: 'boolean', default: false, description: 'Supports the CTAP hmac-secret extension.' },
-  { name: 'hasHmacSecretMc', type: 'boolean', default: false, description: 'Supports hmac-secret-mc (hmac-secret at registration, CTAP 2.2).' },
-  { name: 'automaticPresenceSimulation', type: 'boolean', default: true, description: 'Tests of user presence succeed at once; off = they never resolve (timeouts, cancels).' },
+  {
+    name: 'hasHmacSecretMc',
+    type: 'boolean',
+    default: false,
+    description: 'Supports hmac-secret-mc (hmac-secret at registration, CTAP 2.2).',
+  },
+  {
+    name: 'automaticPresenceSimulation',
+    type: 'boolean',
+    default: true,
+    description: 'Tests of user presence succeed at once; off = they never resolve (timeouts, cancels).',
+  },
   { name: 'isUserVerified', type: 'boolean', default: false, description: 'User verification succeeds (true) or fails (false).' },
   { name: 'defaultBackupEligibility', type: 'boolean', default: false, description: 'BE flag of the credentials it creates.' },
   { name: 'defaultBackupState', type: 'boolean', default: false, description: 'BS flag of the credentials it creates.' },
@@ -46,21 +61,54 @@ export const PRESETS: LabPreset[] = [
     id: 'platform-passkey',
     label: 'Platform passkey',
     description: 'A built-in authenticator (transport internal) with user verification and resident keys, like Windows Hello or Touch ID.',
-    options: { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: 'ctap2',
+      ctap2Version: 'ctap2_1',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      hasPrf: true,
+      automaticPresenceSimulation: true,
+    },
     ceremonyPreset: 'passkey',
   },
   {
     id: 'synced-passkey',
     label: 'Synced passkey',
-    description: 'A platform passkey whose credentials are backup eligible and backed up (BE=1, BS=1), like iCloud Keychain or Google Password Manager.',
-    options: { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true, defaultBackupEligibility: true, defaultBackupState: true, automaticPresenceSimulation: true },
+    description:
+      'A platform passkey whose credentials are backup eligible and backed up (BE=1, BS=1), like iCloud Keychain or Google Password Manager.',
+    options: {
+      protocol: 'ctap2',
+      ctap2Version: 'ctap2_1',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      hasPrf: true,
+      defaultBackupEligibility: true,
+      defaultBackupState: true,
+      automaticPresenceSimulation: true,
+    },
     ceremonyPreset: 'passkey',
   },
   {
     id: 'security-key',
     label: 'Security key (FIDO2)',
     description: 'A USB CTAP 2.1 key with resident keys, PIN/UV, largeBlob, credBlob, minPinLength and hmac-secret.',
-    options: { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'usb', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasLargeBlob: true, hasCredBlob: true, hasMinPinLength: true, hasHmacSecret: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: 'ctap2',
+      ctap2Version: 'ctap2_1',
+      transport: 'usb',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      hasLargeBlob: true,
+      hasCredBlob: true,
+      hasMinPinLength: true,
+      hasHmacSecret: true,
+      automaticPresenceSimulation: true,
+    },
     ceremonyPreset: 'passkey',
   },
   {
@@ -74,7 +122,14 @@ export const PRESETS: LabPreset[] = [
     id: 'nfc-key',
     label: 'NFC key',
     description: 'A CTAP 2.0 key tapped over NFC: second factor, user presence only.',
-    options: { protocol: 'ctap2', ctap2Version: 'ctap2_0', transport: 'nfc', hasResidentKey: false, hasUserVerification: false, automaticPresenceSimulation: true },
+    options: {
+      protocol: 'ctap2',
+      ctap2Version: 'ctap2_0',
+      transport: 'nfc',
+      hasResidentKey: false,
+      hasUserVerification: false,
+      automaticPresenceSimulation: true,
+    },
     ceremonyPreset: 'security-key-2fa',
   },
 ];
@@ -87,9 +142,19 @@ export interface OptionSupport {
 }
 
 export const LAB_COMMANDS = [
-  'enable', 'disable', 'addVirtualAuthenticator', 'removeVirtualAuthenticator', 'getCredentials', 'getCredential',
-  'addCredential', 'removeCredential', 'clearCredentials', 'setUserVerified', 'setAutomaticPresenceSimulation',
-  'setResponseOverrideBits', 'setCredentialProperties',
+  'enable',
+  'disable',
+  'addVirtualAuthenticator',
+  'removeVirtualAuthenticator',
+  'getCredentials',
+  'getCredential',
+  'addCredential',
+  'removeCredential',
+  'clearCredentials',
+  'setUserVerified',
+  'setAutomaticPresenceSimulation',
+  'setResponseOverrideBits',
+  'setCredentialProperties',
 ];
 
 /** What the browser supports: from its protocol schema when given, else the built-in table. */
@@ -151,17 +216,21 @@ export function checkOptions(input: unknown, support: OptionSupport): VirtualAut
   for (const [k, v] of Object.entries(o)) {
     if (v === undefined) continue;
     const info = byName.get(k)!;
-    if (info.type === 'boolean' && typeof v !== 'boolean') throw new OptionError('option_invalid', `${k} must be true or false (got ${JSON.stringify(v)}).`);
+    if (info.type === 'boolean' && typeof v !== 'boolean')
+      throw new OptionError('option_invalid', `${k} must be true or false (got ${JSON.stringify(v)}).`);
     if (info.type === 'enum' && (typeof v !== 'string' || !info.values!.includes(v))) {
       throw new OptionError('option_invalid', `${k} must be one of ${info.values!.join(', ')} (got ${JSON.stringify(v)}).`);
     }
     if (info.supported) out[k] = v;
   }
   if (out.protocol === undefined) throw new OptionError('option_invalid', 'protocol is required (ctap2 or u2f).');
-  if (out.transport === undefined) throw new OptionError('option_invalid', 'transport is required (usb, nfc, ble, cable, hybrid, smart-card or internal).');
+  if (out.transport === undefined)
+    throw new OptionError('option_invalid', 'transport is required (usb, nfc, ble, cable, hybrid, smart-card or internal).');
   if (out.protocol === 'u2f') {
-    if (out.hasResidentKey) throw new OptionError('option_invalid', 'A u2f authenticator cannot store resident keys (hasResidentKey needs protocol ctap2).');
-    if (out.hasUserVerification) throw new OptionError('option_invalid', 'A u2f authenticator has no user verification (hasUserVerification needs protocol ctap2).');
+    if (out.hasResidentKey)
+      throw new OptionError('option_invalid', 'A u2f authenticator cannot store resident keys (hasResidentKey needs protocol ctap2).');
+    if (out.hasUserVerification)
+      throw new OptionError('option_invalid', 'A u2f authenticator has no user verification (hasUserVerification needs protocol ctap2).');
     if (out.hasLargeBlob) throw new OptionError('option_invalid', 'largeBlob needs protocol ctap2 with ctap2Version ctap2_1.');
   }
   if (out.hasLargeBlob && (out.ctap2Version ?? 'ctap2_0') === 'ctap2_0') {

@@ -25,10 +25,18 @@ export function normalizeCredential(input: z.infer<typeof credentialInput>, defa
   try {
     privateKey = toPkcs8Base64(input.privateKeyPem ?? input.privateKey!);
   } catch (e) {
-    throw new ApiFailure(400, 'private_key_invalid', `The credential's private key is not a PKCS#8 key (base64) or a PEM private key: ${e instanceof Error ? e.message : String(e)}.`);
+    throw new ApiFailure(
+      400,
+      'private_key_invalid',
+      `The credential's private key is not a PKCS#8 key (base64) or a PEM private key: ${e instanceof Error ? e.message : String(e)}.`,
+    );
   }
   const id = input.credentialId ?? input.id;
-  const largeBlob = input.largeBlob ? toB64(input.largeBlob) : input.largeBlobText !== undefined ? Buffer.from(input.largeBlobText, 'utf8').toString('base64') : undefined;
+  const largeBlob = input.largeBlob
+    ? toB64(input.largeBlob)
+    : input.largeBlobText !== undefined
+      ? Buffer.from(input.largeBlobText, 'utf8').toString('base64')
+      : undefined;
   return {
     credentialId: id ? toB64(id) : randomBytes(32).toString('base64'),
     isResidentCredential: input.isResidentCredential ?? (defaults.resident && !!input.userHandle),
@@ -82,7 +90,12 @@ export function labHandlers(host: LabHost, ctx: RpContext): Handlers<LabEndpoint
       const lab = host.require();
       const a = lab.get(aid);
       const credentials = await lab.credentials(aid);
-      return { ...structuredClone(a), credentials, residentCount: credentials.filter((c) => c.isResidentCredential).length, residentLimit: RESIDENT_CREDENTIAL_LIMIT };
+      return {
+        ...structuredClone(a),
+        credentials,
+        residentCount: credentials.filter((c) => c.isResidentCredential).length,
+        residentLimit: RESIDENT_CREDENTIAL_LIMIT,
+      };
     },
     remove: async ({ params: { aid } }) => {
       const lab = host.require();

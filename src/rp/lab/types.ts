@@ -25,7 +25,12 @@ export interface LabTransport {
 /** The part of a CDP protocol domain description the lab reads. */
 export interface ProtocolDomain {
   domain: string;
-  types?: { id: string; type?: string; enum?: string[]; properties?: { name: string; type?: string; $ref?: string; optional?: boolean }[] }[];
+  types?: {
+    id: string;
+    type?: string;
+    enum?: string[];
+    properties?: { name: string; type?: string; $ref?: string; optional?: boolean }[];
+  }[];
   commands?: { name: string; parameters?: { name: string; optional?: boolean }[] }[];
   events?: { name: string }[];
 }

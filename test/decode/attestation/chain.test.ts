@@ -18,7 +18,11 @@ describe('validateChain', () => {
     const r = await validateChain([leaf.cert, inter.cert], [anchor(root)], T);
     expect(r.trusted).toBe(true);
     expect(r.root).toBe('CN=Test Root');
-    expect(r.path.map((l) => l.subject)).toEqual(['C=US,O=Test,OU=Authenticator Attestation,CN=Leaf', 'CN=Test Intermediate', 'CN=Test Root']);
+    expect(r.path.map((l) => l.subject)).toEqual([
+      'C=US,O=Test,OU=Authenticator Attestation,CN=Leaf',
+      'CN=Test Intermediate',
+      'CN=Test Root',
+    ]);
     expect(r.path.map((l) => l.isAnchor)).toEqual([false, false, true]);
   });
 

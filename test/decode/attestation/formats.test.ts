@@ -119,14 +119,20 @@ describe('android-safetynet', () => {
   });
   it('nonce, hostname, signature, trust', async () => {
     const checks = await verify(cases.get('pyw-reg-safetynet-2021')!);
-    for (const id of ['nonce', 'hostname', 'signature', 'ctsProfileMatch']) expect(status(checks, `attestation.android-safetynet.${id}`), id).toBe('pass');
+    for (const id of ['nonce', 'hostname', 'signature', 'ctsProfileMatch'])
+      expect(status(checks, `attestation.android-safetynet.${id}`), id).toBe('pass');
     expect(status(checks, 'attestation.android-safetynet.timestamp')).toBe('skip');
-    expect(checks.find((k) => k.id === 'attestation.trust')!.actual).toEqual({ type: 'basic', root: 'CN=GlobalSign Root CA,OU=Root CA,O=GlobalSign nv-sa,C=BE' });
+    expect(checks.find((k) => k.id === 'attestation.trust')!.actual).toEqual({
+      type: 'basic',
+      root: 'CN=GlobalSign Root CA,OU=Root CA,O=GlobalSign nv-sa,C=BE',
+    });
   });
   it('ctsProfileMatch=false fails by default and warns when not enforced', async () => {
     const c = cases.get('swa-reg-safetynet-cts-not-enforced')!;
     expect(status(await verify(c), 'attestation.android-safetynet.ctsProfileMatch')).toBe('warn');
-    expect(status(await verify(c, { safetyNetEnforceCtsProfileMatch: true }), 'attestation.android-safetynet.ctsProfileMatch')).toBe('fail');
+    expect(status(await verify(c, { safetyNetEnforceCtsProfileMatch: true }), 'attestation.android-safetynet.ctsProfileMatch')).toBe(
+      'fail',
+    );
   });
 });
 
@@ -138,7 +144,10 @@ describe('apple, packed, fido-u2f, none, unknown', () => {
     const checks = await verify(cases.get('pyw-reg-apple-passkey')!);
     expect(status(checks, 'attestation.apple.nonce')).toBe('pass');
     expect(status(checks, 'attestation.apple.publicKey')).toBe('pass');
-    expect(checks.find((k) => k.id === 'attestation.trust')!.actual).toEqual({ type: 'anonca', root: 'ST=California,O=Apple Inc.,CN=Apple WebAuthn Root CA' });
+    expect(checks.find((k) => k.id === 'attestation.trust')!.actual).toEqual({
+      type: 'anonca',
+      root: 'ST=California,O=Apple Inc.,CN=Apple WebAuthn Root CA',
+    });
   });
   it('packed: ES256 sig as r and s; certificate requirements', async () => {
     const { r } = dissect('w3c-reg-packed-es256');
@@ -146,7 +155,10 @@ describe('apple, packed, fido-u2f, none, unknown', () => {
     expect(sig.children!.map((c) => c.key)).toEqual(['header', 'r', 's']);
     const checks = await verify(cases.get('w3c-reg-packed-es256')!);
     expect(status(checks, 'attestation.packed.certificate')).toBe('pass');
-    expect(checks.find((k) => k.id === 'attestation.trust')!.actual).toEqual({ type: 'basic', root: 'C=AA,OU=Authenticator Attestation CA,O=W3C,CN=WebAuthn test vectors' });
+    expect(checks.find((k) => k.id === 'attestation.trust')!.actual).toEqual({
+      type: 'basic',
+      root: 'C=AA,OU=Authenticator Attestation CA,O=W3C,CN=WebAuthn test vectors',
+    });
   });
   it('packed: non-DER Basic Constraints is a warning, not a failure', async () => {
     const checks = await verify(cases.get('swa-reg-packed-chrome-virtual-bad-basic-constraints')!);
@@ -171,7 +183,12 @@ describe('apple, packed, fido-u2f, none, unknown', () => {
   });
   it('none', async () => {
     const checks = await verify(cases.get('w3c-reg-none-es256')!);
-    expect(checks.map((k) => [k.id, k.status])).toEqual([['attestation.fmt', 'pass'], ['attestation.none.syntax', 'pass'], ['attestation.trustAnchors', 'skip'], ['attestation.trust', 'pass']]);
+    expect(checks.map((k) => [k.id, k.status])).toEqual([
+      ['attestation.fmt', 'pass'],
+      ['attestation.none.syntax', 'pass'],
+      ['attestation.trustAnchors', 'skip'],
+      ['attestation.trust', 'pass'],
+    ]);
     expect(checks.at(-1)!.actual).toEqual({ type: 'none' });
   });
   it('unknown format: generic fields, step 19 fails', async () => {
@@ -179,7 +196,14 @@ describe('apple, packed, fido-u2f, none, unknown', () => {
     const node = parseCbor(bytes).node!;
     const r = dissectAttStmt('compound-x', node, { ...ctxOf, bytes });
     expect(r.fields[0].severity).toBe('warn');
-    const checks = await verifyAttestation('compound-x', node, { authData: new Uint8Array(), clientDataHash: new Uint8Array(32), credentialPublicKey: new Uint8Array(), aaguid: new Uint8Array(16), credentialId: new Uint8Array(), rpIdHash: new Uint8Array(32) });
+    const checks = await verifyAttestation('compound-x', node, {
+      authData: new Uint8Array(),
+      clientDataHash: new Uint8Array(32),
+      credentialPublicKey: new Uint8Array(),
+      aaguid: new Uint8Array(16),
+      credentialId: new Uint8Array(),
+      rpIdHash: new Uint8Array(32),
+    });
     expect(status(checks, 'attestation.fmt')).toBe('fail');
     expect(checks.find((k) => k.id === 'attestation.fmt')!.message).toContain('"compound-x"');
   });
@@ -191,9 +215,18 @@ describe('FIDO MDS in verification', () => {
     const p = parseAttObj(c)!;
     const base = await contextFor(c, p);
     const aaguid = toUuid(base.aaguid);
-    const entry = { aaguid, name: 'W3C test authenticator', attestationRootCertificates: [rootPem('w3c-test-vectors-attestation-ca.pem')], attestationTypes: [], statusReports: [{ status: 'REVOKED', effectiveDate: '2025-01-01' }] };
+    const entry = {
+      aaguid,
+      name: 'W3C test authenticator',
+      attestationRootCertificates: [rootPem('w3c-test-vectors-attestation-ca.pem')],
+      attestationTypes: [],
+      statusReports: [{ status: 'REVOKED', effectiveDate: '2025-01-01' }],
+    };
     const checks = await verifyAttestation(p.fmt, p.attStmt, { ...base, trustAnchors: [], mds: new Map([[aaguid, entry]]) });
-    expect(checks.find((k) => k.id === 'attestation.trust')!.actual).toEqual({ type: 'basic', root: 'C=AA,OU=Authenticator Attestation CA,O=W3C,CN=WebAuthn test vectors' });
+    expect(checks.find((k) => k.id === 'attestation.trust')!.actual).toEqual({
+      type: 'basic',
+      root: 'C=AA,OU=Authenticator Attestation CA,O=W3C,CN=WebAuthn test vectors',
+    });
     expect(status(checks, 'attestation.mds')).toBe('fail');
   });
 });
@@ -204,8 +237,19 @@ describe('explanations', () => {
     const { attestationMessagesJa } = await import('@decode/messages/attestation.ja');
     expect(Object.keys(attestationMessagesJa).sort()).toEqual(Object.keys(attestationMessagesEn).sort());
     const ids = new Set<string>();
-    const walk = (f: Field) => { if (f.explain && !f.explain.startsWith('cbor.') && !f.explain.startsWith('json.') && !f.explain.startsWith('common.')) ids.add(f.explain); f.children?.forEach(walk); };
-    for (const id of ['swa-reg-tpm-rs256', 'pyw-reg-safetynet-2021', 'pyw-reg-apple-passkey', 'swa-reg-android-key-pixel-8a', 'w3c-reg-packed-es256']) dissect(id).r.fields.forEach(walk);
+    const walk = (f: Field) => {
+      if (f.explain && !f.explain.startsWith('cbor.') && !f.explain.startsWith('json.') && !f.explain.startsWith('common.'))
+        ids.add(f.explain);
+      f.children?.forEach(walk);
+    };
+    for (const id of [
+      'swa-reg-tpm-rs256',
+      'pyw-reg-safetynet-2021',
+      'pyw-reg-apple-passkey',
+      'swa-reg-android-key-pixel-8a',
+      'w3c-reg-packed-es256',
+    ])
+      dissect(id).r.fields.forEach(walk);
     expect(ids.size).toBeGreaterThan(15);
     for (const id of ids) expect(attestationMessagesEn[id], id).toBeDefined();
   });

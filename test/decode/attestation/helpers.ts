@@ -19,7 +19,10 @@ export interface RegCase {
 
 export function loadRegistrationCases(): RegCase[] {
   const dir = join(VECTORS, 'registration');
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ ...JSON.parse(readFileSync(join(dir, f), 'utf8')), file: f }));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ ...JSON.parse(readFileSync(join(dir, f), 'utf8')), file: f }));
 }
 
 export function b64(s: string): Uint8Array {
@@ -46,7 +49,8 @@ export function parseAttObj(c: RegCase): Parsed | null {
   const fmt = cborGet(root, 'fmt');
   const attStmt = cborGet(root, 'attStmt');
   const authData = cborGet(root, 'authData');
-  if (!fmt || fmt.type !== 'text' || !attStmt || !authData || authData.type !== 'bytes') throw new Error(`bad attestationObject in ${c.id}`);
+  if (!fmt || fmt.type !== 'text' || !attStmt || !authData || authData.type !== 'bytes')
+    throw new Error(`bad attestationObject in ${c.id}`);
   return { bytes, root, fmt: fmt.value, attStmt, authData: authData.value };
 }
 
@@ -59,11 +63,12 @@ export function leaves(f: Field, source?: string, out: Field[] = []): Field[] {
 /** Asserts [start,end) of `source` is covered exactly once by the leaves of `fields`; returns a message or null. */
 export function coverageProblem(fields: Field[], source: string, start: number, end: number): string | null {
   const count = new Uint16Array(end - start);
-  for (const f of fields) for (const l of leaves(f, source)) {
-    const [a, b] = l.range!;
-    if (a < start || b > end || a > b) return `leaf ${l.path} range [${a},${b}) outside [${start},${end})`;
-    for (let i = a; i < b; i++) count[i - start]++;
-  }
+  for (const f of fields)
+    for (const l of leaves(f, source)) {
+      const [a, b] = l.range!;
+      if (a < start || b > end || a > b) return `leaf ${l.path} range [${a},${b}) outside [${start},${end})`;
+      for (let i = a; i < b; i++) count[i - start]++;
+    }
   for (let i = 0; i < count.length; i++) {
     if (count[i] !== 1) return `byte ${start + i} covered ${count[i]} times`;
   }
@@ -73,7 +78,12 @@ export function coverageProblem(fields: Field[], source: string, start: number, 
 import type { AttestationVerifyContext } from '@decode/attestation/index';
 
 /** Minimal authenticatorData split for the attestation tests (independent of PART A's dissector). */
-export function splitAuthData(a: Uint8Array): { rpIdHash: Uint8Array; aaguid: Uint8Array; credentialId: Uint8Array; credentialPublicKey: Uint8Array } {
+export function splitAuthData(a: Uint8Array): {
+  rpIdHash: Uint8Array;
+  aaguid: Uint8Array;
+  credentialId: Uint8Array;
+  credentialPublicKey: Uint8Array;
+} {
   const rpIdHash = a.subarray(0, 32);
   const aaguid = a.subarray(37, 53);
   const len = (a[53] << 8) | a[54];
@@ -112,7 +122,12 @@ export async function contextFor(c: RegCase, p: Parsed): Promise<AttestationVeri
   const clientDataHash = await sha256(b64(c.response.response.clientDataJSON));
   const ad = splitAuthData(p.authData);
   return {
-    authData: p.authData, clientDataHash, ...ad, currentTime: time, trustAnchors, useBundledRoots,
+    authData: p.authData,
+    clientDataHash,
+    ...ad,
+    currentTime: time,
+    trustAnchors,
+    useBundledRoots,
     ...(opts.verifyTimestampMS === false || opts.verify_timestamp_ms === false ? { safetyNetVerifyTimestamp: false } : {}),
     ...(opts.attestationSafetyNetEnforceCTSCheck === false ? { safetyNetEnforceCtsProfileMatch: false } : {}),
   };

@@ -13,12 +13,22 @@ describe('parseMdsBlob', () => {
     signer = await makeCert({ name: 'CN=mds.test', issuer: root });
     attRoot = await makeCert({ name: 'CN=Vendor Attestation Root', ca: true });
     payload = {
-      legalHeader: 'test', no: 42, nextUpdate: '2025-07-01',
+      legalHeader: 'test',
+      no: 42,
+      nextUpdate: '2025-07-01',
       entries: [
         {
           aaguid: AAGUID.toUpperCase(),
-          metadataStatement: { description: 'Test Authenticator', icon: 'data:image/png;base64,AAAA', attestationRootCertificates: [Buffer.from(attRoot.der).toString('base64')], attestationTypes: ['basic_full'] },
-          statusReports: [{ status: 'FIDO_CERTIFIED_L1', effectiveDate: '2020-01-01' }, { status: 'REVOKED', effectiveDate: '2024-01-01' }],
+          metadataStatement: {
+            description: 'Test Authenticator',
+            icon: 'data:image/png;base64,AAAA',
+            attestationRootCertificates: [Buffer.from(attRoot.der).toString('base64')],
+            attestationTypes: ['basic_full'],
+          },
+          statusReports: [
+            { status: 'FIDO_CERTIFIED_L1', effectiveDate: '2020-01-01' },
+            { status: 'REVOKED', effectiveDate: '2024-01-01' },
+          ],
           timeOfLastStatusChange: '2024-01-01',
         },
         { attestationCertificateKeyIdentifiers: ['abcd'], metadataStatement: { description: 'U2F key' }, statusReports: [] },

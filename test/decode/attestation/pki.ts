@@ -32,14 +32,24 @@ export async function makeCert(opts: {
   if (!opts.noBasicConstraints) exts.push(new x509.BasicConstraintsExtension(!!opts.ca, opts.pathLen, true));
   if (opts.keyUsage !== undefined) exts.push(new x509.KeyUsagesExtension(opts.keyUsage, true));
   const common = {
-    serialNumber: opts.serial ?? Math.floor(Math.random() * 1e9).toString(16).padStart(8, '0'),
+    serialNumber:
+      opts.serial ??
+      Math.floor(Math.random() * 1e9)
+        .toString(16)
+        .padStart(8, '0'),
     notBefore: opts.notBefore ?? new Date('2020-01-01T00:00:00Z'),
     notAfter: opts.notAfter ?? new Date('2040-01-01T00:00:00Z'),
     signingAlgorithm: EC,
     extensions: exts,
   };
   const x = opts.issuer
-    ? await x509.X509CertificateGenerator.create({ ...common, subject: opts.name, issuer: opts.issuer.x.subject, publicKey: keys.publicKey, signingKey: opts.issuer.keys.privateKey })
+    ? await x509.X509CertificateGenerator.create({
+        ...common,
+        subject: opts.name,
+        issuer: opts.issuer.x.subject,
+        publicKey: keys.publicKey,
+        signingKey: opts.issuer.keys.privateKey,
+      })
     : await x509.X509CertificateGenerator.createSelfSigned({ ...common, name: opts.name, keys });
   const der = new Uint8Array(x.rawData);
   const cert = parseCertificate(der);
@@ -56,6 +66,8 @@ export async function signJws(payload: unknown, signer: Issued, chain: Issued[])
   const header = { alg: 'ES256', typ: 'JWT', x5c: chain.map((c) => Buffer.from(c.der).toString('base64')) };
   const h = b64url(new TextEncoder().encode(JSON.stringify(header)));
   const p = b64url(new TextEncoder().encode(JSON.stringify(payload)));
-  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.keys.privateKey, new TextEncoder().encode(`${h}.${p}`)));
+  const sig = new Uint8Array(
+    await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.keys.privateKey, new TextEncoder().encode(`${h}.${p}`)),
+  );
   return `${h}.${p}.${b64url(sig)}`;
 }

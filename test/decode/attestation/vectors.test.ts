@@ -20,7 +20,11 @@ describe('attestation verification matches expected.verified on every registrati
       let want: boolean | null = c.expected.verified;
       if (NON_ATTESTATION_FAILURES[c.id]) want = true;
       if (DEVIATIONS[c.id]) want = DEVIATIONS[c.id].attestationVerified;
-      const summary = JSON.stringify(failed.map((f) => `${f.id}: ${f.message}`), null, 1);
+      const summary = JSON.stringify(
+        failed.map((f) => `${f.id}: ${f.message}`),
+        null,
+        1,
+      );
       if (want !== null) expect(ok, summary).toBe(want);
       else expect(ok, `verified=null case; ${summary}`).toBe(true);
     });

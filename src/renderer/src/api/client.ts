@@ -49,7 +49,8 @@ export function readPageToken(doc: MetaSource | undefined = (globalThis as { doc
 
 function isApiError(value: unknown): value is ApiError {
   return (
-    typeof value === 'object' && value !== null &&
+    typeof value === 'object' &&
+    value !== null &&
     typeof (value as ApiError).error === 'string' &&
     typeof (value as ApiError).message === 'string'
   );
@@ -94,7 +95,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         cache: 'no-store',
       });
     } catch (err) {
-      throw new ApiRequestError(0, { error: 'network', message: `${method} ${path}: ${(err as Error).message || 'network error'}` }, method, path);
+      throw new ApiRequestError(
+        0,
+        { error: 'network', message: `${method} ${path}: ${(err as Error).message || 'network error'}` },
+        method,
+        path,
+      );
     }
     const text = await res.text();
     let parsed: unknown = undefined;
@@ -112,7 +118,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       throw new ApiRequestError(res.status, err, method, path);
     }
     if (parsed === undefined) {
-      throw new ApiRequestError(res.status, { error: 'bad_response', message: `${method} ${path}: expected JSON, got ${text ? text.slice(0, 80) : 'an empty body'}` }, method, path);
+      throw new ApiRequestError(
+        res.status,
+        { error: 'bad_response', message: `${method} ${path}: expected JSON, got ${text ? text.slice(0, 80) : 'an empty body'}` },
+        method,
+        path,
+      );
     }
     return parsed;
   }

@@ -44,14 +44,21 @@ export function AboutDialog({ open, onClose, session }: { open: boolean; onClose
       {bridge ? (
         info ? (
           <dl className="facts">
-            <dt>{t('about.version')}</dt><dd className="mono">{info.version}</dd>
-            <dt>{t('about.electron')}</dt><dd className="mono">{info.electron}</dd>
-            <dt>{t('about.chrome')}</dt><dd className="mono">{info.chrome}</dd>
-            <dt>{t('about.platform')}</dt><dd className="mono">{info.platform}</dd>
-            <dt>{t('about.dataDir')}</dt><dd className="mono break">{info.dataDir}</dd>
+            <dt>{t('about.version')}</dt>
+            <dd className="mono">{info.version}</dd>
+            <dt>{t('about.electron')}</dt>
+            <dd className="mono">{info.electron}</dd>
+            <dt>{t('about.chrome')}</dt>
+            <dd className="mono">{info.chrome}</dd>
+            <dt>{t('about.platform')}</dt>
+            <dd className="mono">{info.platform}</dd>
+            <dt>{t('about.dataDir')}</dt>
+            <dd className="mono break">{info.dataDir}</dd>
           </dl>
         ) : infoError ? (
-          <p className="inline-error" role="alert">{infoError}</p>
+          <p className="inline-error" role="alert">
+            {infoError}
+          </p>
         ) : (
           <p className="muted">{t('common.loading')}</p>
         )
@@ -62,10 +69,14 @@ export function AboutDialog({ open, onClose, session }: { open: boolean; onClose
       <h3 className="section-title">{t('about.rp')}</h3>
       {session ? (
         <dl className="facts">
-          <dt>{t('header.rpId')}</dt><dd className="mono">{session.rpId}</dd>
-          <dt>{t('header.origin')}</dt><dd className="mono">{session.origin}</dd>
-          <dt>{t('about.rpVersion')}</dt><dd className="mono">{session.version}</dd>
-          <dt>{t('about.dataDir')}</dt><dd className="mono break">{session.dataDir}</dd>
+          <dt>{t('header.rpId')}</dt>
+          <dd className="mono">{session.rpId}</dd>
+          <dt>{t('header.origin')}</dt>
+          <dd className="mono">{session.origin}</dd>
+          <dt>{t('about.rpVersion')}</dt>
+          <dd className="mono">{session.version}</dd>
+          <dt>{t('about.dataDir')}</dt>
+          <dd className="mono break">{session.dataDir}</dd>
         </dl>
       ) : (
         <p className="muted">—</p>

@@ -4,7 +4,13 @@ import type { Phase } from '../state/useCeremonyRunner.ts';
 import { TID } from '../testids.ts';
 
 export function ActionBar({
-  busy, phase, onRegister, onSignIn, onCancel, webauthnOk, expectedOrigin,
+  busy,
+  phase,
+  onRegister,
+  onSignIn,
+  onCancel,
+  webauthnOk,
+  expectedOrigin,
 }: {
   /** The RP's origin (from /api/session); a warning is shown when the page is open elsewhere. */
   expectedOrigin?: string;
@@ -16,7 +22,14 @@ export function ActionBar({
   webauthnOk: boolean;
 }) {
   const { t } = useI18n();
-  const status = phase === 'options' ? t('actions.requesting') : phase === 'client' ? t('actions.waiting') : phase === 'verify' ? t('actions.verifying') : '';
+  const status =
+    phase === 'options'
+      ? t('actions.requesting')
+      : phase === 'client'
+        ? t('actions.waiting')
+        : phase === 'verify'
+          ? t('actions.verifying')
+          : '';
   return (
     <div className="action-bar">
       <div className="action-buttons">

@@ -5,7 +5,15 @@
 import { useI18n } from '../i18n/index.tsx';
 import { isNamedAaguid, useAuthenticatorInfo } from '../state/authenticators.tsx';
 
-export function AuthenticatorLabel({ aaguid, recordedName, testId }: { aaguid: string | null | undefined; recordedName?: string | null; testId?: string }) {
+export function AuthenticatorLabel({
+  aaguid,
+  recordedName,
+  testId,
+}: {
+  aaguid: string | null | undefined;
+  recordedName?: string | null;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const { info, icon } = useAuthenticatorInfo(aaguid);
   const name = info?.name ?? recordedName ?? null;

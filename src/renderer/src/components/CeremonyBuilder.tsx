@@ -76,7 +76,9 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
         {presets.error && (
           <div className="inline-error" role="alert">
             {t('builder.presetsFailed', { message: presets.error.message })}{' '}
-            <button type="button" className="btn btn-small" onClick={() => void presets.refresh()}>{t('common.retry')}</button>
+            <button type="button" className="btn btn-small" onClick={() => void presets.refresh()}>
+              {t('common.retry')}
+            </button>
           </div>
         )}
       </div>
@@ -85,8 +87,20 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
         <Legend spec={SPEC.userEntity}>{t('section.rpUser')}</Legend>
         <TextField label={t('field.rpName')} testId={TID.rpName} value={config.rpName} onChange={(v) => set('rpName', v)} maxLength={256} />
         <div className="field-row">
-          <TextField label={t('field.userName')} testId={TID.userName} value={config.userName} onChange={(v) => set('userName', v)} maxLength={256} />
-          <TextField label={t('field.userDisplayName')} testId={TID.userDisplayName} value={config.userDisplayName} onChange={(v) => set('userDisplayName', v)} maxLength={256} />
+          <TextField
+            label={t('field.userName')}
+            testId={TID.userName}
+            value={config.userName}
+            onChange={(v) => set('userName', v)}
+            maxLength={256}
+          />
+          <TextField
+            label={t('field.userDisplayName')}
+            testId={TID.userDisplayName}
+            value={config.userDisplayName}
+            onChange={(v) => set('userDisplayName', v)}
+            maxLength={256}
+          />
         </div>
       </fieldset>
 
@@ -111,14 +125,28 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
           onChange={(v) => set('authenticatorAttachment', v === 'none' ? null : v)}
         />
         <div className="field-row">
-          <SelectField label={t('field.residentKey')} testId={TID.residentKey} value={config.residentKey} options={requirementChoices} onChange={(v) => set('residentKey', v)} />
-          <SelectField label={t('field.userVerification')} testId={TID.userVerification} value={config.userVerification} options={requirementChoices} onChange={(v) => set('userVerification', v)} />
+          <SelectField
+            label={t('field.residentKey')}
+            testId={TID.residentKey}
+            value={config.residentKey}
+            options={requirementChoices}
+            onChange={(v) => set('residentKey', v)}
+          />
+          <SelectField
+            label={t('field.userVerification')}
+            testId={TID.userVerification}
+            value={config.userVerification}
+            options={requirementChoices}
+            onChange={(v) => set('userVerification', v)}
+          />
         </div>
       </fieldset>
 
       <fieldset disabled={disabled}>
         <Legend spec={SPEC.pubKeyCredParams}>{t('section.algorithms')}</Legend>
-        <p id={algHelpId} className="field-hint">{t('algorithms.help')}</p>
+        <p id={algHelpId} className="field-hint">
+          {t('algorithms.help')}
+        </p>
         <OrderedChecklist<number>
           items={ALGORITHMS.map((a) => ({
             value: a.id,
@@ -141,12 +169,24 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
           describedBy={algHelpId}
           disabled={disabled}
         />
-        {config.pubKeyCredParams.length === 0 && <p className="inline-warn" role="status">{t('algorithms.noneSelected')}</p>}
+        {config.pubKeyCredParams.length === 0 && (
+          <p className="inline-warn" role="status">
+            {t('algorithms.noneSelected')}
+          </p>
+        )}
       </fieldset>
 
       <fieldset disabled={disabled}>
         <Legend spec={SPEC.hints}>{t('section.request')}</Legend>
-        <NumberField label={t('field.timeout')} testId={TID.timeout} value={config.timeout} min={0} max={600000} step={1000} onChange={(v) => set('timeout', v)} />
+        <NumberField
+          label={t('field.timeout')}
+          testId={TID.timeout}
+          value={config.timeout}
+          min={0}
+          max={600000}
+          step={1000}
+          onChange={(v) => set('timeout', v)}
+        />
         <div className="subgroup" role="group" aria-label={t('field.hints')}>
           <div className="subgroup-title">{t('field.hints')}</div>
           <OrderedChecklist<Hint>
@@ -161,8 +201,18 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
             disabled={disabled}
           />
         </div>
-        <CheckField label={t('field.excludeCredentials')} testId={TID.excludeCredentials} checked={config.excludeCredentials} onChange={(v) => set('excludeCredentials', v)} />
-        <CheckField label={t('field.allowCredentials')} testId={TID.allowCredentials} checked={config.allowCredentials} onChange={(v) => set('allowCredentials', v)} />
+        <CheckField
+          label={t('field.excludeCredentials')}
+          testId={TID.excludeCredentials}
+          checked={config.excludeCredentials}
+          onChange={(v) => set('excludeCredentials', v)}
+        />
+        <CheckField
+          label={t('field.allowCredentials')}
+          testId={TID.allowCredentials}
+          checked={config.allowCredentials}
+          onChange={(v) => set('allowCredentials', v)}
+        />
       </fieldset>
 
       <fieldset disabled={disabled}>
@@ -178,14 +228,26 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
         <div className="subgroup">
           <CheckField
             label={t('ext.prf')}
-          aside={<SpecLink href={SPEC.prf} label={t('builder.spec')} />}
+            aside={<SpecLink href={SPEC.prf} label={t('builder.spec')} />}
             testId={TID.extPrf}
             checked={ext.prf.enabled}
             onChange={(v) => onChange(withExtensions(config, { prf: { ...ext.prf, enabled: v } }))}
           />
           <div className="field-row indent">
-            <TextField label={t('ext.prfFirst')} testId={TID.extPrfFirst} value={ext.prf.first} disabled={!ext.prf.enabled} onChange={(v) => onChange(withExtensions(config, { prf: { ...ext.prf, first: v } }))} />
-            <TextField label={t('ext.prfSecond')} testId={TID.extPrfSecond} value={ext.prf.second} disabled={!ext.prf.enabled} onChange={(v) => onChange(withExtensions(config, { prf: { ...ext.prf, second: v } }))} />
+            <TextField
+              label={t('ext.prfFirst')}
+              testId={TID.extPrfFirst}
+              value={ext.prf.first}
+              disabled={!ext.prf.enabled}
+              onChange={(v) => onChange(withExtensions(config, { prf: { ...ext.prf, first: v } }))}
+            />
+            <TextField
+              label={t('ext.prfSecond')}
+              testId={TID.extPrfSecond}
+              value={ext.prf.second}
+              disabled={!ext.prf.enabled}
+              onChange={(v) => onChange(withExtensions(config, { prf: { ...ext.prf, second: v } }))}
+            />
           </div>
         </div>
 
@@ -205,8 +267,18 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
               ]}
               onChange={(v) => onChange(withExtensions(config, { largeBlob: { ...ext.largeBlob, support: v } }))}
             />
-            <CheckField label={t('ext.largeBlobRead')} testId={TID.extLargeBlobRead} checked={ext.largeBlob.read} onChange={(v) => onChange(withExtensions(config, { largeBlob: { ...ext.largeBlob, read: v } }))} />
-            <TextField label={t('ext.largeBlobWrite')} testId={TID.extLargeBlobWrite} value={ext.largeBlob.write} onChange={(v) => onChange(withExtensions(config, { largeBlob: { ...ext.largeBlob, write: v } }))} />
+            <CheckField
+              label={t('ext.largeBlobRead')}
+              testId={TID.extLargeBlobRead}
+              checked={ext.largeBlob.read}
+              onChange={(v) => onChange(withExtensions(config, { largeBlob: { ...ext.largeBlob, read: v } }))}
+            />
+            <TextField
+              label={t('ext.largeBlobWrite')}
+              testId={TID.extLargeBlobWrite}
+              value={ext.largeBlob.write}
+              onChange={(v) => onChange(withExtensions(config, { largeBlob: { ...ext.largeBlob, write: v } }))}
+            />
           </div>
         </div>
 
@@ -223,7 +295,9 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
                 value: String(p.value) as '0' | '1' | '2' | '3',
                 label: p.name ? `${p.value} — ${p.name}` : `0 — ${t('ext.credProtectPolicy0')}`,
               }))}
-              onChange={(v) => onChange(withExtensions(config, { credProtect: { ...ext.credProtect, policy: Number(v) as 0 | 1 | 2 | 3 } }))}
+              onChange={(v) =>
+                onChange(withExtensions(config, { credProtect: { ...ext.credProtect, policy: Number(v) as 0 | 1 | 2 | 3 } }))
+              }
             />
             <CheckField
               label={t('ext.credProtectEnforce')}

@@ -20,7 +20,9 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
   };
   return (
     <button type="button" className="btn btn-small" onClick={copy} aria-label={label ? `${t('result.copy')}: ${label}` : t('result.copy')}>
-      <span aria-live="polite">{state === 'copied' ? t('result.copied') : state === 'failed' ? t('result.copyFailed') : t('result.copy')}</span>
+      <span aria-live="polite">
+        {state === 'copied' ? t('result.copied') : state === 'failed' ? t('result.copyFailed') : t('result.copy')}
+      </span>
     </button>
   );
 }

@@ -11,7 +11,10 @@ import { Dialog } from './Dialog.tsx';
 import { StorageLabel } from './ResultPanel.tsx';
 
 export function CredentialList({
-  credentials, onSignIn, onDelete, busy,
+  credentials,
+  onSignIn,
+  onDelete,
+  busy,
 }: {
   credentials: Remote<StoredCredential[]>;
   onSignIn(id: string): void;
@@ -62,7 +65,9 @@ export function CredentialList({
             <li key={c.id} className="card" data-testid={TID.credential} data-id={c.id}>
               <div className="card-head">
                 <span className="card-user">{c.userName}</span>
-                <span className="mono muted card-id" title={c.id}>{shortId(c.id, 8)}</span>
+                <span className="mono muted card-id" title={c.id}>
+                  {shortId(c.id, 8)}
+                </span>
                 <StorageLabel storage={credentialStorage(c)} />
               </div>
               <div className="card-authenticator">
@@ -91,7 +96,13 @@ export function CredentialList({
                 <dd>{c.lastUsedAt ? dateTime(c.lastUsedAt) : t('credential.never')}</dd>
               </dl>
               <div className="card-actions">
-                <button type="button" className="btn btn-small" data-testid={TID.credentialSignIn} disabled={busy} onClick={() => onSignIn(c.id)}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  data-testid={TID.credentialSignIn}
+                  disabled={busy}
+                  onClick={() => onSignIn(c.id)}
+                >
                   {t('credential.signIn')}
                 </button>
                 <button
@@ -119,21 +130,34 @@ export function CredentialList({
         testId={TID.confirmDialog}
         actions={
           <>
-            <button type="button" className="btn" data-testid={TID.cancelDelete} disabled={deleting} onClick={() => setPending(null)} autoFocus>
+            <button
+              type="button"
+              className="btn"
+              data-testid={TID.cancelDelete}
+              disabled={deleting}
+              onClick={() => setPending(null)}
+              autoFocus
+            >
               {t('confirm.cancel')}
             </button>
-            <button type="button" className="btn btn-danger" data-testid={TID.confirmDelete} disabled={deleting} onClick={() => void confirm()}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              data-testid={TID.confirmDelete}
+              disabled={deleting}
+              onClick={() => void confirm()}
+            >
               {t('confirm.delete')}
             </button>
           </>
         }
       >
-        {pending && (
-          <p>
-            {t('confirm.deleteBody', { id: shortId(pending.id, 8), user: pending.userName })}
+        {pending && <p>{t('confirm.deleteBody', { id: shortId(pending.id, 8), user: pending.userName })}</p>}
+        {deleteError && (
+          <p className="inline-error" role="alert">
+            {deleteError}
           </p>
         )}
-        {deleteError && <p className="inline-error" role="alert">{deleteError}</p>}
       </Dialog>
     </section>
   );

@@ -5,7 +5,13 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export function Dialog({
-  open, onClose, title, children, actions, testId, className,
+  open,
+  onClose,
+  title,
+  children,
+  actions,
+  testId,
+  className,
 }: {
   open: boolean;
   onClose(): void;
@@ -37,7 +43,9 @@ export function Dialog({
     >
       {open && (
         <>
-          <h2 id={titleId} className="dialog-title">{title}</h2>
+          <h2 id={titleId} className="dialog-title">
+            {title}
+          </h2>
           <div className="dialog-body">{children}</div>
           <div className="dialog-actions">{actions}</div>
         </>

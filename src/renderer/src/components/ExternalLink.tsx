@@ -5,7 +5,17 @@
  */
 import type { ReactNode, MouseEvent } from 'react';
 
-export function ExternalLink({ href, children, className, title }: { href: string; children: ReactNode; className?: string; title?: string }) {
+export function ExternalLink({
+  href,
+  children,
+  className,
+  title,
+}: {
+  href: string;
+  children: ReactNode;
+  className?: string;
+  title?: string;
+}) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     const bridge = window.passkeyExplorer;
     if (!bridge) return;

@@ -17,7 +17,12 @@ function KeyIcon() {
 }
 
 export function Header({
-  session, stream, theme, onTheme, onAbout, onMetadata,
+  session,
+  stream,
+  theme,
+  onTheme,
+  onAbout,
+  onMetadata,
 }: {
   session: SessionInfo | undefined;
   stream: StreamStatus;
@@ -45,7 +50,13 @@ export function Header({
             </span>
           </>
         )}
-        <span className={`stream stream-${stream}`} data-testid={TID.streamStatus} data-status={stream} title={t('stream.title')} role="status">
+        <span
+          className={`stream stream-${stream}`}
+          data-testid={TID.streamStatus}
+          data-status={stream}
+          title={t('stream.title')}
+          role="status"
+        >
           <span className="stream-dot" aria-hidden="true" />
           {t(`stream.${stream}`)}
         </span>
@@ -55,7 +66,9 @@ export function Header({
           <span>{t('header.language')}</span>
           <select data-testid={TID.lang} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
             {LANGS.map((l) => (
-              <option key={l} value={l} lang={l}>{LANG_NAMES[l]}</option>
+              <option key={l} value={l} lang={l}>
+                {LANG_NAMES[l]}
+              </option>
             ))}
           </select>
         </label>

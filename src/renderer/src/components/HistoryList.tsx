@@ -6,7 +6,9 @@ import { TID } from '../testids.ts';
 import { VerdictBadge } from './ResultPanel.tsx';
 
 export function HistoryList({
-  history, selectedId, onOpen,
+  history,
+  selectedId,
+  onOpen,
 }: {
   history: Remote<CeremonySummary[]>;
   selectedId: string | null;
@@ -25,7 +27,9 @@ export function HistoryList({
         {history.error && (
           <p className="inline-error" role="alert">
             {t('common.loadFailed', { what: t('history.title'), message: history.error.message })}{' '}
-            <button type="button" className="btn btn-small" onClick={() => void history.refresh()}>{t('common.retry')}</button>
+            <button type="button" className="btn btn-small" onClick={() => void history.refresh()}>
+              {t('common.retry')}
+            </button>
           </p>
         )}
         {!history.error && history.loading && !history.data && <p className="empty">{t('common.loading')}</p>}
@@ -47,7 +51,9 @@ export function HistoryList({
                 <VerdictBadge verdict={c.verdict} />
                 <span className="history-kind">{t(`kind.${c.kind}`)}</span>
                 <span className="history-user">{c.userName ?? '—'}</span>
-                <time className="history-time muted" dateTime={c.createdAt}>{dateTime(c.createdAt)}</time>
+                <time className="history-time muted" dateTime={c.createdAt}>
+                  {dateTime(c.createdAt)}
+                </time>
                 {c.error && (
                   <span className="history-error">
                     {c.error.step ? <span className="mono">{c.error.step}: </span> : null}

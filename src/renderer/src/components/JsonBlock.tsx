@@ -2,7 +2,17 @@
 import { useMemo } from 'react';
 import { CopyButton } from './CopyButton.tsx';
 
-export function JsonBlock({ title, value, testId, defaultOpen = false }: { title: string; value: unknown; testId?: string; defaultOpen?: boolean }) {
+export function JsonBlock({
+  title,
+  value,
+  testId,
+  defaultOpen = false,
+}: {
+  title: string;
+  value: unknown;
+  testId?: string;
+  defaultOpen?: boolean;
+}) {
   const text = useMemo(() => JSON.stringify(value, null, 2) ?? 'undefined', [value]);
   return (
     <details className="json-block" open={defaultOpen} data-testid={testId}>

@@ -30,7 +30,13 @@ type Section = 'load' | 'aaguids' | 'mds' | 'roots';
 function InlineError({ error, section }: { error: ApiError | null | undefined; section: string }) {
   if (!error) return null;
   return (
-    <div className="inline-error metadata-error" role="alert" data-testid={TID.metadataError} data-section={section} data-code={error.error}>
+    <div
+      className="inline-error metadata-error"
+      role="alert"
+      data-testid={TID.metadataError}
+      data-section={section}
+      data-code={error.error}
+    >
       {error.error && <span className="mono metadata-error-code">{error.error} </span>}
       <span className="metadata-error-message">{error.message}</span>
     </div>
@@ -47,7 +53,11 @@ function Note({ text }: { text: string | undefined }) {
 
 /** A button-looking label around a (visually hidden, still focusable) file input. */
 function FileButton({
-  testId, accept, label, disabled, onFile,
+  testId,
+  accept,
+  label,
+  disabled,
+  onFile,
 }: {
   testId: string;
   accept: string;
@@ -81,7 +91,9 @@ function Busy({ text }: { text: string | undefined }) {
 function SourceSection({ id, title, purpose, children }: { id: string; title: string; purpose: ReactNode; children: ReactNode }) {
   return (
     <section className="metadata-section" aria-labelledby={id}>
-      <h3 id={id} className="metadata-section-title">{title}</h3>
+      <h3 id={id} className="metadata-section-title">
+        {title}
+      </h3>
       <p className="metadata-purpose">{purpose}</p>
       {children}
     </section>
@@ -146,30 +158,50 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
   });
 
   const importAaguids = (file: File) =>
-    void run('aaguids', t('metadata.loadingFile', { name: file.name }), async () => {
-      if (file.size > MAX_SOURCE_BYTES) throw tooLarge(file, MAX_SOURCE_BYTES);
-      const s = await api.importAaguids(await file.text(), file.name);
-      return t('metadata.aaguidsLoaded', { count: s.count, origin: s.origin });
-    }, true);
+    void run(
+      'aaguids',
+      t('metadata.loadingFile', { name: file.name }),
+      async () => {
+        if (file.size > MAX_SOURCE_BYTES) throw tooLarge(file, MAX_SOURCE_BYTES);
+        const s = await api.importAaguids(await file.text(), file.name);
+        return t('metadata.aaguidsLoaded', { count: s.count, origin: s.origin });
+      },
+      true,
+    );
 
   const refreshAaguids = () =>
-    void run('aaguids', t('metadata.downloading'), async () => {
-      const s = await api.refreshAaguids();
-      return t('metadata.aaguidsLoaded', { count: s.count, origin: s.origin });
-    }, true);
+    void run(
+      'aaguids',
+      t('metadata.downloading'),
+      async () => {
+        const s = await api.refreshAaguids();
+        return t('metadata.aaguidsLoaded', { count: s.count, origin: s.origin });
+      },
+      true,
+    );
 
   const importMds = (file: File) =>
-    void run('mds', t('metadata.loadingFile', { name: file.name }), async () => {
-      if (file.size > MAX_SOURCE_BYTES) throw tooLarge(file, MAX_SOURCE_BYTES);
-      const s = await api.importMds(await file.text(), file.name);
-      return t('metadata.mdsLoaded', { count: s.count, no: s.no });
-    }, true);
+    void run(
+      'mds',
+      t('metadata.loadingFile', { name: file.name }),
+      async () => {
+        if (file.size > MAX_SOURCE_BYTES) throw tooLarge(file, MAX_SOURCE_BYTES);
+        const s = await api.importMds(await file.text(), file.name);
+        return t('metadata.mdsLoaded', { count: s.count, no: s.no });
+      },
+      true,
+    );
 
   const refreshMds = () =>
-    void run('mds', t('metadata.downloading'), async () => {
-      const s = await api.refreshMds();
-      return t('metadata.mdsLoaded', { count: s.count, no: s.no });
-    }, true);
+    void run(
+      'mds',
+      t('metadata.downloading'),
+      async () => {
+        const s = await api.refreshMds();
+        return t('metadata.mdsLoaded', { count: s.count, no: s.no });
+      },
+      true,
+    );
 
   const pickRootFile = async (file: File) => {
     setError('roots', null);
@@ -224,7 +256,9 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
         </button>
       }
     >
-      <p className="metadata-intro" ref={intro} tabIndex={-1}>{t('metadata.intro')}</p>
+      <p className="metadata-intro" ref={intro} tabIndex={-1}>
+        {t('metadata.intro')}
+      </p>
       <InlineError error={errors.load} section="load" />
 
       <SourceSection id={`${ids}-aaguids`} title={t('metadata.aaguidsTitle')} purpose={t('metadata.aaguidsPurpose')}>
@@ -239,13 +273,27 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
             <dd data-testid={TID.aaguidsCount}>{community.count}</dd>
           </dl>
         ) : (
-          <p className="muted" data-testid={TID.aaguidsStatus}>{info ? t('metadata.aaguidsNone') : t('common.loading')}</p>
+          <p className="muted" data-testid={TID.aaguidsStatus}>
+            {info ? t('metadata.aaguidsNone') : t('common.loading')}
+          </p>
         )}
         <div className="metadata-actions">
-          <button type="button" className="btn btn-small" data-testid={TID.aaguidsRefresh} disabled={!!busy.aaguids} onClick={refreshAaguids}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid={TID.aaguidsRefresh}
+            disabled={!!busy.aaguids}
+            onClick={refreshAaguids}
+          >
             {t('metadata.aaguidsDownload')}
           </button>
-          <FileButton testId={TID.aaguidsFile} accept=".json,application/json" label={t('metadata.aaguidsFile')} disabled={!!busy.aaguids} onFile={importAaguids} />
+          <FileButton
+            testId={TID.aaguidsFile}
+            accept=".json,application/json"
+            label={t('metadata.aaguidsFile')}
+            disabled={!!busy.aaguids}
+            onFile={importAaguids}
+          />
           <Busy text={busy.aaguids} />
         </div>
         {info && (
@@ -272,14 +320,18 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
               <dt>{t('metadata.fetchedAt')}</dt>
               <dd>{dateTime(mds.fetchedAt)}</dd>
               <dt>{t('metadata.mdsNo')}</dt>
-              <dd className="mono" data-testid={TID.mdsNo}>{mds.no}</dd>
+              <dd className="mono" data-testid={TID.mdsNo}>
+                {mds.no}
+              </dd>
               <dt>{t('metadata.mdsNextUpdate')}</dt>
               <dd className="mono">{mds.nextUpdate}</dd>
               <dt>{t('metadata.count')}</dt>
               <dd>{mds.count}</dd>
             </dl>
             {mds.stale && (
-              <p className="inline-warn" data-testid={TID.mdsStale}>{t('metadata.mdsStale', { date: mds.nextUpdate })}</p>
+              <p className="inline-warn" data-testid={TID.mdsStale}>
+                {t('metadata.mdsStale', { date: mds.nextUpdate })}
+              </p>
             )}
             {mds.legalHeader && (
               <details className="legal-header">
@@ -289,7 +341,9 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
             )}
           </>
         ) : (
-          <p className="muted" data-testid={TID.mdsStatus}>{info ? t('metadata.mdsNone') : t('common.loading')}</p>
+          <p className="muted" data-testid={TID.mdsStatus}>
+            {info ? t('metadata.mdsNone') : t('common.loading')}
+          </p>
         )}
         {info?.mdsError && info.mdsError !== errors.mds?.message && (
           <InlineError error={{ error: '', message: info.mdsError }} section="mds-cached" />
@@ -298,7 +352,13 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
           <button type="button" className="btn btn-small" data-testid={TID.mdsRefresh} disabled={!!busy.mds} onClick={refreshMds}>
             {t('metadata.mdsDownload')}
           </button>
-          <FileButton testId={TID.mdsFile} accept=".jwt,.txt,.blob,application/jwt,text/plain" label={t('metadata.mdsFile')} disabled={!!busy.mds} onFile={importMds} />
+          <FileButton
+            testId={TID.mdsFile}
+            accept=".jwt,.txt,.blob,application/jwt,text/plain"
+            label={t('metadata.mdsFile')}
+            disabled={!!busy.mds}
+            onFile={importMds}
+          />
           <Busy text={busy.mds} />
         </div>
         <InlineError error={errors.mds} section="mds" />
@@ -329,7 +389,9 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
                 </div>
                 <dl className="facts facts-compact">
                   <dt>{t('roots.subject')}</dt>
-                  <dd className="break" data-testid={TID.rootSubject}>{r.subject}</dd>
+                  <dd className="break" data-testid={TID.rootSubject}>
+                    {r.subject}
+                  </dd>
                   <dt>{t('roots.issuer')}</dt>
                   <dd className="break">{r.issuer === r.subject ? t('roots.selfSigned') : r.issuer}</dd>
                   <dt>{t('roots.validity')}</dt>
@@ -347,7 +409,9 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
         </ul>
 
         <form className="root-form" onSubmit={addRoot} aria-labelledby={`${ids}-root-add`}>
-          <h4 id={`${ids}-root-add`} className="subgroup-title">{t('roots.addTitle')}</h4>
+          <h4 id={`${ids}-root-add`} className="subgroup-title">
+            {t('roots.addTitle')}
+          </h4>
           <div className="field">
             <label htmlFor={`${ids}-root-name`}>{t('roots.name')}</label>
             <input
@@ -362,7 +426,9 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
               aria-describedby={`${ids}-root-name-hint`}
               onChange={(e) => setRootName(e.target.value)}
             />
-            <span id={`${ids}-root-name-hint`} className="field-hint">{t('roots.nameHint')}</span>
+            <span id={`${ids}-root-name-hint`} className="field-hint">
+              {t('roots.nameHint')}
+            </span>
           </div>
           <div className="field">
             <label htmlFor={`${ids}-root-pem`}>{t('roots.pem')}</label>
@@ -378,8 +444,19 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
             />
           </div>
           <div className="metadata-actions">
-            <FileButton testId={TID.rootFile} accept=".pem,.crt,.cer,.der" label={t('roots.file')} disabled={!!busy.roots} onFile={(f) => void pickRootFile(f)} />
-            <button type="submit" className="btn btn-small btn-primary-soft" data-testid={TID.rootAdd} disabled={!!busy.roots || !rootName.trim() || !rootPem.trim()}>
+            <FileButton
+              testId={TID.rootFile}
+              accept=".pem,.crt,.cer,.der"
+              label={t('roots.file')}
+              disabled={!!busy.roots}
+              onFile={(f) => void pickRootFile(f)}
+            />
+            <button
+              type="submit"
+              className="btn btn-small btn-primary-soft"
+              data-testid={TID.rootAdd}
+              disabled={!!busy.roots || !rootName.trim() || !rootPem.trim()}
+            >
               {t('roots.add')}
             </button>
             <Busy text={busy.roots} />

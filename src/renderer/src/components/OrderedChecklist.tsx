@@ -18,7 +18,17 @@ export interface ChecklistItem<T> {
 }
 
 export function OrderedChecklist<T extends string | number>({
-  items, selected, onChange, testId, upTestId, downTestId, moveUpLabel, moveDownLabel, disabled, listTestId, describedBy,
+  items,
+  selected,
+  onChange,
+  testId,
+  upTestId,
+  downTestId,
+  moveUpLabel,
+  moveDownLabel,
+  disabled,
+  listTestId,
+  describedBy,
 }: {
   items: readonly ChecklistItem<T>[];
   selected: readonly T[];
@@ -34,7 +44,10 @@ export function OrderedChecklist<T extends string | number>({
 }) {
   const baseId = useId();
   const byValue = new Map(items.map((i) => [i.value, i]));
-  const order = orderedUniverse(selected, items.map((i) => i.value)).filter((v) => byValue.has(v));
+  const order = orderedUniverse(
+    selected,
+    items.map((i) => i.value),
+  ).filter((v) => byValue.has(v));
   const selectedSet = new Set(selected);
 
   const toggle = (v: T, on: boolean) => {
@@ -52,7 +65,9 @@ export function OrderedChecklist<T extends string | number>({
         const id = `${baseId}-${String(v)}`;
         return (
           <li key={String(v)} className={checked ? 'ordered-item is-checked' : 'ordered-item'}>
-            <span className="ordered-rank" aria-hidden="true">{checked ? pos + 1 : ''}</span>
+            <span className="ordered-rank" aria-hidden="true">
+              {checked ? pos + 1 : ''}
+            </span>
             <input
               id={id}
               type="checkbox"

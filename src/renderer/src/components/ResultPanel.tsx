@@ -58,7 +58,13 @@ function FlagsRow({ flags }: { flags: Flags }) {
   );
 }
 
-function ErrorBox({ error, primary = true }: { error: { code?: string; error?: string; message: string; step?: string }; primary?: boolean }) {
+function ErrorBox({
+  error,
+  primary = true,
+}: {
+  error: { code?: string; error?: string; message: string; step?: string };
+  primary?: boolean;
+}) {
   const { t } = useI18n();
   const code = error.code ?? error.error;
   return (
@@ -66,13 +72,17 @@ function ErrorBox({ error, primary = true }: { error: { code?: string; error?: s
       {error.step && (
         <div className="error-line">
           <span className="error-label">{t('result.step')}</span>
-          <span className="mono" data-testid={primary ? TID.resultErrorStep : undefined}>{error.step}</span>
+          <span className="mono" data-testid={primary ? TID.resultErrorStep : undefined}>
+            {error.step}
+          </span>
         </div>
       )}
       {code && (
         <div className="error-line">
           <span className="error-label">{t('result.code')}</span>
-          <span className="mono" data-testid={primary ? TID.resultErrorCode : undefined}>{code}</span>
+          <span className="mono" data-testid={primary ? TID.resultErrorCode : undefined}>
+            {code}
+          </span>
         </div>
       )}
       <div className="error-message" data-testid={primary ? TID.resultError : undefined}>
@@ -86,7 +96,11 @@ function ErrorBox({ error, primary = true }: { error: { code?: string; error?: s
 function SecondOpinionLine({ opinion }: { opinion: SecondOpinion }) {
   const { t } = useI18n();
   return (
-    <p className={`second-opinion ${opinion.verified ? 'is-verified' : 'is-rejected'}`} data-testid={TID.secondOpinion} data-verified={String(opinion.verified)}>
+    <p
+      className={`second-opinion ${opinion.verified ? 'is-verified' : 'is-rejected'}`}
+      data-testid={TID.secondOpinion}
+      data-verified={String(opinion.verified)}
+    >
       <span className="second-opinion-label">{t('result.secondOpinion')}</span>{' '}
       <span className="second-opinion-value">
         {opinion.verified
@@ -98,7 +112,15 @@ function SecondOpinionLine({ opinion }: { opinion: SecondOpinion }) {
 }
 
 /** Shown, never hidden, when the dissector's checks and the second verifier reach different verdicts. */
-function DisagreementBox({ disagreement, verifier, ceremonyVerdict }: { disagreement: Disagreement; verifier: string; ceremonyVerdict: Verdict }) {
+function DisagreementBox({
+  disagreement,
+  verifier,
+  ceremonyVerdict,
+}: {
+  disagreement: Disagreement;
+  verifier: string;
+  ceremonyVerdict: Verdict;
+}) {
   const { t } = useI18n();
   return (
     <section className="disagreement-box" role="alert" data-testid={TID.disagreement} aria-labelledby="disagreement-title">
@@ -121,7 +143,9 @@ function Row({ label, children, testId, title }: { label: string; children: Reac
   return (
     <>
       <dt>{label}</dt>
-      <dd data-testid={testId} title={title}>{children}</dd>
+      <dd data-testid={testId} title={title}>
+        {children}
+      </dd>
     </>
   );
 }
@@ -131,20 +155,37 @@ function pathLabel(t: ReturnType<typeof useI18n>['t'], path: ClientPath | undefi
   return path === 'native' ? t('about.path.native') : t('about.path.simplewebauthn');
 }
 
-function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: Ceremony; apiError?: ApiError; clientPath?: ClientPath; clientMs?: number }) {
+function CeremonyView({
+  ceremony,
+  apiError,
+  clientPath,
+  clientMs,
+}: {
+  ceremony: Ceremony;
+  apiError?: ApiError;
+  clientPath?: ClientPath;
+  clientMs?: number;
+}) {
   const { t, dateTime } = useI18n();
   const facts = ceremonyFacts(ceremony);
   const error = ceremony.error ?? (apiError ? { code: apiError.error, message: apiError.message, step: apiError.step } : null);
   const timings = ceremony.timings;
   const responseMs = timings.responseAt !== undefined ? timings.responseAt - timings.optionsAt : null;
   const verifiedMs = timings.verifiedAt !== undefined ? timings.verifiedAt - timings.optionsAt : null;
-  const ext = ceremony.result?.clientExtensionResults ?? (ceremony.response as { clientExtensionResults?: unknown } | null)?.clientExtensionResults;
+  const ext =
+    ceremony.result?.clientExtensionResults ?? (ceremony.response as { clientExtensionResults?: unknown } | null)?.clientExtensionResults;
   const dissection = dissectionOf(ceremony);
   const opinion = dissection?.secondOpinion ?? null;
   const disagreement = dissection?.disagreement ?? null;
 
   return (
-    <article className="result-body" data-testid={TID.result} data-kind={ceremony.kind} data-verdict={ceremony.verdict} data-ceremony-id={ceremony.id}>
+    <article
+      className="result-body"
+      data-testid={TID.result}
+      data-kind={ceremony.kind}
+      data-verdict={ceremony.verdict}
+      data-ceremony-id={ceremony.id}
+    >
       <header className="result-head">
         <VerdictBadge verdict={ceremony.verdict} testId={TID.verdict} />
         <span className="result-kind">{t(`kind.${ceremony.kind}`)}</span>
@@ -154,7 +195,13 @@ function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: 
         <LazySummary ceremony={ceremony} />
       </Suspense>
 
-      {disagreement && <DisagreementBox disagreement={disagreement} verifier={opinion?.verifier ?? '@simplewebauthn/server'} ceremonyVerdict={ceremony.verdict} />}
+      {disagreement && (
+        <DisagreementBox
+          disagreement={disagreement}
+          verifier={opinion?.verifier ?? '@simplewebauthn/server'}
+          ceremonyVerdict={ceremony.verdict}
+        />
+      )}
       {error && <ErrorBox error={error} />}
       {ceremony.clientError && !error && <ErrorBox error={{ code: ceremony.clientError.name, message: ceremony.clientError.message }} />}
       {opinion && <SecondOpinionLine opinion={opinion} />}
@@ -175,25 +222,39 @@ function CeremonyView({ ceremony, apiError, clientPath, clientMs }: { ceremony: 
       <section className="result-section">
         <h3 className="section-title">{t('result.details')}</h3>
         <dl className="facts">
-          <Row label={t('result.user')} testId={TID.resultUser}>{facts.userName ?? '—'}</Row>
+          <Row label={t('result.user')} testId={TID.resultUser}>
+            {facts.userName ?? '—'}
+          </Row>
           <Row label={t('result.credentialId')} testId={TID.resultCredentialId} title={facts.credentialId ?? undefined}>
             <span className="mono break">{facts.credentialId ?? '—'}</span>
           </Row>
           <Row label={t('result.signCount')}>
-            <span className="mono" data-testid={TID.resultSignCount}>{facts.signCount ?? '—'}</span>
-            {facts.previousSignCount !== null && <span className="muted"> ({t('result.previousSignCount', { n: facts.previousSignCount })})</span>}
+            <span className="mono" data-testid={TID.resultSignCount}>
+              {facts.signCount ?? '—'}
+            </span>
+            {facts.previousSignCount !== null && (
+              <span className="muted"> ({t('result.previousSignCount', { n: facts.previousSignCount })})</span>
+            )}
           </Row>
-          <Row label={t('result.fmt')} testId={TID.resultFmt}>{facts.fmt ?? '—'}</Row>
+          <Row label={t('result.fmt')} testId={TID.resultFmt}>
+            {facts.fmt ?? '—'}
+          </Row>
           <Row label={t('result.authenticator')}>
             <AuthenticatorLabel aaguid={facts.aaguid} recordedName={facts.authenticatorName} testId={TID.resultAuthenticator} />
           </Row>
           <Row label={t('result.aaguid')}>
-            <span className="mono" data-testid={TID.resultAaguid}>{facts.aaguid ?? '—'}</span>
+            <span className="mono" data-testid={TID.resultAaguid}>
+              {facts.aaguid ?? '—'}
+            </span>
           </Row>
-          <Row label={t('result.alg')} testId={TID.resultAlg}>{facts.alg !== null ? algorithmLabel(facts.alg) : '—'}</Row>
+          <Row label={t('result.alg')} testId={TID.resultAlg}>
+            {facts.alg !== null ? algorithmLabel(facts.alg) : '—'}
+          </Row>
           <Row label={t('result.storage')}>{facts.storage ? <StorageLabel storage={facts.storage} /> : '—'}</Row>
           {facts.transports && <Row label={t('result.transports')}>{facts.transports.join(', ') || '—'}</Row>}
-          <Row label={t('result.ceremonyId')}><span className="mono">{ceremony.id}</span></Row>
+          <Row label={t('result.ceremonyId')}>
+            <span className="mono">{ceremony.id}</span>
+          </Row>
           <Row label={t('result.created')}>{dateTime(ceremony.createdAt)}</Row>
           {(responseMs !== null || verifiedMs !== null) && (
             <Row label={t('result.timing')}>
@@ -228,7 +289,11 @@ export function ResultPanel({ view }: { view: ResultView }) {
       body = <p className="empty">{t('result.empty')}</p>;
       break;
     case 'loading':
-      body = <p className="empty" role="status">{t('common.loading')}</p>;
+      body = (
+        <p className="empty" role="status">
+          {t('common.loading')}
+        </p>
+      );
       break;
     case 'running':
       body = (
@@ -245,7 +310,9 @@ export function ResultPanel({ view }: { view: ResultView }) {
           </Suspense>
           {view.ceremonyId && (
             <dl className="facts">
-              <Row label={t('result.ceremonyId')}><span className="mono">{view.ceremonyId}</span></Row>
+              <Row label={t('result.ceremonyId')}>
+                <span className="mono">{view.ceremonyId}</span>
+              </Row>
             </dl>
           )}
           {view.options && <JsonBlock title={t('result.optionsJson')} value={view.options} testId={TID.resultOptionsJson} defaultOpen />}
@@ -259,7 +326,9 @@ export function ResultPanel({ view }: { view: ResultView }) {
       body = (
         <article className="result-body" data-testid={TID.result} data-kind={view.kind ?? ''} data-verdict="">
           <header className="result-head">
-            <span className="badge badge-failed" data-testid={TID.requestError}>{view.error.status ? `HTTP ${view.error.status}` : view.error.error}</span>
+            <span className="badge badge-failed" data-testid={TID.requestError}>
+              {view.error.status ? `HTTP ${view.error.status}` : view.error.error}
+            </span>
             {view.kind && <span className="result-kind">{t(`kind.${view.kind}`)}</span>}
             <span className="result-sentence">{view.ceremonyId ? t('result.verifyFailedNoRecord') : t('result.requestFailed')}</span>
           </header>
@@ -273,7 +342,9 @@ export function ResultPanel({ view }: { view: ResultView }) {
   }
   return (
     <section className="panel result-panel" aria-labelledby="result-title">
-      <h2 id="result-title" className="panel-title">{t('result.title')}</h2>
+      <h2 id="result-title" className="panel-title">
+        {t('result.title')}
+      </h2>
       <div className="panel-scroll">{body}</div>
     </section>
   );

@@ -9,7 +9,15 @@ interface Base {
 }
 
 export function TextField({
-  label, testId, value, onChange, disabled, hint, placeholder, maxLength, autoComplete = 'off',
+  label,
+  testId,
+  value,
+  onChange,
+  disabled,
+  hint,
+  placeholder,
+  maxLength,
+  autoComplete = 'off',
 }: Base & { value: string; onChange(v: string): void; placeholder?: string; maxLength?: number; autoComplete?: string }) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -29,13 +37,25 @@ export function TextField({
         aria-describedby={hint ? hintId : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
-      {hint && <div id={hintId} className="field-hint">{hint}</div>}
+      {hint && (
+        <div id={hintId} className="field-hint">
+          {hint}
+        </div>
+      )}
     </div>
   );
 }
 
 export function NumberField({
-  label, testId, value, onChange, disabled, min, max, step, hint,
+  label,
+  testId,
+  value,
+  onChange,
+  disabled,
+  min,
+  max,
+  step,
+  hint,
 }: Base & { value: number; onChange(v: number): void; min?: number; max?: number; step?: number }) {
   const id = useId();
   return (
@@ -67,7 +87,13 @@ export interface Choice<V extends string> {
 }
 
 export function SelectField<V extends string>({
-  label, testId, value, options, onChange, disabled, hint,
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+  disabled,
+  hint,
 }: Base & { value: V; options: readonly Choice<V>[]; onChange(v: V): void }) {
   const id = useId();
   return (
@@ -86,15 +112,30 @@ export function SelectField<V extends string>({
 }
 
 export function CheckField({
-  label, testId, checked, onChange, disabled, hint, aside,
-}: Base & { checked: boolean; onChange(v: boolean): void; /** Shown after the label, outside it (e.g. a spec link). */ aside?: ReactNode }) {
+  label,
+  testId,
+  checked,
+  onChange,
+  disabled,
+  hint,
+  aside,
+}: Base & {
+  checked: boolean;
+  onChange(v: boolean): void;
+  /** Shown after the label, outside it (e.g. a spec link). */ aside?: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field field-check">
-      <input id={id} type="checkbox" data-testid={testId} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
-      <label htmlFor={id}>
-        {label}
-      </label>
+      <input
+        id={id}
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
       {aside}
       {hint && <div className="field-hint">{hint}</div>}
     </div>

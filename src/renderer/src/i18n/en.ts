@@ -193,7 +193,8 @@ export const en = {
   'credential.signIn': 'Sign in with this credential',
   'credential.delete': 'Delete',
   'confirm.deleteTitle': 'Delete this credential?',
-  'confirm.deleteBody': 'The RP forgets credential {id} of {user}. The authenticator keeps its private key, so signing in with it will then fail.',
+  'confirm.deleteBody':
+    'The RP forgets credential {id} of {user}. The authenticator keeps its private key, so signing in with it will then fail.',
   'confirm.delete': 'Delete',
   'confirm.cancel': 'Cancel',
 
@@ -218,8 +219,10 @@ export const en = {
   'metadata.loadingFile': 'Loading {name}…',
   'metadata.fileTooLarge': '{name} is {size} bytes; the limit is {limit} bytes.',
   'metadata.aaguidsTitle': 'Community AAGUID list',
-  'metadata.aaguidsPurpose': 'Gives the names and icons of authenticators (Windows Hello, iCloud Keychain, YubiKey …) for the AAGUID in a response.',
-  'metadata.aaguidsNotShipped': 'This list is not shipped with the app (it has no licence): it is downloaded at run time from its published address, or loaded from a file you choose.',
+  'metadata.aaguidsPurpose':
+    'Gives the names and icons of authenticators (Windows Hello, iCloud Keychain, YubiKey …) for the AAGUID in a response.',
+  'metadata.aaguidsNotShipped':
+    'This list is not shipped with the app (it has no licence): it is downloaded at run time from its published address, or loaded from a file you choose.',
   'metadata.aaguidsNone': 'No list loaded: authenticators are shown by their AAGUID.',
   'metadata.aaguidsDownload': 'Download from the published list',
   'metadata.aaguidsFile': 'Load from file…',
@@ -227,7 +230,8 @@ export const en = {
   'metadata.publishedAt': 'Published at',
   'metadata.project': 'project page',
   'metadata.mdsTitle': 'FIDO Metadata Service (MDS)',
-  'metadata.mdsPurpose': 'The FIDO Alliance’s signed list of certified authenticators: their names and icons, and the roots that make their attestation trusted.',
+  'metadata.mdsPurpose':
+    'The FIDO Alliance’s signed list of certified authenticators: their names and icons, and the roots that make their attestation trusted.',
   'metadata.mdsNone': 'No BLOB loaded: attestation is checked against the bundled roots and yours only.',
   'metadata.mdsNo': 'Serial number',
   'metadata.mdsNextUpdate': 'Next update',
@@ -238,7 +242,8 @@ export const en = {
   'metadata.mdsLoaded': 'Verified and loaded BLOB no. {no} ({count} AAGUIDs).',
 
   'roots.title': 'Your trust roots',
-  'roots.purpose': 'Attestation trust: a certificate chain that ends in one of these roots counts as trusted, beside the bundled Apple, Google and GlobalSign roots.',
+  'roots.purpose':
+    'Attestation trust: a certificate chain that ends in one of these roots counts as trusted, beside the bundled Apple, Google and GlobalSign roots.',
   'roots.listLabel': 'Trust roots you added',
   'roots.empty': 'None added.',
   'roots.ca': 'CA',

@@ -32,12 +32,14 @@ export const historyEn = {
   'creds.signIn': 'Sign in with this credential',
   'creds.delete': 'Delete',
   'creds.deleteTitle': 'Delete this credential?',
-  'creds.deleteBody': 'The RP forgets credential {id} of {user}. The authenticator still holds the passkey; where the browser has the WebAuthn Signal API, the window asks it to remove or hide it.',
+  'creds.deleteBody':
+    'The RP forgets credential {id} of {user}. The authenticator still holds the passkey; where the browser has the WebAuthn Signal API, the window asks it to remove or hide it.',
   'creds.cancel': 'Cancel',
   'creds.confirmDelete': 'Delete',
   'creds.deleted': 'Deleted credential {id}.',
   'creds.signal.supported': 'This browser has the WebAuthn Signal API ({methods}).',
-  'creds.signal.unsupported': 'This browser does not have the WebAuthn Signal API (PublicKeyCredential.signalUnknownCredential / signalAllAcceptedCredentials): remove the passkey from the authenticator or password manager yourself.',
+  'creds.signal.unsupported':
+    'This browser does not have the WebAuthn Signal API (PublicKeyCredential.signalUnknownCredential / signalAllAcceptedCredentials): remove the passkey from the authenticator or password manager yourself.',
   'creds.signal.called': 'Told the browser: {method} — {result}.',
   'creds.signal.ok': 'accepted',
   'creds.signal.failed': 'refused ({error})',

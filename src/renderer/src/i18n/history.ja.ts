@@ -34,12 +34,14 @@ export const historyJa: Record<keyof typeof historyEn, string> = {
   'creds.signIn': 'この資格情報でサインイン',
   'creds.delete': '削除',
   'creds.deleteTitle': 'この資格情報を削除しますか？',
-  'creds.deleteBody': 'RP は {user} の資格情報 {id} を忘れます。パスキーは認証器に残ります。ブラウザーに WebAuthn Signal API があれば、削除または非表示にするよう依頼します。',
+  'creds.deleteBody':
+    'RP は {user} の資格情報 {id} を忘れます。パスキーは認証器に残ります。ブラウザーに WebAuthn Signal API があれば、削除または非表示にするよう依頼します。',
   'creds.cancel': 'キャンセル',
   'creds.confirmDelete': '削除',
   'creds.deleted': '資格情報 {id} を削除しました。',
   'creds.signal.supported': 'このブラウザーには WebAuthn Signal API があります（{methods}）。',
-  'creds.signal.unsupported': 'このブラウザーには WebAuthn Signal API（PublicKeyCredential.signalUnknownCredential / signalAllAcceptedCredentials）がありません。認証器やパスワード マネージャーからパスキーを手動で削除してください。',
+  'creds.signal.unsupported':
+    'このブラウザーには WebAuthn Signal API（PublicKeyCredential.signalUnknownCredential / signalAllAcceptedCredentials）がありません。認証器やパスワード マネージャーからパスキーを手動で削除してください。',
   'creds.signal.called': 'ブラウザーに通知しました：{method} — {result}。',
   'creds.signal.ok': '受理',
   'creds.signal.failed': '拒否（{error}）',

@@ -50,7 +50,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     // Unambiguous, sortable local times: 2025-01-31 14:05:09 (en), 2025/01/31 14:05:09 (ja).
     const dtf = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'sv-SE', {
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
     });
     return {
       lang,

@@ -111,7 +111,8 @@ export const ja: Messages = {
   'actions.verifying': '検証中…',
   'actions.noWebAuthn': 'このページは WebAuthn を使えるセキュアコンテキストではありません。セレモニーは NotSupportedError で失敗します。',
 
-  'actions.originMismatch': 'このページは {here} で開かれていますが、RP が期待するオリジンは {origin} です。セレモニーは失敗します。次を開いてください：',
+  'actions.originMismatch':
+    'このページは {here} で開かれていますが、RP が期待するオリジンは {origin} です。セレモニーは失敗します。次を開いてください：',
 
   'result.title': '結果',
   'result.empty': 'セレモニーを実行するか、履歴から開いてください。',
@@ -190,7 +191,8 @@ export const ja: Messages = {
   'credential.signIn': 'このクレデンシャルでサインイン',
   'credential.delete': '削除',
   'confirm.deleteTitle': 'このクレデンシャルを削除しますか？',
-  'confirm.deleteBody': 'RP は {user} のクレデンシャル {id} を忘れます。認証器には秘密鍵が残るため、以後それを使ったサインインは失敗します。',
+  'confirm.deleteBody':
+    'RP は {user} のクレデンシャル {id} を忘れます。認証器には秘密鍵が残るため、以後それを使ったサインインは失敗します。',
   'confirm.delete': '削除',
   'confirm.cancel': 'キャンセル',
 
@@ -207,7 +209,8 @@ export const ja: Messages = {
   'authenticator.zero': 'AAGUID なし：認証器は機種を明かしていません',
 
   'metadata.title': 'メタデータと信頼',
-  'metadata.intro': 'エクスプローラーはレスポンスそのものに加えて、次の情報源を使います。どれも置き換えるまでデータディレクトリに保存されます。',
+  'metadata.intro':
+    'エクスプローラーはレスポンスそのものに加えて、次の情報源を使います。どれも置き換えるまでデータディレクトリに保存されます。',
   'metadata.source': '取得元',
   'metadata.fetchedAt': '読み込み日時',
   'metadata.count': 'AAGUID 数',
@@ -215,8 +218,10 @@ export const ja: Messages = {
   'metadata.loadingFile': '{name} を読み込み中…',
   'metadata.fileTooLarge': '{name} は {size} バイトです。上限は {limit} バイトです。',
   'metadata.aaguidsTitle': 'コミュニティ AAGUID リスト',
-  'metadata.aaguidsPurpose': 'レスポンスの AAGUID から、認証器の名前とアイコン（Windows Hello、iCloud キーチェーン、YubiKey など）を示します。',
-  'metadata.aaguidsNotShipped': 'このリストはライセンスがないためアプリには同梱していません。実行時に公開 URL からダウンロードするか、選んだファイルから読み込みます。',
+  'metadata.aaguidsPurpose':
+    'レスポンスの AAGUID から、認証器の名前とアイコン（Windows Hello、iCloud キーチェーン、YubiKey など）を示します。',
+  'metadata.aaguidsNotShipped':
+    'このリストはライセンスがないためアプリには同梱していません。実行時に公開 URL からダウンロードするか、選んだファイルから読み込みます。',
   'metadata.aaguidsNone': 'リスト未読み込み：認証器は AAGUID で表示されます。',
   'metadata.aaguidsDownload': '公開リストからダウンロード',
   'metadata.aaguidsFile': 'ファイルから読み込む…',
@@ -224,7 +229,8 @@ export const ja: Messages = {
   'metadata.publishedAt': '公開先',
   'metadata.project': 'プロジェクトページ',
   'metadata.mdsTitle': 'FIDO メタデータサービス（MDS）',
-  'metadata.mdsPurpose': 'FIDO Alliance が署名した認定認証器の一覧：名前とアイコン、そしてアテステーションを信頼済みにするルート証明書を含みます。',
+  'metadata.mdsPurpose':
+    'FIDO Alliance が署名した認定認証器の一覧：名前とアイコン、そしてアテステーションを信頼済みにするルート証明書を含みます。',
   'metadata.mdsNone': 'BLOB 未読み込み：アテステーションは同梱のルートと追加したルートだけで検証されます。',
   'metadata.mdsNo': 'シリアル番号',
   'metadata.mdsNextUpdate': '次回更新',
@@ -235,7 +241,8 @@ export const ja: Messages = {
   'metadata.mdsLoaded': 'BLOB 第 {no} 版を検証して読み込みました（AAGUID {count} 件）。',
 
   'roots.title': '追加した信頼ルート',
-  'roots.purpose': 'アテステーションの信頼：証明書チェーンがここにあるルートのどれかで終われば、同梱の Apple・Google・GlobalSign のルートと同様に信頼済みとみなします。',
+  'roots.purpose':
+    'アテステーションの信頼：証明書チェーンがここにあるルートのどれかで終われば、同梱の Apple・Google・GlobalSign のルートと同様に信頼済みとみなします。',
   'roots.listLabel': '追加した信頼ルート',
   'roots.empty': 'まだ追加されていません。',
   'roots.ca': 'CA',
@@ -266,8 +273,10 @@ export const ja: Messages = {
   'result.secondVerified': '{verifier}：検証成功（verified）',
   'result.secondRejected': '{verifier}：拒否（rejected）：{error}',
   'result.disagreementTitle': '検証器の判定不一致',
-  'result.disagreementBodyVerified': 'エクスプローラーのチェックはこのレスポンスを受け入れましたが、{verifier} は拒否しました。両方の理由を比べてください。',
-  'result.disagreementBodyFailed': 'エクスプローラーのチェックはこのレスポンスを拒否しましたが、{verifier} は受け入れました。両方の理由を比べてください。',
+  'result.disagreementBodyVerified':
+    'エクスプローラーのチェックはこのレスポンスを受け入れましたが、{verifier} は拒否しました。両方の理由を比べてください。',
+  'result.disagreementBodyFailed':
+    'エクスプローラーのチェックはこのレスポンスを拒否しましたが、{verifier} は受け入れました。両方の理由を比べてください。',
   'result.disagreementOurs': 'Passkey Explorer のチェック',
 
   'common.loading': '読み込み中…',

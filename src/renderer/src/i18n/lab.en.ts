@@ -2,14 +2,17 @@
 export const labEn = {
   'nav.lab': 'Authenticator lab',
   'lab.title': 'Virtual authenticator lab',
-  'lab.intro': 'Virtual authenticators from the Chrome DevTools protocol (WebAuthn domain): add one, then register and sign in on the Ceremony tab. Every option keeps its CDP name.',
+  'lab.intro':
+    'Virtual authenticators from the Chrome DevTools protocol (WebAuthn domain): add one, then register and sign in on the Ceremony tab. Every option keeps its CDP name.',
   'lab.unavailableTitle': 'No lab in this window',
   'lab.connected': 'Connected to {product} through {transport}.',
   'lab.transport.electron': 'the window’s debugger (Electron)',
   'lab.transport.cdp': 'a CDP session (serve --lab)',
   'lab.devtools': 'DevTools endpoint',
-  'lab.enabledNote': 'While at least one virtual authenticator exists, this page’s WebAuthn calls go to the virtual authenticators only. Remove them all to use real authenticators again.',
-  'lab.multipleNote': 'With several authenticators, the browser asks all of them and the first to answer wins: keep one, or turn presence simulation off on the others.',
+  'lab.enabledNote':
+    'While at least one virtual authenticator exists, this page’s WebAuthn calls go to the virtual authenticators only. Remove them all to use real authenticators again.',
+  'lab.multipleNote':
+    'With several authenticators, the browser asks all of them and the first to answer wins: keep one, or turn presence simulation off on the others.',
   'lab.protocolBrowser': 'Options as this browser’s protocol describes them.',
   'lab.protocolBuiltIn': 'Options from the built-in table (Chromium 156); this browser’s own protocol could not be read.',
   'lab.extraOptions': 'This browser also knows: {names}',
@@ -31,7 +34,8 @@ export const labEn = {
   'lab.userVerified': 'User verified',
   'lab.userVerifiedHint': 'setUserVerified: when off, user verification fails (the client reports NotAllowedError when UV is required).',
   'lab.presence': 'Automatic presence simulation',
-  'lab.presenceHint': 'setAutomaticPresenceSimulation: when off, touches never happen: ceremonies wait until they time out or are cancelled.',
+  'lab.presenceHint':
+    'setAutomaticPresenceSimulation: when off, touches never happen: ceremonies wait until they time out or are cancelled.',
   'lab.faults': 'Fault injection (setResponseOverrideBits)',
   'lab.fault.bogusSignature': 'Bogus signature',
   'lab.fault.bogusSignatureHint': 'isBogusSignature: the signature is all zeros; the RP must fail the signature check.',
@@ -43,11 +47,13 @@ export const labEn = {
   'lab.remove': 'Remove',
   'lab.clear': 'Clear credentials',
   'lab.addCredential': 'Add credential from file…',
-  'lab.addCredentialHint': 'JSON with privateKey (PKCS#8 base64 or PEM); credentialId, rpId, userHandle, signCount, largeBlob and backup flags are optional.',
+  'lab.addCredentialHint':
+    'JSON with privateKey (PKCS#8 base64 or PEM); credentialId, rpId, userHandle, signCount, largeBlob and backup flags are optional.',
   'lab.resident': 'Resident credentials: {n} / {max}',
   'lab.residentFull': 'full',
   'lab.residentLimitTitle': 'Resident credential limit reached',
-  'lab.residentLimitBody': 'Chromium keeps at most {max} resident (discoverable) credentials in one virtual authenticator. A registration that asks for a discoverable credential then fails in the browser (NotAllowedError), not at the RP. Remove one, add another authenticator, or register with residentKey “discouraged”.',
+  'lab.residentLimitBody':
+    'Chromium keeps at most {max} resident (discoverable) credentials in one virtual authenticator. A registration that asks for a discoverable credential then fails in the browser (NotAllowedError), not at the RP. Remove one, add another authenticator, or register with residentKey “discouraged”.',
   'lab.credentials': 'Credentials ({n})',
   'lab.noCredentials': 'No credentials: register on the Ceremony tab, or add one from a file.',
   'lab.col.id': 'Credential ID',
@@ -73,7 +79,8 @@ export const labEn = {
   'lab.credential.export': 'Save credential to file',
   'lab.edit.title': 'Change',
   'lab.edit.signCount': 'Sign count',
-  'lab.edit.signCountHint': 'The next assertion reports this value + 1. Lower it below the RP’s stored counter to show a counter regression (possible clone).',
+  'lab.edit.signCountHint':
+    'The next assertion reports this value + 1. Lower it below the RP’s stored counter to show a counter regression (possible clone).',
   'lab.edit.be': 'Backup eligible (BE)',
   'lab.edit.bs': 'Backed up (BS)',
   'lab.edit.apply': 'Apply',

@@ -4,14 +4,17 @@ import type { labEn } from './lab.en.ts';
 export const labJa: Record<keyof typeof labEn, string> = {
   'nav.lab': '認証器ラボ',
   'lab.title': '仮想認証器ラボ',
-  'lab.intro': 'Chrome DevTools プロトコル（WebAuthn ドメイン）の仮想認証器です。ここで追加し、「セレモニー」タブで登録とサインインを行います。オプションはすべて CDP の名前のままです。',
+  'lab.intro':
+    'Chrome DevTools プロトコル（WebAuthn ドメイン）の仮想認証器です。ここで追加し、「セレモニー」タブで登録とサインインを行います。オプションはすべて CDP の名前のままです。',
   'lab.unavailableTitle': 'このウィンドウではラボを使えません',
   'lab.connected': '{transport}経由で {product} に接続しています。',
   'lab.transport.electron': 'ウィンドウのデバッガー（Electron）',
   'lab.transport.cdp': 'CDP セッション（serve --lab）',
   'lab.devtools': 'DevTools エンドポイント',
-  'lab.enabledNote': '仮想認証器が 1 つでもある間は、このページの WebAuthn 呼び出しは仮想認証器だけに届きます。実際の認証器を使うにはすべて削除してください。',
-  'lab.multipleNote': '認証器が複数あると、ブラウザーは全部に問い合わせ、最初に応答したものが使われます。1 つだけにするか、ほかの認証器のプレゼンス自動応答をオフにしてください。',
+  'lab.enabledNote':
+    '仮想認証器が 1 つでもある間は、このページの WebAuthn 呼び出しは仮想認証器だけに届きます。実際の認証器を使うにはすべて削除してください。',
+  'lab.multipleNote':
+    '認証器が複数あると、ブラウザーは全部に問い合わせ、最初に応答したものが使われます。1 つだけにするか、ほかの認証器のプレゼンス自動応答をオフにしてください。',
   'lab.protocolBrowser': 'オプションはこのブラウザー自身のプロトコル定義に基づいています。',
   'lab.protocolBuiltIn': 'このブラウザーのプロトコル定義を読めなかったため、組み込みの表（Chromium 156）を使っています。',
   'lab.extraOptions': 'このブラウザーが追加で持つオプション：{names}',
@@ -31,7 +34,8 @@ export const labJa: Record<keyof typeof labEn, string> = {
   'lab.authenticators': '認証器',
   'lab.none': '仮想認証器はまだありません。プリセットから追加してください。',
   'lab.userVerified': 'ユーザー検証に成功する',
-  'lab.userVerifiedHint': 'setUserVerified：オフにするとユーザー検証が失敗します（UV が必須ならクライアントは NotAllowedError を返します）。',
+  'lab.userVerifiedHint':
+    'setUserVerified：オフにするとユーザー検証が失敗します（UV が必須ならクライアントは NotAllowedError を返します）。',
   'lab.presence': 'プレゼンスの自動応答',
   'lab.presenceHint': 'setAutomaticPresenceSimulation：オフにするとタッチが起きず、セレモニーはタイムアウトかキャンセルまで待ち続けます。',
   'lab.faults': '障害の注入（setResponseOverrideBits）',
@@ -45,11 +49,13 @@ export const labJa: Record<keyof typeof labEn, string> = {
   'lab.remove': '削除',
   'lab.clear': '資格情報をすべて消去',
   'lab.addCredential': 'ファイルから資格情報を追加…',
-  'lab.addCredentialHint': 'privateKey（PKCS#8 の base64 または PEM）を含む JSON。credentialId、rpId、userHandle、signCount、largeBlob、バックアップフラグは省略できます。',
+  'lab.addCredentialHint':
+    'privateKey（PKCS#8 の base64 または PEM）を含む JSON。credentialId、rpId、userHandle、signCount、largeBlob、バックアップフラグは省略できます。',
   'lab.resident': '常駐資格情報：{n} / {max}',
   'lab.residentFull': '満杯',
   'lab.residentLimitTitle': '常駐資格情報の上限に達しました',
-  'lab.residentLimitBody': 'Chromium の仮想認証器 1 つに保存できる常駐（ディスカバラブル）資格情報は最大 {max} 件です。上限に達すると、ディスカバラブルな資格情報を求める登録は RP ではなくブラウザーで失敗します（NotAllowedError）。1 件削除するか、別の認証器を追加するか、residentKey を「discouraged」にして登録してください。',
+  'lab.residentLimitBody':
+    'Chromium の仮想認証器 1 つに保存できる常駐（ディスカバラブル）資格情報は最大 {max} 件です。上限に達すると、ディスカバラブルな資格情報を求める登録は RP ではなくブラウザーで失敗します（NotAllowedError）。1 件削除するか、別の認証器を追加するか、residentKey を「discouraged」にして登録してください。',
   'lab.credentials': '資格情報（{n} 件）',
   'lab.noCredentials': '資格情報はありません。「セレモニー」タブで登録するか、ファイルから追加してください。',
   'lab.col.id': '資格情報 ID',
@@ -75,7 +81,8 @@ export const labJa: Record<keyof typeof labEn, string> = {
   'lab.credential.export': '資格情報をファイルに保存',
   'lab.edit.title': '変更',
   'lab.edit.signCount': '署名カウンター',
-  'lab.edit.signCountHint': '次のアサーションはこの値 + 1 を返します。RP に保存されたカウンターより小さくすると、カウンターの逆行（複製の疑い）を再現できます。',
+  'lab.edit.signCountHint':
+    '次のアサーションはこの値 + 1 を返します。RP に保存されたカウンターより小さくすると、カウンターの逆行（複製の疑い）を再現できます。',
   'lab.edit.be': 'バックアップ可能（BE）',
   'lab.edit.bs': 'バックアップ済み（BS）',
   'lab.edit.apply': '適用',

@@ -172,7 +172,12 @@ export interface OriginFacts {
   rpIdHashMatches: boolean;
 }
 
-export function originFacts(rpId: string, expectedOrigin: string | null, clientData: ClientDataFacts | null, rpIdHash: string | null): OriginFacts {
+export function originFacts(
+  rpId: string,
+  expectedOrigin: string | null,
+  clientData: ClientDataFacts | null,
+  rpIdHash: string | null,
+): OriginFacts {
   const expected = expectedRpIdHash(rpId);
   const origin = clientData?.origin ?? null;
   return {
@@ -201,7 +206,10 @@ export interface KeyFacts {
 
 const CRED_KEY_PATH = 'attestationObject.authData.attestedCredentialData.credentialPublicKey';
 
-export function keyFacts(response: { id?: string; response?: { publicKey?: string; publicKeyAlgorithm?: number } }, d: Dissection): KeyFacts {
+export function keyFacts(
+  response: { id?: string; response?: { publicKey?: string; publicKeyAlgorithm?: number } },
+  d: Dissection,
+): KeyFacts {
   const keyField = findField(d.tree, CRED_KEY_PATH);
   return {
     credentialId: d.summary.credentialId ?? response.id ?? null,
@@ -254,7 +262,8 @@ export function attestationFacts(d: Dissection): AttestationFacts {
   const members = meaningfulChildren(stmt).map((c) => ({ key: c.key, display: c.display }));
   const x5c = meaningfulChildren(stmt).find((c) => c.key === 'x5c');
   const certificates = x5c ? Math.max(meaningfulChildren(x5c).length, Array.isArray(x5c.value) ? x5c.value.length : 1) : 0;
-  const kind: AttestationKind = fmt === 'none' ? 'none' : certificates > 0 ? 'certificate' : fmt === 'packed' ? 'self' : fmt ? 'unknown' : 'unknown';
+  const kind: AttestationKind =
+    fmt === 'none' ? 'none' : certificates > 0 ? 'certificate' : fmt === 'packed' ? 'self' : fmt ? 'unknown' : 'unknown';
   const aaguid = d.summary.aaguid;
   return { fmt, kind, aaguid, zeroAaguid: !aaguid || /^[0-]+$/.test(aaguid), certificates, members };
 }

@@ -10,7 +10,16 @@ import { DEFAULT_CONFIG } from '@api/config.ts';
 import { ApiRequestError, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration } from '../webauthn/ceremony.ts';
 import { storedCredentialOf } from './facts.ts';
-import { INITIAL_LEARN_STATE, learnReducer, nextMove, type LearnAction, type LearnData, type LearnError, type LearnEvent, type LearnState } from './walk.ts';
+import {
+  INITIAL_LEARN_STATE,
+  learnReducer,
+  nextMove,
+  type LearnAction,
+  type LearnData,
+  type LearnError,
+  type LearnEvent,
+  type LearnState,
+} from './walk.ts';
 
 export interface LearnSetup {
   userName: string;
@@ -101,7 +110,12 @@ export function useLearnWalk(api: ApiClient) {
   );
 
   const perform = useCallback(
-    async (action: LearnAction, data: LearnData, setup: LearnSetup, signal: AbortSignal): Promise<{ ok: Partial<LearnData> } | { error: LearnError }> => {
+    async (
+      action: LearnAction,
+      data: LearnData,
+      setup: LearnSetup,
+      signal: AbortSignal,
+    ): Promise<{ ok: Partial<LearnData> } | { error: LearnError }> => {
       const clientOpts = { signal, watchdogGraceMs: WATCHDOG_GRACE_MS };
       switch (action) {
         case 'regOptions':
@@ -124,7 +138,9 @@ export function useLearnWalk(api: ApiClient) {
         }
         case 'authOptions': {
           const credentialId = data.regCeremony?.result?.credentialId;
-          return { ok: { authOptions: await api.authenticationOptions({ config: learnConfig(setup), ...(credentialId ? { credentialId } : {}) }) } };
+          return {
+            ok: { authOptions: await api.authenticationOptions({ config: learnConfig(setup), ...(credentialId ? { credentialId } : {}) }) },
+          };
         }
         case 'get': {
           const { ceremonyId, options } = data.authOptions!;

@@ -160,7 +160,8 @@ export function nextMove(state: LearnState): NextMove {
   if (cur.action) {
     const retry = state.error ? RETRY_OF[state.error.action] : undefined;
     if (retry && retryBelongsHere(retry, cur.action)) return { kind: 'run', action: retry, retry: true };
-    if (cur.action === 'authOptions' && state.data.regCeremony?.verdict !== 'verified') return { kind: 'blocked', reason: 'registration-failed' };
+    if (cur.action === 'authOptions' && state.data.regCeremony?.verdict !== 'verified')
+      return { kind: 'blocked', reason: 'registration-failed' };
     if (state.data[ACTION_RESULT[cur.action]] === undefined) return { kind: 'run', action: cur.action, retry: !!state.error };
   }
   if (LEARN_STEPS[i + 1].part === 'done' && state.data.authCeremony?.verdict !== 'verified') {

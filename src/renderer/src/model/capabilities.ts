@@ -64,12 +64,18 @@ const EXTENSION_SPEC: Record<string, string> = {
   credProps: `${WEBAUTHN}#sctn-authenticator-credential-properties-extension`,
   largeBlob: `${WEBAUTHN}#sctn-large-blob-extension`,
   prf: `${WEBAUTHN}#prf-extension`,
-  credentialProtectionPolicy: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
-  enforceCredentialProtectionPolicy: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
-  credBlob: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
-  getCredBlob: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
-  hmacCreateSecret: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-hmac-secret-extension',
-  minPinLength: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-minpinlength-extension',
+  credentialProtectionPolicy:
+    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
+  enforceCredentialProtectionPolicy:
+    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
+  credBlob:
+    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
+  getCredBlob:
+    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
+  hmacCreateSecret:
+    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-hmac-secret-extension',
+  minPinLength:
+    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-minpinlength-extension',
   payment: 'https://www.w3.org/TR/secure-payment-confirmation/#sctn-payment-extension-registration',
 };
 
@@ -169,7 +175,9 @@ export function headline(answer: ApiAnswer<boolean> | undefined): Headline {
  * userVerifyingPlatformAuthenticator vs isUserVerifyingPlatformAuthenticatorAvailable(), and its
  * conditionalGet vs isConditionalMediationAvailable(). The spec defines each pair as equal.
  */
-export function disagreements(probe: CapabilityProbe): { capability: SpecCapability; method: 'uvpaa' | 'conditionalMediation'; capabilityValue: boolean; methodValue: boolean }[] {
+export function disagreements(
+  probe: CapabilityProbe,
+): { capability: SpecCapability; method: 'uvpaa' | 'conditionalMediation'; capabilityValue: boolean; methodValue: boolean }[] {
   const out: ReturnType<typeof disagreements> = [];
   if (probe.clientCapabilities.state !== 'ok') return out;
   const caps = probe.clientCapabilities.value;

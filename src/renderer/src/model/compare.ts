@@ -32,7 +32,10 @@ function stable(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${stable(o[k])}`).join(',')}}`;
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stable(o[k])}`)
+    .join(',')}}`;
 }
 
 function show(v: unknown): string {
@@ -77,7 +80,9 @@ export function flattenJson(value: unknown, prefix = ''): Map<string, Leaf> {
   const out = new Map<string, Leaf>();
   const walk = (v: unknown, path: string) => {
     if (v !== null && typeof v === 'object') {
-      const entries = Array.isArray(v) ? v.map((x, i) => [`[${i}]`, x] as const) : Object.entries(v as Record<string, unknown>).map(([k, x]) => [`.${k}`, x] as const);
+      const entries = Array.isArray(v)
+        ? v.map((x, i) => [`[${i}]`, x] as const)
+        : Object.entries(v as Record<string, unknown>).map(([k, x]) => [`.${k}`, x] as const);
       if (entries.length === 0) {
         out.set(path || '(root)', { key: stable(v), display: Array.isArray(v) ? '[]' : '{}' });
         return;
@@ -141,7 +146,10 @@ function checkLeaves(c: Ceremony): Map<string, Leaf> {
     // The status, why, and the actual value (which can differ while both pass, e.g. the challenge).
     const actual = k.actual === undefined ? '' : ` [${clip(show(k.actual), 80)}]`;
     const display = `${k.message ? `${k.status}: ${k.message}` : k.status}${actual}`;
-    out.set(k.id.replace(/^(registration|authentication)\./, ''), { key: stable([k.status, k.actual ?? null, k.expected ?? null]), display });
+    out.set(k.id.replace(/^(registration|authentication)\./, ''), {
+      key: stable([k.status, k.actual ?? null, k.expected ?? null]),
+      display,
+    });
   }
   return out;
 }
@@ -153,7 +161,10 @@ export function compareCeremonies(a: Ceremony, b: Ceremony): DiffSection[] {
     section('checks', diffMaps(checkLeaves(a), checkLeaves(b))),
     section('dissection', diffMaps(flattenTree(a.dissection?.tree), flattenTree(b.dissection?.tree))),
     section('options', diffMaps(flattenJson(a.options), flattenJson(b.options))),
-    section('clientExtensions', diffMaps(flattenJson(a.result?.clientExtensionResults ?? null), flattenJson(b.result?.clientExtensionResults ?? null))),
+    section(
+      'clientExtensions',
+      diffMaps(flattenJson(a.result?.clientExtensionResults ?? null), flattenJson(b.result?.clientExtensionResults ?? null)),
+    ),
     section('config', diffMaps(flattenJson(a.config), flattenJson(b.config))),
   ];
 }

@@ -59,8 +59,16 @@ export const HINTS: readonly Hint[] = ['security-key', 'client-device', 'hybrid'
 export function orderedUniverse<T>(selected: readonly T[], all: readonly T[]): T[] {
   const seen = new Set<T>();
   const out: T[] = [];
-  for (const x of selected) if (!seen.has(x)) { seen.add(x); out.push(x); }
-  for (const x of all) if (!seen.has(x)) { seen.add(x); out.push(x); }
+  for (const x of selected)
+    if (!seen.has(x)) {
+      seen.add(x);
+      out.push(x);
+    }
+  for (const x of all)
+    if (!seen.has(x)) {
+      seen.add(x);
+      out.push(x);
+    }
   return out;
 }
 
@@ -84,10 +92,7 @@ export function selectedInOrder<T>(order: readonly T[], selected: ReadonlySet<T>
 export const FALLBACK_CONFIG: CeremonyConfig = DEFAULT_CONFIG;
 
 /** Deep, typed immutable update helpers for the form. */
-export function withExtensions(
-  config: CeremonyConfig,
-  patch: Partial<CeremonyConfig['extensions']>,
-): CeremonyConfig {
+export function withExtensions(config: CeremonyConfig, patch: Partial<CeremonyConfig['extensions']>): CeremonyConfig {
   return { ...config, extensions: { ...config.extensions, ...patch } };
 }
 

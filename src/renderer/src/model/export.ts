@@ -26,12 +26,18 @@ export function exportJsonText(bundle: CeremonyExport): string {
 }
 
 /** 'ceremony-registration-20250131-140509-1a2b3c4d.json', 'ceremonies-12-20250131-140509.md'. */
-export function exportFileName(ceremonies: readonly Pick<Ceremony, 'id' | 'kind' | 'createdAt'>[], format: ExportFormat, now = new Date()): string {
+export function exportFileName(
+  ceremonies: readonly Pick<Ceremony, 'id' | 'kind' | 'createdAt'>[],
+  format: ExportFormat,
+  now = new Date(),
+): string {
   const ext = format === 'json' ? 'json' : format === 'markdown' ? 'md' : 'mmd';
   const stamp = (iso: string | Date) => {
     const d = new Date(iso);
     const p = (n: number) => String(n).padStart(2, '0');
-    return Number.isNaN(d.getTime()) ? 'unknown' : `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
+    return Number.isNaN(d.getTime())
+      ? 'unknown'
+      : `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
   };
   if (ceremonies.length === 1) {
     const c = ceremonies[0];
@@ -46,7 +52,12 @@ const PARTICIPANT: Record<Lane, string> = { user: 'U', authenticator: 'A', clien
 
 /** Mermaid message text: one line, no ';' or '#' (statement separator and entity codes). */
 function mm(text: string, max = 140): string {
-  const one = text.replace(/[\r\n]+/g, ' ').replace(/;/g, ',').replace(/#/g, 'no. ').replace(/\s+/g, ' ').trim();
+  const one = text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/;/g, ',')
+    .replace(/#/g, 'no. ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
@@ -77,7 +88,11 @@ export function toMermaid(c: Ceremony, t: Translate): string {
     const head = s.status === 'error' ? (dashed ? '--x' : '-x') : dashed ? '-->>' : '->>';
     lines.push(`  ${from}${head}${to}: ${mm(at(s) + text)}`);
   };
-  const flags = f.flags ? FLAG_KEYS.filter((k) => k === 'up' || k === 'uv').map((k) => `${k.toUpperCase()}=${f.flags![k] ? 1 : 0}`).join(', ') : null;
+  const flags = f.flags
+    ? FLAG_KEYS.filter((k) => k === 'up' || k === 'uv')
+        .map((k) => `${k.toUpperCase()}=${f.flags![k] ? 1 : 0}`)
+        .join(', ')
+    : null;
   for (const s of steps) {
     if (s.status === 'skipped') continue;
     if (s.status === 'pending') {
@@ -89,7 +104,11 @@ export function toMermaid(c: Ceremony, t: Translate): string {
         arrow(s, `POST /api/${c.kind}/options`);
         break;
       case 'options-response':
-        arrow(s, t('export.mermaid.options', { challenge: String((c.options as { challenge?: string }).challenge ?? '').slice(0, 12) }), true);
+        arrow(
+          s,
+          t('export.mermaid.options', { challenge: String((c.options as { challenge?: string }).challenge ?? '').slice(0, 12) }),
+          true,
+        );
         break;
       case 'client-call':
         if (s.status === 'error') {
@@ -116,7 +135,9 @@ export function toMermaid(c: Ceremony, t: Translate): string {
       case 'verify':
         if (s.status === 'error') {
           arrow(s, t('export.mermaid.checkFailed', { check: s.error?.checkId ?? s.error?.name ?? '', message: s.error?.message ?? '' }));
-          lines.push(`  Note over RP: ${mm(t('export.mermaid.stoppedAt', { check: s.error?.checkTitle ?? s.error?.checkId ?? s.error?.name ?? '' }))}`);
+          lines.push(
+            `  Note over RP: ${mm(t('export.mermaid.stoppedAt', { check: s.error?.checkTitle ?? s.error?.checkId ?? s.error?.name ?? '' }))}`,
+          );
         } else arrow(s, t(c.kind === 'registration' ? 'export.mermaid.verifyReg' : 'export.mermaid.verifyAuth'));
         break;
       case 'result':
@@ -169,11 +190,25 @@ function ceremonyMarkdown(c: Ceremony, t: Translate, level: number, opts: Report
   fact(t('export.md.when'), c.createdAt);
   fact(t('export.md.user'), f.userName);
   fact(t('export.md.credential'), f.credentialId ? code(f.credentialId) : null);
-  fact(t('export.md.authenticator'), f.authenticatorName ? `${f.authenticatorName}${f.aaguid ? ` (AAGUID ${code(f.aaguid)})` : ''}` : f.aaguid ? `AAGUID ${code(f.aaguid)}` : null);
+  fact(
+    t('export.md.authenticator'),
+    f.authenticatorName
+      ? `${f.authenticatorName}${f.aaguid ? ` (AAGUID ${code(f.aaguid)})` : ''}`
+      : f.aaguid
+        ? `AAGUID ${code(f.aaguid)}`
+        : null,
+  );
   fact(t('export.md.fmt'), f.fmt ? code(f.fmt) : null);
   fact(t('export.md.alg'), f.alg !== null ? algorithmLabel(f.alg) : null);
   fact(t('export.md.flags'), f.flags ? FLAG_KEYS.map((k) => `${k.toUpperCase()}=${f.flags![k] ? 1 : 0}`).join(' ') : null);
-  fact(t('export.md.signCount'), f.signCount !== null ? (f.previousSignCount !== null ? `${f.signCount} (${t('export.md.previous', { n: f.previousSignCount })})` : String(f.signCount)) : null);
+  fact(
+    t('export.md.signCount'),
+    f.signCount !== null
+      ? f.previousSignCount !== null
+        ? `${f.signCount} (${t('export.md.previous', { n: f.previousSignCount })})`
+        : String(f.signCount)
+      : null,
+  );
   fact(t('export.md.storage'), f.storage);
   const so = c.dissection?.secondOpinion;
   if (so) fact(t('export.md.secondOpinion'), `${so.verifier}: ${so.verified ? 'verified' : `rejected — ${so.error ?? ''}`}`);
@@ -196,11 +231,15 @@ function ceremonyMarkdown(c: Ceremony, t: Translate, level: number, opts: Report
   out.push('');
   if (checks.length === 0) out.push(t('export.md.noChecks'));
   else {
-    out.push(`| # | ${t('export.md.check')} | ${t('export.md.status')} | ${t('export.md.expected')} | ${t('export.md.actual')} | ${t('export.md.spec')} |`);
+    out.push(
+      `| # | ${t('export.md.check')} | ${t('export.md.status')} | ${t('export.md.expected')} | ${t('export.md.actual')} | ${t('export.md.spec')} |`,
+    );
     out.push('| ---: | --- | --- | --- | --- | --- |');
     checks.forEach((k, i) => {
       const title = k.message && k.status !== 'pass' ? `${k.title} — ${k.message}` : k.title;
-      out.push(`| ${i + 1} | ${cell(k.id)}: ${cell(title)} | ${k.status === 'fail' ? '**fail**' : k.status} | ${cell(k.expected)} | ${cell(k.actual)} | ${k.spec ? `[§](${k.spec})` : ''} |`);
+      out.push(
+        `| ${i + 1} | ${cell(k.id)}: ${cell(title)} | ${k.status === 'fail' ? '**fail**' : k.status} | ${cell(k.expected)} | ${cell(k.actual)} | ${k.spec ? `[§](${k.spec})` : ''} |`,
+      );
     });
   }
 
@@ -211,7 +250,13 @@ function ceremonyMarkdown(c: Ceremony, t: Translate, level: number, opts: Report
   out.push('');
   out.push(`${h(1)} ${t('export.md.response')}`);
   out.push('');
-  out.push(c.response ? fence('json', JSON.stringify(c.response, null, 2)) : c.clientError ? fence('json', JSON.stringify(c.clientError, null, 2)) : t('export.md.noResponse'));
+  out.push(
+    c.response
+      ? fence('json', JSON.stringify(c.response, null, 2))
+      : c.clientError
+        ? fence('json', JSON.stringify(c.clientError, null, 2))
+        : t('export.md.noResponse'),
+  );
   return out.join('\n');
 }
 
@@ -222,9 +267,15 @@ export function toMarkdown(ceremonies: readonly Ceremony[], t: Translate, opts: 
     return `${ceremonyMarkdown(ceremonies[0], t, 1, opts).replace(/^# /, `# ${t('export.md.title')}: `)}\n`;
   }
   const parts = [`# ${t('export.md.title')}`, '', t('export.md.intro', { n: ceremonies.length, when: now.toISOString() }), ''];
-  parts.push(`| # | ${t('export.md.when')} | ${t('export.md.kind')} | ${t('export.md.verdict')} | ${t('export.md.user')} | ${t('export.md.failedAt')} |`);
+  parts.push(
+    `| # | ${t('export.md.when')} | ${t('export.md.kind')} | ${t('export.md.verdict')} | ${t('export.md.user')} | ${t('export.md.failedAt')} |`,
+  );
   parts.push('| ---: | --- | --- | --- | --- | --- |');
-  ceremonies.forEach((c, i) => parts.push(`| ${i + 1} | ${c.createdAt} | ${c.kind} | ${c.verdict} | ${cell(c.userName)} | ${cell(c.error ? `${c.error.step ?? c.error.code}: ${c.error.message}` : '')} |`));
+  ceremonies.forEach((c, i) =>
+    parts.push(
+      `| ${i + 1} | ${c.createdAt} | ${c.kind} | ${c.verdict} | ${cell(c.userName)} | ${cell(c.error ? `${c.error.step ?? c.error.code}: ${c.error.message}` : '')} |`,
+    ),
+  );
   for (const c of ceremonies) parts.push('', ceremonyMarkdown(c, t, 2, opts));
   return `${parts.join('\n')}\n`;
 }

@@ -24,7 +24,18 @@ export interface Indexed {
 
 export function indexEntry(entry: HistoryEntry): Indexed {
   const e = entry;
-  const haystack = [e.id, e.userName, e.credentialId, e.error?.code, e.error?.step, e.error?.message, e.aaguid, e.fmt, e.authenticatorName, e.importedFrom]
+  const haystack = [
+    e.id,
+    e.userName,
+    e.credentialId,
+    e.error?.code,
+    e.error?.step,
+    e.error?.message,
+    e.aaguid,
+    e.fmt,
+    e.authenticatorName,
+    e.importedFrom,
+  ]
     .filter((x): x is string => typeof x === 'string' && x !== '')
     .join('\u0000')
     .toLowerCase();

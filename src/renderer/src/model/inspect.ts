@@ -282,7 +282,14 @@ export function jsonToFields(value: unknown, source: string): { tree: Field[]; b
     } else {
       write(JSON.stringify(v) ?? 'null');
     }
-    const f: Field = { key, path: path || source, source, range: [start, pos], value: children.length ? undefined : v, display: jsonDisplay(v) };
+    const f: Field = {
+      key,
+      path: path || source,
+      source,
+      range: [start, pos],
+      value: children.length ? undefined : v,
+      display: jsonDisplay(v),
+    };
     if (children.length) f.children = children;
     return f;
   };

@@ -18,7 +18,10 @@ export function toBase64(bytes: Uint8Array): string {
 /** A trust root name the RP accepts ([A-Za-z0-9][A-Za-z0-9._ -]{0,80}) from a file name. */
 export function rootNameFromFile(fileName: string): string {
   const base = fileName.replace(/\.(pem|crt|cer|der)$/i, '');
-  return base.replace(/[^A-Za-z0-9._ -]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 80);
+  return base
+    .replace(/[^A-Za-z0-9._ -]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 80);
 }
 
 /** The project page of a list published on raw.githubusercontent.com (the window links only to github.com). */
@@ -26,4 +29,3 @@ export function projectPage(url: string): string | null {
   const m = /^https:\/\/raw\.githubusercontent\.com\/([^/]+)\/([^/]+)\//.exec(url);
   return m ? `https://github.com/${m[1]}/${m[2]}` : null;
 }
-

@@ -31,8 +31,7 @@ const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
 /** credProps.rk from the client extension results, if the client reported it. */
 function discoverable(c: Ceremony): boolean | null {
   const ext = (c.result?.clientExtensionResults ?? (c.response as { clientExtensionResults?: unknown } | null)?.clientExtensionResults) as
-    | { credProps?: { rk?: unknown } }
-    | undefined;
+    { credProps?: { rk?: unknown } } | undefined;
   const rk = ext?.credProps?.rk;
   return typeof rk === 'boolean' ? rk : null;
 }

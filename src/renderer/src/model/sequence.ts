@@ -105,10 +105,34 @@ export function stepsOf(s: SequenceInput): SequenceStep[] {
     { id: 'options-response', from: 'rp', to: 'client', status: 'ok', atMs: 0, timing: 'rp', payload: 'options' },
     { id: 'client-call', from: 'client', to: 'authenticator', status: 'ok', atMs: null, timing: 'none', payload: 'options' },
     { id: 'user-verification', from: 'authenticator', to: 'user', status: 'ok', atMs: null, timing: 'none', payload: 'flags' },
-    { id: 'authenticator-response', from: 'authenticator', to: 'client', status: 'ok', atMs: clientEnd, timing: clientEnd !== null ? 'client' : 'none', payload: 'authenticator' },
-    { id: 'response-post', from: 'client', to: 'rp', status: 'ok', atMs: responseAt, timing: responseAt !== null ? 'rp' : 'none', payload: 'response' },
+    {
+      id: 'authenticator-response',
+      from: 'authenticator',
+      to: 'client',
+      status: 'ok',
+      atMs: clientEnd,
+      timing: clientEnd !== null ? 'client' : 'none',
+      payload: 'authenticator',
+    },
+    {
+      id: 'response-post',
+      from: 'client',
+      to: 'rp',
+      status: 'ok',
+      atMs: responseAt,
+      timing: responseAt !== null ? 'rp' : 'none',
+      payload: 'response',
+    },
     { id: 'verify', from: 'rp', to: 'rp', status: 'ok', atMs: verifiedAt, timing: verifiedAt !== null ? 'rp' : 'none', payload: 'checks' },
-    { id: 'result', from: 'rp', to: 'client', status: 'ok', atMs: verifiedAt, timing: verifiedAt !== null ? 'rp' : 'none', payload: 'result' },
+    {
+      id: 'result',
+      from: 'rp',
+      to: 'client',
+      status: 'ok',
+      atMs: verifiedAt,
+      timing: verifiedAt !== null ? 'rp' : 'none',
+      payload: 'result',
+    },
   ];
   const at = (id: StepId) => steps.find((x) => x.id === id)!;
 

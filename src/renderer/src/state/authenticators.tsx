@@ -58,7 +58,10 @@ export function useInvalidateNames(): () => void {
 }
 
 /** The loaded sources' entry for an AAGUID: undefined while asking, null when unknown. */
-export function useAuthenticatorInfo(aaguid: string | null | undefined): { info: AuthenticatorInfo | null | undefined; icon: string | null } {
+export function useAuthenticatorInfo(aaguid: string | null | undefined): {
+  info: AuthenticatorInfo | null | undefined;
+  icon: string | null;
+} {
   const ctx = useContext(NamesContext);
   const [state, setState] = useState<{ key: string; info: AuthenticatorInfo | null } | null>(null);
   const key = isNamedAaguid(aaguid) ? aaguid.toLowerCase() : null;

@@ -95,7 +95,16 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
             /* fall through: show what we have locally */
           }
         }
-        return { state: 'request-error', kind, ceremonyId, error, options, response: local.response, clientError: local.clientError, clientPath: local.clientPath };
+        return {
+          state: 'request-error',
+          kind,
+          ceremonyId,
+          error,
+          options,
+          response: local.response,
+          clientError: local.clientError,
+          clientPath: local.clientPath,
+        };
       }
     },
     [api],

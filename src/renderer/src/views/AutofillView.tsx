@@ -37,8 +37,19 @@ type State =
   | { state: 'options' }
   | { state: 'waiting'; ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON; since: number }
   | { state: 'verifying'; ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }
-  | { state: 'verified' | 'failed' | 'client-error'; ceremony: Ceremony; options: PublicKeyCredentialRequestOptionsJSON; apiError?: ApiError }
-  | { state: 'request-error'; error: ApiError; ceremonyId?: string; options?: PublicKeyCredentialRequestOptionsJSON; clientError?: ClientError };
+  | {
+      state: 'verified' | 'failed' | 'client-error';
+      ceremony: Ceremony;
+      options: PublicKeyCredentialRequestOptionsJSON;
+      apiError?: ApiError;
+    }
+  | {
+      state: 'request-error';
+      error: ApiError;
+      ceremonyId?: string;
+      options?: PublicKeyCredentialRequestOptionsJSON;
+      clientError?: ClientError;
+    };
 
 class Renew extends Error {
   constructor() {
@@ -96,7 +107,10 @@ export function AutofillView() {
 
     const body: VerifyRequest<AuthenticationResponseJSON> = outcome.response
       ? { ceremonyId, response: outcome.response }
-      : { ceremonyId, clientError: outcome.clientError ?? { name: 'UnknownError', message: 'The client returned neither a response nor an error.' } };
+      : {
+          ceremonyId,
+          clientError: outcome.clientError ?? { name: 'UnknownError', message: 'The client returned neither a response nor an error.' },
+        };
 
     const renewing = controller.signal.aborted && controller.signal.reason instanceof Renew;
     const left = controller.signal.aborted && !renewing;
@@ -152,13 +166,23 @@ export function AutofillView() {
   const stateLabel = st.state === 'unsupported' ? t('autofill.unsupported', { answer: st.answer }) : t(`autofill.state.${st.state}`);
   const ceremonyId = 'ceremony' in st ? st.ceremony.id : 'ceremonyId' in st ? st.ceremonyId : undefined;
   const options = 'options' in st ? st.options : undefined;
-  const done = st.state === 'verified' || st.state === 'failed' || st.state === 'client-error' || st.state === 'request-error' || st.state === 'unsupported';
+  const done =
+    st.state === 'verified' ||
+    st.state === 'failed' ||
+    st.state === 'client-error' ||
+    st.state === 'request-error' ||
+    st.state === 'unsupported';
   const ceremony = 'ceremony' in st ? st.ceremony : undefined;
   const errorText =
-    st.state === 'client-error' && ceremony?.clientError ? t('autofill.error', { name: ceremony.clientError.name, message: ceremony.clientError.message })
-    : st.state === 'failed' ? (ceremony?.error ? `${ceremony.error.step ? `${ceremony.error.step}: ` : ''}${ceremony.error.message}` : st.apiError?.message ?? '')
-    : st.state === 'request-error' ? t('autofill.error', { name: st.error.error, message: st.error.message })
-    : '';
+    st.state === 'client-error' && ceremony?.clientError
+      ? t('autofill.error', { name: ceremony.clientError.name, message: ceremony.clientError.message })
+      : st.state === 'failed'
+        ? ceremony?.error
+          ? `${ceremony.error.step ? `${ceremony.error.step}: ` : ''}${ceremony.error.message}`
+          : (st.apiError?.message ?? '')
+        : st.state === 'request-error'
+          ? t('autofill.error', { name: st.error.error, message: st.error.message })
+          : '';
 
   return (
     <div className="autofill-view" id="view-autofill" data-testid={REALAUTH_TID.autofillView}>
@@ -168,7 +192,9 @@ export function AutofillView() {
       <p className="autofill-intro">{t('autofill.intro')}</p>
       <div className="autofill-columns">
         <form className="autofill-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="autofill-username-label">
-          <label id="autofill-username-label" htmlFor="autofill-username">{t('autofill.username')}</label>
+          <label id="autofill-username-label" htmlFor="autofill-username">
+            {t('autofill.username')}
+          </label>
           <input
             id="autofill-username"
             type="text"
@@ -183,7 +209,9 @@ export function AutofillView() {
           />
           <p className="autofill-hint">{t('autofill.fieldHint')}</p>
           <div className="autofill-state" data-testid={REALAUTH_TID.autofillState} data-state={st.state} role="status" aria-live="polite">
-            {(st.state === 'options' || st.state === 'waiting' || st.state === 'verifying') && <span className="spinner" aria-hidden="true" />}
+            {(st.state === 'options' || st.state === 'waiting' || st.state === 'verifying') && (
+              <span className="spinner" aria-hidden="true" />
+            )}
             {stateLabel}
           </div>
           {ceremonyId && (
@@ -195,29 +223,43 @@ export function AutofillView() {
                 </>
               )}
               <dt>ceremonyId</dt>
-              <dd className="mono" data-testid={REALAUTH_TID.autofillCeremony} data-id={ceremonyId}>{ceremonyId}</dd>
+              <dd className="mono" data-testid={REALAUTH_TID.autofillCeremony} data-id={ceremonyId}>
+                {ceremonyId}
+              </dd>
               {ceremony?.result && (
                 <>
                   <dt>{t('autofill.user')}</dt>
                   <dd data-testid={REALAUTH_TID.autofillUser}>{ceremony.result.userName}</dd>
                   <dt>{t('autofill.credential')}</dt>
-                  <dd className="mono" data-testid={REALAUTH_TID.autofillCredential}>{ceremony.result.credentialId}</dd>
+                  <dd className="mono" data-testid={REALAUTH_TID.autofillCredential}>
+                    {ceremony.result.credentialId}
+                  </dd>
                   <dt>{t('autofill.flags')}</dt>
                   <dd className="mono">
-                    {(['up', 'uv', 'be', 'bs'] as const).map((f) => `${f.toUpperCase()}=${ceremony.result!.flags[f] ? 1 : 0}`).join(' ')} · signCount {ceremony.result.signCount}
+                    {(['up', 'uv', 'be', 'bs'] as const).map((f) => `${f.toUpperCase()}=${ceremony.result!.flags[f] ? 1 : 0}`).join(' ')} ·
+                    signCount {ceremony.result.signCount}
                   </dd>
                 </>
               )}
             </dl>
           )}
-          {errorText && <p className="inline-error" data-testid={REALAUTH_TID.autofillError}>{errorText}</p>}
+          {errorText && (
+            <p className="inline-error" data-testid={REALAUTH_TID.autofillError}>
+              {errorText}
+            </p>
+          )}
           {(done || ceremony) && (
             <div className="autofill-buttons">
               <button type="button" className="btn" data-testid={REALAUTH_TID.autofillRestart} onClick={() => void start()}>
                 {t('autofill.restart')}
               </button>
               {ceremony && (
-                <button type="button" className="btn" data-testid={REALAUTH_TID.autofillOpenCeremony} onClick={() => openInCeremony(ceremony.id)}>
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid={REALAUTH_TID.autofillOpenCeremony}
+                  onClick={() => openInCeremony(ceremony.id)}
+                >
                   {t('autofill.openInCeremony')}
                 </button>
               )}
@@ -235,7 +277,11 @@ export function AutofillView() {
           <p className="muted autofill-hint">{t('autofill.timeoutNote', { minutes: CONDITIONAL_TIMEOUT_MS / 60_000 })}</p>
           {options && (
             <div className="autofill-json">
-              <JsonBlock title={t('autofill.optionsJson')} testId={REALAUTH_TID.autofillOptionsJson} value={{ mediation: 'conditional', publicKey: options }} />
+              <JsonBlock
+                title={t('autofill.optionsJson')}
+                testId={REALAUTH_TID.autofillOptionsJson}
+                value={{ mediation: 'conditional', publicKey: options }}
+              />
             </div>
           )}
         </section>

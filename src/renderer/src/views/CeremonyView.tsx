@@ -19,7 +19,9 @@ export function CeremonyView() {
   return (
     <div className="workspace" id="view-ceremony">
       <section className="panel builder-panel" aria-labelledby="builder-title">
-        <h2 id="builder-title" className="panel-title">{t('builder.title')}</h2>
+        <h2 id="builder-title" className="panel-title">
+          {t('builder.title')}
+        </h2>
         <div className="panel-scroll">
           <CeremonyBuilder
             config={config}

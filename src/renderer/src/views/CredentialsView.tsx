@@ -26,7 +26,9 @@ export function CredentialsView() {
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ id: string; signal: SignalOutcome } | null>(null);
   const support = signalSupport(browserPkc());
-  const methods = [support.unknownCredential && 'signalUnknownCredential', support.allAcceptedCredentials && 'signalAllAcceptedCredentials'].filter(Boolean).join(', ');
+  const methods = [support.unknownCredential && 'signalUnknownCredential', support.allAcceptedCredentials && 'signalAllAcceptedCredentials']
+    .filter(Boolean)
+    .join(', ');
   const list = credentials.data ?? [];
 
   const confirm = async () => {
@@ -64,9 +66,16 @@ export function CredentialsView() {
         data-unknown={String(support.unknownCredential)}
         data-all-accepted={String(support.allAcceptedCredentials)}
       >
-        {support.unknownCredential || support.allAcceptedCredentials ? t('creds.signal.supported', { methods }) : t('creds.signal.unsupported')}
+        {support.unknownCredential || support.allAcceptedCredentials
+          ? t('creds.signal.supported', { methods })
+          : t('creds.signal.unsupported')}
       </p>
-      <div className="signal-result" role="status" data-testid={HISTORY_TID.signalResult} data-called={outcome?.signal.calls.map((c) => c.method).join(',') ?? ''}>
+      <div
+        className="signal-result"
+        role="status"
+        data-testid={HISTORY_TID.signalResult}
+        data-called={outcome?.signal.calls.map((c) => c.method).join(',') ?? ''}
+      >
         {outcome && (
           <>
             <span>{t('creds.deleted', { id: shortId(outcome.id, 8) })} </span>
@@ -116,10 +125,23 @@ export function CredentialsView() {
         testId={HISTORY_TID.cardConfirmDialog}
         actions={
           <>
-            <button type="button" className="btn" data-testid={HISTORY_TID.cardCancelDelete} disabled={deleting} onClick={() => setPending(null)} autoFocus>
+            <button
+              type="button"
+              className="btn"
+              data-testid={HISTORY_TID.cardCancelDelete}
+              disabled={deleting}
+              onClick={() => setPending(null)}
+              autoFocus
+            >
               {t('creds.cancel')}
             </button>
-            <button type="button" className="btn btn-danger" data-testid={HISTORY_TID.cardConfirmDelete} disabled={deleting} onClick={() => void confirm()}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              data-testid={HISTORY_TID.cardConfirmDelete}
+              disabled={deleting}
+              onClick={() => void confirm()}
+            >
               {t('creds.confirmDelete')}
             </button>
           </>

@@ -31,11 +31,7 @@ type Status =
   | { state: 'decoded' | 'errors' | 'nothing'; dissection: Dissection }
   | { state: 'load-failed'; message: string };
 
-type VerifyState =
-  | { state: 'idle' }
-  | { state: 'running' }
-  | { state: 'done'; checks: Check[] }
-  | { state: 'problem'; message: string };
+type VerifyState = { state: 'idle' } | { state: 'running' } | { state: 'done'; checks: Check[] } | { state: 'problem'; message: string };
 
 function sizeText(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`;
@@ -111,7 +107,8 @@ export function DecodeView() {
           counter: Number.parseInt(counter, 10) || 0,
         };
       }
-      const checks = kind === 'registration' ? await ver.verifyRegistration(dissection, exp) : await ver.verifyAuthentication(dissection, exp);
+      const checks =
+        kind === 'registration' ? await ver.verifyRegistration(dissection, exp) : await ver.verifyAuthentication(dissection, exp);
       setVerify({ state: 'done', checks });
       setRun((r) => r + 1);
     } catch (e) {
@@ -128,10 +125,14 @@ export function DecodeView() {
   return (
     <div className="decode-view" id="view-decode" data-testid={TID.decodeView}>
       <section className="decode-input-pane" aria-labelledby="decode-title">
-        <h2 id="decode-title" className="panel-title">{t('decode.title')}</h2>
+        <h2 id="decode-title" className="panel-title">
+          {t('decode.title')}
+        </h2>
         <div className="decode-form">
           <p className="muted decode-intro">{t('decode.intro')}</p>
-          <label className="decode-label" htmlFor="decode-input">{t('decode.input')}</label>
+          <label className="decode-label" htmlFor="decode-input">
+            {t('decode.input')}
+          </label>
           <textarea
             id="decode-input"
             className="decode-textarea"
@@ -166,37 +167,86 @@ export function DecodeView() {
             <p className="muted field-hint">{t('decode.verifyIntro')}</p>
             <label>
               <span>{t('decode.challenge')}</span>
-              <input type="text" className="mono" value={challenge} data-testid={TID.decodeChallenge} onChange={(e) => setChallenge(e.target.value)} spellCheck={false} />
+              <input
+                type="text"
+                className="mono"
+                value={challenge}
+                data-testid={TID.decodeChallenge}
+                onChange={(e) => setChallenge(e.target.value)}
+                spellCheck={false}
+              />
             </label>
             <label>
               <span>{t('decode.origin')}</span>
-              <input type="text" className="mono" value={origin} data-testid={TID.decodeOrigin} onChange={(e) => setOrigin(e.target.value)} spellCheck={false} placeholder="https://example.com" />
+              <input
+                type="text"
+                className="mono"
+                value={origin}
+                data-testid={TID.decodeOrigin}
+                onChange={(e) => setOrigin(e.target.value)}
+                spellCheck={false}
+                placeholder="https://example.com"
+              />
             </label>
             <label>
               <span>{t('decode.rpId')}</span>
-              <input type="text" className="mono" value={rpId} data-testid={TID.decodeRpId} onChange={(e) => setRpId(e.target.value)} spellCheck={false} placeholder="example.com" />
+              <input
+                type="text"
+                className="mono"
+                value={rpId}
+                data-testid={TID.decodeRpId}
+                onChange={(e) => setRpId(e.target.value)}
+                spellCheck={false}
+                placeholder="example.com"
+              />
             </label>
             {kind === 'authentication' && (
               <>
                 <label>
                   <span>{t('decode.publicKey')}</span>
-                  <input type="text" className="mono" value={publicKey} data-testid={TID.decodePublicKey} onChange={(e) => setPublicKey(e.target.value)} spellCheck={false} />
+                  <input
+                    type="text"
+                    className="mono"
+                    value={publicKey}
+                    data-testid={TID.decodePublicKey}
+                    onChange={(e) => setPublicKey(e.target.value)}
+                    spellCheck={false}
+                  />
                 </label>
                 <label>
                   <span>{t('decode.counter')}</span>
-                  <input type="number" min={0} value={counter} data-testid={TID.decodeCounter} onChange={(e) => setCounter(e.target.value)} />
+                  <input
+                    type="number"
+                    min={0}
+                    value={counter}
+                    data-testid={TID.decodeCounter}
+                    onChange={(e) => setCounter(e.target.value)}
+                  />
                 </label>
               </>
             )}
             <label className="decode-check">
-              <input type="checkbox" checked={uvRequired} data-testid={TID.decodeUvRequired} onChange={(e) => setUvRequired(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={uvRequired}
+                data-testid={TID.decodeUvRequired}
+                onChange={(e) => setUvRequired(e.target.checked)}
+              />
               <span>{t('decode.uvRequired')}</span>
             </label>
-            <button type="button" className="btn btn-primary" data-testid={TID.decodeVerify} disabled={!dissection || verify.state === 'running'} onClick={() => void runVerify()}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid={TID.decodeVerify}
+              disabled={!dissection || verify.state === 'running'}
+              onClick={() => void runVerify()}
+            >
               {verify.state === 'running' ? t('decode.verifying') : t('decode.verify')}
             </button>
             {verify.state === 'problem' && (
-              <p className="decode-problem" role="alert" data-testid={TID.decodeVerifyProblem}>{verify.message}</p>
+              <p className="decode-problem" role="alert" data-testid={TID.decodeVerifyProblem}>
+                {verify.message}
+              </p>
             )}
           </fieldset>
         </div>
@@ -206,17 +256,34 @@ export function DecodeView() {
         <div className="decode-status" data-testid={TID.decodeStatus} data-state={status.state}>
           {status.state === 'empty' && <p className="muted">{t('decode.empty')}</p>}
           {status.state === 'loading' && <p className="muted">{t('decode.decoding')}</p>}
-          {status.state === 'too-large' && <p className="decode-problem" role="alert">{t('decode.tooLarge', { size: sizeText(status.size) })}</p>}
-          {status.state === 'load-failed' && <p className="decode-problem" role="alert">{t('decode.loadFailed', { message: status.message })}</p>}
+          {status.state === 'too-large' && (
+            <p className="decode-problem" role="alert">
+              {t('decode.tooLarge', { size: sizeText(status.size) })}
+            </p>
+          )}
+          {status.state === 'load-failed' && (
+            <p className="decode-problem" role="alert">
+              {t('decode.loadFailed', { message: status.message })}
+            </p>
+          )}
           {dissection && (
             <p>
-              <span className="decode-kind" data-testid={TID.decodeKind} data-kind={dissection.kind}>{t('decode.kind', { kind: dissection.kind })}</span>
-              {status.state === 'errors' && <span className="decode-problem"> · {t('decode.errors', { n: dissection.errors.length })}</span>}
+              <span className="decode-kind" data-testid={TID.decodeKind} data-kind={dissection.kind}>
+                {t('decode.kind', { kind: dissection.kind })}
+              </span>
+              {status.state === 'errors' && (
+                <span className="decode-problem"> · {t('decode.errors', { n: dissection.errors.length })}</span>
+              )}
               {status.state === 'nothing' && <span className="decode-problem"> · {t('decode.nothing')}</span>}
             </p>
           )}
           {checks && (
-            <p className={failed ? 'decode-verdict is-failed' : 'decode-verdict is-verified'} data-testid={TID.decodeVerdict} data-verified={String(failed === 0)} role="status">
+            <p
+              className={failed ? 'decode-verdict is-failed' : 'decode-verdict is-verified'}
+              data-testid={TID.decodeVerdict}
+              data-verified={String(failed === 0)}
+              role="status"
+            >
               {failed ? t('decode.notVerified', { n: failed }) : t('decode.verified')}
             </p>
           )}

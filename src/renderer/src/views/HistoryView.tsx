@@ -16,7 +16,14 @@ import { ImportButton } from '../components/export/ImportButton.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { shortId } from '../model/ceremony.ts';
 import {
-  authenticatorChoices, EMPTY_FILTER, filterHistory, indexEntry, isEmptyFilter, NO_AUTHENTICATOR, toggleSelection, type HistoryFilter,
+  authenticatorChoices,
+  EMPTY_FILTER,
+  filterHistory,
+  indexEntry,
+  isEmptyFilter,
+  NO_AUTHENTICATOR,
+  toggleSelection,
+  type HistoryFilter,
 } from '../model/history.ts';
 import { useExplorer } from '../state/explorer.tsx';
 import { HISTORY_TID } from '../testids.ts';
@@ -37,7 +44,7 @@ export function HistoryView() {
   const shown = useMemo(() => filterHistory(indexed, filter), [indexed, filter]);
   const choices = useMemo(() => authenticatorChoices(h.entries), [h.entries]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
-  const openEntry = openId ? h.entries.find((e) => e.id === openId) ?? null : null;
+  const openEntry = openId ? (h.entries.find((e) => e.id === openId) ?? null) : null;
 
   const set = <K extends keyof HistoryFilter>(k: K, v: HistoryFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const onToggle = useCallback((id: string) => setSelected((s) => toggleSelection(s, id)), []);
@@ -72,29 +79,46 @@ export function HistoryView() {
           <legend className="visually-hidden">{t('hist.filters')}</legend>
           <label>
             {t('hist.kind')}
-            <select value={filter.kind} onChange={(e) => set('kind', e.target.value as HistoryFilter['kind'])} data-testid={HISTORY_TID.filterKind}>
+            <select
+              value={filter.kind}
+              onChange={(e) => set('kind', e.target.value as HistoryFilter['kind'])}
+              data-testid={HISTORY_TID.filterKind}
+            >
               <option value="">{t('hist.any')}</option>
               {KINDS.map((k) => (
-                <option key={k} value={k}>{t(k === 'registration' ? 'kind.registration' : 'kind.authentication')}</option>
+                <option key={k} value={k}>
+                  {t(k === 'registration' ? 'kind.registration' : 'kind.authentication')}
+                </option>
               ))}
             </select>
           </label>
           <label>
             {t('hist.verdict')}
-            <select value={filter.verdict} onChange={(e) => set('verdict', e.target.value as HistoryFilter['verdict'])} data-testid={HISTORY_TID.filterVerdict}>
+            <select
+              value={filter.verdict}
+              onChange={(e) => set('verdict', e.target.value as HistoryFilter['verdict'])}
+              data-testid={HISTORY_TID.filterVerdict}
+            >
               <option value="">{t('hist.any')}</option>
               {VERDICTS.map((v) => (
-                <option key={v} value={v}>{v}</option>
+                <option key={v} value={v}>
+                  {v}
+                </option>
               ))}
             </select>
           </label>
           <label>
             {t('hist.authenticator')}
-            <select value={filter.authenticator} onChange={(e) => set('authenticator', e.target.value)} data-testid={HISTORY_TID.filterAuthenticator}>
+            <select
+              value={filter.authenticator}
+              onChange={(e) => set('authenticator', e.target.value)}
+              data-testid={HISTORY_TID.filterAuthenticator}
+            >
               <option value="">{t('hist.any')}</option>
               {choices.map((c) => (
                 <option key={c.value} value={c.value}>
-                  {c.value === NO_AUTHENTICATOR ? t('hist.noAuthenticator') : c.name ? `${c.name} (${shortId(c.value, 4)})` : c.value} · {c.count}
+                  {c.value === NO_AUTHENTICATOR ? t('hist.noAuthenticator') : c.name ? `${c.name} (${shortId(c.value, 4)})` : c.value} ·{' '}
+                  {c.count}
                 </option>
               ))}
             </select>
@@ -109,12 +133,20 @@ export function HistoryView() {
               data-testid={HISTORY_TID.filterText}
             />
           </label>
-          <button type="button" className="btn btn-small" disabled={isEmptyFilter(filter)} onClick={() => setFilter(EMPTY_FILTER)} data-testid={HISTORY_TID.filterClear}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={isEmptyFilter(filter)}
+            onClick={() => setFilter(EMPTY_FILTER)}
+            data-testid={HISTORY_TID.filterClear}
+          >
             {t('hist.clear')}
           </button>
         </fieldset>
         <div className="htoolbar">
-          <span data-testid={HISTORY_TID.historySelected} data-n={selected.length}>{t('hist.selected', { n: selected.length })}</span>
+          <span data-testid={HISTORY_TID.historySelected} data-n={selected.length}>
+            {t('hist.selected', { n: selected.length })}
+          </span>
           <button
             type="button"
             className="btn btn-small"
@@ -128,14 +160,22 @@ export function HistoryView() {
           <button type="button" className="btn btn-small" disabled={shown.length === 0} onClick={() => setSelected(shown.map((e) => e.id))}>
             {t('hist.selectShown')}
           </button>
-          <button type="button" className="btn btn-small" disabled={selected.length === 0} onClick={() => setSelected([])} data-testid={HISTORY_TID.historyClearSelection}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={selected.length === 0}
+            onClick={() => setSelected([])}
+            data-testid={HISTORY_TID.historyClearSelection}
+          >
             {t('hist.clearSelection')}
           </button>
         </div>
         {h.error && (
           <p className="inline-error" role="alert">
             {t('hist.loadFailed', { message: h.error })}{' '}
-            <button type="button" className="btn btn-small" onClick={h.reload}>{t('common.retry')}</button>
+            <button type="button" className="btn btn-small" onClick={h.reload}>
+              {t('common.retry')}
+            </button>
           </p>
         )}
         {!h.loading && h.entries.length === 0 && !h.error && <p className="empty">{t('hist.empty')}</p>}

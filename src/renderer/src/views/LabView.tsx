@@ -95,9 +95,20 @@ export function LabView() {
   return (
     <div className="lab-view" id="view-lab">
       <section className="panel lab-status-panel" aria-labelledby="lab-title">
-        <h2 id="lab-title" className="panel-title">{t('lab.title')}</h2>
-        <div className="lab-status" data-testid={LAB_TID.status} data-available={String(s?.available ?? false)} data-transport={s?.transport ?? ''}>
-          {status.error && <p className="inline-error" role="alert">{t('common.loadFailed', { what: t('lab.title'), message: status.error.message })}</p>}
+        <h2 id="lab-title" className="panel-title">
+          {t('lab.title')}
+        </h2>
+        <div
+          className="lab-status"
+          data-testid={LAB_TID.status}
+          data-available={String(s?.available ?? false)}
+          data-transport={s?.transport ?? ''}
+        >
+          {status.error && (
+            <p className="inline-error" role="alert">
+              {t('common.loadFailed', { what: t('lab.title'), message: status.error.message })}
+            </p>
+          )}
           {!s && !status.error && <p className="muted">{t('common.loading')}</p>}
           {s && !s.available && (
             <div className="lab-unavailable">
@@ -108,9 +119,15 @@ export function LabView() {
           {s?.available && (
             <>
               <p>
-                {t('lab.connected', { product: s.browser?.product ?? 'Chromium', transport: t(s.transport === 'electron' ? 'lab.transport.electron' : 'lab.transport.cdp') })}
+                {t('lab.connected', {
+                  product: s.browser?.product ?? 'Chromium',
+                  transport: t(s.transport === 'electron' ? 'lab.transport.electron' : 'lab.transport.cdp'),
+                })}
                 {s.browser?.debuggerUrl && (
-                  <span className="small muted"> {t('lab.devtools')}: <code data-testid={LAB_TID.devtools}>{s.browser.debuggerUrl}</code></span>
+                  <span className="small muted">
+                    {' '}
+                    {t('lab.devtools')}: <code data-testid={LAB_TID.devtools}>{s.browser.debuggerUrl}</code>
+                  </span>
                 )}
               </p>
               <p className="small muted">{t('lab.intro')}</p>
@@ -123,8 +140,16 @@ export function LabView() {
               {s.authenticators.length > 1 && <p className="small lab-note">{t('lab.multipleNote')}</p>}
             </>
           )}
-          {error && <p className="inline-error" role="alert" data-testid={LAB_TID.error}>{error}</p>}
-          {notice && <p className="lab-notice" role="status" data-testid={LAB_TID.notice}>{notice}</p>}
+          {error && (
+            <p className="inline-error" role="alert" data-testid={LAB_TID.error}>
+              {error}
+            </p>
+          )}
+          {notice && (
+            <p className="lab-notice" role="status" data-testid={LAB_TID.notice}>
+              {notice}
+            </p>
+          )}
         </div>
       </section>
 
@@ -142,7 +167,9 @@ export function LabView() {
             }}
           />
           <section className="panel lab-authenticators" aria-labelledby="lab-auth-title">
-            <h2 id="lab-auth-title" className="panel-title">{t('lab.authenticators')}</h2>
+            <h2 id="lab-auth-title" className="panel-title">
+              {t('lab.authenticators')}
+            </h2>
             <div className="panel-scroll">
               {s.authenticators.length === 0 && <p className="empty">{t('lab.none')}</p>}
               <ul className="lab-cards">
@@ -172,18 +199,34 @@ export function LabView() {
             </div>
           </section>
           <section className="panel lab-events-panel" aria-labelledby="lab-events-title">
-            <h2 id="lab-events-title" className="panel-title">{t('lab.events')}</h2>
+            <h2 id="lab-events-title" className="panel-title">
+              {t('lab.events')}
+            </h2>
             <div className="panel-scroll">
               {events.length === 0 && <p className="empty">{t('lab.eventsEmpty')}</p>}
               <ol className="lab-events" data-testid={LAB_TID.events}>
                 {[...events].reverse().map((e, i) => (
-                  <li key={`${e.at}-${i}`} className={`lab-event lab-event-${e.event}`} data-testid={LAB_TID.event} data-event={e.event} data-ceremony={e.ceremonyId ?? ''}>
+                  <li
+                    key={`${e.at}-${i}`}
+                    className={`lab-event lab-event-${e.event}`}
+                    data-testid={LAB_TID.event}
+                    data-event={e.event}
+                    data-ceremony={e.ceremonyId ?? ''}
+                  >
                     <span className="lab-event-name mono">{e.event}</span>
                     <span className="small muted">{dateTime(e.at)}</span>
-                    {e.credentialId && <span className="mono small" title={e.credentialId}>{shortB64(e.credentialId, 6)}</span>}
+                    {e.credentialId && (
+                      <span className="mono small" title={e.credentialId}>
+                        {shortB64(e.credentialId, 6)}
+                      </span>
+                    )}
                     {e.signCount !== undefined && <span className="mono small">signCount {e.signCount}</span>}
                     <span className="small muted">
-                      {e.ceremonyId ? t('lab.event.ceremony', { id: e.ceremonyId.slice(0, 8) }) : e.detail?.byLab ? t('lab.event.byLab') : t('lab.event.noCeremony')}
+                      {e.ceremonyId
+                        ? t('lab.event.ceremony', { id: e.ceremonyId.slice(0, 8) })
+                        : e.detail?.byLab
+                          ? t('lab.event.byLab')
+                          : t('lab.event.noCeremony')}
                     </span>
                     {e.detail?.message && <span className="small lab-event-message">{e.detail.message}</span>}
                   </li>
@@ -209,4 +252,8 @@ export function LabView() {
   );
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'authenticator';
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'authenticator';

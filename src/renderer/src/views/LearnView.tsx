@@ -28,7 +28,16 @@ import {
   verifyFacts,
 } from '../learn/facts.ts';
 import { useLearnWalk, type LearnSetup } from '../learn/useLearnWalk.ts';
-import { LEARN_STEPS, progressOf, isAvailable, type LearnPart, type LearnStepId, type LearnData, type NextMove, type LearnError } from '../learn/walk.ts';
+import {
+  LEARN_STEPS,
+  progressOf,
+  isAvailable,
+  type LearnPart,
+  type LearnStepId,
+  type LearnData,
+  type NextMove,
+  type LearnError,
+} from '../learn/walk.ts';
 import { algorithmLabel } from '../model/config.ts';
 import { SPEC } from '../model/spec.ts';
 import { useExplorer } from '../state/explorer.tsx';
@@ -53,8 +62,14 @@ export function LearnView() {
   const origin = x.session.data?.origin ?? null;
 
   // Dissect each response once, as the RP will (src/decode runs in the window too).
-  const regDissection = useMemo(() => (state.data.regResponse ? dissectResponse(state.data.regResponse, rpId) : null), [state.data.regResponse, rpId]);
-  const authDissection = useMemo(() => (state.data.authResponse ? dissectResponse(state.data.authResponse, rpId) : null), [state.data.authResponse, rpId]);
+  const regDissection = useMemo(
+    () => (state.data.regResponse ? dissectResponse(state.data.regResponse, rpId) : null),
+    [state.data.regResponse, rpId],
+  );
+  const authDissection = useMemo(
+    () => (state.data.authResponse ? dissectResponse(state.data.authResponse, rpId) : null),
+    [state.data.authResponse, rpId],
+  );
 
   const title = t(stepTitle(step.id));
   useEffect(() => {
@@ -78,11 +93,15 @@ export function LearnView() {
   return (
     <div className="learn" id="view-learn" data-testid={L('view')}>
       <nav className="learn-steps" aria-labelledby="learn-title">
-        <h2 id="learn-title" className="panel-title">{t('learn.title')}</h2>
+        <h2 id="learn-title" className="panel-title">
+          {t('learn.title')}
+        </h2>
         <div className="learn-steps-scroll">
           {PARTS.map((part) => (
             <section key={part} className="learn-part" aria-labelledby={`learn-part-${part}`}>
-              <h3 id={`learn-part-${part}`} className="learn-part-title">{t(`learn.part.${part}`)}</h3>
+              <h3 id={`learn-part-${part}`} className="learn-part-title">
+                {t(`learn.part.${part}`)}
+              </h3>
               <ol className="learn-step-list">
                 {LEARN_STEPS.map((s, i) =>
                   s.part !== part ? null : (
@@ -96,7 +115,9 @@ export function LearnView() {
                         disabled={!isAvailable(i, state.data) || state.running !== null}
                         onClick={() => walk.goto(i)}
                       >
-                        <span className="learn-step-num" aria-hidden="true">{i + 1}</span>
+                        <span className="learn-step-num" aria-hidden="true">
+                          {i + 1}
+                        </span>
                         <span className="learn-step-name">{t(stepTitle(s.id))}</span>
                         {!isAvailable(i, state.data) && <span className="visually-hidden"> ({t('learn.notReached')})</span>}
                       </button>
@@ -109,7 +130,13 @@ export function LearnView() {
         </div>
       </nav>
 
-      <section className="learn-stage" aria-labelledby="learn-step-title" data-testid={L('step')} data-step={step.id} data-index={state.step}>
+      <section
+        className="learn-stage"
+        aria-labelledby="learn-step-title"
+        data-testid={L('step')}
+        data-step={step.id}
+        data-index={state.step}
+      >
         <div className="learn-progress">
           <span data-testid={L('progress')}>{t('learn.progress', { n, total })}</span>
           <span className="learn-progress-part">{t(`learn.part.${step.part}`)}</span>
@@ -117,21 +144,29 @@ export function LearnView() {
         </div>
         <p ref={announceRef} className="visually-hidden" aria-live="polite" />
         <div className="learn-scroll" ref={scrollRef}>
-          <h2 id="learn-step-title" className="learn-step-title">{title}</h2>
+          <h2 id="learn-step-title" className="learn-step-title">
+            {title}
+          </h2>
           <section className="learn-what" aria-labelledby="learn-what-title">
-            <h3 id="learn-what-title" className="learn-section-title">{t(step.id === 'intro' ? 'learn.whatWillHappen' : 'learn.whatHappened')}</h3>
+            <h3 id="learn-what-title" className="learn-section-title">
+              {t(step.id === 'intro' ? 'learn.whatWillHappen' : 'learn.whatHappened')}
+            </h3>
             <p>{stepWhat(t, step.id, ctx)}</p>
           </section>
           {step.id === 'intro' ? (
             <Setup setup={setup} onChange={setSetup} locked={locked} />
           ) : (
             <section className="learn-data" aria-labelledby="learn-data-title">
-              <h3 id="learn-data-title" className="learn-section-title">{t('learn.yourData')}</h3>
+              <h3 id="learn-data-title" className="learn-section-title">
+                {t('learn.yourData')}
+              </h3>
               <StepData id={step.id} ctx={ctx} />
             </section>
           )}
           <section className="learn-why" aria-labelledby="learn-why-title">
-            <h3 id="learn-why-title" className="learn-section-title">{t('learn.whyItMatters')}</h3>
+            <h3 id="learn-why-title" className="learn-section-title">
+              {t('learn.whyItMatters')}
+            </h3>
             <p>{t(`learn.step.${step.id}.why` as MessageKey)}</p>
           </section>
           {state.error && <ErrorNote error={state.error} />}
@@ -157,7 +192,13 @@ export function LearnView() {
               <span aria-hidden="true">← </span>
               {t('learn.prev')}
             </button>
-            <button type="button" className="btn" data-testid={L('restart')} aria-disabled={restartDisabled} onClick={() => !restartDisabled && walk.restart()}>
+            <button
+              type="button"
+              className="btn"
+              data-testid={L('restart')}
+              aria-disabled={restartDisabled}
+              onClick={() => !restartDisabled && walk.restart()}
+            >
               {t('learn.restart')}
             </button>
             <button
@@ -191,7 +232,8 @@ type T = ReturnType<typeof useI18n>['t'];
 function stepWhat(t: T, id: LearnStepId, ctx: StepContext): string {
   const key = `learn.step.${id}.what` as MessageKey;
   if (id === 'reg-keys') return t(key, { rpId: ctx.rpId });
-  if (id === 'reg-flags') return t(key, { requested: ctx.data.regOptions ? optionsFacts(ctx.data.regOptions.options).userVerification : '—' });
+  if (id === 'reg-flags')
+    return t(key, { requested: ctx.data.regOptions ? optionsFacts(ctx.data.regOptions.options).userVerification : '—' });
   return t(key);
 }
 
@@ -206,7 +248,11 @@ function NextHint({ move }: { move: NextMove }) {
   else if (move.kind === 'blocked') text = t(`learn.blocked.${move.reason}` as MessageKey);
   if (!text) return <p className="learn-then" />;
   return (
-    <p className={`learn-then${move.kind === 'blocked' ? ' is-blocked' : ''}`} data-testid={move.kind === 'blocked' ? L('blocked') : L('then')} data-next={testValue}>
+    <p
+      className={`learn-then${move.kind === 'blocked' ? ' is-blocked' : ''}`}
+      data-testid={move.kind === 'blocked' ? L('blocked') : L('then')}
+      data-next={testValue}
+    >
       {move.kind !== 'blocked' && <span className="learn-then-label">{t('learn.nextDoes')} </span>}
       {text}
     </p>
@@ -238,7 +284,9 @@ function Setup({ setup, onChange, locked }: { setup: LearnSetup; onChange(s: Lea
   const { t } = useI18n();
   return (
     <section className="learn-setup" aria-labelledby="learn-setup-title">
-      <h3 id="learn-setup-title" className="learn-section-title">{t('learn.setup.title')}</h3>
+      <h3 id="learn-setup-title" className="learn-section-title">
+        {t('learn.setup.title')}
+      </h3>
       <TextField
         label={t('learn.setup.userName')}
         testId={L('user-name')}
@@ -284,7 +332,19 @@ function Facts({ children }: { children: ReactNode }) {
   return <dl className="facts learn-facts">{children}</dl>;
 }
 
-function Fact({ label, children, testId, mono = false, extra }: { label: ReactNode; children: ReactNode; testId?: string; mono?: boolean; extra?: ReactNode }) {
+function Fact({
+  label,
+  children,
+  testId,
+  mono = false,
+  extra,
+}: {
+  label: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  mono?: boolean;
+  extra?: ReactNode;
+}) {
   return (
     <>
       <dt>{label}</dt>
@@ -358,18 +418,37 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
       return (
         <>
           <Facts>
-            <Fact label={t('learn.label.challenge')} testId={L('challenge')} mono extra={<SpecLink href={`${SPEC.webauthn}#sctn-cryptographic-challenges`} label={t('builder.spec')} />}>
+            <Fact
+              label={t('learn.label.challenge')}
+              testId={L('challenge')}
+              mono
+              extra={<SpecLink href={`${SPEC.webauthn}#sctn-cryptographic-challenges`} label={t('builder.spec')} />}
+            >
               {f.challenge}
             </Fact>
-            <Fact label={t('learn.label.rpId')} testId={L('rp-id')} mono>{f.rpId ?? '—'}</Fact>
+            <Fact label={t('learn.label.rpId')} testId={L('rp-id')} mono>
+              {f.rpId ?? '—'}
+            </Fact>
             <Fact label={t('learn.label.rpName')}>{f.rpName ?? '—'}</Fact>
-            <Fact label={t('learn.label.user')} testId={L('user')}>{f.userName ?? '—'}</Fact>
-            <Fact label={t('learn.label.userId')} mono>{f.userId ?? '—'}</Fact>
-            <Fact label={t('learn.label.userVerification')} testId={L('options-uv')} mono>{f.userVerification}</Fact>
-            <Fact label={t('learn.label.residentKey')} mono>{f.residentKey ?? '—'}</Fact>
-            <Fact label={t('learn.label.attestation')} testId={L('options-attestation')} mono>{f.attestation ?? '—'}</Fact>
+            <Fact label={t('learn.label.user')} testId={L('user')}>
+              {f.userName ?? '—'}
+            </Fact>
+            <Fact label={t('learn.label.userId')} mono>
+              {f.userId ?? '—'}
+            </Fact>
+            <Fact label={t('learn.label.userVerification')} testId={L('options-uv')} mono>
+              {f.userVerification}
+            </Fact>
+            <Fact label={t('learn.label.residentKey')} mono>
+              {f.residentKey ?? '—'}
+            </Fact>
+            <Fact label={t('learn.label.attestation')} testId={L('options-attestation')} mono>
+              {f.attestation ?? '—'}
+            </Fact>
             <Fact label={t('learn.label.algorithms')}>{f.algorithms.map((a) => algorithmLabel(a)).join(', ')}</Fact>
-            <Fact label={t('learn.label.timeout')} mono>{f.timeout ?? '—'}</Fact>
+            <Fact label={t('learn.label.timeout')} mono>
+              {f.timeout ?? '—'}
+            </Fact>
           </Facts>
           <JsonBlock title={t('learn.label.optionsJson')} value={o} testId={L('options-json')} />
         </>
@@ -382,8 +461,12 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
       return (
         <>
           <Facts>
-            <Fact label={t('learn.label.credentialId')} testId={L('credential-id')} mono>{k.credentialId ?? '—'}</Fact>
-            <Fact label={t('learn.label.alg')} testId={L('alg')}>{algorithmLabel(k.alg)}</Fact>
+            <Fact label={t('learn.label.credentialId')} testId={L('credential-id')} mono>
+              {k.credentialId ?? '—'}
+            </Fact>
+            <Fact label={t('learn.label.alg')} testId={L('alg')}>
+              {algorithmLabel(k.alg)}
+            </Fact>
             <Fact
               label={t('learn.label.publicKey')}
               testId={L('public-key')}
@@ -401,7 +484,9 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
             >
               {k.coseKey ?? '—'}
             </Fact>
-            <Fact label={t('learn.label.spki')} testId={L('spki')} mono>{k.spki ?? '—'}</Fact>
+            <Fact label={t('learn.label.spki')} testId={L('spki')} mono>
+              {k.spki ?? '—'}
+            </Fact>
             <Fact label={t('learn.label.privateKey')} testId={L('private-key')}>
               <strong>{t('learn.privateKey.value')}</strong>
             </Fact>
@@ -432,32 +517,67 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
             </pre>
           </div>
           <Facts>
-            <Fact label={t('learn.label.type')} testId={L(`${p}client-type`)} mono>{cd?.type ?? '—'}</Fact>
-            <Fact label={t('learn.label.clientChallenge')} testId={L(`${p}client-challenge`)} mono extra={<Match ok={ch.matches} testId={L(`${p}challenge-match`)} />}>
+            <Fact label={t('learn.label.type')} testId={L(`${p}client-type`)} mono>
+              {cd?.type ?? '—'}
+            </Fact>
+            <Fact
+              label={t('learn.label.clientChallenge')}
+              testId={L(`${p}client-challenge`)}
+              mono
+              extra={<Match ok={ch.matches} testId={L(`${p}challenge-match`)} />}
+            >
               {ch.returned ?? '—'}
             </Fact>
-            <Fact label={t('learn.label.challenge')} mono>{ch.sent}</Fact>
-            <Fact label={t('learn.label.origin')} testId={L(`${p}origin`)} mono extra={<Match ok={of.originMatches} testId={L(`${p}origin-match`)} />}>
+            <Fact label={t('learn.label.challenge')} mono>
+              {ch.sent}
+            </Fact>
+            <Fact
+              label={t('learn.label.origin')}
+              testId={L(`${p}origin`)}
+              mono
+              extra={<Match ok={of.originMatches} testId={L(`${p}origin-match`)} />}
+            >
               {of.origin ?? '—'}
             </Fact>
-            <Fact label={t('learn.label.expectedOrigin')} testId={L(`${p}expected-origin`)} mono>{of.expectedOrigin ?? '—'}</Fact>
-            <Fact label={t('learn.label.rpIdHash')} testId={L(`${p}rp-id-hash`)} mono extra={<Match ok={of.rpIdHashMatches} testId={L(`${p}rp-id-hash-match`)} />}>
+            <Fact label={t('learn.label.expectedOrigin')} testId={L(`${p}expected-origin`)} mono>
+              {of.expectedOrigin ?? '—'}
+            </Fact>
+            <Fact
+              label={t('learn.label.rpIdHash')}
+              testId={L(`${p}rp-id-hash`)}
+              mono
+              extra={<Match ok={of.rpIdHashMatches} testId={L(`${p}rp-id-hash-match`)} />}
+            >
               {of.rpIdHash ?? '—'}
             </Fact>
-            <Fact label={t('learn.label.expectedRpIdHash', { rpId })} testId={L(`${p}expected-rp-id-hash`)} mono>{of.expectedRpIdHash}</Fact>
+            <Fact label={t('learn.label.expectedRpIdHash', { rpId })} testId={L(`${p}expected-rp-id-hash`)} mono>
+              {of.expectedRpIdHash}
+            </Fact>
             {flags && (
               <>
-                <Fact label={t('learn.label.flagsByte')} testId={L('auth-flags-byte')} mono>{flags.byte ?? '—'}</Fact>
-                <Fact label={`UP — ${t('flag.up')}`}><FlagValue on={flags.flags?.up} testId={L('auth-flag-up')} /></Fact>
-                <Fact label={`UV — ${t('flag.uv')}`}><FlagValue on={flags.flags?.uv} testId={L('auth-flag-uv')} /></Fact>
+                <Fact label={t('learn.label.flagsByte')} testId={L('auth-flags-byte')} mono>
+                  {flags.byte ?? '—'}
+                </Fact>
+                <Fact label={`UP — ${t('flag.up')}`}>
+                  <FlagValue on={flags.flags?.up} testId={L('auth-flag-up')} />
+                </Fact>
+                <Fact label={`UV — ${t('flag.uv')}`}>
+                  <FlagValue on={flags.flags?.uv} testId={L('auth-flag-uv')} />
+                </Fact>
               </>
             )}
             {a && (
               <>
-                <Fact label={t('learn.label.signature')} testId={L('signature')}>{a.signature ?? '—'}</Fact>
+                <Fact label={t('learn.label.signature')} testId={L('signature')}>
+                  {a.signature ?? '—'}
+                </Fact>
                 <Fact label={t('learn.label.signedData')}>{t('learn.signedData.value', { ad: a.authenticatorDataBytes ?? '—' })}</Fact>
-                <Fact label={t('learn.label.clientDataHash')} testId={L('client-data-hash')} mono>{a.clientDataHash ?? '—'}</Fact>
-                <Fact label={t('learn.label.userHandle')} mono>{a.userHandle ?? '—'}</Fact>
+                <Fact label={t('learn.label.clientDataHash')} testId={L('client-data-hash')} mono>
+                  {a.clientDataHash ?? '—'}
+                </Fact>
+                <Fact label={t('learn.label.userHandle')} mono>
+                  {a.userHandle ?? '—'}
+                </Fact>
               </>
             )}
           </Facts>
@@ -471,14 +591,29 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
       return (
         <>
           <Facts>
-            <Fact label={t('learn.label.flagsByte')} testId={L('flags-byte')} mono extra={<SpecLink href={SPEC.flags} label={t('builder.spec')} />}>
+            <Fact
+              label={t('learn.label.flagsByte')}
+              testId={L('flags-byte')}
+              mono
+              extra={<SpecLink href={SPEC.flags} label={t('builder.spec')} />}
+            >
               {f.byte ?? '—'}
             </Fact>
-            <Fact label={`UP — ${t('flag.up')}`}><FlagValue on={f.flags?.up} testId={L('flag-up')} /></Fact>
-            <Fact label={`UV — ${t('flag.uv')}`}><FlagValue on={f.flags?.uv} testId={L('flag-uv')} /></Fact>
-            <Fact label={t('learn.label.requestedUv')} testId={L('requested-uv')} mono>{f.requested}</Fact>
+            <Fact label={`UP — ${t('flag.up')}`}>
+              <FlagValue on={f.flags?.up} testId={L('flag-up')} />
+            </Fact>
+            <Fact label={`UV — ${t('flag.uv')}`}>
+              <FlagValue on={f.flags?.uv} testId={L('flag-uv')} />
+            </Fact>
+            <Fact label={t('learn.label.requestedUv')} testId={L('requested-uv')} mono>
+              {f.requested}
+            </Fact>
           </Facts>
-          {f.uvMissing && <p className="inline-warn" data-testid={L('uv-missing')}>{t('learn.flags.uvMissing')}</p>}
+          {f.uvMissing && (
+            <p className="inline-warn" data-testid={L('uv-missing')}>
+              {t('learn.flags.uvMissing')}
+            </p>
+          )}
         </>
       );
     }
@@ -494,10 +629,17 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
       return (
         <>
           <Facts>
-            <Fact label={t('learn.label.fmt')} testId={L('fmt')} mono extra={<SpecLink href={SPEC.attestationFormats} label={t('builder.spec')} />}>
+            <Fact
+              label={t('learn.label.fmt')}
+              testId={L('fmt')}
+              mono
+              extra={<SpecLink href={SPEC.attestationFormats} label={t('builder.spec')} />}
+            >
               {a.fmt ?? '—'}
             </Fact>
-            <Fact label={t('learn.label.aaguid')} testId={L('aaguid')} mono>{a.aaguid ?? '—'}</Fact>
+            <Fact label={t('learn.label.aaguid')} testId={L('aaguid')} mono>
+              {a.aaguid ?? '—'}
+            </Fact>
             <Fact label={t('learn.label.authenticator')}>
               <AuthenticatorLabel aaguid={a.aaguid} />
             </Fact>
@@ -515,7 +657,9 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
               )}
             </Fact>
           </Facts>
-          <p className="learn-callout" data-testid={L('attestation-kind')} data-kind={a.kind}>{kindText}</p>
+          <p className="learn-callout" data-testid={L('attestation-kind')} data-kind={a.kind}>
+            {kindText}
+          </p>
           {a.zeroAaguid && <p className="muted">{t('learn.attestation.zeroAaguid')}</p>}
         </>
       );
@@ -558,11 +702,19 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
           <h4 className="learn-subtitle">{t('learn.verify.stored')}</h4>
           {stored ? (
             <Facts>
-              <Fact label={t('learn.label.credentialId')} mono>{stored.id}</Fact>
+              <Fact label={t('learn.label.credentialId')} mono>
+                {stored.id}
+              </Fact>
               <Fact label={t('learn.label.storedUser')}>{stored.userName}</Fact>
-              <Fact label={t('learn.label.storedPublicKey')} testId={L(`${p}stored-public-key`)} mono>{stored.publicKey}</Fact>
+              <Fact label={t('learn.label.storedPublicKey')} testId={L(`${p}stored-public-key`)} mono>
+                {stored.publicKey}
+              </Fact>
               <Fact label={t('learn.label.alg')}>{algorithmLabel(stored.alg)}</Fact>
-              {isReg && <Fact label={t('learn.label.storedCounter')} testId={L('stored-counter')} mono>{stored.counter}</Fact>}
+              {isReg && (
+                <Fact label={t('learn.label.storedCounter')} testId={L('stored-counter')} mono>
+                  {stored.counter}
+                </Fact>
+              )}
             </Facts>
           ) : (
             <p className="muted">{t('learn.verify.notStored')}</p>
@@ -581,8 +733,12 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
             <Fact label={t('learn.label.be')} extra={<SpecLink href={SPEC.backup} label={t('builder.spec')} />}>
               <FlagValue on={b.be} testId={L('flag-be')} />
             </Fact>
-            <Fact label={t('learn.label.bs')}><FlagValue on={b.bs} testId={L('flag-bs')} /></Fact>
-            <Fact label={t('learn.label.deviceType')} mono>{b.deviceType ?? '—'}</Fact>
+            <Fact label={t('learn.label.bs')}>
+              <FlagValue on={b.bs} testId={L('flag-bs')} />
+            </Fact>
+            <Fact label={t('learn.label.deviceType')} mono>
+              {b.deviceType ?? '—'}
+            </Fact>
           </Facts>
           <p className={`learn-callout storage-callout storage-${b.storage}`} data-testid={L('storage')} data-storage={b.storage}>
             {t(`learn.backup.${b.storage}` as MessageKey)}
@@ -604,12 +760,18 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
               label={t('learn.label.challenge')}
               testId={L('auth-challenge')}
               mono
-              extra={<Match ok={fresh} testId={L('auth-challenge-fresh')} yes={t('learn.challenge.differs')} no={t('learn.challenge.same')} />}
+              extra={
+                <Match ok={fresh} testId={L('auth-challenge-fresh')} yes={t('learn.challenge.differs')} no={t('learn.challenge.same')} />
+              }
             >
               {f.challenge}
             </Fact>
-            <Fact label={t('learn.label.regChallenge')} mono>{regChallenge ?? '—'}</Fact>
-            <Fact label={t('learn.label.rpId')} mono>{f.rpId ?? '—'}</Fact>
+            <Fact label={t('learn.label.regChallenge')} mono>
+              {regChallenge ?? '—'}
+            </Fact>
+            <Fact label={t('learn.label.rpId')} mono>
+              {f.rpId ?? '—'}
+            </Fact>
             <Fact
               label={t('learn.label.allowCredentials')}
               testId={L('allow-credentials')}
@@ -618,8 +780,12 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
             >
               {f.credentialIds.join(', ') || '[]'}
             </Fact>
-            <Fact label={t('learn.label.userVerification')} mono>{f.userVerification}</Fact>
-            <Fact label={t('learn.label.timeout')} mono>{f.timeout ?? '—'}</Fact>
+            <Fact label={t('learn.label.userVerification')} mono>
+              {f.userVerification}
+            </Fact>
+            <Fact label={t('learn.label.timeout')} mono>
+              {f.timeout ?? '—'}
+            </Fact>
           </Facts>
           <JsonBlock title={t('learn.label.optionsJson')} value={o} testId={L('auth-options-json')} />
         </>
@@ -631,11 +797,20 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
       return (
         <>
           <Facts>
-            <Fact label={t('learn.label.signCountReg')} testId={L('sign-count-reg')} mono extra={<SpecLink href={SPEC.signCount} label={t('builder.spec')} />}>
+            <Fact
+              label={t('learn.label.signCountReg')}
+              testId={L('sign-count-reg')}
+              mono
+              extra={<SpecLink href={SPEC.signCount} label={t('builder.spec')} />}
+            >
               {s.atRegistration ?? '—'}
             </Fact>
-            <Fact label={t('learn.label.signCountBefore')} testId={L('sign-count-before')} mono>{s.before ?? '—'}</Fact>
-            <Fact label={t('learn.label.signCountNow')} testId={L('sign-count-now')} mono>{s.now ?? '—'}</Fact>
+            <Fact label={t('learn.label.signCountBefore')} testId={L('sign-count-before')} mono>
+              {s.before ?? '—'}
+            </Fact>
+            <Fact label={t('learn.label.signCountNow')} testId={L('sign-count-now')} mono>
+              {s.now ?? '—'}
+            </Fact>
           </Facts>
           <p className={`learn-callout sign-count-${s.verdict}`} data-testid={L('sign-count-verdict')} data-verdict={s.verdict}>
             {t(`learn.signCount.${s.verdict}` as MessageKey)}
@@ -653,13 +828,18 @@ function StepData({ id, ctx }: { id: LearnStepId; ctx: StepContext }) {
         <ul className="learn-recap" data-testid={L('recap')}>
           <li>{t('learn.recap.keys')}</li>
           <li>
-            {t('learn.recap.challenges', { reg: data.regOptions?.options.challenge ?? '—', auth: data.authOptions?.options.challenge ?? '—' })}
+            {t('learn.recap.challenges', {
+              reg: data.regOptions?.options.challenge ?? '—',
+              auth: data.authOptions?.options.challenge ?? '—',
+            })}
           </li>
           <li>{t('learn.recap.origin', { origin: authCd?.origin ?? origin ?? '—', rpId })}</li>
           <li>
             {t('learn.recap.uv', {
               uv: uv === undefined ? '—' : uv ? t('learn.flag.set') : t('learn.flag.clear'),
-              storage: b ? t(b.storage === 'synced' ? 'storage.synced' : b.storage === 'eligible' ? 'storage.eligible' : 'storage.deviceBound') : '—',
+              storage: b
+                ? t(b.storage === 'synced' ? 'storage.synced' : b.storage === 'eligible' ? 'storage.eligible' : 'storage.deviceBound')
+                : '—',
             })}
           </li>
           <li>{t('learn.recap.signCount', { before: s.before ?? '—', now: s.now ?? '—' })}</li>

@@ -26,9 +26,7 @@ export class Base64UrlError extends TypeError {
 
 /** Encodes bytes as base64url without padding. */
 export function bytesToBase64url(input: ArrayBuffer | ArrayBufferView): string {
-  const bytes = ArrayBuffer.isView(input)
-    ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
-    : new Uint8Array(input);
+  const bytes = ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
   let out = '';
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
@@ -87,9 +85,5 @@ export function textToBase64url(text: string): string {
 
 /** True for an ArrayBuffer (also one from another realm) or any typed array / DataView. */
 export function isBinary(value: unknown): value is ArrayBuffer | ArrayBufferView {
-  return (
-    value instanceof ArrayBuffer ||
-    ArrayBuffer.isView(value) ||
-    Object.prototype.toString.call(value) === '[object ArrayBuffer]'
-  );
+  return value instanceof ArrayBuffer || ArrayBuffer.isView(value) || Object.prototype.toString.call(value) === '[object ArrayBuffer]';
 }

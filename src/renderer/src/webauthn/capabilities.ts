@@ -19,7 +19,11 @@ async function ask<T>(fn: (() => Promise<T>) | undefined, self: unknown, check: 
     return { state: 'ok', value };
   } catch (e) {
     const err = e as { name?: unknown; message?: unknown };
-    return { state: 'error', name: typeof err?.name === 'string' ? err.name : 'Error', message: typeof err?.message === 'string' ? err.message : String(e) };
+    return {
+      state: 'error',
+      name: typeof err?.name === 'string' ? err.name : 'Error',
+      message: typeof err?.message === 'string' ? err.message : String(e),
+    };
   }
 }
 

@@ -8,11 +8,7 @@
  * @simplewebauthn/browser. Extension inputs and outputs always go through ./convert.ts, because
  * neither path converts every extension's binary members.
  */
-import {
-  startAuthentication,
-  startRegistration,
-  WebAuthnAbortService,
-} from '@simplewebauthn/browser';
+import { startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import type {
   AuthenticationResponseJSON,
   ClientError,
@@ -68,11 +64,7 @@ export function clientPath(kind: 'registration' | 'authentication'): ClientPath 
 }
 
 export function webauthnAvailable(): boolean {
-  return (
-    nativeStatics() !== null &&
-    typeof navigator !== 'undefined' &&
-    typeof navigator.credentials?.create === 'function'
-  );
+  return nativeStatics() !== null && typeof navigator !== 'undefined' && typeof navigator.credentials?.create === 'function';
 }
 
 class CeremonyTimeout extends Error {
@@ -119,10 +111,7 @@ function unsupported(): ClientError {
   };
 }
 
-function toJSONOrManual<R>(
-  credential: PublicKeyCredential,
-  manual: (c: CredentialLike) => R,
-): R {
+function toJSONOrManual<R>(credential: PublicKeyCredential, manual: (c: CredentialLike) => R): R {
   const raw = credential.getClientExtensionResults();
   if (typeof credential.toJSON === 'function') {
     try {

@@ -18,7 +18,10 @@ import {
   type CredentialLike,
 } from './convert.ts';
 
-type Statics = { isConditionalMediationAvailable?: () => Promise<boolean>; parseRequestOptionsFromJSON?: (json: unknown) => PublicKeyCredentialRequestOptions };
+type Statics = {
+  isConditionalMediationAvailable?: () => Promise<boolean>;
+  parseRequestOptionsFromJSON?: (json: unknown) => PublicKeyCredentialRequestOptions;
+};
 
 function statics(): Statics | null {
   const ctor = (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential;

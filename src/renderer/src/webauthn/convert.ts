@@ -15,11 +15,7 @@
  * https://www.w3.org/TR/webauthn-3/#dom-publickeycredential-tojson,
  * https://www.w3.org/TR/webauthn-3/#prf-extension, https://www.w3.org/TR/webauthn-3/#sctn-large-blob-extension
  */
-import type {
-  AuthenticationResponseJSON,
-  ClientError,
-  RegistrationResponseJSON,
-} from '@api/types.ts';
+import type { AuthenticationResponseJSON, ClientError, RegistrationResponseJSON } from '@api/types.ts';
 import { base64urlToArrayBuffer, bytesToBase64url, isBinary } from './base64url.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -111,9 +107,7 @@ export function extensionOutputsToJSON(results: unknown): JsonObject {
 }
 
 /** Splits options JSON into the core members and the (converted) extension inputs. */
-export function splitExtensions<T extends object>(
-  optionsJSON: T,
-): { core: Omit<T, 'extensions'>; extensions: JsonObject | undefined } {
+export function splitExtensions<T extends object>(optionsJSON: T): { core: Omit<T, 'extensions'>; extensions: JsonObject | undefined } {
   const { extensions, ...core } = optionsJSON as T & { extensions?: unknown };
   return { core: core as Omit<T, 'extensions'>, extensions: extensionInputsFromJSON(extensions) };
 }
@@ -148,9 +142,7 @@ export interface CredentialLike {
   getClientExtensionResults(): unknown;
 }
 
-export function isAttestationResponse(
-  response: AttestationResponseLike | AssertionResponseLike,
-): response is AttestationResponseLike {
+export function isAttestationResponse(response: AttestationResponseLike | AssertionResponseLike): response is AttestationResponseLike {
   return 'attestationObject' in response && response.attestationObject != null;
 }
 

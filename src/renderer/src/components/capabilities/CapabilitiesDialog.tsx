@@ -22,7 +22,19 @@ const GROUP_TITLE: Record<CapabilityGroup, MessageKey> = {
   extension: 'caps.group.extension',
 };
 
-function Method({ id, name, meaning, spec, answer }: { id: 'uvpaa' | 'conditional'; name: MessageKey; meaning: MessageKey; spec: string; answer: ApiAnswer<boolean> | undefined }) {
+function Method({
+  id,
+  name,
+  meaning,
+  spec,
+  answer,
+}: {
+  id: 'uvpaa' | 'conditional';
+  name: MessageKey;
+  meaning: MessageKey;
+  spec: string;
+  answer: ApiAnswer<boolean> | undefined;
+}) {
   const { t } = useI18n();
   const value = headline(answer);
   return (
@@ -34,13 +46,20 @@ function Method({ id, name, meaning, spec, answer }: { id: 'uvpaa' | 'conditiona
       </div>
       <p className="muted">{t(meaning)}</p>
       {answer?.state === 'missing' && <p className="caps-missing">{t('caps.missing')}</p>}
-      {answer?.state === 'error' && <p className="inline-warn">{answer.name}: {answer.message}</p>}
+      {answer?.state === 'error' && (
+        <p className="inline-warn">
+          {answer.name}: {answer.message}
+        </p>
+      )}
     </div>
   );
 }
 
 export function CapabilitiesDialog({
-  open, onClose, probe, electron,
+  open,
+  onClose,
+  probe,
+  electron,
 }: {
   open: boolean;
   onClose(): void;
@@ -61,16 +80,27 @@ export function CapabilitiesDialog({
       title={t('caps.dialogTitle')}
       testId={REALAUTH_TID.capsDialog}
       className="caps-dialog"
-      actions={<button type="button" className="btn" onClick={onClose}>{t('caps.close')}</button>}
+      actions={
+        <button type="button" className="btn" onClick={onClose}>
+          {t('caps.close')}
+        </button>
+      }
     >
       <p className="muted">{t('caps.dialogIntro')}</p>
       {electron && (
         <p className="caps-note">
-          Electron ({electron.platform}) · Touch ID: {electron.touchId.enabled ? t('caps.yes') : `${t('caps.no')} — ${electron.touchId.reason}`}
+          Electron ({electron.platform}) · Touch ID:{' '}
+          {electron.touchId.enabled ? t('caps.yes') : `${t('caps.no')} — ${electron.touchId.reason}`}
         </p>
       )}
       <Method id="uvpaa" name="caps.method.uvpaa" meaning="caps.method.uvpaaMeaning" spec={CAPABILITY_SPEC.uvpaa} answer={probe?.uvpaa} />
-      <Method id="conditional" name="caps.method.conditional" meaning="caps.method.conditionalMeaning" spec={CAPABILITY_SPEC.conditionalMediation} answer={probe?.conditionalMediation} />
+      <Method
+        id="conditional"
+        name="caps.method.conditional"
+        meaning="caps.method.conditionalMeaning"
+        spec={CAPABILITY_SPEC.conditionalMediation}
+        answer={probe?.conditionalMediation}
+      />
       <div className="caps-method" data-testid={REALAUTH_TID.capsMethod} data-method="gcc" data-value={gcc?.state ?? 'pending'}>
         <div className="caps-method-head">
           <code>{t('caps.method.gcc')}</code>
@@ -78,7 +108,11 @@ export function CapabilitiesDialog({
         </div>
         <p className="muted">{t('caps.method.gccMeaning')}</p>
         {gcc?.state === 'missing' && <p className="caps-missing">{t('caps.missing')}</p>}
-        {gcc?.state === 'error' && <p className="inline-warn">{gcc.name}: {gcc.message}</p>}
+        {gcc?.state === 'error' && (
+          <p className="inline-warn">
+            {gcc.name}: {gcc.message}
+          </p>
+        )}
         {gcc?.state === 'ok' && rows.length === 0 && <p className="muted">{t('caps.empty')}</p>}
       </div>
       {disagree.map((d) => (
@@ -103,8 +137,16 @@ export function CapabilitiesDialog({
           </thead>
           <tbody>
             {groupRows.map((r) => (
-              <tr key={r.key} data-testid={REALAUTH_TID.capsRow} data-key={r.key} data-value={r.value === null ? 'raw' : String(r.value)} data-group={r.group}>
-                <th scope="row"><code>{r.key}</code></th>
+              <tr
+                key={r.key}
+                data-testid={REALAUTH_TID.capsRow}
+                data-key={r.key}
+                data-value={r.value === null ? 'raw' : String(r.value)}
+                data-group={r.group}
+              >
+                <th scope="row">
+                  <code>{r.key}</code>
+                </th>
                 <td>
                   {r.value === null ? (
                     <span className="caps-value caps-error">{t('caps.raw', { raw: JSON.stringify(r.raw) })}</span>
@@ -114,7 +156,12 @@ export function CapabilitiesDialog({
                 </td>
                 <td>
                   {t(r.meaning, r.params)}
-                  {r.spec && <> <SpecLink href={r.spec} label={t('caps.spec')} /></>}
+                  {r.spec && (
+                    <>
+                      {' '}
+                      <SpecLink href={r.spec} label={t('caps.spec')} />
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

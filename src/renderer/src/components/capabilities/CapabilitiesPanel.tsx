@@ -30,9 +30,17 @@ export function CapabilitiesPanel() {
   return (
     <section className="caps-panel" data-testid={REALAUTH_TID.capsPanel} aria-labelledby="caps-title">
       <div className="caps-head">
-        <h3 id="caps-title" className="caps-title">{t('caps.title')}</h3>
+        <h3 id="caps-title" className="caps-title">
+          {t('caps.title')}
+        </h3>
         <div className="caps-actions">
-          <button type="button" className="btn btn-small" data-testid={REALAUTH_TID.capsDetails} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid={REALAUTH_TID.capsDetails}
+            aria-haspopup="dialog"
+            onClick={() => setOpen(true)}
+          >
             {t('caps.details')}
           </button>
           <button type="button" className="btn btn-small" data-testid={REALAUTH_TID.capsRecheck} onClick={() => void recheck()}>
@@ -45,11 +53,15 @@ export function CapabilitiesPanel() {
       <dl className="caps-headlines">
         <div className="caps-headline" data-testid={REALAUTH_TID.capsUvpaa} data-value={uv} title={t('caps.uvpaaTitle')}>
           <dt>{t('caps.uvpaa')}</dt>
-          <dd><HeadlineValue value={uv} answer={probe?.uvpaa} /></dd>
+          <dd>
+            <HeadlineValue value={uv} answer={probe?.uvpaa} />
+          </dd>
         </div>
         <div className="caps-headline" data-testid={REALAUTH_TID.capsConditional} data-value={cond} title={t('caps.conditionalTitle')}>
           <dt>{t('caps.conditional')}</dt>
-          <dd><HeadlineValue value={cond} answer={probe?.conditionalMediation} /></dd>
+          <dd>
+            <HeadlineValue value={cond} answer={probe?.conditionalMediation} />
+          </dd>
         </div>
         <div
           className="caps-headline"
@@ -66,13 +78,22 @@ export function CapabilitiesPanel() {
                 {t('caps.summary', { yes: String(client.yes), total: String(client.total) })}
               </button>
             ) : (
-              <HeadlineValue value={client.state} answer={probe?.clientCapabilities.state === 'error' ? { state: 'error', name: probe.clientCapabilities.name, message: probe.clientCapabilities.message } : undefined} />
+              <HeadlineValue
+                value={client.state}
+                answer={
+                  probe?.clientCapabilities.state === 'error'
+                    ? { state: 'error', name: probe.clientCapabilities.name, message: probe.clientCapabilities.message }
+                    : undefined
+                }
+              />
             )}
           </dd>
         </div>
       </dl>
       {electron && !electron.touchId.enabled && electron.platform === 'darwin' && (
-        <p className="caps-note muted">Touch ID: {t('caps.no')} — {electron.touchId.reason}</p>
+        <p className="caps-note muted">
+          Touch ID: {t('caps.no')} — {electron.touchId.reason}
+        </p>
       )}
       <CapabilitiesDialog open={open} onClose={() => setOpen(false)} probe={probe} electron={electron} />
     </section>

@@ -5,13 +5,20 @@ import type { ApiAnswer, Headline } from '../../model/capabilities.ts';
 export function HeadlineValue({ value, answer }: { value: Headline; answer?: ApiAnswer<boolean> }) {
   const { t } = useI18n();
   const label =
-    value === 'yes' ? t('caps.yes')
-    : value === 'no' ? t('caps.no')
-    : value === 'missing' ? t('caps.missingShort')
-    : value === 'pending' ? t('caps.pending')
-    : t('caps.error', { message: answer?.state === 'error' ? `${answer.name}` : '' });
+    value === 'yes'
+      ? t('caps.yes')
+      : value === 'no'
+        ? t('caps.no')
+        : value === 'missing'
+          ? t('caps.missingShort')
+          : value === 'pending'
+            ? t('caps.pending')
+            : t('caps.error', { message: answer?.state === 'error' ? `${answer.name}` : '' });
   return (
-    <span className={`caps-value caps-${value}`} title={value === 'missing' ? t('caps.missing') : answer?.state === 'error' ? `${answer.name}: ${answer.message}` : undefined}>
+    <span
+      className={`caps-value caps-${value}`}
+      title={value === 'missing' ? t('caps.missing') : answer?.state === 'error' ? `${answer.name}: ${answer.message}` : undefined}
+    >
       {label}
     </span>
   );

@@ -19,7 +19,10 @@ const STORAGE_TEXT: Record<string, MessageKey> = {
 };
 
 export function CredentialCard({
-  credential: c, busy, onSignIn, onDelete,
+  credential: c,
+  busy,
+  onSignIn,
+  onDelete,
 }: {
   credential: StoredCredential;
   busy: boolean;
@@ -48,7 +51,9 @@ export function CredentialCard({
   return (
     <li className="cred-card" data-testid={HISTORY_TID.credentialCard} data-id={c.id} data-storage={storage} aria-labelledby={titleId}>
       <div className="cred-head">
-        <h3 className="cred-title" id={titleId}>{c.userName}</h3>
+        <h3 className="cred-title" id={titleId}>
+          {c.userName}
+        </h3>
         <StorageLabel storage={storage} />
       </div>
       <div className="cred-authenticator">
@@ -57,10 +62,16 @@ export function CredentialCard({
       <p className="cred-storage muted small">{t(STORAGE_TEXT[storage])}</p>
       <dl className="facts cred-facts">
         <dt>ID</dt>
-        <dd className="mono" title={c.id}>{shortId(c.id, 10)}</dd>
+        <dd className="mono" title={c.id}>
+          {shortId(c.id, 10)}
+        </dd>
         <dt>{t('creds.discoverable')}</dt>
         <dd data-testid={HISTORY_TID.cardDiscoverable} data-value={String(c.discoverable)}>
-          {c.discoverable === null ? t('creds.discoverableUnknown') : c.discoverable ? t('creds.discoverableYes') : t('creds.discoverableNo')}
+          {c.discoverable === null
+            ? t('creds.discoverableUnknown')
+            : c.discoverable
+              ? t('creds.discoverableYes')
+              : t('creds.discoverableNo')}
         </dd>
         <dt>{t('creds.transports')}</dt>
         <dd>{c.transports.length ? c.transports.join(', ') : '—'}</dd>

@@ -20,7 +20,9 @@ export function SignCountChart({ credentialId, history }: { credentialId: string
     t('creds.chartDesc', { n: history.length, min: chart.min, max: chart.max }),
     chart.allZero ? t('creds.chartAllZero') : '',
     regression ? t('creds.chartRegression') : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <figure className="signcount">
       <svg
@@ -36,13 +38,25 @@ export function SignCountChart({ credentialId, history }: { credentialId: string
         <title id={`${id}-title`}>{t('creds.chartTitle', { id: shortId(credentialId, 6) })}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
         {/* Left gutter: the highest and lowest count; the chart itself to its right. */}
-        <text className="signcount-label" x={GUTTER - 4} y={chart.max === chart.min ? chart.height / 2 + 3 : 10} textAnchor="end">{chart.max}</text>
-        {chart.max !== chart.min && <text className="signcount-label" x={GUTTER - 4} y={chart.height - 4} textAnchor="end">{chart.min}</text>}
+        <text className="signcount-label" x={GUTTER - 4} y={chart.max === chart.min ? chart.height / 2 + 3 : 10} textAnchor="end">
+          {chart.max}
+        </text>
+        {chart.max !== chart.min && (
+          <text className="signcount-label" x={GUTTER - 4} y={chart.height - 4} textAnchor="end">
+            {chart.min}
+          </text>
+        )}
         <g transform={`translate(${GUTTER} 0)`}>
           <line className="signcount-axis" x1={0} y1={chart.height - 1} x2={chart.width} y2={chart.height - 1} />
           {chart.points.length > 1 && <path className="signcount-line" d={chart.path} fill="none" />}
           {chart.points.map((p, i) => (
-            <circle key={i} className={p.regression ? 'signcount-dot is-regression' : 'signcount-dot'} cx={p.x} cy={p.y} r={p.regression ? 3.5 : 2.5} />
+            <circle
+              key={i}
+              className={p.regression ? 'signcount-dot is-regression' : 'signcount-dot'}
+              cx={p.x}
+              cy={p.y}
+              r={p.regression ? 3.5 : 2.5}
+            />
           ))}
         </g>
       </svg>

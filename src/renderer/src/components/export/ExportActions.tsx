@@ -69,17 +69,33 @@ export function ExportActions({ ids, title }: { ids: readonly string[]; title: s
       <div className="export-buttons">
         {formats.map((f) => (
           <span key={f} className="export-pair">
-            <button type="button" className="btn btn-small" data-testid={DOWNLOAD_TID[f]} disabled={busy || ids.length === 0} onClick={() => void run(f, 'download')}>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid={DOWNLOAD_TID[f]}
+              disabled={busy || ids.length === 0}
+              onClick={() => void run(f, 'download')}
+            >
               {t('exp.download', { format: t(LABEL[f]) })}
             </button>
-            <button type="button" className="btn btn-small" data-testid={COPY_TID[f]} disabled={busy || ids.length === 0} onClick={() => void run(f, 'copy')}>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid={COPY_TID[f]}
+              disabled={busy || ids.length === 0}
+              onClick={() => void run(f, 'copy')}
+            >
               {t('exp.copy', { format: t(LABEL[f]) })}
             </button>
           </span>
         ))}
       </div>
       {ids.length > 1 && <p className="muted small">{t('exp.mermaidOne')}</p>}
-      <p className={status && !status.ok ? 'export-status inline-error' : 'export-status muted small'} data-testid={HISTORY_TID.exportStatus} role="status">
+      <p
+        className={status && !status.ok ? 'export-status inline-error' : 'export-status muted small'}
+        data-testid={HISTORY_TID.exportStatus}
+        role="status"
+      >
         {status?.text ?? ''}
       </p>
     </div>

@@ -38,7 +38,9 @@ export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntr
         <h2 id="hdetail-title" className="hdetail-title">
           {t(entry.kind === 'registration' ? 'kind.registration' : 'kind.authentication')} · {entry.userName ?? '—'}
         </h2>
-        <time className="muted small" dateTime={entry.createdAt}>{dateTime(entry.createdAt)}</time>
+        <time className="muted small" dateTime={entry.createdAt}>
+          {dateTime(entry.createdAt)}
+        </time>
       </div>
       {entry.importedAt && (
         <p className="muted small">
@@ -51,7 +53,11 @@ export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntr
           {entry.error.message}
         </p>
       )}
-      {error && <p className="inline-error" role="alert">{error}</p>}
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
       {c && c.id === entry.id && <PlainSummary ceremony={c} />}
       {f && (
         <dl className="facts facts-compact">
@@ -60,7 +66,9 @@ export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntr
           {f.credentialId && (
             <>
               <dt>{t('export.md.credential')}</dt>
-              <dd className="mono" title={f.credentialId}>{shortId(f.credentialId, 12)}</dd>
+              <dd className="mono" title={f.credentialId}>
+                {shortId(f.credentialId, 12)}
+              </dd>
             </>
           )}
           {(f.aaguid || f.authenticatorName) && (

@@ -35,7 +35,12 @@ export function ComparePanel({ ids, onClose }: { ids: [string, string]; onClose(
     };
   }, [api, ids[0], ids[1]]); // eslint-disable-line react-hooks/exhaustive-deps -- the two ids, not the array (a new array of the same ids on every render)
 
-  if (error) return <p className="inline-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="inline-error" role="alert">
+        {error}
+      </p>
+    );
   if (!pair) return <p className="muted">{t('cmp.loading')}</p>;
   const [a, b] = pair;
   const sections = compareCeremonies(a, b);
@@ -52,9 +57,16 @@ export function ComparePanel({ ids, onClose }: { ids: [string, string]; onClose(
   return (
     <section className="compare" data-testid={HISTORY_TID.compare} data-a={a.id} data-b={b.id} aria-labelledby="compare-title">
       <div className="compare-head">
-        <h2 id="compare-title" className="panel-title">{t('cmp.title')}</h2>
+        <h2 id="compare-title" className="panel-title">
+          {t('cmp.title')}
+        </h2>
         <label className="compact-label">
-          <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.target.checked)} data-testid={HISTORY_TID.compareOnlyDiff} />
+          <input
+            type="checkbox"
+            checked={onlyDiff}
+            onChange={(e) => setOnlyDiff(e.target.checked)}
+            data-testid={HISTORY_TID.compareOnlyDiff}
+          />
           {t('cmp.onlyDiff')}
         </label>
         <button type="button" className="btn btn-small" onClick={onClose} data-testid={HISTORY_TID.compareClose}>
@@ -75,7 +87,13 @@ function CompareSection({ section: s, onlyDiff }: { section: DiffSection; onlyDi
   const rows = onlyDiff ? s.rows.filter((r) => r.change !== 'same') : s.rows;
   const titleKey = `cmp.section.${s.id}` as MessageKey;
   return (
-    <details className="cmp-section" open={s.differences > 0 || !onlyDiff} data-testid={HISTORY_TID.compareSection} data-section={s.id} data-differences={s.differences}>
+    <details
+      className="cmp-section"
+      open={s.differences > 0 || !onlyDiff}
+      data-testid={HISTORY_TID.compareSection}
+      data-section={s.id}
+      data-differences={s.differences}
+    >
       <summary>
         <span className="cmp-section-title">{t(titleKey)}</span>{' '}
         <span className={s.differences ? 'count cmp-count-diff' : 'count'}>{t('cmp.differences', { n: s.differences })}</span>
@@ -95,7 +113,9 @@ function CompareSection({ section: s, onlyDiff }: { section: DiffSection; onlyDi
           <tbody>
             {rows.map((r) => (
               <tr key={r.path} className={`cmp-${r.change}`} data-testid={HISTORY_TID.compareRow} data-path={r.path} data-change={r.change}>
-                <th scope="row" className="mono">{r.path}</th>
+                <th scope="row" className="mono">
+                  {r.path}
+                </th>
                 <td className="mono">{r.a ?? ''}</td>
                 <td className="mono">{r.b ?? ''}</td>
                 <td>{t(CHANGE_KEY[r.change])}</td>

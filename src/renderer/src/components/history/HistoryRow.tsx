@@ -9,7 +9,12 @@ import { VerdictBadge } from '../ResultPanel.tsx';
 export const ROW_HEIGHT = 46;
 
 export const HistoryRow = memo(function HistoryRow({
-  entry: e, index, selected, open, onToggle, onOpen,
+  entry: e,
+  index,
+  selected,
+  open,
+  onToggle,
+  onOpen,
 }: {
   entry: HistoryEntry;
   index: number;
@@ -61,7 +66,9 @@ export const HistoryRow = memo(function HistoryRow({
           {authenticator && <span className="hrow-auth muted">{authenticator}</span>}
           {e.fmt && <span className="hrow-fmt mono muted">{e.fmt}</span>}
           {e.importedAt && <span className="tag">{t('hist.imported')}</span>}
-          <time className="hrow-time muted" dateTime={e.createdAt}>{dateTime(e.createdAt)}</time>
+          <time className="hrow-time muted" dateTime={e.createdAt}>
+            {dateTime(e.createdAt)}
+          </time>
         </span>
         <span className="hrow-line hrow-sub">
           {e.error ? (

@@ -8,7 +8,13 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import { visibleRange } from '../../model/history.ts';
 
 export function VirtualList<T>({
-  items, rowHeight, renderRow, getKey, label, testId, focusSelector = 'button',
+  items,
+  rowHeight,
+  renderRow,
+  getKey,
+  label,
+  testId,
+  focusSelector = 'button',
 }: {
   items: readonly T[];
   rowHeight: number;
@@ -76,8 +82,19 @@ export function VirtualList<T>({
     const i = Number(rowEl.dataset.index);
     const page = Math.max(1, Math.floor(viewport / rowHeight) - 1);
     const next =
-      e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1
-      : e.key === 'PageDown' ? i + page : e.key === 'PageUp' ? i - page : null;
+      e.key === 'ArrowDown'
+        ? i + 1
+        : e.key === 'ArrowUp'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? items.length - 1
+              : e.key === 'PageDown'
+                ? i + page
+                : e.key === 'PageUp'
+                  ? i - page
+                  : null;
     if (next === null) return;
     e.preventDefault();
     moveTo(next);

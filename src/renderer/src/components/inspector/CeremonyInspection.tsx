@@ -63,7 +63,9 @@ export function payloadOf(c: Ceremony, id: PayloadId): Payload {
     }
     case 'response': {
       const part = only(RESPONSE_SOURCES);
-      return part ? { data: part, select: (f) => f.path === 'clientDataJSON' } : { data: json(c.response, 'response'), note: 'payload.none' };
+      return part
+        ? { data: part, select: (f) => f.path === 'clientDataJSON' }
+        : { data: json(c.response, 'response'), note: 'payload.none' };
     }
     case 'checks':
       return whole ? { data: whole } : { data: json(c.error, 'error'), note: 'payload.none' };
@@ -81,7 +83,13 @@ export function CeremonyInspection({ ceremony, clientMs }: { ceremony: Ceremony;
 
   return (
     <div className="ceremony-inspection" data-testid={TID.ceremonyInspection} data-ceremony-id={ceremony.id}>
-      <SequenceDiagram steps={steps} kind={ceremony.kind} selected={step.id} onSelect={(s) => setStepId(s.id)} labMarks={labMarksOf(ceremony)} />
+      <SequenceDiagram
+        steps={steps}
+        kind={ceremony.kind}
+        selected={step.id}
+        onSelect={(s) => setStepId(s.id)}
+        labMarks={labMarksOf(ceremony)}
+      />
       {payload.note && <p className="muted">{t(payload.note)}</p>}
       <Inspector
         key={`${ceremony.id}:${step.id}`}

@@ -4,14 +4,24 @@ import { useI18n } from '../../i18n/index.tsx';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
 import { checkMessage, checkTitle, valueText } from './text.ts';
 
-export function Checklist({ checks, selectedId, onSelect }: { checks: readonly Check[]; selectedId: string | null; onSelect(c: Check): void }) {
+export function Checklist({
+  checks,
+  selectedId,
+  onSelect,
+}: {
+  checks: readonly Check[];
+  selectedId: string | null;
+  onSelect(c: Check): void;
+}) {
   const { t, lang } = useI18n();
   const count = (s: Check['status']) => checks.filter((c) => c.status === s).length;
   return (
     <section className="insp-checklist" aria-labelledby="checklist-title" data-testid={TID.checklist}>
       <h4 id="checklist-title" className="insp-subtitle">
         {t('checks.title')}{' '}
-        <span className="muted insp-count">{t('checks.summary', { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip') })}</span>
+        <span className="muted insp-count">
+          {t('checks.summary', { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip') })}
+        </span>
       </h4>
       {checks.length === 0 ? (
         <p className="muted">{t('checks.none')}</p>

@@ -52,7 +52,9 @@ export function ExplainPanel({ node, check }: { node: TreeNode | null; check: Ch
         <section className="explain-field" data-path={f.path}>
           <h4 className="insp-subtitle">
             <span className="mono">{f.key}</span>
-            {f.severity && f.severity !== 'info' && <span className={`sev-badge sev-${f.severity}`}>{t(`insp.severity.${f.severity}`)}</span>}
+            {f.severity && f.severity !== 'info' && (
+              <span className={`sev-badge sev-${f.severity}`}>{t(`insp.severity.${f.severity}`)}</span>
+            )}
           </h4>
           <p className="explain-display mono break">{f.display}</p>
           <p className="explain-text" data-testid={TID.explainText}>
@@ -63,12 +65,16 @@ export function ExplainPanel({ node, check }: { node: TreeNode | null; check: Ch
             <dd className="mono break">{f.path}</dd>
             <dt>{t('insp.range')}</dt>
             <dd className="mono" data-testid={TID.fieldRange}>
-              {f.range ? t('insp.rangeValue', { source: f.source, start: f.range[0], end: f.range[1], n: f.range[1] - f.range[0] }) : t('insp.noRange')}
+              {f.range
+                ? t('insp.rangeValue', { source: f.source, start: f.range[0], end: f.range[1], n: f.range[1] - f.range[0] })
+                : t('insp.noRange')}
               {typeof f.bit === 'number' && ` · bit ${f.bit}`}
               {adOffset !== null && (
                 <>
                   <br />
-                  <span data-testid={TID.authDataOffset} data-offset={adOffset}>{t('insp.authDataOffset', { n: adOffset })}</span>
+                  <span data-testid={TID.authDataOffset} data-offset={adOffset}>
+                    {t('insp.authDataOffset', { n: adOffset })}
+                  </span>
                 </>
               )}
             </dd>

@@ -60,7 +60,10 @@ export function FieldTree(p: FieldTreeProps) {
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!p.rows.length) return;
-    const cur = Math.max(0, p.rows.findIndex((r) => r.id === (p.activeId ?? p.selectedId)));
+    const cur = Math.max(
+      0,
+      p.rows.findIndex((r) => r.id === (p.activeId ?? p.selectedId)),
+    );
     const node = p.rows[cur];
     const move = (i: number) => {
       const n = p.rows[Math.min(p.rows.length - 1, Math.max(0, i))];

@@ -55,7 +55,14 @@ export function HexView({ source, bytes, selected, hovered, marks, onHover, onPi
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!bytes.length) return;
     const cur = cursor ?? selected?.[0] ?? 0;
-    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -perRowState, ArrowDown: perRowState, PageUp: -perRowState * 16, PageDown: perRowState * 16 };
+    const step: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowRight: 1,
+      ArrowUp: -perRowState,
+      ArrowDown: perRowState,
+      PageUp: -perRowState * 16,
+      PageDown: perRowState * 16,
+    };
     if (e.key in step) {
       e.preventDefault();
       const next = Math.min(bytes.length - 1, Math.max(0, cur + step[e.key]));
@@ -84,7 +91,11 @@ export function HexView({ source, bytes, selected, hovered, marks, onHover, onPi
     const ascii = [];
     for (let o = start; o < start + perRowState; o++) {
       if (o >= end) {
-        hex.push(<span key={o} className="hex-pad" aria-hidden="true">{'  '}</span>);
+        hex.push(
+          <span key={o} className="hex-pad" aria-hidden="true">
+            {'  '}
+          </span>,
+        );
         continue;
       }
       const b = bytes[o];
@@ -92,7 +103,14 @@ export function HexView({ source, bytes, selected, hovered, marks, onHover, onPi
       const hov = inRange(hovered, o);
       const cls = `hex-byte${sel ? ' is-selected' : ''}${hov ? ' is-hover' : ''}${cursor === o ? ' is-cursor' : ''}${marks && marked(o) ? ' is-match' : ''}${(o - start) % 8 === 7 && o < start + perRowState - 1 ? ' gap' : ''}`;
       hex.push(
-        <span key={o} className={cls} data-offset={o} data-selected={sel ? 'true' : undefined} data-hover={hov ? 'true' : undefined} title={t('insp.byteTitle', { offset: o, hex: o.toString(16), value: hexByte(b) })}>
+        <span
+          key={o}
+          className={cls}
+          data-offset={o}
+          data-selected={sel ? 'true' : undefined}
+          data-hover={hov ? 'true' : undefined}
+          title={t('insp.byteTitle', { offset: o, hex: o.toString(16), value: hexByte(b) })}
+        >
           {hexByte(b)}
         </span>,
       );

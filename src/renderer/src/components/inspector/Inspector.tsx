@@ -71,9 +71,12 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
   const [errorMark, setErrorMark] = useState<{ source: string; offset: number } | null>(null);
 
   const sourceNames = useMemo(() => Object.keys(data.sources).filter((k) => data.sources[k]?.length), [data.sources]);
-  const selected = selectedId ? index.byId.get(selectedId) ?? null : null;
+  const selected = selectedId ? (index.byId.get(selectedId) ?? null) : null;
   const [viewSource, setViewSource] = useState<string | null>(() => init.node?.field.source ?? null);
-  const source = viewSource && data.sources[viewSource] ? viewSource : (index.roots.find((r) => data.sources[r.field.source])?.field.source ?? sourceNames[0] ?? null);
+  const source =
+    viewSource && data.sources[viewSource]
+      ? viewSource
+      : (index.roots.find((r) => data.sources[r.field.source])?.field.source ?? sourceNames[0] ?? null);
   const bytes = source ? data.sources[source] : undefined;
 
   const search = useMemo(() => searchTree(index, query), [index, query]);
@@ -81,7 +84,7 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
 
   const hoverNode = useMemo(() => {
     if (hoverOffset !== null && source) return deepestAt(index, source, hoverOffset);
-    return treeHoverId ? index.byId.get(treeHoverId) ?? null : null;
+    return treeHoverId ? (index.byId.get(treeHoverId) ?? null) : null;
   }, [hoverOffset, source, index, treeHoverId]);
 
   const checks = data.checks ?? null;
@@ -184,13 +187,24 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
             {search.order.length ? t('insp.matches', { n: search.order.length }) : t('insp.noMatches')}
           </span>
         )}
-        <button type="button" className="btn btn-small" data-testid={TID.inspectorExpandAll} onClick={() => setExpanded(allExpandable(index))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid={TID.inspectorExpandAll}
+          onClick={() => setExpanded(allExpandable(index))}
+        >
           {t('insp.expandAll')}
         </button>
         <button type="button" className="btn btn-small" data-testid={TID.inspectorCollapseAll} onClick={() => setExpanded(new Set())}>
           {t('insp.collapseAll')}
         </button>
-        <button type="button" className="btn btn-small" data-testid={TID.inspectorMaximize} aria-pressed={maximized} onClick={() => setMaximized((m) => !m)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid={TID.inspectorMaximize}
+          aria-pressed={maximized}
+          onClick={() => setMaximized((m) => !m)}
+        >
           {maximized ? t('insp.restore') : t('insp.maximize')}
         </button>
       </div>
@@ -278,7 +292,9 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
             <p className="muted">{t('insp.noBytes')}</p>
           )}
           <p className="insp-status mono" data-testid={TID.inspectorHoverPath} aria-live="off">
-            {hoverNode ? `${hoverNode.field.path}  ${hoverNode.field.range ? `[${hoverNode.field.range[0]}, ${hoverNode.field.range[1]})` : ''}` : '\u00a0'}
+            {hoverNode
+              ? `${hoverNode.field.path}  ${hoverNode.field.range ? `[${hoverNode.field.range[0]}, ${hoverNode.field.range[1]})` : ''}`
+              : '\u00a0'}
           </p>
         </div>
         <ExplainPanel node={selected} check={check} />

@@ -42,12 +42,15 @@ export function checkExplanation(c: Check, lang: Lang): string | undefined {
 /** A value as short text for the checklist (strings unquoted, others as JSON). */
 export function valueText(v: unknown, max = 200): string {
   if (v === undefined) return '—';
-  const s = typeof v === 'string' ? v : (() => {
-    try {
-      return JSON.stringify(v);
-    } catch {
-      return String(v);
-    }
-  })();
+  const s =
+    typeof v === 'string'
+      ? v
+      : (() => {
+          try {
+            return JSON.stringify(v);
+          } catch {
+            return String(v);
+          }
+        })();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

@@ -19,7 +19,12 @@ function initialDraft(options: LabOptionInfo[]): Draft {
 }
 
 export function AddAuthenticator({
-  presets, options, disabled, onPreset, onCustom, onLoad,
+  presets,
+  options,
+  disabled,
+  onPreset,
+  onCustom,
+  onLoad,
 }: {
   presets: LabPreset[];
   options: LabOptionInfo[];
@@ -48,7 +53,9 @@ export function AddAuthenticator({
 
   return (
     <section className="panel lab-add" aria-labelledby="lab-add-title">
-      <h2 id="lab-add-title" className="panel-title">{t('lab.add')}</h2>
+      <h2 id="lab-add-title" className="panel-title">
+        {t('lab.add')}
+      </h2>
       <div className="panel-scroll">
         <h3 className="lab-subtitle">{t('lab.presets')}</h3>
         <ul className="lab-presets">
@@ -56,7 +63,14 @@ export function AddAuthenticator({
             <li key={p.id} className="lab-preset">
               <div className="lab-preset-head">
                 <strong>{p.label}</strong>
-                <button type="button" className="btn btn-small btn-primary" data-testid={LAB_TID.preset} data-preset={p.id} disabled={disabled} onClick={() => onPreset(p.id)}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  data-testid={LAB_TID.preset}
+                  data-preset={p.id}
+                  disabled={disabled}
+                  onClick={() => onPreset(p.id)}
+                >
                   {t('lab.presetUse')}
                 </button>
               </div>
@@ -71,12 +85,24 @@ export function AddAuthenticator({
           <summary>{t('lab.custom')}</summary>
           <div className="lab-custom-grid">
             {options.map((o) => (
-              <OptionControl key={o.name} info={o} value={draft[o.name]} disabled={disabled || !o.supported || (o.name === 'ctap2Version' && draft.protocol === 'u2f')}
-                onChange={(v) => setDraft((d) => ({ ...d, [o.name]: v }))} />
+              <OptionControl
+                key={o.name}
+                info={o}
+                value={draft[o.name]}
+                disabled={disabled || !o.supported || (o.name === 'ctap2Version' && draft.protocol === 'u2f')}
+                onChange={(v) => setDraft((d) => ({ ...d, [o.name]: v }))}
+              />
             ))}
             <div className="field">
               <label htmlFor="lab-custom-label">{t('lab.customLabel')}</label>
-              <input id="lab-custom-label" type="text" data-testid={LAB_TID.customLabel} value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} />
+              <input
+                id="lab-custom-label"
+                type="text"
+                data-testid={LAB_TID.customLabel}
+                value={label}
+                maxLength={120}
+                onChange={(e) => setLabel(e.target.value)}
+              />
             </div>
           </div>
           <button type="button" className="btn btn-primary" data-testid={LAB_TID.addCustom} disabled={disabled} onClick={submitCustom}>
@@ -108,29 +134,64 @@ export function AddAuthenticator({
             />
           </label>
           <p className="small muted">{t('lab.loadHint')}</p>
-          {fileError && <p className="inline-error" role="alert">{fileError}</p>}
+          {fileError && (
+            <p className="inline-error" role="alert">
+              {fileError}
+            </p>
+          )}
         </div>
       </div>
     </section>
   );
 }
 
-function OptionControl({ info, value, disabled, onChange }: { info: LabOptionInfo; value: string | boolean | undefined; disabled: boolean; onChange(v: string | boolean): void }) {
+function OptionControl({
+  info,
+  value,
+  disabled,
+  onChange,
+}: {
+  info: LabOptionInfo;
+  value: string | boolean | undefined;
+  disabled: boolean;
+  onChange(v: string | boolean): void;
+}) {
   const { t } = useI18n();
   const id = `lab-opt-${info.name}`;
   const note = !info.supported ? t('lab.unsupported') : info.default !== undefined ? t('lab.default', { value: String(info.default) }) : '';
   return info.type === 'enum' ? (
     <div className="field lab-option" title={info.description}>
-      <label htmlFor={id} className="mono">{info.name}</label>
-      <select id={id} data-testid={LAB_TID.option(info.name)} value={String(value ?? '')} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-        {(info.values ?? []).map((v) => <option key={v} value={v}>{v}</option>)}
+      <label htmlFor={id} className="mono">
+        {info.name}
+      </label>
+      <select
+        id={id}
+        data-testid={LAB_TID.option(info.name)}
+        value={String(value ?? '')}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {(info.values ?? []).map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
       </select>
       {note && <span className="field-hint">{note}</span>}
     </div>
   ) : (
     <div className={`field field-check lab-option${info.supported ? '' : ' is-unsupported'}`} title={info.description}>
-      <input id={id} type="checkbox" data-testid={LAB_TID.option(info.name)} checked={value === true} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
-      <label htmlFor={id} className="mono">{info.name}</label>
+      <input
+        id={id}
+        type="checkbox"
+        data-testid={LAB_TID.option(info.name)}
+        checked={value === true}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id} className="mono">
+        {info.name}
+      </label>
       {note && <span className="field-hint">{note}</span>}
     </div>
   );
@@ -141,5 +202,8 @@ export function optionSummary(o: VirtualAuthenticatorOptions): string {
   const flags = Object.entries(o)
     .filter(([k, v]) => v === true && k !== 'automaticPresenceSimulation')
     .map(([k]) => k);
-  return [o.protocol, o.protocol === 'ctap2' ? (o.ctap2Version ?? 'ctap2_0') : null, o.transport].filter(Boolean).join(' ') + (flags.length ? ` · ${flags.join(' ')}` : '');
+  return (
+    [o.protocol, o.protocol === 'ctap2' ? (o.ctap2Version ?? 'ctap2_0') : null, o.transport].filter(Boolean).join(' ') +
+    (flags.length ? ` · ${flags.join(' ')}` : '')
+  );
 }

@@ -19,7 +19,10 @@ export interface AuthenticatorActions {
 }
 
 export function AuthenticatorCard({
-  a, busy, limitHit, actions,
+  a,
+  busy,
+  limitHit,
+  actions,
 }: {
   a: LabAuthenticator;
   busy: boolean;
@@ -38,36 +41,96 @@ export function AuthenticatorCard({
     <li className="lab-card" data-testid={LAB_TID.authenticator} data-id={a.authenticatorId} data-preset={a.preset ?? ''}>
       <div className="lab-card-head">
         <strong data-testid={LAB_TID.authLabel}>{a.label}</strong>
-        <span className="mono small muted" title={a.authenticatorId}>{a.authenticatorId.slice(0, 8)}</span>
+        <span className="mono small muted" title={a.authenticatorId}>
+          {a.authenticatorId.slice(0, 8)}
+        </span>
         <span className="lab-card-actions">
-          <button type="button" className="btn btn-small" data-testid={LAB_TID.save} disabled={busy} onClick={actions.save}>{t('lab.save')}</button>
-          <button type="button" className="btn btn-small btn-danger" data-testid={LAB_TID.remove} disabled={busy} onClick={actions.remove}>{t('lab.remove')}</button>
+          <button type="button" className="btn btn-small" data-testid={LAB_TID.save} disabled={busy} onClick={actions.save}>
+            {t('lab.save')}
+          </button>
+          <button type="button" className="btn btn-small btn-danger" data-testid={LAB_TID.remove} disabled={busy} onClick={actions.remove}>
+            {t('lab.remove')}
+          </button>
         </span>
       </div>
       <p className="mono small lab-card-options">{optionSummary(a.options)}</p>
 
       <div className="lab-toggles">
-        <Toggle sync={a} testId={LAB_TID.userVerified} label={t('lab.userVerified')} hint={t('lab.userVerifiedHint')} checked={a.isUserVerified} disabled={busy} onChange={actions.setUserVerified} />
-        <Toggle sync={a} testId={LAB_TID.presence} label={t('lab.presence')} hint={t('lab.presenceHint')} checked={a.automaticPresenceSimulation} disabled={busy} onChange={actions.setPresence} />
+        <Toggle
+          sync={a}
+          testId={LAB_TID.userVerified}
+          label={t('lab.userVerified')}
+          hint={t('lab.userVerifiedHint')}
+          checked={a.isUserVerified}
+          disabled={busy}
+          onChange={actions.setUserVerified}
+        />
+        <Toggle
+          sync={a}
+          testId={LAB_TID.presence}
+          label={t('lab.presence')}
+          hint={t('lab.presenceHint')}
+          checked={a.automaticPresenceSimulation}
+          disabled={busy}
+          onChange={actions.setPresence}
+        />
       </div>
       <fieldset className="lab-faults">
         <legend>{t('lab.faults')}</legend>
-        <Toggle sync={a} testId={LAB_TID.faultBogusSignature} label={t('lab.fault.bogusSignature')} hint={t('lab.fault.bogusSignatureHint')} checked={a.overrides.isBogusSignature} disabled={busy} danger onChange={(v) => actions.setOverrides({ isBogusSignature: v })} />
-        <Toggle sync={a} testId={LAB_TID.faultBadUv} label={t('lab.fault.badUV')} hint={t('lab.fault.badUVHint')} checked={a.overrides.isBadUV} disabled={busy} danger onChange={(v) => actions.setOverrides({ isBadUV: v })} />
-        <Toggle sync={a} testId={LAB_TID.faultBadUp} label={t('lab.fault.badUP')} hint={t('lab.fault.badUPHint')} checked={a.overrides.isBadUP} disabled={busy} danger onChange={(v) => actions.setOverrides({ isBadUP: v })} />
+        <Toggle
+          sync={a}
+          testId={LAB_TID.faultBogusSignature}
+          label={t('lab.fault.bogusSignature')}
+          hint={t('lab.fault.bogusSignatureHint')}
+          checked={a.overrides.isBogusSignature}
+          disabled={busy}
+          danger
+          onChange={(v) => actions.setOverrides({ isBogusSignature: v })}
+        />
+        <Toggle
+          sync={a}
+          testId={LAB_TID.faultBadUv}
+          label={t('lab.fault.badUV')}
+          hint={t('lab.fault.badUVHint')}
+          checked={a.overrides.isBadUV}
+          disabled={busy}
+          danger
+          onChange={(v) => actions.setOverrides({ isBadUV: v })}
+        />
+        <Toggle
+          sync={a}
+          testId={LAB_TID.faultBadUp}
+          label={t('lab.fault.badUP')}
+          hint={t('lab.fault.badUPHint')}
+          checked={a.overrides.isBadUP}
+          disabled={busy}
+          danger
+          onChange={(v) => actions.setOverrides({ isBadUP: v })}
+        />
       </fieldset>
 
       <div className="lab-cred-head">
         <h3 className="lab-subtitle">{t('lab.credentials', { n: credentials.length })}</h3>
         {a.options.hasResidentKey && (
-          <span className={`lab-resident${full ? ' is-full' : ''}`} data-testid={LAB_TID.residentCount} data-count={resident} data-limit={limit}>
-            {t('lab.resident', { n: resident, max: limit })}{full ? ` — ${t('lab.residentFull')}` : ''}
+          <span
+            className={`lab-resident${full ? ' is-full' : ''}`}
+            data-testid={LAB_TID.residentCount}
+            data-count={resident}
+            data-limit={limit}
+          >
+            {t('lab.resident', { n: resident, max: limit })}
+            {full ? ` — ${t('lab.residentFull')}` : ''}
           </span>
         )}
         <span className="lab-card-actions">
           <label className="btn btn-small" aria-disabled={busy}>
             {t('lab.addCredential')}
-            <input type="file" accept="application/json,.json" className="visually-hidden" data-testid={LAB_TID.addCredentialFile} disabled={busy}
+            <input
+              type="file"
+              accept="application/json,.json"
+              className="visually-hidden"
+              data-testid={LAB_TID.addCredentialFile}
+              disabled={busy}
               onChange={async (e) => {
                 const input = e.currentTarget;
                 const f = input.files?.[0];
@@ -79,13 +142,26 @@ export function AuthenticatorCard({
                 } catch (err) {
                   setFileError(t('lab.fileError', { name: f.name, message: (err as Error).message }));
                 }
-              }} />
+              }}
+            />
           </label>
-          <button type="button" className="btn btn-small" data-testid={LAB_TID.clear} disabled={busy || credentials.length === 0} onClick={actions.clear}>{t('lab.clear')}</button>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid={LAB_TID.clear}
+            disabled={busy || credentials.length === 0}
+            onClick={actions.clear}
+          >
+            {t('lab.clear')}
+          </button>
         </span>
       </div>
       <p className="small muted">{t('lab.addCredentialHint')}</p>
-      {fileError && <p className="inline-error" role="alert">{fileError}</p>}
+      {fileError && (
+        <p className="inline-error" role="alert">
+          {fileError}
+        </p>
+      )}
       {limitHit && (
         <div className="lab-limit" role="alert" data-testid={LAB_TID.residentLimit}>
           <strong>{t('lab.residentLimitTitle')}</strong>
@@ -111,15 +187,38 @@ export function AuthenticatorCard({
           <tbody>
             {credentials.map((c) => (
               <tr key={c.id} data-testid={LAB_TID.credential} data-id={c.id} data-resident={String(c.isResidentCredential)}>
-                <td className="mono" title={c.id}>{shortB64(c.id)}</td>
+                <td className="mono" title={c.id}>
+                  {shortB64(c.id)}
+                </td>
                 <td>{c.userName || (c.userHandleB64url ? <span className="mono">{shortB64(c.userHandleB64url, 6)}</span> : '—')}</td>
                 <td>{c.isResidentCredential ? t('common.yes') : t('common.no')}</td>
-                <td className="mono" data-testid={LAB_TID.credentialSignCount}>{c.signCount}</td>
-                <td><Bit on={c.backupEligibility === true} testId={LAB_TID.credentialBe} /></td>
-                <td><Bit on={c.backupState === true} testId={LAB_TID.credentialBs} /></td>
+                <td className="mono" data-testid={LAB_TID.credentialSignCount}>
+                  {c.signCount}
+                </td>
+                <td>
+                  <Bit on={c.backupEligibility === true} testId={LAB_TID.credentialBe} />
+                </td>
+                <td>
+                  <Bit on={c.backupState === true} testId={LAB_TID.credentialBs} />
+                </td>
                 <td className="lab-row-actions">
-                  <button type="button" className="btn btn-small" data-testid={LAB_TID.credentialInspect} onClick={() => actions.inspect(c)}>{t('lab.inspect')}</button>
-                  <button type="button" className="btn btn-small btn-danger" data-testid={LAB_TID.credentialRemove} disabled={busy} onClick={() => actions.removeCredential(c)}>{t('lab.remove')}</button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    data-testid={LAB_TID.credentialInspect}
+                    onClick={() => actions.inspect(c)}
+                  >
+                    {t('lab.inspect')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    data-testid={LAB_TID.credentialRemove}
+                    disabled={busy}
+                    onClick={() => actions.removeCredential(c)}
+                  >
+                    {t('lab.remove')}
+                  </button>
                 </td>
               </tr>
             ))}
@@ -131,21 +230,49 @@ export function AuthenticatorCard({
 }
 
 function Bit({ on, testId }: { on: boolean; testId: string }) {
-  return <span className={`lab-bit${on ? ' is-on' : ''}`} data-testid={testId} data-on={String(on)}>{on ? '1' : '0'}</span>;
+  return (
+    <span className={`lab-bit${on ? ' is-on' : ''}`} data-testid={testId} data-on={String(on)}>
+      {on ? '1' : '0'}
+    </span>
+  );
 }
 
-function Toggle({ testId, label, hint, checked, disabled, onChange, danger, sync }: { /** A new value after each status read (resyncs a click the lab refused). */ sync: unknown; testId: string; label: string; hint: string; checked: boolean; disabled: boolean; onChange(v: boolean): void; danger?: boolean }) {
+function Toggle({
+  testId,
+  label,
+  hint,
+  checked,
+  disabled,
+  onChange,
+  danger,
+  sync,
+}: {
+  /** A new value after each status read (resyncs a click the lab refused). */ sync: unknown;
+  testId: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange(v: boolean): void;
+  danger?: boolean;
+}) {
   const id = useId();
   // Shows the click at once; the lab's answer (the next status) confirms or reverts it.
   const [shown, setShown] = useState(checked);
   useEffect(() => setShown(checked), [checked, sync]);
   return (
     <div className={`field field-check lab-toggle${danger && shown ? ' is-fault' : ''}`}>
-      <input id={id} type="checkbox" data-testid={testId} checked={shown} disabled={disabled}
+      <input
+        id={id}
+        type="checkbox"
+        data-testid={testId}
+        checked={shown}
+        disabled={disabled}
         onChange={(e) => {
           setShown(e.target.checked);
           onChange(e.target.checked);
-        }} />
+        }}
+      />
       <label htmlFor={id}>{label}</label>
       <div className="field-hint">{hint}</div>
     </div>

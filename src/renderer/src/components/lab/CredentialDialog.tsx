@@ -7,7 +7,11 @@ import { Dialog } from '../Dialog.tsx';
 import { shortB64 } from './files.ts';
 
 export function CredentialDialog({
-  detail, onClose, onEdit, onExport, busy,
+  detail,
+  onClose,
+  onEdit,
+  onExport,
+  busy,
 }: {
   detail: LabCredentialDetail | null;
   onClose(): void;
@@ -48,8 +52,12 @@ export function CredentialDialog({
       className="lab-dialog"
       actions={
         <>
-          <button type="button" className="btn" data-testid={LAB_TID.credentialExport} onClick={onExport}>{t('lab.credential.export')}</button>
-          <button type="button" className="btn" data-testid={LAB_TID.dialogClose} onClick={onClose} autoFocus>{t('lab.close')}</button>
+          <button type="button" className="btn" data-testid={LAB_TID.credentialExport} onClick={onExport}>
+            {t('lab.credential.export')}
+          </button>
+          <button type="button" className="btn" data-testid={LAB_TID.dialogClose} onClick={onClose} autoFocus>
+            {t('lab.close')}
+          </button>
         </>
       }
     >
@@ -61,7 +69,9 @@ export function CredentialDialog({
             <dt>{t('lab.credential.rpId')}</dt>
             <dd className="mono">{detail.rpId ?? '—'}</dd>
             <dt>{t('lab.credential.userHandle')}</dt>
-            <dd className="mono break" data-testid={LAB_TID.userHandle}>{detail.userHandleB64url ?? '—'}</dd>
+            <dd className="mono break" data-testid={LAB_TID.userHandle}>
+              {detail.userHandleB64url ?? '—'}
+            </dd>
             <dt>{t('lab.credential.userName')}</dt>
             <dd>{detail.userName || '—'}</dd>
             <dt>{t('lab.col.rk')}</dt>
@@ -70,29 +80,44 @@ export function CredentialDialog({
             <dd className="mono">{detail.signCount}</dd>
             <dt>{t('lab.credential.registered')}</dt>
             <dd data-testid={LAB_TID.registered}>
-              {detail.registered ? t('lab.credential.registeredAs', { user: detail.registered.userName, counter: detail.registered.counter }) : t('lab.credential.notRegistered')}
+              {detail.registered
+                ? t('lab.credential.registeredAs', { user: detail.registered.userName, counter: detail.registered.counter })
+                : t('lab.credential.notRegistered')}
             </dd>
             <dt>{t('lab.credential.keyType')}</dt>
             <dd>{detail.keyType ?? '—'}</dd>
             <dt>{t('lab.credential.largeBlob')}</dt>
             <dd className="mono break" data-testid={LAB_TID.largeBlob}>
-              {detail.largeBlobText ?? (detail.largeBlobBytes ? t('lab.credential.largeBlobBytes', { n: detail.largeBlobBytes }) : t('lab.credential.noLargeBlob'))}
+              {detail.largeBlobText ??
+                (detail.largeBlobBytes
+                  ? t('lab.credential.largeBlobBytes', { n: detail.largeBlobBytes })
+                  : t('lab.credential.noLargeBlob'))}
             </dd>
           </dl>
           <h3 className="lab-subtitle">{t('lab.credential.privateKey')}</h3>
-          <pre className="lab-pem" data-testid={LAB_TID.pem}>{detail.privateKeyPem}</pre>
+          <pre className="lab-pem" data-testid={LAB_TID.pem}>
+            {detail.privateKeyPem}
+          </pre>
           {detail.publicKeyPem && (
             <>
               <h3 className="lab-subtitle">{t('lab.credential.publicKey')}</h3>
-              <pre className="lab-pem" data-testid={LAB_TID.publicPem}>{detail.publicKeyPem}</pre>
+              <pre className="lab-pem" data-testid={LAB_TID.publicPem}>
+                {detail.publicKeyPem}
+              </pre>
             </>
           )}
           <fieldset className="lab-edit">
             <legend>{t('lab.edit.title')}</legend>
             <div className="field">
               <label htmlFor="lab-edit-sign-count">{t('lab.edit.signCount')}</label>
-              <input id="lab-edit-sign-count" type="number" min={-1} data-testid={LAB_TID.editSignCount} value={signCount}
-                onChange={(e) => setSignCount(Number.isFinite(e.target.valueAsNumber) ? Math.trunc(e.target.valueAsNumber) : 0)} />
+              <input
+                id="lab-edit-sign-count"
+                type="number"
+                min={-1}
+                data-testid={LAB_TID.editSignCount}
+                value={signCount}
+                onChange={(e) => setSignCount(Number.isFinite(e.target.valueAsNumber) ? Math.trunc(e.target.valueAsNumber) : 0)}
+              />
               <div className="field-hint">{t('lab.edit.signCountHint')}</div>
             </div>
             <div className="field field-check">
@@ -103,7 +128,9 @@ export function CredentialDialog({
               <input id="lab-edit-bs" type="checkbox" data-testid={LAB_TID.editBs} checked={bs} onChange={(e) => setBs(e.target.checked)} />
               <label htmlFor="lab-edit-bs">{t('lab.edit.bs')}</label>
             </div>
-            <button type="button" className="btn btn-primary" data-testid={LAB_TID.editApply} disabled={busy} onClick={() => void apply()}>{t('lab.edit.apply')}</button>
+            <button type="button" className="btn btn-primary" data-testid={LAB_TID.editApply} disabled={busy} onClick={() => void apply()}>
+              {t('lab.edit.apply')}
+            </button>
             {result && (
               <p className="small" data-testid={LAB_TID.editResult} data-method={result.method}>
                 {t('lab.edit.done', { method: result.method })} {result.note ?? ''}

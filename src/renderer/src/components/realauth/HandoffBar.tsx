@@ -54,10 +54,16 @@ export function HandoffBar({ x, load, onDismissLoad }: { x: Explorer; load: Hand
           role="status"
         >
           <span>
-            {load.state === 'loading' ? t('handoff.loading') : load.state === 'loaded' ? t('handoff.loaded') : t('handoff.loadFailed', { message: load.message })}
+            {load.state === 'loading'
+              ? t('handoff.loading')
+              : load.state === 'loaded'
+                ? t('handoff.loaded')
+                : t('handoff.loadFailed', { message: load.message })}
           </span>
           {load.state !== 'loading' && (
-            <button type="button" className="btn btn-small" onClick={onDismissLoad}>{t('handoff.dismiss')}</button>
+            <button type="button" className="btn btn-small" onClick={onDismissLoad}>
+              {t('handoff.dismiss')}
+            </button>
           )}
         </p>
       )}
@@ -77,7 +83,9 @@ export function HandoffBar({ x, load, onDismissLoad }: { x: Explorer; load: Hand
       {(status.state === 'opened' || status.state === 'blocked') && (
         <p className="handoff-status" data-testid={REALAUTH_TID.handoffStatus} data-state={status.state} role="status">
           {status.state === 'opened' ? t('handoff.opened') : t('handoff.blocked')}{' '}
-          <a href={status.url} target="_blank" rel="noopener" data-testid={REALAUTH_TID.handoffUrl} className="mono">{status.url}</a>{' '}
+          <a href={status.url} target="_blank" rel="noopener" data-testid={REALAUTH_TID.handoffUrl} className="mono">
+            {status.url}
+          </a>{' '}
           <span className="muted">{t('handoff.expires', { time: dateTime(status.expiresAt) })}</span>
         </p>
       )}

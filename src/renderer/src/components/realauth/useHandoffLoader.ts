@@ -8,7 +8,8 @@ import { toApiError } from '../../api/client.ts';
 import { handoffIdFromHash, hashWithoutHandoff } from '../../model/handoff.ts';
 import type { Explorer } from '../../state/explorer.tsx';
 
-export type HandoffLoad = { state: 'loading'; id: string } | { state: 'loaded'; id: string } | { state: 'error'; id: string; message: string };
+export type HandoffLoad =
+  { state: 'loading'; id: string } | { state: 'loaded'; id: string } | { state: 'error'; id: string; message: string };
 
 export function useHandoffLoader(x: Explorer): [HandoffLoad | null, () => void] {
   const [load, setLoad] = useState<HandoffLoad | null>(null);

@@ -40,10 +40,20 @@ export function SequenceDiagram({
   const { t } = useI18n();
   const stopped = steps.find((s) => s.status === 'error');
   const timeText = (s: SequenceStep) =>
-    s.atMs === null || s.timing === 'none' ? t('seq.timing.none') : t(s.timing === 'client' ? 'seq.timing.client' : 'seq.timing.rp', { ms: s.atMs });
+    s.atMs === null || s.timing === 'none'
+      ? t('seq.timing.none')
+      : t(s.timing === 'client' ? 'seq.timing.client' : 'seq.timing.rp', { ms: s.atMs });
   return (
-    <section className="sequence" data-testid={TID.sequence} data-kind={kind} data-stopped-at={stopped?.id ?? ''} aria-labelledby="sequence-title">
-      <h3 id="sequence-title" className="section-title">{t('seq.title')}</h3>
+    <section
+      className="sequence"
+      data-testid={TID.sequence}
+      data-kind={kind}
+      data-stopped-at={stopped?.id ?? ''}
+      aria-labelledby="sequence-title"
+    >
+      <h3 id="sequence-title" className="section-title">
+        {t('seq.title')}
+      </h3>
       <div className="seq-grid">
         <div className="seq-lifelines" aria-hidden="true">
           {LANES.map((l) => (
@@ -71,7 +81,11 @@ export function SequenceDiagram({
             const label = t(stepLabelKey(s, kind));
             const time = timeText(s);
             const status = t(`seq.status.${s.status}`);
-            const errorText = s.error ? (s.error.checkTitle ? t('seq.failedCheck', { check: s.error.checkId ?? s.error.name }) : s.error.name) : null;
+            const errorText = s.error
+              ? s.error.checkTitle
+                ? t('seq.failedCheck', { check: s.error.checkId ?? s.error.name })
+                : s.error.name
+              : null;
             return (
               <li key={s.id} className="seq-row">
                 <button
@@ -92,7 +106,9 @@ export function SequenceDiagram({
                   </span>
                   <span className="seq-line" aria-hidden="true" />
                   <span className="seq-meta">
-                    <span className="seq-time" data-testid={TID.seqStepTime}>{time}</span>
+                    <span className="seq-time" data-testid={TID.seqStepTime}>
+                      {time}
+                    </span>
                     {errorText && (
                       <span className="seq-error" data-testid={TID.seqStepError} title={s.error?.message}>
                         {errorText}
@@ -103,7 +119,9 @@ export function SequenceDiagram({
                     {t(`seq.lane.${s.from}`)} → {t(`seq.lane.${s.to}`)}
                   </span>
                   {/* The name is the visible text, then who talks to whom and the status for screen readers. */}
-                  <span className="visually-hidden">{t('seq.arrowSr', { from: t(`seq.lane.${s.from}`), to: t(`seq.lane.${s.to}`), status })}</span>
+                  <span className="visually-hidden">
+                    {t('seq.arrowSr', { from: t(`seq.lane.${s.from}`), to: t(`seq.lane.${s.to}`), status })}
+                  </span>
                 </button>
               </li>
             );
@@ -134,7 +152,9 @@ export function SequenceDiagram({
         </ol>
       </div>
       {labMarks.length > 0 && <p className="seq-note muted">{t('seq.lab.note')}</p>}
-      <p className="seq-note muted" data-testid={TID.seqTimingNote}>{t('seq.timingNote')}</p>
+      <p className="seq-note muted" data-testid={TID.seqTimingNote}>
+        {t('seq.timingNote')}
+      </p>
     </section>
   );
 }

@@ -15,9 +15,18 @@ export function PlainSummary({ ceremony }: { ceremony: Ceremony }) {
   const { info } = useAuthenticatorInfo(aaguid);
   const s = plainSummary(ceremony, { lang, authenticatorName: info?.name ?? null });
   return (
-    <section className={`plain-summary tone-${s.tone}`} data-testid={TID.plainSummary} data-tone={s.tone} aria-labelledby="plain-summary-title">
-      <h3 id="plain-summary-title" className="plain-summary-title">{t('sum.title')}</h3>
-      <p className="plain-summary-headline" data-testid={TID.plainSummaryHeadline}>{s.headline}</p>
+    <section
+      className={`plain-summary tone-${s.tone}`}
+      data-testid={TID.plainSummary}
+      data-tone={s.tone}
+      aria-labelledby="plain-summary-title"
+    >
+      <h3 id="plain-summary-title" className="plain-summary-title">
+        {t('sum.title')}
+      </h3>
+      <p className="plain-summary-headline" data-testid={TID.plainSummaryHeadline}>
+        {s.headline}
+      </p>
       {s.details.length > 0 && (
         <ul className="plain-summary-details">
           {s.details.map((d, i) => (
