@@ -190,6 +190,12 @@ export interface ApiError {
   step?: string;
 }
 
+/** A verify call's 4xx answer: the error, and the record of the rejected ceremony (verdict failed). */
+export interface VerifyFailure extends ApiError {
+  ceremonyId?: string;
+  ceremony?: Ceremony;
+}
+
 /** Server-sent events on GET /api/events. */
 export type RpEvent = { type: 'ceremony'; ceremony: CeremonySummary } | { type: 'credentials' } | LabRpEvent;
 

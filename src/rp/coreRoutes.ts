@@ -21,17 +21,28 @@ export function coreHandlers(ctx: RpContext, deps: { roots: TrustRoots; events: 
   const { roots } = deps;
   /** A ceremony record with the lab events recorded during it. */
   const full = (c: Ceremony): Ceremony => ({ ...c, labEvents: labEventsOf(store, c.id) });
+  /** A verify answer: the record, and after a rejection the record in the 4xx body too (one request). */
+  const verifyAnswer = async (run: () => Promise<Ceremony>): Promise<Ceremony> => {
+    try {
+      return full(await run());
+    } catch (e) {
+      const id = e instanceof ApiFailure ? e.extra?.ceremonyId : undefined;
+      const c = typeof id === 'string' ? store.ceremony(id) : null;
+      if (e instanceof ApiFailure && c) throw new ApiFailure(e.status, e.code, e.message, e.step, { ...e.extra, ceremony: full(c) });
+      throw e;
+    }
+  };
   return {
     session: (): SessionInfo => ({ rpId: rp.rpId, origin: ctx.origin, version: deps.version, dataDir: ctx.dataDir }),
     presets: () => PRESETS,
     events: ({ c }) => deps.events.open(c),
 
     registrationOptions: ({ body }) => rp.registrationOptions(body.config),
-    registrationVerify: async ({ body }) =>
-      full(await rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
+    registrationVerify: ({ body }) =>
+      verifyAnswer(() => rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
     authenticationOptions: ({ body }) => rp.authenticationOptions(body.config, body.credentialId),
-    authenticationVerify: async ({ body }) =>
-      full(await rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
+    authenticationVerify: ({ body }) =>
+      verifyAnswer(() => rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
 
     credentials: () => store.credentials().map((c) => ({ ...c, authenticatorName: metadata.name(c.aaguid) })),
     credential: ({ params }) => {

@@ -481,7 +481,7 @@ export class RelyingParty {
       };
       this.store.finishCeremony(ceremonyId, { verdict: 'failed', error, timings: { ...ceremony.timings, responseAt: at, clientMs } });
       this.emitCeremony(ceremonyId);
-      throw new ApiFailure(410, error.code, error.message, error.step);
+      throw new ApiFailure(410, error.code, error.message, error.step, { ceremonyId });
     }
     const ceremony = this.store.ceremony(ceremonyId)!;
     // Every record of this attempt (verified, failed, client error) keeps the window's own measure.

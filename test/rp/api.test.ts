@@ -250,6 +250,19 @@ describe('ceremonies', () => {
     const c = (await call(port, 'GET', `/api/ceremonies/${o.json.ceremonyId}`)).json;
     expect(c.verdict).toBe('failed');
     expect(c.response.id).toBe(response.id);
+    // The 4xx carries the same record, dissection and checklist included: the window needs no second request.
+    expect(r.json.ceremony).toEqual(c);
+    expect(r.json.ceremony.dissection.checks.find((k: { status: string }) => k.status === 'fail').id).toBe('registration.origin');
+  });
+
+  it('answers a replay with the refusal only: the record stays the first attempt’s', async () => {
+    const o = await post('/api/registration/options', { config: cfg({ userName: 'replayer' }) });
+    const response = new SoftAuthenticator().register(o.json.options, { origin: server.origin });
+    expect((await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response })).status).toBe(200);
+    const again = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response });
+    expect(again.status).toBe(409);
+    expect(again.json.error).toBe('challenge_reused');
+    expect(again.json.ceremony).toBeUndefined();
   });
 
   it('rejects a challenge that does not match the ceremony', async () => {

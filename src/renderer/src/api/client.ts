@@ -12,7 +12,7 @@
  */
 import { buildClient, urlOf, type ClientOf, type EndpointDef, type RequestParts } from '@api/endpoint.ts';
 import { ENDPOINTS, type Endpoints } from '@api/endpoints.ts';
-import type { ApiError, AuthenticatorInfo } from '@api/types.ts';
+import type { ApiError, AuthenticatorInfo, Ceremony, VerifyFailure } from '@api/types.ts';
 import { createLabApi, type LabApi } from './lab.ts';
 
 export type { HistoryQueryParams, SignCountPoint } from '@api/types.ts';
@@ -23,9 +23,11 @@ export const TOKEN_META = 'pe-token';
 export class ApiRequestError extends Error implements ApiError {
   readonly error: string;
   readonly step?: string;
+  /** A verify call's 4xx: the RP's record of the ceremony it rejected. */
+  readonly ceremony?: Ceremony;
   constructor(
     readonly status: number,
-    body: ApiError,
+    body: VerifyFailure,
     readonly method: string,
     readonly path: string,
   ) {
@@ -33,6 +35,7 @@ export class ApiRequestError extends Error implements ApiError {
     this.name = 'ApiRequestError';
     this.error = body.error;
     this.step = body.step;
+    if (body.ceremony && typeof body.ceremony === 'object') this.ceremony = body.ceremony;
   }
   toApiError(): ApiError {
     return { error: this.error, message: this.message, ...(this.step ? { step: this.step } : {}) };
@@ -150,4 +153,13 @@ export function toApiError(e: unknown): ApiError & { status?: number } {
   if (e instanceof ApiRequestError) return { ...e.toApiError(), status: e.status };
   if (isApiError(e)) return e;
   return { error: 'client', message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * The record a rejected verify call answered with (a 4xx whose ceremony the RP judged and recorded),
+ * or null: a refusal before judging (a reused challenge, a bad request) leaves the record pending.
+ */
+export function rejectedCeremony(e: unknown): Ceremony | null {
+  if (!(e instanceof ApiRequestError) || e.status < 400 || e.status >= 500 || !e.ceremony) return null;
+  return e.ceremony.verdict === 'pending' ? null : e.ceremony;
 }

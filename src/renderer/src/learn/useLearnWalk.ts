@@ -7,7 +7,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Ceremony, CeremonyConfig, ClientError } from '@api/types.ts';
 import { DEFAULT_CONFIG } from '@api/config.ts';
-import { ApiRequestError, toApiError, type ApiClient } from '../api/client.ts';
+import { rejectedCeremony, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration } from '../webauthn/ceremony.ts';
 import { storedCredentialOf } from './facts.ts';
 import {
@@ -94,20 +94,15 @@ export function useLearnWalk(api: ApiClient) {
   const { state, setup } = useSyncExternalStore(session.subscribe, session.get);
 
   /** A verify answer: the record, also after a 4xx (the RP recorded the rejected ceremony). */
-  const verified = useCallback(
-    async (ceremonyId: string, verify: () => Promise<Ceremony>): Promise<Ceremony> => {
-      try {
-        return await verify();
-      } catch (e) {
-        if (e instanceof ApiRequestError && e.status >= 400 && e.status < 500) {
-          const record = await api.ceremony(ceremonyId).catch(() => null);
-          if (record && record.verdict !== 'pending') return record;
-        }
-        throw e;
-      }
-    },
-    [api],
-  );
+  const verified = useCallback(async (_ceremonyId: string, verify: () => Promise<Ceremony>): Promise<Ceremony> => {
+    try {
+      return await verify();
+    } catch (e) {
+      const rejected = rejectedCeremony(e);
+      if (rejected) return rejected;
+      throw e;
+    }
+  }, []);
 
   const perform = useCallback(
     async (

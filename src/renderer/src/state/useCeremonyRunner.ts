@@ -19,7 +19,7 @@ import type {
   RegistrationResponseJSON,
   VerifyRequest,
 } from '@api/types.ts';
-import { ApiRequestError, toApiError, type ApiClient } from '../api/client.ts';
+import { rejectedCeremony, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration, type ClientPath } from '../webauthn/ceremony.ts';
 
 export type Phase = 'options' | 'client' | 'verify';
@@ -83,18 +83,11 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
         return { state: 'ceremony', ceremony, clientPath: local.clientPath, clientMs: local.clientMs };
       } catch (e) {
         const error = toApiError(e);
-        if (e instanceof ApiRequestError && e.status >= 400 && e.status < 500) {
-          try {
-            const ceremony = await api.ceremony(ceremonyId);
-            // A record still 'pending' means the RP refused the request without judging the response
-            // (e.g. a reused challenge): show the refusal itself.
-            if (ceremony.verdict !== 'pending') {
-              return { state: 'ceremony', ceremony, apiError: e.toApiError(), clientPath: local.clientPath, clientMs: local.clientMs };
-            }
-          } catch {
-            /* fall through: show what we have locally */
-          }
-        }
+        // The RP answers a rejection with its record; a refusal before judging (a reused challenge)
+        // has none: show the refusal itself.
+        const rejected = rejectedCeremony(e);
+        if (rejected)
+          return { state: 'ceremony', ceremony: rejected, apiError: error, clientPath: local.clientPath, clientMs: local.clientMs };
         return {
           state: 'request-error',
           kind,
@@ -107,7 +100,7 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
         };
       }
     },
-    [api],
+    [],
   );
 
   const run = useCallback(

@@ -16,7 +16,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   VerifyRequest,
 } from '@api/types.ts';
-import { ApiRequestError, toApiError } from '../api/client.ts';
+import { rejectedCeremony, toApiError } from '../api/client.ts';
 import { JsonBlock } from '../components/JsonBlock.tsx';
 import { SpecLink } from '../components/ExternalLink.tsx';
 import '../components/capabilities/capabilities.css';
@@ -126,15 +126,13 @@ export function AutofillView() {
       ceremony = await api.authenticationVerify(body);
     } catch (e) {
       const error = toApiError(e);
-      try {
-        if (!(e instanceof ApiRequestError) || e.status < 400 || e.status >= 500) throw e;
-        ceremony = await api.ceremony(ceremonyId);
-        if (ceremony.verdict === 'pending') throw e;
-        apiError = error;
-      } catch {
+      const rejected = rejectedCeremony(e);
+      if (!rejected) {
         show({ state: 'request-error', error, ceremonyId, options, clientError: outcome.clientError });
         return;
       }
+      ceremony = rejected;
+      apiError = error;
     }
     if (renewing) {
       if (mine === seq.current) void start();
