@@ -28,8 +28,6 @@ import type { RpContext } from './routes.ts';
 import type { HistoryRow } from './store.ts';
 import { insertLabEvent, labEventsOf } from './lab/events.ts';
 
-export { EXPORT_FORMAT, MAX_IMPORT_BYTES, MAX_IMPORT_CEREMONIES } from '@api/history.ts';
-
 export function historyHandlers(
   ctx: RpContext,
 ): Handlers<Pick<Endpoints, 'history' | 'historyEntry' | 'exportCeremonies' | 'importCeremonies'>> {

@@ -16,7 +16,6 @@ export const COMMUNITY_AAGUIDS_URL = 'https://raw.githubusercontent.com/passkeyd
 export const FIDO_MDS_URL = 'https://mds3.fidoalliance.org/';
 
 /** Largest list or BLOB accepted (the published lists with icons are a few MiB). */
-export { MAX_METADATA_BYTES } from '@api/schemas.ts';
 import { MAX_METADATA_BYTES } from '@api/schemas.ts';
 const FETCH_TIMEOUT_MS = 20_000;
 

@@ -36,7 +36,6 @@ import { TrustRoots } from './roots.ts';
 import type { RpContext } from './routes.ts';
 import { Store } from './store.ts';
 
-export { MAX_BODY_BYTES } from '@api/schemas.ts';
 export const VERSION = '0.1.0';
 
 export const CSP = [

@@ -100,6 +100,7 @@ async function check(
   table: Record<string, EndpointDef>,
   samples: Record<string, unknown[]>,
   methods: Record<string, (...a: never[]) => Promise<unknown>>,
+  seen: ReturnType<typeof client>['seen'],
 ) {
   const streams = Object.entries(table)
     .filter(([, e]) => e.stream)
@@ -110,7 +111,6 @@ async function check(
       .sort(),
   );
   for (const [name, args] of Object.entries(samples)) {
-    const { seen } = last;
     seen.length = 0;
     await methods[name](...(args as never[])).catch((e: unknown) => {
       if (!(e instanceof ApiRequestError)) throw e;
@@ -123,18 +123,16 @@ async function check(
   }
 }
 
-let last: ReturnType<typeof client>;
-
 describe('the endpoint tables', () => {
   it('the client calls, and the RP routes, every core endpoint', async () => {
-    last = client();
-    await check(ENDPOINTS, CORE, last.api as never);
+    const { api, seen } = client();
+    await check(ENDPOINTS, CORE, api as never, seen);
   });
 
   it('the client calls, and the RP routes, every lab endpoint (answered 409 lab_unavailable without a lab)', async () => {
-    last = client();
-    await check(LAB_ENDPOINTS, LAB, last.api.lab as never);
-    expect(last.seen.at(-1)?.error).toBe('lab_unavailable');
+    const { api, seen } = client();
+    await check(LAB_ENDPOINTS, LAB, api.lab as never, seen);
+    expect(seen.at(-1)?.error).toBe('lab_unavailable');
   });
 
   it('opens the event stream at the table path', async () => {
@@ -144,8 +142,8 @@ describe('the endpoint tables', () => {
   it('answers 405 for a table path with another method, and 404 for a path of no table', async () => {
     const wrong = await call(server.port, 'GET', '/api/ceremonies/import');
     expect([wrong.status, wrong.json.error]).toEqual([405, 'method_not_allowed']);
-    const put = await call(server.port, 'DELETE', `/api/ceremonies/${UUID}`, { token: server.token });
-    expect([put.status, put.json.error]).toEqual([405, 'method_not_allowed']);
+    const del = await call(server.port, 'DELETE', `/api/ceremonies/${UUID}`, { token: server.token });
+    expect([del.status, del.json.error]).toEqual([405, 'method_not_allowed']);
     const none = await call(server.port, 'GET', '/api/nothing/here');
     expect([none.status, none.json.error]).toEqual([404, 'not_found']);
   });

@@ -9,7 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { DEFAULT_CONFIG } from '@api/config.ts';
-import { MAX_IMPORT_BYTES } from '../../src/rp/history.ts';
+import { MAX_IMPORT_BYTES } from '@api/history.ts';
 import { MIGRATIONS, Store } from '../../src/rp/store.ts';
 import type { Ceremony, CeremonyConfig, CeremonyExport, HistoryPage } from '@api/types.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';

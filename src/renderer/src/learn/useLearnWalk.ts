@@ -94,7 +94,7 @@ export function useLearnWalk(api: ApiClient) {
   const { state, setup } = useSyncExternalStore(session.subscribe, session.get);
 
   /** A verify answer: the record, also after a 4xx (the RP recorded the rejected ceremony). */
-  const verified = useCallback(async (_ceremonyId: string, verify: () => Promise<Ceremony>): Promise<Ceremony> => {
+  const verified = useCallback(async (verify: () => Promise<Ceremony>): Promise<Ceremony> => {
     try {
       return await verify();
     } catch (e) {
@@ -126,7 +126,7 @@ export function useLearnWalk(api: ApiClient) {
         }
         case 'regVerify': {
           const { ceremonyId } = data.regOptions!;
-          const ceremony = await verified(ceremonyId, () => api.registrationVerify({ ceremonyId, response: data.regResponse! }));
+          const ceremony = await verified(() => api.registrationVerify({ ceremonyId, response: data.regResponse! }));
           const credentialId = ceremony.result?.credentialId ?? null;
           const stored = credentialId ? storedCredentialOf(await api.credentials(), credentialId) : null;
           return { ok: { regCeremony: ceremony, storedCredential: stored } };
@@ -147,7 +147,7 @@ export function useLearnWalk(api: ApiClient) {
         }
         case 'authVerify': {
           const { ceremonyId } = data.authOptions!;
-          const ceremony = await verified(ceremonyId, () => api.authenticationVerify({ ceremonyId, response: data.authResponse! }));
+          const ceremony = await verified(() => api.authenticationVerify({ ceremonyId, response: data.authResponse! }));
           return { ok: { authCeremony: ceremony } };
         }
       }
