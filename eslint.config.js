@@ -54,9 +54,21 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    // Playwright fixtures declare "no fixtures needed" with an empty pattern.
     files: ['e2e/**/*.ts'],
-    rules: { 'no-empty-pattern': 'off' },
+    rules: {
+      // Playwright fixtures declare "no fixtures needed" with an empty pattern.
+      'no-empty-pattern': 'off',
+      // The suite names the window's hooks through src/renderer/src/testids.ts, never by hand.
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.property.name='getByTestId'] > Literal.arguments",
+          "CallExpression[callee.property.name='getByTestId'] > TemplateLiteral.arguments",
+          'Literal[value=/data-testid=/]',
+          'TemplateElement[value.raw=/data-testid=/]',
+        ].map((selector) => ({ selector, message: 'e2e: name test ids with src/renderer/src/testids.ts (TID…, testIdCss)' })),
+      ],
+    },
   },
   only(
     'decode',

@@ -6,27 +6,28 @@
  */
 import type { Page } from '@playwright/test';
 import { describeFindings, openView, presetLook, scan, viewIds, type AxeFinding } from './a11y.ts';
-import { expect, test, VirtualAuthenticator } from './fixtures.ts';
+import { expect, PLATFORM_PASSKEY, test, VirtualAuthenticator } from './fixtures.ts';
+import { LEARN_TID, TID } from '../src/renderer/src/testids.ts';
 
 async function registerAndSignIn(page: Page) {
   await openView(page, 'ceremony');
-  await page.getByTestId('preset').selectOption('passkey');
-  await page.getByTestId('user-name').fill('axe');
-  await page.getByTestId('register').click();
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
-  await page.getByTestId('sign-in').click();
-  await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'authentication', { timeout: 20_000 });
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
+  await page.getByTestId(TID.preset).selectOption('passkey');
+  await page.getByTestId(TID.userName).fill('axe');
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+  await page.getByTestId(TID.signIn).click();
+  await expect(page.getByTestId(TID.result)).toHaveAttribute('data-kind', 'authentication', { timeout: 20_000 });
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
 }
 
 /** Walks Learn mode to its end, scanning every step. */
 async function walkLearn(page: Page, state: string, findings: AxeFinding[], info: Parameters<typeof scan>[2]) {
   await openView(page, 'learn');
-  const step = page.getByTestId('learn-step');
+  const step = page.getByTestId(LEARN_TID.id('step'));
   for (let i = 0; i < 20; i++) {
     const id = await step.getAttribute('data-step');
     findings.push(...(await scan(page, `${state} learn/${id}`, info)));
-    const next = page.getByTestId('learn-next');
+    const next = page.getByTestId(LEARN_TID.id('next'));
     if ((await next.getAttribute('data-move')) === 'end') return;
     await next.click();
     await expect(step).not.toHaveAttribute('data-step', id!, { timeout: 20_000 });
@@ -38,19 +39,12 @@ for (const theme of ['light', 'dark'] as const) {
   for (const lang of ['en', 'ja'] as const) {
     test(`axe: no serious or critical violations, ${theme} theme, ${lang}`, async ({ page, served }, info) => {
       test.setTimeout(240_000);
-      await VirtualAuthenticator.add(page, {
-        protocol: 'ctap2',
-        ctap2Version: 'ctap2_1',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-      });
+      await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
       await presetLook(page, theme, lang);
       await page.goto(served.url);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'live');
+      await expect(page.getByTestId(TID.streamStatus)).toHaveAttribute('data-status', 'live');
 
       const views = await viewIds(page);
       expect(views).toEqual(expect.arrayContaining(['ceremony', 'learn']));
@@ -64,17 +58,17 @@ for (const theme of ['light', 'dark'] as const) {
       }
 
       // Dialogs.
-      await page.getByTestId('about').click();
-      await expect(page.getByTestId('about-dialog')).toBeVisible();
+      await page.getByTestId(TID.about).click();
+      await expect(page.getByTestId(TID.aboutDialog)).toBeVisible();
       findings.push(...(await scan(page, `${look} dialog about`, info)));
       await page.keyboard.press('Escape');
-      await expect(page.getByTestId('about-dialog')).toBeHidden();
-      await page.getByTestId('metadata').click();
-      await expect(page.getByTestId('metadata-dialog')).toBeVisible();
-      await expect(page.getByTestId('aaguids-status')).toBeVisible();
+      await expect(page.getByTestId(TID.aboutDialog)).toBeHidden();
+      await page.getByTestId(TID.metadata).click();
+      await expect(page.getByTestId(TID.metadataDialog)).toBeVisible();
+      await expect(page.getByTestId(TID.aaguidsStatus)).toBeVisible();
       findings.push(...(await scan(page, `${look} dialog metadata`, info)));
       await page.keyboard.press('Escape');
-      await expect(page.getByTestId('metadata-dialog')).toBeHidden();
+      await expect(page.getByTestId(TID.metadataDialog)).toBeHidden();
 
       // After a registration and a sign-in: every view with data in it.
       await registerAndSignIn(page);

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect } from './fixtures.ts';
+import { TID } from '../src/renderer/src/testids.ts';
 
 /** WCAG 2.0 / 2.1 / 2.2 A and AA, plus axe's best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -69,8 +70,8 @@ export async function viewIds(page: Page): Promise<string[]> {
 
 /** Opens a view by its tab and waits until its lazily loaded component has rendered. */
 export async function openView(page: Page, id: string) {
-  await page.getByTestId(`tab-${id}`).click();
-  await expect(page.getByTestId(`tab-${id}`)).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId(TID.tab(id)).click();
+  await expect(page.getByTestId(TID.tab(id))).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator(`#panel-${id}`)).toBeVisible();
   await expect(page.locator(`#panel-${id} .view-loading`)).toHaveCount(0, { timeout: 15_000 });
   // Let the view's first data requests settle (no timed assertion: this only waits for paint).

@@ -2,22 +2,23 @@
  * The end-to-end ceremonies, in Chromium through `serve` mode, with CDP virtual authenticators.
  */
 import type { Page } from '@playwright/test';
-import { expect, PLATFORM_PASSKEY, test, toBase64url, VirtualAuthenticator } from './fixtures.ts';
+import { expect, PLATFORM_PASSKEY, SECOND_FACTOR_KEY, SECURITY_KEY, test, toBase64url, U2F_KEY, VirtualAuthenticator } from './fixtures.ts';
+import { TID } from '../src/renderer/src/testids.ts';
 
 async function open(page: Page, url: string, preset: string, userName = 'alice') {
   await page.goto(url);
-  await page.getByTestId('preset').selectOption(preset);
-  await page.getByTestId('user-name').fill(userName);
+  await page.getByTestId(TID.preset).selectOption(preset);
+  await page.getByTestId(TID.userName).fill(userName);
 }
 
 async function expectVerdict(page: Page, verdict: 'verified' | 'failed' | 'client-error') {
-  await expect(page.getByTestId('verdict')).toHaveText(verdict, { timeout: 20_000 });
+  await expect(page.getByTestId(TID.verdict)).toHaveText(verdict, { timeout: 20_000 });
 }
 
 async function flags(page: Page) {
   const out: Record<string, boolean> = {};
-  for (const f of ['up', 'uv', 'be', 'bs', 'at', 'ed']) {
-    out[f] = (await page.getByTestId(`flag-${f}`).getAttribute('data-on')) === 'true';
+  for (const f of ['up', 'uv', 'be', 'bs', 'at', 'ed'] as const) {
+    out[f] = (await page.getByTestId(TID.flag(f)).getAttribute('data-on')) === 'true';
   }
   return out;
 }
@@ -27,24 +28,17 @@ async function storedCredentials(page: Page) {
 }
 
 test('(a) ctap2/internal passkey: resident key + UV, discoverable sign-in with an empty allow list', async ({ page, served }) => {
-  const authenticator = await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    ctap2Version: 'ctap2_1',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  const authenticator = await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   await open(page, served.url, 'passkey', 'alice');
-  await page.getByTestId('register').click();
+  await page.getByTestId(TID.register).click();
   await expectVerdict(page, 'verified');
   expect(await flags(page)).toEqual({ up: true, uv: true, be: false, bs: false, at: true, ed: false });
-  await expect(page.getByTestId('result-fmt')).toHaveText('none');
+  await expect(page.getByTestId(TID.resultFmt)).toHaveText('none');
 
   const [virtual] = await authenticator.credentials();
   expect(virtual.isResidentCredential).toBe(true);
   const credentialId = toBase64url(virtual.credentialId);
-  await expect(page.getByTestId('result-credential-id')).toContainText(credentialId);
+  await expect(page.getByTestId(TID.resultCredentialId)).toContainText(credentialId);
 
   const stored = await storedCredentials(page);
   expect(stored).toHaveLength(1);
@@ -56,12 +50,12 @@ test('(a) ctap2/internal passkey: resident key + UV, discoverable sign-in with a
     alg: -7,
     transports: ['internal'],
   });
-  await expect(page.getByTestId('credential')).toHaveAttribute('data-id', credentialId);
+  await expect(page.getByTestId(TID.credential)).toHaveAttribute('data-id', credentialId);
 
   // Sign in with no allow list: the authenticator discovers the credential, the RP finds the user by userHandle.
-  await expect(page.getByTestId('allow-credentials')).not.toBeChecked();
-  await page.getByTestId('user-name').fill('someone-else');
-  await page.getByTestId('sign-in').click();
+  await expect(page.getByTestId(TID.allowCredentials)).not.toBeChecked();
+  await page.getByTestId(TID.userName).fill('someone-else');
+  await page.getByTestId(TID.signIn).click();
   await expectVerdict(page, 'verified');
   const ceremony = await page.evaluate<any>(async () => {
     const [latest] = await (await fetch('/api/ceremonies?limit=1')).json();
@@ -71,18 +65,13 @@ test('(a) ctap2/internal passkey: resident key + UV, discoverable sign-in with a
   expect(ceremony.options.allowCredentials).toEqual([]);
   expect(ceremony.result).toMatchObject({ userName: 'alice', credentialId, signCount: 2, previousSignCount: 1 });
   expect(await flags(page)).toMatchObject({ up: true, uv: true, at: false });
-  await expect(page.getByTestId('history-item')).toHaveCount(2);
+  await expect(page.getByTestId(TID.historyItem)).toHaveCount(2);
 });
 
 test('(b) u2f/usb security key: second factor with the allow list, UP only', async ({ page, served }) => {
-  const authenticator = await VirtualAuthenticator.add(page, {
-    protocol: 'u2f',
-    transport: 'usb',
-    hasResidentKey: false,
-    hasUserVerification: false,
-  });
+  const authenticator = await VirtualAuthenticator.add(page, U2F_KEY);
   await open(page, served.url, 'security-key-2fa', 'bob');
-  await page.getByTestId('register').click();
+  await page.getByTestId(TID.register).click();
   await expectVerdict(page, 'verified');
   expect(await flags(page)).toEqual({ up: true, uv: false, be: false, bs: false, at: true, ed: false });
   const [virtual] = await authenticator.credentials();
@@ -90,8 +79,8 @@ test('(b) u2f/usb security key: second factor with the allow list, UP only', asy
   const stored = await storedCredentials(page);
   expect(stored[0]).toMatchObject({ id: toBase64url(virtual.credentialId), userName: 'bob', alg: -7, backupEligible: false });
 
-  await expect(page.getByTestId('allow-credentials')).toBeChecked();
-  await page.getByTestId('sign-in').click();
+  await expect(page.getByTestId(TID.allowCredentials)).toBeChecked();
+  await page.getByTestId(TID.signIn).click();
   await expectVerdict(page, 'verified');
   expect(await flags(page)).toMatchObject({ up: true, uv: false });
   const ceremony = await page.evaluate<any>(async () => {
@@ -102,23 +91,17 @@ test('(b) u2f/usb security key: second factor with the allow list, UP only', asy
 });
 
 test('(c) attestation direct: fmt packed from a CTAP2 key and fido-u2f from a U2F key', async ({ page, served }) => {
-  const ctap2 = await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    transport: 'usb',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  const ctap2 = await VirtualAuthenticator.add(page, SECURITY_KEY);
   await open(page, served.url, 'attestation-direct', 'carol');
-  await page.getByTestId('register').click();
+  await page.getByTestId(TID.register).click();
   await expectVerdict(page, 'verified');
-  await expect(page.getByTestId('result-fmt')).toHaveText('packed');
+  await expect(page.getByTestId(TID.resultFmt)).toHaveText('packed');
   await ctap2.remove();
 
-  await VirtualAuthenticator.add(page, { protocol: 'u2f', transport: 'usb', hasResidentKey: false, hasUserVerification: false });
-  await page.getByTestId('user-name').fill('dave');
-  await page.getByTestId('register').click();
-  await expect(page.getByTestId('result-fmt')).toHaveText('fido-u2f', { timeout: 20_000 });
+  await VirtualAuthenticator.add(page, U2F_KEY);
+  await page.getByTestId(TID.userName).fill('dave');
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.resultFmt)).toHaveText('fido-u2f', { timeout: 20_000 });
   await expectVerdict(page, 'verified');
   const stored = await storedCredentials(page);
   expect(stored.map((c: { fmt: string; userName: string }) => [c.userName, c.fmt]).sort()).toEqual([
@@ -130,48 +113,42 @@ test('(c) attestation direct: fmt packed from a CTAP2 key and fido-u2f from a U2
 test('data survives a server restart', async ({ page, served }) => {
   await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   await open(page, served.url, 'passkey', 'erin');
-  await page.getByTestId('register').click();
+  await page.getByTestId(TID.register).click();
   await expectVerdict(page, 'verified');
 
   await served.restart();
   await page.goto(served.url);
-  await expect(page.getByTestId('credential')).toHaveCount(1);
-  await expect(page.getByTestId('history-item')).toHaveCount(1);
-  await page.getByTestId('credential-sign-in').click();
+  await expect(page.getByTestId(TID.credential)).toHaveCount(1);
+  await expect(page.getByTestId(TID.historyItem)).toHaveCount(1);
+  await page.getByTestId(TID.credentialSignIn).click();
   await expectVerdict(page, 'verified');
-  await expect(page.getByTestId('result-user')).toHaveText('erin');
+  await expect(page.getByTestId(TID.resultUser)).toHaveText('erin');
 });
 
 test('deleting a credential makes its sign-in fail with a clear message', async ({ page, served }) => {
   await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   await open(page, served.url, 'passkey', 'frank');
-  await page.getByTestId('register').click();
+  await page.getByTestId(TID.register).click();
   await expectVerdict(page, 'verified');
 
-  await page.getByTestId('credential-delete').click();
-  await page.getByTestId('confirm-delete').click();
-  await expect(page.getByTestId('credential')).toHaveCount(0);
+  await page.getByTestId(TID.credentialDelete).click();
+  await page.getByTestId(TID.confirmDelete).click();
+  await expect(page.getByTestId(TID.credential)).toHaveCount(0);
 
   // The authenticator still holds the discoverable credential and offers it.
-  await page.getByTestId('sign-in').click();
+  await page.getByTestId(TID.signIn).click();
   await expectVerdict(page, 'failed');
-  await expect(page.getByTestId('result-error')).toContainText('not registered with this RP');
-  await expect(page.getByTestId('result-error-code')).toHaveText('credential_unknown');
+  await expect(page.getByTestId(TID.resultError)).toContainText('not registered with this RP');
+  await expect(page.getByTestId(TID.resultErrorCode)).toHaveText('credential_unknown');
 });
 
 test('a client error (no authenticator answers) is recorded and shown, not swallowed', async ({ page, served }) => {
-  const authenticator = await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    transport: 'usb',
-    hasResidentKey: false,
-    hasUserVerification: false,
-    automaticPresenceSimulation: false,
-  });
+  const authenticator = await VirtualAuthenticator.add(page, { ...SECOND_FACTOR_KEY, automaticPresenceSimulation: false });
   await open(page, served.url, 'default', 'grace');
-  await page.getByTestId('timeout').fill('2000');
-  await page.getByTestId('register').click();
+  await page.getByTestId(TID.timeout).fill('2000');
+  await page.getByTestId(TID.register).click();
   await expectVerdict(page, 'client-error');
-  await expect(page.getByTestId('result-error')).toContainText('NotAllowedError');
-  await expect(page.getByTestId('history-item').first()).toHaveAttribute('data-verdict', 'client-error');
+  await expect(page.getByTestId(TID.resultError)).toContainText('NotAllowedError');
+  await expect(page.getByTestId(TID.historyItem).first()).toHaveAttribute('data-verdict', 'client-error');
   expect(await authenticator.credentials()).toEqual([]);
 });

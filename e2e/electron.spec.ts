@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { electronBinary } from './electronBinary.ts';
+import { TID } from '../src/renderer/src/testids.ts';
 
 test('the window loads the app from the local RP, sandboxed, with navigation locked', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pe-electron-'));
@@ -19,7 +20,7 @@ test('the window loads the app from the local RP, sandboxed, with navigation loc
   try {
     const page = await app.firstWindow();
     await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
-    await expect(page.getByTestId('register')).toBeVisible();
+    await expect(page.getByTestId(TID.register)).toBeVisible();
     const info = await page.evaluate(() => (window as any).passkeyExplorer?.appInfo());
     expect(info).toMatchObject({ platform: process.platform, dataDir });
     // No Node in the page; window.open is denied; leaving the origin is refused.

@@ -100,13 +100,39 @@ export interface VirtualCredential {
   signCount: number;
 }
 
-/** A platform passkey authenticator: CTAP2, internal, resident keys, user verification that succeeds. */
+/** A platform passkey authenticator: CTAP 2.1, internal, resident keys, user verification that succeeds. */
 export const PLATFORM_PASSKEY: VirtualAuthenticatorOptions = {
   protocol: 'ctap2',
+  ctap2Version: 'ctap2_1',
   transport: 'internal',
   hasResidentKey: true,
   hasUserVerification: true,
   isUserVerified: true,
+};
+
+/** A USB security key with a PIN: CTAP2, resident keys, user verification that succeeds. */
+export const SECURITY_KEY: VirtualAuthenticatorOptions = {
+  protocol: 'ctap2',
+  transport: 'usb',
+  hasResidentKey: true,
+  hasUserVerification: true,
+  isUserVerified: true,
+};
+
+/** A CTAP2 USB key without resident keys or user verification (a second factor: presence only). */
+export const SECOND_FACTOR_KEY: VirtualAuthenticatorOptions = {
+  protocol: 'ctap2',
+  transport: 'usb',
+  hasResidentKey: false,
+  hasUserVerification: false,
+};
+
+/** A U2F (CTAP1) USB key: no resident keys, no user verification, fido-u2f attestation. */
+export const U2F_KEY: VirtualAuthenticatorOptions = {
+  protocol: 'u2f',
+  transport: 'usb',
+  hasResidentKey: false,
+  hasUserVerification: false,
 };
 
 export class VirtualAuthenticator {
@@ -164,3 +190,9 @@ export const test = base.extend<{ served: Served }>({
 });
 
 export { expect };
+
+/** A CSS selector for a test id, to combine with attribute selectors: `${testIdCss(TID.historyItem)}[data-id="…"]`. */
+export function testIdCss(id: string): string {
+  // eslint-disable-next-line no-restricted-syntax -- the one place the attribute selector is spelled out
+  return `[data-testid="${id}"]`;
+}

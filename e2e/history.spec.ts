@@ -5,33 +5,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, toBase64url, VirtualAuthenticator } from './fixtures.ts';
+import { expect, PLATFORM_PASSKEY, SECOND_FACTOR_KEY, test, testIdCss, toBase64url, VirtualAuthenticator } from './fixtures.ts';
+import { HISTORY_TID, TID } from '../src/renderer/src/testids.ts';
 
-const passkeyAuthenticator = (page: Page) =>
-  VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    ctap2Version: 'ctap2_1',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+const passkeyAuthenticator = (page: Page) => VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
 
 async function open(page: Page, url: string, preset: string, userName: string) {
   await page.goto(url);
-  await page.getByTestId('preset').selectOption(preset);
-  await page.getByTestId('user-name').fill(userName);
+  await page.getByTestId(TID.preset).selectOption(preset);
+  await page.getByTestId(TID.userName).fill(userName);
 }
 
 async function run(page: Page, button: 'register' | 'sign-in', verdict: 'verified' | 'failed' | 'client-error' = 'verified') {
   await page.getByTestId(button).click();
-  await expect(page.getByTestId('verdict')).toHaveText(verdict, { timeout: 20_000 });
+  await expect(page.getByTestId(TID.verdict)).toHaveText(verdict, { timeout: 20_000 });
 }
 
 async function tab(page: Page, id: 'ceremony' | 'credentials' | 'history') {
-  await page.getByTestId(`tab-${id}`).click();
-  if (id === 'history') await expect(page.getByTestId('history-list')).toBeVisible();
-  if (id === 'credentials') await expect(page.getByTestId('credentials-view')).toBeVisible();
+  await page.getByTestId(TID.tab(id)).click();
+  if (id === 'history') await expect(page.getByTestId(HISTORY_TID.historyList)).toBeVisible();
+  if (id === 'credentials') await expect(page.getByTestId(HISTORY_TID.credentialsView)).toBeVisible();
 }
 
 const api = <T = any>(page: Page, path: string, init?: { method: string; body: unknown }) =>
@@ -49,7 +42,7 @@ const api = <T = any>(page: Page, path: string, init?: { method: string; body: u
     [path, init],
   );
 
-const row = (page: Page, id: string) => page.locator(`[data-testid="history-row"][data-id="${id}"]`);
+const row = (page: Page, id: string) => page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-id="${id}"]`);
 
 async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -68,41 +61,41 @@ test('credentials: cards with sign-count history, sign in from a card, delete wi
   const id = toBase64url(virtual.credentialId);
 
   await tab(page, 'credentials');
-  const card = page.locator(`[data-testid="credential-card"][data-id="${id}"]`);
+  const card = page.locator(`${testIdCss(HISTORY_TID.credentialCard)}[data-id="${id}"]`);
   await expect(card).toHaveAttribute('data-storage', 'device-bound');
-  await expect(card.getByTestId('card-discoverable')).toHaveAttribute('data-value', 'true');
+  await expect(card.getByTestId(HISTORY_TID.cardDiscoverable)).toHaveAttribute('data-value', 'true');
   await expect(card).toContainText('internal');
   await expect(card).toContainText('ES256');
-  await expect(card.getByTestId('sign-count-chart')).toHaveAttribute('data-points', '1');
-  await expect(card.getByTestId('sign-count-chart').locator('title')).toHaveText(/Sign-count history of credential/);
+  await expect(card.getByTestId(HISTORY_TID.signCountChart)).toHaveAttribute('data-points', '1');
+  await expect(card.getByTestId(HISTORY_TID.signCountChart).locator('title')).toHaveText(/Sign-count history of credential/);
 
   // Sign in with this credential: the ceremony view shows the result; the chart gains a point.
-  await card.getByTestId('card-sign-in').click();
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
+  await card.getByTestId(HISTORY_TID.cardSignIn).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
   expect(page.url()).toContain('#/ceremony');
   const ceremony = await api(page, `/api/ceremonies/${(await api(page, '/api/ceremonies?limit=1'))[0].id}`);
   expect(ceremony.options.allowCredentials.map((c: { id: string }) => c.id)).toEqual([id]);
   await tab(page, 'credentials');
-  await expect(card.getByTestId('sign-count-chart')).toHaveAttribute('data-points', '2');
+  await expect(card.getByTestId(HISTORY_TID.signCountChart)).toHaveAttribute('data-points', '2');
   await card.getByText('Sign-count values as a table').click();
-  await expect(card.getByTestId('sign-count-table').locator('tbody tr')).toHaveCount(2);
+  await expect(card.getByTestId(HISTORY_TID.signCountTable).locator('tbody tr')).toHaveCount(2);
 
   // Delete: the page says whether this browser has the Signal API, and what it told it.
   const has = await page.evaluate(() => ({
     unknown: typeof (PublicKeyCredential as any).signalUnknownCredential === 'function',
     all: typeof (PublicKeyCredential as any).signalAllAcceptedCredentials === 'function',
   }));
-  await expect(page.getByTestId('signal-support')).toHaveAttribute('data-unknown', String(has.unknown));
-  await expect(page.getByTestId('signal-support')).toHaveAttribute('data-all-accepted', String(has.all));
-  await expect(page.getByTestId('signal-support')).toHaveText(
+  await expect(page.getByTestId(HISTORY_TID.signalSupport)).toHaveAttribute('data-unknown', String(has.unknown));
+  await expect(page.getByTestId(HISTORY_TID.signalSupport)).toHaveAttribute('data-all-accepted', String(has.all));
+  await expect(page.getByTestId(HISTORY_TID.signalSupport)).toHaveText(
     has.unknown || has.all ? /has the WebAuthn Signal API/ : /does not have the WebAuthn Signal API/,
   );
-  await card.getByTestId('card-delete').click();
-  await expect(page.getByTestId('card-confirm-dialog')).toBeVisible();
-  await page.getByTestId('card-confirm-delete').click();
-  await expect(page.getByTestId('credential-card')).toHaveCount(0);
+  await card.getByTestId(HISTORY_TID.cardDelete).click();
+  await expect(page.getByTestId(HISTORY_TID.cardConfirmDialog)).toBeVisible();
+  await page.getByTestId(HISTORY_TID.cardConfirmDelete).click();
+  await expect(page.getByTestId(HISTORY_TID.credentialCard)).toHaveCount(0);
   expect(await api(page, '/api/credentials')).toEqual([]);
-  const result = page.getByTestId('signal-result');
+  const result = page.getByTestId(HISTORY_TID.signalResult);
   await expect(result).toContainText('Deleted credential');
   const expected = [has.unknown && 'signalUnknownCredential', has.all && 'signalAllAcceptedCredentials'].filter(Boolean).join(',');
   await expect(result).toHaveAttribute('data-called', expected);
@@ -120,16 +113,10 @@ test('history: filter by verdict, authenticator and text; compare two ceremonies
   await run(page, 'sign-in');
   await passkey.remove();
   // A browser-side failure: no user presence within the timeout -> NotAllowedError.
-  const idle = await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    transport: 'usb',
-    hasResidentKey: false,
-    hasUserVerification: false,
-    automaticPresenceSimulation: false,
-  });
-  await page.getByTestId('preset').selectOption('default');
-  await page.getByTestId('user-name').fill('bob');
-  await page.getByTestId('timeout').fill('2000');
+  const idle = await VirtualAuthenticator.add(page, { ...SECOND_FACTOR_KEY, automaticPresenceSimulation: false });
+  await page.getByTestId(TID.preset).selectOption('default');
+  await page.getByTestId(TID.userName).fill('bob');
+  await page.getByTestId(TID.timeout).fill('2000');
   await run(page, 'register', 'client-error');
   await idle.remove();
 
@@ -142,37 +129,39 @@ test('history: filter by verdict, authenticator and text; compare two ceremonies
   const [clientError, signIn, registration] = list.map((e) => e.id);
 
   await tab(page, 'history');
-  const count = page.getByTestId('history-count');
+  const count = page.getByTestId(HISTORY_TID.historyCount);
   await expect(count).toHaveAttribute('data-shown', '3');
-  await page.getByTestId('history-filter-verdict').selectOption('verified');
+  await page.getByTestId(HISTORY_TID.filterVerdict).selectOption('verified');
   await expect(count).toHaveAttribute('data-shown', '2');
-  await expect(page.getByTestId('history-row')).toHaveCount(2);
+  await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(2);
   await expect(row(page, clientError)).toHaveCount(0);
-  await page.getByTestId('history-filter-verdict').selectOption('');
-  await page.getByTestId('history-filter-text').fill('bob');
-  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await page.getByTestId(HISTORY_TID.filterVerdict).selectOption('');
+  await page.getByTestId(HISTORY_TID.filterText).fill('bob');
+  await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(1);
   await expect(row(page, clientError)).toHaveAttribute('data-verdict', 'client-error');
-  await page.getByTestId('history-filter-text').fill('notallowed');
-  await expect(page.getByTestId('history-row')).toHaveCount(1);
-  await page.getByTestId('history-filter-clear').click();
-  await expect(page.getByTestId('history-row')).toHaveCount(3);
+  await page.getByTestId(HISTORY_TID.filterText).fill('notallowed');
+  await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(1);
+  await page.getByTestId(HISTORY_TID.filterClear).click();
+  await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(3);
   // The passkey's authenticator (AAGUID of the virtual authenticator) covers both of alice's ceremonies.
-  const authOptions = page.getByTestId('history-filter-authenticator').locator('option');
+  const authOptions = page.getByTestId(HISTORY_TID.filterAuthenticator).locator('option');
   await expect(authOptions).toHaveCount(3); // any, the virtual authenticator, none
-  await page.getByTestId('history-filter-authenticator').selectOption('-');
-  await expect(page.getByTestId('history-row')).toHaveCount(1);
-  await page.getByTestId('history-filter-clear').click();
+  await page.getByTestId(HISTORY_TID.filterAuthenticator).selectOption('-');
+  await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(1);
+  await page.getByTestId(HISTORY_TID.filterClear).click();
 
   // Compare the registration with the sign-in: counter and flags differ.
-  await row(page, registration).getByTestId('history-select').check();
-  await row(page, signIn).getByTestId('history-select').check();
-  await expect(page.getByTestId('history-selected')).toHaveAttribute('data-n', '2');
-  await page.getByTestId('history-compare').click();
-  const compare = page.getByTestId('compare');
+  await row(page, registration).getByTestId(HISTORY_TID.historySelect).check();
+  await row(page, signIn).getByTestId(HISTORY_TID.historySelect).check();
+  await expect(page.getByTestId(HISTORY_TID.historySelected)).toHaveAttribute('data-n', '2');
+  await page.getByTestId(HISTORY_TID.historyCompare).click();
+  const compare = page.getByTestId(HISTORY_TID.compare);
   await expect(compare).toHaveAttribute('data-a', registration);
   await expect(compare).toHaveAttribute('data-b', signIn);
   const diff = (path: string, section = 'summary') =>
-    compare.locator(`[data-testid="compare-section"][data-section="${section}"] [data-testid="compare-row"][data-path="${path}"]`);
+    compare.locator(
+      `${testIdCss(HISTORY_TID.compareSection)}[data-section="${section}"] ${testIdCss(HISTORY_TID.compareRow)}[data-path="${path}"]`,
+    );
   await expect(diff('signCount')).toHaveAttribute('data-change', 'changed');
   await expect(diff('signCount').locator('td').nth(0)).toHaveText('1');
   await expect(diff('signCount').locator('td').nth(1)).toHaveText('2');
@@ -182,15 +171,18 @@ test('history: filter by verdict, authenticator and text; compare two ceremonies
   await expect(diff('authenticatorData.flags', 'dissection')).toHaveAttribute('data-change', 'added');
   // Checks pair up by id across kinds: the challenge passes in both but with different values.
   await expect(diff('challenge', 'checks')).toHaveAttribute('data-change', 'changed');
-  await expect(compare.locator('[data-testid="compare-section"][data-section="dissection"]')).not.toHaveAttribute('data-differences', '0');
-  await page.getByTestId('compare-only-diff').uncheck();
+  await expect(compare.locator(`${testIdCss(HISTORY_TID.compareSection)}[data-section="dissection"]`)).not.toHaveAttribute(
+    'data-differences',
+    '0',
+  );
+  await page.getByTestId(HISTORY_TID.compareOnlyDiff).uncheck();
   await expect(diff('flags.up')).toHaveAttribute('data-change', 'same');
-  await page.getByTestId('compare-close').click();
-  await page.getByTestId('history-clear-selection').click();
+  await page.getByTestId(HISTORY_TID.compareClose).click();
+  await page.getByTestId(HISTORY_TID.historyClearSelection).click();
 
   // Markdown report and Mermaid diagram of the verified registration.
-  await row(page, registration).getByTestId('history-open').click();
-  await expect(page.getByTestId('history-detail')).toHaveAttribute('data-id', registration);
+  await row(page, registration).getByTestId(HISTORY_TID.historyOpen).click();
+  await expect(page.getByTestId(HISTORY_TID.historyDetail)).toHaveAttribute('data-id', registration);
   const md = await download(page, 'export-markdown');
   expect(md.name).toMatch(/^ceremony-registration-\d{8}-\d{6}-[0-9a-f]{8}\.md$/);
   const mdLines = md.text.split('\n');
@@ -214,8 +206,8 @@ test('history: filter by verdict, authenticator and text; compare two ceremonies
   expect(mmLines.some((l) => /^ {2}RP-->>C: \+\d+ ms verified$/.test(l))).toBe(true);
 
   // The client error's diagram stops on the create() arrow.
-  await row(page, clientError).getByTestId('history-open').click();
-  await expect(page.getByTestId('history-detail')).toHaveAttribute('data-id', clientError);
+  await row(page, clientError).getByTestId(HISTORY_TID.historyOpen).click();
+  await expect(page.getByTestId(HISTORY_TID.historyDetail)).toHaveAttribute('data-id', clientError);
   const stopped = (await download(page, 'export-mermaid')).text;
   expect(stopped).toMatch(/ {2}C-xA: \+\d+ ms navigator\.credentials\.create\(\) ✗ NotAllowedError: /);
   expect(stopped).toContain('Note over C,A: Stopped: the client call failed (NotAllowedError)');
@@ -231,7 +223,7 @@ test('export then import gives an identical ceremony; a taken id gets a new one 
   const original = await api(page, `/api/ceremonies/${signIn.id}`);
 
   await tab(page, 'history');
-  await row(page, signIn.id).getByTestId('history-open').click();
+  await row(page, signIn.id).getByTestId(HISTORY_TID.historyOpen).click();
   const file = await download(page, 'export-json');
   expect(file.name).toMatch(/^ceremony-authentication-.*\.json$/);
   const bundle = JSON.parse(file.text);
@@ -241,38 +233,38 @@ test('export then import gives an identical ceremony; a taken id gets a new one 
   // Import the same file: the id is taken here, so the copy gets a new id and remembers the original.
   const path = join(served.dataDir, 'export.json');
   writeFileSync(path, file.text);
-  await page.getByTestId('import-file').setInputFiles(path);
-  const status = page.getByTestId('import-status');
+  await page.getByTestId(HISTORY_TID.importFile).setInputFiles(path);
+  const status = page.getByTestId(HISTORY_TID.importStatus);
   await expect(status).toHaveAttribute('data-imported', '1');
   await expect(status).toHaveAttribute('data-renamed', '1');
-  await expect(page.getByTestId('history-count')).toHaveAttribute('data-shown', '3');
+  await expect(page.getByTestId(HISTORY_TID.historyCount)).toHaveAttribute('data-shown', '3');
   const copy = ((await api(page, '/api/history')).items as { id: string; importedFrom: string | null; importedAt: string | null }[]).find(
     (e) => e.importedFrom === signIn.id,
   )!;
   expect(copy.importedAt).not.toBeNull();
   const imported = await api(page, `/api/ceremonies/${copy.id}`);
   expect({ ...imported, id: original.id }).toEqual(original);
-  await expect(page.getByTestId('history-detail')).toHaveAttribute('data-id', copy.id);
-  await expect(page.getByTestId('history-detail')).toContainText(`its id in the file was ${signIn.id}`);
+  await expect(page.getByTestId(HISTORY_TID.historyDetail)).toHaveAttribute('data-id', copy.id);
+  await expect(page.getByTestId(HISTORY_TID.historyDetail)).toContainText(`its id in the file was ${signIn.id}`);
 
   // A free id is kept: the record comes back exactly as exported.
   const freeId = '0a0a0a0a-0b0b-4c0c-8d0d-0e0e0e0e0e0e';
   bundle.ceremonies[0].id = freeId;
   writeFileSync(path, JSON.stringify(bundle));
-  await page.getByTestId('import-file').setInputFiles(path);
+  await page.getByTestId(HISTORY_TID.importFile).setInputFiles(path);
   await expect(status).toHaveAttribute('data-renamed', '0');
   await expect(row(page, freeId)).toBeVisible();
   expect(await api(page, `/api/ceremonies/${freeId}`)).toEqual({ ...original, id: freeId });
 
   // A file that is not an export is refused with the RP's message.
   writeFileSync(path, JSON.stringify({ hello: 'world' }));
-  await page.getByTestId('import-file').setInputFiles(path);
+  await page.getByTestId(HISTORY_TID.importFile).setInputFiles(path);
   await expect(status).toContainText('Import failed: Expected a Passkey Explorer export');
 });
 
 test('history is virtualized: 2,000 ceremonies, only the visible rows are in the DOM', async ({ page, served }) => {
   await page.goto(served.url);
-  await expect(page.getByTestId('register')).toBeVisible();
+  await expect(page.getByTestId(TID.register)).toBeVisible();
   // Seed through the import endpoint: one client-error record, copied with fresh ids and times.
   const base = {
     kind: 'registration',
@@ -307,24 +299,24 @@ test('history is virtualized: 2,000 ceremonies, only the visible rows are in the
   expect(r.imported).toHaveLength(2000);
 
   await tab(page, 'history');
-  await expect(page.getByTestId('history-count')).toHaveAttribute('data-shown', '2000');
-  const inDom = await page.getByTestId('history-row').count();
+  await expect(page.getByTestId(HISTORY_TID.historyCount)).toHaveAttribute('data-shown', '2000');
+  const inDom = await page.getByTestId(HISTORY_TID.historyRow).count();
   expect(inDom).toBeGreaterThan(5);
   expect(inDom).toBeLessThan(60);
-  await expect(page.locator('[data-testid="history-row"]').first()).toContainText('user-1999');
+  await expect(page.locator(`${testIdCss(HISTORY_TID.historyRow)}`).first()).toContainText('user-1999');
   // Scroll to the end: the oldest row is rendered, the newest no longer is.
-  await page.getByTestId('history-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
-  await expect(page.locator('[data-testid="history-row"][data-index="1999"]')).toContainText('user-0000');
-  await expect(page.locator('[data-testid="history-row"][data-index="0"]')).toHaveCount(0);
+  await page.getByTestId(HISTORY_TID.historyList).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-index="1999"]`)).toContainText('user-0000');
+  await expect(page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-index="0"]`)).toHaveCount(0);
   // Keyboard: Home moves the focus back to the first row.
-  await page.locator('[data-testid="history-row"][data-index="1999"] [data-testid="history-open"]').focus();
+  await page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-index="1999"] ${testIdCss(HISTORY_TID.historyOpen)}`).focus();
   await page.keyboard.press('Home');
-  await expect(page.locator('[data-testid="history-row"][data-index="0"] [data-testid="history-open"]')).toBeFocused();
-  await page.getByTestId('history-filter-text').fill('user-0042');
-  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await expect(page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-index="0"] ${testIdCss(HISTORY_TID.historyOpen)}`)).toBeFocused();
+  await page.getByTestId(HISTORY_TID.filterText).fill('user-0042');
+  await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(1);
 
   // Live: a ceremony recorded elsewhere (here: imported by another client) appears without a reload.
-  await page.getByTestId('history-filter-clear').click();
+  await page.getByTestId(HISTORY_TID.filterClear).click();
   const late = {
     ...ceremonies[0],
     id: '0f0f0f0f-0000-4000-8000-000000000000',
@@ -332,7 +324,7 @@ test('history is virtualized: 2,000 ceremonies, only the visible rows are in the
     userName: 'late-arrival',
   };
   await api(page, '/api/ceremonies/import', { method: 'POST', body: late });
-  await expect(page.getByTestId('history-count')).toHaveAttribute('data-shown', '2001');
-  await page.getByTestId('history-list').evaluate((el) => (el.scrollTop = 0));
-  await expect(page.locator('[data-testid="history-row"][data-index="0"]')).toContainText('late-arrival');
+  await expect(page.getByTestId(HISTORY_TID.historyCount)).toHaveAttribute('data-shown', '2001');
+  await page.getByTestId(HISTORY_TID.historyList).evaluate((el) => (el.scrollTop = 0));
+  await expect(page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-index="0"]`)).toContainText('late-arrival');
 });

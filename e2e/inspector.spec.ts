@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, VirtualAuthenticator } from './fixtures.ts';
+import { expect, PLATFORM_PASSKEY, test, VirtualAuthenticator } from './fixtures.ts';
+import { INSPECTOR_TID, TID } from '../src/renderer/src/testids.ts';
 
 const STEPS = [
   'options-request',
@@ -21,8 +22,8 @@ const VECTOR = resolve(import.meta.dirname, '../../shared/vectors/registration/s
 
 async function open(page: Page, url: string, preset: string, userName: string) {
   await page.goto(url);
-  await page.getByTestId('preset').selectOption(preset);
-  await page.getByTestId('user-name').fill(userName);
+  await page.getByTestId(TID.preset).selectOption(preset);
+  await page.getByTestId(TID.userName).fill(userName);
 }
 
 async function latestCeremony(page: Page) {
@@ -41,22 +42,15 @@ function findField(tree: any[], path: string): any {
   return null;
 }
 
-const step = (page: Page, id: string) => page.getByTestId('seq-step').and(page.locator(`[data-step="${id}"]`));
-const field = (page: Page, path: string) => page.getByTestId('inspector-field').and(page.locator(`[data-path="${path}"]`));
+const step = (page: Page, id: string) => page.getByTestId(INSPECTOR_TID.seqStep).and(page.locator(`[data-step="${id}"]`));
+const field = (page: Page, path: string) => page.getByTestId(INSPECTOR_TID.inspectorField).and(page.locator(`[data-path="${path}"]`));
 
 async function registerPasskey(page: Page, url: string, userName = 'alice') {
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    ctap2Version: 'ctap2_1',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   await open(page, url, 'passkey', userName);
-  await page.getByTestId('register').click();
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
-  await expect(page.getByTestId('sequence')).toBeVisible();
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+  await expect(page.getByTestId(INSPECTOR_TID.sequence)).toBeVisible();
 }
 
 test('a successful registration: every step with its time, summary, arrow -> payload, tree <-> hex', async ({ page, served }) => {
@@ -64,10 +58,10 @@ test('a successful registration: every step with its time, summary, arrow -> pay
   const ceremony = await latestCeremony(page);
 
   // Sequence: all eight steps done, none stopped, times from the RP's and the window's clocks.
-  const sequence = page.getByTestId('sequence');
+  const sequence = page.getByTestId(INSPECTOR_TID.sequence);
   await expect(sequence).toHaveAttribute('data-stopped-at', '');
-  await expect(page.getByTestId('seq-step')).toHaveCount(8);
-  expect(await page.getByTestId('seq-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(STEPS);
+  await expect(page.getByTestId(INSPECTOR_TID.seqStep)).toHaveCount(8);
+  expect(await page.getByTestId(INSPECTOR_TID.seqStep).evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(STEPS);
   for (const id of STEPS) await expect(step(page, id)).toHaveAttribute('data-status', 'ok');
   const ms = async (id: string) => (await step(page, id).getAttribute('data-time-ms')) ?? '';
   expect(await ms('options-request')).toBe('0');
@@ -75,27 +69,27 @@ test('a successful registration: every step with its time, summary, arrow -> pay
   expect(await ms('verify')).toBe(String(ceremony.timings.verifiedAt - ceremony.timings.optionsAt));
   expect(Number(await ms('authenticator-response'))).toBeGreaterThanOrEqual(0); // the window's own measure of create()
   expect(await ms('user-verification')).toBe(''); // inside the authenticator: not measured
-  await expect(step(page, 'user-verification').getByTestId('seq-step-time')).toHaveText('not measured');
-  await expect(step(page, 'verify').getByTestId('seq-step-time')).toHaveText(`+${await ms('verify')} ms (RP clock)`);
+  await expect(step(page, 'user-verification').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText('not measured');
+  await expect(step(page, 'verify').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText(`+${await ms('verify')} ms (RP clock)`);
   await expect(step(page, 'options-response')).toHaveAccessibleName(
     /^2 options returned \+0 ms \(RP clock\) — from Relying Party to Client \(browser \/ OS\): done\./,
   );
 
   // Plain-language summary.
-  await expect(page.getByTestId('plain-summary')).toHaveAttribute('data-tone', 'ok');
-  await expect(page.getByTestId('plain-summary-headline')).toContainText('A passkey (a discoverable credential) was created by');
-  await expect(page.getByTestId('plain-summary')).toContainText('It is device-bound, not synced (BE=0)');
-  await expect(page.getByTestId('plain-summary')).toContainText('Your PIN or biometric was verified (UV=1).');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toHaveAttribute('data-tone', 'ok');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummaryHeadline)).toContainText('A passkey (a discoverable credential) was created by');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText('It is device-bound, not synced (BE=0)');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText('Your PIN or biometric was verified (UV=1).');
 
   // Arrow -> payload: the options returned, challenge selected, its bytes lit in the hex view.
   await step(page, 'options-response').click();
-  const inspector = page.getByTestId('inspector');
+  const inspector = page.getByTestId(INSPECTOR_TID.inspector);
   await expect(inspector).toHaveAttribute('data-payload', 'options');
   await expect(step(page, 'options-response')).toHaveAttribute('aria-pressed', 'true');
   await expect(field(page, 'challenge')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('hex-view')).toHaveAttribute('data-source', 'options');
+  await expect(page.getByTestId(INSPECTOR_TID.hexView)).toHaveAttribute('data-source', 'options');
   const selectedText = async () => {
-    const hex = await page.getByTestId('hex-view').locator('[data-selected="true"]').allTextContents();
+    const hex = await page.getByTestId(INSPECTOR_TID.hexView).locator('[data-selected="true"]').allTextContents();
     return Buffer.from(hex.join(''), 'hex').toString('utf8');
   };
   await expect.poll(selectedText).toBe(JSON.stringify(ceremony.options.challenge));
@@ -109,34 +103,37 @@ test('a successful registration: every step with its time, summary, arrow -> pay
   // The attestation: tree -> hex. The flags field lights exactly the flags byte, authData offset 32.
   await step(page, 'authenticator-response').click();
   await expect(inspector).toHaveAttribute('data-payload', 'authenticator');
-  await page.getByTestId('inspector-search').fill('authData.flags');
-  await expect(page.getByTestId('inspector-matches')).not.toHaveAttribute('data-count', '0');
+  await page.getByTestId(INSPECTOR_TID.inspectorSearch).fill('authData.flags');
+  await expect(page.getByTestId(INSPECTOR_TID.inspectorMatches)).not.toHaveAttribute('data-count', '0');
   await field(page, 'attestationObject.authData.flags').click();
   await expect(field(page, 'attestationObject.authData.flags')).toHaveAttribute('aria-selected', 'true');
-  const lit = page.getByTestId('hex-view').locator('.hex-byte[data-selected="true"]');
+  const lit = page.getByTestId(INSPECTOR_TID.hexView).locator('.hex-byte[data-selected="true"]');
   await expect(lit).toHaveCount(1);
   const authData = findField(ceremony.dissection.tree, 'attestationObject.authData.rpIdHash').range[0];
   await expect(lit).toHaveAttribute('data-offset', String(authData + 32));
-  await expect(page.getByTestId('authdata-offset')).toHaveAttribute('data-offset', '32');
+  await expect(page.getByTestId(INSPECTOR_TID.authDataOffset)).toHaveAttribute('data-offset', '32');
   const f = ceremony.result.flags;
   const flagsByte = (f.up ? 1 : 0) | (f.uv ? 4 : 0) | (f.be ? 8 : 0) | (f.bs ? 16 : 0) | (f.at ? 64 : 0) | (f.ed ? 128 : 0);
   await expect(lit).toHaveText(flagsByte.toString(16).padStart(2, '0'));
-  await expect(page.getByTestId('explain-text')).not.toBeEmpty();
-  await expect(page.getByTestId('explain-spec').getByRole('link')).toHaveAttribute('href', /^https:\/\/www\.w3\.org\/TR\/webauthn-3\/#/);
-  await expect(page.getByTestId('explain-spec').getByRole('link')).toHaveAttribute('rel', /noopener/);
+  await expect(page.getByTestId(INSPECTOR_TID.explainText)).not.toBeEmpty();
+  await expect(page.getByTestId(INSPECTOR_TID.explainSpec).getByRole('link')).toHaveAttribute(
+    'href',
+    /^https:\/\/www\.w3\.org\/TR\/webauthn-3\/#/,
+  );
+  await expect(page.getByTestId(INSPECTOR_TID.explainSpec).getByRole('link')).toHaveAttribute('rel', /noopener/);
 
   // hex -> tree: hovering a byte of the rpIdHash lights the rpIdHash field; clicking selects it.
-  await page.getByTestId('inspector-search').fill('');
-  const rpIdHashByte = page.getByTestId('hex-view').locator(`.hex-byte[data-offset="${authData + 5}"]`);
+  await page.getByTestId(INSPECTOR_TID.inspectorSearch).fill('');
+  const rpIdHashByte = page.getByTestId(INSPECTOR_TID.hexView).locator(`.hex-byte[data-offset="${authData + 5}"]`);
   await rpIdHashByte.hover();
   await expect(field(page, 'attestationObject.authData.rpIdHash')).toHaveAttribute('data-hover', 'true');
-  await expect(page.getByTestId('inspector-hover-path')).toContainText('attestationObject.authData.rpIdHash');
+  await expect(page.getByTestId(INSPECTOR_TID.inspectorHoverPath)).toContainText('attestationObject.authData.rpIdHash');
   await rpIdHashByte.click();
   await expect(field(page, 'attestationObject.authData.rpIdHash')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('hex-view').locator('.hex-byte[data-selected="true"]')).toHaveCount(32);
+  await expect(page.getByTestId(INSPECTOR_TID.hexView).locator('.hex-byte[data-selected="true"]')).toHaveCount(32);
 
   // Keyboard in the tree: Down then Enter selects the next field (the flags byte after rpIdHash).
-  await page.getByTestId('inspector-tree').focus();
+  await page.getByTestId(INSPECTOR_TID.inspectorTree).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(field(page, 'attestationObject.authData.flags')).toHaveAttribute('aria-selected', 'true');
@@ -144,49 +141,43 @@ test('a successful registration: every step with its time, summary, arrow -> pay
   // The verify step: the checklist, nothing failed.
   await step(page, 'verify').click();
   await expect(inspector).toHaveAttribute('data-payload', 'checks');
-  await expect(page.getByTestId('check-row').first()).toBeVisible();
-  await expect(page.getByTestId('check-row').and(page.locator('[data-status="fail"]'))).toHaveCount(0);
-  expect(await page.getByTestId('check-row').count()).toBe(ceremony.dissection.checks.length);
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).first()).toBeVisible();
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[data-status="fail"]'))).toHaveCount(0);
+  expect(await page.getByTestId(INSPECTOR_TID.checkRow).count()).toBe(ceremony.dissection.checks.length);
 });
 
 test('a failed registration (UV required on a UV-less authenticator) stops the sequence on the right step', async ({ page, served }) => {
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    ctap2Version: 'ctap2_1',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: false,
-  });
+  await VirtualAuthenticator.add(page, { ...PLATFORM_PASSKEY, hasUserVerification: false, isUserVerified: false });
   await open(page, served.url, 'passkey', 'uvless');
-  await page.getByTestId('timeout').fill('5000');
-  await page.getByTestId('register').click();
-  await expect(page.getByTestId('verdict')).not.toHaveText('pending', { timeout: 30_000 });
+  await page.getByTestId(TID.timeout).fill('5000');
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.verdict)).not.toHaveText('pending', { timeout: 30_000 });
   const ceremony = await latestCeremony(page);
-  const sequence = page.getByTestId('sequence');
+  const sequence = page.getByTestId(INSPECTOR_TID.sequence);
 
   if (ceremony.verdict === 'client-error') {
     // Chromium refuses before any authenticator answers: the create() arrow is where it stopped.
     await expect(sequence).toHaveAttribute('data-stopped-at', 'client-call');
     await expect(step(page, 'client-call')).toHaveAttribute('data-status', 'error');
-    await expect(step(page, 'client-call').getByTestId('seq-step-error')).toHaveText(ceremony.clientError.name);
+    await expect(step(page, 'client-call').getByTestId(INSPECTOR_TID.seqStepError)).toHaveText(ceremony.clientError.name);
     for (const id of STEPS.slice(3)) await expect(step(page, id)).toHaveAttribute('data-status', 'skipped');
-    await expect(page.getByTestId('plain-summary')).toHaveAttribute('data-tone', 'client-error');
-    await expect(page.getByTestId('plain-summary-headline')).toHaveText(
+    await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toHaveAttribute('data-tone', 'client-error');
+    await expect(page.getByTestId(INSPECTOR_TID.plainSummaryHeadline)).toHaveText(
       `No passkey was created: the browser reported ${ceremony.clientError.name}.`,
     );
     // It opens on the stopped arrow's payload: the DOMException.
-    await expect(page.getByTestId('inspector')).toHaveAttribute('data-payload', 'client-error');
+    await expect(page.getByTestId(INSPECTOR_TID.inspector)).toHaveAttribute('data-payload', 'client-error');
     await expect(field(page, 'name')).toHaveAttribute('aria-selected', 'true');
   } else {
     // A UV=0 response: the RP's uv check fails and the verify step names it.
     expect(ceremony.verdict).toBe('failed');
     await expect(sequence).toHaveAttribute('data-stopped-at', 'verify');
-    await expect(step(page, 'verify').getByTestId('seq-step-error')).toContainText('registration.uv');
-    await expect(page.getByTestId('check-row').and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
+    await expect(step(page, 'verify').getByTestId(INSPECTOR_TID.seqStepError)).toContainText('registration.uv');
+    await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
       'data-check-id',
       'registration.uv',
     );
-    await expect(page.getByTestId('plain-summary')).toHaveAttribute('data-tone', 'failed');
+    await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toHaveAttribute('data-tone', 'failed');
   }
 });
 
@@ -199,88 +190,95 @@ test('a failed sign-in stops on the RP verify step with the failing step named',
     if (!r.ok) throw new Error(`delete: ${r.status}`);
   }, credential.id);
   // The authenticator still offers the discoverable credential the RP no longer knows (empty allow list).
-  await page.getByTestId('preset').selectOption('passkey');
-  await expect(page.getByTestId('allow-credentials')).not.toBeChecked();
-  await page.getByTestId('sign-in').click();
-  await expect(page.getByTestId('verdict')).toHaveText('failed', { timeout: 20_000 });
+  await page.getByTestId(TID.preset).selectOption('passkey');
+  await expect(page.getByTestId(TID.allowCredentials)).not.toBeChecked();
+  await page.getByTestId(TID.signIn).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('failed', { timeout: 20_000 });
   const ceremony = await latestCeremony(page);
   const failedCheck = ceremony.dissection?.checks?.find((c: { status: string }) => c.status === 'fail');
-  await expect(page.getByTestId('sequence')).toHaveAttribute('data-stopped-at', 'verify');
+  await expect(page.getByTestId(INSPECTOR_TID.sequence)).toHaveAttribute('data-stopped-at', 'verify');
   await expect(step(page, 'verify')).toHaveAttribute('data-status', 'error');
   for (const id of STEPS.slice(0, 6)) await expect(step(page, id)).toHaveAttribute('data-status', 'ok');
-  await expect(step(page, 'verify').getByTestId('seq-step-error')).toContainText(failedCheck ? failedCheck.id : ceremony.error.code);
-  await expect(page.getByTestId('plain-summary')).toHaveAttribute('data-tone', 'failed');
-  await expect(page.getByTestId('plain-summary-headline')).toContainText('Sign-in failed: the RP rejected the response at');
+  await expect(step(page, 'verify').getByTestId(INSPECTOR_TID.seqStepError)).toContainText(
+    failedCheck ? failedCheck.id : ceremony.error.code,
+  );
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toHaveAttribute('data-tone', 'failed');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummaryHeadline)).toContainText('Sign-in failed: the RP rejected the response at');
   if (failedCheck) {
     // The first failure is selected on open.
-    await expect(page.getByTestId('inspector')).toHaveAttribute('data-payload', 'checks');
-    await expect(page.getByTestId('check-row').and(page.locator('[aria-pressed="true"]'))).toHaveAttribute('data-check-id', failedCheck.id);
-    await expect(page.getByTestId('explain-check')).toHaveAttribute('data-check-id', failedCheck.id);
+    await expect(page.getByTestId(INSPECTOR_TID.inspector)).toHaveAttribute('data-payload', 'checks');
+    await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
+      'data-check-id',
+      failedCheck.id,
+    );
+    await expect(page.getByTestId(INSPECTOR_TID.explainCheck)).toHaveAttribute('data-check-id', failedCheck.id);
   }
 });
 
 test('paste and decode: a shared vector verifies offline; bad input gives located errors', async ({ page, served }) => {
   const vector = JSON.parse(readFileSync(VECTOR, 'utf8'));
   await page.goto(`${served.url}/#/decode`);
-  await expect(page.getByTestId('decode-view')).toBeVisible();
-  await page.getByTestId('decode-input').fill(JSON.stringify(vector.response));
-  await expect(page.getByTestId('decode-kind')).toHaveAttribute('data-kind', 'registration');
-  await expect(page.getByTestId('decode-status')).toHaveAttribute('data-state', 'decoded');
-  await page.getByTestId('inspector-search').fill('authData.flags');
+  await expect(page.getByTestId(INSPECTOR_TID.decodeView)).toBeVisible();
+  await page.getByTestId(INSPECTOR_TID.decodeInput).fill(JSON.stringify(vector.response));
+  await expect(page.getByTestId(INSPECTOR_TID.decodeKind)).toHaveAttribute('data-kind', 'registration');
+  await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toHaveAttribute('data-state', 'decoded');
+  await page.getByTestId(INSPECTOR_TID.inspectorSearch).fill('authData.flags');
   await expect(field(page, 'attestationObject.authData.flags')).toBeVisible();
-  await page.getByTestId('decode-challenge').fill(vector.expected.challenge);
-  await page.getByTestId('decode-origin').fill(vector.expected.origin);
-  await page.getByTestId('decode-rpid').fill(vector.expected.rpID);
-  await page.getByTestId('decode-verify').click();
-  await expect(page.getByTestId('decode-verdict')).toHaveAttribute('data-verified', 'true');
-  await expect(page.getByTestId('check-row').first()).toBeVisible();
-  await expect(page.getByTestId('check-row').and(page.locator('[data-status="fail"]'))).toHaveCount(0);
-  await expect(page.getByTestId('check-row').and(page.locator('[data-check-id="attestation.packed.signature"]'))).toHaveAttribute(
-    'data-status',
-    'pass',
-  );
+  await page.getByTestId(INSPECTOR_TID.decodeChallenge).fill(vector.expected.challenge);
+  await page.getByTestId(INSPECTOR_TID.decodeOrigin).fill(vector.expected.origin);
+  await page.getByTestId(INSPECTOR_TID.decodeRpId).fill(vector.expected.rpID);
+  await page.getByTestId(INSPECTOR_TID.decodeVerify).click();
+  await expect(page.getByTestId(INSPECTOR_TID.decodeVerdict)).toHaveAttribute('data-verified', 'true');
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).first()).toBeVisible();
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[data-status="fail"]'))).toHaveCount(0);
+  await expect(
+    page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[data-check-id="attestation.packed.signature"]')),
+  ).toHaveAttribute('data-status', 'pass');
 
   // A wrong challenge fails at the challenge check, selected first, with its field lit.
-  await page.getByTestId('decode-challenge').fill('d3JvbmctY2hhbGxlbmdl');
-  await page.getByTestId('decode-verify').click();
-  await expect(page.getByTestId('decode-verdict')).toHaveAttribute('data-verified', 'false');
-  await expect(page.getByTestId('check-row').and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
+  await page.getByTestId(INSPECTOR_TID.decodeChallenge).fill('d3JvbmctY2hhbGxlbmdl');
+  await page.getByTestId(INSPECTOR_TID.decodeVerify).click();
+  await expect(page.getByTestId(INSPECTOR_TID.decodeVerdict)).toHaveAttribute('data-verified', 'false');
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
     'data-check-id',
     'registration.challenge',
   );
   await expect(field(page, 'clientDataJSON.challenge')).toHaveAttribute('aria-selected', 'true');
 
   // Garbage: a located error, no crash.
-  await page.getByTestId('decode-input').fill('hello garbage!');
-  await expect(page.getByTestId('decode-error').first()).toHaveAttribute('data-offset', '13');
-  await expect(page.getByTestId('decode-error').first()).toContainText('at byte 13 of input');
+  await page.getByTestId(INSPECTOR_TID.decodeInput).fill('hello garbage!');
+  await expect(page.getByTestId(INSPECTOR_TID.decodeError).first()).toHaveAttribute('data-offset', '13');
+  await expect(page.getByTestId(INSPECTOR_TID.decodeError).first()).toContainText('at byte 13 of input');
 
   // Truncated base64url: the CBOR error names its byte; clicking it shows that byte.
   const attObj: string = vector.response.response.attestationObject;
-  await page.getByTestId('decode-input').fill(attObj.slice(0, 80));
-  await expect(page.getByTestId('decode-status')).toHaveAttribute('data-state', 'errors');
-  const cborError = page.getByTestId('decode-error').and(page.locator('[data-code="cbor-length-past-end"]'));
+  await page.getByTestId(INSPECTOR_TID.decodeInput).fill(attObj.slice(0, 80));
+  await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toHaveAttribute('data-state', 'errors');
+  const cborError = page.getByTestId(INSPECTOR_TID.decodeError).and(page.locator('[data-code="cbor-length-past-end"]'));
   await expect(cborError).toHaveAttribute('data-source', 'attestationObject');
   const offset = await cborError.getAttribute('data-offset');
   await cborError.click();
-  await expect(page.getByTestId('hex-view')).toHaveAttribute('data-source', 'attestationObject');
-  await expect(page.getByTestId('hex-view').locator(`.hex-byte[data-offset="${offset}"]`)).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByTestId(INSPECTOR_TID.hexView)).toHaveAttribute('data-source', 'attestationObject');
+  await expect(page.getByTestId(INSPECTOR_TID.hexView).locator(`.hex-byte[data-offset="${offset}"]`)).toHaveAttribute(
+    'data-selected',
+    'true',
+  );
 
   // A 10 MB paste is refused with a message (before it reaches the textarea), and the view still works.
-  await page.getByTestId('decode-input').evaluate((el: HTMLTextAreaElement) => {
+  await page.getByTestId(INSPECTOR_TID.decodeInput).evaluate((el: HTMLTextAreaElement) => {
     const data = new DataTransfer();
     data.setData('text/plain', 'A'.repeat(10 * 1024 * 1024));
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
-  await expect(page.getByTestId('decode-status')).toHaveAttribute('data-state', 'too-large');
-  await expect(page.getByTestId('decode-status')).toContainText('10.0 MiB');
-  await page.getByTestId('decode-clear').click();
-  await expect(page.getByTestId('decode-status')).toHaveAttribute('data-state', 'empty');
+  await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toHaveAttribute('data-state', 'too-large');
+  await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toContainText('10.0 MiB');
+  await page.getByTestId(INSPECTOR_TID.decodeClear).click();
+  await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toHaveAttribute('data-state', 'empty');
   // A 2 MiB text typed or set in the field (not pasted) is refused the same way.
-  await page.getByTestId('decode-input').fill('B'.repeat(2 * 1024 * 1024));
-  await expect(page.getByTestId('decode-status')).toHaveAttribute('data-state', 'too-large', { timeout: 30_000 });
-  await page.getByTestId('decode-input').fill(JSON.stringify(vector.response));
-  await expect(page.getByTestId('decode-status')).toHaveAttribute('data-state', 'decoded');
+  await page.getByTestId(INSPECTOR_TID.decodeInput).fill('B'.repeat(2 * 1024 * 1024));
+  await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toHaveAttribute('data-state', 'too-large', { timeout: 30_000 });
+  await page.getByTestId(INSPECTOR_TID.decodeInput).fill(JSON.stringify(vector.response));
+  await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toHaveAttribute('data-state', 'decoded');
 
   // A 900 KiB buffer: the hex view renders only the rows in view and reaches the last byte.
   const n = 900 * 1024;
@@ -288,10 +286,10 @@ test('paste and decode: a shared vector verifies offline; bad input gives locate
   big[0] = 0x5a; // CBOR byte string, 4-byte length
   big.writeUInt32BE(n, 1);
   for (let i = 0; i < n; i++) big[5 + i] = i & 0xff;
-  await page.getByTestId('decode-input').fill(big.toString('base64url'));
-  const hexView = page.getByTestId('hex-view');
+  await page.getByTestId(INSPECTOR_TID.decodeInput).fill(big.toString('base64url'));
+  const hexView = page.getByTestId(INSPECTOR_TID.hexView);
   // Wait for THIS input's dissection (the previous one also has a byte at offset 0).
-  await expect(page.getByTestId('inspector-field').first()).toContainText(`${big.length} bytes`, { timeout: 30_000 });
+  await expect(page.getByTestId(INSPECTOR_TID.inspectorField).first()).toContainText(`${big.length} bytes`, { timeout: 30_000 });
   await expect(hexView.locator('.hex-byte[data-offset="0"]')).toBeVisible();
   expect(await hexView.locator('.hex-row').count()).toBeLessThan(100);
   await expect
@@ -309,18 +307,18 @@ test('paste and decode: a shared vector verifies offline; bad input gives locate
 test('language switch: the summary and the explanation in Japanese', async ({ page, served }) => {
   await registerPasskey(page, served.url, 'hanako');
   await step(page, 'user-verification').click();
-  await expect(page.getByTestId('inspector')).toHaveAttribute('data-payload', 'flags');
+  await expect(page.getByTestId(INSPECTOR_TID.inspector)).toHaveAttribute('data-payload', 'flags');
   await expect(field(page, 'attestationObject.authData.flags')).toHaveAttribute('aria-selected', 'true');
-  const english = await page.getByTestId('explain-text').textContent();
+  const english = await page.getByTestId(INSPECTOR_TID.explainText).textContent();
   expect(english).toMatch(/[a-z]{3}/);
 
-  await page.getByTestId('lang').selectOption('ja');
-  await expect(page.getByTestId('plain-summary-headline')).toContainText('パスキー（発見可能な資格情報）が作成されました。');
-  await expect(page.getByTestId('plain-summary')).toContainText('PIN または生体認証で本人確認されました（UV=1）。');
-  await expect(page.getByTestId('explain-text')).not.toHaveText(english!);
-  await expect(page.getByTestId('explain-text')).toHaveText(/[\u3040-\u30ff\u4e00-\u9faf]/);
+  await page.getByTestId(TID.lang).selectOption('ja');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummaryHeadline)).toContainText('パスキー（発見可能な資格情報）が作成されました。');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText('PIN または生体認証で本人確認されました（UV=1）。');
+  await expect(page.getByTestId(INSPECTOR_TID.explainText)).not.toHaveText(english!);
+  await expect(page.getByTestId(INSPECTOR_TID.explainText)).toHaveText(/[\u3040-\u30ff\u4e00-\u9faf]/);
   await expect(step(page, 'client-call')).toHaveAccessibleName(/クライアント（ブラウザー／OS） から 認証器：完了/);
-  await expect(page.getByTestId('sequence')).toContainText('リライングパーティ（RP）');
-  await page.getByTestId('lang').selectOption('en');
-  await expect(page.getByTestId('explain-text')).toHaveText(english!);
+  await expect(page.getByTestId(INSPECTOR_TID.sequence)).toContainText('リライングパーティ（RP）');
+  await page.getByTestId(TID.lang).selectOption('en');
+  await expect(page.getByTestId(INSPECTOR_TID.explainText)).toHaveText(english!);
 });

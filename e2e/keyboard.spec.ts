@@ -6,7 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import { openView, viewIds } from './a11y.ts';
-import { expect, test, VirtualAuthenticator } from './fixtures.ts';
+import { expect, PLATFORM_PASSKEY, test, VirtualAuthenticator } from './fixtures.ts';
+import { LEARN_TID, TID } from '../src/renderer/src/testids.ts';
 
 interface Focused {
   testId: string | null;
@@ -62,49 +63,42 @@ async function tabAround(page: Page, unseen: string[], max = 400): Promise<numbe
 
 test('keyboard only: register and sign in, switch views, open and close the dialogs; focus is always visible', async ({ page, served }) => {
   test.setTimeout(180_000);
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    ctap2Version: 'ctap2_1',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   await page.goto(served.url);
-  await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'live');
+  await expect(page.getByTestId(TID.streamStatus)).toHaveAttribute('data-status', 'live');
   const unseen: string[] = [];
 
   // Registration: type the user name, then Enter on Register.
   await tabTo(page, 'user-name', unseen);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('keyboard-user');
-  await expect(page.getByTestId('user-name')).toHaveValue('keyboard-user');
+  await expect(page.getByTestId(TID.userName)).toHaveValue('keyboard-user');
   await tabTo(page, 'register', unseen);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
-  await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'registration');
-  await expect(page.getByTestId('result-user')).toHaveText('keyboard-user');
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+  await expect(page.getByTestId(TID.result)).toHaveAttribute('data-kind', 'registration');
+  await expect(page.getByTestId(TID.resultUser)).toHaveText('keyboard-user');
 
   // Sign-in: Space on Sign in.
   await tabTo(page, 'sign-in', unseen);
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'authentication', { timeout: 20_000 });
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
+  await expect(page.getByTestId(TID.result)).toHaveAttribute('data-kind', 'authentication', { timeout: 20_000 });
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
 
   // The view tabs: one tab stop, arrows move between views, Home and End to the ends.
   const views = await viewIds(page);
   await tabTo(page, 'tab-ceremony', unseen);
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId(`tab-${views[1]}`)).toBeFocused();
-  await expect(page.getByTestId(`tab-${views[1]}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(TID.tab(views[1]))).toBeFocused();
+  await expect(page.getByTestId(TID.tab(views[1]))).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('End');
-  await expect(page.getByTestId(`tab-${views[views.length - 1]}`)).toBeFocused();
+  await expect(page.getByTestId(TID.tab(views[views.length - 1]))).toBeFocused();
   await page.keyboard.press('ArrowRight'); // wraps around
-  await expect(page.getByTestId('tab-ceremony')).toBeFocused();
+  await expect(page.getByTestId(TID.tab('ceremony'))).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId(`tab-${views[views.length - 1]}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(TID.tab(views[views.length - 1]))).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
-  await expect(page.getByTestId('tab-ceremony')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(TID.tab('ceremony'))).toHaveAttribute('aria-selected', 'true');
 
   // Dialogs: open with Enter / Space, focus moves inside, Escape closes and gives focus back.
   for (const [button, dialog, key] of [
@@ -124,21 +118,22 @@ test('keyboard only: register and sign in, switch views, open and close the dial
   // Learn mode from the keyboard: the tab by arrows, then Enter on Next through a whole walk.
   if (views.includes('learn')) {
     await tabTo(page, 'tab-ceremony', unseen);
-    while (!(await page.getByTestId('tab-learn').evaluate((el) => el === document.activeElement))) await page.keyboard.press('ArrowRight');
-    await expect(page.getByTestId('learn-step')).toHaveAttribute('data-step', 'intro');
+    while (!(await page.getByTestId(TID.tab('learn')).evaluate((el) => el === document.activeElement)))
+      await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId(LEARN_TID.id('step'))).toHaveAttribute('data-step', 'intro');
     await tabTo(page, 'learn-next', unseen);
     for (let i = 0; i < 12; i++) {
-      const before = await page.getByTestId('learn-step').getAttribute('data-step');
+      const before = await page.getByTestId(LEARN_TID.id('step')).getAttribute('data-step');
       await page.keyboard.press('Enter');
-      await expect(page.getByTestId('learn-step')).not.toHaveAttribute('data-step', before!, { timeout: 20_000 });
-      await expect(page.getByTestId('learn-next')).toBeFocused(); // focus stays on Next, also while a part runs
+      await expect(page.getByTestId(LEARN_TID.id('step'))).not.toHaveAttribute('data-step', before!, { timeout: 20_000 });
+      await expect(page.getByTestId(LEARN_TID.id('next'))).toBeFocused(); // focus stays on Next, also while a part runs
     }
-    await expect(page.getByTestId('learn-step')).toHaveAttribute('data-step', 'done');
-    await expect(page.getByTestId('learn-auth-verdict')).toHaveCount(0);
+    await expect(page.getByTestId(LEARN_TID.id('step'))).toHaveAttribute('data-step', 'done');
+    await expect(page.getByTestId(LEARN_TID.id('auth-verdict'))).toHaveCount(0);
     // Back with Shift+Tab to Previous, and Enter.
     await tabTo(page, 'learn-prev', unseen, 10, 'Shift+Tab');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('learn-step')).toHaveAttribute('data-step', 'auth-sign-count');
+    await expect(page.getByTestId(LEARN_TID.id('step'))).toHaveAttribute('data-step', 'auth-sign-count');
   }
 
   // Every view: once around with Tab, every stop shows where focus is.

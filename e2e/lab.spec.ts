@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { expect, startServe, stopChild, test as base } from './fixtures.ts';
+import { expect, startServe, stopChild, test as base, testIdCss } from './fixtures.ts';
+import { INSPECTOR_TID, LAB_TID, TID } from '../src/renderer/src/testids.ts';
 
 interface Lab {
   page: Page;
@@ -27,7 +28,7 @@ const test = base.extend<{ lab: Lab }>({
       browser = await chromium.connectOverCDP(endpoint);
       const page = await findPage(browser, s.url);
       await page.setViewportSize({ width: 1400, height: 900 });
-      await expect(page.getByTestId('tab-lab')).toBeVisible();
+      await expect(page.getByTestId(TID.tab('lab'))).toBeVisible();
       await use({ page, url: s.url, endpoint, dataDir });
     } finally {
       await browser?.close().catch(() => {});
@@ -51,16 +52,16 @@ async function findPage(browser: Browser, url: string): Promise<Page> {
 }
 
 async function openLab(page: Page) {
-  await page.getByTestId('tab-lab').click();
-  await expect(page.getByTestId('lab-status')).toHaveAttribute('data-available', 'true');
+  await page.getByTestId(TID.tab('lab')).click();
+  await expect(page.getByTestId(LAB_TID.status)).toHaveAttribute('data-available', 'true');
 }
 
 async function addPreset(page: Page, preset: string) {
   await openLab(page);
-  const before = await page.getByTestId('lab-authenticator').count();
-  await page.locator(`[data-testid="lab-preset"][data-preset="${preset}"]`).click();
-  await expect(page.getByTestId('lab-authenticator')).toHaveCount(before + 1);
-  return page.getByTestId('lab-authenticator').last();
+  const before = await page.getByTestId(LAB_TID.authenticator).count();
+  await page.locator(`${testIdCss(LAB_TID.preset)}[data-preset="${preset}"]`).click();
+  await expect(page.getByTestId(LAB_TID.authenticator)).toHaveCount(before + 1);
+  return page.getByTestId(LAB_TID.authenticator).last();
 }
 
 async function ceremony(
@@ -70,20 +71,20 @@ async function ceremony(
   userName: string,
   patch: (page: Page) => Promise<void> = async () => {},
 ) {
-  await page.getByTestId('tab-ceremony').click();
-  await page.getByTestId('preset').selectOption(preset);
-  await page.getByTestId('user-name').fill(userName);
+  await page.getByTestId(TID.tab('ceremony')).click();
+  await page.getByTestId(TID.preset).selectOption(preset);
+  await page.getByTestId(TID.userName).fill(userName);
   await patch(page);
   await page.getByTestId(action).click();
 }
 
 async function expectVerdict(page: Page, verdict: 'verified' | 'failed' | 'client-error') {
-  await expect(page.getByTestId('verdict')).toHaveText(verdict, { timeout: 20_000 });
+  await expect(page.getByTestId(TID.verdict)).toHaveText(verdict, { timeout: 20_000 });
 }
 
 async function flags(page: Page) {
   const out: Record<string, boolean> = {};
-  for (const f of ['up', 'uv', 'be', 'bs']) out[f] = (await page.getByTestId(`flag-${f}`).getAttribute('data-on')) === 'true';
+  for (const f of ['up', 'uv', 'be', 'bs'] as const) out[f] = (await page.getByTestId(TID.flag(f)).getAttribute('data-on')) === 'true';
   return out;
 }
 
@@ -154,16 +155,16 @@ for (const p of PRESETS) {
     ]);
 
     // The CDP events appear on each ceremony's sequence (opened from the history).
-    await page.locator(`[data-testid="history-item"][data-id="${registration.id}"]`).click();
-    await expect(page.locator('[data-testid="seq-lab-event"][data-event="credentialAdded"]')).toHaveCount(1);
-    await expect(page.locator('[data-testid="seq-lab-event"]')).toContainText('WebAuthn.credentialAdded');
+    await page.locator(`${testIdCss(TID.historyItem)}[data-id="${registration.id}"]`).click();
+    await expect(page.locator(`${testIdCss(INSPECTOR_TID.seqLabEvent)}[data-event="credentialAdded"]`)).toHaveCount(1);
+    await expect(page.locator(`${testIdCss(INSPECTOR_TID.seqLabEvent)}`)).toContainText('WebAuthn.credentialAdded');
 
     // The lab shows the credential inside the authenticator, and the events as they came.
     await openLab(page);
-    const row = page.locator(`[data-testid="lab-credential"][data-id="${registration.credentialId}"]`);
-    await expect(row.getByTestId('lab-credential-sign-count')).toHaveText('2');
+    const row = page.locator(`${testIdCss(LAB_TID.credential)}[data-id="${registration.credentialId}"]`);
+    await expect(row.getByTestId(LAB_TID.credentialSignCount)).toHaveText('2');
     await expect(row).toHaveAttribute('data-resident', String(p.ceremony === 'passkey'));
-    await expect(page.locator('[data-testid="lab-event"][data-event="credentialAsserted"]').first()).toHaveAttribute(
+    await expect(page.locator(`${testIdCss(LAB_TID.event)}[data-event="credentialAsserted"]`).first()).toHaveAttribute(
       'data-ceremony',
       authentication.id,
     );
@@ -189,7 +190,7 @@ test('fault injection: bogus signature, bad UV and bad UP fail at their checks; 
     await expect(card.getByTestId(fault)).toBeChecked();
     await ceremony(page, 'sign-in', 'passkey', 'mallory');
     await expectVerdict(page, 'failed');
-    await expect(page.getByTestId('result-error-step')).toHaveText(step);
+    await expect(page.getByTestId(TID.resultErrorStep)).toHaveText(step);
     const c = await latestCeremony(page);
     expect(c.error.step).toBe(step);
     expect(c.labEvents.map((e: { event: string }) => e.event)).toEqual(['credentialAsserted']);
@@ -208,18 +209,18 @@ test('fault injection: bogus signature, bad UV and bad UP fail at their checks; 
 
   // User verification fails: with UV required the browser refuses (the RP never sees a response).
   await openLab(page);
-  await card.getByTestId('lab-user-verified').uncheck();
-  await ceremony(page, 'sign-in', 'passkey', 'mallory', (p) => p.getByTestId('timeout').fill('5000'));
+  await card.getByTestId(LAB_TID.userVerified).uncheck();
+  await ceremony(page, 'sign-in', 'passkey', 'mallory', (p) => p.getByTestId(TID.timeout).fill('5000'));
   await expectVerdict(page, 'client-error');
   await openLab(page);
-  await card.getByTestId('lab-user-verified').check();
+  await card.getByTestId(LAB_TID.userVerified).check();
 
   // Presence simulation off: the authenticator is never touched; the ceremony waits until cancelled.
-  await card.getByTestId('lab-presence').uncheck();
-  await expect(card.getByTestId('lab-presence')).not.toBeChecked();
+  await card.getByTestId(LAB_TID.presence).uncheck();
+  await expect(card.getByTestId(LAB_TID.presence)).not.toBeChecked();
   const before = (await latestCeremony(page)).id;
   await ceremony(page, 'sign-in', 'passkey', 'mallory');
-  await expect(page.getByTestId('cancel')).toBeEnabled();
+  await expect(page.getByTestId(TID.cancel)).toBeEnabled();
   // The RP issued the options and the browser is waiting on the untouched authenticator.
   await expect
     .poll(async () => {
@@ -227,8 +228,8 @@ test('fault injection: bogus signature, bad UV and bad UP fail at their checks; 
       return c.id !== before && c.verdict;
     })
     .toBe('pending');
-  await expect(page.getByTestId('verdict')).toHaveText('pending');
-  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('pending');
+  await page.getByTestId(TID.cancel).click();
   await expectVerdict(page, 'client-error');
   const cancelled = await latestCeremony(page);
   expect(cancelled.clientError.name).toMatch(/AbortError|NotAllowedError/);
@@ -241,25 +242,25 @@ test('sign-count edits make the RP flag a counter regression', async ({ lab: { p
   await expectVerdict(page, 'verified');
   await ceremony(page, 'sign-in', 'passkey', 'carol');
   await expectVerdict(page, 'verified');
-  await expect(page.getByTestId('result-sign-count')).toContainText('2');
+  await expect(page.getByTestId(TID.resultSignCount)).toContainText('2');
 
   await openLab(page);
-  await page.getByTestId('lab-credential').getByTestId('lab-credential-inspect').click();
-  const dialog = page.getByTestId('lab-credential-dialog');
-  await expect(dialog.getByTestId('lab-credential-pem')).toContainText('-----BEGIN PRIVATE KEY-----');
-  await expect(dialog.getByTestId('lab-credential-public-pem')).toContainText('-----BEGIN PUBLIC KEY-----');
-  await expect(dialog.getByTestId('lab-credential-registered')).toContainText('carol');
-  await expect(dialog.getByTestId('lab-credential-user-handle')).not.toHaveText('—');
-  await dialog.getByTestId('lab-edit-sign-count').fill('0');
-  await dialog.getByTestId('lab-edit-apply').click();
-  await expect(dialog.getByTestId('lab-edit-result')).toHaveAttribute('data-method', 'setCredentialProperties');
+  await page.getByTestId(LAB_TID.credential).getByTestId(LAB_TID.credentialInspect).click();
+  const dialog = page.getByTestId(LAB_TID.dialog);
+  await expect(dialog.getByTestId(LAB_TID.pem)).toContainText('-----BEGIN PRIVATE KEY-----');
+  await expect(dialog.getByTestId(LAB_TID.publicPem)).toContainText('-----BEGIN PUBLIC KEY-----');
+  await expect(dialog.getByTestId(LAB_TID.registered)).toContainText('carol');
+  await expect(dialog.getByTestId(LAB_TID.userHandle)).not.toHaveText('—');
+  await dialog.getByTestId(LAB_TID.editSignCount).fill('0');
+  await dialog.getByTestId(LAB_TID.editApply).click();
+  await expect(dialog.getByTestId(LAB_TID.editResult)).toHaveAttribute('data-method', 'setCredentialProperties');
   await page.screenshot({ path: 'test-results/lab-credential-dialog.png' });
-  await dialog.getByTestId('lab-dialog-close').click();
-  await expect(page.getByTestId('lab-credential-sign-count')).toHaveText('0');
+  await dialog.getByTestId(LAB_TID.dialogClose).click();
+  await expect(page.getByTestId(LAB_TID.credentialSignCount)).toHaveText('0');
 
   await ceremony(page, 'sign-in', 'passkey', 'carol');
   await expectVerdict(page, 'failed');
-  await expect(page.getByTestId('result-error-step')).toHaveText('signCount');
+  await expect(page.getByTestId(TID.resultErrorStep)).toHaveText('signCount');
   const c = await latestCeremony(page);
   expect(c.error.step).toBe('signCount');
   expect(c.error.message).toContain('lower than or equal to the stored counter value 2');
@@ -275,7 +276,7 @@ test('save → clear → load restores credentials that still sign in', async ({
 
   await openLab(page);
   const downloading = page.waitForEvent('download');
-  await card.getByTestId('lab-save').click();
+  await card.getByTestId(LAB_TID.save).click();
   const download = await downloading;
   const dir = mkdtempSync(join(tmpdir(), 'pe-lab-file-'));
   const file = join(dir, 'authenticator.json');
@@ -290,16 +291,16 @@ test('save → clear → load restores credentials that still sign in', async ({
   expect(saved.credentials).toHaveLength(1);
   expect(Buffer.from(saved.credentials[0].credentialId, 'base64').toString('base64url')).toBe(credentialId);
 
-  await card.getByTestId('lab-clear').click();
-  await expect(page.getByTestId('lab-credential')).toHaveCount(0);
-  await expect(page.locator('[data-testid="lab-event"][data-event="credentialDeleted"]').first()).toBeVisible();
-  await card.getByTestId('lab-remove').click();
-  await expect(page.getByTestId('lab-authenticator')).toHaveCount(0);
+  await card.getByTestId(LAB_TID.clear).click();
+  await expect(page.getByTestId(LAB_TID.credential)).toHaveCount(0);
+  await expect(page.locator(`${testIdCss(LAB_TID.event)}[data-event="credentialDeleted"]`).first()).toBeVisible();
+  await card.getByTestId(LAB_TID.remove).click();
+  await expect(page.getByTestId(LAB_TID.authenticator)).toHaveCount(0);
 
-  await page.getByTestId('lab-load-file').setInputFiles(file);
-  await expect(page.getByTestId('lab-notice')).toContainText('1');
-  await expect(page.getByTestId('lab-authenticator')).toHaveCount(1);
-  await expect(page.locator(`[data-testid="lab-credential"][data-id="${credentialId}"]`)).toBeVisible();
+  await page.getByTestId(LAB_TID.loadFile).setInputFiles(file);
+  await expect(page.getByTestId(LAB_TID.notice)).toContainText('1');
+  await expect(page.getByTestId(LAB_TID.authenticator)).toHaveCount(1);
+  await expect(page.locator(`${testIdCss(LAB_TID.credential)}[data-id="${credentialId}"]`)).toBeVisible();
 
   await ceremony(page, 'sign-in', 'passkey', 'dana');
   await expectVerdict(page, 'verified');
@@ -307,16 +308,16 @@ test('save → clear → load restores credentials that still sign in', async ({
 
   // A single credential saved to a file can be added back from it too.
   await openLab(page);
-  await page.getByTestId('lab-credential-inspect').click();
+  await page.getByTestId(LAB_TID.credentialInspect).click();
   const credDownload = page.waitForEvent('download');
-  await page.getByTestId('lab-credential-export').click();
+  await page.getByTestId(LAB_TID.credentialExport).click();
   const credFile = join(dir, 'credential.json');
   await (await credDownload).saveAs(credFile);
-  await page.getByTestId('lab-dialog-close').click();
-  await page.getByTestId('lab-credential-remove').click();
-  await expect(page.getByTestId('lab-credential')).toHaveCount(0);
-  await page.getByTestId('lab-add-credential-file').setInputFiles(credFile);
-  await expect(page.locator(`[data-testid="lab-credential"][data-id="${credentialId}"]`)).toBeVisible();
+  await page.getByTestId(LAB_TID.dialogClose).click();
+  await page.getByTestId(LAB_TID.credentialRemove).click();
+  await expect(page.getByTestId(LAB_TID.credential)).toHaveCount(0);
+  await page.getByTestId(LAB_TID.addCredentialFile).setInputFiles(credFile);
+  await expect(page.locator(`${testIdCss(LAB_TID.credential)}[data-id="${credentialId}"]`)).toBeVisible();
   await ceremony(page, 'sign-in', 'passkey', 'dana');
   await expectVerdict(page, 'verified');
   rmSync(dir, { recursive: true, force: true });
@@ -330,23 +331,23 @@ test('BE/BS edits show up in the next assertion’s flags', async ({ lab: { page
 
   const edit = async (be: boolean, bs: boolean) => {
     await openLab(page);
-    await page.getByTestId('lab-credential-inspect').click();
-    const dialog = page.getByTestId('lab-credential-dialog');
-    await dialog.getByTestId('lab-edit-be').setChecked(be);
-    await dialog.getByTestId('lab-edit-bs').setChecked(bs);
-    await dialog.getByTestId('lab-edit-apply').click();
-    await expect(dialog.getByTestId('lab-edit-result')).toBeVisible();
-    await dialog.getByTestId('lab-dialog-close').click();
-    await expect(page.getByTestId('lab-credential-be')).toHaveAttribute('data-on', String(be));
-    await expect(page.getByTestId('lab-credential-bs')).toHaveAttribute('data-on', String(bs));
+    await page.getByTestId(LAB_TID.credentialInspect).click();
+    const dialog = page.getByTestId(LAB_TID.dialog);
+    await dialog.getByTestId(LAB_TID.editBe).setChecked(be);
+    await dialog.getByTestId(LAB_TID.editBs).setChecked(bs);
+    await dialog.getByTestId(LAB_TID.editApply).click();
+    await expect(dialog.getByTestId(LAB_TID.editResult)).toBeVisible();
+    await dialog.getByTestId(LAB_TID.dialogClose).click();
+    await expect(page.getByTestId(LAB_TID.credentialBe)).toHaveAttribute('data-on', String(be));
+    await expect(page.getByTestId(LAB_TID.credentialBs)).toHaveAttribute('data-on', String(bs));
   };
 
   // Backed up -> not backed up (e.g. the user turned sync off): BS 0 in the next assertion, still valid.
   await edit(true, false);
   await ceremony(page, 'sign-in', 'passkey', 'erin');
   await expectVerdict(page, 'verified');
-  await expect(page.getByTestId('flag-be')).toHaveAttribute('data-on', 'true');
-  await expect(page.getByTestId('flag-bs')).toHaveAttribute('data-on', 'false');
+  await expect(page.getByTestId(TID.flag('be'))).toHaveAttribute('data-on', 'true');
+  await expect(page.getByTestId(TID.flag('bs'))).toHaveAttribute('data-on', 'false');
   expect((await latestCeremony(page)).labEvents).toMatchObject([
     { event: 'credentialAsserted', detail: { backupEligibility: true, backupState: false } },
   ]);
@@ -355,9 +356,9 @@ test('BE/BS edits show up in the next assertion’s flags', async ({ lab: { page
   await edit(false, false);
   await ceremony(page, 'sign-in', 'passkey', 'erin');
   await expectVerdict(page, 'failed');
-  await expect(page.getByTestId('flag-be')).toHaveAttribute('data-on', 'false');
-  await expect(page.getByTestId('flag-bs')).toHaveAttribute('data-on', 'false');
-  await expect(page.getByTestId('result-error-step')).toHaveText('backupEligibility');
+  await expect(page.getByTestId(TID.flag('be'))).toHaveAttribute('data-on', 'false');
+  await expect(page.getByTestId(TID.flag('bs'))).toHaveAttribute('data-on', 'false');
+  await expect(page.getByTestId(TID.resultErrorStep)).toHaveText('backupEligibility');
 });
 
 test('Chromium’s limit of 3 resident credentials is explained when a registration hits it', async ({ lab: { page } }) => {
@@ -367,7 +368,7 @@ test('Chromium’s limit of 3 resident credentials is explained when a registrat
     await ceremony(page, 'register', 'passkey', user);
     await expectVerdict(page, 'verified');
   }
-  await ceremony(page, 'register', 'passkey', 'u4', (p) => p.getByTestId('timeout').fill('5000'));
+  await ceremony(page, 'register', 'passkey', 'u4', (p) => p.getByTestId(TID.timeout).fill('5000'));
   await expectVerdict(page, 'client-error');
   const failed = await latestCeremony(page);
   await expect
@@ -379,10 +380,13 @@ test('Chromium’s limit of 3 resident credentials is explained when a registrat
     .toEqual(['residentCredentialLimit']);
 
   await openLab(page);
-  await expect(card.getByTestId('lab-resident-count')).toHaveAttribute('data-count', '3');
-  await expect(card.getByTestId('lab-resident-limit')).toContainText('3');
-  await expect(card.getByTestId('lab-resident-limit')).toContainText('NotAllowedError');
-  await expect(page.locator('[data-testid="lab-event"][data-event="residentCredentialLimit"]')).toHaveAttribute('data-ceremony', failed.id);
+  await expect(card.getByTestId(LAB_TID.residentCount)).toHaveAttribute('data-count', '3');
+  await expect(card.getByTestId(LAB_TID.residentLimit)).toContainText('3');
+  await expect(card.getByTestId(LAB_TID.residentLimit)).toContainText('NotAllowedError');
+  await expect(page.locator(`${testIdCss(LAB_TID.event)}[data-event="residentCredentialLimit"]`)).toHaveAttribute(
+    'data-ceremony',
+    failed.id,
+  );
   await page.screenshot({ path: 'test-results/lab-resident-limit.png' });
 });
 
@@ -407,15 +411,15 @@ test('every option by its CDP name; an option this browser lacks or an unknown o
     'defaultBackupEligibility',
     'defaultBackupState',
   ]) {
-    await expect(page.getByTestId(`lab-option-${name}`)).toBeEnabled();
+    await expect(page.getByTestId(LAB_TID.option(name))).toBeEnabled();
   }
-  await page.getByTestId('lab-option-ctap2Version').selectOption('ctap2_1');
-  await page.getByTestId('lab-option-transport').selectOption('ble');
+  await page.getByTestId(LAB_TID.option('ctap2Version')).selectOption('ctap2_1');
+  await page.getByTestId(LAB_TID.option('transport')).selectOption('ble');
   for (const name of ['hasResidentKey', 'hasUserVerification', 'hasLargeBlob', 'hasPrf', 'hasHmacSecret', 'isUserVerified'])
-    await page.getByTestId(`lab-option-${name}`).check();
-  await page.getByTestId('lab-custom-label').fill('BLE key');
-  await page.getByTestId('lab-add-custom').click();
-  await expect(page.getByTestId('lab-auth-label')).toHaveText('BLE key');
+    await page.getByTestId(LAB_TID.option(name)).check();
+  await page.getByTestId(LAB_TID.customLabel).fill('BLE key');
+  await page.getByTestId(LAB_TID.addCustom).click();
+  await expect(page.getByTestId(LAB_TID.authLabel)).toHaveText('BLE key');
   const status = await page.evaluate(async () => (await fetch('/api/lab')).json());
   expect(status.protocolSource).toBe('browser');
   expect(status.authenticators[0].options).toEqual({
@@ -443,15 +447,15 @@ test('every option by its CDP name; an option this browser lacks or an unknown o
   });
   expect(refused).toMatchObject({ status: 400, body: { error: 'option_unknown' } });
   expect(refused.body.message).toContain('hasTelepathy');
-  await page.getByTestId('tab-lab').click();
+  await page.getByTestId(TID.tab('lab')).click();
   await page.screenshot({ path: 'test-results/lab-view.png' });
 });
 
 test('plain serve has no lab: the Lab tab and the API say how to get one', async ({ page, served }) => {
   await page.goto(`${served.url}#/lab`);
-  await expect(page.getByTestId('lab-status')).toHaveAttribute('data-available', 'false');
-  await expect(page.getByTestId('lab-reason')).toContainText('serve --lab');
-  await expect(page.getByTestId('lab-reason')).toContainText('desktop app');
+  await expect(page.getByTestId(LAB_TID.status)).toHaveAttribute('data-available', 'false');
+  await expect(page.getByTestId(LAB_TID.reason)).toContainText('serve --lab');
+  await expect(page.getByTestId(LAB_TID.reason)).toContainText('desktop app');
   const r = await page.evaluate(async () => {
     const token = document.querySelector('meta[name="pe-token"]')!.getAttribute('content')!;
     const res = await fetch('/api/lab/authenticators', {

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { learnEn } from '../src/renderer/src/i18n/learn.en.ts';
 import { learnJa } from '../src/renderer/src/i18n/learn.ja.ts';
-import { expect, test, toBase64url, VirtualAuthenticator } from './fixtures.ts';
+import { expect, PLATFORM_PASSKEY, SECURITY_KEY, test, testIdCss, toBase64url, VirtualAuthenticator } from './fixtures.ts';
+import { TID } from '../src/renderer/src/testids.ts';
 
 type Catalog = Record<keyof typeof learnEn, string>;
 const id = (part: string) => `learn-${part}`;
@@ -207,26 +208,19 @@ test('Learn mode walks a registration and a sign-in with the learner’s real da
   page,
   served,
 }) => {
-  const authenticator = await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    ctap2Version: 'ctap2_1',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  const authenticator = await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   const origin = new URL(served.url).origin;
   await page.goto(`${served.url}/#/learn`);
-  await expect(page.getByTestId('tab-learn')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('tab-learn')).toHaveText(learnEn['nav.learn']);
+  await expect(page.getByTestId(TID.tab('learn'))).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(TID.tab('learn'))).toHaveText(learnEn['nav.learn']);
 
   const en = await walk(page, authenticator, origin, learnEn, 'ada', false);
 
   // Step links jump back to any reached step; Previous and Next move over data the walk already has.
-  await page.locator(`[data-testid="${id('step-link')}"][data-step="reg-client-data"]`).click();
+  await page.locator(`${testIdCss(id('step-link'))}[data-step="reg-client-data"]`).click();
   await expectStep(page, 'reg-client-data', learnEn);
   await expect(page.getByTestId(id('client-challenge'))).toHaveText(en.regChallenge);
-  await expect(page.locator(`[data-testid="${id('step-link')}"][data-step="reg-client-data"]`)).toHaveAttribute('aria-current', 'step');
+  await expect(page.locator(`${testIdCss(id('step-link'))}[data-step="reg-client-data"]`)).toHaveAttribute('aria-current', 'step');
   await page.getByTestId(id('prev')).click();
   await expectStep(page, 'reg-keys', learnEn);
   await expect(page.getByTestId(id('then'))).toHaveAttribute('data-next', 'go');
@@ -238,8 +232,8 @@ test('Learn mode walks a registration and a sign-in with the learner’s real da
   expect(history.map((h) => `${h.kind}:${h.verdict}`)).toEqual(['authentication:verified', 'registration:verified']);
 
   // Japanese: the same walk, by keyboard, with its own new ceremonies.
-  await page.getByTestId('lang').selectOption('ja');
-  await expect(page.getByTestId('tab-learn')).toHaveText(learnJa['nav.learn']);
+  await page.getByTestId(TID.lang).selectOption('ja');
+  await expect(page.getByTestId(TID.tab('learn'))).toHaveText(learnJa['nav.learn']);
   await expect(page.locator('#learn-step-title')).toHaveText(learnJa['learn.step.reg-keys.title']);
   await page.getByTestId(id('restart')).click();
   await expect(page.getByTestId(id('user-name'))).toBeEnabled();
@@ -254,13 +248,7 @@ test('Learn mode: UV required on an authenticator without UV stops at create(), 
   page,
   served,
 }) => {
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    ctap2Version: 'ctap2_1',
-    transport: 'usb',
-    hasResidentKey: true,
-    hasUserVerification: false,
-  });
+  await VirtualAuthenticator.add(page, { ...SECURITY_KEY, ctap2Version: 'ctap2_1', hasUserVerification: false, isUserVerified: false });
   await page.goto(`${served.url}/#/learn`);
   await expectStep(page, 'intro', learnEn);
   await page.getByTestId(id('user-verification')).selectOption('required');

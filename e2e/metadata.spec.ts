@@ -9,7 +9,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, VirtualAuthenticator } from './fixtures.ts';
+import { expect, PLATFORM_PASSKEY, SECURITY_KEY, test, testIdCss, VirtualAuthenticator } from './fixtures.ts';
+import { INSPECTOR_TID, TID } from '../src/renderer/src/testids.ts';
 
 const SHARED = resolve(import.meta.dirname, '../../shared/vectors');
 const AAGUIDS = resolve(SHARED, 'aaguids.json');
@@ -19,39 +20,32 @@ const WINDOWS_HELLO = '08987058-cadc-4b81-b6e1-30de50dcbe96';
 const CHROMIUM_VIRTUAL = '01020304-0506-0708-0102-030405060708';
 
 async function openMetadata(page: Page) {
-  await page.getByTestId('metadata').click();
-  const dialog = page.getByTestId('metadata-dialog');
+  await page.getByTestId(TID.metadata).click();
+  const dialog = page.getByTestId(TID.metadataDialog);
   await expect(dialog).toBeVisible();
   return dialog;
 }
 
-const sectionError = (page: Page, section: string) => page.locator(`[data-testid="metadata-error"][data-section="${section}"]`);
+const sectionError = (page: Page, section: string) => page.locator(`${testIdCss(TID.metadataError)}[data-section="${section}"]`);
 
 test('(a) the community AAGUID list loads from a file and names authenticators', async ({ page, served }) => {
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    ctap2Version: 'ctap2_1',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
   await page.goto(served.url);
-  await page.getByTestId('preset').selectOption('passkey');
-  await page.getByTestId('user-name').fill('alice');
-  await page.getByTestId('register').click();
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
+  await page.getByTestId(TID.preset).selectOption('passkey');
+  await page.getByTestId(TID.userName).fill('alice');
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
   // Both verifiers agree; the second opinion is shown.
-  await expect(page.getByTestId('second-opinion')).toHaveText(/@simplewebauthn\/server: verified/);
-  await expect(page.getByTestId('second-opinion')).toHaveAttribute('data-verified', 'true');
-  await expect(page.getByTestId('disagreement')).toHaveCount(0);
+  await expect(page.getByTestId(TID.secondOpinion)).toHaveText(/@simplewebauthn\/server: verified/);
+  await expect(page.getByTestId(TID.secondOpinion)).toHaveAttribute('data-verified', 'true');
+  await expect(page.getByTestId(TID.disagreement)).toHaveCount(0);
 
   const dialog = await openMetadata(page);
-  await expect(dialog.getByTestId('aaguids-status')).toContainText('No list loaded');
+  await expect(dialog.getByTestId(TID.aaguidsStatus)).toContainText('No list loaded');
   await expect(dialog).toContainText('has no licence');
-  await dialog.getByTestId('aaguids-file').setInputFiles(AAGUIDS);
-  await expect(dialog.getByTestId('aaguids-count')).toHaveText('292');
-  await expect(dialog.getByTestId('aaguids-status')).toContainText('aaguids.json');
+  await dialog.getByTestId(TID.aaguidsFile).setInputFiles(AAGUIDS);
+  await expect(dialog.getByTestId(TID.aaguidsCount)).toHaveText('292');
+  await expect(dialog.getByTestId(TID.aaguidsStatus)).toContainText('aaguids.json');
   await expect(sectionError(page, 'aaguids')).toHaveCount(0);
 
   const known = await page.evaluate(async (a) => {
@@ -68,17 +62,17 @@ test('(a) the community AAGUID list loads from a file and names authenticators',
   // Chromium's virtual authenticator is in no list: its cards fall back to the AAGUID.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('metadata')).toBeFocused();
-  const label = page.getByTestId('credential').getByTestId('credential-authenticator');
+  await expect(page.getByTestId(TID.metadata)).toBeFocused();
+  const label = page.getByTestId(TID.credential).getByTestId(TID.credentialAuthenticator);
   await expect(label).toContainText(CHROMIUM_VIRTUAL);
   await expect(label).toHaveAttribute('data-known', 'false');
-  await expect(page.getByTestId('result-authenticator')).toContainText(CHROMIUM_VIRTUAL);
+  await expect(page.getByTestId(TID.resultAuthenticator)).toContainText(CHROMIUM_VIRTUAL);
 
   // The list is cached: after a restart the dialog still shows it.
   await served.restart();
   await page.goto(served.url);
   await openMetadata(page);
-  await expect(page.getByTestId('aaguids-count')).toHaveText('292');
+  await expect(page.getByTestId(TID.aaguidsCount)).toHaveText('292');
 });
 
 test('names and icons from a loaded list replace the AAGUID on cards and in the result, icon by theme', async ({ page, served }, info) => {
@@ -92,38 +86,32 @@ test('names and icons from a loaded list replace the AAGUID on cards and in the 
     JSON.stringify({ [CHROMIUM_VIRTUAL]: { name: 'Chromium virtual authenticator', icon_light: light, icon_dark: dark } }),
   );
 
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    transport: 'internal',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  await VirtualAuthenticator.add(page, { ...PLATFORM_PASSKEY, ctap2Version: 'ctap2_0' });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(served.url);
-  await page.getByTestId('preset').selectOption('passkey');
-  await page.getByTestId('user-name').fill('ivy');
-  await page.getByTestId('register').click();
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
-  const card = page.getByTestId('credential-authenticator');
+  await page.getByTestId(TID.preset).selectOption('passkey');
+  await page.getByTestId(TID.userName).fill('ivy');
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+  const card = page.getByTestId(TID.credentialAuthenticator);
   await expect(card).toHaveAttribute('data-known', 'false');
 
   const dialog = await openMetadata(page);
-  await dialog.getByTestId('aaguids-file').setInputFiles(list);
-  await expect(dialog.getByTestId('aaguids-count')).toHaveText('1');
+  await dialog.getByTestId(TID.aaguidsFile).setInputFiles(list);
+  await expect(dialog.getByTestId(TID.aaguidsCount)).toHaveText('1');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Names are looked up again once a list is loaded: no reload needed.
   await expect(card).toHaveText('Chromium virtual authenticator');
   await expect(card).toHaveAttribute('data-known', 'true');
   await expect(card.locator('img')).toHaveAttribute('src', light);
-  await expect(page.getByTestId('result-authenticator')).toHaveText('Chromium virtual authenticator');
+  await expect(page.getByTestId(TID.resultAuthenticator)).toHaveText('Chromium virtual authenticator');
   const stored = await page.evaluate(async () => (await fetch('/api/credentials')).json());
   expect(stored[0].authenticatorName).toBe('Chromium virtual authenticator');
 
-  await page.getByTestId('theme').selectOption('dark');
+  await page.getByTestId(TID.theme).selectOption('dark');
   await expect(card.locator('img')).toHaveAttribute('src', dark);
-  await expect(page.getByTestId('result-authenticator').locator('img')).toHaveAttribute('src', dark);
+  await expect(page.getByTestId(TID.resultAuthenticator).locator('img')).toHaveAttribute('src', dark);
 });
 
 test('(b) a broken list file is refused with its reason and the loaded list stays', async ({ page, served }, info) => {
@@ -134,74 +122,74 @@ test('(b) a broken list file is refused with its reason and the loaded list stay
 
   await page.goto(served.url);
   const dialog = await openMetadata(page);
-  await dialog.getByTestId('aaguids-file').setInputFiles(AAGUIDS);
-  await expect(dialog.getByTestId('aaguids-count')).toHaveText('292');
+  await dialog.getByTestId(TID.aaguidsFile).setInputFiles(AAGUIDS);
+  await expect(dialog.getByTestId(TID.aaguidsCount)).toHaveText('292');
 
-  await dialog.getByTestId('aaguids-file').setInputFiles(broken);
+  await dialog.getByTestId(TID.aaguidsFile).setInputFiles(broken);
   const error = sectionError(page, 'aaguids');
   await expect(error).toHaveAttribute('data-code', 'aaguids_malformed');
   await expect(error).toContainText('The AAGUID list is not JSON');
-  await expect(dialog.getByTestId('aaguids-count')).toHaveText('292');
-  await expect(dialog.getByTestId('aaguids-status')).toContainText('aaguids.json');
+  await expect(dialog.getByTestId(TID.aaguidsCount)).toHaveText('292');
+  await expect(dialog.getByTestId(TID.aaguidsStatus)).toContainText('aaguids.json');
 
-  await dialog.getByTestId('aaguids-file').setInputFiles(empty);
+  await dialog.getByTestId(TID.aaguidsFile).setInputFiles(empty);
   await expect(error).toHaveAttribute('data-code', 'aaguids_empty');
   await expect(error).toContainText('no valid entries');
-  await expect(dialog.getByTestId('aaguids-count')).toHaveText('292');
+  await expect(dialog.getByTestId(TID.aaguidsCount)).toHaveText('292');
 
   // A BLOB that is not a JWS is refused with the RP's reason too.
-  await dialog.getByTestId('mds-file').setInputFiles(broken);
+  await dialog.getByTestId(TID.mdsFile).setInputFiles(broken);
   await expect(sectionError(page, 'mds')).toHaveAttribute('data-code', 'mds_invalid');
   await expect(sectionError(page, 'mds')).toContainText('The FIDO MDS BLOB was refused');
-  await expect(dialog.getByTestId('mds-status')).toContainText('No BLOB loaded');
+  await expect(dialog.getByTestId(TID.mdsStatus)).toContainText('No BLOB loaded');
 });
 
 test('(c) a trust root is added from a file, listed with its subject, and deleted; garbage is refused', async ({ page, served }) => {
   await page.goto(served.url);
   const dialog = await openMetadata(page);
-  await expect(dialog.getByTestId('root')).toHaveCount(0);
+  await expect(dialog.getByTestId(TID.root)).toHaveCount(0);
 
-  await dialog.getByTestId('root-file').setInputFiles(APPLE_ROOT);
-  await expect(dialog.getByTestId('root-name')).toHaveValue('apple-webauthn-root-ca');
-  await expect(dialog.getByTestId('root-pem')).toHaveValue(/-----BEGIN CERTIFICATE-----/);
-  await dialog.getByTestId('root-add').click();
+  await dialog.getByTestId(TID.rootFile).setInputFiles(APPLE_ROOT);
+  await expect(dialog.getByTestId(TID.rootName)).toHaveValue('apple-webauthn-root-ca');
+  await expect(dialog.getByTestId(TID.rootPem)).toHaveValue(/-----BEGIN CERTIFICATE-----/);
+  await dialog.getByTestId(TID.rootAdd).click();
 
-  const root = dialog.locator('[data-testid="root"][data-name="apple-webauthn-root-ca"]');
+  const root = dialog.locator(`${testIdCss(TID.root)}[data-name="apple-webauthn-root-ca"]`);
   await expect(root).toBeVisible();
-  await expect(root.getByTestId('root-subject')).toContainText('Apple WebAuthn Root CA');
+  await expect(root.getByTestId(TID.rootSubject)).toContainText('Apple WebAuthn Root CA');
   await expect(root).toContainText(/([0-9A-F]{2}:){31}[0-9A-F]{2}/);
-  await expect(dialog.getByTestId('root-name')).toHaveValue('');
+  await expect(dialog.getByTestId(TID.rootName)).toHaveValue('');
   const listed = await page.evaluate(async () => (await fetch('/api/roots')).json());
   expect(listed).toEqual([expect.objectContaining({ name: 'apple-webauthn-root-ca', ca: true })]);
 
-  await root.getByTestId('root-delete').click();
-  await expect(dialog.getByTestId('root')).toHaveCount(0);
-  await expect(dialog.getByTestId('root-name')).toBeFocused();
+  await root.getByTestId(TID.rootDelete).click();
+  await expect(dialog.getByTestId(TID.root)).toHaveCount(0);
+  await expect(dialog.getByTestId(TID.rootName)).toBeFocused();
   expect(await page.evaluate(async () => (await fetch('/api/roots')).json())).toEqual([]);
 
-  await dialog.getByTestId('root-name').fill('garbage');
-  await dialog.getByTestId('root-pem').fill('this is not a certificate, not even base64!');
-  await dialog.getByTestId('root-add').click();
+  await dialog.getByTestId(TID.rootName).fill('garbage');
+  await dialog.getByTestId(TID.rootPem).fill('this is not a certificate, not even base64!');
+  await dialog.getByTestId(TID.rootAdd).click();
   await expect(sectionError(page, 'roots')).toHaveAttribute('data-code', 'root_invalid');
   await expect(sectionError(page, 'roots')).toContainText(/not a PEM or base64 X\.509 certificate/i);
-  await expect(dialog.getByTestId('root')).toHaveCount(0);
+  await expect(dialog.getByTestId(TID.root)).toHaveCount(0);
   // The form keeps what was typed, so it can be corrected.
-  await expect(dialog.getByTestId('root-name')).toHaveValue('garbage');
+  await expect(dialog.getByTestId(TID.rootName)).toHaveValue('garbage');
 });
 
 test('(d) Download without a network shows why it failed', async ({ page, served }) => {
   await page.goto(served.url);
   const dialog = await openMetadata(page);
   // Both at once: each waits at most for the RP's fetch timeout.
-  await dialog.getByTestId('aaguids-refresh').click();
-  await dialog.getByTestId('mds-refresh').click();
+  await dialog.getByTestId(TID.aaguidsRefresh).click();
+  await dialog.getByTestId(TID.mdsRefresh).click();
   for (const section of ['aaguids', 'mds']) {
     const error = sectionError(page, section);
     await expect(error).toHaveAttribute('data-code', 'fetch_failed', { timeout: 30_000 });
     await expect(error).toContainText('Could not download');
   }
-  await expect(dialog.getByTestId('aaguids-status')).toContainText('No list loaded');
-  await expect(dialog.getByTestId('aaguids-refresh')).toBeEnabled();
+  await expect(dialog.getByTestId(TID.aaguidsStatus)).toContainText('No list loaded');
+  await expect(dialog.getByTestId(TID.aaguidsRefresh)).toBeEnabled();
 });
 
 test('the MDS status shows serial, next update, a stale warning, the legal header and a cached-BLOB error', async ({ page, served }) => {
@@ -224,9 +212,9 @@ test('the MDS status shows serial, next update, a stale warning, the legal heade
   });
   await page.goto(served.url);
   const dialog = await openMetadata(page);
-  await expect(dialog.getByTestId('mds-no')).toHaveText('87');
-  await expect(dialog.getByTestId('mds-status')).toContainText('2025-02-01');
-  await expect(dialog.getByTestId('mds-stale')).toContainText('out of date');
+  await expect(dialog.getByTestId(TID.mdsNo)).toHaveText('87');
+  await expect(dialog.getByTestId(TID.mdsStatus)).toContainText('2025-02-01');
+  await expect(dialog.getByTestId(TID.mdsStale)).toContainText('out of date');
   await expect(sectionError(page, 'mds-cached')).toContainText('The cached FIDO MDS BLOB was not loaded: expired');
   const legal = dialog.getByText('Retrieval and use of this BLOB');
   await expect(legal).toBeHidden();
@@ -235,15 +223,9 @@ test('the MDS status shows serial, next update, a stale warning, the legal heade
 });
 
 test('the result panel shows a verifier disagreement and the first failing check', async ({ page, served }) => {
-  await VirtualAuthenticator.add(page, {
-    protocol: 'ctap2',
-    transport: 'usb',
-    hasResidentKey: true,
-    hasUserVerification: true,
-    isUserVerified: true,
-  });
+  await VirtualAuthenticator.add(page, SECURITY_KEY);
   await page.goto(served.url);
-  await page.getByTestId('user-name').fill('mallory');
+  await page.getByTestId(TID.userName).fill('mallory');
 
   // 1. A real failure: the response is sent to the RP with another origin in clientDataJSON.
   await page.route('**/api/registration/verify', async (route) => {
@@ -253,15 +235,15 @@ test('the result panel shows a verifier disagreement and the first failing check
     body.response.response.clientDataJSON = Buffer.from(JSON.stringify(cd)).toString('base64url');
     await route.continue({ postData: JSON.stringify(body) });
   });
-  await page.getByTestId('register').click();
-  await expect(page.getByTestId('verdict')).toHaveText('failed', { timeout: 20_000 });
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('failed', { timeout: 20_000 });
   // The inspector's checklist opens on the first failure.
-  const first = page.locator('[data-testid="check-row"][aria-pressed="true"]');
+  const first = page.locator(`${testIdCss(INSPECTOR_TID.checkRow)}[aria-pressed="true"]`);
   await expect(first).toHaveCount(1);
   await expect(first).toHaveAttribute('data-status', 'fail');
   await expect(first).toHaveAttribute('data-check-id', 'registration.origin');
-  await expect(page.getByTestId('second-opinion')).toHaveAttribute('data-verified', 'false');
-  await expect(page.getByTestId('second-opinion')).toContainText('@simplewebauthn/server: rejected:');
+  await expect(page.getByTestId(TID.secondOpinion)).toHaveAttribute('data-verified', 'false');
+  await expect(page.getByTestId(TID.secondOpinion)).toContainText('@simplewebauthn/server: rejected:');
   await page.unroute('**/api/registration/verify');
 
   // 2. A disagreement as the RP would record it (a verified ceremony that the second verifier rejected).
@@ -272,17 +254,17 @@ test('the result panel shows a verifier disagreement and the first failing check
     ceremony.dissection.disagreement = { ours: 'all checks passed', theirs: 'Unexpected attestation format' };
     await route.fulfill({ response: res, json: ceremony });
   });
-  await page.getByTestId('user-name').fill('trudy');
-  await page.getByTestId('register').click();
-  await expect(page.getByTestId('verdict')).toHaveText('verified', { timeout: 20_000 });
-  const box = page.getByTestId('disagreement');
+  await page.getByTestId(TID.userName).fill('trudy');
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+  const box = page.getByTestId(TID.disagreement);
   await expect(box).toBeVisible();
   await expect(box).toContainText('Verifier disagreement');
-  await expect(box.getByTestId('disagreement-ours')).toHaveText('all checks passed');
-  await expect(box.getByTestId('disagreement-theirs')).toHaveText('Unexpected attestation format');
-  await expect(page.getByTestId('second-opinion')).toContainText('@simplewebauthn/server: rejected: Unexpected attestation format');
-  await expect(page.locator('[data-testid="check-row"][data-status="fail"]')).toHaveCount(0);
+  await expect(box.getByTestId(TID.disagreementOurs)).toHaveText('all checks passed');
+  await expect(box.getByTestId(TID.disagreementTheirs)).toHaveText('Unexpected attestation format');
+  await expect(page.getByTestId(TID.secondOpinion)).toContainText('@simplewebauthn/server: rejected: Unexpected attestation format');
+  await expect(page.locator(`${testIdCss(INSPECTOR_TID.checkRow)}[data-status="fail"]`)).toHaveCount(0);
 
-  await page.getByTestId('lang').selectOption('ja');
+  await page.getByTestId(TID.lang).selectOption('ja');
   await expect(box).toContainText('検証器の判定不一致');
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CeremonyConfig } from './types.ts';
+import { RP_ALGORITHMS } from '@decode/cose/algorithms.ts';
 
 export const DEFAULT_CONFIG: CeremonyConfig = {
   rpName: 'Passkey Explorer',
@@ -28,25 +29,6 @@ export const DEFAULT_CONFIG: CeremonyConfig = {
   },
 };
 
-/** COSE algorithms @simplewebauthn/server can verify (its COSEALG enum), with their names. */
-export const COSE_ALGORITHMS: Record<number, string> = {
-  [-7]: 'ES256',
-  [-8]: 'EdDSA',
-  [-35]: 'ES384',
-  [-36]: 'ES512',
-  [-37]: 'PS256',
-  [-38]: 'PS384',
-  [-39]: 'PS512',
-  [-47]: 'ES256K',
-  [-48]: 'ML-DSA-44',
-  [-49]: 'ML-DSA-65',
-  [-50]: 'ML-DSA-87',
-  [-257]: 'RS256',
-  [-258]: 'RS384',
-  [-259]: 'RS512',
-  [-65535]: 'RS1',
-};
-
 const requirement = z.enum(['discouraged', 'preferred', 'required']);
 
 export const ceremonyConfigSchema = z
@@ -63,7 +45,7 @@ export const ceremonyConfigSchema = z
         z
           .number()
           .int()
-          .refine((alg) => alg in COSE_ALGORITHMS, { message: 'unsupported COSE algorithm' }),
+          .refine((alg) => RP_ALGORITHMS.includes(alg), { message: 'unsupported COSE algorithm' }),
       )
       .min(1)
       .max(16)

@@ -10,6 +10,7 @@
  */
 import type { DecodeError, Field } from './types.js';
 import { toHex } from './bytes.js';
+import { X690 } from './spec.ts';
 
 export type TagClass = 'universal' | 'application' | 'context' | 'private';
 
@@ -473,8 +474,6 @@ export interface Asn1FieldCtx {
   path: string;
   spec?: string;
 }
-
-const X690 = 'https://www.itu.int/rec/T-REC-X.690';
 
 /** Short human value of a primitive node. */
 export function describePrimitive(bytes: Uint8Array, n: Asn1Node): { value: unknown; display: string } {

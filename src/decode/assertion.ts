@@ -7,10 +7,10 @@
  */
 import type { DecodeError, Field } from './types';
 import { dissectAuthenticatorData, type AuthenticatorData } from './authenticatorData';
-import { parseEcdsaDerSignature, COSE_ALG, algName } from './cose';
+import { parseEcdsaDerSignature } from './crypto/ecdsa.ts';
+import { COSE_ALG, algName } from './cose/algorithms.ts';
 import { toBase64Url, toHex, toUtf8Strict, hexPreview } from './bytes';
-
-export const L3 = 'https://www.w3.org/TR/webauthn-3/';
+import { WEBAUTHN, rfc } from './spec.ts';
 
 export interface AssertionParts {
   authenticatorData: Uint8Array;
@@ -56,7 +56,7 @@ export function dissectSignature(
     value: toBase64Url(sig),
     display: `${sig.length} bytes, ${kind}`,
     explain: opts.explain ?? 'assertion.signature',
-    spec: `${L3}#dom-authenticatorassertionresponse-signature`,
+    spec: `${WEBAUTHN}#dom-authenticatorassertionresponse-signature`,
   };
   const a = opts.alg !== undefined ? COSE_ALG[opts.alg] : undefined;
   const wantsDer = a ? a.kind === 'ecdsa' : !('error' in parseEcdsaDerSignature(sig));
@@ -74,7 +74,7 @@ export function dissectSignature(
       });
       return { field, errors };
     }
-    const spec = `${L3}#sctn-signature-attestation-types`;
+    const spec = `${WEBAUTHN}#sctn-signature-attestation-types`;
     field.value = { der: toBase64Url(sig), r: toHex(d.r), s: toHex(d.s) };
     field.children = [
       {
@@ -85,7 +85,7 @@ export function dissectSignature(
         value: null,
         display: `SEQUENCE, ${sig.length - d.headerRange[1]} bytes`,
         explain: 'signature.derSequence',
-        spec: 'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3',
+        spec: rfc(3279, '2.2.3'),
       },
       {
         key: 'r',
@@ -127,7 +127,7 @@ export function dissectUserHandle(bytes: Uint8Array, opts: { source?: string; pa
     value: { base64url: toBase64Url(bytes), hex: toHex(bytes), text: printable ? text : null },
     display: `${bytes.length} bytes${printable ? `, UTF-8 ${JSON.stringify(text)}` : ''}`,
     explain: 'assertion.userHandle',
-    spec: `${L3}#dom-authenticatorassertionresponse-userhandle`,
+    spec: `${WEBAUTHN}#dom-authenticatorassertionresponse-userhandle`,
   };
   if (bytes.length > 64) {
     f.severity = 'warn';

@@ -9,9 +9,9 @@ import type { CborNode, DecodeError, Field } from './types';
 import { parseCbor, cborField, cborEntryField, cborKeyLeaf, cborHeaderField, unparsedField, cborDisplay, keyLabel } from './cbor';
 import { dissectAuthenticatorData, type AuthenticatorData } from './authenticatorData';
 import { dissectAttStmt } from './attestation/index';
+import { WEBAUTHN } from './spec.ts';
 
-export const L3 = 'https://www.w3.org/TR/webauthn-3/';
-export const SPEC_ATTESTATION_OBJECT = `${L3}#sctn-attestation`;
+export const SPEC_ATTESTATION_OBJECT = `${WEBAUTHN}#sctn-attestation`;
 
 export interface AttestationObject {
   fmt?: string;
@@ -154,7 +154,7 @@ export function dissectAttestationObject(
         value: sub.fields.length === 1 ? sub.fields[0].value : sub.fields.map((f) => f.value),
         display: `${cborDisplay(e.value)}: ${fmt ?? '?'} attestation statement${e.value.entries.length ? ` (${e.value.entries.map((x) => keyLabel(x.key)).join(', ')})` : ' (empty)'}`,
         explain: 'attStmt',
-        spec: `${L3}#attestation-statement`,
+        spec: `${WEBAUTHN}#attestation-statement`,
         children: [cborKeyLeaf(e.key, p, source), ...sub.fields],
       };
       if (sub.errors.length) entry.severity = 'error';
@@ -164,7 +164,7 @@ export function dissectAttestationObject(
     const f = cborEntryField(e, path, source);
     if (name === 'fmt') {
       f.explain = 'fmt';
-      f.spec = `${L3}#sctn-defined-attestation-formats`;
+      f.spec = `${WEBAUTHN}#sctn-defined-attestation-formats`;
       if (e.value.type !== 'text') {
         f.severity = 'error';
         errors.push({

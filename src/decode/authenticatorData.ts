@@ -8,12 +8,13 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import type { CborNode, DecodeError, Field } from './types';
 import { parseCbor, cborField, cborJson, cborDisplay, unparsedField, keyLabel } from './cbor';
-import { coseKeyField, parseCoseKey, algName, type CoseKey } from './cose';
+import { coseKeyField } from './cose/field.ts';
+import { parseCoseKey, type CoseKey } from './cose/key.ts';
+import { algName } from './cose/algorithms.ts';
 import { toHex, toBase64Url, toUuid, fromUtf8, equalBytes, readUint } from './bytes';
+import { CTAP, WEBAUTHN } from './spec.ts';
 
-export const L3 = 'https://www.w3.org/TR/webauthn-3/';
-export const SPEC_AUTH_DATA = `${L3}#sctn-authenticator-data`;
-const CTAP = 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html';
+export const SPEC_AUTH_DATA = `${WEBAUTHN}#sctn-authenticator-data`;
 
 export interface AuthenticatorFlags {
   byte: number;
@@ -150,7 +151,7 @@ const EXTENSIONS: Record<string, { explain: string; spec: string; describe?: (v:
     spec: 'https://www.w3.org/TR/2023/WD-webauthn-3-20230927/#sctn-device-publickey-extension',
     describe: () => 'device-bound key attestation (obsolete draft extension)',
   },
-  credProps: { explain: 'ext.credProps', spec: `${L3}#sctn-authenticator-credential-properties-extension` },
+  credProps: { explain: 'ext.credProps', spec: `${WEBAUTHN}#sctn-authenticator-credential-properties-extension` },
 };
 
 /**
@@ -205,7 +206,7 @@ export function dissectAuthenticatorData(
     let p = o;
     if (ad.length >= 32) {
       children.push(
-        leaf('rpIdHash', o, 32, toHex(ad.subarray(0, 32)), toHex(ad.subarray(0, 32)), 'authData.rpIdHash', `${L3}#authdata-rpidhash`),
+        leaf('rpIdHash', o, 32, toHex(ad.subarray(0, 32)), toHex(ad.subarray(0, 32)), 'authData.rpIdHash', `${WEBAUTHN}#authdata-rpidhash`),
       );
       p = o + 32;
     }
@@ -219,7 +220,7 @@ export function dissectAuthenticatorData(
 
   // rpIdHash
   const rpIdHash = ad.subarray(0, 32);
-  const rpF = leaf('rpIdHash', o, 32, toHex(rpIdHash), toHex(rpIdHash), 'authData.rpIdHash', `${L3}#authdata-rpidhash`);
+  const rpF = leaf('rpIdHash', o, 32, toHex(rpIdHash), toHex(rpIdHash), 'authData.rpIdHash', `${WEBAUTHN}#authdata-rpidhash`);
   let rpIdMatch: string | null | undefined;
   if (opts.rpIds?.length) {
     rpIdMatch = opts.rpIds.find((id) => equalBytes(rpIdHashOf(id), rpIdHash)) ?? null;
@@ -242,7 +243,7 @@ export function dissectAuthenticatorData(
       signCount,
       `${signCount}${signCount === 0 ? ' (0: the authenticator does not implement a counter, or first use)' : ''}`,
       'authData.signCount',
-      `${L3}#authdata-signcount`,
+      `${WEBAUTHN}#authdata-signcount`,
     ),
   );
 
@@ -260,7 +261,7 @@ export function dissectAuthenticatorData(
       value: null,
       display: '',
       explain: 'authData.attestedCredentialData',
-      spec: `${L3}#sctn-attested-credential-data`,
+      spec: `${WEBAUTHN}#sctn-attested-credential-data`,
       children: acdKids,
     };
     children.push(acd);
@@ -273,7 +274,7 @@ export function dissectAuthenticatorData(
       value,
       display,
       explain,
-      spec: `${L3}#${anchor}`,
+      spec: `${WEBAUTHN}#${anchor}`,
     });
     if (end - p < 18) {
       err(
@@ -368,7 +369,7 @@ export function dissectAuthenticatorData(
             path: keyPath,
             source,
             explain: 'authData.credentialPublicKey',
-            spec: `${L3}#authdata-attestedcredentialdata-credentialpublickey`,
+            spec: `${WEBAUTHN}#authdata-attestedcredentialdata-credentialpublickey`,
           }),
         );
       const stop = kr.node ? kr.node.end : p;
@@ -383,7 +384,7 @@ export function dissectAuthenticatorData(
       path: keyPath,
       source,
       explain: 'authData.credentialPublicKey',
-      spec: `${L3}#authdata-attestedcredentialdata-credentialpublickey`,
+      spec: `${WEBAUTHN}#authdata-attestedcredentialdata-credentialpublickey`,
     });
     acdKids.push(kf);
     const parsedKey = parseCoseKey(keyNode);
@@ -494,7 +495,7 @@ function flagsField(bytes: Uint8Array, at: number, path: string, source: string,
     value: f[b.name],
     display: `bit ${b.bit} = ${f[b.name] ? 1 : 0}${bitMeaning(b.label, f[b.name])}`,
     explain: `authData.flags.${b.label}`,
-    spec: `${L3}#${b.anchor}`,
+    spec: `${WEBAUTHN}#${b.anchor}`,
   }));
   const mark = (label: string, sev: 'warn' | 'error') => {
     const x = bits.find((b) => b.key === label);
@@ -513,7 +514,7 @@ function flagsField(bytes: Uint8Array, at: number, path: string, source: string,
     value: { byte: f.byte, ...flagsJson(f), rfu1: f.rfu1, rfu2: f.rfu2 },
     display: `0x${f.byte.toString(16).padStart(2, '0')} (${flagNames(f)})${problems.length ? ` [${problems.join('; ')}]` : ''}`,
     explain: 'authData.flags',
-    spec: `${L3}#authdata-flags`,
+    spec: `${WEBAUTHN}#authdata-flags`,
     children: bits,
   };
   if (problems.length)
@@ -542,7 +543,7 @@ function bitMeaning(label: string, on: boolean): string {
 }
 
 function extensionsField(node: CborNode, path: string, source: string): Field {
-  const f = cborField(node, { key: 'extensions', path, source, explain: 'authData.extensions', spec: `${L3}#authdata-extensions` });
+  const f = cborField(node, { key: 'extensions', path, source, explain: 'authData.extensions', spec: `${WEBAUTHN}#authdata-extensions` });
   if (node.type === 'map') {
     const names = node.entries.map((e) => keyLabel(e.key));
     f.display = `${cborDisplay(node)}: ${names.join(', ') || '(empty)'}`;

@@ -14,15 +14,15 @@
  */
 import type { CborNode, DecodeError, Field } from './types';
 import { toBase64Url, toHex, toUtf8Strict, toUtf8, hexPreview } from './bytes';
+import { CTAP, rfc } from './spec.ts';
 
 /** Largest input the dissector accepts (1 MiB). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 /** Deepest CBOR nesting accepted. */
 export const MAX_CBOR_DEPTH = 32;
 
-export const RFC8949 = 'https://www.rfc-editor.org/rfc/rfc8949';
-export const CTAP2_CANONICAL =
-  'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#ctap2-canonical-cbor-encoding-form';
+export const RFC8949 = rfc(8949);
+export const CTAP2_CANONICAL = `${CTAP}#ctap2-canonical-cbor-encoding-form`;
 
 export interface CborParseOptions {
   /** Buffer name for errors (default 'cbor'). */

@@ -9,9 +9,9 @@ import type { DecodeError, Field } from './types';
 import { parseJson, jsonField, memberField, fillGaps, type JsonNode } from './json';
 import { decodeBase64Any, toHex, toBase64Url } from './bytes';
 import { unparsedField } from './cbor';
+import { WEBAUTHN, WEBAUTHN_L2 } from './spec.ts';
 
-export const L3 = 'https://www.w3.org/TR/webauthn-3/';
-export const SPEC_CLIENT_DATA = `${L3}#dictdef-collectedclientdata`;
+export const SPEC_CLIENT_DATA = `${WEBAUTHN}#dictdef-collectedclientdata`;
 
 /** The members the dissector knows, as the verification steps need them. */
 export interface ClientData {
@@ -31,12 +31,12 @@ export interface ClientData {
 }
 
 const KNOWN: Record<string, { explain: string; spec: string }> = {
-  type: { explain: 'clientData.type', spec: `${L3}#dom-collectedclientdata-type` },
-  challenge: { explain: 'clientData.challenge', spec: `${L3}#dom-collectedclientdata-challenge` },
-  origin: { explain: 'clientData.origin', spec: `${L3}#dom-collectedclientdata-origin` },
-  crossOrigin: { explain: 'clientData.crossOrigin', spec: `${L3}#dom-collectedclientdata-crossorigin` },
-  topOrigin: { explain: 'clientData.topOrigin', spec: `${L3}#dom-collectedclientdata-toporigin` },
-  tokenBinding: { explain: 'clientData.tokenBinding', spec: 'https://www.w3.org/TR/webauthn-2/#dom-collectedclientdata-tokenbinding' },
+  type: { explain: 'clientData.type', spec: `${WEBAUTHN}#dom-collectedclientdata-type` },
+  challenge: { explain: 'clientData.challenge', spec: `${WEBAUTHN}#dom-collectedclientdata-challenge` },
+  origin: { explain: 'clientData.origin', spec: `${WEBAUTHN}#dom-collectedclientdata-origin` },
+  crossOrigin: { explain: 'clientData.crossOrigin', spec: `${WEBAUTHN}#dom-collectedclientdata-crossorigin` },
+  topOrigin: { explain: 'clientData.topOrigin', spec: `${WEBAUTHN}#dom-collectedclientdata-toporigin` },
+  tokenBinding: { explain: 'clientData.tokenBinding', spec: `${WEBAUTHN_L2}#dom-collectedclientdata-tokenbinding` },
 };
 
 /** Valid TokenBindingStatus values (WebAuthn L2 §5.8.1). */
@@ -63,7 +63,7 @@ export function dissectClientData(
     value: null,
     display: `${bytes.length} bytes of JSON`,
     explain: 'clientData',
-    spec: `${L3}#dom-authenticatorresponse-clientdatajson`,
+    spec: `${WEBAUTHN}#dom-authenticatorresponse-clientdatajson`,
   };
   const node = r.node;
   if (!node) {
@@ -99,7 +99,7 @@ export function dissectClientData(
       f.spec = known.spec;
     } else {
       f.explain = 'clientData.unknownKey';
-      f.spec = `${L3}#clientdatajson-serialization`;
+      f.spec = `${WEBAUTHN}#clientdatajson-serialization`;
       f.severity ??= 'info';
       f.display += ' (member not defined by WebAuthn L3)';
     }

@@ -12,38 +12,37 @@
 import type { DecodeError, Field } from './types';
 import { parseJson, jsonField } from './json';
 import { decodeBase64Any, fromUtf8 } from './bytes';
-
-const L3 = 'https://www.w3.org/TR/webauthn-3/';
+import { CTAP, WEBAUTHN } from './spec.ts';
 
 const KNOWN: Record<string, { explain: string; spec: string }> = {
-  credProps: { explain: 'clientExt.credProps', spec: `${L3}#sctn-authenticator-credential-properties-extension` },
-  prf: { explain: 'clientExt.prf', spec: `${L3}#prf-extension` },
-  largeBlob: { explain: 'clientExt.largeBlob', spec: `${L3}#sctn-large-blob-extension` },
-  appid: { explain: 'clientExt.appid', spec: `${L3}#sctn-appid-extension` },
-  appidExclude: { explain: 'clientExt.appidExclude', spec: `${L3}#sctn-appid-exclude-extension` },
+  credProps: { explain: 'clientExt.credProps', spec: `${WEBAUTHN}#sctn-authenticator-credential-properties-extension` },
+  prf: { explain: 'clientExt.prf', spec: `${WEBAUTHN}#prf-extension` },
+  largeBlob: { explain: 'clientExt.largeBlob', spec: `${WEBAUTHN}#sctn-large-blob-extension` },
+  appid: { explain: 'clientExt.appid', spec: `${WEBAUTHN}#sctn-appid-extension` },
+  appidExclude: { explain: 'clientExt.appidExclude', spec: `${WEBAUTHN}#sctn-appid-exclude-extension` },
   hmacCreateSecret: {
     explain: 'clientExt.hmacCreateSecret',
-    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-hmac-secret-extension',
+    spec: `${CTAP}#sctn-hmac-secret-extension`,
   },
   credentialProtectionPolicy: {
     explain: 'clientExt.credProtect',
-    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
+    spec: `${CTAP}#sctn-credProtect-extension`,
   },
   enforceCredentialProtectionPolicy: {
     explain: 'clientExt.credProtect',
-    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
+    spec: `${CTAP}#sctn-credProtect-extension`,
   },
   credBlob: {
     explain: 'clientExt.credBlob',
-    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
+    spec: `${CTAP}#sctn-credBlob-extension`,
   },
   getCredBlob: {
     explain: 'clientExt.credBlob',
-    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
+    spec: `${CTAP}#sctn-credBlob-extension`,
   },
   minPinLength: {
     explain: 'clientExt.minPinLength',
-    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-minpinlength-extension',
+    spec: `${CTAP}#sctn-minpinlength-extension`,
   },
 };
 
@@ -80,7 +79,7 @@ function boolNote(c: Field | undefined, yes: string, no: string) {
  */
 export function annotateClientExtensionResults(field: Field): void {
   field.explain = 'clientExtensionResults';
-  field.spec = `${L3}#dom-publickeycredential-getclientextensionresults`;
+  field.spec = `${WEBAUTHN}#dom-publickeycredential-getclientextensionresults`;
   for (const c of field.children ?? []) {
     if (c.key === 'syntax') continue;
     const k = KNOWN[c.key];

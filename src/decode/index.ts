@@ -16,12 +16,13 @@ import { dissectAuthenticatorData, flagsJson, type AuthenticatorData } from './a
 import { dissectSignature, dissectUserHandle } from './assertion';
 import { annotateClientExtensionResults } from './extensions';
 import { parseCbor, cborField, unparsedField, cborGet } from './cbor';
-import { coseKeyField, parseEcdsaDerSignature, decodeCoseKey } from './cose';
+import { coseKeyField } from './cose/field.ts';
+import { parseEcdsaDerSignature } from './crypto/ecdsa.ts';
+import { decodeCoseKey } from './cose/key.ts';
 import { toBase64Url, toHex, equalBytes, fromUtf8 } from './bytes';
+import { WEBAUTHN } from './spec.ts';
 
 export type { Field, Check, DecodeError, Dissection, Summary, CborNode, MessageKind } from './types';
-
-const L3 = 'https://www.w3.org/TR/webauthn-3/';
 
 export interface DissectOptions {
   /** RP IDs to test authData.rpIdHash against (the origin's host and its parent domains are always tried). */
@@ -321,7 +322,7 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
     value: credField.value,
     display: credField.display,
     explain: 'credential',
-    spec: `${L3}#dom-publickeycredential-tojson`,
+    spec: `${WEBAUTHN}#dom-publickeycredential-tojson`,
     children: credField.children,
   };
   const start = node ? node.start : 0;
@@ -590,8 +591,8 @@ function annotateCredential(outer: Field, cred: JsonNode, credPath: string, resp
     f.spec = spec;
     check?.(f);
   };
-  set(memberPath(credPath, 'id'), 'credential.id', `${L3}#dom-credential-id`);
-  set(memberPath(credPath, 'rawId'), 'credential.rawId', `${L3}#dom-publickeycredential-rawid`, (f) => {
+  set(memberPath(credPath, 'id'), 'credential.id', `${WEBAUTHN}#dom-credential-id`);
+  set(memberPath(credPath, 'rawId'), 'credential.rawId', `${WEBAUTHN}#dom-publickeycredential-rawid`, (f) => {
     const id = jsonGetLast(cred, 'id');
     const raw = jsonGetLast(cred, 'rawId');
     if (id?.type === 'string' && raw?.type === 'string' && id.value !== raw.value) {
@@ -603,7 +604,7 @@ function annotateCredential(outer: Field, cred: JsonNode, credPath: string, resp
       }
     }
   });
-  set(memberPath(credPath, 'type'), 'credential.type', `${L3}#dom-credential-type`, (f) => {
+  set(memberPath(credPath, 'type'), 'credential.type', `${WEBAUTHN}#dom-credential-type`, (f) => {
     if (f.value !== 'public-key') {
       f.severity = 'warn';
       f.display += ' [expected "public-key"]';
@@ -612,10 +613,10 @@ function annotateCredential(outer: Field, cred: JsonNode, credPath: string, resp
   set(
     memberPath(credPath, 'authenticatorAttachment'),
     'credential.authenticatorAttachment',
-    `${L3}#dom-publickeycredential-authenticatorattachment`,
+    `${WEBAUTHN}#dom-publickeycredential-authenticatorattachment`,
   );
-  set(memberPath(credPath, 'response'), 'credential.response', `${L3}#authenticatorresponse`);
-  set(memberPath(respPath, 'transports'), 'credential.transports', `${L3}#dom-authenticatorattestationresponse-gettransports`);
+  set(memberPath(credPath, 'response'), 'credential.response', `${WEBAUTHN}#authenticatorresponse`);
+  set(memberPath(respPath, 'transports'), 'credential.transports', `${WEBAUTHN}#dom-authenticatorattestationresponse-gettransports`);
   void resp;
 }
 
@@ -674,6 +675,6 @@ function finish(
 /** Every field gets an explanation id and a spec link: its own, or else its parent's. */
 function fillDefaults(f: Field, parent: Field | undefined) {
   if (!f.explain) f.explain = parent?.explain ?? 'common.field';
-  if (!f.spec) f.spec = parent?.spec ?? L3;
+  if (!f.spec) f.spec = parent?.spec ?? WEBAUTHN;
   for (const c of f.children ?? []) fillDefaults(c, f);
 }

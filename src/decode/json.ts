@@ -9,9 +9,10 @@
  */
 import type { DecodeError, Field } from './types';
 import { toUtf8 } from './bytes';
+import { rfc } from './spec.ts';
 
 export const MAX_JSON_DEPTH = 64;
-export const RFC8259 = 'https://www.rfc-editor.org/rfc/rfc8259';
+export const RFC8259 = rfc(8259);
 
 interface JsonBase {
   start: number;

@@ -38,9 +38,10 @@ import {
   tagName,
   fillCoverageGaps,
 } from './asn1.js';
-import { toHex, toUuid, decodeBase64Any } from './bytes.js';
+import { toHex, toUuid } from './bytes.js';
+import { WEBAUTHN, rfc } from './spec.ts';
 
-const RFC5280 = 'https://www.rfc-editor.org/rfc/rfc5280';
+const RFC5280 = rfc(5280);
 const S = {
   cert: `${RFC5280}#section-4.1`,
   tbs: `${RFC5280}#section-4.1.2`,
@@ -59,10 +60,10 @@ const S = {
   san: `${RFC5280}#section-4.2.1.6`,
   ski: `${RFC5280}#section-4.2.1.2`,
   aki: `${RFC5280}#section-4.2.1.1`,
-  aaguid: 'https://www.w3.org/TR/webauthn-3/#sctn-packed-attestation-cert-requirements',
-  tpmSan: 'https://www.w3.org/TR/webauthn-3/#sctn-tpm-cert-requirements',
+  aaguid: `${WEBAUTHN}#sctn-packed-attestation-cert-requirements`,
+  tpmSan: `${WEBAUTHN}#sctn-tpm-cert-requirements`,
   android: 'https://source.android.com/docs/security/features/keystore/attestation#schema',
-  apple: 'https://www.w3.org/TR/webauthn-3/#sctn-apple-anonymous-attestation',
+  apple: `${WEBAUTHN}#sctn-apple-anonymous-attestation`,
 };
 
 /* ------------------------------------------------------------------ model */
@@ -1352,14 +1353,6 @@ export function dissectCertificate(
 /** Parses a standalone DER certificate (model only). */
 export function parseCertificate(der: Uint8Array): Certificate | null {
   return dissectCertificate(der, 0, der.length, { source: 'certificate', path: 'certificate' }).cert;
-}
-
-/** PEM -> DER of the first CERTIFICATE block; null when there is none or it is not base64. */
-export function pemToDer(pem: string): Uint8Array | null {
-  const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
-  const body = (m ? m[1] : pem).replace(/[\s\r\n]/g, '');
-  const r = decodeBase64Any(body);
-  return r.ok && r.bytes.length > 0 ? r.bytes : null;
 }
 
 /** Re-exported so format modules can show primitive values the same way. */

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCertificate, pemToDer } from '@decode/x509.ts';
+import { parseCertificate } from '@decode/x509.ts';
+import { pemToDer, toPem } from '@decode/pem.ts';
 import type { TrustRoot } from '@api/types.ts';
 
 export type { TrustRoot };
@@ -34,14 +35,6 @@ function describe(name: string, pem: string): TrustRoot {
     ca: cert.basicConstraints?.ca ?? false,
     sha256: createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':'),
   };
-}
-
-function toPem(der: Uint8Array): string {
-  const b64 = Buffer.from(der)
-    .toString('base64')
-    .match(/.{1,64}/g)!
-    .join('\n');
-  return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }
 
 export class TrustRoots {
@@ -78,7 +71,7 @@ export class TrustRoots {
       throw new RootsError('root_name_invalid', `Root names are letters, digits, '.', '_', '-' and spaces (got "${name}").`);
     const der = pemToDer(pemOrBase64);
     if (!der) throw new RootsError('root_invalid', 'Not a PEM or base64 X.509 certificate.');
-    const pem = toPem(der);
+    const pem = toPem(der, 'CERTIFICATE');
     const root = describe(name, pem);
     writeFileSync(join(this.dir, `${name}.pem`), pem);
     return root;

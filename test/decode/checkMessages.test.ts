@@ -13,7 +13,7 @@ import { verifyAuthentication, verifyRegistration } from '@decode/verify/index';
 import { checkExplanation, checkMessage, checkTitle, en, explain, ja, renderTemplate } from '@decode/messages/index';
 import { checkMessagesEn } from '@decode/messages/checks.en';
 import { checkMessagesJa } from '@decode/messages/checks.ja';
-import { PLACEHOLDER } from '@decode/messages/checkText';
+import { PLACEHOLDER } from '@decode/messages/i18n';
 import type { Check } from '@decode/types';
 import { checkRuns, type Run } from './checkScenarios.helpers';
 

@@ -1,15 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { webcrypto } from 'node:crypto';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { loadVectors } from './vectors.helpers';
-import {
-  decodeCoseKey,
-  verifySignature,
-  coseKeyToSpki,
-  coseKeyToJwk,
-  describeCoseKey,
-  parseEcdsaDerSignature,
-  coseKeyField,
-} from '@decode/cose';
+import { decodeCoseKey, describeCoseKey } from '@decode/cose/key.ts';
+import { verifySignature } from '@decode/cose/verify.ts';
+import { coseKeyToSpki } from '@decode/cose/der.ts';
+import { coseKeyToJwk } from '@decode/cose/jwk.ts';
+import { parseEcdsaDerSignature } from '@decode/crypto/ecdsa.ts';
+import { coseKeyField } from '@decode/cose/field.ts';
 import { parseCbor } from '@decode/cbor';
 import { fromBase64Url, concat, sha256, fromHex, toBase64, toHex, fromUtf8, isHex } from '@decode/bytes';
 
@@ -138,6 +136,20 @@ describe('verifySignature with generated keys', () => {
       expect((await verifySignature(key, fromUtf8('other'), sig)).valid).toBe(false);
       expect(describeCoseKey(key).keySize).toBe(2048);
     }
+  });
+
+  it('ES256K (secp256k1, RFC 8812): a DER signature verifies, tampered data and signature do not', async () => {
+    const priv = secp256k1.utils.randomSecretKey();
+    const point = secp256k1.getPublicKey(priv, false);
+    const derSig = secp256k1.sign(msg, priv, { prehash: true, format: 'der' });
+    const key = { kty: 2, alg: -47, crv: 8, x: point.subarray(1, 33), y: point.subarray(33) };
+    const ok = await verifySignature(key, msg, derSig);
+    expect(ok).toMatchObject({ valid: true, algName: 'ES256K' });
+    expect((await verifySignature(key, concat(msg, Uint8Array.of(0)), derSig)).valid).toBe(false);
+    const bad = derSig.slice();
+    bad[bad.length - 1] ^= 1;
+    expect((await verifySignature(key, msg, bad)).valid).toBe(false);
+    expect(describeCoseKey(key)).toMatchObject({ crv: 'secp256k1', keySize: 256, problems: [] });
   });
 
   it('refuses mismatched key type and unknown algorithms with reasons', async () => {

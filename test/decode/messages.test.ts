@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadVectors } from './vectors.helpers';
 import { dissect } from '@decode/index';
-import { en, ja, explain, messageIds } from '@decode/messages/index';
+import { en, ja, explain } from '@decode/messages/index';
 import { en as coreEnOnly } from '@decode/messages/en';
 import { ja as coreJaOnly } from '@decode/messages/ja';
 import { attestationMessagesEn } from '@decode/messages/attestation.en';
@@ -54,8 +54,6 @@ describe('message catalogs', () => {
       expect(text, id).not.toBe(en[id]);
       expect(en[id].trim().length, id).toBeGreaterThan(10);
     }
-    expect(messageIds('en').sort()).toEqual(Object.keys(en).sort());
-    expect(messageIds('ja').sort()).toEqual(Object.keys(ja).sort());
   });
   it('explain() resolves ids in both languages and nothing from the prototype', () => {
     expect(explain('x509.certificate', 'ja')).toBe(ja['x509.certificate']);

@@ -49,6 +49,25 @@ describe('layer boundaries', () => {
   });
 });
 
+describe('e2e names test ids through src/renderer/src/testids.ts', () => {
+  it.each([
+    ["await page.getByTestId('register').click();", true],
+    ['await page.getByTestId(`tab-${view}`).click();', true],
+    ['page.locator(\'[data-testid="history-row"][data-id="x"]\');', true],
+    ['await page.getByTestId(TID.register).click();', false],
+    ['page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-id="x"]`);', false],
+  ])('%s', async (source, refused) => {
+    const [result] = await eslint.lintText(
+      `declare const page: any, TID: any, HISTORY_TID: any, view: string, testIdCss: any;\n${source}\n`,
+      {
+        filePath: 'e2e/x.spec.ts',
+      },
+    );
+    const hits = result.messages.filter((m) => m.ruleId === 'no-restricted-syntax');
+    expect(hits.length > 0).toBe(refused);
+  });
+});
+
 describe('lint hygiene', () => {
   it('every eslint-disable comment in the tree says why, on the same line (`-- reason`)', () => {
     const hits = execFileSync('git', ['grep', '-n', '-I', '-E', 'eslint-disable', '--', 'src', 'test', 'e2e', 'bench', '*.ts', '*.js'], {

@@ -24,7 +24,7 @@ import { compareCeremonies, diffMaps, flattenJson, flattenTree } from '../../src
 import { exportFileName, toMarkdown, toMermaid } from '../../src/renderer/src/model/export.ts';
 import { signalDeletion, signalSupport, signCountChart } from '../../src/renderer/src/model/credentials.ts';
 
-const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
+const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
 const AAGUID_A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const AAGUID_B = 'bbbbbbbb-0000-4000-8000-000000000002';

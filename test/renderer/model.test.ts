@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/renderer/src/i18n/en.ts';
 import { ja } from '../../src/renderer/src/i18n/ja.ts';
-import { format, pickLang, translate } from '../../src/renderer/src/i18n/format.ts';
+import { pickLang, translate } from '../../src/renderer/src/i18n/format.ts';
+import { renderTemplate as format } from '@decode/messages/i18n.ts';
 import {
   ALGORITHMS,
   algorithmLabel,

@@ -9,7 +9,7 @@
  */
 import type { CborNode, Check } from '../types.js';
 import { concat, toHex, equalBytes } from '../bytes.js';
-import { algName } from '../cose.js';
+import { algName } from '../cose/algorithms.ts';
 import type { Certificate } from '../x509.js';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {

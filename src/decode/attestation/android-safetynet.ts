@@ -30,9 +30,10 @@ import {
   type MemberDissector,
 } from './common.js';
 import { assessChain } from './trust.js';
+import { rfc } from '../spec.ts';
 
 const GOOGLE_DOC = 'https://developer.android.com/privacy-and-security/safetynet/attestation#verify-attestation-response';
-const JWS_SPEC = 'https://www.rfc-editor.org/rfc/rfc7515#section-7.1';
+const JWS_SPEC = rfc(7515, '7.1');
 
 const verMember: MemberDissector = (value, path, ctx) =>
   value.type === 'text' && !value.indefinite

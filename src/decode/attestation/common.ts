@@ -6,7 +6,10 @@
 import type { CborNode, Check, DecodeError, Field } from '../types.js';
 import { cborField, cborHeaderField, keyLabel, pathSegment, RFC8949 } from '../cbor.js';
 import { dissectCertificate, type Certificate } from '../x509.js';
-import { parseEcdsaDerSignature, decodeCoseKey, coseKeyToSpki, type CoseKey, COSE_ALG, algName } from '../cose.js';
+import { parseEcdsaDerSignature } from '../crypto/ecdsa.ts';
+import { decodeCoseKey, type CoseKey } from '../cose/key.ts';
+import { coseKeyToSpki } from '../cose/der.ts';
+import { COSE_ALG, algName } from '../cose/algorithms.ts';
 import { toHex, equalBytes } from '../bytes.js';
 import { parseDer, fillCoverageGaps } from '../asn1.js';
 import { readSpki, type SubjectPublicKeyInfo } from '../x509.js';
@@ -16,21 +19,21 @@ import { T, english, withText, type CheckMessageId, type CheckText } from '../me
 export { T };
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { sha1 } from '@noble/hashes/legacy.js';
+import { IANA_COSE, WEBAUTHN, rfc } from '../spec.ts';
 
-export const WEBAUTHN = 'https://www.w3.org/TR/webauthn-3';
 export const SPEC = {
-  registration: `${WEBAUTHN}/#sctn-registering-a-new-credential`,
-  formats: `${WEBAUTHN}/#sctn-defined-attestation-formats`,
-  packed: `${WEBAUTHN}/#sctn-packed-attestation`,
-  packedCert: `${WEBAUTHN}/#sctn-packed-attestation-cert-requirements`,
-  tpm: `${WEBAUTHN}/#sctn-tpm-attestation`,
-  tpmCert: `${WEBAUTHN}/#sctn-tpm-cert-requirements`,
-  androidKey: `${WEBAUTHN}/#sctn-android-key-attestation`,
-  safetynet: `${WEBAUTHN}/#sctn-android-safetynet-attestation`,
-  u2f: `${WEBAUTHN}/#sctn-fido-u2f-attestation`,
-  none: `${WEBAUTHN}/#sctn-none-attestation`,
-  apple: `${WEBAUTHN}/#sctn-apple-anonymous-attestation`,
-  types: `${WEBAUTHN}/#sctn-attestation-types`,
+  registration: `${WEBAUTHN}#sctn-registering-a-new-credential`,
+  formats: `${WEBAUTHN}#sctn-defined-attestation-formats`,
+  packed: `${WEBAUTHN}#sctn-packed-attestation`,
+  packedCert: `${WEBAUTHN}#sctn-packed-attestation-cert-requirements`,
+  tpm: `${WEBAUTHN}#sctn-tpm-attestation`,
+  tpmCert: `${WEBAUTHN}#sctn-tpm-cert-requirements`,
+  androidKey: `${WEBAUTHN}#sctn-android-key-attestation`,
+  safetynet: `${WEBAUTHN}#sctn-android-safetynet-attestation`,
+  u2f: `${WEBAUTHN}#sctn-fido-u2f-attestation`,
+  none: `${WEBAUTHN}#sctn-none-attestation`,
+  apple: `${WEBAUTHN}#sctn-apple-anonymous-attestation`,
+  types: `${WEBAUTHN}#sctn-attestation-types`,
 };
 
 /** What the attestation verifiers need from the rest of the registration. */
@@ -334,26 +337,10 @@ export function sigMember(alg: () => number | undefined, spec: string): MemberDi
                   r(d.headerRange),
                   'SEQUENCE',
                   `SEQUENCE, ${sig.length - d.headerRange[1]} bytes`,
-                  'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3',
+                  rfc(3279, '2.2.3'),
                 ),
-                leafField(
-                  'r',
-                  `${base}.r`,
-                  ctx.source,
-                  r(d.rRange),
-                  toHex(d.r),
-                  `r = ${toHex(d.r)}`,
-                  'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3',
-                ),
-                leafField(
-                  's',
-                  `${base}.s`,
-                  ctx.source,
-                  r(d.sRange),
-                  toHex(d.s),
-                  `s = ${toHex(d.s)}`,
-                  'https://www.rfc-editor.org/rfc/rfc3279#section-2.2.3',
-                ),
+                leafField('r', `${base}.r`, ctx.source, r(d.rRange), toHex(d.r), `r = ${toHex(d.r)}`, rfc(3279, '2.2.3')),
+                leafField('s', `${base}.s`, ctx.source, r(d.sRange), toHex(d.s), `s = ${toHex(d.s)}`, rfc(3279, '2.2.3')),
               ],
             },
           ];
@@ -395,7 +382,7 @@ export const algMember: MemberDissector = (value, path, ctx) => {
       [value.start, value.end],
       v,
       `${algName(v)} (${v})`,
-      'https://www.iana.org/assignments/cose/cose.xhtml#algorithms',
+      `${IANA_COSE}#algorithms`,
       COSE_ALG[v] ? undefined : 'warn',
     ),
   ];

@@ -10,7 +10,7 @@
  */
 import type { CborNode, Check, DecodeError, Field } from '../types.js';
 import { concat, toHex, equalBytes } from '../bytes.js';
-import { algName, COSE_ALG } from '../cose.js';
+import { algName, COSE_ALG } from '../cose/algorithms.ts';
 import type { Certificate } from '../x509.js';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {
@@ -35,8 +35,7 @@ import {
 } from './common.js';
 import { aaguidCheck } from './packed.js';
 import { assessChain } from './trust.js';
-
-const TPM_SPEC = 'https://trustedcomputinggroup.org/resource/tpm-library-specification/';
+import { TPM_LIBRARY } from '../spec.ts';
 
 /** TPM_ALG_ID names (TPM 2.0 Part 2 §6.3). */
 export const TPM_ALG: Record<number, string> = {
@@ -171,7 +170,7 @@ class Reader {
     n: 1 | 2 | 4 | 8,
     name: string,
     display: (v: number | bigint) => string,
-    spec = TPM_SPEC,
+    spec = TPM_LIBRARY,
     into: Field[] = this.fields,
   ): number | bigint | null {
     if (!this.need(n, name)) return null;
@@ -187,7 +186,7 @@ class Reader {
       2,
       name,
       (v) => (display ? display(Number(v)) : `${v} (0x${Number(v).toString(16).padStart(4, '0')})`),
-      TPM_SPEC,
+      TPM_LIBRARY,
       into,
     ) as number | null;
   }
@@ -209,7 +208,7 @@ class Reader {
     }
     const b = this.bytes.subarray(this.p + 2, this.p + 2 + size);
     const kids: Field[] = [
-      leafField('size', `${this.path}.${name}.size`, this.source, [this.p, this.p + 2], size, `${size} bytes`, TPM_SPEC),
+      leafField('size', `${this.path}.${name}.size`, this.source, [this.p, this.p + 2], size, `${size} bytes`, TPM_LIBRARY),
     ];
     if (size > 0)
       kids.push(
@@ -220,7 +219,7 @@ class Reader {
           [this.p + 2, this.p + 2 + size],
           toHex(b),
           describe ? describe(b) : toHex(b),
-          TPM_SPEC,
+          TPM_LIBRARY,
         ),
       );
     this.p += 2 + size;
@@ -231,7 +230,7 @@ class Reader {
       range: [start, this.p],
       value: toHex(b),
       display: describe ? describe(b) : size ? `${size} bytes: ${toHex(b.subarray(0, 20))}${size > 20 ? '…' : ''}` : '(empty)',
-      spec: TPM_SPEC,
+      spec: TPM_LIBRARY,
       children: kids,
     });
     return b;
@@ -244,7 +243,7 @@ class Reader {
       range: [start, this.p],
       value,
       display,
-      spec: TPM_SPEC,
+      spec: TPM_LIBRARY,
       children: kids,
     });
   }
@@ -267,7 +266,7 @@ class Reader {
           [this.p, this.end],
           toHex(this.bytes.subarray(this.p, this.end)),
           `${this.end - this.p} byte(s) ${this.failed ? 'not decoded' : 'after the structure'}`,
-          TPM_SPEC,
+          TPM_LIBRARY,
           'error',
         ),
       );
@@ -315,10 +314,10 @@ export function readTpmsAttest(
   const extraData = r.tpm2b('extraData');
   const cs = r.p;
   const ck: Field[] = [];
-  const clock = r.uint(8, 'clock', (v) => `${v} ms`, TPM_SPEC, ck) as bigint | null;
-  const resetCount = r.uint(4, 'resetCount', String, TPM_SPEC, ck) as number | null;
-  const restartCount = r.uint(4, 'restartCount', String, TPM_SPEC, ck) as number | null;
-  const safe = r.uint(1, 'safe', (v) => (v ? 'YES' : 'NO'), TPM_SPEC, ck) as number | null;
+  const clock = r.uint(8, 'clock', (v) => `${v} ms`, TPM_LIBRARY, ck) as bigint | null;
+  const resetCount = r.uint(4, 'resetCount', String, TPM_LIBRARY, ck) as number | null;
+  const restartCount = r.uint(4, 'restartCount', String, TPM_LIBRARY, ck) as number | null;
+  const safe = r.uint(1, 'safe', (v) => (v ? 'YES' : 'NO'), TPM_LIBRARY, ck) as number | null;
   if (ck.length) r.group('clockInfo', cs, ck, `clock ${clock ?? '?'} ms, resets ${resetCount ?? '?'}, restarts ${restartCount ?? '?'}`);
   const firmwareVersion = r.uint(8, 'firmwareVersion', (v) => `0x${BigInt(v).toString(16).padStart(16, '0')}`) as bigint | null;
   let name: Uint8Array | null = null;
@@ -423,7 +422,7 @@ export function readTpmtPublic(
     if (scheme !== null && scheme !== 0x0010) r.u16('schemeHashAlg', algDisp, pk);
     if (type === 0x0001) {
       out.keyBits = r.u16('keyBits', (v) => `${v} bits`, pk) ?? undefined;
-      const e = r.uint(4, 'exponent', (v) => (v === 0 ? '0 (default 65537)' : String(v)), TPM_SPEC, pk) as number | null;
+      const e = r.uint(4, 'exponent', (v) => (v === 0 ? '0 (default 65537)' : String(v)), TPM_LIBRARY, pk) as number | null;
       if (e !== null) out.exponent = e;
     } else {
       out.curveId = r.u16('curveID', (v) => `${TPM_ECC_CURVE[v] ?? 'unknown'} (0x${v.toString(16).padStart(4, '0')})`, pk) ?? undefined;
@@ -514,7 +513,7 @@ function structMember(kind: 'certInfo' | 'pubArea'): MemberDissector {
           range: [start, end],
           value: null,
           display: disp,
-          spec: TPM_SPEC,
+          spec: TPM_LIBRARY,
           ...(v ? {} : { severity: 'error' as const }),
           children: r.fields,
         },

@@ -2,7 +2,7 @@
  * Plain-language explanations (English) for the attestation statement, X.509 and trust fields and
  * checks (PART B). Merged into the main catalog by src/decode/messages.
  */
-export const attestationMessagesEn: Record<string, string> = {
+export const attestationMessagesEn = {
   'attestation.attStmt':
     "The attestation statement: the authenticator's evidence about itself and the new key, in the format named by fmt.",
   'attestation.member.alg': 'The COSE algorithm of the attestation signature (for example -7 = ES256, -257 = RS256).',

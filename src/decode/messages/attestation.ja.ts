@@ -2,7 +2,9 @@
  * 構成証明・X.509・トラストのフィールドとチェックのやさしい説明（日本語、PART B）。
  * src/decode/messages のカタログにマージされる。
  */
-export const attestationMessagesJa: Record<string, string> = {
+import type { Catalog } from './i18n.ts';
+import type { attestationMessagesEn } from './attestation.en';
+export const attestationMessagesJa: Catalog<typeof attestationMessagesEn> = {
   'attestation.attStmt': '構成証明ステートメント: fmt が示す形式で、認証器が自分自身と新しい鍵について示す証拠です。',
   'attestation.member.alg': '構成証明署名の COSE アルゴリズム（例: -7 = ES256、-257 = RS256）。',
   'attestation.member.sig': '構成証明の署名。ECDSA では r と s の 2 つの整数からなる DER の SEQUENCE です。',

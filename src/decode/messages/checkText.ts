@@ -11,6 +11,7 @@
  */
 import type { Check } from '../types';
 import { checkMessagesEn, type CheckMessageId } from './checks.en';
+import { renderTemplate } from './i18n.ts';
 
 export type { CheckMessageId };
 
@@ -21,20 +22,6 @@ export type CheckParams = NonNullable<Check['params']>;
 export interface CheckText {
   id: CheckMessageId;
   params?: CheckParams;
-}
-
-/** `{name}` placeholders: an identifier in braces (so literal braces such as "{ alg, sig }" are left alone). */
-export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-
-const own = Object.prototype.hasOwnProperty;
-
-/**
- * Substitutes `{name}` with `String(params[name])`, in one pass (a value that contains braces is not
- * rescanned). A placeholder without a parameter is left as it is.
- */
-export function renderTemplate(template: string, params?: CheckParams): string {
-  if (!params || template.indexOf('{') < 0) return template;
-  return template.replace(PLACEHOLDER, (m, name: string) => (own.call(params, name) ? String(params[name]) : m));
 }
 
 /** A template reference (shorthand used by the verifiers). */

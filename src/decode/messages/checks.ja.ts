@@ -4,9 +4,10 @@
  * ("…であること"); messages and explanations use です・ます. Spec member names (C.type, rpIdHash, attStmt,
  * UV, …) stay as they are in the specification.
  */
-import type { CheckMessageId } from './checks.en';
+import type { Catalog } from './i18n.ts';
+import type { checkMessagesEn } from './checks.en';
 
-export const checkMessagesJa: Record<CheckMessageId, string> = {
+export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   /* ---------------------------------------------------------------- decoding */
   'check.registration.decode.title': '§7.1: clientDataJSON が JSON で、attestationObject が CBOR {fmt, attStmt, authData} であること',
   'check.registration.decode.explain':

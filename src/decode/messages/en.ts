@@ -1,5 +1,5 @@
 /** Plain-language explanations (English), by the message id in Field.explain. */
-export const en: Record<string, string> = {
+export const en = {
   'common.field': 'A part of the message. See the parent entry and the linked specification for its meaning.',
   'common.unparsed': 'Bytes the dissector could not decode. The error list says where and why decoding stopped.',
 

@@ -4,8 +4,8 @@
  * ./attestation.ja.ts: attestation statements, X.509, trust) and the check catalogs (./checks.en.ts,
  * ./checks.ja.ts: the titles, messages and explanations of every verification step). `en` and `ja` are
  * the merged catalogs; every Field.explain id a dissection uses and every id a Check carries resolves in
- * both (test/decode/messages.test.ts, test/decode/checkMessages.test.ts). Other modules may add their
- * own with {@link registerMessages}.
+ * both (the catalogs' types, test/decode/messages.test.ts, test/decode/checkMessages.test.ts). The
+ * i18n core they are built on (languages, templates, lookups) is ./i18n.ts, shared with the window.
  *
  * Checks are rendered with {@link checkTitle}, {@link checkMessage} and {@link checkExplanation}.
  */
@@ -16,35 +16,21 @@ import { attestationMessagesEn } from './attestation.en';
 import { attestationMessagesJa } from './attestation.ja';
 import { checkMessagesEn } from './checks.en';
 import { checkMessagesJa } from './checks.ja';
-import { renderTemplate } from './checkText';
+import { lookup, renderTemplate, type Lang } from './i18n.ts';
 
-export { renderTemplate };
+export { renderTemplate, type Lang };
 export type { CheckMessageId } from './checks.en';
-
-export type Lang = 'en' | 'ja';
 
 /** Every English explanation, by message id. */
 export const en: Readonly<Record<string, string>> = { ...coreEn, ...attestationMessagesEn, ...checkMessagesEn };
 /** Every Japanese explanation, by message id (the same ids as {@link en}). */
 export const ja: Readonly<Record<string, string>> = { ...coreJa, ...attestationMessagesJa, ...checkMessagesJa };
 
-const catalogs: Record<Lang, Record<string, string>> = { en: { ...en }, ja: { ...ja } };
-
-/** Adds messages (e.g. a module's own ids) to a catalog. */
-export function registerMessages(lang: Lang, messages: Record<string, string>): void {
-  Object.assign(catalogs[lang], messages);
-}
+const catalogs: Record<Lang, Readonly<Record<string, string>>> = { en, ja };
 
 /** The explanation for `id` in `lang` (falling back to English), or undefined. */
 export function explain(id: string | undefined, lang: Lang = 'en'): string | undefined {
-  if (!id) return undefined;
-  const own = (c: Record<string, string>) => (Object.prototype.hasOwnProperty.call(c, id) ? c[id] : undefined);
-  return own(catalogs[lang]) ?? own(catalogs.en);
-}
-
-/** All ids of a catalog. */
-export function messageIds(lang: Lang = 'en'): string[] {
-  return Object.keys(catalogs[lang]);
+  return id ? lookup(catalogs, lang, id) : undefined;
 }
 
 /**

@@ -1,5 +1,7 @@
 /** やさしい説明（日本語）。Field.explain のメッセージ ID ごと。 */
-export const ja: Record<string, string> = {
+import type { Catalog } from './i18n.ts';
+import type { en } from './en';
+export const ja: Catalog<typeof en> = {
   'common.field': 'メッセージの一部です。意味は親の項目とリンク先の仕様を参照してください。',
   'common.unparsed': 'デコードできなかったバイトです。どこで、なぜ止まったかはエラー一覧に表示されます。',
 

@@ -11,8 +11,9 @@ import { decodeBase64Any, toUtf8Strict, fromUtf8 } from '../bytes.js';
 import { parseCertificate, type Certificate } from '../x509.js';
 import { parseAnchors, validateChain, type ChainResult } from './chain.js';
 import { schemeFromJws, verifyWithSpki } from './verify.js';
+import { FIDO_MDS } from '../spec.ts';
 
-export const MDS_SPEC = 'https://fidoalliance.org/specs/mds/fido-metadata-service-v3.0-ps-20210518.html#metadata-blob-format';
+export const MDS_SPEC = `${FIDO_MDS}#metadata-blob-format`;
 
 export interface MdsStatusReport {
   status: string;

@@ -6,15 +6,21 @@
  * Isomorphic: WebCrypto for ECDSA/RSA/Ed25519, @noble/curves for Ed448 (and Ed25519 where WebCrypto lacks it).
  * Never throws: returns { valid: false, reason }.
  */
-import { ed448 } from '@noble/curves/ed448.js';
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { COSE_ALG } from '../cose.js';
-import { parseEcdsaDerSignature } from '../cose.js';
-import { toArrayBuffer } from '../bytes.js';
+import { COSE_ALG } from '../cose/algorithms.ts';
+import { derToRaw } from '../crypto/ecdsa.ts';
+import { toBase64Url } from '../bytes.js';
+import {
+  CURVE_SIZE,
+  pssSaltLength,
+  verifyEcdsa,
+  verifyEd25519,
+  verifyEd448,
+  verifyRsa,
+  type HashName,
+  type NamedCurve,
+} from '../crypto/signature.ts';
 import { parseDer, readOid, readSmallInt, isContext, isUniversal, TAG } from '../asn1.js';
 import type { AlgorithmIdentifier, SubjectPublicKeyInfo } from '../x509.js';
-
-export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 /** How to verify: the scheme, its hash, and (ECDSA) whether the signature is DER or raw r||s. */
 export interface SignatureScheme {
@@ -90,7 +96,7 @@ export function schemeFromCose(alg: number): SignatureScheme | string {
     case 'rsa-pkcs1':
       return { kind: 'rsa-pkcs1', hash: a.hash, name: a.name };
     case 'rsa-pss':
-      return { kind: 'rsa-pss', hash: a.hash, saltLength: a.hash === 'SHA-256' ? 32 : a.hash === 'SHA-384' ? 48 : 64, name: a.name };
+      return { kind: 'rsa-pss', hash: a.hash, saltLength: pssSaltLength(a.hash!), name: a.name };
     case 'eddsa':
       return { kind: a.crv === 7 ? 'ed448' : 'ed25519', name: a.name };
     default:
@@ -109,7 +115,7 @@ export function schemeFromJws(alg: string): SignatureScheme | string {
     case 'PS384':
     case 'PS512': {
       const bits = Number(alg.slice(2));
-      return { kind: 'rsa-pss', hash: `SHA-${bits}` as HashName, saltLength: bits / 8, name: alg };
+      return { kind: 'rsa-pss', hash: `SHA-${bits}` as HashName, saltLength: pssSaltLength(`SHA-${bits}` as HashName), name: alg };
     }
     case 'ES256':
     case 'ES384':
@@ -122,18 +128,6 @@ export function schemeFromJws(alg: string): SignatureScheme | string {
   }
 }
 
-const EC_SIZE: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
-
-function derToRaw(sig: Uint8Array, size: number): Uint8Array | string {
-  const d = parseEcdsaDerSignature(sig);
-  if ('error' in d) return `the signature is not a DER ECDSA-Sig-Value: ${d.error}`;
-  if (d.r.length > size || d.s.length > size) return `r or s is longer than the curve size (${size} bytes)`;
-  const out = new Uint8Array(size * 2);
-  out.set(d.r, size - d.r.length);
-  out.set(d.s, size * 2 - d.s.length);
-  return out;
-}
-
 /**
  * Verifies `sig` over `data` with the key in `spki` under `scheme`. The key type must fit the scheme
  * (an ECDSA scheme with an RSA key is a failure with a reason, not an exception).
@@ -144,46 +138,28 @@ export async function verifyWithSpki(
   data: Uint8Array,
   sig: Uint8Array,
 ): Promise<VerifyResult> {
-  const subtle = globalThis.crypto.subtle;
   try {
     switch (scheme.kind) {
       case 'ecdsa': {
         if (spki.keyType !== 'EC') return { valid: false, reason: `${scheme.name} needs an EC key, the certificate has ${spki.keyType}` };
-        const size = spki.curveName ? EC_SIZE[spki.curveName] : undefined;
-        if (!size) return { valid: false, reason: `EC curve ${spki.curveName ?? spki.curve ?? '?'} is not supported` };
+        const curve = spki.curveName as NamedCurve | undefined;
+        const size = curve ? CURVE_SIZE[curve] : undefined;
+        if (!curve || !size) return { valid: false, reason: `EC curve ${spki.curveName ?? spki.curve ?? '?'} is not supported` };
         let raw: Uint8Array | string = sig;
         if ((scheme.ecdsaFormat ?? 'der') === 'der') raw = derToRaw(sig, size);
-        else if (sig.length !== size * 2) raw = `a raw ${spki.curveName} signature has ${size * 2} bytes, this one has ${sig.length}`;
+        else if (sig.length !== size * 2) raw = `a raw ${curve} signature has ${size * 2} bytes, this one has ${sig.length}`;
         if (typeof raw === 'string') return { valid: false, reason: raw };
-        const key = await subtle.importKey('spki', toArrayBuffer(spki.der), { name: 'ECDSA', namedCurve: spki.curveName! }, false, [
-          'verify',
-        ]);
-        const ok = await subtle.verify({ name: 'ECDSA', hash: scheme.hash! }, key, toArrayBuffer(raw), toArrayBuffer(data));
-        return ok
+        return (await verifyEcdsa(spki.der, curve, scheme.hash!, raw, data))
           ? { valid: true }
-          : { valid: false, reason: `the ${scheme.name} signature does not verify with the ${spki.curveName} key` };
+          : { valid: false, reason: `the ${scheme.name} signature does not verify with the ${curve} key` };
       }
       case 'rsa-pkcs1':
       case 'rsa-pss': {
         if (spki.keyType !== 'RSA' || !spki.rsa)
           return { valid: false, reason: `${scheme.name} needs an RSA key, the certificate has ${spki.keyType}` };
-        const name = scheme.kind === 'rsa-pss' ? 'RSA-PSS' : 'RSASSA-PKCS1-v1_5';
-        // Import from n/e as a JWK: works for rsaEncryption and RSASSA-PSS SPKIs alike.
-        const b64u = (b: Uint8Array) => {
-          let s = '';
-          for (const x of b) s += String.fromCharCode(x);
-          return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-        };
-        const key = await subtle.importKey(
-          'jwk',
-          { kty: 'RSA', n: b64u(spki.rsa.n), e: b64u(spki.rsa.e), ext: true },
-          { name, hash: scheme.hash! },
-          false,
-          ['verify'],
-        );
-        const params = scheme.kind === 'rsa-pss' ? { name, saltLength: scheme.saltLength ?? 32 } : { name };
-        const ok = await subtle.verify(params, key, toArrayBuffer(sig), toArrayBuffer(data));
-        return ok
+        // Imported from n/e as a JWK: works for rsaEncryption and RSASSA-PSS SPKIs alike.
+        const jwk = { kty: 'RSA' as const, n: toBase64Url(spki.rsa.n), e: toBase64Url(spki.rsa.e), ext: true };
+        return (await verifyRsa({ jwk }, { kind: scheme.kind, hash: scheme.hash!, saltLength: scheme.saltLength }, sig, data))
           ? { valid: true }
           : { valid: false, reason: `the ${scheme.name} signature does not verify with the RSA-${spki.keySize} key` };
       }
@@ -195,14 +171,9 @@ export async function verifyWithSpki(
             valid: false,
             reason: `Ed25519 needs a 32-byte key and a 64-byte signature (got ${spki.publicKey.length} and ${sig.length})`,
           };
-        let ok: boolean;
-        try {
-          const key = await subtle.importKey('raw', toArrayBuffer(spki.publicKey), { name: 'Ed25519' }, false, ['verify']);
-          ok = await subtle.verify({ name: 'Ed25519' }, key, toArrayBuffer(sig), toArrayBuffer(data));
-        } catch {
-          ok = ed25519.verify(sig, data, spki.publicKey);
-        }
-        return ok ? { valid: true } : { valid: false, reason: 'the Ed25519 signature does not verify' };
+        return (await verifyEd25519(spki.publicKey, sig, data))
+          ? { valid: true }
+          : { valid: false, reason: 'the Ed25519 signature does not verify' };
       }
       case 'ed448': {
         if (spki.keyType !== 'Ed448')
@@ -212,8 +183,7 @@ export async function verifyWithSpki(
             valid: false,
             reason: `Ed448 needs a 57-byte key and a 114-byte signature (got ${spki.publicKey.length} and ${sig.length})`,
           };
-        const ok = ed448.verify(sig, data, spki.publicKey);
-        return ok ? { valid: true } : { valid: false, reason: 'the Ed448 signature does not verify' };
+        return verifyEd448(spki.publicKey, sig, data) ? { valid: true } : { valid: false, reason: 'the Ed448 signature does not verify' };
       }
     }
   } catch (e) {

@@ -5,7 +5,9 @@
  */
 import type { Check, Dissection } from '../types';
 import { sha256, concat, toBase64Url, decodeBase64Any, equalBytes } from '../bytes';
-import { decodeCoseKey, verifySignature, algName } from '../cose';
+import { decodeCoseKey } from '../cose/key.ts';
+import { verifySignature } from '../cose/verify.ts';
+import { algName } from '../cose/algorithms.ts';
 import { AUTH, T, check, parsedOf, clientDataChecks, authDataChecks, decodeFailure, extensionsMessage, type Expectations } from './common';
 
 /**

@@ -9,12 +9,12 @@ import { decodeBase64Any, equalBytes, toBase64Url, toHex } from '../bytes';
 import { rpIdHashOf, type AuthenticatorData } from '../authenticatorData';
 import { TOKEN_BINDING_STATUSES, type ClientData } from '../clientData';
 import { T, makeCheck, type CheckText } from '../messages/checkText';
+import { WEBAUTHN, WEBAUTHN_L2 } from '../spec.ts';
 
 export { T };
 
-export const L3 = 'https://www.w3.org/TR/webauthn-3/';
-export const REG = `${L3}#sctn-registering-a-new-credential`;
-export const AUTH = `${L3}#sctn-verifying-assertion`;
+export const REG = `${WEBAUTHN}#sctn-registering-a-new-credential`;
+export const AUTH = `${WEBAUTHN}#sctn-verifying-assertion`;
 
 /** What the relying party expects (the inputs of WebAuthn L3 §7.1 / §7.2 besides the response). */
 export interface Expectations {
@@ -292,7 +292,7 @@ export function clientDataChecks(
     out.push(
       check(
         `${prefix}.tokenBinding`,
-        `https://www.w3.org/TR/webauthn-2/#dom-collectedclientdata-tokenbinding`,
+        `${WEBAUTHN_L2}#dom-collectedclientdata-tokenbinding`,
         'check.clientData.tokenBinding.explain',
         T('check.clientData.tokenBinding.title'),
         'warn',
@@ -308,7 +308,7 @@ export function clientDataChecks(
     out.push(
       check(
         `${prefix}.tokenBinding`,
-        `https://www.w3.org/TR/webauthn-2/#dom-collectedclientdata-tokenbinding`,
+        `${WEBAUTHN_L2}#dom-collectedclientdata-tokenbinding`,
         'check.clientData.tokenBinding.explain',
         T('check.clientData.tokenBinding.title'),
         ok ? 'pass' : 'fail',

@@ -8,7 +8,7 @@
 import type { Check, Dissection } from '../types';
 import * as registry from '../attestation/index';
 import { sha256, toBase64Url } from '../bytes';
-import { COSE_ALG, algName } from '../cose';
+import { COSE_ALG, algName } from '../cose/algorithms.ts';
 import { KNOWN_FORMATS } from '../attestationObject';
 import {
   REG,

@@ -12,6 +12,7 @@ import { AuthenticatorNamesProvider } from './state/authenticators.tsx';
 import { ExplorerProvider, useExplorer } from './state/explorer.tsx';
 import { useIsDark, useTheme } from './state/useTheme.ts';
 import { DEFAULT_VIEW, VIEWS } from './views/index.ts';
+import { TID } from './testids.ts';
 
 export function App() {
   const api = useApi();
@@ -89,7 +90,7 @@ function Shell({ theme, setTheme }: { theme: ReturnType<typeof useTheme>[0]; set
               type="button"
               role="tab"
               className="tab"
-              data-testid={`tab-${v.id}`}
+              data-testid={TID.tab(v.id)}
               aria-selected={v.id === active.id}
               aria-controls={`panel-${v.id}`}
               tabIndex={v.id === active.id ? 0 : -1}

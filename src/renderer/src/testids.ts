@@ -19,7 +19,8 @@
  * Credentials    credentials, credential (data-id=<credential id>), credential-authenticator, credential-sign-in,
  *                credential-delete, confirm-dialog, confirm-delete, cancel-delete
  * History        history, history-item (data-verdict, data-id, data-kind)
- * Header         lang (en | ja), theme, about, about-dialog, stream-status (data-status), metadata
+ * Header         lang (en | ja), theme, about, about-dialog, stream-status (data-status), metadata,
+ *                tab-<view id> (the view tabs: tab-ceremony, tab-learn, tab-lab, …)
  * Metadata       metadata-dialog, metadata-error (data-section = load | aaguids | mds | mds-cached | roots,
  *                data-code), aaguids-status, aaguids-count, aaguids-refresh, aaguids-file (file input),
  *                mds-status, mds-no, mds-stale, mds-refresh, mds-file (file input), roots, root
@@ -94,6 +95,7 @@ export const TID = {
   history: 'history',
   historyItem: 'history-item',
   // header
+  tab: (view: string) => `tab-${view}`,
   lang: 'lang',
   theme: 'theme',
   about: 'about',

@@ -1,7 +1,8 @@
 /** 実機の認証器まわりの日本語メッセージ。キーは caps.en.ts と同じ（型で強制）。 */
+import type { Catalog } from '@decode/messages/i18n.ts';
 import type { capsEn } from './caps.en.ts';
 
-export const capsJa: Record<keyof typeof capsEn, string> = {
+export const capsJa: Catalog<typeof capsEn> = {
   'nav.autofill': '自動入力サインイン',
 
   // ---- 機能パネル ----

@@ -8,6 +8,7 @@ import { learnEn } from './learn.en.ts';
 import { historyEn } from './history.en.ts';
 import { capsEn } from './caps.en.ts';
 import { labEn } from './lab.en.ts';
+import type { Catalog } from '@decode/messages/i18n.ts';
 
 export const en = {
   'app.title': 'Passkey Explorer',
@@ -293,4 +294,4 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type Messages = Catalog<typeof en>;

@@ -1,7 +1,8 @@
 /** 資格情報・履歴ビューとエクスポート／インポートの日本語メッセージ。キーは history.en.ts と同じ。 */
+import type { Catalog } from '@decode/messages/i18n.ts';
 import type { historyEn } from './history.en.ts';
 
-export const historyJa: Record<keyof typeof historyEn, string> = {
+export const historyJa: Catalog<typeof historyEn> = {
   'nav.credentials': '資格情報',
   'nav.history': '履歴',
 

@@ -1,7 +1,8 @@
 /** シーケンス図・インスペクター・平易な要約・貼り付けてデコード の日本語メッセージ（キーは inspector.en.ts と同じ、型で強制）。 */
+import type { Catalog } from '@decode/messages/i18n.ts';
 import type { inspectorEn } from './inspector.en.ts';
 
-export const inspectorJa: Record<keyof typeof inspectorEn, string> = {
+export const inspectorJa: Catalog<typeof inspectorEn> = {
   'nav.decode': '貼り付けてデコード',
 
   'seq.lab.at': '{ms} ミリ秒',

@@ -1,7 +1,8 @@
 /** 仮想認証器ラボの日本語メッセージ。オプション名は CDP の綴りのまま。 */
+import type { Catalog } from '@decode/messages/i18n.ts';
 import type { labEn } from './lab.en.ts';
 
-export const labJa: Record<keyof typeof labEn, string> = {
+export const labJa: Catalog<typeof labEn> = {
   'nav.lab': '認証器ラボ',
   'lab.title': '仮想認証器ラボ',
   'lab.intro':

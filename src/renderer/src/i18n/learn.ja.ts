@@ -1,7 +1,8 @@
 /** 学習モードのメッセージ（日本語）。../i18n/ja.ts に展開される。キーは ./learn.en.ts と同じ（型で強制）。 */
+import type { Catalog } from '@decode/messages/i18n.ts';
 import type { learnEn } from './learn.en.ts';
 
-export const learnJa: Record<keyof typeof learnEn, string> = {
+export const learnJa: Catalog<typeof learnEn> = {
   'nav.learn': '学ぶ',
 
   'learn.title': '学ぶ：パスキーを一歩ずつ',

@@ -10,8 +10,7 @@
  * A missing API is its own state ('missing': "not available in this browser"), never a "no".
  */
 import type { MessageKey } from '../i18n/en.ts';
-
-const WEBAUTHN = 'https://www.w3.org/TR/webauthn-3/';
+import { CTAP, WEBAUTHN } from '@decode/spec.ts';
 
 /** The ClientCapability enum of WebAuthn L3, in the spec's order. */
 export const SPEC_CAPABILITIES = [
@@ -64,18 +63,12 @@ const EXTENSION_SPEC: Record<string, string> = {
   credProps: `${WEBAUTHN}#sctn-authenticator-credential-properties-extension`,
   largeBlob: `${WEBAUTHN}#sctn-large-blob-extension`,
   prf: `${WEBAUTHN}#prf-extension`,
-  credentialProtectionPolicy:
-    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
-  enforceCredentialProtectionPolicy:
-    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credProtect-extension',
-  credBlob:
-    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
-  getCredBlob:
-    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
-  hmacCreateSecret:
-    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-hmac-secret-extension',
-  minPinLength:
-    'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-minpinlength-extension',
+  credentialProtectionPolicy: `${CTAP}#sctn-credProtect-extension`,
+  enforceCredentialProtectionPolicy: `${CTAP}#sctn-credProtect-extension`,
+  credBlob: `${CTAP}#sctn-credBlob-extension`,
+  getCredBlob: `${CTAP}#sctn-credBlob-extension`,
+  hmacCreateSecret: `${CTAP}#sctn-hmac-secret-extension`,
+  minPinLength: `${CTAP}#sctn-minpinlength-extension`,
   payment: 'https://www.w3.org/TR/secure-payment-confirmation/#sctn-payment-extension-registration',
 };
 

@@ -3,51 +3,39 @@
  * helpers for the ordered lists. No React, no DOM (unit-tested).
  */
 import { DEFAULT_CONFIG } from '@api/config.ts';
+import { ALGORITHM_FAMILY, COSE_ALG, RP_ALGORITHMS } from '@decode/cose/algorithms.ts';
 import type { CeremonyConfig, Hint } from '@api/types.ts';
 
 export interface AlgorithmInfo {
   id: number;
   name: string;
   /** What it is, one line (not translated: these are the IANA names' meanings). */
-  family: 'ECDSA' | 'EdDSA' | 'RSASSA-PKCS1-v1_5' | 'RSASSA-PSS' | 'ML-DSA';
+  family: string;
   /** ML-DSA verifies only where the RP's runtime supports it (@simplewebauthn/server checks). */
   note?: 'pqc' | 'legacy';
 }
 
-/**
- * Every COSE algorithm @simplewebauthn/server v14 knows (its `COSEALG`), in the IANA registry's
- * names (https://www.iana.org/assignments/cose/cose.xhtml#algorithms).
- */
-export const ALGORITHMS: readonly AlgorithmInfo[] = [
-  { id: -7, name: 'ES256', family: 'ECDSA' },
-  { id: -8, name: 'EdDSA', family: 'EdDSA' },
-  { id: -35, name: 'ES384', family: 'ECDSA' },
-  { id: -36, name: 'ES512', family: 'ECDSA' },
-  { id: -47, name: 'ES256K', family: 'ECDSA' },
-  { id: -257, name: 'RS256', family: 'RSASSA-PKCS1-v1_5' },
-  { id: -258, name: 'RS384', family: 'RSASSA-PKCS1-v1_5' },
-  { id: -259, name: 'RS512', family: 'RSASSA-PKCS1-v1_5' },
-  { id: -37, name: 'PS256', family: 'RSASSA-PSS' },
-  { id: -38, name: 'PS384', family: 'RSASSA-PSS' },
-  { id: -39, name: 'PS512', family: 'RSASSA-PSS' },
-  { id: -48, name: 'ML-DSA-44', family: 'ML-DSA', note: 'pqc' },
-  { id: -49, name: 'ML-DSA-65', family: 'ML-DSA', note: 'pqc' },
-  { id: -50, name: 'ML-DSA-87', family: 'ML-DSA', note: 'pqc' },
-  { id: -65535, name: 'RS1', family: 'RSASSA-PKCS1-v1_5', note: 'legacy' },
-];
-
-const BY_ID = new Map(ALGORITHMS.map((a) => [a.id, a]));
+/** The algorithms the builder offers: the RP's, named by the one COSE registry (src/decode/cose). */
+export const ALGORITHMS: readonly AlgorithmInfo[] = RP_ALGORITHMS.map((id) => {
+  const a = COSE_ALG[id];
+  return {
+    id,
+    name: a.name,
+    family: ALGORITHM_FAMILY[a.kind],
+    note: a.kind === 'ml-dsa' ? 'pqc' : a.hash === 'SHA-1' ? 'legacy' : undefined,
+  };
+});
 
 /** 'ES256 (-7)'; unknown ids as 'COSE -123'. */
 export function algorithmLabel(id: number | null | undefined): string {
   if (id === null || id === undefined) return '—';
-  const a = BY_ID.get(id);
+  const a = COSE_ALG[id];
   return a ? `${a.name} (${id})` : `COSE ${id}`;
 }
 
 export function algorithmName(id: number | null | undefined): string {
   if (id === null || id === undefined) return '—';
-  return BY_ID.get(id)?.name ?? `COSE ${id}`;
+  return COSE_ALG[id]?.name ?? `COSE ${id}`;
 }
 
 export const HINTS: readonly Hint[] = ['security-key', 'client-device', 'hybrid'];

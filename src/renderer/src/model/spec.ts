@@ -1,6 +1,5 @@
 /** Links into the specifications, for "spec" links beside each option. */
-const WEBAUTHN = 'https://www.w3.org/TR/webauthn-3/';
-const CTAP = 'https://fidoalliance.org/specs/fido-v2.1-ps-20210615/fido-client-to-authenticator-protocol-v2.1-ps-20210615.html';
+import { CTAP, WEBAUTHN } from '@decode/spec.ts';
 
 export const SPEC = {
   webauthn: WEBAUTHN,

@@ -1,0 +1,70 @@
+/**
+ * The signature primitives both verifiers share: a COSE key's (cose/verify.ts) and a certificate's
+ * (trust/verify.ts). WebCrypto where the runtime has the algorithm, @noble where it does not
+ * (Ed25519 on older runtimes, Ed448 and secp256k1 everywhere). Each returns whether the signature verifies and
+ * throws only on an unusable key, which the callers turn into a reason.
+ */
+import { ed448 } from '@noble/curves/ed448.js';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { toArrayBuffer } from '../bytes';
+
+export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+export type NamedCurve = 'P-256' | 'P-384' | 'P-521';
+
+/** Bytes of r and of s (the field size) per curve. */
+export const CURVE_SIZE: Record<NamedCurve, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
+
+/** RSASSA-PSS salt length for COSE (RFC 8230 §2) and JWS (RFC 7518 §3.5): the hash's output length. */
+export function pssSaltLength(hash: HashName): number {
+  return hash === 'SHA-512' ? 64 : hash === 'SHA-384' ? 48 : hash === 'SHA-1' ? 20 : 32;
+}
+
+/** ECDSA over `data` with raw r||s, the key as a DER SubjectPublicKeyInfo. */
+export async function verifyEcdsa(spki: Uint8Array, curve: NamedCurve, hash: HashName, rawSig: Uint8Array, data: Uint8Array) {
+  const subtle = globalThis.crypto.subtle;
+  const key = await subtle.importKey('spki', toArrayBuffer(spki), { name: 'ECDSA', namedCurve: curve }, false, ['verify']);
+  return subtle.verify({ name: 'ECDSA', hash }, key, toArrayBuffer(rawSig), toArrayBuffer(data));
+}
+
+/** RSASSA-PKCS1-v1_5 or RSASSA-PSS, the key as a SubjectPublicKeyInfo or as a JWK (n, e). */
+export async function verifyRsa(
+  key: { spki: Uint8Array } | { jwk: { kty: 'RSA'; n: string; e: string; ext?: boolean } },
+  scheme: { kind: 'rsa-pkcs1' | 'rsa-pss'; hash: HashName; saltLength?: number },
+  sig: Uint8Array,
+  data: Uint8Array,
+) {
+  const subtle = globalThis.crypto.subtle;
+  const name = scheme.kind === 'rsa-pss' ? 'RSA-PSS' : 'RSASSA-PKCS1-v1_5';
+  const algorithm = { name, hash: scheme.hash };
+  const k =
+    'spki' in key
+      ? await subtle.importKey('spki', toArrayBuffer(key.spki), algorithm, false, ['verify'])
+      : await subtle.importKey('jwk', key.jwk, algorithm, false, ['verify']);
+  const params = scheme.kind === 'rsa-pss' ? { name, saltLength: scheme.saltLength ?? pssSaltLength(scheme.hash) } : { name };
+  return subtle.verify(params, k, toArrayBuffer(sig), toArrayBuffer(data));
+}
+
+/** Ed25519 with a 32-byte public key: WebCrypto, or @noble/curves where WebCrypto lacks Ed25519. */
+export async function verifyEd25519(publicKey: Uint8Array, sig: Uint8Array, data: Uint8Array): Promise<boolean> {
+  const subtle = globalThis.crypto.subtle;
+  try {
+    const k = await subtle.importKey('raw', toArrayBuffer(publicKey), { name: 'Ed25519' }, false, ['verify']);
+    return await subtle.verify({ name: 'Ed25519' }, k, toArrayBuffer(sig), toArrayBuffer(data));
+  } catch {
+    return ed25519.verify(sig, data, publicKey);
+  }
+}
+
+/** Ed448 with a 57-byte public key (@noble/curves: no WebCrypto runtime has it). */
+export function verifyEd448(publicKey: Uint8Array, sig: Uint8Array, data: Uint8Array): boolean {
+  return ed448.verify(sig, data, publicKey);
+}
+
+/**
+ * ES256K (RFC 8812): ECDSA over secp256k1 with SHA-256, raw r||s, the uncompressed point 04||x||y.
+ * High-s signatures verify, as ECDSA allows (only Bitcoin's rules require low s).
+ */
+export function verifySecp256k1(point: Uint8Array, rawSig: Uint8Array, data: Uint8Array): boolean {
+  return secp256k1.verify(rawSig, data, point, { prehash: true, lowS: false });
+}
