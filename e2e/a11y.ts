@@ -9,7 +9,7 @@ import { expect } from './fixtures.ts';
 import { TID } from '../src/renderer/src/testids.ts';
 
 /** WCAG 2.0 / 2.1 / 2.2 A and AA, plus axe's best practices. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 export interface AxeFinding {
   state: string;

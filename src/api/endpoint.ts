@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 
-export type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'DELETE';
 
 /** The parts of one request, as the client builds them. */
 export interface RequestParts {

@@ -60,5 +60,3 @@ export const API_ERRORS = {
   option_invalid: 400,
   cdp_error: 422,
 } as const;
-
-export type ApiErrorCode = keyof typeof API_ERRORS;

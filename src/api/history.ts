@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ceremonyConfigSchema } from './config.ts';
 
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
-export const MAX_IMPORT_CEREMONIES = 10_000;
+const MAX_IMPORT_CEREMONIES = 10_000;
 export const EXPORT_FORMAT = 'passkey-explorer.ceremonies' as const;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a lower-case UUID');
@@ -23,7 +23,7 @@ const flags = z.object({ up: z.boolean(), uv: z.boolean(), be: z.boolean(), bs: 
 const errorSchema = z.object({ code: z.string().max(100), message: z.string().max(10_000), step: z.string().max(100).optional() });
 
 /** One ceremony record as GET /api/ceremonies/:id gives it. Nested objects may carry more members (kept). */
-export const importedCeremonySchema = z
+const importedCeremonySchema = z
   .object({
     id: uuid,
     kind,

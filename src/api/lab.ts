@@ -8,12 +8,12 @@
 import { z } from 'zod';
 
 /** The lab's preset authenticators (their options: src/rp/lab/options.ts). */
-export const LAB_PRESET_IDS = ['platform-passkey', 'synced-passkey', 'security-key', 'u2f-key', 'nfc-key'] as const;
+const LAB_PRESET_IDS = ['platform-passkey', 'synced-passkey', 'security-key', 'u2f-key', 'nfc-key'] as const;
 export type LabPresetId = (typeof LAB_PRESET_IDS)[number];
 
-export type AuthenticatorProtocol = 'u2f' | 'ctap2';
-export type Ctap2Version = 'ctap2_0' | 'ctap2_1' | 'ctap2_2';
-export type AuthenticatorTransport = 'usb' | 'nfc' | 'ble' | 'cable' | 'hybrid' | 'smart-card' | 'internal';
+type AuthenticatorProtocol = 'u2f' | 'ctap2';
+type Ctap2Version = 'ctap2_0' | 'ctap2_1' | 'ctap2_2';
+type AuthenticatorTransport = 'usb' | 'nfc' | 'ble' | 'cable' | 'hybrid' | 'smart-card' | 'internal';
 
 /** WebAuthn.VirtualAuthenticatorOptions, by its CDP names. */
 export interface VirtualAuthenticatorOptions {
@@ -217,7 +217,7 @@ export const addCredentialSchema = z.union([
     .strict(),
 ]);
 
-export const authenticatorFileSchema = z
+const authenticatorFileSchema = z
   .object({
     format: z.literal('passkey-explorer/virtual-authenticator'),
     version: z.literal(1),

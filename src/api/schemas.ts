@@ -10,14 +10,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** The largest AAGUID list or FIDO MDS BLOB accepted (download or file). */
 export const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 
-export const base64url = z
+const base64url = z
   .string()
   .regex(/^[A-Za-z0-9_-]*$/, 'must be base64url')
   .max(MAX_BODY_BYTES);
-export const clientErrorSchema = z.object({ name: z.string().min(1).max(100), message: z.string().max(2000) }).strict();
+const clientErrorSchema = z.object({ name: z.string().min(1).max(100), message: z.string().max(2000) }).strict();
 const extResults = z.record(z.string(), z.unknown()).optional();
 
-export const registrationResponseSchema = z.object({
+const registrationResponseSchema = z.object({
   id: base64url.min(1),
   rawId: base64url.min(1),
   type: z.literal('public-key'),
@@ -33,7 +33,7 @@ export const registrationResponseSchema = z.object({
   clientExtensionResults: extResults.default({}),
 });
 
-export const authenticationResponseSchema = z.object({
+const authenticationResponseSchema = z.object({
   id: base64url.min(1),
   rawId: base64url.min(1),
   type: z.literal('public-key'),
@@ -47,7 +47,7 @@ export const authenticationResponseSchema = z.object({
   clientExtensionResults: extResults.default({}),
 });
 
-export const ceremonyIdSchema = z.string().uuid();
+const ceremonyIdSchema = z.string().uuid();
 export const optionsRequestSchema = z.object({ config: ceremonyConfigSchema, credentialId: base64url.min(1).optional() }).strict();
 const verifySchema = <T extends z.ZodTypeAny>(response: T) =>
   z

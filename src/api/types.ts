@@ -356,7 +356,7 @@ export interface LabEvent {
 }
 
 /** SSE: a lab event as it happens, and `lab-status` when authenticators or the lab's connection changed. */
-export type LabRpEvent = ({ type: 'lab' } & LabEvent) | { type: 'lab-status' };
+type LabRpEvent = ({ type: 'lab' } & LabEvent) | { type: 'lab-status' };
 
 /** GET /api/ceremonies/:id adds the lab events recorded during the ceremony (empty without a lab). */
 export interface Ceremony {

@@ -5,7 +5,7 @@ import { parseCommunityList } from '../rp/metadata.ts';
 import { decodeJson, formatErrors, formatSummary, formatTree } from './format.ts';
 import { readInput } from './input.ts';
 
-export const DECODE_HELP = `Usage: passkey-explorer decode <file|-> [--json] [--rp-id ID]... [--aaguids FILE] [--no-ranges]
+const DECODE_HELP = `Usage: passkey-explorer decode <file|-> [--json] [--rp-id ID]... [--aaguids FILE] [--no-ranges]
 
 Dissects a WebAuthn message byte by byte: a registration or authentication response (the WebAuthn
 JSON serialization), or one part on its own (attestationObject, authenticatorData, clientDataJSON,

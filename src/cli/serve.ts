@@ -8,7 +8,7 @@ import { LabHost } from '../rp/lab/index.ts';
 import { openInBrowser } from './openBrowser.ts';
 import { defaultDataDir } from './paths.ts';
 
-export const SERVE_HELP = `Usage: passkey-explorer serve [--port N] [--data-dir DIR] [--open] [--lab [--browser PATH] [--headless]]
+const SERVE_HELP = `Usage: passkey-explorer serve [--port N] [--data-dir DIR] [--open] [--lab [--browser PATH] [--headless]]
 
 Runs the local relying party on http://localhost:<port> and serves the explorer window,
 so any browser on this machine (Chrome, Edge, Safari, Firefox) can run ceremonies against it.
@@ -30,7 +30,7 @@ Options:
 `;
 
 /** The built renderer that ships beside the CLI bundle (out/cli -> out/renderer). */
-export function defaultStaticDir(): string {
+function defaultStaticDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   return resolve(here, '..', 'renderer');
 }

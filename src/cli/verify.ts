@@ -5,7 +5,7 @@ import { expectationsFromCase, type VectorCaseLike } from '@decode/verify/index.
 import { analyzeAuthentication, analyzeRegistration, type Analysis } from '../rp/analyze.ts';
 import { formatChecks, formatErrors, formatSummary } from './format.ts';
 
-export const VERIFY_HELP = `Usage: passkey-explorer verify <case.json> [--json] [--root FILE]... [--time ISO] [--no-bundled-roots]
+const VERIFY_HELP = `Usage: passkey-explorer verify <case.json> [--json] [--root FILE]... [--time ISO] [--no-bundled-roots]
 
 Verifies one ceremony offline, step by step (WebAuthn L3 §7.1 / §7.2), and asks
 @simplewebauthn/server for a second opinion. The case is a JSON file in the format of the

@@ -12,7 +12,7 @@ import type { DecodeError, Field } from './types.js';
 import { toHex } from './bytes.js';
 import { X690 } from './spec.ts';
 
-export type TagClass = 'universal' | 'application' | 'context' | 'private';
+type TagClass = 'universal' | 'application' | 'context' | 'private';
 
 /** One DER TLV. `start..headerEnd` is identifier + length octets; `headerEnd..end` is the content. */
 export interface Asn1Node {
@@ -379,7 +379,7 @@ export function readTime(bytes: Uint8Array, n: Asn1Node): Date | null {
 /* ------------------------------------------------------------------ OIDs */
 
 /** Names for the OIDs met in attestation certificates, SPKIs, signatures and extensions. */
-export const OID_NAMES: Record<string, string> = {
+const OID_NAMES: Record<string, string> = {
   // signature / key algorithms
   '1.2.840.113549.1.1.1': 'rsaEncryption',
   '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
@@ -476,7 +476,7 @@ export interface Asn1FieldCtx {
 }
 
 /** Short human value of a primitive node. */
-export function describePrimitive(bytes: Uint8Array, n: Asn1Node): { value: unknown; display: string } {
+function describePrimitive(bytes: Uint8Array, n: Asn1Node): { value: unknown; display: string } {
   const c = content(bytes, n);
   if (n.cls === 'universal' && !n.constructed) {
     switch (n.tag) {

@@ -6,21 +6,13 @@
  * Spec: https://www.w3.org/TR/webauthn-3/#authenticatorassertionresponse
  */
 import type { DecodeError, Field } from './types';
-import { dissectAuthenticatorData, type AuthenticatorData } from './authenticatorData';
 import { parseEcdsaDerSignature } from './crypto/ecdsa.ts';
 import { COSE_ALG, algName } from './cose/algorithms.ts';
 import { toBase64Url, toHex, toUtf8Strict, hexPreview } from './bytes';
 import { WEBAUTHN, rfc } from './spec.ts';
 
-export interface AssertionParts {
-  authenticatorData: Uint8Array;
-  signature?: Uint8Array;
-  /** null or undefined when absent. */
-  userHandle?: Uint8Array | null;
-}
-
 /** What the signature bytes look like without knowing the key (or, with `alg`, what they must be). */
-export function guessSignatureKind(sig: Uint8Array, alg?: number): string {
+function guessSignatureKind(sig: Uint8Array, alg?: number): string {
   const a = alg !== undefined ? COSE_ALG[alg] : undefined;
   if (a) {
     if (a.kind === 'ecdsa') return `${a.name} (DER ECDSA)`;
@@ -138,32 +130,4 @@ export function dissectUserHandle(bytes: Uint8Array, opts: { source?: string; pa
     f.display += ' [empty; a user handle must be 1 to 64 bytes]';
   }
   return f;
-}
-
-/**
- * Dissects the binary parts of an assertion. Each part is its own source buffer: 'authenticatorData',
- * 'signature', 'userHandle'.
- */
-export function dissectAssertion(
-  parts: AssertionParts,
-  opts: { rpIds?: string[]; alg?: number } = {},
-): { fields: Field[]; authData: AuthenticatorData | null; errors: DecodeError[] } {
-  const fields: Field[] = [];
-  const errors: DecodeError[] = [];
-  const ad = dissectAuthenticatorData(parts.authenticatorData, {
-    source: 'authenticatorData',
-    path: 'authenticatorData',
-    rpIds: opts.rpIds,
-    ceremony: 'authentication',
-  });
-  ad.field.key = 'authenticatorData';
-  fields.push(ad.field);
-  errors.push(...ad.errors);
-  if (parts.signature) {
-    const s = dissectSignature(parts.signature, { alg: opts.alg });
-    fields.push(s.field);
-    errors.push(...s.errors);
-  }
-  if (parts.userHandle) fields.push(dissectUserHandle(parts.userHandle));
-  return { fields, authData: ad.data, errors };
 }

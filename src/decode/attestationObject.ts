@@ -11,7 +11,7 @@ import { dissectAuthenticatorData, type AuthenticatorData } from './authenticato
 import { dissectAttStmt } from './attestation/index';
 import { WEBAUTHN } from './spec.ts';
 
-export const SPEC_ATTESTATION_OBJECT = `${WEBAUTHN}#sctn-attestation`;
+const SPEC_ATTESTATION_OBJECT = `${WEBAUTHN}#sctn-attestation`;
 
 export interface AttestationObject {
   fmt?: string;

@@ -14,7 +14,7 @@ import { algName } from './cose/algorithms.ts';
 import { toHex, toBase64Url, toUuid, fromUtf8, equalBytes, readUint } from './bytes';
 import { CTAP, WEBAUTHN } from './spec.ts';
 
-export const SPEC_AUTH_DATA = `${WEBAUTHN}#sctn-authenticator-data`;
+const SPEC_AUTH_DATA = `${WEBAUTHN}#sctn-authenticator-data`;
 
 export interface AuthenticatorFlags {
   byte: number;
@@ -28,7 +28,7 @@ export interface AuthenticatorFlags {
   ed: boolean;
 }
 
-export interface AttestedCredentialData {
+interface AttestedCredentialData {
   aaguid: Uint8Array;
   /** AAGUID as a UUID string. */
   aaguidText: string;
@@ -459,7 +459,7 @@ export function dissectAuthenticatorData(
 }
 
 /** 'UP, UV, AT' */
-export function flagNames(f: AuthenticatorFlags): string {
+function flagNames(f: AuthenticatorFlags): string {
   const set = FLAG_BITS.filter((b) => f[b.name]).map((b) => b.label);
   return set.length ? set.join(', ') : 'none';
 }

@@ -17,7 +17,7 @@ const DECODE = (() => {
 })();
 
 /** How a base64 text was written: which alphabet and whether it carried '=' padding. */
-export interface Base64Info {
+interface Base64Info {
   alphabet: 'base64url' | 'base64' | 'either';
   padded: boolean;
 }

@@ -13,16 +13,15 @@
  * https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#ctap2-canonical-cbor-encoding-form
  */
 import type { CborNode, DecodeError, Field } from './types';
-import { toBase64Url, toHex, toUtf8Strict, toUtf8, hexPreview } from './bytes';
-import { CTAP, rfc } from './spec.ts';
+import { toBase64Url, toHex, toUtf8, hexPreview } from './bytes';
+import { rfc } from './spec.ts';
 
 /** Largest input the dissector accepts (1 MiB). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 /** Deepest CBOR nesting accepted. */
-export const MAX_CBOR_DEPTH = 32;
+const MAX_CBOR_DEPTH = 32;
 
 export const RFC8949 = rfc(8949);
-export const CTAP2_CANONICAL = `${CTAP}#ctap2-canonical-cbor-encoding-form`;
 
 export interface CborParseOptions {
   /** Buffer name for errors (default 'cbor'). */
@@ -506,7 +505,7 @@ function shortestFloatBytes(v: number): number {
 }
 
 /** Identity of a map key for duplicate detection (value-based, so 0x01 and 0x18 0x01 collide). */
-export function cborKeyId(k: CborNode, bytes?: Uint8Array): string {
+function cborKeyId(k: CborNode, bytes?: Uint8Array): string {
   switch (k.type) {
     case 'uint':
     case 'nint':
@@ -573,16 +572,6 @@ export function cborGet(node: CborNode | undefined, key: string | number): CborN
     }
   }
   return undefined;
-}
-
-/** The map entry (key and value nodes) for a text or integer key. */
-export function cborEntry(node: CborNode | undefined, key: string | number): { key: CborNode; value: CborNode } | undefined {
-  if (!node || node.type !== 'map') return undefined;
-  return node.entries.find((e) =>
-    typeof key === 'string'
-      ? e.key.type === 'text' && e.key.value === key
-      : (e.key.type === 'uint' || e.key.type === 'nint') && e.key.value === key,
-  );
 }
 
 /**
@@ -930,9 +919,4 @@ export function unparsedField(bytes: Uint8Array, start: number, end: number, pat
     explain: 'common.unparsed',
     severity: 'error',
   };
-}
-
-/** Convenience: the decoded UTF-8 of a byte string node when it is valid UTF-8, else null. */
-export function bytesAsText(node: CborNode): string | null {
-  return node.type === 'bytes' ? toUtf8Strict(node.value) : null;
 }

@@ -11,8 +11,6 @@ import { decodeBase64Any, toHex, toBase64Url } from './bytes';
 import { unparsedField } from './cbor';
 import { WEBAUTHN, WEBAUTHN_L2 } from './spec.ts';
 
-export const SPEC_CLIENT_DATA = `${WEBAUTHN}#dictdef-collectedclientdata`;
-
 /** The members the dissector knows, as the verification steps need them. */
 export interface ClientData {
   type?: unknown;

@@ -19,7 +19,7 @@ export type NormalizedInput =
   | { form: 'error'; errors: DecodeError[] };
 
 /** Largest text input accepted: base64 of 1 MiB, plus JSON overhead. */
-export const MAX_TEXT_CHARS = Math.ceil((MAX_INPUT_BYTES * 4) / 3) + 64 * 1024;
+const MAX_TEXT_CHARS = Math.ceil((MAX_INPUT_BYTES * 4) / 3) + 64 * 1024;
 
 function tooLarge(what: string, size: number, limit: number): NormalizedInput {
   return {

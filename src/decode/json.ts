@@ -11,8 +11,8 @@ import type { DecodeError, Field } from './types';
 import { toUtf8 } from './bytes';
 import { rfc } from './spec.ts';
 
-export const MAX_JSON_DEPTH = 64;
-export const RFC8259 = rfc(8259);
+const MAX_JSON_DEPTH = 64;
+const RFC8259 = rfc(8259);
 
 interface JsonBase {
   start: number;
@@ -24,7 +24,7 @@ export interface JsonMember {
   key: JsonString;
   value: JsonNode;
 }
-export type JsonString = JsonBase & { type: 'string'; value: string };
+type JsonString = JsonBase & { type: 'string'; value: string };
 export type JsonNode =
   | (JsonBase & { type: 'object'; members: JsonMember[]; duplicates?: string[] })
   | (JsonBase & { type: 'array'; items: JsonNode[] })
@@ -285,7 +285,7 @@ export function parseJson(bytes: Uint8Array, opts: { source?: string; path?: str
 }
 
 /** The plain JS value of a node. */
-export function jsonValue(node: JsonNode): unknown {
+function jsonValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {
       const o: Record<string, unknown> = {};
@@ -328,7 +328,7 @@ function display(node: JsonNode): string {
 }
 
 /** A 'syntax' leaf for punctuation and whitespace. */
-export function syntaxField(bytes: Uint8Array, start: number, end: number, path: string, source: string): Field {
+function syntaxField(bytes: Uint8Array, start: number, end: number, path: string, source: string): Field {
   const text = toUtf8(bytes.subarray(start, end));
   return {
     key: 'syntax',

@@ -106,7 +106,7 @@ export type CborNode = CborNodeBase &
     | { type: 'float'; value: number }
   );
 
-export interface CborNodeBase {
+interface CborNodeBase {
   /** RFC 8949 major type 0..7. */
   major: number;
   start: number;

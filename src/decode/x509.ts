@@ -33,7 +33,6 @@ import {
   asn1Field,
   headerField,
   unparsedField,
-  describePrimitive,
   shortHex,
   tagName,
   fillCoverageGaps,
@@ -68,14 +67,14 @@ const S = {
 
 /* ------------------------------------------------------------------ model */
 
-export interface AttributeTypeAndValue {
+interface AttributeTypeAndValue {
   oid: string;
   /** Short name (CN, O, ...) when known. */
   name?: string;
   value: string;
 }
 
-export interface X509Name {
+interface X509Name {
   rdns: AttributeTypeAndValue[][];
   /** RFC 4514 string (last RDN first), e.g. 'CN=Leaf,O=Example,C=US'. */
   text: string;
@@ -106,7 +105,7 @@ export interface SubjectPublicKeyInfo {
   rsa?: { n: Uint8Array; e: Uint8Array };
 }
 
-export interface X509Extension {
+interface X509Extension {
   oid: string;
   name?: string;
   critical: boolean;
@@ -116,20 +115,20 @@ export interface X509Extension {
   understood: boolean;
 }
 
-export interface BasicConstraints {
+interface BasicConstraints {
   ca: boolean;
   pathLen?: number;
   /** DER violations found while reading it, e.g. an explicitly encoded DEFAULT FALSE. */
   derIssues?: string[];
 }
 
-export interface GeneralName {
+interface GeneralName {
   type: 'otherName' | 'rfc822Name' | 'dNSName' | 'directoryName' | 'uniformResourceIdentifier' | 'iPAddress' | 'registeredID' | 'other';
   value: string;
   name?: X509Name;
 }
 
-export interface TpmSan {
+interface TpmSan {
   manufacturer?: string;
   model?: string;
   version?: string;
@@ -137,7 +136,7 @@ export interface TpmSan {
   separateRdns: boolean;
 }
 
-export interface AuthorizationList {
+interface AuthorizationList {
   /** Tag numbers present, in order. */
   tags: number[];
   purpose?: number[];
@@ -152,7 +151,7 @@ export interface AuthorizationList {
   osPatchLevel?: number;
 }
 
-export interface AndroidKeyDescription {
+interface AndroidKeyDescription {
   attestationVersion: number | null;
   attestationSecurityLevel: number | null;
   keymasterVersion: number | null;
@@ -234,7 +233,7 @@ function atvText(a: AttributeTypeAndValue): string {
 }
 
 /** RFC 4514 string of a Name (the last RDN first, as RFC 4514 §2.1 prescribes). */
-export function nameToString(rdns: AttributeTypeAndValue[][]): string {
+function nameToString(rdns: AttributeTypeAndValue[][]): string {
   return [...rdns]
     .reverse()
     .map((rdn) => rdn.map(atvText).join('+'))
@@ -1354,6 +1353,3 @@ export function dissectCertificate(
 export function parseCertificate(der: Uint8Array): Certificate | null {
   return dissectCertificate(der, 0, der.length, { source: 'certificate', path: 'certificate' }).cert;
 }
-
-/** Re-exported so format modules can show primitive values the same way. */
-export { describePrimitive };

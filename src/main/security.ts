@@ -3,7 +3,7 @@
  */
 
 /** Hosts whose https pages open in the system browser: specs, docs and vendors a user follows from the app. */
-export const EXTERNAL_HOSTS = [
+const EXTERNAL_HOSTS = [
   'www.w3.org',
   'w3c.github.io',
   'fidoalliance.org',

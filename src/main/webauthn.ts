@@ -35,9 +35,9 @@ import {
   type TouchIdPlan,
 } from './webauthnPolicy.ts';
 
-export const SELECT_ACCOUNT_CHANNEL = 'pe:webauthn-select-account';
-export const ACCOUNT_SELECTED_CHANNEL = 'pe:webauthn-account-selected';
-export const STATUS_CHANNEL = 'pe:webauthn-status';
+const SELECT_ACCOUNT_CHANNEL = 'pe:webauthn-select-account';
+const ACCOUNT_SELECTED_CHANNEL = 'pe:webauthn-account-selected';
+const STATUS_CHANNEL = 'pe:webauthn-status';
 /** A picker nobody answers is cancelled after this long (the page gets NotAllowedError). */
 const PICKER_TIMEOUT_MS = 5 * 60_000;
 const PROMPT_REASON = 'use a passkey for $1 in Passkey Explorer';

@@ -103,7 +103,7 @@ export function appBundleOf(execPath: string): string | null {
 // ---- select-webauthn-account ----
 
 /** One account as the window's picker shows it (Electron's WebAuthnAccount, checked). */
-export interface PickerAccount {
+interface PickerAccount {
   credentialId: string;
   name?: string;
   displayName?: string;

@@ -14,7 +14,6 @@ import { toBase64Url } from '@decode/bytes.ts';
 import type { Check, Dissection } from '@decode/types.ts';
 import type { Disagreement, DissectionRecord, SecondOpinion } from '@api/types.ts';
 
-export type { SecondOpinion };
 import { firstFailure, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '@decode/verify/index.ts';
 
 export interface Analysis {

@@ -53,7 +53,7 @@ function prune(table: Map<string, Entry>, now: number): void {
 }
 
 /** The page URL that loads hand-off `id` into the ceremony builder. */
-export function handoffUrl(origin: string, id: string): string {
+function handoffUrl(origin: string, id: string): string {
   return `${origin}/#/ceremony?handoff=${id}`;
 }
 

@@ -84,7 +84,7 @@ function aaguidsNamed(ctx: RpContext, name: string): string[] {
   return rows.map((r) => r.aaguid).filter((a) => ctx.metadata.name(a)?.toLowerCase() === wanted);
 }
 
-export function exportCeremonies(ctx: Pick<RpContext, 'store' | 'origin' | 'rp'>, ids: readonly string[]): CeremonyExport {
+function exportCeremonies(ctx: Pick<RpContext, 'store' | 'origin' | 'rp'>, ids: readonly string[]): CeremonyExport {
   const ceremonies: Ceremony[] = [];
   const missing: string[] = [];
   for (const id of ids) {

@@ -13,7 +13,7 @@ import type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus } from 
 export type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus };
 
 export const COMMUNITY_AAGUIDS_URL = 'https://raw.githubusercontent.com/passkeydeveloper/passkey-authenticator-aaguids/main/combined.json';
-export const FIDO_MDS_URL = 'https://mds3.fidoalliance.org/';
+const FIDO_MDS_URL = 'https://mds3.fidoalliance.org/';
 
 /** Largest list or BLOB accepted (the published lists with icons are a few MiB). */
 import { MAX_METADATA_BYTES } from '@api/schemas.ts';
@@ -66,7 +66,7 @@ export function parseCommunityList(text: string): Map<string, AuthenticatorInfo>
 }
 
 /** Downloads `url` (https, or loopback http for local files and tests) with a timeout and a size cap. */
-export async function fetchLimited(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+async function fetchLimited(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
   let u: URL;
   try {
     u = new URL(url);

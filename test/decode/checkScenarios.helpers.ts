@@ -687,7 +687,7 @@ function otherAuthData(c: VectorCase, all: VectorCase[], like: string): Response
  * cases, cross-origin, top origin, token binding, counter 0, SafetyNet CTS, TPM SAN and ECC pubArea,
  * basic constraints, packed self attestation). Every other case is run as it is only.
  */
-export function representative(cases: VectorCase[]): Set<VectorCase> {
+function representative(cases: VectorCase[]): Set<VectorCase> {
   const out = new Set<VectorCase>();
   const seen = new Map<string, number>();
   const edge = /fail|crossorigin|toporigin|token-binding|counter-zero|cts-not|san-non|basic-constraints|ecc-pubarea|packed-self-es256/;

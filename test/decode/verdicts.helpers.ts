@@ -20,7 +20,7 @@ import { clockFor, trustFor, type VectorCase } from './vectors.helpers';
  * "all other attested cases have certificates valid". (Instead of the real clock: a verdict must not
  * flip in the year some Yubico or Feitian certificate expires.)
  */
-export const REFERENCE_TIME = new Date('2026-11-21T00:00:00Z');
+const REFERENCE_TIME = new Date('2026-11-21T00:00:00Z');
 
 /** What a case asks for, computed once (reads the anchors' PEM files). */
 export interface Prepared {
@@ -51,7 +51,7 @@ export async function runOurs(c: VectorCase, p: Prepared): Promise<{ dissection:
 }
 
 /** SimpleWebAuthn's root certificates for the case's format, like ours: bundled (unless turned off) + the case's anchors. */
-export function swaRootsFor(p: Prepared): string[] {
+function swaRootsFor(p: Prepared): string[] {
   return [...(p.trust.useBundledRoots && p.fmt ? bundledRootsFor(p.fmt).map((r) => r.pem) : []), ...p.trust.trustAnchors];
 }
 

@@ -18,9 +18,7 @@ import { dissectUnknown } from './unknown.js';
 import { TRUST_ID } from './trust.js';
 import { T, english, withText, type CheckText } from '../messages/checkText.js';
 
-export type { AttestationVerifyContext, AttStmtDissection, TrustResult };
-export type { MetadataLookup, MdsEntry } from '../trust/mds.js';
-
+export type { AttestationVerifyContext };
 interface Format {
   dissect: (attStmt: CborNode, ctx: AttStmtDissectContext) => AttStmtDissection;
   verify: (attStmt: CborNode, ctx: AttestationVerifyContext) => Promise<Check[]>;
@@ -37,7 +35,7 @@ const FORMATS: Record<string, Format> = {
 };
 
 /** The attestation statement formats this tool verifies. */
-export const SUPPORTED_FORMATS: readonly string[] = Object.keys(FORMATS);
+const SUPPORTED_FORMATS: readonly string[] = Object.keys(FORMATS);
 
 function formatOf(fmt: string): Format | undefined {
   return Object.prototype.hasOwnProperty.call(FORMATS, fmt) ? FORMATS[fmt] : undefined;

@@ -46,7 +46,7 @@ const ISO3166 = /^[A-Z]{2}$/;
  * §8.2.1 Packed attestation statement certificate requirements, as a list of problems (empty = OK).
  * Shared with TPM's AAGUID rule and used for display.
  */
-export function packedCertProblems(cert: Certificate): string[] {
+function packedCertProblems(cert: Certificate): string[] {
   const p: string[] = [];
   if (cert.version !== 3) p.push(`version must be 3, got ${cert.version}`);
   const attr = (oid: string) =>

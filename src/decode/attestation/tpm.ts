@@ -38,7 +38,7 @@ import { assessChain } from './trust.js';
 import { TPM_LIBRARY } from '../spec.ts';
 
 /** TPM_ALG_ID names (TPM 2.0 Part 2 §6.3). */
-export const TPM_ALG: Record<number, string> = {
+const TPM_ALG: Record<number, string> = {
   0x0001: 'TPM_ALG_RSA',
   0x0004: 'TPM_ALG_SHA1',
   0x0005: 'TPM_ALG_HMAC',
@@ -279,7 +279,7 @@ const algDisp = (v: number) => `${TPM_ALG[v] ?? 'unknown'} (0x${v.toString(16).p
 
 /* ------------------------------------------------------------------ TPMS_ATTEST */
 
-export interface TpmsAttest {
+interface TpmsAttest {
   magic: number;
   type: number;
   qualifiedSigner: Uint8Array;
@@ -295,7 +295,7 @@ export interface TpmsAttest {
 }
 
 /** Reads TPMS_ATTEST at [start, end) of `bytes`: fields (every byte covered) and the model. */
-export function readTpmsAttest(
+function readTpmsAttest(
   bytes: Uint8Array,
   start: number,
   end: number,
@@ -370,7 +370,7 @@ function nameDisplay(b: Uint8Array): string {
 
 /* ------------------------------------------------------------------ TPMT_PUBLIC */
 
-export interface TpmtPublic {
+interface TpmtPublic {
   type: number;
   nameAlg: number;
   objectAttributes: number;
@@ -390,7 +390,7 @@ export interface TpmtPublic {
 }
 
 /** Reads TPMT_PUBLIC (RSA and ECC key objects) at [start, end). */
-export function readTpmtPublic(
+function readTpmtPublic(
   bytes: Uint8Array,
   start: number,
   end: number,
@@ -561,7 +561,7 @@ const NOTE_SHARED_RDN = 'the TPM attributes share one RDN instead of one RDN eac
 const NOTE_SAN_NOT_CRITICAL = 'the Subject Alternative Name is not marked critical although the Subject is empty (RFC 5280 §4.2.1.6)';
 
 /** §8.3.1 TPM attestation statement certificate requirements (problems; empty = OK). */
-export function tpmCertProblems(cert: Certificate): { problems: string[]; notes: string[] } {
+function tpmCertProblems(cert: Certificate): { problems: string[]; notes: string[] } {
   const problems: string[] = [];
   const notes: string[] = [];
   if (cert.version !== 3) problems.push(`version must be 3, got ${cert.version}`);

@@ -19,10 +19,10 @@ import { MDS_UNTRUSTED_STATUSES, latestStatus, MDS_SPEC } from '../trust/mds.js'
 import { SPEC, type AttestationVerifyContext, type TrustResult } from './common.js';
 import { T, english, withText, type CheckText } from '../messages/checkText.js';
 
-export const TRUST_ANCHORS_ID = 'attestation.trustAnchors';
+const TRUST_ANCHORS_ID = 'attestation.trustAnchors';
 export const TRUST_ID = 'attestation.trust';
 
-export function anchorsFor(fmt: string, ctx: AttestationVerifyContext): { anchors: TrustAnchor[]; problems: string[]; sources: string[] } {
+function anchorsFor(fmt: string, ctx: AttestationVerifyContext): { anchors: TrustAnchor[]; problems: string[]; sources: string[] } {
   const anchors: TrustAnchor[] = [];
   const problems: string[] = [];
   const sources: string[] = [];

@@ -19,8 +19,6 @@ import { checkMessagesJa } from './checks.ja';
 import { lookup, renderTemplate, type Lang } from './i18n.ts';
 
 export { renderTemplate, type Lang };
-export type { CheckMessageId } from './checks.en';
-
 /** Every English explanation, by message id. */
 export const en: Readonly<Record<string, string>> = { ...coreEn, ...attestationMessagesEn, ...checkMessagesEn };
 /** Every Japanese explanation, by message id (the same ids as {@link en}). */

@@ -18,7 +18,7 @@ export interface TrustAnchor {
   origin: string;
 }
 
-export type ChainFailure =
+type ChainFailure =
   | 'no-anchors'
   | 'unknown-root'
   | 'incomplete'
@@ -31,7 +31,7 @@ export type ChainFailure =
   | 'unsupported-algorithm'
   | 'loop';
 
-export interface ChainLink {
+interface ChainLink {
   subject: string;
   issuer: string;
   notBefore: string | null;

@@ -22,7 +22,7 @@ export interface BundledRoot {
 }
 
 /** Apple WebAuthn Root CA (SimpleWebAuthn default trust anchor for "apple"). */
-export const APPLE_WEBAUTHN_ROOT_CA: BundledRoot = {
+const APPLE_WEBAUTHN_ROOT_CA: BundledRoot = {
   name: 'Apple WebAuthn Root CA',
   subject: 'ST=California,O=Apple Inc.,CN=Apple WebAuthn Root CA',
   notBefore: '2020-03-18T18:21:32+00:00',
@@ -46,7 +46,7 @@ jAGGiQIwHFj+dJZYUJR786osByBelJYsVZd2GbHQu209b5RCmGQ21gpSAk9QZW4B
 };
 
 /** Google Hardware Attestation Root 1 (SimpleWebAuthn default trust anchor for "android-key"). */
-export const GOOGLE_HARDWARE_ATTESTATION_ROOT_1: BundledRoot = {
+const GOOGLE_HARDWARE_ATTESTATION_ROOT_1: BundledRoot = {
   name: 'Google Hardware Attestation Root 1',
   subject: '2.5.4.5=f92009e853b6b045',
   notBefore: '2016-05-26T16:28:52+00:00',
@@ -87,7 +87,7 @@ wDB5y0USicV3YgYGmi+NZfhA4URSh77Yd6uuJOJENRaNVTzk
 };
 
 /** Google Hardware Attestation Root 2 (SimpleWebAuthn default trust anchor for "android-key"). */
-export const GOOGLE_HARDWARE_ATTESTATION_ROOT_2: BundledRoot = {
+const GOOGLE_HARDWARE_ATTESTATION_ROOT_2: BundledRoot = {
   name: 'Google Hardware Attestation Root 2',
   subject: '2.5.4.5=f92009e853b6b045',
   notBefore: '2019-11-22T20:37:58+00:00',
@@ -127,7 +127,7 @@ ex0SdDrx+tWUDqG8At2JHA==
 };
 
 /** Google Hardware Attestation Root 3 (SimpleWebAuthn default trust anchor for "android-key"). */
-export const GOOGLE_HARDWARE_ATTESTATION_ROOT_3: BundledRoot = {
+const GOOGLE_HARDWARE_ATTESTATION_ROOT_3: BundledRoot = {
   name: 'Google Hardware Attestation Root 3',
   subject: '2.5.4.5=f92009e853b6b045',
   notBefore: '2021-11-17T23:10:42+00:00',
@@ -167,7 +167,7 @@ mD/vFDkzF+wm7cyWpQpCVQ==
 };
 
 /** Google Hardware Attestation Root 4 (SimpleWebAuthn default trust anchor for "android-key"). */
-export const GOOGLE_HARDWARE_ATTESTATION_ROOT_4: BundledRoot = {
+const GOOGLE_HARDWARE_ATTESTATION_ROOT_4: BundledRoot = {
   name: 'Google Hardware Attestation Root 4',
   subject: '2.5.4.5=f92009e853b6b045',
   notBefore: '2022-03-20T18:07:48+00:00',
@@ -207,7 +207,7 @@ w1IdYIg2Wxg7yHcQZemFQg==
 };
 
 /** GlobalSign Root CA (SimpleWebAuthn default trust anchor for "android-safetynet"). */
-export const GLOBALSIGN_ROOT_CA: BundledRoot = {
+const GLOBALSIGN_ROOT_CA: BundledRoot = {
   name: 'GlobalSign Root CA',
   subject: 'CN=GlobalSign Root CA,OU=Root CA,O=GlobalSign nv-sa,C=BE',
   notBefore: '1998-09-01T12:00:00+00:00',
@@ -238,7 +238,7 @@ HMUfpIBvFSDJ3gyICh3WZlXi/EjJKSZp4A==
 };
 
 /** GlobalSign Root CA - R2 (extra SafetyNet root used by swa-reg-safetynet-2019 (expired 2021-12-15)). */
-export const GLOBALSIGN_ROOT_CA_R2: BundledRoot = {
+const GLOBALSIGN_ROOT_CA_R2: BundledRoot = {
   name: 'GlobalSign Root CA - R2',
   subject: 'CN=GlobalSign,O=GlobalSign,OU=GlobalSign Root CA - R2',
   notBefore: '2006-12-15T08:00:00+00:00',
@@ -270,7 +270,7 @@ KfSSjsd42w3lX1fbgJp7vPmLM6OBRvAXuYRKTFqMAWbb7OaGIEE+cbxY6PDepnva
 };
 
 /** GlobalSign Root CA - R3 (SimpleWebAuthn default trust anchor for "mds"). */
-export const GLOBALSIGN_ROOT_CA_R3: BundledRoot = {
+const GLOBALSIGN_ROOT_CA_R3: BundledRoot = {
   name: 'GlobalSign Root CA - R3',
   subject: 'CN=GlobalSign,O=GlobalSign,OU=GlobalSign Root CA - R3',
   notBefore: '2009-03-18T10:00:00+00:00',
@@ -304,7 +304,7 @@ WD9f
  * Default trust anchors per attestation statement format. Formats not listed (packed, tpm, fido-u2f)
  * have no universal root: their roots come from the FIDO Metadata Service or the user.
  */
-export const BUNDLED_ROOTS: Readonly<Record<string, readonly BundledRoot[]>> = {
+const BUNDLED_ROOTS: Readonly<Record<string, readonly BundledRoot[]>> = {
   apple: [APPLE_WEBAUTHN_ROOT_CA],
   'android-key': [
     GOOGLE_HARDWARE_ATTESTATION_ROOT_1,

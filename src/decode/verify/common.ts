@@ -91,7 +91,7 @@ export function firstFailure(checks: Check[]): Check | undefined {
 export const check = makeCheck;
 
 /** JSON.stringify as a template literal shows it (`undefined` for undefined). */
-export const js = (v: unknown): string => String(JSON.stringify(v));
+const js = (v: unknown): string => String(JSON.stringify(v));
 
 /** Checks on clientDataJSON shared by §7.1 and §7.2: type, challenge, origin, crossOrigin/topOrigin (+ the L2 tokenBinding step). */
 export function clientDataChecks(

@@ -11,9 +11,9 @@ import { ApiFailure } from '../errors.ts';
 import { readJson, validate } from './body.ts';
 
 export type AppEnv = { Bindings: HttpBindings };
-export type AppContext = Context<AppEnv>;
+type AppContext = Context<AppEnv>;
 
-export interface HandlerInput<E extends EndpointDef> {
+interface HandlerInput<E extends EndpointDef> {
   params: ParamsOf<E>;
   query: QueryOf<E>;
   body: BodyOf<E>;
@@ -22,7 +22,7 @@ export interface HandlerInput<E extends EndpointDef> {
 }
 
 /** Answers with the entry's response type (sent as JSON), or with a Response of its own. */
-export type Handler<E extends EndpointDef> = (input: HandlerInput<E>) => Promise<ResponseOf<E> | Response> | ResponseOf<E> | Response;
+type Handler<E extends EndpointDef> = (input: HandlerInput<E>) => Promise<ResponseOf<E> | Response> | ResponseOf<E> | Response;
 
 export type Handlers<T extends EndpointTable> = { [K in keyof T]: Handler<T[K]> };
 

@@ -13,7 +13,7 @@ import { attachToPage, CdpConnection, type CdpSession } from './cdp.ts';
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'msedge'];
 
 /** Well-known install locations per platform. */
-export function knownLocations(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+function knownLocations(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
   if (platform === 'darwin') {
     const apps = ['Google Chrome', 'Chromium', 'Google Chrome Canary', 'Microsoft Edge'];
     const bins: Record<string, string> = {

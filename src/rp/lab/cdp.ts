@@ -5,7 +5,7 @@
  */
 import type { LabTransport, ProtocolDomain } from './types.ts';
 
-export class CdpError extends Error {
+class CdpError extends Error {
   constructor(
     readonly method: string,
     readonly code: number,

@@ -10,7 +10,7 @@ import type { Store } from '../store.ts';
 type Row = Record<string, unknown>;
 
 /** How long after its response a ceremony still collects events that raced it. */
-export const ANSWERED_GRACE_MS = 2_000;
+const ANSWERED_GRACE_MS = 2_000;
 
 export function activeCeremony(store: Store, now: number): { id: string; kind: string; residentKey: string | null } | null {
   const r = store.db

@@ -13,13 +13,13 @@ import { LabError, type AuthenticatorLab, type LabCdpEvent } from './lab.ts';
 import { optionSupport, PRESETS, RESIDENT_CREDENTIAL_LIMIT } from './options.ts';
 import type { LabAuthenticator, LabStatus } from './types.ts';
 
-export const NO_LAB_REASON =
+const NO_LAB_REASON =
   'No virtual authenticator lab in this session: the lab drives a browser page over the Chrome DevTools protocol, ' +
   'and this page was not opened by one. Run `passkey-explorer serve --lab` (it starts its own Chrome/Chromium with the lab attached; ' +
   'add --browser PATH to pick one, --headless for CI) or use the desktop app (npm start). A system browser on plain `serve` has no lab.';
 
 /** How long a verify call waits at most for the CDP event of the credential it verifies. */
-export const SETTLE_TIMEOUT_MS = 3_000;
+const SETTLE_TIMEOUT_MS = 3_000;
 
 /** The CDP event a page ceremony makes on the authenticator that answered it. */
 const CEREMONY_EVENT = { registration: 'credentialAdded', authentication: 'credentialAsserted' } as const;

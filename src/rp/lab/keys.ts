@@ -1,5 +1,5 @@
 /** Credential bytes for people: PKCS#8 base64 <-> PEM, the public key, base64 <-> base64url. */
-import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 
 export const b64ToB64url = (b64: string): string => Buffer.from(b64, 'base64').toString('base64url');
 export const b64urlToB64 = (b64u: string): string => Buffer.from(b64u, 'base64url').toString('base64');
@@ -50,11 +50,6 @@ export function publicKeyOf(pkcs8b64: string): PublicKeyInfo | null {
   } catch {
     return null;
   }
-}
-
-/** A fresh P-256 key (PKCS#8 base64) and a random 32-byte credential id (base64), for new credentials. */
-export function randomCredentialId(): string {
-  return randomBytes(32).toString('base64');
 }
 
 /** UTF-8 text of bytes when they are valid, printable text; null otherwise. */

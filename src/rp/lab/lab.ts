@@ -9,7 +9,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { b64ToB64url, b64urlToB64, textOf } from './keys.ts';
-import { checkOptions, optionSupport, PRESETS, RESIDENT_CREDENTIAL_LIMIT, type OptionSupport } from './options.ts';
+import { checkOptions, optionSupport, PRESETS, type OptionSupport } from './options.ts';
 import type {
   CdpCredential,
   LabAuthenticator,
@@ -22,7 +22,7 @@ import type {
   VirtualAuthenticatorOptions,
 } from './types.ts';
 
-export const CDP_EVENTS = ['credentialAdded', 'credentialAsserted', 'credentialUpdated', 'credentialDeleted'] as const;
+const CDP_EVENTS = ['credentialAdded', 'credentialAsserted', 'credentialUpdated', 'credentialDeleted'] as const;
 export type CdpEventName = (typeof CDP_EVENTS)[number];
 
 /** A WebAuthn domain event as the lab reports it. */
@@ -426,5 +426,3 @@ function cdpFailure(method: string, e: unknown): LabError {
   const message = e instanceof Error ? e.message : String(e);
   return new LabError(422, 'cdp_error', message.startsWith(method) ? message : `${method}: ${message}`);
 }
-
-export { RESIDENT_CREDENTIAL_LIMIT };

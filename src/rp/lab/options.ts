@@ -10,12 +10,12 @@ import type { LabOptionInfo, LabPreset, ProtocolDomain, VirtualAuthenticatorOpti
 /** Chromium keeps at most this many resident (discoverable) credentials in one virtual authenticator. */
 export const RESIDENT_CREDENTIAL_LIMIT = 3;
 
-export const PROTOCOLS = ['ctap2', 'u2f'] as const;
-export const CTAP2_VERSIONS = ['ctap2_0', 'ctap2_1', 'ctap2_2'] as const;
-export const TRANSPORTS = ['usb', 'nfc', 'ble', 'cable', 'hybrid', 'smart-card', 'internal'] as const;
+const PROTOCOLS = ['ctap2', 'u2f'] as const;
+const CTAP2_VERSIONS = ['ctap2_0', 'ctap2_1', 'ctap2_2'] as const;
+const TRANSPORTS = ['usb', 'nfc', 'ble', 'cable', 'hybrid', 'smart-card', 'internal'] as const;
 
 /** Every option, in WebAuthn.pdl's order, with CDP's default and its description. */
-export const OPTION_TABLE: Omit<LabOptionInfo, 'supported'>[] = [
+const OPTION_TABLE: Omit<LabOptionInfo, 'supported'>[] = [
   { name: 'protocol', type: 'enum', values: [...PROTOCOLS], description: 'CTAP2 or U2F (CTAP1).' },
   {
     name: 'ctap2Version',
@@ -54,7 +54,7 @@ export const OPTION_TABLE: Omit<LabOptionInfo, 'supported'>[] = [
   { name: 'defaultBackupState', type: 'boolean', default: false, description: 'BS flag of the credentials it creates.' },
 ];
 
-export const OPTION_NAMES = OPTION_TABLE.map((o) => o.name) as VirtualAuthenticatorOptionName[];
+const OPTION_NAMES = OPTION_TABLE.map((o) => o.name) as VirtualAuthenticatorOptionName[];
 
 export const PRESETS: LabPreset[] = [
   {
@@ -141,7 +141,7 @@ export interface OptionSupport {
   missingCommands: string[];
 }
 
-export const LAB_COMMANDS = [
+const LAB_COMMANDS = [
   'enable',
   'disable',
   'addVirtualAuthenticator',

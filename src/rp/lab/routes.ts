@@ -20,7 +20,7 @@ import type { CdpCredential, LabAuthenticatorFile, LabCredentialDetail, LabCrede
 const toB64 = (v: string) => Buffer.from(v, 'base64').toString('base64');
 
 /** A credential from a file -> CDP's Credential (ids to standard base64, PEM to PKCS#8, defaults filled). */
-export function normalizeCredential(input: z.infer<typeof credentialInput>, defaults: { rpId: string; resident: boolean }): CdpCredential {
+function normalizeCredential(input: z.infer<typeof credentialInput>, defaults: { rpId: string; resident: boolean }): CdpCredential {
   let privateKey: string;
   try {
     privateKey = toPkcs8Base64(input.privateKeyPem ?? input.privateKey!);

@@ -25,7 +25,7 @@ export function loadRegistrationCases(): RegCase[] {
     .map((f) => ({ ...JSON.parse(readFileSync(join(dir, f), 'utf8')), file: f }));
 }
 
-export function b64(s: string): Uint8Array {
+function b64(s: string): Uint8Array {
   const r = decodeBase64Any(s);
   if (!r.ok) throw new Error(r.message);
   return r.bytes;
@@ -54,7 +54,7 @@ export function parseAttObj(c: RegCase): Parsed | null {
   return { bytes, root, fmt: fmt.value, attStmt, authData: authData.value };
 }
 
-export function leaves(f: Field, source?: string, out: Field[] = []): Field[] {
+function leaves(f: Field, source?: string, out: Field[] = []): Field[] {
   if (f.children && f.children.length) for (const c of f.children) leaves(c, source, out);
   else if (f.range && (!source || f.source === source)) out.push(f);
   return out;
@@ -93,7 +93,7 @@ export function splitAuthData(a: Uint8Array): {
   return { rpIdHash, aaguid, credentialId, credentialPublicKey };
 }
 
-export async function sha256(b: Uint8Array): Promise<Uint8Array> {
+async function sha256(b: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', b));
 }
 

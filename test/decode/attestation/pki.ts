@@ -5,7 +5,7 @@ import type { webcrypto } from 'node:crypto';
 import { parseCertificate } from '@decode/x509';
 import type { Certificate } from '@decode/x509';
 
-export const EC = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
+const EC = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
 export interface Issued {
   pem: string;

@@ -15,10 +15,8 @@ import { ENDPOINTS, type Endpoints } from '@api/endpoints.ts';
 import type { ApiError, AuthenticatorInfo, Ceremony, VerifyFailure } from '@api/types.ts';
 import { createLabApi, type LabApi } from './lab.ts';
 
-export type { HistoryQueryParams, SignCountPoint } from '@api/types.ts';
-
-export const TOKEN_HEADER = 'X-PE-Token';
-export const TOKEN_META = 'pe-token';
+const TOKEN_HEADER = 'X-PE-Token';
+const TOKEN_META = 'pe-token';
 
 export class ApiRequestError extends Error implements ApiError {
   readonly error: string;

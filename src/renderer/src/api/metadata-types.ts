@@ -4,16 +4,7 @@
  */
 import type { Ceremony, DissectionRecord } from '@api/types.ts';
 
-export type {
-  AuthenticatorInfo,
-  Disagreement,
-  DissectionRecord as StoredDissection,
-  MdsStatus,
-  MetadataInfo,
-  SecondOpinion,
-  SourceStatus,
-  TrustRoot,
-} from '@api/types.ts';
+export type { AuthenticatorInfo, Disagreement, MetadataInfo, SecondOpinion, TrustRoot } from '@api/types.ts';
 
 /** The stored dissection of a ceremony (null for pending ceremonies and client errors). */
 export function dissectionOf(c: Ceremony): DissectionRecord | null {

@@ -5,7 +5,7 @@ import { ja } from './ja.ts';
 
 export { LANGS, LANG_NAMES, pickLang, type Lang, type Params } from '@decode/messages/i18n.ts';
 
-export const CATALOGS: Record<Lang, Messages> = { en, ja };
+const CATALOGS: Record<Lang, Messages> = { en, ja };
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   return renderTemplate(lookup(CATALOGS, lang, key) ?? key, params);

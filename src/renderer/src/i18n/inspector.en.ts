@@ -172,5 +172,3 @@ export const inspectorEn = {
   'decode.verifyError': 'Verification could not run: {message}',
   'decode.loadFailed': 'The decoder could not be loaded: {message}',
 } as const;
-
-export type InspectorMessageKey = keyof typeof inspectorEn;

@@ -233,5 +233,3 @@ export const learnEn = {
   'learn.unknownName': 'not named by the loaded metadata',
   'learn.bytes': '{n} bytes',
 } as const;
-
-export type LearnMessageKey = keyof typeof learnEn;

@@ -57,7 +57,7 @@ export function expectedRpIdHash(rpId: string): string {
 }
 
 /** SHA-256 of the clientDataJSON bytes in hex: the half of the signed data that binds challenge and origin. */
-export function clientDataHash(b64url: string): string | null {
+function clientDataHash(b64url: string): string | null {
   try {
     return toHex(sha256(fromBase64Url(b64url)));
   } catch {
@@ -90,7 +90,7 @@ function innermost(f: Field): Field {
 }
 
 /** A field's own children without the CBOR/JSON plumbing (headers, keys, punctuation). */
-export function meaningfulChildren(f: Field | undefined): Field[] {
+function meaningfulChildren(f: Field | undefined): Field[] {
   return (f?.children ?? []).filter((c) => !c.path.includes('#'));
 }
 
@@ -242,7 +242,7 @@ export function flagFacts(d: Dissection, authDataPath: string, requestedUv: stri
   };
 }
 
-export type AttestationKind = 'none' | 'self' | 'certificate' | 'unknown';
+type AttestationKind = 'none' | 'self' | 'certificate' | 'unknown';
 
 /** What the attestation statement is: none, self (no certificate), or a certificate chain. */
 export interface AttestationFacts {

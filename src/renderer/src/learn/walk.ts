@@ -142,7 +142,7 @@ export function isAvailable(i: number, data: LearnData): boolean {
 }
 
 /** Why the walk cannot go on from here, if it cannot (a rejected registration has no credential to sign in with). */
-export type Blocked = 'registration-failed' | 'sign-in-failed';
+type Blocked = 'registration-failed' | 'sign-in-failed';
 
 export type NextMove =
   | { kind: 'go'; to: number }

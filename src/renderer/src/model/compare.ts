@@ -17,7 +17,7 @@ export interface DiffRow {
   change: Change;
 }
 
-export type SectionId = 'summary' | 'checks' | 'options' | 'dissection' | 'config' | 'clientExtensions';
+type SectionId = 'summary' | 'checks' | 'options' | 'dissection' | 'config' | 'clientExtensions';
 
 export interface DiffSection {
   id: SectionId;

@@ -33,11 +33,6 @@ export function algorithmLabel(id: number | null | undefined): string {
   return a ? `${a.name} (${id})` : `COSE ${id}`;
 }
 
-export function algorithmName(id: number | null | undefined): string {
-  if (id === null || id === undefined) return '—';
-  return COSE_ALG[id]?.name ?? `COSE ${id}`;
-}
-
 export const HINTS: readonly Hint[] = ['security-key', 'client-device', 'hybrid'];
 
 /**
@@ -85,7 +80,7 @@ export function withExtensions(config: CeremonyConfig, patch: Partial<CeremonyCo
 }
 
 /** JSON with object keys sorted, so two equal configs compare equal whatever their key order. */
-export function stableStringify(value: unknown): string {
+function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -9,7 +9,7 @@ export interface SignCountPoint {
   at: string;
 }
 
-export interface ChartPoint {
+interface ChartPoint {
   x: number;
   y: number;
   signCount: number;
@@ -55,7 +55,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
 // ------------------------------------------------------------------ Signal API
 
 /** The part of PublicKeyCredential the Signal API adds (WebAuthn L3 §5.1.10). */
-export interface SignalCapable {
+interface SignalCapable {
   signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
   signalAllAcceptedCredentials?: (options: { rpId: string; userId: string; allAcceptedCredentialIds: string[] }) => Promise<void>;
 }

@@ -61,7 +61,7 @@ export function deepestAt(index: TreeIndex, source: string, offset: number): Tre
   }
 }
 
-export function ancestors(node: TreeNode): TreeNode[] {
+function ancestors(node: TreeNode): TreeNode[] {
   const out: TreeNode[] = [];
   for (let p = node.parent; p; p = p.parent) out.push(p);
   return out;
@@ -156,11 +156,6 @@ export const hexByte = (b: number) => HEX[b & 0xff];
 /** Printable ASCII or '.' (the usual hex-dump convention). */
 export const asciiByte = (b: number) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.');
 export const offsetLabel = (n: number, width = 8) => n.toString(16).padStart(width, '0');
-
-/** The byte range of a field, or null when it has none. */
-export function rangeOf(f: Field | null | undefined): [number, number] | null {
-  return f?.range ? [f.range[0], f.range[1]] : null;
-}
 
 /** Offset relative to the nearest enclosing authenticator data (registration keeps authData inside the attestation object). */
 export function authDataOffset(node: TreeNode): number | null {
@@ -300,7 +295,7 @@ export function jsonToFields(value: unknown, source: string): { tree: Field[]; b
 }
 
 /** Base64url (or base64) -> bytes; null when it is not valid. */
-export function decodeSource(b64: string): Uint8Array | null {
+function decodeSource(b64: string): Uint8Array | null {
   try {
     const std = b64.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
     if (std.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(std)) return null;

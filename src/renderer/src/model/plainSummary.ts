@@ -10,7 +10,7 @@ import { translate, type Lang, type Params } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { algorithmLabel } from './config.ts';
 
-export type SummaryTone = 'ok' | 'failed' | 'client-error' | 'pending';
+type SummaryTone = 'ok' | 'failed' | 'client-error' | 'pending';
 
 export interface PlainSummary {
   tone: SummaryTone;

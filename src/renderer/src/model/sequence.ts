@@ -33,7 +33,7 @@ export type StepId =
   | 'verify'
   | 'result';
 
-export const STEP_IDS: readonly StepId[] = [
+const STEP_IDS: readonly StepId[] = [
   'options-request',
   'options-response',
   'client-call',
@@ -45,7 +45,7 @@ export const STEP_IDS: readonly StepId[] = [
 ];
 
 /** ok: happened; error: the ceremony stopped here; skipped: never happened; pending: not yet. */
-export type StepStatus = 'ok' | 'error' | 'skipped' | 'pending';
+type StepStatus = 'ok' | 'error' | 'skipped' | 'pending';
 
 export interface SequenceStep {
   id: StepId;

@@ -10,7 +10,7 @@ import type { ApiClient } from '../api/client.ts';
 import type { AuthenticatorInfo } from '../api/metadata-types.ts';
 import { isNamedAaguid, pickIcon } from '../model/authenticators.ts';
 
-export { isNamedAaguid, pickIcon };
+export { isNamedAaguid };
 
 interface Names {
   /** Bumped by invalidate(): labels look up again. */

@@ -13,7 +13,7 @@ import { useCeremonyRunner } from './useCeremonyRunner.ts';
 import { useEventStream } from './useEventStream.ts';
 import { useRemote } from './useRemote.ts';
 
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 
 /** The preset to start with: the RP's default config, else the first one. */
 function initialPreset(presets: Preset[]): Preset | undefined {

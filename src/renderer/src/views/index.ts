@@ -25,7 +25,7 @@ export const VIEWS: ViewDef[] = [
 ];
 
 /** Lazily loaded view: `lazyView(() => import('./DecodeView.tsx'), 'DecodeView')`. */
-export function lazyView<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+function lazyView<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 

@@ -17,7 +17,7 @@ const DECODE: Int16Array = (() => {
 })();
 
 /** Thrown for text that is not base64url; says where and what came. */
-export class Base64UrlError extends TypeError {
+class Base64UrlError extends TypeError {
   constructor(message: string) {
     super(message);
     this.name = 'Base64UrlError';

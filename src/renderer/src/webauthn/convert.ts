@@ -116,7 +116,7 @@ export function splitExtensions<T extends object>(optionsJSON: T): { core: Omit<
 // Credential -> JSON (for browsers without PublicKeyCredential.prototype.toJSON)
 
 /** The parts of an AuthenticatorAttestationResponse this module reads (structural, no DOM type). */
-export interface AttestationResponseLike {
+interface AttestationResponseLike {
   clientDataJSON: ArrayBuffer;
   attestationObject: ArrayBuffer;
   getTransports?: () => string[];
@@ -126,7 +126,7 @@ export interface AttestationResponseLike {
 }
 
 /** The parts of an AuthenticatorAssertionResponse this module reads. */
-export interface AssertionResponseLike {
+interface AssertionResponseLike {
   clientDataJSON: ArrayBuffer;
   authenticatorData: ArrayBuffer;
   signature: ArrayBuffer;
@@ -142,7 +142,7 @@ export interface CredentialLike {
   getClientExtensionResults(): unknown;
 }
 
-export function isAttestationResponse(response: AttestationResponseLike | AssertionResponseLike): response is AttestationResponseLike {
+function isAttestationResponse(response: AttestationResponseLike | AssertionResponseLike): response is AttestationResponseLike {
   return 'attestationObject' in response && response.attestationObject != null;
 }
 
@@ -230,21 +230,6 @@ export function withClientExtensionResults<R extends { clientExtensionResults?: 
 
 // ---------------------------------------------------------------------------------------------
 // Client errors
-
-/** The DOMException names create()/get() reject with (WebAuthn L3 §5.1.3, §5.1.4). */
-export const WEBAUTHN_ERROR_NAMES = [
-  'NotAllowedError',
-  'InvalidStateError',
-  'SecurityError',
-  'AbortError',
-  'TimeoutError',
-  'NotSupportedError',
-  'ConstraintError',
-  'UnknownError',
-  'TypeError',
-  'EncodingError',
-  'NotReadableError',
-] as const;
 
 /**
  * Anything thrown by create()/get() or by the conversions around them -> `{ name, message }` to

@@ -7,7 +7,7 @@ import type { CeremonySummary, HistoryEntry } from '@api/types.ts';
 import { toApiError, type ApiClient } from '../../api/client.ts';
 import { mergeEntries } from '../../model/history.ts';
 
-export const PAGE_SIZE = 2500;
+const PAGE_SIZE = 2500;
 
 export interface HistoryEntries {
   entries: HistoryEntry[];

@@ -11,7 +11,7 @@ import './sequence.css';
 
 const laneIndex = (l: Lane) => LANES.indexOf(l);
 
-export function stepLabelKey(step: SequenceStep, kind: CeremonyKind): MessageKey {
+function stepLabelKey(step: SequenceStep, kind: CeremonyKind): MessageKey {
   switch (step.id) {
     case 'client-call':
     case 'authenticator-response':
