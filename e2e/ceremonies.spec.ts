@@ -2,8 +2,18 @@
  * The end-to-end ceremonies, in Chromium through `serve` mode, with CDP virtual authenticators.
  */
 import type { Page } from '@playwright/test';
-import { expect, PLATFORM_PASSKEY, SECOND_FACTOR_KEY, SECURITY_KEY, test, toBase64url, U2F_KEY, VirtualAuthenticator } from './fixtures.ts';
-import { TID } from '../src/renderer/src/testids.ts';
+import {
+  expect,
+  PLATFORM_PASSKEY,
+  SECOND_FACTOR_KEY,
+  SECURITY_KEY,
+  test,
+  testIdCss,
+  toBase64url,
+  U2F_KEY,
+  VirtualAuthenticator,
+} from './fixtures.ts';
+import { INSPECTOR_TID, TID } from '../src/renderer/src/testids.ts';
 
 async function open(page: Page, url: string, preset: string, userName = 'alice') {
   await page.goto(url);
@@ -140,6 +150,19 @@ test('deleting a credential makes its sign-in fail with a clear message', async 
   await expectVerdict(page, 'failed');
   await expect(page.getByTestId(TID.resultError)).toContainText('not registered with this RP');
   await expect(page.getByTestId(TID.resultErrorCode)).toHaveText('credential_unknown');
+  // The failed sign-in still has its dissection and checklist: §7.2 step 7 is the failing check, and
+  // choosing it selects the credential ID's bytes.
+  const failed = page.locator(`${testIdCss(INSPECTOR_TID.checkRow)}[data-check-id="authentication.credential"]`);
+  await expect(failed).toHaveAttribute('data-status', 'fail');
+  await expect(page.locator(`${testIdCss(INSPECTOR_TID.checkRow)}[data-check-id="authentication.origin"]`)).toHaveAttribute(
+    'data-status',
+    'pass',
+  );
+  await failed.click();
+  await expect(page.locator(`${testIdCss(INSPECTOR_TID.inspectorField)}[aria-selected="true"]`)).toHaveAttribute(
+    'data-path',
+    'credential.rawId',
+  );
 });
 
 test('a client error (no authenticator answers) is recorded and shown, not swallowed', async ({ page, served }) => {

@@ -53,6 +53,11 @@ export interface Check {
   messageId?: string;
   /** Values substituted for `{name}` in the title and message templates. */
   params?: Record<string, string | number | boolean | null>;
+  /**
+   * Field paths (Field.path) of the dissection this step examined, most specific first: the inspector
+   * selects the first one its tree has.
+   */
+  fields?: string[];
 }
 
 /** A located decoding error: bad input is data, not a crash. */

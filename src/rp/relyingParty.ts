@@ -184,17 +184,15 @@ export class RelyingParty {
       const f = analysis.failure;
       const step = f ? stepOfCheck(f.id) : 'decode';
       const duplicate = step === 'credentialIdUnique';
-      throw this.fail(
-        ceremony,
+      throw this.fail(ceremony, {
         response,
         responseAt,
-        duplicate ? 'credential_exists' : 'verification_failed',
-        failureMessage(analysis),
-        duplicate ? 'credentialId' : step,
-        duplicate ? 409 : 400,
-        {},
-        record,
-      );
+        code: duplicate ? 'credential_exists' : 'verification_failed',
+        message: failureMessage(analysis),
+        step: duplicate ? 'credentialId' : step,
+        status: duplicate ? 409 : 400,
+        dissection: record,
+      });
     }
     const parsed = getParsed(analysis.dissection)!;
     const authData = parsed.attestation!.authData!;
@@ -322,53 +320,10 @@ export class RelyingParty {
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialRequestOptionsJSON;
 
-    // §7.2 step 5: the credential must be one of allowCredentials when the list was not empty.
     const allowed = options.allowCredentials ?? [];
-    if (allowed.length > 0 && !allowed.some((c) => c.id === response.rawId)) {
-      throw this.fail(
-        ceremony,
-        response,
-        responseAt,
-        'credential_not_allowed',
-        `Credential ${response.rawId} was not in allowCredentials (${allowed.map((c) => c.id).join(', ')}).`,
-        'allowCredentials',
-      );
-    }
-    // §7.2 step 6: identify the credential and its user.
+    // §7.2 steps 5–7 (allowCredentials, the credential record, its user) are checks of the verifier
+    // like every other step: a sign-in that fails there still has its dissection and checklist.
     const stored = this.store.credential(response.rawId);
-    if (!stored) {
-      throw this.fail(
-        ceremony,
-        response,
-        responseAt,
-        'credential_unknown',
-        `Credential ${response.rawId} is not registered with this RP (it may have been deleted). The authenticator still holds it; remove it there too, or register again.`,
-        'credentialId',
-        404,
-      );
-    }
-    const userHandle = response.response.userHandle;
-    if (allowed.length === 0 && !userHandle) {
-      throw this.fail(
-        ceremony,
-        response,
-        responseAt,
-        'user_handle_missing',
-        'The credential was discovered (empty allowCredentials) but the response has no userHandle to identify the user (§7.2 step 6).',
-        'userHandle',
-      );
-    }
-    if (userHandle && userHandle !== stored.userId) {
-      throw this.fail(
-        ceremony,
-        response,
-        responseAt,
-        'user_handle_mismatch',
-        `userHandle ${userHandle} does not belong to credential ${stored.id}, whose user handle is ${stored.userId} (§7.2 step 6).`,
-        'userHandle',
-      );
-    }
-
     const analysis = await analyzeAuthentication(
       response,
       {
@@ -376,13 +331,15 @@ export class RelyingParty {
         origin: this.origin,
         rpID: this.rpId,
         requireUserVerification: config.userVerification === 'required',
-        credential: {
-          id: stored.id,
-          publicKey: stored.publicKey,
-          counter: stored.counter,
-          backupEligible: stored.backupEligible,
-          userHandle: stored.userId,
-        },
+        credential: stored
+          ? {
+              id: stored.id,
+              publicKey: stored.publicKey,
+              counter: stored.counter,
+              backupEligible: stored.backupEligible,
+              userHandle: stored.userId,
+            }
+          : null,
         allowCredentials: allowed.map((c) => c.id),
         currentTime: new Date(this.now()),
       },
@@ -391,21 +348,52 @@ export class RelyingParty {
     const record = analysisRecord(analysis);
     if (!analysis.verified) {
       const f = analysis.failure;
-      throw this.fail(
-        ceremony,
-        response,
-        responseAt,
-        'verification_failed',
-        failureMessage(analysis),
-        f ? stepOfCheck(f.id) : 'decode',
-        400,
-        {
-          userName: stored.userName,
-          credentialId: stored.id,
-        },
-        record,
-      );
+      const who = stored ? { userName: stored.userName, credentialId: stored.id } : {};
+      const failure = { response, responseAt, dissection: record, who };
+      switch (f?.id) {
+        case 'authentication.allowCredentials':
+          throw this.fail(ceremony, {
+            ...failure,
+            code: 'credential_not_allowed',
+            message: `Credential ${response.rawId} was not in allowCredentials (${allowed.map((c) => c.id).join(', ')}).`,
+            step: 'allowCredentials',
+          });
+        case 'authentication.credential':
+          if (!stored)
+            throw this.fail(ceremony, {
+              ...failure,
+              code: 'credential_unknown',
+              message: `Credential ${response.rawId} is not registered with this RP (it may have been deleted). The authenticator still holds it; remove it there too, or register again.`,
+              step: 'credentialId',
+              status: 404,
+            });
+          break;
+        case 'authentication.userHandle':
+          if (f.messageId === 'check.authentication.userHandle.missing')
+            throw this.fail(ceremony, {
+              ...failure,
+              code: 'user_handle_missing',
+              message:
+                'The credential was discovered (empty allowCredentials) but the response has no userHandle to identify the user (§7.2 step 6).',
+              step: 'userHandle',
+            });
+          if (f.messageId === 'check.authentication.userHandle.mismatch')
+            throw this.fail(ceremony, {
+              ...failure,
+              code: 'user_handle_mismatch',
+              message: `userHandle ${response.response.userHandle} does not belong to credential ${stored?.id}, whose user handle is ${stored?.userId} (§7.2 step 6).`,
+              step: 'userHandle',
+            });
+          break;
+      }
+      throw this.fail(ceremony, {
+        ...failure,
+        code: 'verification_failed',
+        message: failureMessage(analysis),
+        step: f ? stepOfCheck(f.id) : 'decode',
+      });
     }
+    if (!stored) throw new Error('a verified assertion without a stored credential');
     const authData = getParsed(analysis.dissection)!.authData!;
     const flags = authData.flags;
     const verifiedAt = this.now();
@@ -501,28 +489,31 @@ export class RelyingParty {
     return this.store.ceremony(ceremony.id)!;
   }
 
+  /** Records the ceremony as failed (with its dissection when there is one) and returns the API error to throw. */
   private fail(
     ceremony: Ceremony,
-    response: unknown,
-    responseAt: number,
-    code: string,
-    message: string,
-    step: string,
-    status = 400,
-    who: { userName?: string; credentialId?: string } = {},
-    dissection: Ceremony['dissection'] = null,
+    f: {
+      response: unknown;
+      responseAt: number;
+      code: string;
+      message: string;
+      step: string;
+      status?: number;
+      who?: { userName?: string; credentialId?: string };
+      dissection?: Ceremony['dissection'];
+    },
   ): ApiFailure {
     this.store.finishCeremony(ceremony.id, {
-      response,
+      response: f.response,
       verdict: 'failed',
-      error: { code, message, step },
-      dissection,
-      timings: { ...ceremony.timings, responseAt, verifiedAt: this.now() },
-      userName: who.userName,
-      credentialId: who.credentialId ?? (response as { rawId?: string } | undefined)?.rawId ?? null,
+      error: { code: f.code, message: f.message, step: f.step },
+      dissection: f.dissection ?? null,
+      timings: { ...ceremony.timings, responseAt: f.responseAt, verifiedAt: this.now() },
+      userName: f.who?.userName,
+      credentialId: f.who?.credentialId ?? (f.response as { rawId?: string } | undefined)?.rawId ?? null,
     });
     this.emitCeremony(ceremony.id);
-    return new ApiFailure(status, code, message, step, { ceremonyId: ceremony.id });
+    return new ApiFailure(f.status ?? 400, f.code, f.message, f.step, { ceremonyId: ceremony.id });
   }
 }
 

@@ -80,9 +80,10 @@ describe('verification steps: order and edge cases', () => {
   it('authentication checks come in the order of §7.2 and pass for a good assertion', async () => {
     const c = auth();
     const checks = await verifyAuthentication(dissect(c.response), expectationsFromCase(c as never));
+    // Steps 5–7 (allowCredentials, the credential record and its user) come before decoding (step 8).
     expect(checks.map((x) => x.id)).toEqual([
-      'authentication.decode',
       'authentication.credential',
+      'authentication.decode',
       'authentication.type',
       'authentication.challenge',
       'authentication.origin',
@@ -95,6 +96,23 @@ describe('verification steps: order and edge cases', () => {
       'authentication.signCount',
     ]);
     expect(isVerified(checks)).toBe(true);
+  });
+  it('a credential the RP does not have fails at §7.2 step 7, and the rest of the steps still run', async () => {
+    const c = auth();
+    const checks = await verifyAuthentication(dissect(c.response), { ...expectationsFromCase(c as never), credential: null });
+    const credential = checks.find((x) => x.id === 'authentication.credential')!;
+    expect(credential).toMatchObject({
+      status: 'fail',
+      messageId: 'check.authentication.credential.unknown',
+      fields: ['credential.rawId', 'credential.id'],
+    });
+    expect(checks.find((x) => x.status === 'fail')).toBe(credential);
+    expect(checks.find((x) => x.id === 'authentication.origin')).toMatchObject({ status: 'pass', fields: ['clientDataJSON.origin'] });
+    expect(checks.find((x) => x.id === 'authentication.signature')).toMatchObject({
+      status: 'fail',
+      messageId: 'check.authentication.signature.noCredential',
+    });
+    expect(checks.some((x) => x.id === 'authentication.signCount')).toBe(false);
   });
   it('counter regression fails with a clear message; both-zero passes', async () => {
     const c = auth();

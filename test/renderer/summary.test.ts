@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ceremony } from '@api/types.ts';
 import type { Check } from '@decode/types.ts';
 import { dissect } from '@decode/index.ts';
+import { expectationsFromCase, verifyRegistration } from '@decode/verify/index.ts';
 import { toBase64Url } from '@decode/bytes.ts';
 import { FALLBACK_CONFIG } from '../../src/renderer/src/model/config.ts';
 import { plainSummary } from '../../src/renderer/src/model/plainSummary.ts';
@@ -320,10 +321,20 @@ describe('inspector model', () => {
     expect(visibleRows(index, expandedToDepth(index, 0)).length).toBeLessThan(index.all.length);
   });
 
-  it('checks map to their fields', () => {
-    expect(fieldForCheck(index, { id: 'registration.uv' })?.field.path).toBe('attestationObject.authData.flags.UV');
-    expect(fieldForCheck(index, { id: 'registration.challenge' })?.field.path).toBe('clientDataJSON.challenge');
-    expect(fieldForCheck(index, { id: 'registration.rpIdHash' })?.field.path).toBe('attestationObject.authData.rpIdHash');
+  it('checks select the fields the verifier says they examined, the first the tree has', async () => {
+    const checks = await verifyRegistration(d, expectationsFromCase(c));
+    const pathOf = (id: string) =>
+      fieldForCheck(
+        index,
+        checks.find((k) => k.id === id)!,
+      )?.field.path;
+    expect(pathOf('registration.uv')).toBe('attestationObject.authData.flags.UV');
+    expect(pathOf('registration.challenge')).toBe('clientDataJSON.challenge');
+    expect(pathOf('registration.rpIdHash')).toBe('attestationObject.authData.rpIdHash');
+    expect(pathOf('attestation.packed.signature')).toBe('attestationObject.attStmt.sig');
+    expect(pathOf('attestation.fmt')).toBe('attestationObject.fmt');
+    expect(fieldForCheck(index, { fields: ['not.in.the.tree', 'clientDataJSON.origin'] })?.field.path).toBe('clientDataJSON.origin');
+    expect(fieldForCheck(index, {})).toBeNull();
   });
 
   it('JSON payloads become a field tree with exact byte ranges; stored sources decode', () => {

@@ -16,6 +16,7 @@ import {
   SPEC,
   T,
   Checks,
+  statementFields,
   dissectMap,
   algMember,
   sigMember,
@@ -59,20 +60,29 @@ const EXPLAIN = {
 
 /** Verifies an android-key attestation statement (§8.4) and assesses its trust (§7.1 steps 23–24). */
 export async function verifyAndroidKey(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.android-key', SPEC.androidKey, EXPLAIN);
+  const ck = new Checks('attestation.android-key', SPEC.androidKey, {
+    explain: EXPLAIN,
+    fields: statementFields({
+      signature: 'sig',
+      publicKey: 'x5c',
+      attestationChallenge: 'x5c',
+      allApplications: 'x5c',
+      origin: 'x5c',
+      purpose: 'x5c',
+      securityLevel: 'x5c',
+    }),
+  });
   const m = readMembers(attStmt, { alg: true, sig: true, x5c: 'required' });
   const t1 = T('check.attestation.syntax.title', { section: '§8.4', format: 'android-key' });
   if (m.problems.length || m.alg === undefined || !m.sig || !m.certs) {
-    ck.fail(
-      'syntax',
-      t1,
-      '{ alg, sig, x5c }',
-      m.problems,
-      T('check.attestation.syntax.invalid', { format: 'android-key', problems: m.problems.join('; ') }),
-    );
+    ck.fail('syntax', t1, {
+      expected: '{ alg, sig, x5c }',
+      actual: m.problems,
+      message: T('check.attestation.syntax.invalid', { format: 'android-key', problems: m.problems.join('; ') }),
+    });
     return [...ck.list, ...(await assessChain('android-key', [], 'basic', ctx, false))];
   }
-  ck.pass('syntax', t1, '{ alg, sig, x5c }', { alg: m.alg, x5c: m.x5c!.length });
+  ck.pass('syntax', t1, { expected: '{ alg, sig, x5c }', actual: { alg: m.alg, x5c: m.x5c!.length } });
   const cert = m.certs[0]!;
 
   // Step 2: signature
@@ -83,64 +93,56 @@ export async function verifyAndroidKey(attStmt: CborNode, ctx: AttestationVerify
       : await verifyWithSpki(cert.spki, scheme, concat(ctx.authData, ctx.clientDataHash), m.sig);
   const t2 = T('check.attestation.android-key.signature.title');
   if (v.valid)
-    ck.pass(
-      'signature',
-      t2,
-      'valid signature',
-      'valid',
-      T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }),
-    );
+    ck.pass('signature', t2, {
+      expected: 'valid signature',
+      actual: 'valid',
+      message: T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }),
+    });
   else
-    ck.fail(
-      'signature',
-      t2,
-      'valid signature',
-      'invalid',
-      T('check.attestation.android-key.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
-    );
+    ck.fail('signature', t2, {
+      expected: 'valid signature',
+      actual: 'invalid',
+      message: T('check.attestation.android-key.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
+    });
 
   // Step 3: credCert's public key is the credential public key
   const key = credentialKey(ctx);
   const t3 = T('check.attestation.android-key.publicKey.title');
-  if (key.spki && sameKey(key.spki, cert.spki)) ck.pass('publicKey', t3, describeKey(key.spki), describeKey(cert.spki));
+  if (key.spki && sameKey(key.spki, cert.spki))
+    ck.pass('publicKey', t3, { expected: describeKey(key.spki), actual: describeKey(cert.spki) });
   else
-    ck.fail(
-      'publicKey',
-      t3,
-      describeKey(key.spki),
-      describeKey(cert.spki),
-      key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }),
-    );
+    ck.fail('publicKey', t3, {
+      expected: describeKey(key.spki),
+      actual: describeKey(cert.spki),
+      message:
+        key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }),
+    });
 
   // Step 4: the key description extension
   const kd = cert.androidKeyDescription;
   const t4 = T('check.attestation.android-key.attestationChallenge.title');
   if (!kd) {
     const present = cert.extensions.some((e) => e.oid === '1.3.6.1.4.1.11129.2.1.17');
-    ck.fail(
-      'attestationChallenge',
-      t4,
-      toHex(ctx.clientDataHash),
-      null,
-      present
+    ck.fail('attestationChallenge', t4, {
+      expected: toHex(ctx.clientDataHash),
+      actual: null,
+      message: present
         ? T('check.attestation.android-key.attestationChallenge.malformed')
         : T('check.attestation.android-key.attestationChallenge.absent'),
-    );
+    });
     return [...ck.list, ...(await assessChain('android-key', m.certs as Certificate[], 'basic', ctx, false))];
   }
   if (equalBytes(kd.attestationChallenge, ctx.clientDataHash))
-    ck.pass('attestationChallenge', t4, toHex(ctx.clientDataHash), toHex(kd.attestationChallenge));
+    ck.pass('attestationChallenge', t4, { expected: toHex(ctx.clientDataHash), actual: toHex(kd.attestationChallenge) });
   else
-    ck.fail(
-      'attestationChallenge',
-      t4,
-      toHex(ctx.clientDataHash),
-      toHex(kd.attestationChallenge),
-      T('check.attestation.android-key.attestationChallenge.mismatch', {
+    ck.fail('attestationChallenge', t4, {
+      expected: toHex(ctx.clientDataHash),
+      actual: toHex(kd.attestationChallenge),
+      message: T('check.attestation.android-key.attestationChallenge.mismatch', {
         expected: toHex(ctx.clientDataHash),
         got: toHex(kd.attestationChallenge),
       }),
-    );
+    });
 
   // Step 5: authorization lists
   const t5a = T('check.attestation.android-key.allApplications.title');
@@ -148,57 +150,57 @@ export async function verifyAndroidKey(attStmt: CborNode, ctx: AttestationVerify
     kd.softwareEnforced.allApplications ? 'softwareEnforced' : null,
     kd.teeEnforced.allApplications ? 'teeEnforced' : null,
   ].filter(Boolean);
-  if (allApps.length === 0) ck.pass('allApplications', t5a, 'absent', 'absent');
+  if (allApps.length === 0) ck.pass('allApplications', t5a, { expected: 'absent', actual: 'absent' });
   else
-    ck.fail(
-      'allApplications',
-      t5a,
-      'absent',
-      allApps,
-      T(
+    ck.fail('allApplications', t5a, {
+      expected: 'absent',
+      actual: allApps,
+      message: T(
         allApps.length === 2
           ? 'check.attestation.android-key.allApplications.presentBoth'
           : 'check.attestation.android-key.allApplications.present',
         { list: String(allApps[0]) },
       ),
-    );
+    });
   // Union of teeEnforced and softwareEnforced (the RP accepts software-backed keys unless it says otherwise).
   const origin = kd.teeEnforced.origin ?? kd.softwareEnforced.origin;
   const purposes = [...(kd.teeEnforced.purpose ?? []), ...(kd.softwareEnforced.purpose ?? [])];
   const t5o = T('check.attestation.android-key.origin.title');
   // Absent fields are not asserted either way (the W3C test vectors carry empty lists): warn, not fail.
-  if (origin === KM_ORIGIN_GENERATED) ck.pass('origin', t5o, KM_ORIGIN_GENERATED, origin);
+  if (origin === KM_ORIGIN_GENERATED) ck.pass('origin', t5o, { expected: KM_ORIGIN_GENERATED, actual: origin });
   else if (origin === undefined)
-    ck.add('origin', t5o, 'warn', KM_ORIGIN_GENERATED, null, T('check.attestation.android-key.origin.unstated'));
+    ck.add('origin', 'warn', t5o, {
+      expected: KM_ORIGIN_GENERATED,
+      actual: null,
+      message: T('check.attestation.android-key.origin.unstated'),
+    });
   else
-    ck.fail(
-      'origin',
-      t5o,
-      KM_ORIGIN_GENERATED,
-      origin ?? null,
-      T('check.attestation.android-key.origin.invalid', { origin: String(origin ?? 'none') }),
-    );
+    ck.fail('origin', t5o, {
+      expected: KM_ORIGIN_GENERATED,
+      actual: origin ?? null,
+      message: T('check.attestation.android-key.origin.invalid', { origin: String(origin ?? 'none') }),
+    });
   const t5p = T('check.attestation.android-key.purpose.title');
-  if (purposes.length > 0 && purposes.every((p) => p === KM_PURPOSE_SIGN)) ck.pass('purpose', t5p, [KM_PURPOSE_SIGN], purposes);
+  if (purposes.length > 0 && purposes.every((p) => p === KM_PURPOSE_SIGN))
+    ck.pass('purpose', t5p, { expected: [KM_PURPOSE_SIGN], actual: purposes });
   else if (purposes.length === 0)
-    ck.add('purpose', t5p, 'warn', [KM_PURPOSE_SIGN], [], T('check.attestation.android-key.purpose.unstated'));
+    ck.add('purpose', 'warn', t5p, {
+      expected: [KM_PURPOSE_SIGN],
+      actual: [],
+      message: T('check.attestation.android-key.purpose.unstated'),
+    });
   else
-    ck.fail(
-      'purpose',
-      t5p,
-      [KM_PURPOSE_SIGN],
-      purposes,
-      T('check.attestation.android-key.purpose.invalid', { purposes: purposes.join(', ') }),
-    );
+    ck.fail('purpose', t5p, {
+      expected: [KM_PURPOSE_SIGN],
+      actual: purposes,
+      message: T('check.attestation.android-key.purpose.invalid', { purposes: purposes.join(', ') }),
+    });
   const level = kd.attestationSecurityLevel;
-  ck.add(
-    'securityLevel',
-    T('check.attestation.android-key.securityLevel.title'),
-    level === 0 ? 'warn' : 'pass',
-    'TrustedEnvironment (1) or StrongBox (2)',
-    level,
-    level === 0 ? T('check.attestation.android-key.securityLevel.software') : undefined,
-    'https://source.android.com/docs/security/features/keystore/attestation#securitylevel-values',
-  );
+  ck.add('securityLevel', level === 0 ? 'warn' : 'pass', T('check.attestation.android-key.securityLevel.title'), {
+    expected: 'TrustedEnvironment (1) or StrongBox (2)',
+    actual: level,
+    message: level === 0 ? T('check.attestation.android-key.securityLevel.software') : undefined,
+    spec: 'https://source.android.com/docs/security/features/keystore/attestation#securitylevel-values',
+  });
   return [...ck.list, ...(await assessChain('android-key', m.certs as Certificate[], 'basic', ctx, !ck.failed))];
 }

@@ -20,6 +20,7 @@ import {
   SPEC,
   T,
   Checks,
+  statementFields,
   dissectMap,
   get,
   leafField,
@@ -291,7 +292,16 @@ function issuedToAttestAndroid(cert: Certificate): boolean {
  * 21–22). Options in ctx: safetyNetVerifyTimestamp, safetyNetMaxAgeMs, safetyNetEnforceCtsProfileMatch.
  */
 export async function verifyAndroidSafetyNet(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.android-safetynet', SPEC.safetynet, EXPLAIN);
+  const ck = new Checks('attestation.android-safetynet', SPEC.safetynet, {
+    explain: EXPLAIN,
+    fields: statementFields({
+      signature: 'response',
+      nonce: 'response',
+      hostname: 'response',
+      ctsProfileMatch: 'response',
+      timestamp: 'response',
+    }),
+  });
   const problems: string[] = [];
   if (attStmt.type !== 'map') problems.push(`attStmt is a CBOR ${attStmt.type}, not a map`);
   const ver = get(attStmt, 'ver');
@@ -336,16 +346,17 @@ export async function verifyAndroidSafetyNet(attStmt: CborNode, ctx: Attestation
   const syntax = '{ ver: text, response: JWS { header.x5c, payload, signature } }';
   const t1 = T('check.attestation.syntax.title', { section: '§8.5', format: 'android-safetynet' });
   if (problems.length || !sig || certs.length === 0) {
-    ck.fail(
-      'syntax',
-      t1,
-      syntax,
-      problems,
-      T('check.attestation.syntax.invalid', { format: 'android-safetynet', problems: problems.join('; ') }),
-    );
+    ck.fail('syntax', t1, {
+      expected: syntax,
+      actual: problems,
+      message: T('check.attestation.syntax.invalid', { format: 'android-safetynet', problems: problems.join('; ') }),
+    });
     return [...ck.list, ...(await assessChain('android-safetynet', [], 'basic', ctx, false))];
   }
-  ck.pass('syntax', t1, syntax, { ver: ver!.type === 'text' ? ver!.value : null, alg: header.alg, x5c: certs.length });
+  ck.pass('syntax', t1, {
+    expected: syntax,
+    actual: { ver: ver!.type === 'text' ? ver!.value : null, alg: header.alg, x5c: certs.length },
+  });
 
   // Step 2: a valid SafetyNet response (JWS signature by the leaf certificate)
   const scheme = typeof header.alg === 'string' ? schemeFromJws(header.alg) : 'the JWS header has no "alg"';
@@ -355,116 +366,102 @@ export async function verifyAndroidSafetyNet(attStmt: CborNode, ctx: Attestation
       : await verifyWithSpki(certs[0].spki, scheme, fromUtf8(`${parts[0]}.${parts[1]}`), sig);
   const t2 = T('check.attestation.android-safetynet.signature.title');
   if (v.valid)
-    ck.pass(
-      'signature',
-      t2,
-      'valid JWS signature',
-      'valid',
-      T('check.attestation.android-safetynet.signature.verified', { alg: String(header.alg), subject: certs[0].subject.text }),
-      GOOGLE_DOC,
-    );
+    ck.pass('signature', t2, {
+      expected: 'valid JWS signature',
+      actual: 'valid',
+      message: T('check.attestation.android-safetynet.signature.verified', { alg: String(header.alg), subject: certs[0].subject.text }),
+      spec: GOOGLE_DOC,
+    });
   else
-    ck.fail(
-      'signature',
-      t2,
-      'valid JWS signature',
-      'invalid',
-      T('check.attestation.android-safetynet.signature.invalid', { alg: String(header.alg), reason: String(v.reason) }),
-      GOOGLE_DOC,
-    );
+    ck.fail('signature', t2, {
+      expected: 'valid JWS signature',
+      actual: 'invalid',
+      message: T('check.attestation.android-safetynet.signature.invalid', { alg: String(header.alg), reason: String(v.reason) }),
+      spec: GOOGLE_DOC,
+    });
 
   // Step 3: nonce
   const expectedNonce = toBase64(await sha256(concat(ctx.authData, ctx.clientDataHash)));
   const t3 = T('check.attestation.android-safetynet.nonce.title');
-  if (payload.nonce === expectedNonce) ck.pass('nonce', t3, expectedNonce, payload.nonce);
+  if (payload.nonce === expectedNonce) ck.pass('nonce', t3, { expected: expectedNonce, actual: payload.nonce });
   else
-    ck.fail(
-      'nonce',
-      t3,
-      expectedNonce,
-      payload.nonce ?? null,
-      T('check.attestation.android-safetynet.nonce.mismatch', {
+    ck.fail('nonce', t3, {
+      expected: expectedNonce,
+      actual: payload.nonce ?? null,
+      message: T('check.attestation.android-safetynet.nonce.mismatch', {
         expected: expectedNonce,
         got: String(JSON.stringify(payload.nonce ?? null)),
       }),
-    );
+    });
 
   // Step 4: came from the SafetyNet service (Google's steps)
   const t4 = T('check.attestation.android-safetynet.hostname.title');
-  if (issuedToAttestAndroid(certs[0])) ck.pass('hostname', t4, 'attest.android.com', certs[0].subject.text, undefined, GOOGLE_DOC);
+  if (issuedToAttestAndroid(certs[0]))
+    ck.pass('hostname', t4, { expected: 'attest.android.com', actual: certs[0].subject.text, spec: GOOGLE_DOC });
   else
-    ck.fail(
-      'hostname',
-      t4,
-      'attest.android.com',
-      certs[0].subject.text,
-      T('check.attestation.android-safetynet.hostname.invalid', { subject: certs[0].subject.text }),
-      GOOGLE_DOC,
-    );
+    ck.fail('hostname', t4, {
+      expected: 'attest.android.com',
+      actual: certs[0].subject.text,
+      message: T('check.attestation.android-safetynet.hostname.invalid', { subject: certs[0].subject.text }),
+      spec: GOOGLE_DOC,
+    });
   const t5 = T('check.attestation.android-safetynet.ctsProfileMatch.title');
   const cts = String(JSON.stringify(payload.ctsProfileMatch ?? null));
-  if (payload.ctsProfileMatch === true) ck.pass('ctsProfileMatch', t5, true, true, undefined, GOOGLE_DOC);
+  if (payload.ctsProfileMatch === true) ck.pass('ctsProfileMatch', t5, { expected: true, actual: true, spec: GOOGLE_DOC });
   else if (ctx.safetyNetEnforceCtsProfileMatch === false)
-    ck.add(
-      'ctsProfileMatch',
-      t5,
-      'warn',
-      true,
-      payload.ctsProfileMatch ?? null,
-      T('check.attestation.android-safetynet.ctsProfileMatch.notEnforced', { got: cts }),
-      GOOGLE_DOC,
-    );
+    ck.add('ctsProfileMatch', 'warn', t5, {
+      expected: true,
+      actual: payload.ctsProfileMatch ?? null,
+      message: T('check.attestation.android-safetynet.ctsProfileMatch.notEnforced', { got: cts }),
+      spec: GOOGLE_DOC,
+    });
   else
-    ck.fail(
-      'ctsProfileMatch',
-      t5,
-      true,
-      payload.ctsProfileMatch ?? null,
-      T('check.attestation.android-safetynet.ctsProfileMatch.false', { got: cts }),
-      GOOGLE_DOC,
-    );
+    ck.fail('ctsProfileMatch', t5, {
+      expected: true,
+      actual: payload.ctsProfileMatch ?? null,
+      message: T('check.attestation.android-safetynet.ctsProfileMatch.false', { got: cts }),
+      spec: GOOGLE_DOC,
+    });
   const t6 = T('check.attestation.android-safetynet.timestamp.title');
   const now = (ctx.currentTime ?? new Date()).getTime();
   const maxAge = ctx.safetyNetMaxAgeMs ?? 60_000;
   const ts = payload.timestampMs;
   if (ctx.safetyNetVerifyTimestamp === false)
-    ck.add(
-      'timestamp',
-      t6,
-      'skip',
-      `within ${maxAge} ms before the verification time`,
-      ts ?? null,
-      T('check.attestation.android-safetynet.timestamp.off'),
-      GOOGLE_DOC,
-    );
+    ck.add('timestamp', 'skip', t6, {
+      expected: `within ${maxAge} ms before the verification time`,
+      actual: ts ?? null,
+      message: T('check.attestation.android-safetynet.timestamp.off'),
+      spec: GOOGLE_DOC,
+    });
   else if (typeof ts !== 'number')
-    ck.fail('timestamp', t6, 'a timestampMs number', ts ?? null, T('check.attestation.android-safetynet.timestamp.missing'), GOOGLE_DOC);
+    ck.fail('timestamp', t6, {
+      expected: 'a timestampMs number',
+      actual: ts ?? null,
+      message: T('check.attestation.android-safetynet.timestamp.missing'),
+      spec: GOOGLE_DOC,
+    });
   else if (ts > now)
-    ck.fail(
-      'timestamp',
-      t6,
-      `not after ${new Date(now).toISOString()}`,
-      new Date(ts).toISOString(),
-      T('check.attestation.android-safetynet.timestamp.future', {
+    ck.fail('timestamp', t6, {
+      expected: `not after ${new Date(now).toISOString()}`,
+      actual: new Date(ts).toISOString(),
+      message: T('check.attestation.android-safetynet.timestamp.future', {
         timestamp: new Date(ts).toISOString(),
         now: new Date(now).toISOString(),
       }),
-      GOOGLE_DOC,
-    );
+      spec: GOOGLE_DOC,
+    });
   else if (now - ts > maxAge)
-    ck.fail(
-      'timestamp',
-      t6,
-      `within ${maxAge} ms before ${new Date(now).toISOString()}`,
-      new Date(ts).toISOString(),
-      T('check.attestation.android-safetynet.timestamp.expired', {
+    ck.fail('timestamp', t6, {
+      expected: `within ${maxAge} ms before ${new Date(now).toISOString()}`,
+      actual: new Date(ts).toISOString(),
+      message: T('check.attestation.android-safetynet.timestamp.expired', {
         timestamp: new Date(ts).toISOString(),
         age: now - ts,
         now: new Date(now).toISOString(),
         maxAge,
       }),
-      GOOGLE_DOC,
-    );
-  else ck.pass('timestamp', t6, `within ${maxAge} ms`, new Date(ts).toISOString(), undefined, GOOGLE_DOC);
+      spec: GOOGLE_DOC,
+    });
+  else ck.pass('timestamp', t6, { expected: `within ${maxAge} ms`, actual: new Date(ts).toISOString(), spec: GOOGLE_DOC });
   return [...ck.list, ...(await assessChain('android-safetynet', certs, 'basic', ctx, !ck.failed))];
 }

@@ -13,6 +13,7 @@ import {
   SPEC,
   T,
   Checks,
+  statementFields,
   dissectMap,
   x5cMember,
   readMembers,
@@ -39,20 +40,21 @@ const EXPLAIN = {
 
 /** Verifies an apple attestation statement (§8.8) and assesses its trust (§7.1 steps 23–24). */
 export async function verifyApple(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.apple', SPEC.apple, EXPLAIN);
+  const ck = new Checks('attestation.apple', SPEC.apple, {
+    explain: EXPLAIN,
+    fields: statementFields({ nonce: 'x5c', publicKey: 'x5c' }),
+  });
   const m = readMembers(attStmt, { x5c: 'required' });
   const t1 = T('check.attestation.syntax.title', { section: '§8.8', format: 'apple' });
   if (m.problems.length || !m.certs) {
-    ck.fail(
-      'syntax',
-      t1,
-      '{ x5c: [credCert, *caCert] }',
-      m.problems,
-      T('check.attestation.syntax.invalid', { format: 'apple', problems: m.problems.join('; ') }),
-    );
+    ck.fail('syntax', t1, {
+      expected: '{ x5c: [credCert, *caCert] }',
+      actual: m.problems,
+      message: T('check.attestation.syntax.invalid', { format: 'apple', problems: m.problems.join('; ') }),
+    });
     return [...ck.list, ...(await assessChain('apple', [], 'anonca', ctx, false))];
   }
-  ck.pass('syntax', t1, '{ x5c }', { x5c: m.x5c!.length });
+  ck.pass('syntax', t1, { expected: '{ x5c }', actual: { x5c: m.x5c!.length } });
   const cert = m.certs[0]!;
 
   // Steps 2–4: nonce
@@ -60,34 +62,30 @@ export async function verifyApple(attStmt: CborNode, ctx: AttestationVerifyConte
   const t4 = T('check.attestation.apple.nonce.title');
   if (!cert.appleNonce) {
     const present = cert.extensions.some((e) => e.oid === '1.2.840.113635.100.8.2');
-    ck.fail(
-      'nonce',
-      t4,
-      toHex(nonce),
-      null,
-      present ? T('check.attestation.apple.nonce.malformed') : T('check.attestation.apple.nonce.absent'),
-    );
-  } else if (equalBytes(cert.appleNonce, nonce)) ck.pass('nonce', t4, toHex(nonce), toHex(cert.appleNonce));
+    ck.fail('nonce', t4, {
+      expected: toHex(nonce),
+      actual: null,
+      message: present ? T('check.attestation.apple.nonce.malformed') : T('check.attestation.apple.nonce.absent'),
+    });
+  } else if (equalBytes(cert.appleNonce, nonce)) ck.pass('nonce', t4, { expected: toHex(nonce), actual: toHex(cert.appleNonce) });
   else
-    ck.fail(
-      'nonce',
-      t4,
-      toHex(nonce),
-      toHex(cert.appleNonce),
-      T('check.attestation.apple.nonce.mismatch', { expected: toHex(nonce), got: toHex(cert.appleNonce) }),
-    );
+    ck.fail('nonce', t4, {
+      expected: toHex(nonce),
+      actual: toHex(cert.appleNonce),
+      message: T('check.attestation.apple.nonce.mismatch', { expected: toHex(nonce), got: toHex(cert.appleNonce) }),
+    });
 
   // Step 5: credential public key equals credCert's subject public key
   const key = credentialKey(ctx);
   const t5 = T('check.attestation.apple.publicKey.title');
-  if (key.spki && sameKey(key.spki, cert.spki)) ck.pass('publicKey', t5, describeKey(key.spki), describeKey(cert.spki));
+  if (key.spki && sameKey(key.spki, cert.spki))
+    ck.pass('publicKey', t5, { expected: describeKey(key.spki), actual: describeKey(cert.spki) });
   else
-    ck.fail(
-      'publicKey',
-      t5,
-      describeKey(key.spki),
-      describeKey(cert.spki),
-      key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }),
-    );
+    ck.fail('publicKey', t5, {
+      expected: describeKey(key.spki),
+      actual: describeKey(cert.spki),
+      message:
+        key.problemText ?? T('check.attestation.publicKey.mismatch', { certKey: describeKey(cert.spki), key: describeKey(key.spki) }),
+    });
   return [...ck.list, ...(await assessChain('apple', m.certs as Certificate[], 'anonca', ctx, !ck.failed))];
 }

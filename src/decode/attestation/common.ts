@@ -3,7 +3,7 @@
  * the attStmt map walker that gives every entry a Field (specialised for known members, generic
  * CBOR otherwise), x5c certificate fields, signature fields, and small check builders.
  */
-import type { CborNode, Check, DecodeError, Field } from '../types.js';
+import type { CborNode, DecodeError, Field } from '../types.js';
 import { cborField, cborHeaderField, keyLabel, pathSegment, RFC8949 } from '../cbor.js';
 import { dissectCertificate, type Certificate } from '../x509.js';
 import { parseEcdsaDerSignature } from '../crypto/ecdsa.ts';
@@ -14,7 +14,8 @@ import { toHex, equalBytes } from '../bytes.js';
 import { parseDer, fillCoverageGaps } from '../asn1.js';
 import { readSpki, type SubjectPublicKeyInfo } from '../x509.js';
 import type { MetadataLookup } from '../trust/mds.js';
-import { T, english, withText, type CheckMessageId, type CheckText } from '../messages/checkText.js';
+import { T, english, type CheckText } from '../messages/checkText.js';
+import { Checks } from '../checks.ts';
 
 export { T };
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
@@ -405,40 +406,20 @@ export function get(attStmt: CborNode, key: string): CborNode | undefined {
   return attStmt.entries.find((e) => e.key.type === 'text' && e.key.value === key)?.value;
 }
 
+export { Checks };
+
+/** Where a registration's dissection has the attestation statement. */
+const ATT_STMT = 'attestationObject.attStmt';
+
 /**
- * Collects Checks in order, with a tiny DSL. Titles and messages are catalog references
- * (../messages/checks.en.ts); `explain` maps each local check id to its explanation id.
+ * The fields a format's checks examined: the attStmt member each local check id reads (by its id, or
+ * by the id's first segment: 'certInfo.name' reads certInfo), then the whole statement.
  */
-export class Checks {
-  readonly list: Check[] = [];
-  constructor(
-    private readonly prefix: string,
-    private readonly spec: string,
-    private readonly explain: Readonly<Record<string, CheckMessageId>>,
-  ) {}
-  add(
-    id: string,
-    title: CheckText,
-    status: Check['status'],
-    expected: unknown,
-    actual: unknown,
-    message?: CheckText,
-    spec?: string,
-  ): Check {
-    const c: Check = { id: `${this.prefix}.${id}`, spec: spec ?? this.spec, title: english(title), status, expected, actual };
-    withText(c, this.explain[id], title, message);
-    this.list.push(c);
-    return c;
-  }
-  pass(id: string, title: CheckText, expected: unknown, actual: unknown, message?: CheckText, spec?: string) {
-    return this.add(id, title, 'pass', expected, actual, message, spec);
-  }
-  fail(id: string, title: CheckText, expected: unknown, actual: unknown, message: CheckText, spec?: string) {
-    return this.add(id, title, 'fail', expected, actual, message, spec);
-  }
-  get failed(): boolean {
-    return this.list.some((c) => c.status === 'fail');
-  }
+export function statementFields(members: Readonly<Record<string, string>>): (id: string) => string[] {
+  return (id) => {
+    const m = members[id] ?? members[id.split('.')[0]];
+    return m ? [`${ATT_STMT}.${m}`, ATT_STMT] : [ATT_STMT];
+  };
 }
 
 /** Statement members typed for verification, with what was wrong with them. */

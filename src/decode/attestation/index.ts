@@ -15,8 +15,8 @@ import { dissectFidoU2f, verifyFidoU2f } from './fido-u2f.js';
 import { dissectApple, verifyApple } from './apple.js';
 import { dissectNone, verifyNone } from './none.js';
 import { dissectUnknown } from './unknown.js';
-import { TRUST_ID } from './trust.js';
-import { T, english, withText, type CheckText } from '../messages/checkText.js';
+import { T, type CheckText } from '../messages/checkText.js';
+import { Checks } from '../checks.ts';
 
 export type { AttestationVerifyContext };
 interface Format {
@@ -78,58 +78,41 @@ export function dissectAttStmt(
  */
 export async function verifyAttestation(fmt: string, attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
   const f = formatOf(fmt);
+  const ck = new Checks('attestation', SPEC.registration, { fields: ['attestationObject.attStmt'] });
   const t19 = T('check.attestation.fmt.title');
-  const step19 = withText(
-    {
-      id: 'attestation.fmt',
-      spec: SPEC.registration,
-      title: english(t19),
-      expected: SUPPORTED_FORMATS,
-      actual: fmt,
-      status: f ? 'pass' : 'fail',
-    },
-    'check.attestation.fmt.explain',
-    t19,
-    f ? undefined : T('check.attestation.fmt.unsupported', { fmt: JSON.stringify(fmt), supported: SUPPORTED_FORMATS.join(', ') }),
-  );
+  const detail = {
+    expected: SUPPORTED_FORMATS,
+    actual: fmt,
+    explain: 'check.attestation.fmt.explain',
+    fields: ['attestationObject.fmt'],
+  } as const;
   if (!f) {
-    return [
-      step19,
-      trustSkipped(
-        { type: 'uncertain', reason: `unknown attestation format ${JSON.stringify(fmt)}` },
-        T('check.attestation.trust.notVerified'),
-      ),
-    ];
+    ck.fail('fmt', t19, {
+      ...detail,
+      message: T('check.attestation.fmt.unsupported', { fmt: JSON.stringify(fmt), supported: SUPPORTED_FORMATS.join(', ') }),
+    });
+    trustSkipped(
+      ck,
+      { type: 'uncertain', reason: `unknown attestation format ${JSON.stringify(fmt)}` },
+      T('check.attestation.trust.notVerified'),
+    );
+    return ck.list;
   }
+  ck.pass('fmt', t19, detail);
   try {
-    return [step19, ...(await f.verify(attStmt, ctx))];
+    ck.append(await f.verify(attStmt, ctx));
   } catch (e) {
-    const title = T('check.attestation.internal.title', { fmt });
-    return [
-      step19,
-      withText(
-        {
-          id: `attestation.${fmt}.internal`,
-          spec: SPEC.formats,
-          title: english(title),
-          status: 'fail',
-        },
-        'check.attestation.internal.explain',
-        title,
-        T('check.attestation.internal.crashed', { error: e instanceof Error ? e.message : String(e) }),
-      ),
-      trustSkipped({ type: 'uncertain', reason: 'verification failed' }, T('check.attestation.trust.skipped')),
-    ];
+    ck.fail(`${fmt}.internal`, T('check.attestation.internal.title', { fmt }), {
+      spec: SPEC.formats,
+      explain: 'check.attestation.internal.explain',
+      message: T('check.attestation.internal.crashed', { error: e instanceof Error ? e.message : String(e) }),
+    });
+    trustSkipped(ck, { type: 'uncertain', reason: 'verification failed' }, T('check.attestation.trust.skipped'));
   }
+  return ck.list;
 }
 
 /** The step 24 check when the statement could not be verified at all. */
-function trustSkipped(actual: TrustResult, message: CheckText): Check {
-  const title = T('check.attestation.trust.title');
-  return withText(
-    { id: TRUST_ID, spec: SPEC.registration, title: english(title), status: 'skip', actual },
-    'check.attestation.trust.explain',
-    title,
-    message,
-  );
+function trustSkipped(ck: Checks, actual: TrustResult, message: CheckText): void {
+  ck.skip('trust', T('check.attestation.trust.title'), { actual, message, explain: 'check.attestation.trust.explain' });
 }

@@ -8,6 +8,7 @@ import {
   SPEC,
   T,
   Checks,
+  statementFields,
   dissectMap,
   type AttStmtDissectContext,
   type AttStmtDissection,
@@ -33,19 +34,21 @@ export function dissectNone(attStmt: CborNode, ctx: AttStmtDissectContext): AttS
 
 /** Verifies a none attestation statement (§8.7): attStmt is the empty map; the attestation type is None. */
 export async function verifyNone(attStmt: CborNode, _ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.none', SPEC.none, { syntax: 'check.attestation.none.syntax.explain' });
+  const ck = new Checks('attestation.none', SPEC.none, {
+    explain: { syntax: 'check.attestation.none.syntax.explain' },
+    fields: statementFields({}),
+  });
   const n = attStmt.type === 'map' ? attStmt.entries.length : -1;
   const t = T('check.attestation.none.syntax.title');
-  if (n === 0) ck.pass('syntax', t, '{}', '{}', T('check.attestation.none.syntax.empty'));
+  if (n === 0) ck.pass('syntax', t, { expected: '{}', actual: '{}', message: T('check.attestation.none.syntax.empty') });
   else
-    ck.fail(
-      'syntax',
-      t,
-      '{}',
-      attStmt.type === 'map' ? `map with ${n} member(s)` : `CBOR ${attStmt.type}`,
-      attStmt.type === 'map'
-        ? T('check.attestation.none.syntax.members', { count: n })
-        : T('check.attestation.none.syntax.notMap', { type: attStmt.type }),
-    );
+    ck.fail('syntax', t, {
+      expected: '{}',
+      actual: attStmt.type === 'map' ? `map with ${n} member(s)` : `CBOR ${attStmt.type}`,
+      message:
+        attStmt.type === 'map'
+          ? T('check.attestation.none.syntax.members', { count: n })
+          : T('check.attestation.none.syntax.notMap', { type: attStmt.type }),
+    });
   return [...ck.list, ...assessNoChain('none', !ck.failed)];
 }

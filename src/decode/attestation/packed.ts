@@ -16,6 +16,7 @@ import {
   SPEC,
   T,
   Checks,
+  statementFields,
   dissectMap,
   algMember,
   sigMember,
@@ -84,23 +85,30 @@ const EXPLAIN = {
  * (§7.1 steps 23–24). Returns the checks in the spec's order.
  */
 export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.packed', SPEC.packed, EXPLAIN);
+  const ck = new Checks('attestation.packed', SPEC.packed, {
+    explain: EXPLAIN,
+    fields: statementFields({
+      signature: 'sig',
+      selfSignature: 'sig',
+      certificate: 'x5c',
+      aaguidExtension: 'x5c',
+      selfAlg: 'alg',
+    }),
+  });
   const signed = concat(ctx.authData, ctx.clientDataHash);
 
   // Step 1: syntax
   const m = readMembers(attStmt, { alg: true, sig: true, x5c: 'optional' });
   const t1 = T('check.attestation.syntax.title', { section: '§8.2', format: 'packed' });
   if (m.problems.length || m.alg === undefined || !m.sig) {
-    ck.fail(
-      'syntax',
-      t1,
-      '{ alg, sig, x5c? }',
-      m.problems,
-      T('check.attestation.syntax.invalid', { format: 'packed', problems: m.problems.join('; ') }),
-    );
+    ck.fail('syntax', t1, {
+      expected: '{ alg, sig, x5c? }',
+      actual: m.problems,
+      message: T('check.attestation.syntax.invalid', { format: 'packed', problems: m.problems.join('; ') }),
+    });
     return [...ck.list, ...assessNoChain('self', false)];
   }
-  ck.pass('syntax', t1, '{ alg, sig, x5c? }', { alg: m.alg, sigBytes: m.sig.length, x5c: m.x5c?.length ?? 0 });
+  ck.pass('syntax', t1, { expected: '{ alg, sig, x5c? }', actual: { alg: m.alg, sigBytes: m.sig.length, x5c: m.x5c?.length ?? 0 } });
 
   if (m.certs && m.certs.length) {
     // Step 2: x5c present — Basic or AttCA attestation
@@ -109,45 +117,40 @@ export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyCont
     const v = typeof scheme === 'string' ? { valid: false, reason: scheme } : await verifyWithSpki(cert.spki, scheme, signed, m.sig);
     const t2 = T('check.attestation.packed.signature.title');
     if (v.valid)
-      ck.pass(
-        'signature',
-        t2,
-        'valid signature',
-        'valid',
-        T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }),
-      );
+      ck.pass('signature', t2, {
+        expected: 'valid signature',
+        actual: 'valid',
+        message: T('check.attestation.signature.verified', { alg: algName(m.alg), subject: cert.subject.text }),
+      });
     else
-      ck.fail(
-        'signature',
-        t2,
-        'valid signature',
-        'invalid',
-        T('check.attestation.packed.signature.invalid', { alg: algName(m.alg), subject: cert.subject.text, reason: String(v.reason) }),
-      );
+      ck.fail('signature', t2, {
+        expected: 'valid signature',
+        actual: 'invalid',
+        message: T('check.attestation.packed.signature.invalid', {
+          alg: algName(m.alg),
+          subject: cert.subject.text,
+          reason: String(v.reason),
+        }),
+      });
 
     const probs = packedCertProblems(cert);
     const tc = T('check.attestation.packed.certificate.title');
     if (cert.basicConstraints?.derIssues?.length && probs.length === 0)
-      ck.add(
-        'certificate',
-        tc,
-        'warn',
-        '§8.2.1 requirements',
-        { subject: cert.subject.text, derIssues: cert.basicConstraints.derIssues },
-        T('check.attestation.certificate.notDer', { issues: cert.basicConstraints.derIssues.join('; ') }),
-        SPEC.packedCert,
-      );
+      ck.add('certificate', 'warn', tc, {
+        expected: '§8.2.1 requirements',
+        actual: { subject: cert.subject.text, derIssues: cert.basicConstraints.derIssues },
+        message: T('check.attestation.certificate.notDer', { issues: cert.basicConstraints.derIssues.join('; ') }),
+        spec: SPEC.packedCert,
+      });
     if (probs.length)
-      ck.fail(
-        'certificate',
-        tc,
-        '§8.2.1 requirements',
-        { subject: cert.subject.text, problems: probs },
-        T('check.attestation.packed.certificate.invalid', { problems: probs.join('; ') }),
-        SPEC.packedCert,
-      );
+      ck.fail('certificate', tc, {
+        expected: '§8.2.1 requirements',
+        actual: { subject: cert.subject.text, problems: probs },
+        message: T('check.attestation.packed.certificate.invalid', { problems: probs.join('; ') }),
+        spec: SPEC.packedCert,
+      });
     else if (!cert.basicConstraints?.derIssues?.length)
-      ck.pass('certificate', tc, '§8.2.1 requirements', { subject: cert.subject.text }, undefined, SPEC.packedCert);
+      ck.pass('certificate', tc, { expected: '§8.2.1 requirements', actual: { subject: cert.subject.text }, spec: SPEC.packedCert });
 
     aaguidCheck(ck, cert, ctx.aaguid, '§8.2', 2, SPEC.packedCert);
     return [...ck.list, ...(await assessChain('packed', m.certs as Certificate[], 'basic', ctx, !ck.failed))];
@@ -157,40 +160,34 @@ export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyCont
   const key = credentialKey(ctx);
   const keyAlg = key.cose?.alg;
   const t3a = T('check.attestation.packed.selfAlg.title');
-  if (keyAlg === m.alg) ck.pass('selfAlg', t3a, keyAlg, m.alg);
+  if (keyAlg === m.alg) ck.pass('selfAlg', t3a, { expected: keyAlg, actual: m.alg });
   else {
     const p = { keyAlgName: algName(keyAlg), keyAlg: String(keyAlg), algName: algName(m.alg), alg: m.alg };
     const kp = key.problemText;
-    ck.fail(
-      'selfAlg',
-      t3a,
-      keyAlg ?? null,
-      m.alg,
-      !kp
+    ck.fail('selfAlg', t3a, {
+      expected: keyAlg ?? null,
+      actual: m.alg,
+      message: !kp
         ? T('check.attestation.packed.selfAlg.mismatch', p)
         : kp.id === 'check.attestation.credentialKey.notCose'
           ? T('check.attestation.packed.selfAlg.mismatch.notCose', { ...p, ...kp.params })
           : T('check.attestation.packed.selfAlg.mismatch.notSpki', p),
-    );
+    });
   }
   const v = await verifySignature(ctx.credentialPublicKey, signed, m.sig, m.alg);
   const t3s = T('check.attestation.packed.selfSignature.title');
   if (v.valid)
-    ck.pass(
-      'selfSignature',
-      t3s,
-      'valid signature',
-      'valid',
-      T('check.attestation.packed.selfSignature.verified', { alg: algName(m.alg) }),
-    );
+    ck.pass('selfSignature', t3s, {
+      expected: 'valid signature',
+      actual: 'valid',
+      message: T('check.attestation.packed.selfSignature.verified', { alg: algName(m.alg) }),
+    });
   else
-    ck.fail(
-      'selfSignature',
-      t3s,
-      'valid signature',
-      'invalid',
-      T('check.attestation.packed.selfSignature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
-    );
+    ck.fail('selfSignature', t3s, {
+      expected: 'valid signature',
+      actual: 'invalid',
+      message: T('check.attestation.packed.selfSignature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
+    });
   return [...ck.list, ...assessNoChain('self', !ck.failed)];
 }
 
@@ -202,25 +199,38 @@ export function aaguidCheck(ck: Checks, cert: Certificate, aaguid: Uint8Array, s
   const title = T('check.attestation.aaguidExtension.title', { section, step });
   const ext = cert.extensions.find((e) => e.oid === '1.3.6.1.4.1.45724.1.1.4');
   if (!ext) {
-    ck.add('aaguidExtension', title, 'skip', toUuid(aaguid), null, T('check.attestation.aaguidExtension.absent'), spec);
+    ck.add('aaguidExtension', 'skip', title, {
+      expected: toUuid(aaguid),
+      actual: null,
+      message: T('check.attestation.aaguidExtension.absent'),
+      spec,
+    });
     return;
   }
   if (!cert.aaguid) {
-    ck.fail('aaguidExtension', title, toUuid(aaguid), toHex(ext.value), T('check.attestation.aaguidExtension.malformed'), spec);
+    ck.fail('aaguidExtension', title, {
+      expected: toUuid(aaguid),
+      actual: toHex(ext.value),
+      message: T('check.attestation.aaguidExtension.malformed'),
+      spec,
+    });
     return;
   }
   if (cert.aaguidCritical) {
-    ck.fail('aaguidExtension', title, 'non-critical extension', 'critical', T('check.attestation.aaguidExtension.critical'), spec);
+    ck.fail('aaguidExtension', title, {
+      expected: 'non-critical extension',
+      actual: 'critical',
+      message: T('check.attestation.aaguidExtension.critical'),
+      spec,
+    });
     return;
   }
-  if (equalBytes(cert.aaguid, aaguid)) ck.pass('aaguidExtension', title, toUuid(aaguid), toUuid(cert.aaguid), undefined, spec);
+  if (equalBytes(cert.aaguid, aaguid)) ck.pass('aaguidExtension', title, { expected: toUuid(aaguid), actual: toUuid(cert.aaguid), spec });
   else
-    ck.fail(
-      'aaguidExtension',
-      title,
-      toUuid(aaguid),
-      toUuid(cert.aaguid),
-      T('check.attestation.aaguidExtension.mismatch', { certAaguid: toUuid(cert.aaguid), aaguid: toUuid(aaguid) }),
+    ck.fail('aaguidExtension', title, {
+      expected: toUuid(aaguid),
+      actual: toUuid(cert.aaguid),
+      message: T('check.attestation.aaguidExtension.mismatch', { certAaguid: toUuid(cert.aaguid), aaguid: toUuid(aaguid) }),
       spec,
-    );
+    });
 }

@@ -17,6 +17,7 @@ import {
   SPEC,
   T,
   Checks,
+  statementFields,
   dissectMap,
   algMember,
   sigMember,
@@ -603,7 +604,16 @@ const EXPLAIN = {
  * (§7.1 steps 23–24).
  */
 export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext): Promise<Check[]> {
-  const ck = new Checks('attestation.tpm', SPEC.tpm, EXPLAIN);
+  const ck = new Checks('attestation.tpm', SPEC.tpm, {
+    explain: EXPLAIN,
+    fields: statementFields({
+      signature: 'sig',
+      certificate: 'x5c',
+      aaguidExtension: 'x5c',
+      pubArea: 'pubArea',
+      certInfo: 'certInfo',
+    }),
+  });
   const m = readMembers(attStmt, { alg: true, sig: true, x5c: 'required' });
   const ver = get(attStmt, 'ver');
   const ci = get(attStmt, 'certInfo');
@@ -645,16 +655,25 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
     ci?.type !== 'bytes' ||
     pa?.type !== 'bytes'
   ) {
-    ck.fail('syntax', t1, syntax, m.problems, T('check.attestation.syntax.invalid', { format: 'tpm', problems: m.problems.join('; ') }));
+    ck.fail('syntax', t1, {
+      expected: syntax,
+      actual: m.problems,
+      message: T('check.attestation.syntax.invalid', { format: 'tpm', problems: m.problems.join('; ') }),
+    });
     return [...ck.list, ...(await assessChain('tpm', [], 'attca', ctx, false))];
   }
-  ck.pass('syntax', t1, syntax, { alg: m.alg, x5c: m.x5c!.length });
+  ck.pass('syntax', t1, { expected: syntax, actual: { alg: m.alg, x5c: m.x5c!.length } });
 
   // Step 2: the public key in pubArea is the credential public key
   const key = credentialKey(ctx);
   const cose = key.cose;
   const title2 = T('check.attestation.tpm.pubArea.title');
-  if (!cose) ck.fail('pubArea', title2, 'credential public key', null, key.problemText ?? T('check.attestation.credentialKey.missing'));
+  if (!cose)
+    ck.fail('pubArea', title2, {
+      expected: 'credential public key',
+      actual: null,
+      message: key.problemText ?? T('check.attestation.credentialKey.missing'),
+    });
   else if (pubArea.type === 0x0001) {
     const e = pubArea.exponent === 0 || pubArea.exponent === undefined ? 65537 : pubArea.exponent;
     const ce = cose.e ? Number(BigInt(`0x${toHex(cose.e) || '0'}`)) : NaN;
@@ -665,30 +684,39 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
     };
     const nOk = cose.kty === 3 && !!cose.n && !!pubArea.unique && equalBytes(strip(cose.n), strip(pubArea.unique));
     if (cose.kty !== 3)
-      ck.fail('pubArea', title2, 'an RSA credential key', cose.kty, T('check.attestation.tpm.pubArea.notRsa', { kty: cose.kty }));
+      ck.fail('pubArea', title2, {
+        expected: 'an RSA credential key',
+        actual: cose.kty,
+        message: T('check.attestation.tpm.pubArea.notRsa', { kty: cose.kty }),
+      });
     else if (!nOk)
-      ck.fail(
-        'pubArea',
-        title2,
-        cose.n ? toHex(cose.n).slice(0, 32) : null,
-        pubArea.unique ? toHex(pubArea.unique).slice(0, 32) : null,
-        T('check.attestation.tpm.pubArea.modulus'),
-      );
-    else if (ce !== e) ck.fail('pubArea', title2, ce, e, T('check.attestation.tpm.pubArea.exponent', { exponent: e, keyExponent: ce }));
-    else ck.pass('pubArea', title2, 'RSA n and e of the credential key', 'identical');
+      ck.fail('pubArea', title2, {
+        expected: cose.n ? toHex(cose.n).slice(0, 32) : null,
+        actual: pubArea.unique ? toHex(pubArea.unique).slice(0, 32) : null,
+        message: T('check.attestation.tpm.pubArea.modulus'),
+      });
+    else if (ce !== e)
+      ck.fail('pubArea', title2, {
+        expected: ce,
+        actual: e,
+        message: T('check.attestation.tpm.pubArea.exponent', { exponent: e, keyExponent: ce }),
+      });
+    else ck.pass('pubArea', title2, { expected: 'RSA n and e of the credential key', actual: 'identical' });
   } else {
     const crv = TPM_CURVE_TO_COSE[pubArea.curveId ?? -1];
     const curve = String(TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId);
     if (cose.kty !== 2)
-      ck.fail('pubArea', title2, 'an EC2 credential key', cose.kty, T('check.attestation.tpm.pubArea.notEc', { kty: cose.kty }));
+      ck.fail('pubArea', title2, {
+        expected: 'an EC2 credential key',
+        actual: cose.kty,
+        message: T('check.attestation.tpm.pubArea.notEc', { kty: cose.kty }),
+      });
     else if (crv !== cose.crv)
-      ck.fail(
-        'pubArea',
-        title2,
-        cose.crv,
-        TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId,
-        T('check.attestation.tpm.pubArea.curve', { curve, crv: String(cose.crv) }),
-      );
+      ck.fail('pubArea', title2, {
+        expected: cose.crv,
+        actual: TPM_ECC_CURVE[pubArea.curveId ?? -1] ?? pubArea.curveId,
+        message: T('check.attestation.tpm.pubArea.curve', { curve, crv: String(cose.crv) }),
+      });
     else if (
       !cose.x ||
       !(cose.y instanceof Uint8Array) ||
@@ -697,70 +725,78 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
       !equalBytes(cose.x, pubArea.x) ||
       !equalBytes(cose.y, pubArea.y)
     )
-      ck.fail('pubArea', title2, 'x, y of the credential key', 'different point', T('check.attestation.tpm.pubArea.point'));
-    else ck.pass('pubArea', title2, 'EC x, y and curve of the credential key', 'identical');
+      ck.fail('pubArea', title2, {
+        expected: 'x, y of the credential key',
+        actual: 'different point',
+        message: T('check.attestation.tpm.pubArea.point'),
+      });
+    else ck.pass('pubArea', title2, { expected: 'EC x, y and curve of the credential key', actual: 'identical' });
   }
 
   // Step 3: certInfo
   const hashName = COSE_ALG[m.alg]?.hash;
   const magic = `0x${certInfo.magic.toString(16)}`;
   const tMagic = T('check.attestation.tpm.certInfo.magic.title');
-  if (certInfo.magic === 0xff544347) ck.pass('certInfo.magic', tMagic, '0xff544347', magic);
-  else ck.fail('certInfo.magic', tMagic, '0xff544347', magic, T('check.attestation.tpm.certInfo.magic.invalid', { magic }));
-  const tType = T('check.attestation.tpm.certInfo.type.title');
-  if (certInfo.type === 0x8017) ck.pass('certInfo.type', tType, '0x8017', `0x${certInfo.type.toString(16)}`);
+  if (certInfo.magic === 0xff544347) ck.pass('certInfo.magic', tMagic, { expected: '0xff544347', actual: magic });
   else
-    ck.fail(
-      'certInfo.type',
-      tType,
-      '0x8017',
-      `0x${certInfo.type.toString(16)}`,
-      T('check.attestation.tpm.certInfo.type.invalid', { type: ST[certInfo.type] ?? `0x${certInfo.type.toString(16)}` }),
-    );
+    ck.fail('certInfo.magic', tMagic, {
+      expected: '0xff544347',
+      actual: magic,
+      message: T('check.attestation.tpm.certInfo.magic.invalid', { magic }),
+    });
+  const tType = T('check.attestation.tpm.certInfo.type.title');
+  if (certInfo.type === 0x8017) ck.pass('certInfo.type', tType, { expected: '0x8017', actual: `0x${certInfo.type.toString(16)}` });
+  else
+    ck.fail('certInfo.type', tType, {
+      expected: '0x8017',
+      actual: `0x${certInfo.type.toString(16)}`,
+      message: T('check.attestation.tpm.certInfo.type.invalid', { type: ST[certInfo.type] ?? `0x${certInfo.type.toString(16)}` }),
+    });
   if (!hashName)
-    ck.fail(
-      'certInfo.extraData',
-      T('check.attestation.tpm.certInfo.extraData.title'),
-      `hash of ${algName(m.alg)}`,
-      null,
-      T('check.attestation.tpm.certInfo.extraData.noHash', { alg: m.alg }),
-    );
+    ck.fail('certInfo.extraData', T('check.attestation.tpm.certInfo.extraData.title'), {
+      expected: `hash of ${algName(m.alg)}`,
+      actual: null,
+      message: T('check.attestation.tpm.certInfo.extraData.noHash', { alg: m.alg }),
+    });
   else {
     const h = await digest(hashName, concat(ctx.authData, ctx.clientDataHash));
     const tx = T('check.attestation.tpm.certInfo.extraData.title.hash', { hash: hashName });
-    if (equalBytes(h, certInfo.extraData)) ck.pass('certInfo.extraData', tx, toHex(h), toHex(certInfo.extraData));
+    if (equalBytes(h, certInfo.extraData)) ck.pass('certInfo.extraData', tx, { expected: toHex(h), actual: toHex(certInfo.extraData) });
     else
-      ck.fail(
-        'certInfo.extraData',
-        tx,
-        toHex(h),
-        toHex(certInfo.extraData),
-        T('check.attestation.tpm.certInfo.extraData.mismatch', { hash: hashName, expected: toHex(h), got: toHex(certInfo.extraData) }),
-      );
+      ck.fail('certInfo.extraData', tx, {
+        expected: toHex(h),
+        actual: toHex(certInfo.extraData),
+        message: T('check.attestation.tpm.certInfo.extraData.mismatch', {
+          hash: hashName,
+          expected: toHex(h),
+          got: toHex(certInfo.extraData),
+        }),
+      });
   }
   const nh = HASH_BY_TPM[pubArea.nameAlg];
   const tName = T('check.attestation.tpm.certInfo.name.title');
-  if (!certInfo.name) ck.fail('certInfo.name', tName, 'TPMS_CERTIFY_INFO', null, T('check.attestation.tpm.certInfo.name.missing'));
+  if (!certInfo.name)
+    ck.fail('certInfo.name', tName, {
+      expected: 'TPMS_CERTIFY_INFO',
+      actual: null,
+      message: T('check.attestation.tpm.certInfo.name.missing'),
+    });
   else if (!nh)
-    ck.fail(
-      'certInfo.name',
-      tName,
-      'a hash nameAlg',
-      algDisp(pubArea.nameAlg),
-      T('check.attestation.tpm.certInfo.name.badNameAlg', { nameAlg: algDisp(pubArea.nameAlg) }),
-    );
+    ck.fail('certInfo.name', tName, {
+      expected: 'a hash nameAlg',
+      actual: algDisp(pubArea.nameAlg),
+      message: T('check.attestation.tpm.certInfo.name.badNameAlg', { nameAlg: algDisp(pubArea.nameAlg) }),
+    });
   else {
     const expected = concat(Uint8Array.of(pubArea.nameAlg >> 8, pubArea.nameAlg & 0xff), await digest(nh, pa.value));
     const tn = T('check.attestation.tpm.certInfo.name.title.hash', { hash: nh });
-    if (equalBytes(expected, certInfo.name)) ck.pass('certInfo.name', tn, toHex(expected), toHex(certInfo.name));
+    if (equalBytes(expected, certInfo.name)) ck.pass('certInfo.name', tn, { expected: toHex(expected), actual: toHex(certInfo.name) });
     else
-      ck.fail(
-        'certInfo.name',
-        tn,
-        toHex(expected),
-        toHex(certInfo.name),
-        T('check.attestation.tpm.certInfo.name.mismatch', { expected: toHex(expected), got: toHex(certInfo.name) }),
-      );
+      ck.fail('certInfo.name', tn, {
+        expected: toHex(expected),
+        actual: toHex(certInfo.name),
+        message: T('check.attestation.tpm.certInfo.name.mismatch', { expected: toHex(expected), got: toHex(certInfo.name) }),
+      });
   }
 
   // Step 4: x5c present, sig over certInfo with aikCert's key
@@ -768,54 +804,49 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
   const scheme = schemeFromCose(m.alg);
   const v = typeof scheme === 'string' ? { valid: false, reason: scheme } : await verifyWithSpki(aik.spki, scheme, ci.value, m.sig);
   const t4 = T('check.attestation.tpm.signature.title');
-  if (v.valid) ck.pass('signature', t4, 'valid signature', 'valid', T('check.attestation.tpm.signature.verified', { alg: algName(m.alg) }));
+  if (v.valid)
+    ck.pass('signature', t4, {
+      expected: 'valid signature',
+      actual: 'valid',
+      message: T('check.attestation.tpm.signature.verified', { alg: algName(m.alg) }),
+    });
   else
-    ck.fail(
-      'signature',
-      t4,
-      'valid signature',
-      'invalid',
-      T('check.attestation.tpm.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
-    );
+    ck.fail('signature', t4, {
+      expected: 'valid signature',
+      actual: 'invalid',
+      message: T('check.attestation.tpm.signature.invalid', { alg: algName(m.alg), reason: String(v.reason) }),
+    });
   const cp = tpmCertProblems(aik);
   const t5 = T('check.attestation.tpm.certificate.title');
   if (cp.problems.length)
-    ck.fail(
-      'certificate',
-      t5,
-      '§8.3.1 requirements',
-      { problems: cp.problems },
-      T('check.attestation.tpm.certificate.invalid', { problems: cp.problems.join('; ') }),
-      SPEC.tpmCert,
-    );
+    ck.fail('certificate', t5, {
+      expected: '§8.3.1 requirements',
+      actual: { problems: cp.problems },
+      message: T('check.attestation.tpm.certificate.invalid', { problems: cp.problems.join('; ') }),
+      spec: SPEC.tpmCert,
+    });
   else if (cp.notes.length)
-    ck.add(
-      'certificate',
-      t5,
-      'warn',
-      '§8.3.1 requirements',
-      { notes: cp.notes, tpm: aik.tpm },
-      T(
+    ck.add('certificate', 'warn', t5, {
+      expected: '§8.3.1 requirements',
+      actual: { notes: cp.notes, tpm: aik.tpm },
+      message: T(
         cp.notes.length === 2
           ? 'check.attestation.tpm.certificate.notes.both'
           : cp.notes[0] === NOTE_SHARED_RDN
             ? 'check.attestation.tpm.certificate.notes.sharedRdn'
             : 'check.attestation.tpm.certificate.notes.sanNotCritical',
       ),
-      SPEC.tpmCert,
-    );
+      spec: SPEC.tpmCert,
+    });
   else
-    ck.pass(
-      'certificate',
-      t5,
-      '§8.3.1 requirements',
-      {
+    ck.pass('certificate', t5, {
+      expected: '§8.3.1 requirements',
+      actual: {
         tpm: aik.tpm,
         vendor: aik.tpm?.manufacturer ? (TPM_VENDORS[aik.tpm.manufacturer.replace(/^id:/, '').toUpperCase()] ?? null) : null,
       },
-      undefined,
-      SPEC.tpmCert,
-    );
+      spec: SPEC.tpmCert,
+    });
   aaguidCheck(ck, aik, ctx.aaguid, '§8.3', 4, SPEC.tpmCert);
   return [...ck.list, ...(await assessChain('tpm', m.certs as Certificate[], 'attca', ctx, !ck.failed))];
 }

@@ -17,10 +17,8 @@ import { bundledRootsFor } from '../trust/roots.js';
 import { parseAnchors, validateChain, type TrustAnchor } from '../trust/chain.js';
 import { MDS_UNTRUSTED_STATUSES, latestStatus, MDS_SPEC } from '../trust/mds.js';
 import { SPEC, type AttestationVerifyContext, type TrustResult } from './common.js';
-import { T, english, withText, type CheckText } from '../messages/checkText.js';
-
-const TRUST_ANCHORS_ID = 'attestation.trustAnchors';
-export const TRUST_ID = 'attestation.trust';
+import { T } from '../messages/checkText.js';
+import { Checks } from '../checks.ts';
 
 function anchorsFor(fmt: string, ctx: AttestationVerifyContext): { anchors: TrustAnchor[]; problems: string[]; sources: string[] } {
   const anchors: TrustAnchor[] = [];
@@ -58,24 +56,16 @@ function anchorsFor(fmt: string, ctx: AttestationVerifyContext): { anchors: Trus
 const ANCHORS_TITLE = T('check.attestation.trustAnchors.title');
 const TRUST_TITLE = T('check.attestation.trust.title');
 
-/** A step 23 ('attestation.trustAnchors') check. */
-function anchorsCheck(c: Omit<Check, 'id' | 'spec' | 'title'>, message: CheckText): Check {
-  return withText(
-    { id: TRUST_ANCHORS_ID, spec: SPEC.registration, title: english(ANCHORS_TITLE), ...c },
-    'check.attestation.trustAnchors.explain',
-    ANCHORS_TITLE,
-    message,
-  );
-}
-
-/** A step 24 ('attestation.trust') check. */
-function trustCheck(c: Omit<Check, 'id' | 'spec' | 'title'>, message: CheckText): Check {
-  return withText(
-    { id: TRUST_ID, spec: SPEC.registration, title: english(TRUST_TITLE), ...c },
-    'check.attestation.trust.explain',
-    TRUST_TITLE,
-    message,
-  );
+/** The builder of steps 23–24: they read the certificate chain when there is one, else the statement. */
+function trustChecks(): Checks {
+  return new Checks('attestation', SPEC.registration, {
+    explain: {
+      trustAnchors: 'check.attestation.trustAnchors.explain',
+      trust: 'check.attestation.trust.explain',
+      mds: 'check.attestation.mds.explain',
+    },
+    fields: ['attestationObject.attStmt.x5c', 'attestationObject.attStmt'],
+  });
 }
 
 /**
@@ -90,38 +80,33 @@ export async function assessChain(
   verified: boolean,
 ): Promise<Check[]> {
   const time = ctx.currentTime ?? new Date();
+  const ck = trustChecks();
   if (!verified) {
-    return [
-      anchorsCheck({ status: 'skip' }, T('check.attestation.trustAnchors.notVerified')),
-      trustCheck(
-        { status: 'skip', actual: { type: 'uncertain', reason: 'attestation statement did not verify' } satisfies TrustResult },
-        T('check.attestation.trust.skipped'),
-      ),
-    ];
+    ck.skip('trustAnchors', ANCHORS_TITLE, { message: T('check.attestation.trustAnchors.notVerified') });
+    ck.skip('trust', TRUST_TITLE, {
+      actual: { type: 'uncertain', reason: 'attestation statement did not verify' } satisfies TrustResult,
+      message: T('check.attestation.trust.skipped'),
+    });
+    return ck.list;
   }
   const { anchors, problems, sources } = anchorsFor(fmt, ctx);
   const ignored = problems.join('; ');
   const off = ctx.useBundledRoots === false;
-  const checks: Check[] = [
-    anchorsCheck(
-      {
-        status: anchors.length ? (problems.length ? 'warn' : 'pass') : 'warn',
-        expected: 'trust anchors for this attestation type and format',
-        actual: { count: anchors.length, sources, roots: anchors.map((a) => a.cert.subject.text) },
-      },
-      anchors.length
+  ck.add('trustAnchors', anchors.length ? (problems.length ? 'warn' : 'pass') : 'warn', ANCHORS_TITLE, {
+    expected: 'trust anchors for this attestation type and format',
+    actual: { count: anchors.length, sources, roots: anchors.map((a) => a.cert.subject.text) },
+    message: anchors.length
+      ? problems.length
+        ? T('check.attestation.trustAnchors.found.ignored', { count: anchors.length, sources: sources.join('; '), ignored })
+        : T('check.attestation.trustAnchors.found', { count: anchors.length, sources: sources.join('; ') })
+      : off
         ? problems.length
-          ? T('check.attestation.trustAnchors.found.ignored', { count: anchors.length, sources: sources.join('; '), ignored })
-          : T('check.attestation.trustAnchors.found', { count: anchors.length, sources: sources.join('; ') })
-        : off
-          ? problems.length
-            ? T('check.attestation.trustAnchors.missing.off.ignored', { fmt, ignored })
-            : T('check.attestation.trustAnchors.missing.off', { fmt })
-          : problems.length
-            ? T('check.attestation.trustAnchors.missing.ignored', { fmt, ignored })
-            : T('check.attestation.trustAnchors.missing', { fmt }),
-    ),
-  ];
+          ? T('check.attestation.trustAnchors.missing.off.ignored', { fmt, ignored })
+          : T('check.attestation.trustAnchors.missing.off', { fmt })
+        : problems.length
+          ? T('check.attestation.trustAnchors.missing.ignored', { fmt, ignored })
+          : T('check.attestation.trustAnchors.missing', { fmt }),
+  });
   const r = await validateChain(certs, anchors, time);
   let result: TrustResult;
   let status: Check['status'];
@@ -132,70 +117,52 @@ export async function assessChain(
     result = { type: 'uncertain', reason: r.reason, ...(r.root ? { root: r.root } : {}) };
     status = r.failure === 'no-anchors' ? 'warn' : 'fail';
   }
-  checks.push(
-    trustCheck(
-      {
-        status,
-        expected: anchors.length
-          ? `a valid chain at ${time.toISOString()} to one of: ${anchors.map((a) => a.cert.subject.text || '(empty)').join(' | ')}`
-          : 'a chain to a known trust anchor',
-        actual: result,
-      },
-      r.trusted
-        ? T('check.attestation.trust.valid', { type, root: String(r.root), anchorOrigin: String(r.anchorOrigin), time: time.toISOString() })
-        : r.failure === 'no-anchors'
-          ? T('check.attestation.trust.noAnchors', { reason: r.reason.replace(/\.$/, '') })
-          : T('check.attestation.trust.untrusted', { reason: r.reason }),
-    ),
-  );
+  ck.add('trust', status, TRUST_TITLE, {
+    expected: anchors.length
+      ? `a valid chain at ${time.toISOString()} to one of: ${anchors.map((a) => a.cert.subject.text || '(empty)').join(' | ')}`
+      : 'a chain to a known trust anchor',
+    actual: result,
+    message: r.trusted
+      ? T('check.attestation.trust.valid', { type, root: String(r.root), anchorOrigin: String(r.anchorOrigin), time: time.toISOString() })
+      : r.failure === 'no-anchors'
+        ? T('check.attestation.trust.noAnchors', { reason: r.reason.replace(/\.$/, '') })
+        : T('check.attestation.trust.untrusted', { reason: r.reason }),
+  });
   const entry = ctx.aaguid.length === 16 ? ctx.mds?.get(toUuid(ctx.aaguid)) : undefined;
   if (entry) {
     const st = latestStatus(entry);
     const bad = st && MDS_UNTRUSTED_STATUSES.has(st.status);
-    const title = T('check.attestation.mds.title');
-    checks.push(
-      withText(
-        {
-          id: 'attestation.mds',
-          spec: MDS_SPEC,
-          title: english(title),
-          status: bad ? 'fail' : 'pass',
-          expected: `no status in ${[...MDS_UNTRUSTED_STATUSES].join(', ')}`,
-          actual: { name: entry.name, status: st?.status ?? null, effectiveDate: st?.effectiveDate ?? null },
-        },
-        'check.attestation.mds.explain',
-        title,
-        bad
-          ? st!.effectiveDate
-            ? T('check.attestation.mds.untrusted.since', { name: entry.name, status: st!.status, date: st!.effectiveDate })
-            : T('check.attestation.mds.untrusted', { name: entry.name, status: st!.status })
-          : st
-            ? T('check.attestation.mds.status', { name: entry.name, status: st.status })
-            : T('check.attestation.mds.noStatus', { name: entry.name }),
-      ),
-    );
+    ck.add('mds', bad ? 'fail' : 'pass', T('check.attestation.mds.title'), {
+      spec: MDS_SPEC,
+      expected: `no status in ${[...MDS_UNTRUSTED_STATUSES].join(', ')}`,
+      actual: { name: entry.name, status: st?.status ?? null, effectiveDate: st?.effectiveDate ?? null },
+      fields: ['attestationObject.authData.attestedCredentialData.aaguid'],
+      message: bad
+        ? st!.effectiveDate
+          ? T('check.attestation.mds.untrusted.since', { name: entry.name, status: st!.status, date: st!.effectiveDate })
+          : T('check.attestation.mds.untrusted', { name: entry.name, status: st!.status })
+        : st
+          ? T('check.attestation.mds.status', { name: entry.name, status: st.status })
+          : T('check.attestation.mds.noStatus', { name: entry.name }),
+    });
   }
-  return checks;
+  return ck.list;
 }
 
 /** Steps 23–24 for attestations without a trust path (none, self). */
 export function assessNoChain(type: 'none' | 'self', verified: boolean): Check[] {
-  return [
-    anchorsCheck(
-      { status: 'skip' },
-      type === 'none' ? T('check.attestation.trustAnchors.noAttestation') : T('check.attestation.trustAnchors.self'),
-    ),
-    trustCheck(
-      {
-        status: verified ? 'pass' : 'skip',
-        expected: type === 'none' ? 'none attestation is acceptable to the RP' : 'self attestation is acceptable to the RP',
-        actual: { type } satisfies TrustResult,
-      },
-      !verified
-        ? T('check.attestation.trust.skipped')
-        : type === 'none'
-          ? T('check.attestation.trust.none')
-          : T('check.attestation.trust.self'),
-    ),
-  ];
+  const ck = trustChecks();
+  ck.skip('trustAnchors', ANCHORS_TITLE, {
+    message: type === 'none' ? T('check.attestation.trustAnchors.noAttestation') : T('check.attestation.trustAnchors.self'),
+  });
+  ck.add('trust', verified ? 'pass' : 'skip', TRUST_TITLE, {
+    expected: type === 'none' ? 'none attestation is acceptable to the RP' : 'self attestation is acceptable to the RP',
+    actual: { type } satisfies TrustResult,
+    message: !verified
+      ? T('check.attestation.trust.skipped')
+      : type === 'none'
+        ? T('check.attestation.trust.none')
+        : T('check.attestation.trust.self'),
+  });
+  return ck.list;
 }

@@ -135,6 +135,8 @@ export const checkMessagesEn = {
     'The server looks up the stored record, with its public key and counter, by credential ID. The response must be for that very credential, or the signature would be checked against the wrong key.',
   'check.authentication.credential.missing': "the response's credential ID (missing) is not the stored credential's ID {stored}",
   'check.authentication.credential.other': "the response's credential ID {credentialId} is not the stored credential's ID {stored}",
+  'check.authentication.credential.unknown':
+    'no credential record has the ID {credentialId}: it was never registered with this RP, or it was deleted (the authenticator may still hold it)',
   'check.authentication.userHandle.title': '§7.2: response.userHandle maps to the user who owns the credential',
   'check.authentication.userHandle.explain':
     'The user handle is the account ID the server gave the passkey at registration. For a discoverable passkey it tells the server who is signing in; it must belong to the owner of the credential, or one user could sign in as another.',

@@ -138,6 +138,8 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.authentication.credential.missing': 'レスポンスのクレデンシャル ID（なし）は、保存済みクレデンシャルの ID {stored} と一致しません',
   'check.authentication.credential.other':
     'レスポンスのクレデンシャル ID {credentialId} は、保存済みクレデンシャルの ID {stored} と一致しません',
+  'check.authentication.credential.unknown':
+    'ID が {credentialId} のクレデンシャルレコードはありません。この RP に登録されたことがないか、削除されています（認証器にはまだ残っている場合があります）',
   'check.authentication.userHandle.title': '§7.2: response.userHandle がクレデンシャルを所有するユーザーを指すこと',
   'check.authentication.userHandle.explain':
     'ユーザーハンドルは、登録時にサーバーがパスキーに与えたアカウント ID です。発見可能なパスキーでは、誰がサインインしているかをサーバーに伝えます。これがクレデンシャルの所有者のものでなければ、あるユーザーが別のユーザーとしてサインインできてしまいます。',

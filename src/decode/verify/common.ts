@@ -8,7 +8,8 @@ import { dissect, getParsed, type ParsedMessage } from '../index';
 import { decodeBase64Any, equalBytes, toBase64Url, toHex } from '../bytes';
 import { rpIdHashOf, type AuthenticatorData } from '../authenticatorData';
 import { TOKEN_BINDING_STATUSES, type ClientData } from '../clientData';
-import { T, makeCheck, type CheckText } from '../messages/checkText';
+import { T, type CheckText } from '../messages/checkText';
+import { Checks } from '../checks.ts';
 import { WEBAUTHN, WEBAUTHN_L2 } from '../spec.ts';
 
 export { T };
@@ -30,8 +31,11 @@ export interface Expectations {
   requireUserPresence?: boolean;
   /** COSE algorithms of pubKeyCredParams; default: every algorithm the dissector can verify. */
   supportedAlgorithms?: number[];
-  /** The stored credential record (authentication). */
-  credential?: { id: string; publicKey: string | Uint8Array; counter: number; backupEligible?: boolean; userHandle?: string };
+  /**
+   * The stored credential record of credential.rawId (authentication); null when the RP looked it up
+   * and has none (§7.2 step 7 fails, and the signature cannot be verified).
+   */
+  credential?: { id: string; publicKey: string | Uint8Array; counter: number; backupEligible?: boolean; userHandle?: string } | null;
   /** Default 'webauthn.create' / 'webauthn.get'. */
   expectedType?: string | string[];
   /** Allowed top origins when clientData.topOrigin is present (cross-origin iframes). */
@@ -84,24 +88,60 @@ export function firstFailure(checks: Check[]): Check | undefined {
   return checks.find((c) => c.status === 'fail');
 }
 
+/** The two ceremonies' verification procedures. */
+export type CeremonyKind = 'registration' | 'authentication';
+
+/** Where the authenticator data is in each ceremony's dissection. */
+const AUTH_DATA_PATH: Record<CeremonyKind, string> = {
+  registration: 'attestationObject.authData',
+  authentication: 'authenticatorData',
+};
+
 /**
- * Builds a check from catalog references (src/decode/messages/checks.en.ts): `title` and `message` are
- * their English renderings; `explain` names the plain-language explanation of the step.
+ * The fields each step of §7.1 / §7.2 examines, by local check id: what the inspector selects when
+ * the check is chosen. Steps not listed read the whole response (no selection).
  */
-export const check = makeCheck;
+function stepFields(kind: CeremonyKind): (id: string) => string[] {
+  const ad = AUTH_DATA_PATH[kind];
+  const acd = `${ad}.attestedCredentialData`;
+  const fields: Record<string, string[]> = {
+    type: ['clientDataJSON.type'],
+    challenge: ['clientDataJSON.challenge'],
+    origin: ['clientDataJSON.origin'],
+    crossOrigin: ['clientDataJSON.crossOrigin'],
+    topOrigin: ['clientDataJSON.topOrigin', 'clientDataJSON.crossOrigin'],
+    tokenBinding: ['clientDataJSON.tokenBinding'],
+    rpIdHash: [`${ad}.rpIdHash`],
+    up: [`${ad}.flags.UP`],
+    uv: [`${ad}.flags.UV`],
+    backupFlags: [`${ad}.flags.BE`, `${ad}.flags.BS`],
+    backupEligibility: [`${ad}.flags.BE`],
+    extensions: [`${ad}.extensions`, `${ad}.flags.ED`],
+    signCount: [`${ad}.signCount`],
+    attestedCredentialData: kind === 'registration' ? [acd, `${ad}.flags.AT`] : [`${ad}.flags.AT`],
+    credentialIdLength: [`${acd}.credentialIdLength`],
+    credentialIdUnique: [`${acd}.credentialId`, 'credential.rawId'],
+    alg: [`${acd}.credentialPublicKey.alg`, `${acd}.credentialPublicKey`],
+    attestation: ['attestationObject.attStmt'],
+    signature: ['signature', 'credential.response.signature'],
+    userHandle: ['userHandle', 'credential.response.userHandle'],
+    allowCredentials: ['credential.rawId', 'credential.id'],
+    credential: ['credential.rawId', 'credential.id'],
+  };
+  return (id) => fields[id] ?? [];
+}
+
+/** The check builder of a ceremony's own steps (`registration.*` / `authentication.*`). */
+export function ceremonyChecks(kind: CeremonyKind): Checks {
+  return new Checks(kind, kind === 'registration' ? REG : AUTH, { fields: stepFields(kind) });
+}
 
 /** JSON.stringify as a template literal shows it (`undefined` for undefined). */
 const js = (v: unknown): string => String(JSON.stringify(v));
 
 /** Checks on clientDataJSON shared by §7.1 and §7.2: type, challenge, origin, crossOrigin/topOrigin (+ the L2 tokenBinding step). */
-export function clientDataChecks(
-  prefix: 'registration' | 'authentication',
-  cd: ClientData | null | undefined,
-  exp: Expectations,
-  spec: string,
-): Check[] {
+export function clientDataChecks(ck: Checks, prefix: CeremonyKind, cd: ClientData | null | undefined, exp: Expectations): void {
   const sec = prefix === 'registration' ? '§7.1' : '§7.2';
-  const out: Check[] = [];
   const reg = prefix === 'registration';
   if (!cd) {
     for (const [k, t] of [
@@ -109,39 +149,27 @@ export function clientDataChecks(
       ['challenge', 'C.challenge'],
       ['origin', 'C.origin'],
     ] as const) {
-      out.push(
-        check(
-          `${prefix}.${k}`,
-          spec,
-          `check.clientData.${k}.explain`,
-          T('check.clientData.title.undecodable', { member: t }),
-          'fail',
-          T('check.clientData.undecodable'),
-        ),
-      );
+      ck.add(k, 'fail', T('check.clientData.title.undecodable', { member: t }), {
+        message: T('check.clientData.undecodable'),
+        explain: `check.clientData.${k}.explain`,
+      });
     }
-    return out;
+    return;
   }
   // type
   const wantTypes = list(exp.expectedType ?? (prefix === 'registration' ? 'webauthn.create' : 'webauthn.get'));
   const typeOk = typeof cd.type === 'string' && wantTypes.includes(cd.type);
-  out.push(
-    check(
-      `${prefix}.type`,
-      spec,
-      'check.clientData.type.explain',
-      T('check.clientData.type.title', { sec, types: wantTypes.map((t) => `"${t}"`).join(' or ') }),
-      typeOk ? 'pass' : 'fail',
-      typeOk
-        ? undefined
-        : T(reg ? 'check.clientData.type.unexpected.registration' : 'check.clientData.type.unexpected.authentication', {
-            expected: wantTypes.join(' or '),
-            got: js(cd.type),
-          }),
-      wantTypes.length === 1 ? wantTypes[0] : wantTypes,
-      cd.type,
-    ),
-  );
+  ck.add('type', typeOk ? 'pass' : 'fail', T('check.clientData.type.title', { sec, types: wantTypes.map((t) => `"${t}"`).join(' or ') }), {
+    message: typeOk
+      ? undefined
+      : T(reg ? 'check.clientData.type.unexpected.registration' : 'check.clientData.type.unexpected.authentication', {
+          expected: wantTypes.join(' or '),
+          got: js(cd.type),
+        }),
+    expected: wantTypes.length === 1 ? wantTypes[0] : wantTypes,
+    actual: cd.type,
+    explain: 'check.clientData.type.explain',
+  });
   // challenge
   let chOk = false;
   let expectedChallenge: unknown;
@@ -164,193 +192,115 @@ export function clientDataChecks(
       }
     }
   }
-  out.push(
-    check(
-      `${prefix}.challenge`,
-      spec,
-      'check.clientData.challenge.explain',
-      T('check.clientData.challenge.title', { sec }),
-      chOk ? 'pass' : 'fail',
-      chOk
-        ? undefined
-        : typeof exp.challenge === 'function'
-          ? T(reg ? 'check.clientData.challenge.rejected.registration' : 'check.clientData.challenge.rejected.authentication', {
-              got: js(cd.challenge),
-            })
-          : T(reg ? 'check.clientData.challenge.unexpected.registration' : 'check.clientData.challenge.unexpected.authentication', {
-              expected: js(exp.challenge),
-              got: js(cd.challenge),
-            }),
-      expectedChallenge,
-      cd.challenge,
-    ),
-  );
+  ck.add('challenge', chOk ? 'pass' : 'fail', T('check.clientData.challenge.title', { sec }), {
+    message: chOk
+      ? undefined
+      : typeof exp.challenge === 'function'
+        ? T(reg ? 'check.clientData.challenge.rejected.registration' : 'check.clientData.challenge.rejected.authentication', {
+            got: js(cd.challenge),
+          })
+        : T(reg ? 'check.clientData.challenge.unexpected.registration' : 'check.clientData.challenge.unexpected.authentication', {
+            expected: js(exp.challenge),
+            got: js(cd.challenge),
+          }),
+    expected: expectedChallenge,
+    actual: cd.challenge,
+    explain: 'check.clientData.challenge.explain',
+  });
   // origin
   const origins = list(exp.origin);
   const oOk = typeof cd.origin === 'string' && origins.includes(cd.origin);
-  out.push(
-    check(
-      `${prefix}.origin`,
-      spec,
-      'check.clientData.origin.explain',
-      T('check.clientData.origin.title', { sec }),
-      oOk ? 'pass' : 'fail',
-      oOk
-        ? undefined
-        : T(reg ? 'check.clientData.origin.unexpected.registration' : 'check.clientData.origin.unexpected.authentication', {
-            expected: origins.map((o) => JSON.stringify(o)).join(' or '),
-            got: js(cd.origin),
-          }),
-      origins.length === 1 ? origins[0] : origins,
-      cd.origin,
-    ),
-  );
+  ck.add('origin', oOk ? 'pass' : 'fail', T('check.clientData.origin.title', { sec }), {
+    message: oOk
+      ? undefined
+      : T(reg ? 'check.clientData.origin.unexpected.registration' : 'check.clientData.origin.unexpected.authentication', {
+          expected: origins.map((o) => JSON.stringify(o)).join(' or '),
+          got: js(cd.origin),
+        }),
+    expected: origins.length === 1 ? origins[0] : origins,
+    actual: cd.origin,
+    explain: 'check.clientData.origin.explain',
+  });
   // crossOrigin / topOrigin
   if (cd.crossOrigin === true && exp.allowCrossOrigin === false) {
-    out.push(
-      check(
-        `${prefix}.crossOrigin`,
-        spec,
-        'check.clientData.crossOrigin.explain',
-        T('check.clientData.crossOrigin.title.allowed', { sec }),
-        'fail',
-        T('check.clientData.crossOrigin.notAllowed'),
-        false,
-        true,
-      ),
-    );
+    ck.add('crossOrigin', 'fail', T('check.clientData.crossOrigin.title.allowed', { sec }), {
+      message: T('check.clientData.crossOrigin.notAllowed'),
+      expected: false,
+      actual: true,
+      explain: 'check.clientData.crossOrigin.explain',
+    });
   } else if (cd.crossOrigin !== undefined && cd.crossOrigin !== false && cd.crossOrigin !== true) {
-    out.push(
-      check(
-        `${prefix}.crossOrigin`,
-        spec,
-        'check.clientData.crossOrigin.explain',
-        T('check.clientData.crossOrigin.title.boolean', { sec }),
-        'fail',
-        T('check.clientData.crossOrigin.notBoolean', { got: js(cd.crossOrigin) }),
-      ),
-    );
+    ck.add('crossOrigin', 'fail', T('check.clientData.crossOrigin.title.boolean', { sec }), {
+      message: T('check.clientData.crossOrigin.notBoolean', { got: js(cd.crossOrigin) }),
+      explain: 'check.clientData.crossOrigin.explain',
+    });
   }
   if (cd.topOrigin !== undefined) {
     const tops = list(exp.topOrigin);
     const title = T('check.clientData.topOrigin.title', { sec });
     if (typeof cd.topOrigin !== 'string') {
-      out.push(
-        check(
-          `${prefix}.topOrigin`,
-          spec,
-          'check.clientData.topOrigin.explain',
-          title,
-          'fail',
-          T('check.clientData.topOrigin.notString', { got: js(cd.topOrigin) }),
-        ),
-      );
+      ck.add('topOrigin', 'fail', title, {
+        message: T('check.clientData.topOrigin.notString', { got: js(cd.topOrigin) }),
+        explain: 'check.clientData.topOrigin.explain',
+      });
     } else if (!tops.length) {
-      out.push(
-        check(
-          `${prefix}.topOrigin`,
-          spec,
-          'check.clientData.topOrigin.explain',
-          title,
-          'warn',
-          T('check.clientData.topOrigin.unchecked', { topOrigin: cd.topOrigin }),
-          undefined,
-          cd.topOrigin,
-        ),
-      );
+      ck.add('topOrigin', 'warn', title, {
+        message: T('check.clientData.topOrigin.unchecked', { topOrigin: cd.topOrigin }),
+        actual: cd.topOrigin,
+        explain: 'check.clientData.topOrigin.explain',
+      });
     } else {
       const ok = tops.includes(cd.topOrigin);
-      out.push(
-        check(
-          `${prefix}.topOrigin`,
-          spec,
-          'check.clientData.topOrigin.explain',
-          title,
-          ok ? 'pass' : 'fail',
-          ok ? undefined : T('check.clientData.topOrigin.unexpected', { expected: tops.join(' or '), got: cd.topOrigin }),
-          tops,
-          cd.topOrigin,
-        ),
-      );
+      ck.add('topOrigin', ok ? 'pass' : 'fail', title, {
+        message: ok ? undefined : T('check.clientData.topOrigin.unexpected', { expected: tops.join(' or '), got: cd.topOrigin }),
+        expected: tops,
+        actual: cd.topOrigin,
+        explain: 'check.clientData.topOrigin.explain',
+      });
     }
   } else if (cd.crossOrigin === true && exp.allowCrossOrigin !== false) {
-    out.push(
-      check(
-        `${prefix}.topOrigin`,
-        spec,
-        'check.clientData.topOrigin.explain',
-        T('check.clientData.topOrigin.title.crossOrigin', { sec }),
-        'warn',
-        T('check.clientData.topOrigin.absent'),
-        undefined,
-        true,
-      ),
-    );
+    ck.add('topOrigin', 'warn', T('check.clientData.topOrigin.title.crossOrigin', { sec }), {
+      message: T('check.clientData.topOrigin.absent'),
+      actual: true,
+      explain: 'check.clientData.topOrigin.explain',
+    });
   }
   // tokenBinding (WebAuthn L2 §7.1 step 10 / §7.2 step 14)
   if (cd.tokenBinding !== undefined && (typeof cd.tokenBinding !== 'object' || cd.tokenBinding === null)) {
-    out.push(
-      check(
-        `${prefix}.tokenBinding`,
-        `${WEBAUTHN_L2}#dom-collectedclientdata-tokenbinding`,
-        'check.clientData.tokenBinding.explain',
-        T('check.clientData.tokenBinding.title'),
-        'warn',
-        T('check.clientData.tokenBinding.notObject', { got: js(cd.tokenBinding) }),
-        undefined,
-        cd.tokenBinding,
-      ),
-    );
+    ck.add('tokenBinding', 'warn', T('check.clientData.tokenBinding.title'), {
+      spec: `${WEBAUTHN_L2}#dom-collectedclientdata-tokenbinding`,
+      message: T('check.clientData.tokenBinding.notObject', { got: js(cd.tokenBinding) }),
+      actual: cd.tokenBinding,
+      explain: 'check.clientData.tokenBinding.explain',
+    });
   } else if (cd.tokenBinding !== undefined) {
     const tb = cd.tokenBinding as { status?: unknown } | null;
     const st = tb && typeof tb === 'object' ? tb.status : undefined;
     const ok = typeof st === 'string' && TOKEN_BINDING_STATUSES.includes(st);
-    out.push(
-      check(
-        `${prefix}.tokenBinding`,
-        `${WEBAUTHN_L2}#dom-collectedclientdata-tokenbinding`,
-        'check.clientData.tokenBinding.explain',
-        T('check.clientData.tokenBinding.title'),
-        ok ? 'pass' : 'fail',
-        ok ? undefined : T('check.clientData.tokenBinding.unexpected', { got: js(st ?? cd.tokenBinding) }),
-        TOKEN_BINDING_STATUSES,
-        st,
-      ),
-    );
+    ck.add('tokenBinding', ok ? 'pass' : 'fail', T('check.clientData.tokenBinding.title'), {
+      spec: `${WEBAUTHN_L2}#dom-collectedclientdata-tokenbinding`,
+      message: ok ? undefined : T('check.clientData.tokenBinding.unexpected', { got: js(st ?? cd.tokenBinding) }),
+      expected: TOKEN_BINDING_STATUSES,
+      actual: st,
+      explain: 'check.clientData.tokenBinding.explain',
+    });
   }
-  return out;
 }
 
 /** rpIdHash, UP, UV and BE/BS checks shared by §7.1 and §7.2. */
-export function authDataChecks(
-  prefix: 'registration' | 'authentication',
-  ad: AuthenticatorData | null | undefined,
-  exp: Expectations,
-  spec: string,
-): Check[] {
+export function authDataChecks(ck: Checks, prefix: CeremonyKind, ad: AuthenticatorData | null | undefined, exp: Expectations): void {
   const sec = prefix === 'registration' ? '§7.1' : '§7.2';
   if (!ad) {
-    return [
-      check(
-        `${prefix}.rpIdHash`,
-        spec,
-        'check.authData.rpIdHash.explain',
-        T('check.authData.rpIdHash.title.undecodable', { sec }),
-        'fail',
-        T('check.authData.undecodable'),
-      ),
-    ];
+    ck.fail('rpIdHash', T('check.authData.rpIdHash.title.undecodable', { sec }), {
+      message: T('check.authData.undecodable'),
+      explain: 'check.authData.rpIdHash.explain',
+    });
+    return;
   }
-  const out: Check[] = [];
   const ids = list(exp.rpID);
   const match = ids.find((id) => equalBytes(rpIdHashOf(id), ad.rpIdHash));
-  out.push(
-    check(
-      `${prefix}.rpIdHash`,
-      spec,
-      'check.authData.rpIdHash.explain',
-      T('check.authData.rpIdHash.title', { sec }),
-      match !== undefined ? 'pass' : 'fail',
+  ck.add('rpIdHash', match !== undefined ? 'pass' : 'fail', T('check.authData.rpIdHash.title', { sec }), {
+    message:
       match !== undefined
         ? undefined
         : T('check.authData.rpIdHash.unexpected', {
@@ -358,50 +308,30 @@ export function authDataChecks(
             hashes: ids.map((i) => toHex(rpIdHashOf(i))).join(', '),
             got: toHex(ad.rpIdHash),
           }),
-      ids.length === 1 ? ids[0] : ids,
-      toHex(ad.rpIdHash),
-    ),
-  );
+    expected: ids.length === 1 ? ids[0] : ids,
+    actual: toHex(ad.rpIdHash),
+    explain: 'check.authData.rpIdHash.explain',
+  });
   const needUp = exp.requireUserPresence !== false;
-  out.push(
-    check(
-      `${prefix}.up`,
-      spec,
-      'check.authData.up.explain',
-      T('check.authData.up.title', { sec }),
-      ad.flags.up ? 'pass' : needUp ? 'fail' : 'skip',
-      ad.flags.up ? undefined : needUp ? T('check.authData.up.missing') : T('check.authData.up.notRequired'),
-      needUp ? true : undefined,
-      ad.flags.up,
-    ),
-  );
+  ck.add('up', ad.flags.up ? 'pass' : needUp ? 'fail' : 'skip', T('check.authData.up.title', { sec }), {
+    message: ad.flags.up ? undefined : needUp ? T('check.authData.up.missing') : T('check.authData.up.notRequired'),
+    expected: needUp ? true : undefined,
+    actual: ad.flags.up,
+    explain: 'check.authData.up.explain',
+  });
   const needUv = exp.requireUserVerification === true;
-  out.push(
-    check(
-      `${prefix}.uv`,
-      spec,
-      'check.authData.uv.explain',
-      T('check.authData.uv.title', { sec }),
-      ad.flags.uv ? 'pass' : needUv ? 'fail' : 'skip',
-      ad.flags.uv ? undefined : needUv ? T('check.authData.uv.missing') : T('check.authData.uv.notRequired'),
-      needUv ? true : undefined,
-      ad.flags.uv,
-    ),
-  );
+  ck.add('uv', ad.flags.uv ? 'pass' : needUv ? 'fail' : 'skip', T('check.authData.uv.title', { sec }), {
+    message: ad.flags.uv ? undefined : needUv ? T('check.authData.uv.missing') : T('check.authData.uv.notRequired'),
+    expected: needUv ? true : undefined,
+    actual: ad.flags.uv,
+    explain: 'check.authData.uv.explain',
+  });
   const bad = ad.flags.bs && !ad.flags.be;
-  out.push(
-    check(
-      `${prefix}.backupFlags`,
-      spec,
-      'check.authData.backupFlags.explain',
-      T('check.authData.backupFlags.title', { sec }),
-      bad ? 'fail' : 'pass',
-      bad ? T('check.authData.backupFlags.invalid') : undefined,
-      undefined,
-      { be: ad.flags.be, bs: ad.flags.bs },
-    ),
-  );
-  return out;
+  ck.add('backupFlags', bad ? 'fail' : 'pass', T('check.authData.backupFlags.title', { sec }), {
+    message: bad ? T('check.authData.backupFlags.invalid') : undefined,
+    actual: { be: ad.flags.be, bs: ad.flags.bs },
+    explain: 'check.authData.backupFlags.explain',
+  });
 }
 
 /** "the response could not be decoded: …" for the first decoding error (and how many more there are). */

@@ -11,9 +11,8 @@ import { sha256, toBase64Url } from '../bytes';
 import { COSE_ALG, algName } from '../cose/algorithms.ts';
 import { KNOWN_FORMATS } from '../attestationObject';
 import {
-  REG,
+  ceremonyChecks,
   T,
-  check,
   list,
   parsedOf,
   clientDataChecks,
@@ -50,53 +49,41 @@ type VerifyAttestation = (fmt: string, attStmt: unknown, ctx: AttestationVerifyC
  * the spec's order. Never throws. A ceremony is verified when no check has status 'fail'.
  */
 export async function verifyRegistration(dissection: Dissection, exp: Expectations): Promise<Check[]> {
-  const checks: Check[] = [];
+  const ck = ceremonyChecks('registration');
   const p = parsedOf(dissection);
   // decode clientDataJSON; step 12: decode the attestation object.
   const decodeProblems = dissection.errors;
-  checks.push(
-    check(
-      'registration.decode',
-      REG,
-      'check.registration.decode.explain',
-      T('check.registration.decode.title'),
-      decodeProblems.length ? 'fail' : dissection.kind === 'registration' ? 'pass' : 'fail',
-      decodeProblems.length
+  ck.add(
+    'decode',
+    decodeProblems.length ? 'fail' : dissection.kind === 'registration' ? 'pass' : 'fail',
+    T('check.registration.decode.title'),
+    {
+      message: decodeProblems.length
         ? decodeFailure(decodeProblems)
         : dissection.kind === 'registration'
           ? undefined
           : T('check.registration.decode.wrongKind', { kind: dissection.kind }),
-    ),
+      explain: 'check.registration.decode.explain',
+    },
   );
-  checks.push(...clientDataChecks('registration', p.clientData, exp, REG));
+  clientDataChecks(ck, 'registration', p.clientData, exp);
   const clientDataHash = p.clientDataJSON ? await sha256(p.clientDataJSON) : undefined;
   const ad = p.authData;
-  checks.push(...authDataChecks('registration', ad, exp, REG));
+  authDataChecks(ck, 'registration', ad, exp);
   const acd = ad?.attestedCredentialData;
   if (ad && !ad.flags.at) {
-    checks.push(
-      check(
-        'registration.attestedCredentialData',
-        REG,
-        'check.registration.attestedCredentialData.explain',
-        T('check.registration.attestedCredentialData.title'),
-        'fail',
-        T('check.registration.attestedCredentialData.missing'),
-        true,
-        false,
-      ),
-    );
+    ck.add('attestedCredentialData', 'fail', T('check.registration.attestedCredentialData.title'), {
+      message: T('check.registration.attestedCredentialData.missing'),
+      expected: true,
+      actual: false,
+      explain: 'check.registration.attestedCredentialData.explain',
+    });
   }
   // alg allowed
   const allowed = exp.supportedAlgorithms ?? Object.keys(COSE_ALG).map(Number);
   const alg = acd?.coseKey?.alg;
-  checks.push(
-    check(
-      'registration.alg',
-      REG,
-      'check.registration.alg.explain',
-      T('check.registration.alg.title'),
-      alg !== undefined && allowed.includes(alg) ? 'pass' : 'fail',
+  ck.add('alg', alg !== undefined && allowed.includes(alg) ? 'pass' : 'fail', T('check.registration.alg.title'), {
+    message:
       alg === undefined
         ? T('check.registration.alg.missing')
         : allowed.includes(alg)
@@ -106,66 +93,41 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
               algName: algName(alg),
               allowed: allowed.map((a) => `${a} (${algName(a)})`).join(', '),
             }),
-      allowed,
-      alg,
-    ),
-  );
+    expected: allowed,
+    actual: alg,
+    explain: 'check.registration.alg.explain',
+  });
   // extensions
-  checks.push(
-    check(
-      'registration.extensions',
-      REG,
-      'check.extensions.explain',
-      T('check.extensions.title', { sec: '§7.1' }),
-      'skip',
-      extensionsMessage(ad?.extensions),
-      undefined,
-      ad?.extensions,
-    ),
-  );
+  ck.add('extensions', 'skip', T('check.extensions.title', { sec: '§7.1' }), {
+    message: extensionsMessage(ad?.extensions),
+    actual: ad?.extensions,
+    explain: 'check.extensions.explain',
+  });
   // fmt supported (the registry's verifyAttestation reports this itself when it exists)
   const verifyAttestation = (registry as Record<string, unknown>).verifyAttestation as VerifyAttestation | undefined;
   const supported = ((registry as Record<string, unknown>).SUPPORTED_FORMATS as readonly string[] | undefined) ?? KNOWN_FORMATS;
   const fmt = p.attestation?.fmt;
   const fmtKnown = fmt !== undefined && supported.includes(fmt);
   if (typeof verifyAttestation !== 'function' || !fmtKnown)
-    checks.push(
-      check(
-        'registration.fmt',
-        REG,
-        'check.registration.fmt.explain',
-        T('check.registration.fmt.title'),
-        fmtKnown ? 'pass' : 'fail',
-        fmtKnown
-          ? undefined
-          : T('check.registration.fmt.unsupported', { fmt: String(JSON.stringify(fmt)), supported: supported.join(', ') }),
-        supported,
-        fmt,
-      ),
-    );
+    ck.add('fmt', fmtKnown ? 'pass' : 'fail', T('check.registration.fmt.title'), {
+      message: fmtKnown
+        ? undefined
+        : T('check.registration.fmt.unsupported', { fmt: String(JSON.stringify(fmt)), supported: supported.join(', ') }),
+      expected: supported,
+      actual: fmt,
+      explain: 'check.registration.fmt.explain',
+    });
   // attestation statement and trust (delegated to the format registry)
   if (!fmtKnown || !p.attestation?.attStmt || !ad || !clientDataHash) {
-    checks.push(
-      check(
-        'registration.attestation',
-        REG,
-        'check.registration.attestation.explain',
-        T('check.registration.attestation.title'),
-        'skip',
-        T('check.registration.attestation.notDecoded'),
-      ),
-    );
+    ck.add('attestation', 'skip', T('check.registration.attestation.title'), {
+      message: T('check.registration.attestation.notDecoded'),
+      explain: 'check.registration.attestation.explain',
+    });
   } else if (typeof verifyAttestation !== 'function') {
-    checks.push(
-      check(
-        'registration.attestation',
-        REG,
-        'check.registration.attestation.explain',
-        T('check.registration.attestation.title'),
-        'skip',
-        T('check.registration.attestation.unavailable', { fmt: String(fmt) }),
-      ),
-    );
+    ck.add('attestation', 'skip', T('check.registration.attestation.title'), {
+      message: T('check.registration.attestation.unavailable', { fmt: String(fmt) }),
+      explain: 'check.registration.attestation.explain',
+    });
   } else {
     try {
       const sub = await verifyAttestation(fmt!, p.attestation.attStmt, {
@@ -184,48 +146,31 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
         ...(exp.currentTime ? { currentTime: exp.currentTime } : {}),
         ...(exp.trustAnchors ? { trustAnchors: exp.trustAnchors } : {}),
       });
-      checks.push(...sub);
+      ck.append(sub);
     } catch (e) {
-      checks.push(
-        check(
-          'registration.attestation',
-          REG,
-          'check.registration.attestation.explain',
-          T('check.registration.attestation.title'),
-          'fail',
-          T('check.registration.attestation.crashed', { fmt: String(fmt), error: e instanceof Error ? e.message : String(e) }),
-        ),
-      );
+      ck.add('attestation', 'fail', T('check.registration.attestation.title'), {
+        message: T('check.registration.attestation.crashed', { fmt: String(fmt), error: e instanceof Error ? e.message : String(e) }),
+        explain: 'check.registration.attestation.explain',
+      });
     }
   }
   // credential id length
   if (acd) {
-    checks.push(
-      check(
-        'registration.credentialIdLength',
-        REG,
-        'check.registration.credentialIdLength.explain',
-        T('check.registration.credentialIdLength.title'),
-        acd.credentialIdLength <= 1023 ? 'pass' : 'fail',
+    ck.add('credentialIdLength', acd.credentialIdLength <= 1023 ? 'pass' : 'fail', T('check.registration.credentialIdLength.title'), {
+      message:
         acd.credentialIdLength <= 1023 ? undefined : T('check.registration.credentialIdLength.tooLong', { length: acd.credentialIdLength }),
-        1023,
-        acd.credentialIdLength,
-      ),
-    );
+      expected: 1023,
+      actual: acd.credentialIdLength,
+      explain: 'check.registration.credentialIdLength.explain',
+    });
     // not yet registered
     const id = toBase64Url(acd.credentialId);
     const reg = exp.registeredCredentialIds;
     if (reg === undefined) {
-      checks.push(
-        check(
-          'registration.credentialIdUnique',
-          REG,
-          'check.registration.credentialIdUnique.explain',
-          T('check.registration.credentialIdUnique.title'),
-          'skip',
-          T('check.registration.credentialIdUnique.noList'),
-        ),
-      );
+      ck.add('credentialIdUnique', 'skip', T('check.registration.credentialIdUnique.title'), {
+        message: T('check.registration.credentialIdUnique.noList'),
+        explain: 'check.registration.credentialIdUnique.explain',
+      });
     } else {
       let taken: boolean;
       try {
@@ -233,19 +178,12 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
       } catch {
         taken = true;
       }
-      checks.push(
-        check(
-          'registration.credentialIdUnique',
-          REG,
-          'check.registration.credentialIdUnique.explain',
-          T('check.registration.credentialIdUnique.title'),
-          taken ? 'fail' : 'pass',
-          taken ? T('check.registration.credentialIdUnique.taken', { credentialId: id }) : undefined,
-          undefined,
-          id,
-        ),
-      );
+      ck.add('credentialIdUnique', taken ? 'fail' : 'pass', T('check.registration.credentialIdUnique.title'), {
+        message: taken ? T('check.registration.credentialIdUnique.taken', { credentialId: id }) : undefined,
+        actual: id,
+        explain: 'check.registration.credentialIdUnique.explain',
+      });
     }
   }
-  return checks;
+  return ck.list;
 }

@@ -173,38 +173,12 @@ export function authDataOffset(node: TreeNode): number | null {
 }
 
 /**
- * Path patterns of the field a check is about (by the check id's last segment), so that selecting a
- * check in the checklist selects its bytes.
+ * The node a check is about: the first of the fields the verifier says the check examined
+ * (Check.fields, most specific first) that the tree has. Null for a check that names none.
  */
-const CHECK_FIELDS: [RegExp, RegExp][] = [
-  [/\.type$/, /clientDataJSON\.type$/],
-  [/\.challenge$/, /clientDataJSON\.challenge$/],
-  [/\.origin$/, /clientDataJSON\.origin$/],
-  [/\.crossOrigin$/, /clientDataJSON\.crossOrigin$/],
-  [/\.topOrigin$/, /clientDataJSON\.topOrigin$/],
-  [/\.tokenBinding$/, /clientDataJSON\.tokenBinding$/],
-  [/\.rpIdHash$/, /\.rpIdHash$/],
-  [/\.up$/, /\.flags\.UP$/],
-  [/\.uv$/, /\.flags\.UV$/],
-  [/\.backupFlags$|\.backupEligibility$/, /\.flags\.BE$/],
-  [/\.alg$/, /credentialPublicKey\.alg$/],
-  [/\.extensions$/, /\.extensions$/],
-  [/\.signCount$|\.counter$/, /\.signCount$/],
-  [/\.signature$/, /^signature$|response\.signature$|attStmt\.sig$/],
-  [/\.userHandle$/, /^userHandle$/],
-  [/\.credentialIdLength$/, /credentialIdLength$/],
-  [/\.credentialIdUnique$|\.allowCredentials$/, /attestedCredentialData\.credentialId$|^credential\.rawId$/],
-  [/\.attestedCredentialData$/, /\.attestedCredentialData$/],
-  [/^attestation\.fmt$/, /attestationObject\.fmt$/],
-  [/^attestation\./, /attestationObject\.attStmt$/],
-  [/^registration\.attestation$/, /attestationObject\.attStmt$/],
-];
-
-/** The node a check is about, if the tree has one. */
-export function fieldForCheck(index: TreeIndex, check: Pick<Check, 'id'>): TreeNode | null {
-  for (const [idRe, pathRe] of CHECK_FIELDS) {
-    if (!idRe.test(check.id)) continue;
-    const hit = index.all.find((n) => pathRe.test(n.field.path) && !n.field.path.includes('#'));
+export function fieldForCheck(index: TreeIndex, check: Pick<Check, 'fields'>): TreeNode | null {
+  for (const path of check.fields ?? []) {
+    const hit = index.all.find((n) => n.field.path === path);
     if (hit) return hit;
   }
   return null;
