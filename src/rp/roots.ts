@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCertificate } from '@decode/x509.ts';
+import { parseCertificate } from '@decode/x509/certificate.ts';
 import { pemToDer, toPem } from '@decode/pem.ts';
 import type { TrustRoot } from '@api/types.ts';
 

@@ -10,7 +10,7 @@
 import type { CborNode, Check } from '../types.js';
 import { concat, toHex, equalBytes } from '../bytes.js';
 import { algName } from '../cose/algorithms.ts';
-import type { Certificate } from '../x509.js';
+import type { Certificate } from '../x509/model.ts';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {
   SPEC,

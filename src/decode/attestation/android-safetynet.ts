@@ -14,7 +14,8 @@
 import type { CborNode, Check, DecodeError, Field } from '../types.js';
 import { concat, decodeBase64Any, toBase64, toHex, toUtf8Strict, fromUtf8, sha256 } from '../bytes.js';
 import { parseJson, jsonField, jsonGet, fillGaps, type JsonNode } from '../json.js';
-import { dissectCertificate, type Certificate } from '../x509.js';
+import { dissectCertificate } from '../x509/certificate.ts';
+import { type Certificate } from '../x509/model.ts';
 import { schemeFromJws, verifyWithSpki } from '../trust/verify.js';
 import {
   SPEC,

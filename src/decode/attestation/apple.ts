@@ -8,7 +8,7 @@
  */
 import type { CborNode, Check } from '../types.js';
 import { concat, toHex, equalBytes, sha256 } from '../bytes.js';
-import type { Certificate } from '../x509.js';
+import type { Certificate } from '../x509/model.ts';
 import {
   SPEC,
   T,

@@ -5,14 +5,16 @@
  */
 import type { CborNode, DecodeError, Field } from '../types.js';
 import { cborField, cborHeaderField, keyLabel, pathSegment, RFC8949 } from '../cbor.js';
-import { dissectCertificate, type Certificate } from '../x509.js';
+import { dissectCertificate } from '../x509/certificate.ts';
+import { type Certificate } from '../x509/model.ts';
 import { parseEcdsaDerSignature } from '../crypto/ecdsa.ts';
 import { decodeCoseKey, type CoseKey } from '../cose/key.ts';
 import { coseKeyToSpki } from '../cose/der.ts';
 import { COSE_ALG, algName } from '../cose/algorithms.ts';
 import { toHex, equalBytes } from '../bytes.js';
 import { parseDer, fillCoverageGaps } from '../asn1.js';
-import { readSpki, type SubjectPublicKeyInfo } from '../x509.js';
+import { readSpki } from '../x509/certificate.ts';
+import { type SubjectPublicKeyInfo } from '../x509/model.ts';
 import type { MetadataLookup } from '../trust/mds.js';
 import { T, english, type CheckText } from '../messages/checkText.js';
 import { Checks } from '../checks.ts';

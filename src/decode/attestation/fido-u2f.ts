@@ -8,7 +8,7 @@
  */
 import type { CborNode, Check } from '../types.js';
 import { concat, toHex, toUuid } from '../bytes.js';
-import type { Certificate } from '../x509.js';
+import type { Certificate } from '../x509/model.ts';
 import { verifyWithSpki } from '../trust/verify.js';
 import {
   SPEC,

@@ -10,7 +10,7 @@ import type { CborNode, Check } from '../types.js';
 import { concat, toHex, toUuid, equalBytes } from '../bytes.js';
 import { verifySignature } from '../cose/verify.ts';
 import { algName } from '../cose/algorithms.ts';
-import type { Certificate } from '../x509.js';
+import type { Certificate } from '../x509/model.ts';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
 import {
   SPEC,

@@ -11,7 +11,7 @@
  * when anchors are known and the chain does not reach one, the check fails.
  */
 import type { Check } from '../types.js';
-import type { Certificate } from '../x509.js';
+import type { Certificate } from '../x509/model.ts';
 import { toUuid } from '../bytes.js';
 import { bundledRootsFor } from '../trust/roots.js';
 import { parseAnchors, validateChain, type TrustAnchor } from '../trust/chain.js';

@@ -6,7 +6,8 @@
  * Pure: roots come in as arguments (bundled, user-added, or from the FIDO Metadata Service);
  * no revocation checking (that needs the network, which src/decode never uses).
  */
-import { type Certificate, parseCertificate } from '../x509.js';
+import { type Certificate } from '../x509/model.ts';
+import { parseCertificate } from '../x509/certificate.ts';
 import { pemToDer } from '../pem.ts';
 import { equalBytes } from '../bytes.js';
 import { schemeFromX509, verifyWithSpki } from './verify.js';

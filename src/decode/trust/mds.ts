@@ -8,7 +8,8 @@
  * Spec: https://fidoalliance.org/specs/mds/fido-metadata-service-v3.0-ps-20210518.html#metadata-blob
  */
 import { decodeBase64Any, toUtf8Strict, fromUtf8 } from '../bytes.js';
-import { parseCertificate, type Certificate } from '../x509.js';
+import { parseCertificate } from '../x509/certificate.ts';
+import { type Certificate } from '../x509/model.ts';
 import { parseAnchors, validateChain, type ChainResult } from './chain.js';
 import { schemeFromJws, verifyWithSpki } from './verify.js';
 import { FIDO_MDS } from '../spec.ts';

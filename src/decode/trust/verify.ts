@@ -20,7 +20,7 @@ import {
   type NamedCurve,
 } from '../crypto/signature.ts';
 import { parseDer, readOid, readSmallInt, isContext, isUniversal, TAG } from '../asn1.js';
-import type { AlgorithmIdentifier, SubjectPublicKeyInfo } from '../x509.js';
+import type { AlgorithmIdentifier, SubjectPublicKeyInfo } from '../x509/model.ts';
 
 /** How to verify: the scheme, its hash, and (ECDSA) whether the signature is DER or raw r||s. */
 export interface SignatureScheme {

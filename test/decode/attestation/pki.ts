@@ -2,8 +2,8 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import type { webcrypto } from 'node:crypto';
-import { parseCertificate } from '@decode/x509';
-import type { Certificate } from '@decode/x509';
+import { parseCertificate } from '@decode/x509/certificate.ts';
+import type { Certificate } from '@decode/x509/model.ts';
 
 const EC = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 

@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { DecodeError } from '@decode/types';
 import { parseDer, asn1Field } from '@decode/asn1';
-import { dissectCertificate } from '@decode/x509';
+import { dissectCertificate } from '@decode/x509/certificate.ts';
 import { parseCbor, cborGet } from '@decode/cbor';
 import { dissectAttStmt, verifyAttestation } from '@decode/attestation/index';
 import { loadRegistrationCases, parseAttObj, coverageProblem, splitAuthData } from './helpers';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dissectCertificate } from '@decode/x509';
+import { dissectCertificate } from '@decode/x509/certificate.ts';
 import { pemToDer } from '@decode/pem';
 import { cborGet } from '@decode/cbor';
 import { loadRegistrationCases, parseAttObj, coverageProblem, VECTORS, rootPem } from './helpers';
