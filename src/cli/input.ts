@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_INPUT_BYTES } from '@decode/cbor.ts';
+import { MAX_INPUT_BYTES } from '@decode/cbor/parse.ts';
 
 /** Reads a file (or standard input for '-'): text when it is UTF-8 text, bytes otherwise. */
 export async function readInput(file: string): Promise<string | Uint8Array> {

@@ -6,7 +6,10 @@
  * Spec: https://www.w3.org/TR/webauthn-3/#sctn-attestation
  */
 import type { CborNode, DecodeError, Field } from './types';
-import { parseCbor, cborField, cborEntryField, cborKeyLeaf, cborHeaderField, unparsedField, cborDisplay, keyLabel } from './cbor';
+import { parseCbor } from './cbor/parse.ts';
+import { cborField, cborEntryField, cborKeyLeaf, cborHeaderField, unparsedField } from './cbor/field.ts';
+import { cborDisplay } from './cbor/value.ts';
+import { keyLabel } from './cbor/parse.ts';
 import { dissectAuthenticatorData, type AuthenticatorData } from './authenticatorData';
 import { dissectAttStmt } from './attestation/index';
 import { WEBAUTHN } from './spec.ts';

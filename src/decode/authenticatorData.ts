@@ -7,7 +7,10 @@
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import type { CborNode, DecodeError, Field } from './types';
-import { parseCbor, cborField, cborJson, cborDisplay, unparsedField, keyLabel } from './cbor';
+import { parseCbor } from './cbor/parse.ts';
+import { cborField, unparsedField } from './cbor/field.ts';
+import { cborJson, cborDisplay } from './cbor/value.ts';
+import { keyLabel } from './cbor/parse.ts';
 import { coseKeyField } from './cose/field.ts';
 import { parseCoseKey, type CoseKey } from './cose/key.ts';
 import { algName } from './cose/algorithms.ts';

@@ -8,7 +8,7 @@
 import type { DecodeError, Field } from './types';
 import { parseJson, jsonField, memberField, fillGaps, type JsonNode } from './json';
 import { decodeBase64Any, toHex, toBase64Url } from './bytes';
-import { unparsedField } from './cbor';
+import { unparsedField } from './cbor/field.ts';
 import { WEBAUTHN, WEBAUTHN_L2 } from './spec.ts';
 
 /** The members the dissector knows, as the verification steps need them. */

@@ -15,7 +15,9 @@ import { dissectAttestationObject, type AttestationObject } from './attestationO
 import { dissectAuthenticatorData, flagsJson, type AuthenticatorData } from './authenticatorData';
 import { dissectSignature, dissectUserHandle } from './assertion';
 import { annotateClientExtensionResults } from './extensions';
-import { parseCbor, cborField, unparsedField, cborGet } from './cbor';
+import { parseCbor } from './cbor/parse.ts';
+import { cborField, unparsedField } from './cbor/field.ts';
+import { cborGet } from './cbor/value.ts';
 import { coseKeyField } from './cose/field.ts';
 import { parseEcdsaDerSignature } from './crypto/ecdsa.ts';
 import { decodeCoseKey } from './cose/key.ts';

@@ -5,7 +5,7 @@
  */
 import type { DecodeError } from './types';
 import { decodeBase64Any, fromUtf8, fromHex, isHex, toBase64Url } from './bytes';
-import { MAX_INPUT_BYTES } from './cbor';
+import { MAX_INPUT_BYTES } from './cbor/parse.ts';
 
 export type NormalizedInput =
   | { form: 'json'; bytes: Uint8Array; errors: DecodeError[] }

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Decoder, Encoder } from 'cbor-x';
-import { parseCbor, cborField, cborValue, cborDisplay, MAX_INPUT_BYTES } from '@decode/cbor';
+import { parseCbor, MAX_INPUT_BYTES } from '@decode/cbor/parse.ts';
+import { cborField } from '@decode/cbor/field.ts';
+import { cborValue, cborDisplay } from '@decode/cbor/value.ts';
 import { fromHex, fromBase64Url, toHex } from '@decode/bytes';
 import { loadVectors } from './vectors.helpers';
 import { coverageLeaves } from './coverage.helpers';

@@ -8,7 +8,7 @@ import { coseKeyToSpki } from '@decode/cose/der.ts';
 import { coseKeyToJwk } from '@decode/cose/jwk.ts';
 import { parseEcdsaDerSignature } from '@decode/crypto/ecdsa.ts';
 import { coseKeyField } from '@decode/cose/field.ts';
-import { parseCbor } from '@decode/cbor';
+import { parseCbor } from '@decode/cbor/parse.ts';
 import { fromBase64Url, concat, sha256, fromHex, toBase64, toHex, fromUtf8, isHex } from '@decode/bytes';
 
 function sigBytes(s: string): Uint8Array {

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { loadVectors } from './vectors.helpers';
 import { dissect } from '@decode/index';
-import { parseCbor } from '@decode/cbor';
+import { parseCbor } from '@decode/cbor/parse.ts';
 import { fromBase64Url, toBase64Url } from '@decode/bytes';
 import { coverageProblems } from './coverage.helpers';
 import type { Dissection } from '@decode/types';

@@ -4,7 +4,9 @@
  * CBOR otherwise), x5c certificate fields, signature fields, and small check builders.
  */
 import type { CborNode, DecodeError, Field } from '../types.js';
-import { cborField, cborHeaderField, keyLabel, pathSegment, RFC8949 } from '../cbor.js';
+import { cborField, cborHeaderField } from '../cbor/field.ts';
+import { keyLabel, pathSegment } from '../cbor/parse.ts';
+import { RFC8949 } from '../cbor/parse.ts';
 import { dissectCertificate } from '../x509/certificate.ts';
 import { type Certificate } from '../x509/model.ts';
 import { parseEcdsaDerSignature } from '../crypto/ecdsa.ts';

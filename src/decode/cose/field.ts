@@ -3,7 +3,7 @@
  * with its explanation and spec link.
  */
 import type { CborNode, Field } from '../types';
-import { cborField } from '../cbor';
+import { cborField } from '../cbor/field.ts';
 import { COSE_ML_DSA, WEBAUTHN, rfc } from '../spec.ts';
 import { COSE_CRV, COSE_KTY, algName } from './algorithms.ts';
 import { describeCoseKey, parseCoseKey } from './key.ts';

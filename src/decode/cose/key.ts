@@ -4,7 +4,7 @@
  * Reads a decoded CBOR map into a {@link CoseKey} and says what can be said about it.
  */
 import type { CborNode, DecodeError } from '../types';
-import { parseCbor } from '../cbor';
+import { parseCbor } from '../cbor/parse.ts';
 import { COSE_ALG, COSE_CRV, COSE_KTY, EC_BITS, EC_SIZE, ML_DSA, OKP_SIZE, algName } from './algorithms.ts';
 import { coseKeyToSpki } from './der.ts';
 import { toPem } from '../pem.ts';

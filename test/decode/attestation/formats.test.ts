@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Field } from '@decode/types';
 import { dissectAttStmt, verifyAttestation } from '@decode/attestation/index';
-import { parseCbor } from '@decode/cbor';
+import { parseCbor } from '@decode/cbor/parse.ts';
 import { toUuid } from '@decode/bytes';
 import { loadRegistrationCases, parseAttObj, contextFor, rootPem, type RegCase } from './helpers';
 

@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CborNode, Field } from '@decode/types';
-import { parseCbor, cborGet } from '@decode/cbor';
+import { parseCbor } from '@decode/cbor/parse.ts';
+import { cborGet } from '@decode/cbor/value.ts';
 import { decodeBase64Any } from '@decode/bytes';
 import { rootPem, trustFor, clockFor } from '../vectors.helpers';
 

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import type { DecodeError } from '@decode/types';
 import { parseDer, asn1Field } from '@decode/asn1';
 import { dissectCertificate } from '@decode/x509/certificate.ts';
-import { parseCbor, cborGet } from '@decode/cbor';
+import { parseCbor } from '@decode/cbor/parse.ts';
+import { cborGet } from '@decode/cbor/value.ts';
 import { dissectAttStmt, verifyAttestation } from '@decode/attestation/index';
 import { loadRegistrationCases, parseAttObj, coverageProblem, splitAuthData } from './helpers';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dissectCertificate } from '@decode/x509/certificate.ts';
 import { pemToDer } from '@decode/pem';
-import { cborGet } from '@decode/cbor';
+import { cborGet } from '@decode/cbor/value.ts';
 import { loadRegistrationCases, parseAttObj, coverageProblem, VECTORS, rootPem } from './helpers';
 
 const cases = loadRegistrationCases();
