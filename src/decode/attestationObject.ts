@@ -7,7 +7,7 @@
  */
 import type { CborNode, DecodeError, Field } from './types';
 import { parseCbor } from './cbor/parse.ts';
-import { cborField, cborEntryField, cborKeyLeaf, cborHeaderField, unparsedField } from './cbor/field.ts';
+import { cborBreakField, cborField, cborEntryField, cborKeyLeaf, cborHeaderField, unparsedField } from './cbor/field.ts';
 import { cborDisplay } from './cbor/value.ts';
 import { keyLabel } from './cbor/parse.ts';
 import { dissectAuthenticatorData, type AuthenticatorData } from './authenticatorData';
@@ -203,6 +203,7 @@ export function dissectAttestationObject(
     }
     children.push(f);
   }
+  if (node.indefinite && !node.incomplete) children.push(cborBreakField(node, path, source));
   if (node.nonCanonical?.length) {
     children[0].severity = 'warn';
     children[0].display += ` [non-canonical: ${node.nonCanonical.join('; ')}]`;

@@ -25,7 +25,7 @@ import { ApiFailure } from './errors.ts';
 import { validate } from './http/body.ts';
 import type { Handlers } from './http/mount.ts';
 import type { RpContext } from './routes.ts';
-import type { HistoryRow } from './store.ts';
+import type { HistoryRow } from './store/rows.ts';
 import { insertLabEvent, labEventsOf } from './lab/events.ts';
 
 export function historyHandlers(

@@ -24,6 +24,31 @@ describe('byte coverage of every vector', () => {
   }
 });
 
+describe('byte coverage of indefinite-length attestation objects', () => {
+  // Found by the property test: the break byte of an indefinite-length attestation object map was in
+  // no field (seed 12: {_ "fmt": "tpm"}).
+  it('the break byte of an indefinite map is its own field', () => {
+    const d = dissect(Uint8Array.from([0xbf, 0x63, 0x66, 0x6d, 0x74, 0x63, 0x74, 0x70, 0x6d, 0xff]));
+    expect(coverageProblems(d)).toEqual([]);
+    expect(coverageLeaves(d.tree).some((f) => f.path.endsWith('#break') && f.range?.[0] === 9)).toBe(true);
+  });
+  it.each(
+    loadVectors()
+      .filter((c) => c.ceremony === 'registration')
+      .slice(0, 8)
+      .map((c) => [c.id, c] as const),
+  )('%s with its attestation object re-encoded as an indefinite-length map', (_id, c) => {
+    const ao = Uint8Array.from(Buffer.from(c.response.response.attestationObject, 'base64url'));
+    expect(ao[0] & 0xe0).toBe(0xa0); // a definite map with fewer than 24 entries
+    const indefinite = Uint8Array.from([0xbf, ...ao.subarray(1), 0xff]);
+    const d = dissect({
+      ...c.response,
+      response: { ...c.response.response, attestationObject: Buffer.from(indefinite).toString('base64url') },
+    });
+    expect(coverageProblems(d)).toEqual([]);
+  });
+});
+
 describe('message catalogs', () => {
   it('en and ja have the same ids, and ja is Japanese', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());

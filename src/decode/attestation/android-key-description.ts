@@ -11,7 +11,7 @@ import { inner, leaf, node, sub, type ExtDecoder } from '../x509/extension.ts';
 export const ANDROID_KEY_DESCRIPTION_OID = '1.3.6.1.4.1.11129.2.1.17';
 const ANDROID_KEY_SPEC = 'https://source.android.com/docs/security/features/keystore/attestation#schema';
 
-export interface AuthorizationList {
+interface AuthorizationList {
   /** Tag numbers present, in order. */
   tags: number[];
   purpose?: number[];

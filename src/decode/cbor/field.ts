@@ -96,7 +96,8 @@ function headerArgument(node: CborNode): number | string | null {
   }
 }
 
-function breakLeaf(node: CborNode, path: string, source: string): Field {
+/** The break byte (0xff) that ends an indefinite-length item. */
+export function cborBreakField(node: CborNode, path: string, source: string): Field {
   return {
     key: 'break',
     path: `${path}#break`,
@@ -135,7 +136,7 @@ function containerChildren(node: CborNode, path: string, source: string, keyName
     default:
       return undefined;
   }
-  if (node.indefinite && !inc) children.push(breakLeaf(node, path, source));
+  if (node.indefinite && !inc) children.push(cborBreakField(node, path, source));
   return children;
 }
 

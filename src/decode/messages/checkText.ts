@@ -50,20 +50,3 @@ export function withText(c: Check, explain: CheckMessageId | undefined, title: C
   if (p) c.params = p;
   return c;
 }
-
-/** Builds a check: `{ id, spec, title, status, expected?, actual?, message? }` plus its catalog references. */
-export function makeCheck(
-  id: string,
-  spec: string,
-  explain: CheckMessageId,
-  title: CheckText,
-  status: Check['status'],
-  message?: CheckText,
-  expected?: unknown,
-  actual?: unknown,
-): Check {
-  const c: Check = { id, spec, title: english(title), status };
-  if (expected !== undefined) c.expected = expected;
-  if (actual !== undefined) c.actual = actual;
-  return withText(c, explain, title, message);
-}

@@ -14,8 +14,8 @@ import { WEBAUTHN, WEBAUTHN_L2 } from '../spec.ts';
 
 export { T };
 
-export const REG = `${WEBAUTHN}#sctn-registering-a-new-credential`;
-export const AUTH = `${WEBAUTHN}#sctn-verifying-assertion`;
+const REG = `${WEBAUTHN}#sctn-registering-a-new-credential`;
+const AUTH = `${WEBAUTHN}#sctn-verifying-assertion`;
 
 /** What the relying party expects (the inputs of WebAuthn L3 §7.1 / §7.2 besides the response). */
 export interface Expectations {

@@ -1,0 +1,122 @@
+/** The database schema, as numbered migrations tracked in `PRAGMA user_version`. */
+/** Each entry upgrades the schema by one version. Never edit a released entry: append a new one. */
+export const MIGRATIONS: string[] = [
+  // 1: first schema
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,               -- user handle, base64url
+    name TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE credentials (
+    id TEXT PRIMARY KEY,               -- credential id, base64url
+    user_id TEXT NOT NULL REFERENCES users(id),
+    public_key TEXT NOT NULL,          -- COSE_Key, base64url
+    alg INTEGER,
+    counter INTEGER NOT NULL,
+    transports TEXT NOT NULL,          -- JSON array
+    aaguid TEXT,
+    fmt TEXT,
+    backup_eligible INTEGER NOT NULL,
+    backed_up INTEGER NOT NULL,
+    discoverable INTEGER,              -- credProps.rk, NULL when not reported
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    registration_ceremony_id TEXT
+  );
+  CREATE INDEX credentials_user ON credentials(user_id);
+  CREATE TABLE ceremonies (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('registration', 'authentication')),
+    created_at TEXT NOT NULL,
+    challenge TEXT NOT NULL UNIQUE,
+    expires_at INTEGER NOT NULL,       -- ms since epoch
+    consumed_at INTEGER,               -- ms since epoch; set once (single-use challenge)
+    config TEXT NOT NULL,
+    options TEXT NOT NULL,
+    response TEXT,
+    client_error TEXT,
+    verdict TEXT NOT NULL,
+    error TEXT,
+    result TEXT,
+    dissection TEXT,
+    timings TEXT NOT NULL,
+    user_name TEXT,
+    credential_id TEXT
+  );
+  CREATE INDEX ceremonies_created ON ceremonies(created_at);
+  CREATE TABLE sign_counts (
+    credential_id TEXT NOT NULL,
+    ceremony_id TEXT NOT NULL,
+    sign_count INTEGER NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX sign_counts_credential ON sign_counts(credential_id);
+  `,
+  // 2: history index (src/rp/history.ts). One compact row per ceremony with what the History
+  // view lists and filters on (authenticator, fmt, sign count, import provenance), so listing 10,000
+  // ceremonies never reads their large JSON columns. Kept current by triggers; backfilled from the
+  // result / dissection JSON, else from the credential the ceremony used.
+  `
+  CREATE TABLE ceremony_index (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    user_name TEXT,
+    credential_id TEXT,
+    error TEXT,
+    aaguid TEXT,
+    fmt TEXT,
+    authenticator_name TEXT,
+    sign_count INTEGER,
+    imported_from TEXT,                -- the ceremony's id in the export, when that id was taken here
+    imported_at TEXT                   -- set on every imported ceremony
+  );
+  CREATE INDEX ceremony_index_created ON ceremony_index(created_at);
+  INSERT INTO ceremony_index (id, kind, created_at, verdict, user_name, credential_id, error, aaguid, fmt, authenticator_name, sign_count)
+    SELECT c.id, c.kind, c.created_at, c.verdict, c.user_name, c.credential_id, c.error,
+      COALESCE(json_extract(c.result, '$.aaguid'), json_extract(c.dissection, '$.summary.aaguid'), (SELECT aaguid FROM credentials WHERE id = c.credential_id)),
+      COALESCE(json_extract(c.result, '$.fmt'), json_extract(c.dissection, '$.summary.fmt'), (SELECT fmt FROM credentials WHERE id = c.credential_id)),
+      COALESCE(json_extract(c.result, '$.authenticatorName'), json_extract(c.dissection, '$.summary.authenticatorName')),
+      COALESCE(json_extract(c.result, '$.signCount'), json_extract(c.dissection, '$.summary.signCount'))
+    FROM ceremonies c;
+  CREATE TRIGGER ceremony_index_insert AFTER INSERT ON ceremonies BEGIN
+    INSERT INTO ceremony_index (id, kind, created_at, verdict, user_name, credential_id, error, aaguid, fmt, authenticator_name, sign_count)
+    VALUES (NEW.id, NEW.kind, NEW.created_at, NEW.verdict, NEW.user_name, NEW.credential_id, NEW.error,
+      COALESCE(json_extract(NEW.result, '$.aaguid'), json_extract(NEW.dissection, '$.summary.aaguid'), (SELECT aaguid FROM credentials WHERE id = NEW.credential_id)),
+      COALESCE(json_extract(NEW.result, '$.fmt'), json_extract(NEW.dissection, '$.summary.fmt'), (SELECT fmt FROM credentials WHERE id = NEW.credential_id)),
+      COALESCE(json_extract(NEW.result, '$.authenticatorName'), json_extract(NEW.dissection, '$.summary.authenticatorName')),
+      COALESCE(json_extract(NEW.result, '$.signCount'), json_extract(NEW.dissection, '$.summary.signCount')));
+  END;
+  CREATE TRIGGER ceremony_index_update AFTER UPDATE OF kind, created_at, verdict, user_name, credential_id, error, result, dissection ON ceremonies BEGIN
+    UPDATE ceremony_index SET kind = NEW.kind, created_at = NEW.created_at, verdict = NEW.verdict, user_name = NEW.user_name,
+      credential_id = NEW.credential_id, error = NEW.error,
+      aaguid = COALESCE(json_extract(NEW.result, '$.aaguid'), json_extract(NEW.dissection, '$.summary.aaguid'), (SELECT aaguid FROM credentials WHERE id = NEW.credential_id)),
+      fmt = COALESCE(json_extract(NEW.result, '$.fmt'), json_extract(NEW.dissection, '$.summary.fmt'), (SELECT fmt FROM credentials WHERE id = NEW.credential_id)),
+      authenticator_name = COALESCE(json_extract(NEW.result, '$.authenticatorName'), json_extract(NEW.dissection, '$.summary.authenticatorName')),
+      sign_count = COALESCE(json_extract(NEW.result, '$.signCount'), json_extract(NEW.dissection, '$.summary.signCount'))
+    WHERE id = NEW.id;
+  END;
+  CREATE TRIGGER ceremony_index_delete AFTER DELETE ON ceremonies BEGIN
+    DELETE FROM ceremony_index WHERE id = OLD.id;
+  END;
+  `,
+  // 3: virtual authenticator lab (src/rp/lab/events.ts). CDP WebAuthn events (credentialAdded,
+  // credentialAsserted, credentialUpdated, credentialDeleted) with the ceremony they happened during
+  // (NULL when none was running, e.g. the lab's own edits), for the ceremony's sequence view.
+  `
+  CREATE TABLE lab_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ceremony_id TEXT,
+    event TEXT NOT NULL,
+    authenticator_id TEXT NOT NULL,
+    credential_id TEXT,                -- base64url
+    sign_count INTEGER,
+    at INTEGER NOT NULL,               -- ms since epoch
+    detail TEXT                        -- JSON: flags, user, the lab's own doing, ...
+  );
+  CREATE INDEX lab_events_ceremony ON lab_events(ceremony_id);
+  `,
+];
