@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Ceremony, CeremonyConfig, CeremonyKind, CeremonySummary, ClientError, StoredCredential, Verdict } from '@api/types.ts';
 import { MIGRATIONS } from './store/schema.ts';
-import { historyEntries, historyEntry } from './store/history.ts';
+import { historyEntries, historyEntry, kindAndVerdict } from './store/history.ts';
 import {
   json,
   toCeremony,
@@ -239,16 +239,7 @@ export class Store {
   }
 
   ceremonies(opts: { limit: number; offset: number; kind?: CeremonyKind; verdict?: Verdict }): CeremonySummary[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (opts.kind) {
-      where.push('kind = ?');
-      args.push(opts.kind);
-    }
-    if (opts.verdict) {
-      where.push('verdict = ?');
-      args.push(opts.verdict);
-    }
+    const { where, args } = kindAndVerdict(opts);
     const sql =
       'SELECT id, kind, created_at, verdict, user_name, credential_id, error FROM ceremonies' +
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +

@@ -8,16 +8,7 @@ import { sha256, concat, toBase64Url, decodeBase64Any, equalBytes } from '../byt
 import { decodeCoseKey } from '../cose/key.ts';
 import { verifySignature } from '../cose/verify.ts';
 import { algName } from '../cose/algorithms.ts';
-import {
-  T,
-  ceremonyChecks,
-  parsedOf,
-  clientDataChecks,
-  authDataChecks,
-  decodeFailure,
-  extensionsMessage,
-  type Expectations,
-} from './common';
+import { T, ceremonyChecks, parsedOf, decodeCheck, clientDataChecks, authDataChecks, extensionsMessage, type Expectations } from './common';
 
 /**
  * Runs the authentication ceremony's verification steps on a dissection (needs `exp.credential`, the
@@ -82,15 +73,7 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
     }
   }
   // Steps 8–10: decode authenticatorData, clientDataJSON and the signature.
-  const errs = dissection.errors;
-  ck.add('decode', errs.length ? 'fail' : dissection.kind === 'authentication' ? 'pass' : 'fail', T('check.authentication.decode.title'), {
-    message: errs.length
-      ? decodeFailure(errs)
-      : dissection.kind === 'authentication'
-        ? undefined
-        : T('check.authentication.decode.wrongKind', { kind: dissection.kind }),
-    explain: 'check.authentication.decode.explain',
-  });
+  decodeCheck(ck, 'authentication', dissection);
   // clientData
   clientDataChecks(ck, 'authentication', p.clientData, exp);
   // authData

@@ -334,8 +334,30 @@ export function authDataChecks(ck: Checks, prefix: CeremonyKind, ad: Authenticat
   });
 }
 
+/** The first step of both procedures: the response decodes, and as the kind of response expected. */
+export function decodeCheck(ck: Checks, kind: CeremonyKind, dissection: Dissection): void {
+  const errs = dissection.errors;
+  const wrongKind = dissection.kind !== kind;
+  const ids = {
+    registration: {
+      title: 'check.registration.decode.title',
+      wrongKind: 'check.registration.decode.wrongKind',
+      explain: 'check.registration.decode.explain',
+    },
+    authentication: {
+      title: 'check.authentication.decode.title',
+      wrongKind: 'check.authentication.decode.wrongKind',
+      explain: 'check.authentication.decode.explain',
+    },
+  } as const;
+  ck.add('decode', errs.length || wrongKind ? 'fail' : 'pass', T(ids[kind].title), {
+    message: errs.length ? decodeFailure(errs) : wrongKind ? T(ids[kind].wrongKind, { kind: dissection.kind }) : undefined,
+    explain: ids[kind].explain,
+  });
+}
+
 /** "the response could not be decoded: …" for the first decoding error (and how many more there are). */
-export function decodeFailure(errs: DecodeError[]): CheckText {
+function decodeFailure(errs: DecodeError[]): CheckText {
   const p = { error: errs[0].message, path: errs[0].path, offset: errs[0].offset };
   return errs.length > 1 ? T('check.decode.failedMore', { ...p, more: errs.length - 1 }) : T('check.decode.failed', p);
 }

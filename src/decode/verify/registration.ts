@@ -17,7 +17,7 @@ import {
   parsedOf,
   clientDataChecks,
   authDataChecks,
-  decodeFailure,
+  decodeCheck,
   extensionsMessage,
   type Expectations,
 } from './common';
@@ -52,20 +52,7 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
   const ck = ceremonyChecks('registration');
   const p = parsedOf(dissection);
   // decode clientDataJSON; step 12: decode the attestation object.
-  const decodeProblems = dissection.errors;
-  ck.add(
-    'decode',
-    decodeProblems.length ? 'fail' : dissection.kind === 'registration' ? 'pass' : 'fail',
-    T('check.registration.decode.title'),
-    {
-      message: decodeProblems.length
-        ? decodeFailure(decodeProblems)
-        : dissection.kind === 'registration'
-          ? undefined
-          : T('check.registration.decode.wrongKind', { kind: dissection.kind }),
-      explain: 'check.registration.decode.explain',
-    },
-  );
+  decodeCheck(ck, 'registration', dissection);
   clientDataChecks(ck, 'registration', p.clientData, exp);
   const clientDataHash = p.clientDataJSON ? await sha256(p.clientDataJSON) : undefined;
   const ad = p.authData;

@@ -1,13 +1,8 @@
 /** The History view's queries over the compact index table (ceremony_index, migration 2). */
 import type { DatabaseSync } from 'node:sqlite';
 import { toHistoryRow, type HistoryQuery, type HistoryRow, type Row } from './rows.ts';
-
-/**
- * The History view's compact rows (table ceremony_index, migration 2), newest first, with the total
- * that matches the filters. `q` is free text over user, credential id, ceremony id, error, AAGUID,
- * fmt and authenticator name; `authenticator` matches an AAGUID exactly or a recorded name.
- */
-export function historyEntries(db: DatabaseSync, opts: HistoryQuery): { total: number; items: HistoryRow[] } {
+/** WHERE clauses (and their arguments) for the kind and verdict filters both listings share. */
+export function kindAndVerdict(opts: { kind?: string; verdict?: string }): { where: string[]; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (opts.kind) {
@@ -18,6 +13,16 @@ export function historyEntries(db: DatabaseSync, opts: HistoryQuery): { total: n
     where.push('verdict = ?');
     args.push(opts.verdict);
   }
+  return { where, args };
+}
+
+/**
+ * The History view's compact rows (table ceremony_index, migration 2), newest first, with the total
+ * that matches the filters. `q` is free text over user, credential id, ceremony id, error, AAGUID,
+ * fmt and authenticator name; `authenticator` matches an AAGUID exactly or a recorded name.
+ */
+export function historyEntries(db: DatabaseSync, opts: HistoryQuery): { total: number; items: HistoryRow[] } {
+  const { where, args } = kindAndVerdict(opts);
   if (opts.authenticator) {
     where.push(
       '(lower(aaguid) = lower(?) OR lower(authenticator_name) = lower(?)' +
