@@ -73,6 +73,18 @@ const importedCeremonySchema = z
       )
       .max(1000)
       .optional(),
+    /** Set on ceremonies captured from another site by `inspect`. */
+    site: z
+      .looseObject({
+        origin: z.string().min(1).max(2048),
+        url: z.string().max(8192),
+        rpId: z.string().max(253),
+        topLevel: z.boolean(),
+        topOrigin: z.string().max(2048).nullable(),
+        target: z.string().max(40),
+        server: z.looseObject({ options: z.looseObject({}).nullable(), credential: z.looseObject({}).nullable() }),
+      })
+      .optional(),
   })
   .strict()
   .refine((c) => c.verdict !== 'client-error' || c.clientError !== null, {

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 
 /** The lab's preset authenticators (their options: src/rp/lab/options.ts). */
-const LAB_PRESET_IDS = ['platform-passkey', 'synced-passkey', 'security-key', 'u2f-key', 'nfc-key'] as const;
+export const LAB_PRESET_IDS = ['platform-passkey', 'synced-passkey', 'security-key', 'u2f-key', 'nfc-key'] as const;
 export type LabPresetId = (typeof LAB_PRESET_IDS)[number];
 
 type AuthenticatorProtocol = 'u2f' | 'ctap2';

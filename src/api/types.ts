@@ -294,6 +294,8 @@ export interface HistoryEntry extends CeremonySummary {
   importedFrom: string | null;
   /** When the ceremony was imported (null for ceremonies run here). */
   importedAt: string | null;
+  /** The inspected site's origin, for ceremonies `inspect` captured on another site (null otherwise). */
+  siteOrigin: string | null;
 }
 
 /** GET /api/history?limit&offset&kind&verdict&authenticator&q */
@@ -361,6 +363,45 @@ type LabRpEvent = ({ type: 'lab' } & LabEvent) | { type: 'lab-status' };
 /** GET /api/ceremonies/:id adds the lab events recorded during the ceremony (empty without a lab). */
 export interface Ceremony {
   labEvents?: LabEvent[];
+}
+
+// ---- Inspect a site (src/rp/inspect) ----
+
+/** One HTTP request of an inspected site, with what it sent and what came back (bodies bounded). */
+export interface SiteHttpExchange {
+  url: string;
+  method: string;
+  status: number | null;
+  requestBody: string | null;
+  responseBody: string | null;
+  startedAt: number;
+  finishedAt: number | null;
+  mimeType: string | null;
+}
+
+/**
+ * Where an inspected site's ceremony happened, and what the site's own server exchanged: set on the
+ * ceremonies `inspect` captured ("external" ceremonies); absent on the local RP's own.
+ */
+export interface ExternalSite {
+  /** The origin of the frame that called create()/get(). */
+  origin: string;
+  url: string;
+  /** The RP ID the options named, or the origin's host when they named none. */
+  rpId: string;
+  topLevel: boolean;
+  /** The top-level origin when the call came from a cross-origin iframe. */
+  topOrigin: string | null;
+  /** page, iframe (a cross-origin iframe of its own) … as CDP names the target. */
+  target: string;
+  /** The options exactly as the page passed them; byte values as { $bytes: base64url }. */
+  rawOptions: unknown;
+  /** The site's exchange around the ceremony, when one was seen. */
+  server: { options: SiteHttpExchange | null; credential: SiteHttpExchange | null };
+}
+
+export interface Ceremony {
+  site?: ExternalSite;
 }
 
 // ---- Real authenticators: "Open in system browser" hand-off (src/rp/handoff.ts) ----

@@ -243,4 +243,4 @@ export function dissectAttestationObject(
 }
 
 /** Attestation statement formats of WebAuthn L3 §8 (IANA "WebAuthn Attestation Statement Format Identifiers"). */
-export const KNOWN_FORMATS = ['packed', 'tpm', 'android-key', 'android-safetynet', 'fido-u2f', 'apple', 'none', 'compound'];
+const KNOWN_FORMATS = ['packed', 'tpm', 'android-key', 'android-safetynet', 'fido-u2f', 'apple', 'none', 'compound'];

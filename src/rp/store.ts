@@ -284,10 +284,10 @@ export class Store {
   ): { id: string; importedFrom: string | null }[] {
     const insert = this.db.prepare(
       `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, consumed_at, config, options, response,
-         client_error, verdict, error, result, dissection, timings, user_name, credential_id)
-       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         client_error, verdict, error, result, dissection, timings, user_name, credential_id, site)
+       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const provenance = this.db.prepare('UPDATE ceremony_index SET imported_from = ?, imported_at = ? WHERE id = ?');
+    const provenance = this.db.prepare('UPDATE ceremony_index SET imported_from = ?, imported_at = ?, site_origin = ? WHERE id = ?');
     const out: { id: string; importedFrom: string | null }[] = [];
     const atMs = Date.parse(at);
     this.db.exec('BEGIN');
@@ -316,8 +316,9 @@ export class Store {
           JSON.stringify(c.timings),
           c.userName,
           c.credentialId,
+          json(c.site),
         );
-        provenance.run(importedFrom, at, id);
+        provenance.run(importedFrom, at, c.site?.origin ?? null, id);
         alsoStore?.(id, c);
         out.push({ id, importedFrom });
       }

@@ -27,8 +27,11 @@ const placeholders = (t: string) => [...new Set([...t.matchAll(PLACEHOLDER)].map
  * (certificates cannot be edited without re-signing them).
  */
 const NOT_REACHED: Record<string, string> = {
-  'check.registration.attestation.unavailable': 'every supported format has a verifier in this build',
   'check.registration.attestation.crashed': "verifyAttestation catches its verifiers' errors and never throws",
+  'check.attestation.internal.title':
+    'the last line of defence when a format verifier throws: none does on any scenario (a statement without attested credential data is not verified at all)',
+  'check.attestation.internal.explain': 'as check.attestation.internal.title',
+  'check.attestation.internal.crashed': 'as check.attestation.internal.title',
   'check.attestation.fmt.unsupported': 'registration.fmt reports an unknown format; verifyAttestation is only called for supported ones',
   'check.attestation.trust.notVerified': 'registration.fmt reports an unknown format; verifyAttestation is only called for supported ones',
   'check.attestation.none.syntax.notMap':

@@ -563,6 +563,7 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
     const cred = c.credential!;
     v.push(
       { what: 'no stored credential', exp: { credential: undefined } },
+      { what: 'captured on another site, key unknown', exp: { credential: undefined, external: true } },
       { what: 'credential not registered (looked up, none)', exp: { credential: null } },
       { what: 'counter regression', exp: { credential: { ...cred, counter: 2 ** 31 } } },
       { what: 'counter zero', exp: { credential: { ...cred, counter: 0 } } },

@@ -44,6 +44,7 @@ function entry(n: number, patch: Partial<HistoryEntry> = {}): HistoryEntry {
     signCount: n,
     importedFrom: null,
     importedAt: null,
+    siteOrigin: null,
     ...patch,
   };
 }

@@ -35,7 +35,7 @@ const FORMATS: Record<string, Format> = {
 };
 
 /** The attestation statement formats this tool verifies. */
-const SUPPORTED_FORMATS: readonly string[] = Object.keys(FORMATS);
+export const SUPPORTED_FORMATS: readonly string[] = Object.keys(FORMATS);
 
 function formatOf(fmt: string): Format | undefined {
   return Object.prototype.hasOwnProperty.call(FORMATS, fmt) ? FORMATS[fmt] : undefined;

@@ -113,7 +113,6 @@ export const checkMessagesEn = {
   'check.registration.attestation.explain':
     "Attestation is the authenticator's evidence about its make and model. Verifying it, and the certificate chain behind it, tells the server whether it can believe what the authenticator claims to be.",
   'check.registration.attestation.notDecoded': 'skipped: the attestation object could not be decoded or its format is not supported',
-  'check.registration.attestation.unavailable': 'the verifier for the "{fmt}" format is not available in this build',
   'check.registration.attestation.crashed': 'the "{fmt}" verifier failed: {error}',
   'check.registration.credentialIdLength.title': '§7.1: credentialId is at most 1023 bytes long',
   'check.registration.credentialIdLength.explain':
@@ -160,6 +159,8 @@ export const checkMessagesEn = {
   'check.authentication.signature.explain':
     'This is the heart of a passkey sign-in: only the private key, which never leaves the authenticator, can make a signature that the stored public key accepts. The signature covers the authenticator data and the hash of clientDataJSON, so the challenge, origin and flags cannot be altered either.',
   'check.authentication.signature.noCredential': 'no stored credential (public key) was given',
+  'check.authentication.signature.keyUnknown':
+    'not checked: the credential public key is not known here (the credential was registered before this inspection); register it while inspecting, or use a virtual authenticator of the lab',
   'check.authentication.signature.incomplete': 'authenticatorData, clientDataJSON or signature is missing or undecodable',
   'check.authentication.signature.keyNotBase64url': 'the stored public key is not base64url: {problem}',
   'check.authentication.signature.keyNotCose': 'the stored public key is not a COSE key: {problem}',

@@ -115,7 +115,6 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.registration.attestation.explain':
     'アテステーションは、認証器のメーカーと型式についての認証器自身による証拠です。それと背後の証明書チェーンを検証することで、サーバーは認証器の名乗る素性を信じてよいかを判断できます。',
   'check.registration.attestation.notDecoded': 'スキップ: アテステーションオブジェクトをデコードできないか、その形式に対応していません',
-  'check.registration.attestation.unavailable': '"{fmt}" 形式の検証器はこのビルドでは利用できません',
   'check.registration.attestation.crashed': '"{fmt}" の検証器が失敗しました: {error}',
   'check.registration.credentialIdLength.title': '§7.1: credentialId が 1023 バイト以下であること',
   'check.registration.credentialIdLength.explain':
@@ -163,6 +162,8 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.authentication.signature.explain':
     'これがパスキーによるサインインの核心です。保存済みの公開鍵で検証できる署名を作れるのは、認証器の外に出ることのない秘密鍵だけです。署名は認証器データと clientDataJSON のハッシュを対象にしているため、チャレンジ、オリジン、フラグも改ざんできません。',
   'check.authentication.signature.noCredential': '保存済みのクレデンシャル（公開鍵）が指定されていません',
+  'check.authentication.signature.keyUnknown':
+    '確認していません: このクレデンシャルの公開鍵がここでは分かりません（検査を始める前に登録されたクレデンシャルです）。検査中に登録するか、ラボの仮想認証器を使ってください',
   'check.authentication.signature.incomplete': 'authenticatorData、clientDataJSON、署名のいずれかが欠けているか、デコードできません',
   'check.authentication.signature.keyNotBase64url': '保存済みの公開鍵が base64url ではありません: {problem}',
   'check.authentication.signature.keyNotCose': '保存済みの公開鍵が COSE 鍵ではありません: {problem}',

@@ -104,7 +104,9 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
   // signature over authData || SHA-256(clientDataJSON)
   const title = T('check.authentication.signature.title');
   const why = 'check.authentication.signature.explain';
-  if (!exp.credential) {
+  if (!exp.credential && exp.external) {
+    ck.skip('signature', title, { message: T('check.authentication.signature.keyUnknown'), explain: why });
+  } else if (!exp.credential) {
     ck.add('signature', 'fail', title, { message: T('check.authentication.signature.noCredential'), explain: why });
   } else if (!ad || !p.clientDataJSON || !p.signature) {
     ck.add('signature', 'fail', title, { message: T('check.authentication.signature.incomplete'), explain: why });

@@ -52,6 +52,11 @@ export interface Expectations {
   trustAnchors?: string[];
   /** Expected userHandle (base64url) for authentication. */
   userHandle?: string;
+  /**
+   * The ceremony was captured on another site (inspect): a credential record that site's server holds
+   * may be unknown here, so the steps that need it are skipped, not failed.
+   */
+  external?: boolean;
   /** Extra options passed unchanged to the attestation verifiers (e.g. SafetyNet CTS enforcement). */
   attestationOptions?: Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 /**
  * The verification steps of WebAuthn L3 §7.1 (registration) and §7.2 (authentication) as Check lists.
  */
-export { verifyRegistration, type AttestationVerifyContext } from './registration';
+export { verifyRegistration } from './registration';
 export { verifyAuthentication } from './authentication';
 export { isVerified, firstFailure, type Expectations } from './common';
 export { expectationsFromCase, type VectorCaseLike } from './fromCase';

@@ -6,10 +6,9 @@
  * Spec: https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential
  */
 import type { Check, Dissection } from '../types';
-import * as registry from '../attestation/index';
+import { SUPPORTED_FORMATS, verifyAttestation } from '../attestation/index';
 import { sha256, toBase64Url } from '../bytes';
 import { COSE_ALG, algName } from '../cose/algorithms.ts';
-import { KNOWN_FORMATS } from '../attestationObject';
 import {
   ceremonyChecks,
   T,
@@ -21,28 +20,6 @@ import {
   extensionsMessage,
   type Expectations,
 } from './common';
-
-/**
- * The context handed to the registry's `verifyAttestation(fmt, attStmt, ctx)` (its type is
- * AttestationVerifyContext in attestation/common.ts): the signed bytes, the credential, the clock and
- * anchors, plus the caller's `attestationOptions` (useBundledRoots, mds, safetyNet* switches) spread in.
- */
-export type AttestationVerifyContext = Record<string, unknown> & {
-  source: string;
-  path: string;
-  bytes: Uint8Array;
-  fmt: string;
-  authData: Uint8Array;
-  clientDataHash: Uint8Array;
-  rpIdHash: Uint8Array;
-  credentialPublicKey?: Uint8Array;
-  aaguid?: Uint8Array;
-  credentialId?: Uint8Array;
-  currentTime?: Date;
-  trustAnchors?: string[];
-};
-
-type VerifyAttestation = (fmt: string, attStmt: unknown, ctx: AttestationVerifyContext) => Promise<Check[]>;
 
 /**
  * Runs the registration ceremony's verification steps on a dissection and returns the checks in
@@ -90,46 +67,32 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     actual: ad?.extensions,
     explain: 'check.extensions.explain',
   });
-  // fmt supported (the registry's verifyAttestation reports this itself when it exists)
-  const verifyAttestation = (registry as Record<string, unknown>).verifyAttestation as VerifyAttestation | undefined;
-  const supported = ((registry as Record<string, unknown>).SUPPORTED_FORMATS as readonly string[] | undefined) ?? KNOWN_FORMATS;
+  // fmt supported (for a supported one, the format registry's verifyAttestation states it)
   const fmt = p.attestation?.fmt;
-  const fmtKnown = fmt !== undefined && supported.includes(fmt);
-  if (typeof verifyAttestation !== 'function' || !fmtKnown)
-    ck.add('fmt', fmtKnown ? 'pass' : 'fail', T('check.registration.fmt.title'), {
-      message: fmtKnown
-        ? undefined
-        : T('check.registration.fmt.unsupported', { fmt: String(JSON.stringify(fmt)), supported: supported.join(', ') }),
-      expected: supported,
+  const fmtKnown = fmt !== undefined && SUPPORTED_FORMATS.includes(fmt);
+  if (!fmtKnown)
+    ck.fail('fmt', T('check.registration.fmt.title'), {
+      message: T('check.registration.fmt.unsupported', { fmt: String(JSON.stringify(fmt)), supported: SUPPORTED_FORMATS.join(', ') }),
+      expected: SUPPORTED_FORMATS,
       actual: fmt,
       explain: 'check.registration.fmt.explain',
     });
   // attestation statement and trust (delegated to the format registry)
-  if (!fmtKnown || !p.attestation?.attStmt || !ad || !clientDataHash) {
+  if (!fmtKnown || !p.attestation?.attStmt || !ad || !acd || !clientDataHash) {
     ck.add('attestation', 'skip', T('check.registration.attestation.title'), {
       message: T('check.registration.attestation.notDecoded'),
-      explain: 'check.registration.attestation.explain',
-    });
-  } else if (typeof verifyAttestation !== 'function') {
-    ck.add('attestation', 'skip', T('check.registration.attestation.title'), {
-      message: T('check.registration.attestation.unavailable', { fmt: String(fmt) }),
       explain: 'check.registration.attestation.explain',
     });
   } else {
     try {
       const sub = await verifyAttestation(fmt!, p.attestation.attStmt, {
         ...(exp.attestationOptions ?? {}),
-        source: 'attestationObject',
-        path: 'attestationObject.attStmt',
-        bytes: dissection.sources.attestationObject,
-        fmt: fmt!,
         authData: ad.bytes,
         clientDataHash,
         rpIdHash: ad.rpIdHash,
-        credentialPublicKey: acd?.credentialPublicKey,
-        aaguid: acd?.aaguid,
-        credentialId: acd?.credentialId,
-        authenticatorData: ad,
+        credentialPublicKey: acd.credentialPublicKey,
+        aaguid: acd.aaguid,
+        credentialId: acd.credentialId,
         ...(exp.currentTime ? { currentTime: exp.currentTime } : {}),
         ...(exp.trustAnchors ? { trustAnchors: exp.trustAnchors } : {}),
       });

@@ -109,6 +109,8 @@ export interface LabBrowser {
 
 export interface LaunchOptions {
   url: string;
+  /** The page to attach the lab to: the first page whose URL starts with this (default: the origin of `url`). */
+  attachTo?: string;
   executable?: string;
   headless?: boolean;
   log?: (line: string) => void;
@@ -144,7 +146,7 @@ export async function launchLabBrowser(opts: LaunchOptions): Promise<LabBrowser>
     const endpoint = `http://127.0.0.1:${port}`;
     const version = (await (await fetch(`${endpoint}/json/version`)).json()) as { Browser?: string; webSocketDebuggerUrl: string };
     const connection = await CdpConnection.connect(version.webSocketDebuggerUrl);
-    const session = await attachToPage(connection, new URL(opts.url).origin, { protocolUrl: `${endpoint}/json/protocol` });
+    const session = await attachToPage(connection, opts.attachTo ?? new URL(opts.url).origin, { protocolUrl: `${endpoint}/json/protocol` });
     const close = async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       await connection.send('Browser.close').catch(() => {});

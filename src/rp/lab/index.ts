@@ -3,5 +3,6 @@ export { AuthenticatorLab } from './lab.ts';
 export { LabHost } from './host.ts';
 export { labHandlers } from './routes.ts';
 export { findBrowser, launchLabBrowser, browserArgs, type LabBrowser } from './browser.ts';
-export { optionSupport } from './options.ts';
+export { CdpSession } from './cdp.ts';
+export { optionSupport, PRESETS } from './options.ts';
 export type * from './types.ts';

@@ -33,6 +33,8 @@ export interface HistoryRow extends CeremonySummary {
   signCount: number | null;
   importedFrom: string | null;
   importedAt: string | null;
+  /** The inspected site's origin, for ceremonies `inspect` captured. */
+  siteOrigin: string | null;
 }
 
 export function toHistoryRow(r: Row): HistoryRow {
@@ -44,6 +46,7 @@ export function toHistoryRow(r: Row): HistoryRow {
     signCount: r.sign_count === null || r.sign_count === undefined ? null : Number(r.sign_count),
     importedFrom: (r.imported_from as string | null) ?? null,
     importedAt: (r.imported_at as string | null) ?? null,
+    siteOrigin: (r.site_origin as string | null) ?? null,
   };
 }
 
@@ -92,5 +95,6 @@ export function toCeremony(r: Row): Ceremony {
     result: parse<Ceremony['result']>(r.result),
     dissection: parse<Ceremony['dissection']>(r.dissection),
     timings: parse<Ceremony['timings']>(r.timings)!,
+    ...(typeof r.site === 'string' ? { site: parse<NonNullable<Ceremony['site']>>(r.site)! } : {}),
   };
 }

@@ -119,4 +119,10 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX lab_events_ceremony ON lab_events(ceremony_id);
   `,
+  // 4: ceremonies captured on other sites by `inspect` (src/rp/inspect): where they happened and what
+  // the site's server exchanged (JSON), and the site's origin in the index for the History filter.
+  `
+  ALTER TABLE ceremonies ADD COLUMN site TEXT;
+  ALTER TABLE ceremony_index ADD COLUMN site_origin TEXT;
+  `,
 ];

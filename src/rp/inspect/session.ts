@@ -1,0 +1,355 @@
+/**
+ * Recording a site's passkey ceremonies over CDP. `SiteInspector` attaches to every page, popup and
+ * cross-origin iframe of a browser (Target.setAutoAttach, flat sessions, each target held until it
+ * is instrumented), injects the capture script of ./pageScript.ts before any page script runs, and
+ * watches each target's Network domain, so that each create()/get() comes with the site's own HTTP
+ * exchange: the response that brought the options (its body holds the challenge) and the request
+ * that carried the credential out (its body holds the credential id).
+ */
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { SiteHttpExchange as HttpExchange } from '@api/types.ts';
+import type { CdpConnection } from '../lab/cdp.ts';
+import { captureSource, type PageMessage } from './pageScript.ts';
+
+/** One create()/get() of the page, as it happened. */
+export interface Capture {
+  id: string;
+  kind: 'create' | 'get';
+  at: number;
+  /** The options as the page passed them: byte values `{ $bytes: base64url }`. */
+  options: unknown;
+  frame: { origin: string; url: string; topLevel: boolean; topOrigin: string | null };
+  /** The target (page, popup or iframe) the call was made in. */
+  target: { type: string; url: string };
+  outcome: { at: number; ms: number; credential: unknown } | { at: number; ms: number; error: { name: string; message: string } } | null;
+  exchanges: { options: HttpExchange | null; credential: HttpExchange | null };
+}
+
+/** Largest body kept from one HTTP exchange (a ceremony's bodies are a few KiB). */
+const MAX_BODY = 256 * 1024;
+/** Exchanges remembered for matching (oldest dropped first). */
+const MAX_EXCHANGES = 300;
+/** Largest message accepted from the page's binding (options with a long exclude list fit). */
+const MAX_MESSAGE = 512 * 1024;
+/** How long after a ceremony's result its credential may still be posted to the site's server. */
+const POST_GRACE_MS = 5_000;
+
+const frameSchema = z.object({
+  origin: z.string().max(2048),
+  url: z.string().max(8192),
+  topLevel: z.boolean(),
+  topOrigin: z.string().max(2048).nullable(),
+});
+const messageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('call'),
+    id: z.string().max(64),
+    kind: z.enum(['create', 'get']),
+    at: z.number(),
+    options: z.unknown(),
+    frame: frameSchema,
+  }),
+  z.object({ type: z.literal('result'), id: z.string().max(64), at: z.number(), ms: z.number(), credential: z.unknown() }),
+  z.object({
+    type: z.literal('error'),
+    id: z.string().max(64),
+    at: z.number(),
+    ms: z.number(),
+    name: z.string().max(200),
+    message: z.string().max(4000),
+  }),
+]);
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+export interface InspectorEvents {
+  /** A capture changed (its call arrived, its outcome, or a matching exchange). */
+  capture: [Capture];
+  /** A capture's outcome (result or error) arrived: in call order for calls the page makes one after another. */
+  outcome: [Capture];
+  /** A capture is complete: its outcome is known and its exchanges were looked for. */
+  complete: [Capture];
+  /** Something the user should know (a target that could not be instrumented …). */
+  warning: [string];
+}
+
+export interface InspectorOptions {
+  /**
+   * Runs for each new page target (a popup, a new tab) after it is instrumented and before it runs:
+   * e.g. to give it the same virtual authenticator as the first page.
+   */
+  onNewPage?: (page: { sessionId: string; targetId: string }) => Promise<void>;
+}
+
+export class SiteInspector extends EventEmitter<InspectorEvents> {
+  private readonly binding = `__passkeyExplorer_${randomBytes(6).toString('hex')}`;
+  private readonly source = captureSource(this.binding);
+  private readonly captures = new Map<string, Capture>();
+  private readonly exchanges: HttpExchange[] = [];
+  private readonly open = new Map<string, HttpExchange>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly done = new Set<string>();
+  private readonly sessions = new Set<string>();
+  private readonly bodies = new Map<HttpExchange, Promise<void>>();
+  private closed = false;
+
+  private constructor(
+    private readonly cdp: CdpConnection,
+    private readonly opts: InspectorOptions,
+  ) {
+    super();
+  }
+
+  /** Starts instrumenting every target of the browser behind `cdp` (open the site after instrumentExisting()). */
+  static async attach(cdp: CdpConnection, opts: InspectorOptions = {}): Promise<SiteInspector> {
+    const inspector = new SiteInspector(cdp, opts);
+    cdp.on('Target.attachedToTarget', (p) => void inspector.onAttached(p as never));
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+    return inspector;
+  }
+
+  /**
+   * Instruments the page targets that existed before attach() (auto-attach covers the ones created
+   * later). Their current documents are not instrumented until they navigate: open the site after this.
+   */
+  async instrumentExisting(): Promise<void> {
+    const { targetInfos } = (await this.cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+    for (const t of targetInfos.filter((x) => x.type === 'page')) {
+      const { sessionId } = (await this.cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: true })) as {
+        sessionId: string;
+      };
+      await this.onAttached({ sessionId, targetInfo: t, waitingForDebugger: false });
+    }
+  }
+
+  /** Every capture so far, oldest first. */
+  list(): Capture[] {
+    return [...this.captures.values()].sort((a, b) => a.at - b.at);
+  }
+
+  /** Completed captures, oldest first. */
+  completed(): Capture[] {
+    return this.list().filter((c) => this.done.has(c.id));
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    // What is still waiting for its server exchange is complete now, with what was seen.
+    for (const c of this.captures.values()) if (c.outcome) this.finish(c);
+  }
+
+  private async onAttached(p: { sessionId: string; targetInfo: TargetInfo; waitingForDebugger: boolean }): Promise<void> {
+    const { sessionId, targetInfo } = p;
+    if (this.sessions.has(sessionId)) return;
+    this.sessions.add(sessionId);
+    const send = (method: string, params: Record<string, unknown> = {}) => this.cdp.send(method, params, sessionId);
+    if (targetInfo.type !== 'page' && targetInfo.type !== 'iframe') {
+      await send('Runtime.runIfWaitingForDebugger').catch(() => {});
+      return;
+    }
+    const target = { type: targetInfo.type, url: targetInfo.url };
+    this.cdp.on('Runtime.bindingCalled', (e) => this.onBinding(e as { name: string; payload: string }, target), sessionId);
+    this.cdp.on('Target.attachedToTarget', (e) => void this.onAttached(e as never), sessionId);
+    this.watchNetwork(sessionId);
+    try {
+      // Sent together, not one after the other: a popup of the same process is not held by
+      // waitForDebuggerOnStart, so the fewer round trips before the script is in place, the better.
+      await Promise.all([
+        send('Runtime.enable'),
+        send('Runtime.addBinding', { name: this.binding }),
+        send('Page.enable'),
+        send('Page.addScriptToEvaluateOnNewDocument', { source: this.source, runImmediately: true }),
+        send('Network.enable', { maxPostDataSize: MAX_BODY }),
+        // Cross-origin iframes are targets of their own: instrument them the same way.
+        send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }),
+      ]);
+      if (p.waitingForDebugger && targetInfo.type === 'page') await this.opts.onNewPage?.({ sessionId, targetId: targetInfo.targetId });
+    } catch (e) {
+      this.emit(
+        'warning',
+        `${targetInfo.type} ${targetInfo.url}: could not be instrumented (${e instanceof Error ? e.message : String(e)})`,
+      );
+    } finally {
+      await send('Runtime.runIfWaitingForDebugger').catch(() => {});
+    }
+  }
+
+  private onBinding(e: { name: string; payload: string }, target: { type: string; url: string }): void {
+    if (e.name !== this.binding || this.closed) return;
+    if (typeof e.payload !== 'string' || e.payload.length > MAX_MESSAGE) {
+      this.emit('warning', 'a capture message was too large and was dropped');
+      return;
+    }
+    let parsed: PageMessage;
+    try {
+      parsed = messageSchema.parse(JSON.parse(e.payload)) as PageMessage;
+    } catch {
+      this.emit('warning', 'a malformed capture message was dropped');
+      return;
+    }
+    if (parsed.type === 'call') {
+      if (this.captures.has(parsed.id)) return;
+      const c: Capture = {
+        id: parsed.id,
+        kind: parsed.kind,
+        at: parsed.at,
+        options: parsed.options,
+        frame: parsed.frame,
+        target,
+        outcome: null,
+        exchanges: { options: null, credential: null },
+      };
+      c.exchanges.options = this.optionsExchange(c);
+      this.captures.set(c.id, c);
+      this.emit('capture', c);
+      return;
+    }
+    const c = this.captures.get(parsed.id);
+    if (!c || c.outcome) return;
+    c.outcome =
+      parsed.type === 'result'
+        ? { at: parsed.at, ms: parsed.ms, credential: parsed.credential }
+        : { at: parsed.at, ms: parsed.ms, error: { name: parsed.name, message: parsed.message } };
+    this.emit('capture', c);
+    this.emit('outcome', c);
+    if ('error' in c.outcome || !credentialIdOf(c)) {
+      this.finish(c);
+      return;
+    }
+    if (this.matchCredentialExchange(c)) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      this.finish(c);
+    }, POST_GRACE_MS);
+    this.timers.add(t);
+  }
+
+  private finish(c: Capture): void {
+    if (this.done.has(c.id)) return;
+    this.done.add(c.id);
+    this.emit('complete', c);
+  }
+
+  private watchNetwork(sessionId: string): void {
+    const on = (event: string, f: (p: any) => void) => this.cdp.on(event, f, sessionId);
+    on('Network.requestWillBeSent', (p) => {
+      if (p.type && !['XHR', 'Fetch', 'Document', 'Other'].includes(p.type)) return;
+      const x: HttpExchange = {
+        url: String(p.request?.url ?? ''),
+        method: String(p.request?.method ?? 'GET'),
+        status: null,
+        requestBody: typeof p.request?.postData === 'string' ? p.request.postData.slice(0, MAX_BODY) : null,
+        responseBody: null,
+        startedAt: typeof p.wallTime === 'number' ? Math.round(p.wallTime * 1000) : Date.now(),
+        finishedAt: null,
+        mimeType: null,
+      };
+      this.open.set(`${sessionId}|${p.requestId}`, x);
+      if (x.requestBody === null && p.request?.hasPostData) {
+        // The body is fetched before the exchange counts as finished (settle awaits it).
+        this.bodies.set(
+          x,
+          this.cdp
+            .send('Network.getRequestPostData', { requestId: p.requestId }, sessionId)
+            .then((r) => {
+              x.requestBody = String((r as { postData?: string }).postData ?? '').slice(0, MAX_BODY);
+            })
+            .catch(() => {}),
+        );
+      }
+    });
+    on('Network.responseReceived', (p) => {
+      const x = this.open.get(`${sessionId}|${p.requestId}`);
+      if (!x) return;
+      x.status = typeof p.response?.status === 'number' ? p.response.status : null;
+      x.mimeType = typeof p.response?.mimeType === 'string' ? p.response.mimeType : null;
+    });
+    const settle = async (p: any, failed: boolean) => {
+      const key = `${sessionId}|${p.requestId}`;
+      const x = this.open.get(key);
+      if (!x) return;
+      this.open.delete(key);
+      x.finishedAt = Date.now();
+      await this.bodies.get(x);
+      this.bodies.delete(x);
+      if (!failed && isTextual(x.mimeType)) {
+        try {
+          const r = (await this.cdp.send('Network.getResponseBody', { requestId: p.requestId }, sessionId)) as {
+            body: string;
+            base64Encoded: boolean;
+          };
+          const body = r.base64Encoded ? Buffer.from(r.body, 'base64').toString('utf8') : r.body;
+          x.responseBody = body.slice(0, MAX_BODY);
+        } catch {
+          /* the body is gone (navigation) */
+        }
+      }
+      this.exchanges.push(x);
+      if (this.exchanges.length > MAX_EXCHANGES) this.exchanges.shift();
+      for (const c of this.captures.values()) {
+        if (this.done.has(c.id)) continue;
+        // The options' response body may arrive after the call it led to (its body is fetched over CDP).
+        if (
+          !c.exchanges.options &&
+          x.startedAt <= c.at &&
+          x.responseBody &&
+          challengeNeedles(c.options).some((n) => x.responseBody!.includes(n))
+        )
+          c.exchanges.options = x;
+        if (c.outcome) this.matchCredentialExchange(c);
+      }
+    };
+    on('Network.loadingFinished', (p) => void settle(p, false));
+    on('Network.loadingFailed', (p) => void settle(p, true));
+  }
+
+  /** The latest finished exchange before the call whose response body holds the options' challenge. */
+  private optionsExchange(c: Capture): HttpExchange | null {
+    const needles = challengeNeedles(c.options);
+    if (!needles.length) return null;
+    for (let i = this.exchanges.length - 1; i >= 0; i--) {
+      const x = this.exchanges[i];
+      if (x.responseBody && needles.some((n) => x.responseBody!.includes(n))) return x;
+    }
+    return null;
+  }
+
+  /** The first exchange after the result whose request body holds the credential id; completes the capture. */
+  private matchCredentialExchange(c: Capture): boolean {
+    const id = credentialIdOf(c);
+    if (!id || !c.outcome) return false;
+    const x = this.exchanges.find((e) => e.startedAt >= c.at && e.requestBody?.includes(id));
+    if (!x) return false;
+    c.exchanges.credential = x;
+    this.emit('capture', c);
+    this.finish(c);
+    return true;
+  }
+}
+
+function isTextual(mime: string | null): boolean {
+  return !!mime && /json|text|javascript|xml|x-www-form-urlencoded/i.test(mime);
+}
+
+/** The challenge as a site may have written it: base64url, standard base64 (with and without padding). */
+export function challengeNeedles(options: unknown): string[] {
+  const ch = (options as { publicKey?: { challenge?: { $bytes?: string } } } | null)?.publicKey?.challenge?.$bytes;
+  if (typeof ch !== 'string' || ch.length < 8) return [];
+  const std = ch.replace(/-/g, '+').replace(/_/g, '/');
+  const padded = std + '='.repeat((4 - (std.length % 4)) % 4);
+  return [...new Set([ch, std, padded])];
+}
+
+/** The credential id of a capture's result (base64url), if it produced one. */
+export function credentialIdOf(c: Capture): string | null {
+  const cred = c.outcome && 'credential' in c.outcome ? (c.outcome.credential as { id?: unknown } | null) : null;
+  return typeof cred?.id === 'string' && cred.id.length > 0 ? cred.id : null;
+}
