@@ -11,7 +11,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from './fixtures.ts';
+import { expect, test, testIdCss } from './fixtures.ts';
+import { HISTORY_TID, TID } from '../src/renderer/src/testids.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -253,6 +254,19 @@ test.describe('inspect a site', () => {
     expect(imported.result.imported).toHaveLength(3);
     const { labEvents: _labEvents, ...first } = imported.first;
     expect(first).toEqual(reg);
+
+    // History marks them with the site, finds them by its origin, and says what the site's server answered.
+    await page.reload();
+    await page.getByTestId(TID.tab('history')).click();
+    await expect(page.getByTestId(HISTORY_TID.historySite)).toHaveCount(3);
+    await expect(page.getByTestId(HISTORY_TID.historySite).first()).toHaveText(`site http://localhost:${port}`);
+    await page.getByTestId(HISTORY_TID.filterText).fill(`localhost:${port}`);
+    await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(3);
+    await page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-id="${reg.id}"] ${testIdCss(HISTORY_TID.historyOpen)}`).click();
+    await expect(page.getByTestId(HISTORY_TID.historySiteDetail)).toHaveText(
+      `Captured on http://localhost:${port} (RP ID localhost, top-level page) by passkey-explorer inspect. The site’s server answered 200 to POST http://localhost:${port}/register.`,
+    );
+    await page.screenshot({ path: test.info().outputPath('history-site.png') });
   });
 
   test('a call from a cross-origin iframe and one from a popup are captured', async () => {

@@ -88,6 +88,9 @@ describe('history filter', () => {
     expect(ids({ text: 'key b' })).toEqual(['user-2']);
     expect(ids({ text: 'uv required' })).toEqual(['user-2']);
     expect(ids({ text: '  ' })).toHaveLength(4);
+    // A ceremony captured on another site (inspect) is found by the site's origin.
+    const withSite = [...list, entry(5, { userName: 'shopper', siteOrigin: 'https://shop.example' })].map(indexEntry);
+    expect(filterHistory(withSite, { ...EMPTY_FILTER, text: 'shop.example' }).map((e) => e.userName)).toEqual(['shopper']);
     expect(ids({ text: 'nothing-like-this' })).toEqual([]);
   });
   it('lists the authenticators by use, with a choice for ceremonies without one', () => {

@@ -33,7 +33,7 @@ export function historyEntries(db: DatabaseSync, opts: HistoryQuery): { total: n
   }
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const cols = ['id', 'user_name', 'credential_id', 'error', 'aaguid', 'fmt', 'authenticator_name'];
+    const cols = ['id', 'user_name', 'credential_id', 'error', 'aaguid', 'fmt', 'authenticator_name', 'site_origin'];
     where.push(`(${cols.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
     args.push(...cols.map(() => like));
   }

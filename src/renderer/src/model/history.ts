@@ -35,6 +35,7 @@ export function indexEntry(entry: HistoryEntry): Indexed {
     e.fmt,
     e.authenticatorName,
     e.importedFrom,
+    e.siteOrigin,
   ]
     .filter((x): x is string => typeof x === 'string' && x !== '')
     .join('\u0000')

@@ -47,6 +47,22 @@ export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntr
           {entry.importedFrom ? t('hist.importedFrom', { id: entry.importedFrom }) : t('hist.imported')} · {dateTime(entry.importedAt)}
         </p>
       )}
+      {c?.site && c.id === entry.id && (
+        <p className="muted small" data-testid={HISTORY_TID.historySiteDetail}>
+          {t('hist.siteDetail', {
+            origin: c.site.origin,
+            rpId: c.site.rpId,
+            frame: c.site.topLevel ? t('hist.siteTop') : t('hist.siteFrame', { top: c.site.topOrigin ?? '?' }),
+          })}{' '}
+          {c.site.server.credential
+            ? t('hist.siteAnswer', {
+                status: c.site.server.credential.status ?? '?',
+                method: c.site.server.credential.method,
+                url: c.site.server.credential.url,
+              })
+            : t('hist.siteNoAnswer')}
+        </p>
+      )}
       {entry.error && (
         <p className="inline-error">
           {entry.error.step ? <span className="mono">{entry.error.step}: </span> : null}

@@ -66,6 +66,11 @@ export const HistoryRow = memo(function HistoryRow({
           {authenticator && <span className="hrow-auth muted">{authenticator}</span>}
           {e.fmt && <span className="hrow-fmt mono muted">{e.fmt}</span>}
           {e.importedAt && <span className="tag">{t('hist.imported')}</span>}
+          {e.siteOrigin && (
+            <span className="tag" data-testid={HISTORY_TID.historySite} title={t('hist.siteTitle', { origin: e.siteOrigin })}>
+              {t('hist.site', { origin: e.siteOrigin })}
+            </span>
+          )}
           <time className="hrow-time muted" dateTime={e.createdAt}>
             {dateTime(e.createdAt)}
           </time>
