@@ -269,6 +269,41 @@ test.describe('inspect a site', () => {
     await page.screenshot({ path: test.info().outputPath('history-site.png') });
   });
 
+  test('with a bogus-signature fault, the site accepting what the checks reject is the headline', async () => {
+    test.setTimeout(120_000);
+    const record = join(mkdtempSync(join(tmpdir(), 'pe-inspect-')), 'fault.json');
+    const r = await runInspect([
+      `http://localhost:${port}/`,
+      '--headless',
+      '--preset',
+      'platform-passkey',
+      '--fault',
+      'bogus-signature',
+      '--until',
+      '3',
+      '--timeout',
+      '60',
+      '--record',
+      record,
+    ]);
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    // The fixture site's server answers { ok: true } to anything: it takes the forged assertion.
+    expect(r.out).toMatch(
+      new RegExp(
+        `authentication  http://localhost:${port}  rpId localhost  fmt -  failed at authentication\\.signature  site answered 200 \\(POST http://localhost:${port}/login\\)\\n  DISAGREEMENT: the site's server accepted \\(HTTP 200\\) a response our checks reject at authentication\\.signature: `,
+      ),
+    );
+    const auth = JSON.parse(readFileSync(record, 'utf8')).ceremonies.find(
+      (c: { kind: string; verdict: string }) => c.kind === 'authentication' && c.verdict === 'failed',
+    );
+    expect(auth.site).toMatchObject({
+      serverVerdict: 'accepted',
+      disagreement: { server: 'accepted', status: 200, checkId: 'authentication.signature' },
+    });
+    // Both verifiers reject it: ours at the signature step, and the second opinion.
+    expect(auth.dissection.secondOpinion.verified).toBe(false);
+  });
+
   test('a call from a cross-origin iframe and one from a popup are captured', async () => {
     test.setTimeout(120_000);
     const framed = await runInspect([

@@ -398,6 +398,16 @@ export interface ExternalSite {
   rawOptions: unknown;
   /** The site's exchange around the ceremony, when one was seen. */
   server: { options: SiteHttpExchange | null; credential: SiteHttpExchange | null };
+  /**
+   * What the site's server answered to the credential, read from its HTTP answer: a 4xx/5xx or a JSON
+   * body saying so (`verified: false`, `ok: false`, `success: false`, an `error`) is 'rejected'.
+   */
+  serverVerdict?: 'accepted' | 'rejected' | 'unknown';
+  /**
+   * Set when the site's server concluded otherwise than the §7.1 / §7.2 checks (the headline):
+   * it accepted a response the checks reject at `checkId`, or rejected one that passes them all.
+   */
+  disagreement?: { server: 'accepted' | 'rejected'; status: number | null; checkId: string | null } | null;
 }
 
 export interface Ceremony {

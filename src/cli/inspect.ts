@@ -7,14 +7,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMAT, historyImportSchema } from '@api/history.ts';
-import { labImportSchema, LAB_PRESET_IDS, type LabAuthenticatorFile, type LabPresetId } from '@api/lab.ts';
+import { labImportSchema, LAB_PRESET_IDS, type LabAuthenticatorFile, type LabPresetId, type ResponseOverrideBits } from '@api/lab.ts';
 import type { Ceremony, CeremonyExport } from '@api/types.ts';
 import { AuthenticatorLab, CdpSession, launchLabBrowser, PRESETS, type LabBrowser } from '../rp/lab/index.ts';
-import { captureLine, captureToCeremony, type KnownCredential } from '../rp/inspect/record.ts';
+import { captureLine, captureToCeremony, withServerExchange, type KnownCredential } from '../rp/inspect/record.ts';
 import { SiteInspector, type Capture } from '../rp/inspect/session.ts';
 import { VERSION } from '../rp/server.ts';
 
-const INSPECT_HELP = `Usage: passkey-explorer inspect <url> [--headless] [--preset NAME | --authenticator FILE]
+const INSPECT_HELP = `Usage: passkey-explorer inspect <url> [--headless] [--preset NAME | --authenticator FILE] [--fault KIND]
                                 [--record FILE] [--until N] [--timeout S] [--browser PATH]
 
 Opens <url> in a Chromium of its own (fresh profile) and records every navigator.credentials
@@ -25,6 +25,8 @@ or the error, and the site's own HTTP exchange around it. Each ceremony is disse
   --headless          run the browser headless (with --preset or --authenticator, for CI)
   --preset NAME       add a virtual authenticator: ${LAB_PRESET_IDS.join(', ')}
   --authenticator F   add the virtual authenticator saved from the lab (its credentials included)
+  --fault KIND        with a virtual authenticator: bogus-signature, bad-uv or bad-up in every
+                      response (what does the site's server do with it?)
   --record FILE       write the ceremonies to FILE (passkey-explorer.ceremonies, version 1)
   --until N           stop after N ceremonies (default: when the browser is closed, or at --timeout)
   --timeout S         stop after S seconds (default 300)
@@ -47,6 +49,7 @@ export async function inspect(argv: string[]): Promise<number> {
       until: { type: 'string' },
       timeout: { type: 'string' },
       browser: { type: 'string' },
+      fault: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -69,6 +72,15 @@ export async function inspect(argv: string[]): Promise<number> {
   if (values.preset && values.authenticator) return usage('--preset and --authenticator exclude each other');
   if (values.preset && !LAB_PRESET_IDS.includes(values.preset as LabPresetId))
     return usage(`unknown preset "${values.preset}" (one of ${LAB_PRESET_IDS.join(', ')})`);
+  const FAULTS: Record<string, Partial<ResponseOverrideBits>> = {
+    'bogus-signature': { isBogusSignature: true },
+    'bad-uv': { isBadUV: true },
+    'bad-up': { isBadUP: true },
+  };
+  if (values.fault !== undefined && !FAULTS[values.fault])
+    return usage(`unknown fault "${values.fault}" (one of ${Object.keys(FAULTS).join(', ')})`);
+  if (values.fault !== undefined && !values.preset && !values.authenticator)
+    return usage('--fault needs a virtual authenticator (--preset or --authenticator)');
   const until = values.until === undefined ? null : Number(values.until);
   if (until !== null && (!Number.isInteger(until) || until < 1)) return usage('--until takes a whole number of ceremonies (1 or more)');
   const timeoutS = values.timeout === undefined ? 300 : Number(values.timeout);
@@ -111,8 +123,10 @@ export async function inspect(argv: string[]): Promise<number> {
     // (an authenticator belongs to one tab), before their first script runs.
     const addAuthenticator = async (lab: AuthenticatorLab) => {
       const preset = PRESETS.find((p) => p.id === values.preset);
-      if (preset) await lab.addAuthenticator(preset.options, { preset: preset.id });
-      else if (authenticatorFile) await lab.importAuthenticator(authenticatorFile as LabAuthenticatorFile);
+      const a = preset
+        ? await lab.addAuthenticator(preset.options, { preset: preset.id })
+        : await lab.importAuthenticator(authenticatorFile as LabAuthenticatorFile);
+      if (values.fault) await lab.setResponseOverrideBits(a.authenticatorId, FAULTS[values.fault]);
     };
     const withAuthenticator = !!(values.preset || authenticatorFile);
     const inspector = await SiteInspector.attach(browser.connection, {
@@ -147,7 +161,7 @@ export async function inspect(argv: string[]): Promise<number> {
     inspector.on('complete', (c: Capture) => {
       void records.get(c.id)?.then(
         (record) => {
-          if (record.site) record.site.server = { options: c.exchanges.options, credential: c.exchanges.credential };
+          withServerExchange(record, c.exchanges);
           ceremonies.push(record);
           process.stdout.write(`${captureLine(record)}\n`);
           if (until !== null && ceremonies.length >= until) finish();

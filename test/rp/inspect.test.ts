@@ -6,7 +6,15 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ceremonyConfigSchema } from '@api/config.ts';
 import { captureSource, type PageMessage } from '../../src/rp/inspect/pageScript.ts';
-import { configFromOptions, expectationsOf, optionsJson, rpIdOf, type KnownCredential } from '../../src/rp/inspect/record.ts';
+import {
+  configFromOptions,
+  expectationsOf,
+  optionsJson,
+  rpIdOf,
+  serverVerdictOf,
+  withServerExchange,
+  type KnownCredential,
+} from '../../src/rp/inspect/record.ts';
 import { challengeNeedles, credentialIdOf, type Capture } from '../../src/rp/inspect/session.ts';
 
 /** A page-like global with a CredentialsContainer whose create()/get() answer as `answer` says. */
@@ -198,5 +206,47 @@ describe('a capture as a ceremony record', () => {
     expect(challengeNeedles({ publicKey: { challenge: { $bytes: 'short' } } })).toEqual([]);
     expect(credentialIdOf(capture())).toBe('Q1JFRA');
     expect(credentialIdOf(capture({ outcome: { at: 0, ms: 0, error: { name: 'NotAllowedError', message: '' } } }))).toBeNull();
+  });
+});
+
+describe("the site server's verdict", () => {
+  const x = (status: number | null, responseBody: string | null = null) => ({
+    url: 'https://shop.example/login',
+    method: 'POST',
+    status,
+    requestBody: '{"id":"Q1JFRA"}',
+    responseBody,
+    startedAt: 0,
+    finishedAt: 1,
+    mimeType: 'application/json',
+  });
+  it('reads the status and the JSON answers sites give', () => {
+    expect(serverVerdictOf(null)).toBe('unknown');
+    expect(serverVerdictOf(x(null))).toBe('unknown');
+    expect(serverVerdictOf(x(401))).toBe('rejected');
+    expect(serverVerdictOf(x(200, '{"verified":false}'))).toBe('rejected');
+    expect(serverVerdictOf(x(200, '{"ok":false}'))).toBe('rejected');
+    expect(serverVerdictOf(x(200, '{"error":"bad signature"}'))).toBe('rejected');
+    expect(serverVerdictOf(x(200, '{"verified":true}'))).toBe('accepted');
+    expect(serverVerdictOf(x(204))).toBe('accepted');
+    expect(serverVerdictOf(x(302))).toBe('unknown');
+  });
+  it('a disagreement is recorded both ways, and none when they agree', () => {
+    const base = (verdict: 'verified' | 'failed') =>
+      ({
+        verdict,
+        error: verdict === 'failed' ? { code: 'verification_failed', message: '', step: 'authentication.signature' } : null,
+        dissection: { checks: verdict === 'failed' ? [{ id: 'authentication.signature', status: 'fail', title: 't', spec: '' }] : [] },
+        site: { origin: 'https://shop.example', server: { options: null, credential: null } },
+      }) as never;
+    const ex = (status: number) => ({ options: null, credential: x(status, '{}') });
+    expect(withServerExchange(base('failed'), ex(200)).site!.disagreement).toEqual({
+      server: 'accepted',
+      status: 200,
+      checkId: 'authentication.signature',
+    });
+    expect(withServerExchange(base('verified'), ex(403)).site!.disagreement).toEqual({ server: 'rejected', status: 403, checkId: null });
+    expect(withServerExchange(base('failed'), ex(403)).site!.disagreement).toBeNull();
+    expect(withServerExchange(base('verified'), ex(200)).site).toMatchObject({ serverVerdict: 'accepted', disagreement: null });
   });
 });

@@ -136,7 +136,8 @@ export const TID = {
  *                history-list (the scrolling container), history-row (data-id, data-verdict, data-kind,
  *                data-index), history-select (checkbox in a row), history-open (button in a row),
  *                history-selected (data-n), history-compare, history-clear-selection, history-detail (data-id),
- *                history-site (a row's tag for a ceremony captured on another site), history-site-detail
+ *                history-site (a row's tag for a ceremony captured on another site), history-site-detail,
+ *                history-site-disagreement (the site's server concluded otherwise than the checks)
  * Compare        compare (data-a, data-b), compare-only-diff, compare-section (data-section, data-differences),
  *                compare-row (data-path, data-change), compare-close
  * Export/import  export-json, export-markdown, export-mermaid, copy-json, copy-markdown, copy-mermaid,
@@ -174,6 +175,7 @@ export const HISTORY_TID = {
   historyDetail: 'history-detail',
   historySite: 'history-site',
   historySiteDetail: 'history-site-detail',
+  historySiteDisagreement: 'history-site-disagreement',
   compare: 'compare',
   compareOnlyDiff: 'compare-only-diff',
   compareSection: 'compare-section',

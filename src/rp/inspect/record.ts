@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_CONFIG } from '@api/config.ts';
-import type { Ceremony, CeremonyConfig, CeremonyResult, ExternalSite } from '@api/types.ts';
+import type { Ceremony, CeremonyConfig, CeremonyResult, ExternalSite, SiteHttpExchange } from '@api/types.ts';
 import { getParsed } from '@decode/index.ts';
 import { toBase64Url, toUuid } from '@decode/bytes.ts';
 import { RP_ALGORITHMS } from '@decode/cose/algorithms.ts';
@@ -225,17 +225,55 @@ export async function captureToCeremony(c: Capture, known: Map<string, KnownCred
   };
 }
 
+/** What the site's server concluded, from its answer to the request that carried the credential. */
+export function serverVerdictOf(x: SiteHttpExchange | null): 'accepted' | 'rejected' | 'unknown' {
+  if (!x || x.status === null) return 'unknown';
+  if (x.status >= 400) return 'rejected';
+  if (x.status >= 300) return 'unknown';
+  try {
+    const body = JSON.parse(x.responseBody ?? '');
+    if (body && typeof body === 'object') {
+      const b = body as Record<string, unknown>;
+      if (b.verified === false || b.ok === false || b.success === false || (b.error !== undefined && b.error !== null)) return 'rejected';
+    }
+  } catch {
+    /* not JSON: the status says it */
+  }
+  return 'accepted';
+}
+
+/**
+ * Attaches the site's exchange to a record, with the site server's verdict and, when it differs from
+ * ours, the disagreement in words ("your server accepted a response our checks reject at …").
+ */
+export function withServerExchange(c: Ceremony, exchanges: Capture['exchanges']): Ceremony {
+  if (!c.site) return c;
+  const serverVerdict = c.verdict === 'client-error' ? 'unknown' : serverVerdictOf(exchanges.credential);
+  const failed = c.dissection?.checks.find((k) => k.status === 'fail');
+  const status = exchanges.credential?.status ?? null;
+  const disagreement =
+    serverVerdict === 'accepted' && c.verdict === 'failed'
+      ? { server: 'accepted' as const, status, checkId: failed?.id ?? c.error?.step ?? null }
+      : serverVerdict === 'rejected' && c.verdict === 'verified'
+        ? { server: 'rejected' as const, status, checkId: null }
+        : null;
+  c.site = { ...c.site, server: { options: exchanges.options, credential: exchanges.credential }, serverVerdict, disagreement };
+  return c;
+}
+
 /** One line per ceremony for the terminal: kind, origin, RP ID, fmt, our verdict, the site's answer. */
 export function captureLine(c: Ceremony): string {
   const server = c.site?.server.credential;
-  const answer = server ? `site answered ${server.status ?? '?'} (${server.method} ${server.url})` : 'no site request seen';
+  const answer = server
+    ? `site answered ${server.status ?? '?'} (${server.method} ${server.url})${c.site?.serverVerdict === 'rejected' ? ' rejected' : ''}`
+    : 'no site request seen';
   const verdict =
     c.verdict === 'verified'
       ? 'verified'
       : c.verdict === 'client-error'
         ? `client error ${c.clientError?.name}`
         : `failed at ${c.error?.step ?? '?'}`;
-  return [
+  const line = [
     c.kind,
     c.site?.origin ?? '?',
     `rpId ${c.site?.rpId ?? '?'}`,
@@ -243,4 +281,12 @@ export function captureLine(c: Ceremony): string {
     verdict,
     answer,
   ].join('  ');
+  const d = c.site?.disagreement;
+  if (!d) return line;
+  const failed = c.dissection?.checks.find((k) => k.id === d.checkId);
+  const why =
+    d.server === 'accepted'
+      ? `the site's server accepted (HTTP ${d.status}) a response our checks reject at ${d.checkId}${failed ? `: ${failed.title}${failed.message ? ` — ${failed.message}` : ''}` : ''}`
+      : `the site's server rejected (HTTP ${d.status}) a response that passes every check`;
+  return `${line}\n  DISAGREEMENT: ${why}`;
 }

@@ -76,6 +76,8 @@ export const historyEn = {
   'hist.siteFrame': 'a frame of {top}',
   'hist.siteAnswer': 'The site’s server answered {status} to {method} {url}.',
   'hist.siteNoAnswer': 'No request of the site carried the credential.',
+  'hist.siteAccepted': 'The site’s server accepted (HTTP {status}) a response these checks reject at {check}.',
+  'hist.siteRejected': 'The site’s server rejected (HTTP {status}) a response that passes every check.',
   'hist.list': 'Ceremonies',
   'hist.detailEmpty': 'Pick a ceremony to see it here, or select two to compare.',
   'hist.signCount': 'signCount {n}',

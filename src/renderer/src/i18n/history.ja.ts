@@ -79,6 +79,8 @@ export const historyJa: Catalog<typeof historyEn> = {
   'hist.siteFrame': '{top} 内のフレーム',
   'hist.siteAnswer': 'サイトのサーバーは {method} {url} に {status} を返しました。',
   'hist.siteNoAnswer': 'クレデンシャルを送ったサイトのリクエストは見つかりませんでした。',
+  'hist.siteAccepted': 'サイトのサーバーは、ここでのチェックが {check} で拒否するレスポンスを受け入れました（HTTP {status}）。',
+  'hist.siteRejected': 'サイトのサーバーは、すべてのチェックに合格したレスポンスを拒否しました（HTTP {status}）。',
   'hist.list': 'セレモニー',
   'hist.detailEmpty': 'セレモニーを選ぶとここに表示されます。2 つ選ぶと比較できます。',
   'hist.signCount': 'signCount {n}',

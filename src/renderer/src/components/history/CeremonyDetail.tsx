@@ -47,6 +47,13 @@ export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntr
           {entry.importedFrom ? t('hist.importedFrom', { id: entry.importedFrom }) : t('hist.imported')} · {dateTime(entry.importedAt)}
         </p>
       )}
+      {c?.site?.disagreement && c.id === entry.id && (
+        <p className="inline-error" role="note" data-testid={HISTORY_TID.historySiteDisagreement}>
+          {c.site.disagreement.server === 'accepted'
+            ? t('hist.siteAccepted', { status: c.site.disagreement.status ?? '?', check: c.site.disagreement.checkId ?? '?' })
+            : t('hist.siteRejected', { status: c.site.disagreement.status ?? '?' })}
+        </p>
+      )}
       {c?.site && c.id === entry.id && (
         <p className="muted small" data-testid={HISTORY_TID.historySiteDetail}>
           {t('hist.siteDetail', {
