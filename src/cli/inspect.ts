@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMAT, historyImportSchema } from '@api/history.ts';
 import { labImportSchema, LAB_PRESET_IDS, type LabAuthenticatorFile, type LabPresetId, type ResponseOverrideBits } from '@api/lab.ts';
 import type { Ceremony, CeremonyExport } from '@api/types.ts';
-import { AuthenticatorLab, CdpSession, launchLabBrowser, PRESETS, type LabBrowser } from '../rp/lab/index.ts';
+import { AuthenticatorLab, CdpSession, cdpLabInfo, launchLabBrowser, PRESETS, type LabBrowser } from '../rp/lab/index.ts';
 import { captureLine, captureToCeremony, withServerExchange, type KnownCredential } from '../rp/inspect/record.ts';
 import { SiteInspector, type Capture } from '../rp/inspect/session.ts';
 import { VERSION } from '../rp/server.ts';
@@ -109,16 +109,7 @@ export async function inspect(argv: string[]): Promise<number> {
   const ceremonies: Ceremony[] = [];
   const known = new Map<string, KnownCredential>();
   try {
-    const info = {
-      transport: 'cdp' as const,
-      browser: {
-        product: browser.product,
-        executable: browser.executable,
-        debuggerUrl: browser.debuggerUrl,
-        headless: browser.headless,
-        pid: browser.pid,
-      },
-    };
+    const info = cdpLabInfo(browser);
     // The virtual authenticator of the first page; popups and new tabs get one with the same options
     // (an authenticator belongs to one tab), before their first script runs.
     const addAuthenticator = async (lab: AuthenticatorLab) => {

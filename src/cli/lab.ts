@@ -1,5 +1,5 @@
 /** `serve --lab`: start the lab browser on the window and connect its page's CDP WebAuthn domain to the RP. */
-import { AuthenticatorLab, launchLabBrowser, type LabBrowser, type LabHost } from '../rp/lab/index.ts';
+import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, type LabBrowser, type LabHost } from '../rp/lab/index.ts';
 
 export async function startLab(host: LabHost, url: string, opts: { browser?: string; headless?: boolean }): Promise<LabBrowser | null> {
   let browser: LabBrowser;
@@ -11,16 +11,7 @@ export async function startLab(host: LabHost, url: string, opts: { browser?: str
     process.stderr.write(`passkey-explorer serve --lab: the lab browser could not start: ${message}\n`);
     return null;
   }
-  const lab = await new AuthenticatorLab(browser.session, {
-    transport: 'cdp',
-    browser: {
-      product: browser.product,
-      executable: browser.executable,
-      debuggerUrl: browser.debuggerUrl,
-      headless: browser.headless,
-      pid: browser.pid,
-    },
-  }).init();
+  const lab = await new AuthenticatorLab(browser.session, cdpLabInfo(browser)).init();
   host.connect(lab);
   process.stdout.write(
     `  lab:   ${browser.product} (${browser.executable}${browser.headless ? ', headless' : ''}), pid ${browser.pid}\n` +

@@ -117,6 +117,14 @@ export interface LaunchOptions {
   timeoutMs?: number;
 }
 
+/** What the lab says about the browser it drives (AuthenticatorLab's info, for `serve --lab` and `inspect`). */
+export function cdpLabInfo(b: LabBrowser) {
+  return {
+    transport: 'cdp' as const,
+    browser: { product: b.product, executable: b.executable, debuggerUrl: b.debuggerUrl, headless: b.headless, pid: b.pid },
+  };
+}
+
 /** Starts the lab browser on `url` and attaches to that page. */
 export async function launchLabBrowser(opts: LaunchOptions): Promise<LabBrowser> {
   const executable = opts.executable ?? findBrowser();
