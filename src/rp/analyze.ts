@@ -12,7 +12,7 @@ import {
 import { dissect, type DissectOptions } from '@decode/index.ts';
 import { toBase64Url } from '@decode/bytes.ts';
 import type { Check, Dissection } from '@decode/types.ts';
-import type { Disagreement, DissectionRecord, SecondOpinion } from '@api/types.ts';
+import type { CeremonyResult, Disagreement, DissectionRecord, SecondOpinion } from '@api/types.ts';
 
 import { firstFailure, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '@decode/verify/index.ts';
 
@@ -121,4 +121,16 @@ export async function analyzeAuthentication(response: unknown, exp: Expectations
       )
     : { verifier: '@simplewebauthn/server', verified: false, error: 'no stored credential was given to verify against' };
   return judge(dissection, checks, second);
+}
+
+/** The message of a failed verification: the first failing check's, and the second opinion when it disagrees. */
+export function failureMessage(a: Analysis): string {
+  const f = a.failure;
+  const base = f ? (f.message ?? f.title) : 'The response could not be decoded.';
+  return a.disagreement ? `${base} (verifier disagreement: @simplewebauthn/server says ${a.disagreement.theirs})` : base;
+}
+
+/** The six authenticator data flags of a ceremony result. */
+export function pickFlags(f: { up: boolean; uv: boolean; be: boolean; bs: boolean; at: boolean; ed: boolean }): CeremonyResult['flags'] {
+  return { up: f.up, uv: f.uv, be: f.be, bs: f.bs, at: f.at, ed: f.ed };
 }

@@ -10,7 +10,7 @@ import { getParsed } from '@decode/index.ts';
 import type { MetadataLookup } from '@decode/trust/mds.ts';
 import type { Expectations } from '@decode/verify/index.ts';
 import { toBase64Url } from '@decode/bytes.ts';
-import { analysisRecord, analyzeAuthentication, analyzeRegistration, stepOfCheck, type Analysis } from './analyze.ts';
+import { analysisRecord, analyzeAuthentication, analyzeRegistration, failureMessage, pickFlags, stepOfCheck } from './analyze.ts';
 import type {
   AuthenticationOptionsResponse,
   Ceremony,
@@ -522,10 +522,6 @@ function prfInput(prf: CeremonyConfig['extensions']['prf']): Record<string, unkn
   return { eval: { first: utf8b64u(prf.first), ...(prf.second ? { second: utf8b64u(prf.second) } : {}) } };
 }
 
-function pickFlags(f: { up: boolean; uv: boolean; be: boolean; bs: boolean; at: boolean; ed: boolean }): CeremonyResult['flags'] {
-  return { up: f.up, uv: f.uv, be: f.be, bs: f.bs, at: f.at, ed: f.ed };
-}
-
 function trustExpectations(t: { trustAnchors: string[]; mds?: MetadataLookup }): Partial<Expectations> {
   return {
     ...(t.trustAnchors.length ? { trustAnchors: t.trustAnchors } : {}),
@@ -534,8 +530,3 @@ function trustExpectations(t: { trustAnchors: string[]; mds?: MetadataLookup }):
 }
 
 /** The failing check in words, plus the second opinion when the verifiers disagree. */
-function failureMessage(a: Analysis): string {
-  const f = a.failure;
-  const base = f ? (f.message ?? f.title) : 'The response could not be decoded.';
-  return a.disagreement ? `${base} (verifier disagreement: @simplewebauthn/server says ${a.disagreement.theirs})` : base;
-}

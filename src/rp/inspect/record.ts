@@ -12,7 +12,7 @@ import { getParsed } from '@decode/index.ts';
 import { toBase64Url, toUuid } from '@decode/bytes.ts';
 import { RP_ALGORITHMS } from '@decode/cose/algorithms.ts';
 import type { Expectations } from '@decode/verify/index.ts';
-import { analysisRecord, analyzeAuthentication, analyzeRegistration, type Analysis } from '../analyze.ts';
+import { analysisRecord, analyzeAuthentication, analyzeRegistration, failureMessage, pickFlags, type Analysis } from '../analyze.ts';
 import type { Capture } from './session.ts';
 
 /** What this inspection learnt about a credential from its registration, for its later sign-ins. */
@@ -177,7 +177,7 @@ export async function captureToCeremony(c: Capture, known: Map<string, KnownCred
       verdict: 'failed',
       error: {
         code: 'verification_failed',
-        message: f ? `${f.title}${f.message ? ` — ${f.message}` : ''}` : 'the response did not decode',
+        message: failureMessage(analysis),
         step: f?.id ?? 'decode',
       },
       dissection: record,
@@ -208,7 +208,7 @@ export async function captureToCeremony(c: Capture, known: Map<string, KnownCred
     ...(summary.alg !== null && summary.alg !== undefined ? { alg: summary.alg } : {}),
     signCount: authData.signCount,
     ...(stored && kind === 'authentication' ? { previousSignCount: exp.credential?.counter } : {}),
-    flags: { up: flags.up, uv: flags.uv, be: flags.be, bs: flags.bs, at: flags.at, ed: flags.ed },
+    flags: pickFlags(flags),
     credentialDeviceType: flags.be ? 'multiDevice' : 'singleDevice',
     clientExtensionResults: response.clientExtensionResults ?? {},
     ...(Array.isArray(response.response?.transports) ? { transports: response.response.transports } : {}),

@@ -297,13 +297,7 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
       for (const c of this.captures.values()) {
         if (this.done.has(c.id)) continue;
         // The options' response body may arrive after the call it led to (its body is fetched over CDP).
-        if (
-          !c.exchanges.options &&
-          x.startedAt <= c.at &&
-          x.responseBody &&
-          challengeNeedles(c.options).some((n) => x.responseBody!.includes(n))
-        )
-          c.exchanges.options = x;
+        if (!c.exchanges.options && carriesChallenge(x, c)) c.exchanges.options = x;
         if (c.outcome) this.matchCredentialExchange(c);
       }
     };
@@ -313,12 +307,7 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
 
   /** The latest finished exchange before the call whose response body holds the options' challenge. */
   private optionsExchange(c: Capture): HttpExchange | null {
-    const needles = challengeNeedles(c.options);
-    if (!needles.length) return null;
-    for (let i = this.exchanges.length - 1; i >= 0; i--) {
-      const x = this.exchanges[i];
-      if (x.responseBody && needles.some((n) => x.responseBody!.includes(n))) return x;
-    }
+    for (let i = this.exchanges.length - 1; i >= 0; i--) if (carriesChallenge(this.exchanges[i], c)) return this.exchanges[i];
     return null;
   }
 
@@ -337,6 +326,11 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
 
 function isTextual(mime: string | null): boolean {
   return !!mime && /json|text|javascript|xml|x-www-form-urlencoded/i.test(mime);
+}
+
+/** Whether an exchange that started before the call answered with the call's challenge (its options). */
+function carriesChallenge(x: HttpExchange, c: Capture): boolean {
+  return x.startedAt <= c.at && !!x.responseBody && challengeNeedles(c.options).some((n) => x.responseBody!.includes(n));
 }
 
 /** The challenge as a site may have written it: base64url, standard base64 (with and without padding). */
