@@ -6,15 +6,12 @@
  * History unchanged.
  */
 import { createServer, type Server } from 'node:http';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { expect, test, testIdCss } from './fixtures.ts';
 import { HISTORY_TID, TID } from '../src/renderer/src/testids.ts';
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { listen, runInspect } from './sites/support.ts';
 
 /** The page's own WebAuthn code: as a site would write it, with bytes as ArrayBuffers. */
 const SITE_SCRIPT = String.raw`
@@ -88,38 +85,6 @@ function site(framePort: () => number): Server {
       return res.end(JSON.stringify({ ok: true, path: url.pathname }));
     }
     res.writeHead(404).end();
-  });
-}
-
-async function listen(s: Server): Promise<number> {
-  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
-  return (s.address() as AddressInfo).port;
-}
-
-function runInspect(
-  args: string[],
-  opts: { timeoutMs?: number; onOutput?: (out: string) => void } = {},
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/passkey-explorer.js'), 'inspect', ...args, '--browser', '/usr/bin/chromium'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      opts.onOutput?.(out);
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`inspect did not finish:\n${out}\n${err}`));
-    }, opts.timeoutMs ?? 90_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      ok({ code, out, err });
-    });
   });
 }
 
