@@ -10,8 +10,9 @@ import { EXPORT_FORMAT, historyImportSchema } from '@api/history.ts';
 import { labImportSchema, LAB_PRESET_IDS, type LabAuthenticatorFile, type LabPresetId, type ResponseOverrideBits } from '@api/lab.ts';
 import type { Ceremony, CeremonyExport } from '@api/types.ts';
 import { AuthenticatorLab, CdpSession, cdpLabInfo, launchLabBrowser, PRESETS, type LabBrowser } from '../rp/lab/index.ts';
-import { captureLine, captureToCeremony, withServerExchange, type KnownCredential } from '../rp/inspect/record.ts';
-import { SiteInspector, type Capture } from '../rp/inspect/session.ts';
+import { captureLine } from '../rp/inspect/record.ts';
+import { InspectRecorder } from '../rp/inspect/recorder.ts';
+import { SiteInspector } from '../rp/inspect/session.ts';
 import { VERSION } from '../rp/server.ts';
 
 const INSPECT_HELP = `Usage: passkey-explorer inspect <url> [--headless] [--preset NAME | --authenticator FILE] [--fault KIND]
@@ -107,7 +108,6 @@ export async function inspect(argv: string[]): Promise<number> {
     return 1;
   }
   const ceremonies: Ceremony[] = [];
-  const known = new Map<string, KnownCredential>();
   try {
     const info = cdpLabInfo(browser);
     // The virtual authenticator of the first page; popups and new tabs get one with the same options
@@ -134,40 +134,22 @@ export async function inspect(argv: string[]): Promise<number> {
         `  DevTools endpoint: ${browser.endpoint} (chrome://inspect, or Playwright's connectOverCDP)\n`,
     );
 
-    // A capture becomes a record as soon as its outcome is known, one after the other in that order,
-    // so that a sign-in finds the key its registration (earlier in the same inspection) brought; the
-    // site's exchange is attached when the capture completes.
-    let chain = Promise.resolve();
-    const records = new Map<string, Promise<Ceremony>>();
+    const recorder = new InspectRecorder(inspector);
     let finish!: () => void;
     const finished = new Promise<void>((ok) => (finish = ok));
-    inspector.on('outcome', (c: Capture) => {
-      const p = chain.then(() => captureToCeremony(c, known));
-      records.set(c.id, p);
-      chain = p.then(
-        () => {},
-        () => {},
-      );
+    recorder.on('ceremony', (record) => {
+      ceremonies.push(record);
+      process.stdout.write(`${captureLine(record)}\n`);
+      if (until !== null && ceremonies.length >= until) finish();
     });
-    inspector.on('complete', (c: Capture) => {
-      void records.get(c.id)?.then(
-        (record) => {
-          withServerExchange(record, c.exchanges);
-          ceremonies.push(record);
-          process.stdout.write(`${captureLine(record)}\n`);
-          if (until !== null && ceremonies.length >= until) finish();
-        },
-        (e) => process.stderr.write(`warning: a ceremony could not be recorded: ${e instanceof Error ? e.message : String(e)}\n`),
-      );
-    });
+    recorder.on('failed', (e) => process.stderr.write(`warning: a ceremony could not be recorded: ${e.message}\n`));
     const timer = setTimeout(finish, timeoutS * 1000);
     void browser.exited.then(finish);
     await browser.session.send('Page.navigate', { url: url.href });
     await finished;
     clearTimeout(timer);
     inspector.close();
-    await chain;
-    await Promise.allSettled(records.values());
+    await recorder.settled();
     // Completions arrive in any order (a registration waits for its POST); the record is in call order.
     ceremonies.sort((a, b) => a.timings.optionsAt - b.timings.optionsAt);
   } catch (e) {

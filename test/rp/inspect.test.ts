@@ -116,6 +116,7 @@ describe('the capture script', () => {
 
 const capture = (over: Partial<Capture> = {}): Capture => ({
   id: 'c1',
+  root: 'browser',
   kind: 'create',
   at: 1_700_000_000_000,
   options: {

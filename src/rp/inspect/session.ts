@@ -10,12 +10,23 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { SiteHttpExchange as HttpExchange } from '@api/types.ts';
-import type { CdpConnection } from '../lab/cdp.ts';
 import { captureSource, type PageMessage } from './pageScript.ts';
+
+/**
+ * What the inspector needs of a CDP client: commands and events by flat session (no session id: the
+ * client's own session). A browser connection (src/rp/lab/cdp.ts) and Electron's webContents.debugger
+ * (src/main/inspectWindows.ts) both are one.
+ */
+export interface InspectCdp {
+  send(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<unknown>;
+  on(event: string, listener: (params: unknown) => void, sessionId?: string): unknown;
+}
 
 /** One create()/get() of the page, as it happened. */
 export interface Capture {
   id: string;
+  /** The inspection the calling target belongs to (InspectorOptions.scope; 'browser' without one). */
+  root: string;
   kind: 'create' | 'get';
   at: number;
   /** The options as the page passed them: byte values `{ $bytes: base64url }`. */
@@ -62,10 +73,12 @@ const messageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-interface TargetInfo {
+export interface TargetInfo {
   targetId: string;
   type: string;
   url: string;
+  /** The target that opened this one (a popup's opener). */
+  openerId?: string;
 }
 
 export interface InspectorEvents {
@@ -84,7 +97,20 @@ export interface InspectorOptions {
    * Runs for each new page target (a popup, a new tab) after it is instrumented and before it runs:
    * e.g. to give it the same virtual authenticator as the first page.
    */
-  onNewPage?: (page: { sessionId: string; targetId: string }) => Promise<void>;
+  onNewPage?: (page: { cdp: InspectCdp; sessionId: string; targetId: string; root: string }) => Promise<void>;
+  /**
+   * Which inspection a new page target of the browser belongs to (its root's id), or null to leave it
+   * alone (e.g. the explorer's own window in the lab browser). `inherited` is its opener's inspection,
+   * for popups. Without a scope every target is inspected, as 'browser'. Frames and workers of a page
+   * always belong to the page's inspection.
+   */
+  scope?: (target: TargetInfo, inherited: string | null) => string | null;
+}
+
+interface Attached {
+  sessionId?: string;
+  targetInfo: TargetInfo;
+  waitingForDebugger: boolean;
 }
 
 export class SiteInspector extends EventEmitter<InspectorEvents> {
@@ -92,26 +118,53 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
   private readonly source = captureSource(this.binding);
   private readonly captures = new Map<string, Capture>();
   private readonly exchanges: HttpExchange[] = [];
-  private readonly open = new Map<string, HttpExchange>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly done = new Set<string>();
-  private readonly sessions = new Set<string>();
+  private readonly sessions = new WeakMap<InspectCdp, Set<string>>();
+  /** Target id -> its inspection, for the targets instrumented (a popup inherits its opener's). */
+  private readonly roots = new Map<string, string>();
   private readonly bodies = new Map<HttpExchange, Promise<void>>();
+  private browser: InspectCdp | null = null;
   private closed = false;
 
-  private constructor(
-    private readonly cdp: CdpConnection,
-    private readonly opts: InspectorOptions,
-  ) {
+  constructor(private readonly opts: InspectorOptions = {}) {
     super();
   }
 
   /** Starts instrumenting every target of the browser behind `cdp` (open the site after instrumentExisting()). */
-  static async attach(cdp: CdpConnection, opts: InspectorOptions = {}): Promise<SiteInspector> {
-    const inspector = new SiteInspector(cdp, opts);
-    cdp.on('Target.attachedToTarget', (p) => void inspector.onAttached(p as never));
+  static async attach(cdp: InspectCdp, opts: InspectorOptions = {}): Promise<SiteInspector> {
+    const inspector = new SiteInspector(opts);
+    inspector.browser = cdp;
+    cdp.on('Target.attachedToTarget', (p) => void inspector.onAttached(cdp, p as Attached));
     await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
     return inspector;
+  }
+
+  /**
+   * Instruments a page whose own CDP session `cdp` is (Electron's webContents.debugger), as part of
+   * inspection `root`. Its frames are instrumented as they attach; the current document is not
+   * (navigate after this).
+   */
+  async addPage(cdp: InspectCdp, target: TargetInfo, root: string): Promise<void> {
+    await this.onAttached(cdp, { targetInfo: target, waitingForDebugger: false }, root);
+  }
+
+  /**
+   * Instruments a page of the attach() browser that was created after it (Target.createTarget), as
+   * inspection `root`: its popups and frames follow. Returns the CDP session the page is driven by.
+   */
+  async adopt(targetId: string, root: string): Promise<string> {
+    const cdp = this.browser;
+    if (!cdp) throw new Error('adopt() needs an inspector attached to a browser');
+    const { targetInfo } = (await cdp.send('Target.getTargetInfo', { targetId })) as { targetInfo: TargetInfo };
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    await this.onAttached(cdp, { sessionId, targetInfo, waitingForDebugger: false }, root);
+    return sessionId;
+  }
+
+  /** Whether a target is instrumented (its inspection's id, or null). */
+  rootOf(targetId: string): string | null {
+    return this.roots.get(targetId) ?? null;
   }
 
   /**
@@ -119,12 +172,15 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
    * later). Their current documents are not instrumented until they navigate: open the site after this.
    */
   async instrumentExisting(): Promise<void> {
-    const { targetInfos } = (await this.cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-    for (const t of targetInfos.filter((x) => x.type === 'page')) {
-      const { sessionId } = (await this.cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: true })) as {
+    const cdp = this.browser;
+    if (!cdp) return;
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+    for (const t of targetInfos.filter((x) => x.type === 'page' && !this.roots.has(x.targetId))) {
+      if (this.opts.scope && this.opts.scope(t, null) === null) continue;
+      const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: true })) as {
         sessionId: string;
       };
-      await this.onAttached({ sessionId, targetInfo: t, waitingForDebugger: false });
+      await this.onAttached(cdp, { sessionId, targetInfo: t, waitingForDebugger: false });
     }
   }
 
@@ -146,19 +202,34 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
     for (const c of this.captures.values()) if (c.outcome) this.finish(c);
   }
 
-  private async onAttached(p: { sessionId: string; targetInfo: TargetInfo; waitingForDebugger: boolean }): Promise<void> {
+  /**
+   * A target to instrument: auto-attached (held until it is resumed), adopted, or a page transport's
+   * own session (no session id). `parentRoot`: the inspection of the page whose frame or worker it is.
+   */
+  private async onAttached(cdp: InspectCdp, p: Attached, parentRoot?: string): Promise<void> {
     const { sessionId, targetInfo } = p;
-    if (this.sessions.has(sessionId)) return;
-    this.sessions.add(sessionId);
-    const send = (method: string, params: Record<string, unknown> = {}) => this.cdp.send(method, params, sessionId);
-    if (targetInfo.type !== 'page' && targetInfo.type !== 'iframe') {
-      await send('Runtime.runIfWaitingForDebugger').catch(() => {});
+    let seen = this.sessions.get(cdp);
+    if (!seen) this.sessions.set(cdp, (seen = new Set()));
+    const key = sessionId ?? '';
+    if (seen.has(key)) return;
+    seen.add(key);
+    const send = (method: string, params: Record<string, unknown> = {}) => cdp.send(method, params, sessionId);
+    const resume = () => send('Runtime.runIfWaitingForDebugger').catch(() => {});
+    const inherited = targetInfo.openerId ? (this.roots.get(targetInfo.openerId) ?? null) : null;
+    const root = parentRoot ?? (this.opts.scope ? this.opts.scope(targetInfo, inherited) : (inherited ?? 'browser'));
+    const instrumentable = targetInfo.type === 'page' || targetInfo.type === 'iframe';
+    if (root === null || !instrumentable || this.roots.has(targetInfo.targetId)) {
+      // Not ours, nothing to capture in, or instrumented through another session already: let it run.
+      await resume();
+      if (sessionId && parentRoot === undefined && (root === null || this.roots.has(targetInfo.targetId)))
+        await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
       return;
     }
+    this.roots.set(targetInfo.targetId, root);
     const target = { type: targetInfo.type, url: targetInfo.url };
-    this.cdp.on('Runtime.bindingCalled', (e) => this.onBinding(e as { name: string; payload: string }, target), sessionId);
-    this.cdp.on('Target.attachedToTarget', (e) => void this.onAttached(e as never), sessionId);
-    this.watchNetwork(sessionId);
+    cdp.on('Runtime.bindingCalled', (e) => this.onBinding(e as { name: string; payload: string }, target, root), sessionId);
+    cdp.on('Target.attachedToTarget', (e) => void this.onAttached(cdp, e as Attached, root), sessionId);
+    this.watchNetwork(cdp, sessionId);
     try {
       // Sent together, not one after the other: a popup of the same process is not held by
       // waitForDebuggerOnStart, so the fewer round trips before the script is in place, the better.
@@ -171,18 +242,19 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
         // Cross-origin iframes are targets of their own: instrument them the same way.
         send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }),
       ]);
-      if (p.waitingForDebugger && targetInfo.type === 'page') await this.opts.onNewPage?.({ sessionId, targetId: targetInfo.targetId });
+      if (p.waitingForDebugger && sessionId && targetInfo.type === 'page')
+        await this.opts.onNewPage?.({ cdp, sessionId, targetId: targetInfo.targetId, root });
     } catch (e) {
       this.emit(
         'warning',
         `${targetInfo.type} ${targetInfo.url}: could not be instrumented (${e instanceof Error ? e.message : String(e)})`,
       );
     } finally {
-      await send('Runtime.runIfWaitingForDebugger').catch(() => {});
+      await resume();
     }
   }
 
-  private onBinding(e: { name: string; payload: string }, target: { type: string; url: string }): void {
+  private onBinding(e: { name: string; payload: string }, target: { type: string; url: string }, root: string): void {
     if (e.name !== this.binding || this.closed) return;
     if (typeof e.payload !== 'string' || e.payload.length > MAX_MESSAGE) {
       this.emit('warning', 'a capture message was too large and was dropped');
@@ -199,6 +271,7 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
       if (this.captures.has(parsed.id)) return;
       const c: Capture = {
         id: parsed.id,
+        root,
         kind: parsed.kind,
         at: parsed.at,
         options: parsed.options,
@@ -238,8 +311,11 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
     this.emit('complete', c);
   }
 
-  private watchNetwork(sessionId: string): void {
-    const on = (event: string, f: (p: any) => void) => this.cdp.on(event, f, sessionId);
+  private watchNetwork(cdp: InspectCdp, sessionId: string | undefined): void {
+    const on = (event: string, f: (p: any) => void) => cdp.on(event, f, sessionId);
+    // Request ids are unique within one session: each watched session has its own table.
+    const open = new Map<string, HttpExchange>();
+    const key = (requestId: string) => String(requestId);
     on('Network.requestWillBeSent', (p) => {
       if (p.type && !['XHR', 'Fetch', 'Document', 'Other'].includes(p.type)) return;
       const x: HttpExchange = {
@@ -252,12 +328,12 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
         finishedAt: null,
         mimeType: null,
       };
-      this.open.set(`${sessionId}|${p.requestId}`, x);
+      open.set(key(p.requestId), x);
       if (x.requestBody === null && p.request?.hasPostData) {
         // The body is fetched before the exchange counts as finished (settle awaits it).
         this.bodies.set(
           x,
-          this.cdp
+          cdp
             .send('Network.getRequestPostData', { requestId: p.requestId }, sessionId)
             .then((r) => {
               x.requestBody = String((r as { postData?: string }).postData ?? '').slice(0, MAX_BODY);
@@ -267,22 +343,21 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
       }
     });
     on('Network.responseReceived', (p) => {
-      const x = this.open.get(`${sessionId}|${p.requestId}`);
+      const x = open.get(key(p.requestId));
       if (!x) return;
       x.status = typeof p.response?.status === 'number' ? p.response.status : null;
       x.mimeType = typeof p.response?.mimeType === 'string' ? p.response.mimeType : null;
     });
     const settle = async (p: any, failed: boolean) => {
-      const key = `${sessionId}|${p.requestId}`;
-      const x = this.open.get(key);
+      const x = open.get(key(p.requestId));
       if (!x) return;
-      this.open.delete(key);
+      open.delete(key(p.requestId));
       x.finishedAt = Date.now();
       await this.bodies.get(x);
       this.bodies.delete(x);
       if (!failed && isTextual(x.mimeType)) {
         try {
-          const r = (await this.cdp.send('Network.getResponseBody', { requestId: p.requestId }, sessionId)) as {
+          const r = (await cdp.send('Network.getResponseBody', { requestId: p.requestId }, sessionId)) as {
             body: string;
             base64Encoded: boolean;
           };
