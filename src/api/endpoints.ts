@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ceremonyConfigSchema } from './config.ts';
 import { endpoint } from './endpoint.ts';
 import { exportRequest, historyQuery, MAX_IMPORT_BYTES } from './history.ts';
+import { inspectFaultSchema, inspectOpenSchema, type InspectFault, type InspectSession, type InspectStatus } from './inspect.ts';
 import {
   addAuthenticatorSchema,
   addCredentialSchema,
@@ -359,9 +360,43 @@ export const LAB_ENDPOINTS = {
   }),
 } as const;
 
+const inspection = z.object({ id: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be an inspection id') });
+
+/**
+ * Inspect a site from the window (src/rp/inspect/host.ts): the lab browser opens a URL with the capture
+ * installed, and each ceremony of the site lands in History. Without a lab browser every call but
+ * `status` answers 409 inspect_unavailable with how to get one (`serve --lab` or the desktop app).
+ */
+export const INSPECT_ENDPOINTS = {
+  status: endpoint<InspectStatus>()({ method: 'GET', path: '/api/inspect', args: none }),
+  /** Opens the URL in a new tab (or window) of the lab browser, with a virtual authenticator when a preset is given. */
+  open: endpoint<InspectSession>()({
+    method: 'POST',
+    path: '/api/inspect/sessions',
+    body: inspectOpenSchema,
+    args: (open: { url: string; preset?: LabPresetId | null; fault?: InspectFault | null }) => ({ body: open }),
+  }),
+  /** Changes the fault the inspection's virtual authenticators inject (null: none). */
+  setFault: endpoint<InspectSession>()({
+    method: 'POST',
+    path: '/api/inspect/sessions/:id/fault',
+    params: inspection,
+    body: inspectFaultSchema,
+    args: (id: string, fault: InspectFault | null) => ({ params: { id }, body: { fault } }),
+  }),
+  /** Closes the inspected tab (its ceremonies stay in History). */
+  close: endpoint<InspectSession>()({
+    method: 'DELETE',
+    path: '/api/inspect/sessions/:id',
+    params: inspection,
+    args: (id: string) => ({ params: { id } }),
+  }),
+} as const;
+
 function isCredentialFile(v: unknown): v is { format: string; credential: CdpCredential } {
   return typeof v === 'object' && v !== null && (v as { format?: unknown }).format === 'passkey-explorer/virtual-credential';
 }
 
 export type Endpoints = typeof ENDPOINTS;
 export type LabEndpoints = typeof LAB_ENDPOINTS;
+export type InspectEndpoints = typeof INSPECT_ENDPOINTS;

@@ -59,4 +59,10 @@ export const API_ERRORS = {
   option_unsupported: 400,
   option_invalid: 400,
   cdp_error: 422,
+  // Inspect a site
+  inspect_unavailable: 409,
+  inspect_too_many: 409,
+  inspect_closed: 409,
+  inspect_no_authenticator: 409,
+  inspect_unknown: 404,
 } as const;

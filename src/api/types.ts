@@ -197,7 +197,12 @@ export interface VerifyFailure extends ApiError {
 }
 
 /** Server-sent events on GET /api/events. */
-export type RpEvent = { type: 'ceremony'; ceremony: CeremonySummary } | { type: 'credentials' } | LabRpEvent;
+export type RpEvent =
+  | { type: 'ceremony'; ceremony: CeremonySummary }
+  | { type: 'credentials' }
+  | LabRpEvent
+  /** An inspection changed (opened, a call, a ceremony, closed): GET /api/inspect again. */
+  | { type: 'inspect'; session: string };
 
 /** The second verifier's verdict on the same response. */
 export interface SecondOpinion {

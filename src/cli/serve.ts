@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { startRpServer } from '../rp/server.ts';
 import { startLab } from './lab.ts';
 import { LabHost } from '../rp/lab/index.ts';
+import { InspectHost } from '../rp/inspect/host.ts';
 import { openInBrowser } from './openBrowser.ts';
 import { defaultDataDir } from './paths.ts';
 
@@ -70,11 +71,13 @@ export async function serve(argv: string[]): Promise<number> {
     process.stderr.write(`passkey-explorer serve: no built window in ${staticDir} (run \`npm run build\`); serving the API only.\n`);
   }
   const lab = new LabHost();
+  const inspect = new InspectHost();
   const server = await startRpServer({
     port,
     dataDir,
     staticDir,
     lab,
+    inspect,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const url = `${server.origin}/`;
@@ -82,7 +85,7 @@ export async function serve(argv: string[]): Promise<number> {
   if (values.open && !(await openInBrowser(url))) {
     process.stdout.write(`Could not open a browser; open ${url} yourself.\n`);
   }
-  const labBrowser = values.lab ? await startLab(lab, url, { browser: values.browser, headless: values.headless }) : null;
+  const labBrowser = values.lab ? await startLab(lab, inspect, url, { browser: values.browser, headless: values.headless }) : null;
   await new Promise<void>((done) => {
     const stop = () => {
       process.stdout.write('Stopping.\n');

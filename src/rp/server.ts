@@ -18,7 +18,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
+import { ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
 import type { ApiError, RpEvent } from '@api/types.ts';
 import { ApiFailure } from './errors.ts';
 import { coreHandlers } from './coreRoutes.ts';
@@ -30,6 +30,8 @@ import { staticFiles } from './http/static.ts';
 import { LabError } from './lab/lab.ts';
 import { OptionError } from './lab/options.ts';
 import { LabHost, labHandlers } from './lab/index.ts';
+import { InspectHost } from './inspect/host.ts';
+import { inspectHandlers } from './inspect/routes.ts';
 import { MetadataService } from './metadata.ts';
 import { RelyingParty } from './relyingParty.ts';
 import { TrustRoots } from './roots.ts';
@@ -76,6 +78,8 @@ export interface RpServerOptions {
   log?: (line: string) => void;
   /** The virtual authenticator lab's slot (src/rp/lab): `serve --lab` and Electron connect a lab to it. */
   lab?: LabHost;
+  /** The slot for inspecting other sites from the window (src/rp/inspect/host.ts). */
+  inspect?: InspectHost;
 }
 
 export interface RpServer {
@@ -88,6 +92,7 @@ export interface RpServer {
   metadata: MetadataService;
   server: Server;
   lab: LabHost;
+  inspect: InspectHost;
   close(): Promise<void>;
 }
 
@@ -100,6 +105,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const token = randomBytes(32).toString('base64url');
   const log = opts.log ?? (() => {});
   const lab = opts.lab ?? new LabHost();
+  const inspect = opts.inspect ?? new InspectHost();
 
   const app = new Hono<AppEnv>();
   const server = createServer(
@@ -131,6 +137,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     trust: () => ({ trustAnchors: roots.pems(), mds: metadata.mdsLookup() }),
   });
   lab.bind(store, rp.events, opts.now);
+  inspect.bind(store, rp.events, opts.now);
   const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
   const events = eventStream(rp.events);
 
@@ -151,13 +158,14 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   });
 
   const ctx: RpContext = { origin, dataDir: opts.dataDir, store, rp, metadata, publish: (e: RpEvent) => rp.events.emit('event', e) };
-  refuseOtherMethods(app, [ENDPOINTS, LAB_ENDPOINTS]);
+  refuseOtherMethods(app, [ENDPOINTS, LAB_ENDPOINTS, INSPECT_ENDPOINTS]);
   mount(app, ENDPOINTS, {
     ...coreHandlers(ctx, { roots, events, version: VERSION }),
     ...historyHandlers(ctx),
     ...handoffHandlers(ctx),
   });
   mount(app, LAB_ENDPOINTS, labHandlers(lab, ctx));
+  mount(app, INSPECT_ENDPOINTS, inspectHandlers(inspect));
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `No API endpoint ${c.req.path}.`);
   });
@@ -195,6 +203,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     metadata,
     server,
     lab,
+    inspect,
     async close() {
       events.close();
       await new Promise<void>((ok) => {

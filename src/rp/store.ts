@@ -269,6 +269,14 @@ export class Store {
   }
 
   /**
+   * Stores the ceremonies an inspection of another site recorded (src/rp/inspect/host.ts): like an
+   * import (they cannot be verified here again), but not marked imported.
+   */
+  storeCaptured(list: readonly Ceremony[], at: string, newId: () => string): { id: string; importedFrom: string | null }[] {
+    return this.importCeremonies(list, at, newId, undefined, 'capture');
+  }
+
+  /**
    * Stores ceremonies from an export as they were (every field of the record). An id already taken
    * here gets a new one (`newId()`), and the row remembers the original as `importedFrom`. Imported
    * ceremonies can never be verified again: their challenge is marked consumed and expired, and the
@@ -281,13 +289,15 @@ export class Store {
     newId: () => string,
     /** Stores what belongs to the ceremony elsewhere (e.g. its lab events), in the same transaction. */
     alsoStore?: (id: string, c: Ceremony) => void,
+    /** 'capture': ceremonies the RP recorded on an inspected site (not marked imported). */
+    provenance: 'import' | 'capture' = 'import',
   ): { id: string; importedFrom: string | null }[] {
     const insert = this.db.prepare(
       `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, consumed_at, config, options, response,
          client_error, verdict, error, result, dissection, timings, user_name, credential_id, site)
        VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const provenance = this.db.prepare('UPDATE ceremony_index SET imported_from = ?, imported_at = ?, site_origin = ? WHERE id = ?');
+    const mark = this.db.prepare('UPDATE ceremony_index SET imported_from = ?, imported_at = ?, site_origin = ? WHERE id = ?');
     const out: { id: string; importedFrom: string | null }[] = [];
     const atMs = Date.parse(at);
     this.db.exec('BEGIN');
@@ -318,7 +328,7 @@ export class Store {
           c.credentialId,
           json(c.site),
         );
-        provenance.run(importedFrom, at, c.site?.origin ?? null, id);
+        mark.run(importedFrom, provenance === 'import' ? at : null, c.site?.origin ?? null, id);
         alsoStore?.(id, c);
         out.push({ id, importedFrom });
       }

@@ -402,3 +402,33 @@ export const LAB_TID = {
   events: 'lab-events',
   event: 'lab-event',
 } as const;
+
+/**
+ * Inspect a site (views/InspectView.tsx)
+ * Status      inspect-status (data-available, data-transport), inspect-reason
+ * Form        inspect-url, inspect-preset (select), inspect-fault (select), inspect-open, inspect-error
+ * Sessions    inspect-session (data-id, data-state open|closed), inspect-session-url, inspect-session-fault (select),
+ *             inspect-session-close, inspect-pending (data-kind, data-state), inspect-warning
+ * Ceremonies  inspect-ceremony (data-id, data-kind, data-verdict, data-server, data-mediation), inspect-ceremony-verdict,
+ *             inspect-ceremony-server, inspect-ceremony-disagreement, inspect-ceremony-open
+ */
+export const INSPECT_TID = {
+  status: 'inspect-status',
+  reason: 'inspect-reason',
+  url: 'inspect-url',
+  preset: 'inspect-preset',
+  fault: 'inspect-fault',
+  open: 'inspect-open',
+  error: 'inspect-error',
+  session: 'inspect-session',
+  sessionUrl: 'inspect-session-url',
+  sessionFault: 'inspect-session-fault',
+  sessionClose: 'inspect-session-close',
+  pending: 'inspect-pending',
+  warning: 'inspect-warning',
+  ceremony: 'inspect-ceremony',
+  ceremonyVerdict: 'inspect-ceremony-verdict',
+  ceremonyServer: 'inspect-ceremony-server',
+  ceremonyDisagreement: 'inspect-ceremony-disagreement',
+  ceremonyOpen: 'inspect-ceremony-open',
+} as const;

@@ -123,6 +123,11 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
   private readonly sessions = new WeakMap<InspectCdp, Set<string>>();
   /** Target id -> its inspection, for the targets instrumented (a popup inherits its opener's). */
   private readonly roots = new Map<string, string>();
+  /** Target id -> the session it is instrumented through, and when that is done. */
+  private readonly sessionOf = new Map<string, string>();
+  private readonly ready = new Map<string, Promise<void>>();
+  /** Targets being adopted, with their inspection (their attach events may come first). */
+  private readonly adopting = new Map<string, string>();
   private readonly bodies = new Map<HttpExchange, Promise<void>>();
   private browser: InspectCdp | null = null;
   private closed = false;
@@ -156,10 +161,20 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
   async adopt(targetId: string, root: string): Promise<string> {
     const cdp = this.browser;
     if (!cdp) throw new Error('adopt() needs an inspector attached to a browser');
-    const { targetInfo } = (await cdp.send('Target.getTargetInfo', { targetId })) as { targetInfo: TargetInfo };
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
-    await this.onAttached(cdp, { sessionId, targetInfo, waitingForDebugger: false }, root);
-    return sessionId;
+    this.adopting.set(targetId, root);
+    try {
+      const { targetInfo } = (await cdp.send('Target.getTargetInfo', { targetId })) as { targetInfo: TargetInfo };
+      // The browser also announces this session (and its auto-attach one) as events: whichever reaches
+      // onAttached first instruments the target, and the others are let go.
+      const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      await this.onAttached(cdp, { sessionId, targetInfo, waitingForDebugger: false });
+      await this.ready.get(targetId);
+      const used = this.sessionOf.get(targetId);
+      if (!used) throw new Error(`target ${targetId} could not be instrumented`);
+      return used;
+    } finally {
+      this.adopting.delete(targetId);
+    }
   }
 
   /** Whether a target is instrumented (its inspection's id, or null). */
@@ -189,6 +204,11 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
     return [...this.captures.values()].sort((a, b) => a.at - b.at);
   }
 
+  /** The captures of inspection `root` still waiting for their outcome or their server exchange, oldest first. */
+  pending(root: string): Capture[] {
+    return this.list().filter((c) => c.root === root && !this.done.has(c.id));
+  }
+
   /** Completed captures, oldest first. */
   completed(): Capture[] {
     return this.list().filter((c) => this.done.has(c.id));
@@ -216,7 +236,8 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
     const send = (method: string, params: Record<string, unknown> = {}) => cdp.send(method, params, sessionId);
     const resume = () => send('Runtime.runIfWaitingForDebugger').catch(() => {});
     const inherited = targetInfo.openerId ? (this.roots.get(targetInfo.openerId) ?? null) : null;
-    const root = parentRoot ?? (this.opts.scope ? this.opts.scope(targetInfo, inherited) : (inherited ?? 'browser'));
+    const adopted = this.adopting.get(targetInfo.targetId);
+    const root = parentRoot ?? adopted ?? (this.opts.scope ? this.opts.scope(targetInfo, inherited) : (inherited ?? 'browser'));
     const instrumentable = targetInfo.type === 'page' || targetInfo.type === 'iframe';
     if (root === null || !instrumentable || this.roots.has(targetInfo.targetId)) {
       // Not ours, nothing to capture in, or instrumented through another session already: let it run.
@@ -226,6 +247,9 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
       return;
     }
     this.roots.set(targetInfo.targetId, root);
+    if (sessionId) this.sessionOf.set(targetInfo.targetId, sessionId);
+    let instrumented!: () => void;
+    this.ready.set(targetInfo.targetId, new Promise<void>((ok) => (instrumented = ok)));
     const target = { type: targetInfo.type, url: targetInfo.url };
     cdp.on('Runtime.bindingCalled', (e) => this.onBinding(e as { name: string; payload: string }, target, root), sessionId);
     cdp.on('Target.attachedToTarget', (e) => void this.onAttached(cdp, e as Attached, root), sessionId);
@@ -242,7 +266,7 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
         // Cross-origin iframes are targets of their own: instrument them the same way.
         send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }),
       ]);
-      if (p.waitingForDebugger && sessionId && targetInfo.type === 'page')
+      if (p.waitingForDebugger && sessionId && targetInfo.type === 'page' && adopted === undefined)
         await this.opts.onNewPage?.({ cdp, sessionId, targetId: targetInfo.targetId, root });
     } catch (e) {
       this.emit(
@@ -251,6 +275,7 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
       );
     } finally {
       await resume();
+      instrumented();
     }
   }
 

@@ -11,7 +11,7 @@
  * No DOM dependency except `readPageToken()`; `fetch` and the token are injectable for tests.
  */
 import { buildClient, urlOf, type ClientOf, type EndpointDef, type RequestParts } from '@api/endpoint.ts';
-import { ENDPOINTS, type Endpoints } from '@api/endpoints.ts';
+import { ENDPOINTS, INSPECT_ENDPOINTS, type Endpoints, type InspectEndpoints } from '@api/endpoints.ts';
 import type { ApiError, AuthenticatorInfo, Ceremony, VerifyFailure } from '@api/types.ts';
 import { createLabApi, type LabApi } from './lab.ts';
 
@@ -73,6 +73,8 @@ export type ApiClient = Omit<ClientOf<Endpoints>, 'aaguid'> & {
   aaguid(aaguid: string): Promise<AuthenticatorInfo | null>;
   /** The virtual authenticator lab (api/lab.ts). */
   readonly lab: LabApi;
+  /** Inspect a site in the lab browser (INSPECT_ENDPOINTS). */
+  readonly inspect: ClientOf<InspectEndpoints>;
 };
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -143,6 +145,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
     },
     lab: createLabApi(request),
+    inspect: buildClient(INSPECT_ENDPOINTS, request),
   };
 }
 

@@ -8,6 +8,7 @@ import { learnEn } from './learn.en.ts';
 import { historyEn } from './history.en.ts';
 import { capsEn } from './caps.en.ts';
 import { labEn } from './lab.en.ts';
+import { inspectEn } from './inspect.en.ts';
 import type { Catalog } from '@decode/messages/i18n.ts';
 
 export const en = {
@@ -291,6 +292,7 @@ export const en = {
   ...learnEn,
   ...capsEn,
   ...labEn,
+  ...inspectEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { learnJa } from './learn.ja.ts';
 import { historyJa } from './history.ja.ts';
 import { capsJa } from './caps.ja.ts';
 import { labJa } from './lab.ja.ts';
+import { inspectJa } from './inspect.ja.ts';
 
 export const ja: Messages = {
   'app.title': 'Passkey Explorer',
@@ -291,4 +292,5 @@ export const ja: Messages = {
   ...learnJa,
   ...capsJa,
   ...labJa,
+  ...inspectJa,
 };

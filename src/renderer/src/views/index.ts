@@ -22,6 +22,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'decode', label: 'nav.decode', component: lazyView(() => import('./DecodeView.tsx'), 'DecodeView') },
   { id: 'lab', label: 'nav.lab', component: lazyView(() => import('./LabView.tsx'), 'LabView') },
   { id: 'autofill', label: 'nav.autofill', component: lazyView(() => import('./AutofillView.tsx'), 'AutofillView') },
+  { id: 'inspect', label: 'nav.inspect', component: lazyView(() => import('./InspectView.tsx'), 'InspectView') },
 ];
 
 /** Lazily loaded view: `lazyView(() => import('./DecodeView.tsx'), 'DecodeView')`. */

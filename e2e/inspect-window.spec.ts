@@ -1,0 +1,117 @@
+/**
+ * Inspect a site from the window: `serve --lab --headless` opens the site in a new tab of its
+ * Chromium with the capture installed, and the Inspect view lists each ceremony live. The site is
+ * Better Auth (./sites/betterAuth.ts): its page signs up, adds a passkey, signs in, then signs in
+ * through autofill. Covered: the three ceremonies appear with both verdicts and land in History;
+ * a fault switched on from the window makes Better Auth reject the next sign-in; closing the
+ * inspection closes its tab; without a lab browser the view says how to get one.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test as served, testIdCss } from './fixtures.ts';
+import { findPage, test } from './labFixture.ts';
+import { startBetterAuthSite, type BetterAuthSite } from './sites/betterAuth.ts';
+import { HISTORY_TID, INSPECT_TID, TID } from '../src/renderer/src/testids.ts';
+
+const line = (page: Page, kind: string, n: number) => page.locator(`${testIdCss(INSPECT_TID.ceremony)}[data-kind="${kind}"]`).nth(n);
+
+test.describe('inspect a site from the window', () => {
+  let site: BetterAuthSite;
+  test.beforeAll(async () => {
+    site = await startBetterAuthSite();
+  });
+  test.afterAll(async () => {
+    await site?.close();
+  });
+
+  test('a Better Auth site opened from the Inspect view: every ceremony live, in History, and a fault from the window', async ({ lab }) => {
+    test.setTimeout(120_000);
+    const { page } = lab;
+    await page.getByTestId(TID.tab('inspect')).click();
+    await expect(page.getByTestId(INSPECT_TID.status)).toHaveAttribute('data-available', 'true');
+    await expect(page.getByTestId(INSPECT_TID.status)).toHaveAttribute('data-transport', 'cdp');
+    await page.getByTestId(INSPECT_TID.url).fill(`${site.origin}/`);
+    await page.getByTestId(INSPECT_TID.preset).selectOption('platform-passkey');
+    await page.getByTestId(INSPECT_TID.open).click();
+
+    const session = page.getByTestId(INSPECT_TID.session);
+    await expect(session).toHaveCount(1);
+    await expect(session).toHaveAttribute('data-state', 'open');
+    await expect(session.getByTestId(INSPECT_TID.sessionUrl)).toHaveText(`${site.origin}/`);
+    // The page signs up, registers, signs in and then signs in through autofill by itself.
+    await expect(page.getByTestId(INSPECT_TID.ceremony)).toHaveCount(3, { timeout: 30_000 });
+    const reg = line(page, 'registration', 0);
+    await expect(reg).toHaveAttribute('data-verdict', 'verified');
+    await expect(reg).toHaveAttribute('data-server', 'accepted');
+    await expect(reg.getByTestId(INSPECT_TID.ceremonyServer)).toHaveText(
+      `The site’s server: answered 200 to POST ${site.origin}/api/auth/passkey/verify-registration`,
+    );
+    await expect(line(page, 'authentication', 0)).toHaveAttribute('data-verdict', 'verified');
+    await expect(line(page, 'authentication', 0)).toHaveAttribute('data-mediation', '');
+    await expect(line(page, 'authentication', 1)).toHaveAttribute('data-mediation', 'conditional');
+    await expect(line(page, 'authentication', 1)).toHaveAttribute('data-server', 'accepted');
+    await expect(page.getByTestId(INSPECT_TID.pending)).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('inspect-window.png') });
+
+    // The site's tab is another tab of the lab browser; the explorer's own tab was left alone.
+    const sitePage = await findPage(lab.browser, `${site.origin}/autofill`);
+    await expect(sitePage.locator('body')).toHaveAttribute('data-state', /^autofill signed in as user-/);
+
+    // A fault switched on from the window: the next sign-in's signature is forged, Better Auth refuses it.
+    await session.getByTestId(INSPECT_TID.sessionFault).selectOption('bogus-signature');
+    await expect(session.getByTestId(INSPECT_TID.sessionFault)).toHaveValue('bogus-signature');
+    await sitePage.reload();
+    await expect(page.getByTestId(INSPECT_TID.ceremony)).toHaveCount(4, { timeout: 30_000 });
+    const forged = line(page, 'authentication', 2);
+    await expect(forged).toHaveAttribute('data-verdict', 'failed');
+    await expect(forged).toHaveAttribute('data-server', 'rejected');
+    await expect(forged.getByTestId(INSPECT_TID.ceremonyVerdict)).toHaveText('Our checks: failed at authentication.signature');
+    await expect(forged.getByTestId(INSPECT_TID.ceremonyDisagreement)).toHaveCount(0);
+    await expect(sitePage.locator('body')).toHaveAttribute('data-state', /^autofill sign-in failed: 401/);
+
+    // Each is an external ceremony in History, marked with the site.
+    await page.getByTestId(TID.tab('history')).click();
+    await page.getByTestId(HISTORY_TID.filterText).fill(site.origin.replace('http://', ''));
+    await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(4);
+    await expect(page.getByTestId(HISTORY_TID.historySite).first()).toHaveText(`site ${site.origin}`);
+
+    // "Open" shows the ceremony in the Ceremony tab.
+    await page.getByTestId(TID.tab('inspect')).click();
+    const id = await forged.getAttribute('data-id');
+    await forged.getByTestId(INSPECT_TID.ceremonyOpen).click();
+    await expect(page.getByTestId(TID.tab('ceremony'))).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId(TID.verdict)).toHaveText('failed');
+    expect(id).toBeTruthy();
+
+    // Closing the inspection closes its tab; the ceremonies stay.
+    await page.getByTestId(TID.tab('inspect')).click();
+    await session.getByTestId(INSPECT_TID.sessionClose).click();
+    await expect(session).toHaveAttribute('data-state', 'closed');
+    await expect.poll(() => sitePage.isClosed()).toBe(true);
+    await expect(page.getByTestId(INSPECT_TID.ceremony)).toHaveCount(4);
+  });
+});
+
+served('without a lab browser the Inspect view says how to get one, and the API refuses', async ({ page, served: s }) => {
+  await page.goto(s.url);
+  await page.getByTestId(TID.tab('inspect')).click();
+  await expect(page.getByTestId(INSPECT_TID.status)).toHaveAttribute('data-available', 'false');
+  await expect(page.getByTestId(INSPECT_TID.reason)).toContainText('passkey-explorer serve --lab');
+  await expect(page.getByTestId(INSPECT_TID.url)).toHaveCount(0);
+  const answer = await page.evaluate(async () => {
+    const token = document.querySelector('meta[name="pe-token"]')?.getAttribute('content') ?? '';
+    const post = (body: unknown) =>
+      fetch('/api/inspect/sessions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pe-token': token },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    return {
+      noBrowser: await post({ url: 'https://example.com/' }),
+      notHttp: await post({ url: 'javascript:alert(1)' }),
+      faultWithout: await post({ url: 'https://example.com/', fault: 'bogus-signature' }),
+    };
+  });
+  expect(answer.noBrowser).toMatchObject({ status: 409, body: { error: 'inspect_unavailable' } });
+  expect(answer.notHttp).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+  expect(answer.faultWithout).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+});

@@ -1,0 +1,91 @@
+/**
+ * Inspect a site from the window: the wire shapes of /api/inspect (src/rp/inspect/host.ts). The lab
+ * browser (`serve --lab`: a new tab of its Chromium; the desktop app: a second window) opens the URL
+ * with the capture installed; each ceremony of the site becomes an external ceremony in History.
+ */
+import { z } from 'zod';
+import { LAB_PRESET_IDS, type LabPresetId, type ResponseOverrideBits } from './lab.ts';
+import type { ExternalSite } from './types.ts';
+
+/** Faults a virtual authenticator of an inspected page can inject into every response. */
+export const INSPECT_FAULTS = ['bogus-signature', 'bad-uv', 'bad-up'] as const;
+export type InspectFault = (typeof INSPECT_FAULTS)[number];
+export const FAULT_BITS: Record<InspectFault, Partial<ResponseOverrideBits>> = {
+  'bogus-signature': { isBogusSignature: true },
+  'bad-uv': { isBadUV: true },
+  'bad-up': { isBadUP: true },
+};
+
+export const inspectOpenSchema = z
+  .object({
+    url: z
+      .string()
+      .max(4096)
+      .refine((u) => {
+        try {
+          const p = new URL(u).protocol;
+          return p === 'http:' || p === 'https:';
+        } catch {
+          return false;
+        }
+      }, 'an http: or https: URL'),
+    /** A virtual authenticator for the page (and its popups); null: none (a real one, or the system dialog). */
+    preset: z.enum(LAB_PRESET_IDS).nullable().default(null),
+    fault: z.enum(INSPECT_FAULTS).nullable().default(null),
+  })
+  .strict()
+  .refine((o) => o.fault === null || o.preset !== null, { message: 'a fault needs a virtual authenticator (a preset)', path: ['fault'] });
+
+export const inspectFaultSchema = z.object({ fault: z.enum(INSPECT_FAULTS).nullable() }).strict();
+
+/** One ceremony of an inspection, as the window lists it (the record itself is in History). */
+export interface InspectCeremonyLine {
+  id: string;
+  kind: 'registration' | 'authentication';
+  at: number;
+  origin: string;
+  rpId: string;
+  target: string;
+  topLevel: boolean;
+  fmt: string | null;
+  verdict: 'verified' | 'failed' | 'client-error';
+  /** The first failing check (failed), or the DOMException's name (client-error). */
+  failedCheck: string | null;
+  clientError: string | null;
+  /** The request that carried the credential to the site's server, when one was seen. */
+  server: { method: string; url: string; status: number | null } | null;
+  serverVerdict: NonNullable<ExternalSite['serverVerdict']>;
+  disagreement: ExternalSite['disagreement'];
+  mediation: string | null;
+}
+
+/** A create()/get() of the page still waiting for its outcome (or for its server exchange). */
+export interface InspectPendingCall {
+  id: string;
+  kind: 'create' | 'get';
+  at: number;
+  origin: string;
+  state: 'waiting' | 'posting';
+}
+
+export interface InspectSession {
+  id: string;
+  url: string;
+  openedAt: number;
+  closedAt: number | null;
+  closedReason: string | null;
+  preset: LabPresetId | null;
+  fault: InspectFault | null;
+  ceremonies: InspectCeremonyLine[];
+  pending: InspectPendingCall[];
+  warnings: string[];
+}
+
+export interface InspectStatus {
+  available: boolean;
+  /** Why not, and how to get it (when not available). */
+  reason: string | null;
+  transport: 'cdp' | 'electron' | null;
+  browser: string | null;
+  sessions: InspectSession[];
+}

@@ -1,0 +1,53 @@
+/** サイトの検査の日本語メッセージ。 */
+import type { Catalog } from '@decode/messages/i18n.ts';
+import type { inspectEn } from './inspect.en.ts';
+
+export const inspectJa: Catalog<typeof inspectEn> = {
+  'nav.inspect': 'サイトを検査',
+  'inspect.title': 'サイトを検査',
+  'inspect.intro':
+    'ご自身のサイトをラボのブラウザーで開き、いつもどおり登録やサインインをしてください。ページ・ポップアップ・iframe の navigator.credentials.create() / get() がその場でここに現れ、分解・検証され（§7.1 / §7.2、ページが渡したオプションを期待値として使用）、サイトのサーバーの応答と並べて表示されます。すべて履歴に残ります。',
+  'inspect.unavailableTitle': 'サイトを検査するブラウザーがありません',
+  'inspect.connected.cdp': 'サイトは {product} の新しいタブで開きます（serve --lab）。',
+  'inspect.connected.electron': 'サイトは 2 つ目のウィンドウで開きます（{product}）。',
+  'inspect.url': 'サイトの URL',
+  'inspect.authenticator': '認証器',
+  'inspect.noAuthenticator': 'なし（実物の認証器、またはシステムのダイアログ）',
+  'inspect.faultLabel': '障害',
+  'inspect.noFault': 'なし',
+  'inspect.open': '開いて検査',
+  'inspect.close': 'タブを閉じる',
+  'inspect.opened': '{at} に開始',
+  'inspect.closed': '終了: {reason}',
+  'inspect.none': 'パスキーのセレモニーはまだありません。ページで登録またはサインインしてください。',
+  'inspect.noneClosed': 'パスキーのセレモニーは記録されませんでした。',
+  'inspect.pending.waiting': '認証器の応答を待っています',
+  'inspect.pending.posting': '応答済み。サイトのサーバーへ送るリクエストを待っています',
+  'inspect.kind.registration': '登録',
+  'inspect.kind.authentication': 'サインイン',
+  'inspect.rpId': 'RP ID {rpId}',
+  'inspect.inFrame': 'クロスオリジンの {target} 内',
+  'inspect.ours': 'こちらの検証',
+  'inspect.theirs': 'サイトのサーバー',
+  'inspect.verdict.verified': '検証成功',
+  'inspect.verdict.failed': '{check} で失敗',
+  'inspect.verdict.clientError': 'ブラウザーが拒否（{name}）',
+  'inspect.server.answered': '{request} に {status} で応答',
+  'inspect.server.rejected': '拒否: {request} に {status}',
+  'inspect.server.none': '資格情報を送るリクエストは見つかりませんでした',
+  'inspect.disagreement.accepted':
+    'サーバーは、こちらの検証が {check} で拒否する応答を受け入れました（HTTP {status}）。拒否すべき応答です。',
+  'inspect.disagreement.rejected': 'サーバーは、すべての検証に合格する応答を拒否しました（HTTP {status}）。',
+  'inspect.openCeremony': '開く',
+  'inspect.limitsTitle': '検査で見えるもの・見えないもの',
+  'inspect.limits':
+    '見えるもの: ページが渡したとおりのオプション、資格情報またはエラー、呼び出したフレーム、セレモニー前後のサイトの HTTP のやり取り（チャレンジを運んだ応答と資格情報を運んだリクエスト）。見えないもの: 認証器の内部とサイトのデータベース。サーバーが応答を受け入れたかどうかは、その応答（ステータスと本文）から読み取ったものです。記録したデータはこのマシンから出ません。どこにも送信されず、履歴からセレモニーを削除すれば消えます。検査には、アプリが DevTools プロトコルで操作する Chromium が必要です。',
+  'inspect.preset.platform-passkey': 'プラットフォームのパスキー（内蔵、UV）',
+  'inspect.preset.synced-passkey': '同期パスキー（BE/BS）',
+  'inspect.preset.security-key': 'セキュリティキー（USB、CTAP2）',
+  'inspect.preset.u2f-key': 'U2F セキュリティキー',
+  'inspect.preset.nfc-key': 'NFC セキュリティキー',
+  'inspect.fault.bogus-signature': '不正な署名',
+  'inspect.fault.bad-uv': 'UV フラグが不正',
+  'inspect.fault.bad-up': 'UP フラグが不正',
+};

@@ -1,0 +1,294 @@
+/**
+ * InspectHost: the RP's slot for inspecting sites from the window (like LabHost for the lab).
+ * `serve --lab` and Electron main connect an InspectBrowser to it once their browser exists: a new
+ * tab of the lab Chromium (./cdpBrowser.ts) or a second window driven through its webContents.debugger
+ * (src/main/inspectWindows.ts). Each inspection opens one URL in one tab with the capture installed
+ * (optionally a virtual authenticator of a preset, with a fault); its popups follow it. Every ceremony
+ * becomes an external ceremony in History (stored like an import, marked with the site) and is
+ * announced on the event stream, so the window shows it live.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import {
+  FAULT_BITS,
+  type InspectCeremonyLine,
+  type InspectFault,
+  type InspectPendingCall,
+  type InspectSession,
+  type InspectStatus,
+} from '@api/inspect.ts';
+import type { LabPresetId } from '@api/lab.ts';
+import type { Ceremony, RpEvent } from '@api/types.ts';
+import { ApiFailure } from '../errors.ts';
+import type { Store } from '../store.ts';
+import { AuthenticatorLab, type LabInfo } from '../lab/lab.ts';
+import { PRESETS } from '../lab/options.ts';
+import type { LabTransport } from '../lab/types.ts';
+import { InspectRecorder } from './recorder.ts';
+import { credentialIdOf, type Capture, type SiteInspector } from './session.ts';
+
+/** One inspected tab (or window), instrumented and still blank. */
+export interface InspectTab {
+  /** The inspection's id: the captures of this tab and its popups carry it as their root. */
+  root: string;
+  /** The tab's CDP WebAuthn domain, for its virtual authenticators. */
+  lab: LabTransport;
+  navigate(url: string): Promise<void>;
+  close(): Promise<void>;
+  onClose(listener: (reason: string) => void): void;
+}
+
+/** A browser the window can open sites in, with the capture installed in every tab it opens. */
+export interface InspectBrowser {
+  readonly transport: 'cdp' | 'electron';
+  readonly product: string;
+  readonly labInfo: LabInfo;
+  /** Starts the capture. `newPage` runs for each popup of an inspection, before its first script. */
+  start(newPage: (root: string, lab: LabTransport) => Promise<void>): Promise<SiteInspector>;
+  open(): Promise<InspectTab>;
+}
+
+const NO_BROWSER =
+  'Inspecting a site from the window needs a browser the app drives over the Chrome DevTools protocol, and this page was not opened by one. ' +
+  'Run `passkey-explorer serve --lab` (sites open in new tabs of its Chromium) or use the desktop app (sites open in a second window). ' +
+  'From a terminal, `passkey-explorer inspect <url>` does the same and writes a record History imports.';
+
+/** Inspections open at once, and closed ones still listed. */
+const MAX_OPEN = 8;
+const MAX_LISTED = 20;
+const MAX_WARNINGS = 50;
+
+interface Inspection {
+  id: string;
+  url: string;
+  openedAt: number;
+  closedAt: number | null;
+  closedReason: string | null;
+  preset: LabPresetId | null;
+  fault: InspectFault | null;
+  tab: InspectTab | null;
+  labs: { lab: AuthenticatorLab; authenticatorId: string }[];
+  ceremonies: InspectCeremonyLine[];
+  warnings: string[];
+}
+
+export class InspectHost {
+  private browser: InspectBrowser | null = null;
+  private inspector: SiteInspector | null = null;
+  private reason = NO_BROWSER;
+  private store: Store | null = null;
+  private publish: (e: RpEvent) => void = () => {};
+  private now: () => number = Date.now;
+  private readonly inspections = new Map<string, Inspection>();
+
+  bind(store: Store, events: EventEmitter<{ event: [RpEvent] }>, now: () => number = Date.now): void {
+    this.store = store;
+    this.now = now;
+    this.publish = (e) => events.emit('event', e);
+  }
+
+  /** Puts a browser in the slot and starts capturing in the tabs it opens. */
+  async connect(browser: InspectBrowser): Promise<void> {
+    const inspector = await browser.start((root, lab) => this.popup(root, lab));
+    const recorder = new InspectRecorder(inspector);
+    inspector.on('capture', (c) => this.changed(c.root));
+    inspector.on('warning', (w) => {
+      // A warning names no inspection: every open one shows it.
+      for (const i of this.inspections.values()) if (!i.closedAt) this.warn(i, w);
+    });
+    recorder.on('ceremony', (record, c) => this.record(record, c));
+    recorder.on('failed', (e, c) => {
+      const i = this.inspections.get(c.root);
+      if (i) this.warn(i, `a ${c.kind}() call could not be recorded: ${e.message}`);
+    });
+    this.browser = browser;
+    this.inspector = inspector;
+  }
+
+  /** No browser, and why (e.g. the lab browser could not start, or exited). */
+  unavailable(reason: string): void {
+    this.browser = null;
+    this.inspector = null;
+    this.reason = reason;
+    for (const i of this.inspections.values()) if (!i.closedAt) this.markClosed(i, reason);
+  }
+
+  status(): InspectStatus {
+    return {
+      available: this.browser !== null,
+      reason: this.browser ? null : this.reason,
+      transport: this.browser?.transport ?? null,
+      browser: this.browser?.product ?? null,
+      sessions: [...this.inspections.values()].map((i) => this.describe(i)).reverse(),
+    };
+  }
+
+  session(id: string): InspectSession {
+    return this.describe(this.get(id));
+  }
+
+  async open(req: { url: string; preset: LabPresetId | null; fault: InspectFault | null }): Promise<InspectSession> {
+    const browser = this.browser;
+    if (!browser) throw new ApiFailure(409, 'inspect_unavailable', this.reason);
+    const open = [...this.inspections.values()].filter((i) => !i.closedAt).length;
+    if (open >= MAX_OPEN)
+      throw new ApiFailure(
+        409,
+        'inspect_too_many',
+        `${open} sites are being inspected already; close one (its ceremonies stay in History).`,
+      );
+    const tab = await browser.open();
+    const i: Inspection = {
+      id: tab.root,
+      url: req.url,
+      openedAt: this.now(),
+      closedAt: null,
+      closedReason: null,
+      preset: req.preset,
+      fault: req.fault,
+      tab,
+      labs: [],
+      ceremonies: [],
+      warnings: [],
+    };
+    this.inspections.set(i.id, i);
+    this.prune();
+    tab.onClose((reason) => this.markClosed(i, reason));
+    try {
+      await this.addAuthenticator(i, tab.lab);
+      await tab.navigate(req.url);
+    } catch (e) {
+      this.warn(i, `the page could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.changed(i.id);
+    return this.describe(i);
+  }
+
+  async setFault(id: string, fault: InspectFault | null): Promise<InspectSession> {
+    const i = this.get(id);
+    if (i.closedAt) throw new ApiFailure(409, 'inspect_closed', `The inspection of ${i.url} is closed.`);
+    if (!i.preset)
+      throw new ApiFailure(409, 'inspect_no_authenticator', 'This inspection has no virtual authenticator to inject a fault with.');
+    const bits = { isBogusSignature: false, isBadUV: false, isBadUP: false, ...(fault ? FAULT_BITS[fault] : {}) };
+    for (const { lab, authenticatorId } of i.labs) if (!lab.closed) await lab.setResponseOverrideBits(authenticatorId, bits);
+    i.fault = fault;
+    this.changed(i.id);
+    return this.describe(i);
+  }
+
+  async close(id: string): Promise<InspectSession> {
+    const i = this.get(id);
+    if (!i.closedAt) {
+      const tab = i.tab;
+      this.markClosed(i, 'closed from the window');
+      await tab?.close().catch(() => {});
+    }
+    return this.describe(i);
+  }
+
+  private get(id: string): Inspection {
+    const i = this.inspections.get(id);
+    if (!i) throw new ApiFailure(404, 'inspect_unknown', `No inspection ${id}.`);
+    return i;
+  }
+
+  /** The inspection's virtual authenticator (when it has a preset) on a tab or popup of it. */
+  private async addAuthenticator(i: Inspection, transport: LabTransport): Promise<void> {
+    if (!i.preset || !this.browser) return;
+    const preset = PRESETS.find((p) => p.id === i.preset)!;
+    const lab = await new AuthenticatorLab(transport, this.browser.labInfo).init();
+    const a = await lab.addAuthenticator(preset.options, { preset: preset.id });
+    if (i.fault) await lab.setResponseOverrideBits(a.authenticatorId, FAULT_BITS[i.fault]);
+    i.labs.push({ lab, authenticatorId: a.authenticatorId });
+  }
+
+  private async popup(root: string, transport: LabTransport): Promise<void> {
+    const i = this.inspections.get(root);
+    if (!i || i.closedAt) return;
+    await this.addAuthenticator(i, transport).catch((e) =>
+      this.warn(i, `the popup got no virtual authenticator: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
+
+  private record(record: Ceremony, c: Capture): void {
+    const i = this.inspections.get(c.root);
+    const store = this.store;
+    if (!i || !store) return;
+    const [{ id }] = store.storeCaptured([record], new Date(this.now()).toISOString(), randomUUID);
+    i.ceremonies.push(lineOf({ ...record, id }));
+    const summary = store.ceremonySummary(id);
+    if (summary) this.publish({ type: 'ceremony', ceremony: summary });
+    this.changed(i.id);
+  }
+
+  private describe(i: Inspection): InspectSession {
+    const pending: InspectPendingCall[] = (this.inspector?.pending(i.id) ?? []).map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      at: c.at,
+      origin: c.frame.origin,
+      state: c.outcome && credentialIdOf(c) ? 'posting' : 'waiting',
+    }));
+    return {
+      id: i.id,
+      url: i.url,
+      openedAt: i.openedAt,
+      closedAt: i.closedAt,
+      closedReason: i.closedReason,
+      preset: i.preset,
+      fault: i.fault,
+      ceremonies: [...i.ceremonies],
+      pending,
+      warnings: [...i.warnings],
+    };
+  }
+
+  private markClosed(i: Inspection, reason: string): void {
+    if (i.closedAt) return;
+    i.closedAt = this.now();
+    i.closedReason = reason;
+    i.tab = null;
+    i.labs = [];
+    this.changed(i.id);
+  }
+
+  private warn(i: Inspection, w: string): void {
+    if (i.warnings.length < MAX_WARNINGS) i.warnings.push(w);
+    this.changed(i.id);
+  }
+
+  private changed(id: string): void {
+    if (this.inspections.has(id)) this.publish({ type: 'inspect', session: id });
+  }
+
+  /** Forgets the oldest closed inspections beyond the listed maximum (their ceremonies stay in History). */
+  private prune(): void {
+    const closed = [...this.inspections.values()].filter((i) => i.closedAt);
+    for (const i of closed.slice(0, Math.max(0, this.inspections.size - MAX_LISTED))) this.inspections.delete(i.id);
+  }
+}
+
+/** The window's line for a ceremony (what the CLI prints, as data). */
+function lineOf(c: Ceremony): InspectCeremonyLine {
+  const site = c.site!;
+  const failed = c.dissection?.checks.find((k) => k.status === 'fail');
+  const credential = site.server.credential;
+  const mediation = (site.rawOptions as { mediation?: unknown } | null)?.mediation;
+  return {
+    id: c.id,
+    kind: c.kind,
+    at: c.timings.optionsAt,
+    origin: site.origin,
+    rpId: site.rpId,
+    target: site.target,
+    topLevel: site.topLevel,
+    fmt: c.result?.fmt ?? c.dissection?.summary?.fmt ?? null,
+    verdict: c.verdict === 'verified' ? 'verified' : c.verdict === 'client-error' ? 'client-error' : 'failed',
+    failedCheck: c.verdict === 'failed' ? (failed?.id ?? c.error?.step ?? null) : null,
+    clientError: c.clientError?.name ?? null,
+    server: credential ? { method: credential.method, url: credential.url, status: credential.status } : null,
+    serverVerdict: site.serverVerdict ?? 'unknown',
+    disagreement: site.disagreement ?? null,
+    mediation: typeof mediation === 'string' ? mediation : null,
+  };
+}
