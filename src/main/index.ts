@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
 import { CSP, startRpServer, type RpServer } from '../rp/server.ts';
 import { AuthenticatorLab, LabHost } from '../rp/lab/index.ts';
+import { InspectHost } from '../rp/inspect/host.ts';
+import { inspectWindows } from './inspectWindows.ts';
 import { debuggerTransport } from './labTransport.ts';
 import { isAllowedExternal, isAppUrl } from './security.ts';
 import { setupWebAuthn } from './webauthn.ts';
@@ -16,6 +18,9 @@ let rp: RpServer | null = null;
 let win: BrowserWindow | null = null;
 /** The virtual authenticator lab's slot: the RP's lab API drives the window through its debugger. */
 const lab = new LabHost();
+/** Sites inspected from the window open in windows of their own, in this in-memory session. */
+const INSPECT_PARTITION = 'inspect';
+const inspect = new InspectHost();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -36,6 +41,7 @@ async function start(): Promise<void> {
     dataDir: process.env.PASSKEY_EXPLORER_DATA_DIR ?? app.getPath('userData'),
     staticDir: join(here, '../renderer'),
     lab,
+    inspect,
     log: (line) => console.error(line),
   });
   const origin = rp.origin;
@@ -43,7 +49,16 @@ async function start(): Promise<void> {
   registerIpc(origin);
   // Real authenticators (Touch ID on signed macOS builds, the account picker): src/main/webauthn.ts.
   await setupWebAuthn({ isFromApp: (url) => isAppUrl(url, origin), log: (line) => console.error(line) });
-  app.on('web-contents-created', (_e, contents) => lockDownContents(contents, origin));
+  const inspectSession = session.fromPartition(INSPECT_PARTITION);
+  // An inspected site asks for no permission on the app's behalf.
+  inspectSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_e, contents) => {
+    // Inspected sites navigate wherever they like, in their own session; the app's windows stay locked.
+    if (contents.session === inspectSession) return;
+    lockDownContents(contents, origin);
+  });
+  const product = `Electron ${process.versions.electron} (Chromium ${process.versions.chrome})`;
+  await inspect.connect(inspectWindows({ createWindow: (o) => new BrowserWindow(o), partition: INSPECT_PARTITION, product }));
   createWindow(origin);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(origin);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlOf, type ArgsOf, type EndpointDef } from '@api/endpoint.ts';
-import { ENDPOINTS, LAB_ENDPOINTS, type Endpoints, type LabEndpoints } from '@api/endpoints.ts';
+import { ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS, type Endpoints, type InspectEndpoints, type LabEndpoints } from '@api/endpoints.ts';
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import { startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { ApiRequestError, createApiClient } from '../../src/renderer/src/api/client.ts';
@@ -47,6 +47,12 @@ const CORE: Samples<Endpoints> = {
   deleteRoot: ['root'],
   createHandoff: [DEFAULT_CONFIG],
   handoff: ['AAAAAAAAAAAAAAAAAAAAAA'],
+};
+const INSPECT: Samples<InspectEndpoints> = {
+  status: [],
+  open: [{ url: 'https://example.com/', preset: 'platform-passkey' }],
+  setFault: ['window-1', 'bogus-signature'],
+  close: ['window-1'],
 };
 const LAB: Samples<LabEndpoints> = {
   status: [],
@@ -133,6 +139,12 @@ describe('the endpoint tables', () => {
     const { api, seen } = client();
     await check(LAB_ENDPOINTS, LAB, api.lab as never, seen);
     expect(seen.at(-1)?.error).toBe('lab_unavailable');
+  });
+
+  it('the client calls, and the RP routes, every inspect endpoint (with no inspection, close answers 404 inspect_unknown)', async () => {
+    const { api, seen } = client();
+    await check(INSPECT_ENDPOINTS, INSPECT, api.inspect as never, seen);
+    expect(seen.at(-1)?.error).toBe('inspect_unknown');
   });
 
   it('opens the event stream at the table path', async () => {
