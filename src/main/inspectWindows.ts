@@ -49,7 +49,7 @@ export interface InspectWindowsDeps {
 }
 
 /** The window's debugger as a CDP client with flat sessions (no session id: the page itself). */
-export function debuggerCdp(dbg: DebuggerLike): InspectCdp {
+function debuggerCdp(dbg: DebuggerLike): InspectCdp {
   if (!dbg.isAttached()) dbg.attach('1.3');
   const listeners = new Map<string, Set<(params: unknown) => void>>();
   dbg.on('message', (_event, method, params, sessionId) => {
