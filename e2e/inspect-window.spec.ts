@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { expect, test as served, testIdCss } from './fixtures.ts';
 import { findPage, test } from './labFixture.ts';
 import { startBetterAuthSite, type BetterAuthSite } from './sites/betterAuth.ts';
-import { HISTORY_TID, INSPECT_TID, TID } from '../src/renderer/src/testids.ts';
+import { HISTORY_TID, INSPECT_TID, INSPECTOR_TID, TID } from '../src/renderer/src/testids.ts';
 
 const line = (page: Page, kind: string, n: number) => page.locator(`${testIdCss(INSPECT_TID.ceremony)}[data-kind="${kind}"]`).nth(n);
 
@@ -81,6 +81,21 @@ test.describe('inspect a site from the window', () => {
     await expect(page.getByTestId(TID.tab('ceremony'))).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId(TID.verdict)).toHaveText('failed');
     expect(id).toBeTruthy();
+    // Its sequence has the page and the site's server as lanes, with the requests that were seen.
+    const seq = page.getByTestId(INSPECTOR_TID.sequence);
+    await expect(seq).toHaveAttribute('data-lanes', 'user authenticator client page server');
+    const arrow = (step: string) => seq.locator(`${testIdCss(INSPECTOR_TID.seqStep)}[data-step="${step}"]`);
+    await expect(arrow('options-request')).toContainText('GET /api/auth/passkey/generate-authenticate-options');
+    await expect(arrow('options-request')).toHaveAttribute('data-from', 'page');
+    await expect(arrow('options-request')).toHaveAttribute('data-to', 'server');
+    await expect(arrow('response-post')).toContainText('POST /api/auth/passkey/verify-authentication');
+    await expect(arrow('verify')).toHaveAttribute('data-status', 'error');
+    await expect(arrow('result')).toHaveAttribute('data-status', 'error');
+    await expect(arrow('result')).toContainText('HTTP 401');
+    // The site's answer opens in the inspector.
+    await arrow('result').click();
+    await expect(page.getByTestId(INSPECTOR_TID.ceremonyInspection)).toContainText('serverVerdict');
+    await page.screenshot({ path: test.info().outputPath('inspect-sequence.png'), fullPage: true });
 
     // Closing the inspection closes its tab; the ceremonies stay.
     await page.getByTestId(TID.tab('inspect')).click();

@@ -284,6 +284,46 @@ describe('exports', () => {
     expect(m).toContain('  RP-->>C: +460 ms verified\n');
   });
 
+  it('draws a ceremony captured on another site with the page and its server, and the requests seen', () => {
+    const c = authentication(3, false, {
+      verdict: 'failed',
+      result: null,
+      error: { code: 'verification_failed', message: 'bad signature', step: 'authentication.signature' },
+      site: {
+        origin: 'https://shop.example',
+        url: 'https://shop.example/login',
+        rpId: 'shop.example',
+        topLevel: true,
+        topOrigin: null,
+        target: 'page',
+        rawOptions: {},
+        server: {
+          options: null,
+          credential: {
+            url: 'https://shop.example/api/login?next=%2F',
+            method: 'POST',
+            status: 200,
+            requestBody: '{}',
+            responseBody: '{"ok":true}',
+            startedAt: Date.parse('2025-01-01T00:00:03.000Z') + 500,
+            finishedAt: Date.parse('2025-01-01T00:00:03.000Z') + 530,
+            mimeType: 'application/json',
+          },
+        },
+        serverVerdict: 'accepted',
+        disagreement: { server: 'accepted', status: 200, checkId: 'authentication.signature' },
+      },
+    });
+    c.dissection!.checks[1] = { ...c.dissection!.checks[1], status: 'fail', message: 'The signature does not verify' };
+    const m = toMermaid(c, t);
+    expect(m).toContain('  participant P as Page (the site’s script)\n  participant S as Site server\n');
+    expect(m).not.toContain('participant RP');
+    expect(m).toContain('  P->>C: +0 ms navigator.credentials.get(options)\n');
+    expect(m).toContain('POST /api/login?next=%2F\n');
+    expect(m).toContain('  Note over S: Stopped at:');
+    expect(m).toMatch(/ {2}S-->>P: \+\d+ ms HTTP 200\n {2}Note over S: disagrees with our checks\n/);
+  });
+
   it('stops a client error on the create()/get() arrow', () => {
     const c = authentication(1, true, {
       kind: 'registration',

@@ -12,7 +12,7 @@ import { expectationsFromCase, verifyRegistration } from '@decode/verify/index.t
 import { toBase64Url } from '@decode/bytes.ts';
 import { FALLBACK_CONFIG } from '../../src/renderer/src/model/config.ts';
 import { plainSummary } from '../../src/renderer/src/model/plainSummary.ts';
-import { sequenceInputOf, stepsOf, stoppedAt } from '../../src/renderer/src/model/sequence.ts';
+import { lanesOf, sequenceInputOf, stepsOf, stoppedAt } from '../../src/renderer/src/model/sequence.ts';
 import {
   authDataOffset,
   decodeSources,
@@ -233,6 +233,101 @@ describe('plainSummary', () => {
 });
 
 describe('sequence steps', () => {
+  const site = (over: Partial<NonNullable<Ceremony['site']>> = {}): NonNullable<Ceremony['site']> => ({
+    origin: 'https://shop.example',
+    url: 'https://shop.example/login',
+    rpId: 'shop.example',
+    topLevel: true,
+    topOrigin: null,
+    target: 'page',
+    rawOptions: { publicKey: {} },
+    server: {
+      options: {
+        url: 'https://shop.example/api/options',
+        method: 'GET',
+        status: 200,
+        requestBody: null,
+        responseBody: '{}',
+        startedAt: 940,
+        finishedAt: 980,
+        mimeType: 'application/json',
+      },
+      credential: {
+        url: 'https://shop.example/api/verify',
+        method: 'POST',
+        status: 401,
+        requestBody: '{}',
+        responseBody: '{"error":"bad signature"}',
+        startedAt: 1_520,
+        finishedAt: 1_560,
+        mimeType: 'application/json',
+      },
+    },
+    serverVerdict: 'rejected',
+    disagreement: null,
+    ...over,
+  });
+  it('a ceremony captured on another site: page and site server lanes, its exchange on the browser clock, its answer', () => {
+    const c = ceremony({ result: regResult(), timings: { optionsAt: 1_000, responseAt: 1_500 }, site: site() });
+    const steps = stepsOf(sequenceInputOf(c));
+    expect(lanesOf(c)).toEqual(['user', 'authenticator', 'client', 'page', 'server']);
+    expect(steps.map((s) => [s.id, s.from, s.to])).toEqual([
+      ['options-request', 'page', 'server'],
+      ['options-response', 'server', 'page'],
+      ['page-call', 'page', 'client'],
+      ['client-call', 'client', 'authenticator'],
+      ['user-verification', 'authenticator', 'user'],
+      ['authenticator-response', 'authenticator', 'client'],
+      ['client-result', 'client', 'page'],
+      ['response-post', 'page', 'server'],
+      ['verify', 'server', 'server'],
+      ['result', 'server', 'page'],
+    ]);
+    // Relative to the page's call; the options came before it.
+    expect(steps.map((s) => s.atMs)).toEqual([-60, -20, 0, null, null, null, 500, 520, null, 560]);
+    expect(steps.filter((s) => s.atMs !== null).every((s) => s.timing === 'page')).toBe(true);
+    // Our checks passed; the site's server refused: the answer is where it stopped.
+    expect(stoppedAt(steps)).toMatchObject({ id: 'result', error: { name: 'HTTP 401', message: '{"error":"bad signature"}' } });
+  });
+  it('an exchange that was not seen is skipped, a disagreement marks the answer, a client error stops on the call', () => {
+    const unseen = stepsOf(
+      sequenceInputOf(
+        ceremony({ result: regResult(), site: site({ server: { options: null, credential: null }, serverVerdict: 'unknown' }) }),
+      ),
+    );
+    expect(unseen.filter((s) => s.status === 'skipped').map((s) => s.id)).toEqual([
+      'options-request',
+      'options-response',
+      'response-post',
+      'result',
+    ]);
+    const accepted = stepsOf(
+      sequenceInputOf(
+        ceremony({
+          verdict: 'failed',
+          dissection: {
+            checks: [{ id: 'registration.origin', spec: '', title: 'origin', status: 'fail', message: 'wrong origin' }],
+          } as never,
+          site: site({ serverVerdict: 'accepted', disagreement: { server: 'accepted', status: 200, checkId: 'registration.origin' } }),
+        }),
+      ),
+    );
+    expect(accepted.find((s) => s.id === 'verify')).toMatchObject({ status: 'error', error: { checkId: 'registration.origin' } });
+    expect(accepted.find((s) => s.id === 'result')).toMatchObject({ disagreement: true });
+    const refused = stepsOf(
+      sequenceInputOf(
+        ceremony({
+          verdict: 'client-error',
+          clientError: { name: 'NotAllowedError', message: 'm' },
+          response: null,
+          site: site({ server: { options: null, credential: null } }),
+        }),
+      ),
+    );
+    expect(stoppedAt(refused)).toMatchObject({ id: 'client-call', error: { name: 'NotAllowedError' } });
+    expect(refused.find((s) => s.id === 'client-result')).toMatchObject({ status: 'error', payload: 'client-error' });
+    expect(refused.find((s) => s.id === 'verify')?.status).toBe('skipped');
+  });
   it('a verified ceremony: all 8 steps done, times relative to optionsAt', () => {
     const steps = stepsOf(sequenceInputOf(ceremony({ result: regResult() }), 320));
     expect(steps.map((s) => s.id)).toEqual([

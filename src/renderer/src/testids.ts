@@ -222,6 +222,7 @@ export const INSPECTOR_TID = {
   sequence: 'sequence',
   seqStep: 'seq-step',
   seqStepTime: 'seq-step-time',
+  seqStepDisagreement: 'seq-step-disagreement',
   seqStepError: 'seq-step-error',
   seqTimingNote: 'seq-timing-note',
   seqLabEvent: 'seq-lab-event',

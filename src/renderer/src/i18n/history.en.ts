@@ -126,6 +126,8 @@ export const historyEn = {
   'export.lane.user': 'User',
   'export.lane.authenticator': 'Authenticator',
   'export.lane.client': 'Client (browser / OS)',
+  'export.lane.page': 'Page (the site’s script)',
+  'export.lane.server': 'Site server',
   'export.lane.rp': 'Relying Party',
   'export.mermaid.options': 'options (challenge {challenge}…)',
   'export.mermaid.uv': 'user presence / verification',

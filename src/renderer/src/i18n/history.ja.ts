@@ -129,6 +129,8 @@ export const historyJa: Catalog<typeof historyEn> = {
   'export.lane.user': 'ユーザー',
   'export.lane.authenticator': '認証器',
   'export.lane.client': 'クライアント（ブラウザー / OS）',
+  'export.lane.page': 'ページ（サイトのスクリプト）',
+  'export.lane.server': 'サイトのサーバー',
   'export.lane.rp': 'リライング パーティー',
   'export.mermaid.options': 'オプション（challenge {challenge}…）',
   'export.mermaid.uv': 'ユーザーの存在確認 / 本人確認',

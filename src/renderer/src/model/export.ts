@@ -8,7 +8,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import type { Params } from '../i18n/format.ts';
 import { ceremonyFacts, FLAG_KEYS } from './ceremony.ts';
 import { algorithmLabel } from './config.ts';
-import { sequenceInputOf, stepsOf, type Lane, type SequenceStep } from './sequence.ts';
+import { lanesOf, sequenceInputOf, stepsOf, type Lane, type SequenceStep } from './sequence.ts';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
@@ -48,7 +48,18 @@ export function exportFileName(
 
 // ---------------------------------------------------------------- Mermaid
 
-const PARTICIPANT: Record<Lane, string> = { user: 'U', authenticator: 'A', client: 'C', rp: 'RP' };
+const PARTICIPANT: Record<Lane, string> = { user: 'U', authenticator: 'A', client: 'C', rp: 'RP', page: 'P', server: 'S' };
+
+/** "GET /options?name=x" for an exchange of an inspected site. */
+function request(x: { method: string; url: string } | null | undefined, fallback: string): string {
+  if (!x) return fallback;
+  try {
+    const u = new URL(x.url);
+    return `${x.method} ${u.pathname}${u.search}`;
+  } catch {
+    return `${x.method} ${x.url}`;
+  }
+}
 
 /** Mermaid message text: one line, no ';' or '#' (statement separator and entity codes). */
 function mm(text: string, max = 140): string {
@@ -62,7 +73,8 @@ function mm(text: string, max = 140): string {
 }
 
 function at(step: SequenceStep): string {
-  return step.atMs === null ? '' : `+${step.atMs} ms `;
+  if (step.atMs === null) return '';
+  return step.atMs < 0 ? `−${-step.atMs} ms ` : `+${step.atMs} ms `;
 }
 
 /**
@@ -74,13 +86,12 @@ export function toMermaid(c: Ceremony, t: Translate): string {
   const steps = stepsOf(sequenceInputOf(c));
   const f = ceremonyFacts(c);
   const call = c.kind === 'registration' ? 'navigator.credentials.create()' : 'navigator.credentials.get()';
+  const site = c.site;
+  const verifier = site ? PARTICIPANT.server : PARTICIPANT.rp;
   const lines = [
     'sequenceDiagram',
     '  autonumber',
-    `  participant U as ${mm(t('export.lane.user'))}`,
-    `  participant A as ${mm(t('export.lane.authenticator'))}`,
-    `  participant C as ${mm(t('export.lane.client'))}`,
-    `  participant RP as ${mm(t('export.lane.rp'))}`,
+    ...lanesOf(c).map((l) => `  participant ${PARTICIPANT[l]} as ${mm(t(`export.lane.${l}`))}`),
   ];
   const arrow = (s: SequenceStep, text: string, dashed = false) => {
     const from = PARTICIPANT[s.from];
@@ -101,7 +112,13 @@ export function toMermaid(c: Ceremony, t: Translate): string {
     }
     switch (s.id) {
       case 'options-request':
-        arrow(s, `POST /api/${c.kind}/options`);
+        arrow(s, site ? request(site.server.options, '?') : `POST /api/${c.kind}/options`);
+        break;
+      case 'page-call':
+        arrow(s, `${call.replace('()', '(options)')}`);
+        break;
+      case 'client-result':
+        arrow(s, s.status === 'error' ? `✗ ${s.error?.name ?? ''}` : 'PublicKeyCredential', true);
         break;
       case 'options-response':
         arrow(
@@ -130,18 +147,22 @@ export function toMermaid(c: Ceremony, t: Translate): string {
         );
         break;
       case 'response-post':
-        arrow(s, `POST /api/${c.kind}/verify`);
+        arrow(s, site ? request(site.server.credential, '?') : `POST /api/${c.kind}/verify`);
         break;
       case 'verify':
         if (s.status === 'error') {
           arrow(s, t('export.mermaid.checkFailed', { check: s.error?.checkId ?? s.error?.name ?? '', message: s.error?.message ?? '' }));
           lines.push(
-            `  Note over RP: ${mm(t('export.mermaid.stoppedAt', { check: s.error?.checkTitle ?? s.error?.checkId ?? s.error?.name ?? '' }))}`,
+            `  Note over ${verifier}: ${mm(t('export.mermaid.stoppedAt', { check: s.error?.checkTitle ?? s.error?.checkId ?? s.error?.name ?? '' }))}`,
           );
         } else arrow(s, t(c.kind === 'registration' ? 'export.mermaid.verifyReg' : 'export.mermaid.verifyAuth'));
         break;
       case 'result':
-        arrow(s, s.status === 'error' ? `${c.error?.code ?? 'failed'}` : t('export.mermaid.verified'), true);
+        if (site) {
+          const x = site.server.credential;
+          arrow(s, `HTTP ${x?.status ?? '?'}${site.serverVerdict === 'rejected' ? ' ✗' : ''}`, true);
+          if (site.disagreement) lines.push(`  Note over ${verifier}: ${mm(t('seq.site.disagreement'))}`);
+        } else arrow(s, s.status === 'error' ? `${c.error?.code ?? 'failed'}` : t('export.mermaid.verified'), true);
         break;
     }
   }

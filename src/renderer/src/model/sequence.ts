@@ -17,11 +17,16 @@
  * Not measured: the user verification and the authenticator's
  * own work happen inside create()/get() and have no time of their own.
  */
-import type { Ceremony, CeremonyKind, LabEvent } from '@api/types.ts';
+import type { Ceremony, CeremonyKind, ExternalSite, LabEvent } from '@api/types.ts';
 import type { Check } from '@decode/types.ts';
 
-export type Lane = 'user' | 'authenticator' | 'client' | 'rp';
+export type Lane = 'user' | 'authenticator' | 'client' | 'rp' | 'page' | 'server';
 export const LANES: readonly Lane[] = ['user', 'authenticator', 'client', 'rp'];
+/**
+ * A ceremony captured on another site (`site` set): the page's own script and the site's server are
+ * lanes of their own, with the HTTP exchange that was seen between them.
+ */
+export const SITE_LANES: readonly Lane[] = ['user', 'authenticator', 'client', 'page', 'server'];
 
 export type StepId =
   | 'options-request'
@@ -31,7 +36,9 @@ export type StepId =
   | 'authenticator-response'
   | 'response-post'
   | 'verify'
-  | 'result';
+  | 'result'
+  | 'page-call'
+  | 'client-result';
 
 const STEP_IDS: readonly StepId[] = [
   'options-request',
@@ -54,15 +61,29 @@ export interface SequenceStep {
   status: StepStatus;
   /** ms since optionsAt, or null when this step has no time of its own. */
   atMs: number | null;
-  /** How the time was obtained. */
-  timing: 'rp' | 'client' | 'none';
+  /** How the time was obtained ('page': the inspected browser's clock, relative to the page's call). */
+  timing: 'rp' | 'client' | 'page' | 'none';
+  /** The site's server answered otherwise than our checks concluded (external ceremonies). */
+  disagreement?: boolean;
   /** The client error name, the failing check's id or the RP's error code, when status is 'error'. */
   error?: { name: string; message: string; checkId?: string; checkTitle?: string };
   /** Which payload opens in the inspector. */
   payload: PayloadId;
 }
 
-export type PayloadId = 'config' | 'options' | 'flags' | 'authenticator' | 'response' | 'checks' | 'result' | 'client-error';
+export type PayloadId =
+  | 'config'
+  | 'options'
+  | 'flags'
+  | 'authenticator'
+  | 'response'
+  | 'checks'
+  | 'result'
+  | 'client-error'
+  | 'site-options'
+  | 'raw-options'
+  | 'site-post'
+  | 'site-answer';
 
 export interface SequenceInput {
   kind: CeremonyKind;
@@ -76,6 +97,8 @@ export interface SequenceInput {
   clientMs?: number;
   /** Running: the runner's phase. */
   phase?: 'options' | 'client' | 'verify';
+  /** Set for a ceremony captured on another site. */
+  site?: ExternalSite;
 }
 
 export function sequenceInputOf(c: Ceremony, clientMs?: number): SequenceInput {
@@ -89,11 +112,18 @@ export function sequenceInputOf(c: Ceremony, clientMs?: number): SequenceInput {
     checks: c.dissection?.checks ?? null,
     // The window that ran it measured create()/get(); the RP records that measure with the ceremony.
     clientMs: clientMs ?? c.timings.clientMs,
+    ...(c.site ? { site: c.site } : {}),
   };
+}
+
+/** The lanes a ceremony's diagram has. */
+export function lanesOf(s: Pick<SequenceInput, 'site'>): readonly Lane[] {
+  return s.site ? SITE_LANES : LANES;
 }
 
 /** The steps of a ceremony, each with its status and time. */
 export function stepsOf(s: SequenceInput): SequenceStep[] {
+  if (s.site) return siteStepsOf(s, s.site);
   const t = s.timings;
   const rel = (at: number | undefined) => (at === undefined ? null : Math.max(0, Math.round(at - t.optionsAt)));
   const responseAt = rel(t.responseAt);
@@ -179,6 +209,76 @@ export function stepsOf(s: SequenceInput): SequenceStep[] {
     result.error = error;
     return steps;
   }
+  return steps;
+}
+
+/**
+ * A ceremony captured on another site: the page asked its server for options, called the client,
+ * got the credential or an error, and posted the credential to its server, which answered. Our
+ * §7.1 / §7.2 checks sit on the server's lane: what that server should have concluded. Times are
+ * the inspected browser's, relative to the page's call; an exchange that was not seen is 'skipped'.
+ */
+function siteStepsOf(s: SequenceInput, site: ExternalSite): SequenceStep[] {
+  const t0 = s.timings.optionsAt;
+  const rel = (at: number | null | undefined) => (typeof at === 'number' ? Math.round(at - t0) : null);
+  const step = (id: StepId, from: Lane, to: Lane, payload: PayloadId, atMs: number | null, status: StepStatus = 'ok'): SequenceStep => ({
+    id,
+    from,
+    to,
+    status,
+    atMs,
+    timing: atMs === null ? 'none' : 'page',
+    payload,
+  });
+  const opt = site.server.options;
+  const post = site.server.credential;
+  const responseAt = rel(s.timings.responseAt);
+  const steps: SequenceStep[] = [
+    step('options-request', 'page', 'server', 'site-options', opt ? rel(opt.startedAt) : null, opt ? 'ok' : 'skipped'),
+    step('options-response', 'server', 'page', 'site-options', opt ? rel(opt.finishedAt) : null, opt ? 'ok' : 'skipped'),
+    step('page-call', 'page', 'client', 'raw-options', 0),
+    step('client-call', 'client', 'authenticator', 'options', null),
+    step('user-verification', 'authenticator', 'user', 'flags', null),
+    step('authenticator-response', 'authenticator', 'client', 'authenticator', null),
+    step('client-result', 'client', 'page', 'response', responseAt),
+    step('response-post', 'page', 'server', 'site-post', post ? rel(post.startedAt) : null, post ? 'ok' : 'skipped'),
+    step('verify', 'server', 'server', 'checks', null),
+    step('result', 'server', 'page', 'site-answer', post ? rel(post.finishedAt) : null, post ? 'ok' : 'skipped'),
+  ];
+  const at = (id: StepId) => steps.find((x) => x.id === id)!;
+
+  if (s.verdict === 'client-error' || (s.clientError && !s.response)) {
+    const ce = s.clientError ?? { name: s.error?.code ?? 'Error', message: s.error?.message ?? '' };
+    const call = at('client-call');
+    call.status = 'error';
+    call.payload = 'client-error';
+    call.error = { name: ce.name, message: ce.message };
+    const result = at('client-result');
+    result.status = 'error';
+    result.payload = 'client-error';
+    result.error = { name: ce.name, message: ce.message };
+    for (const id of ['user-verification', 'authenticator-response', 'verify'] as const) {
+      const x = at(id);
+      x.status = 'skipped';
+      x.atMs = null;
+      x.timing = 'none';
+    }
+    return steps;
+  }
+  if (s.verdict === 'failed') {
+    const failed = s.checks?.find((c) => c.status === 'fail');
+    const verify = at('verify');
+    verify.status = 'error';
+    verify.error = failed
+      ? { name: failed.id, message: failed.message ?? failed.title, checkId: failed.id, checkTitle: failed.title }
+      : { name: s.error?.code ?? 'failed', message: s.error?.message ?? '', checkId: s.error?.step };
+  }
+  const answer = at('result');
+  if (post && site.serverVerdict === 'rejected') {
+    answer.status = 'error';
+    answer.error = { name: `HTTP ${post.status ?? '?'}`, message: (post.responseBody ?? '').slice(0, 300) };
+  }
+  if (site.disagreement) answer.disagreement = true;
   return steps;
 }
 

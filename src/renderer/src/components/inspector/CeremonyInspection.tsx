@@ -4,7 +4,7 @@
  * opens on the RP's verify step with the first failed check selected; a client error on its call.
  */
 import { useMemo, useState } from 'react';
-import type { Ceremony, CeremonyKind } from '@api/types.ts';
+import type { Ceremony, CeremonyKind, SiteHttpExchange } from '@api/types.ts';
 import type { Field } from '@decode/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { decodeSources, jsonToFields } from '../../model/inspect.ts';
@@ -71,7 +71,45 @@ export function payloadOf(c: Ceremony, id: PayloadId): Payload {
       return whole ? { data: whole } : { data: json(c.error, 'error'), note: 'payload.none' };
     case 'result':
       return { data: { ...json(c.result ?? { verdict: c.verdict, error: c.error }, 'result'), checks: d?.checks ?? null } };
+    case 'raw-options':
+      return { data: json(c.site?.rawOptions ?? null, 'rawOptions'), select: (f) => f.key === 'challenge' };
+    case 'site-options':
+      return exchange(c.site?.server.options ?? null, 'siteOptions');
+    case 'site-post':
+      return exchange(c.site?.server.credential ?? null, 'sitePost');
+    case 'site-answer': {
+      const x = c.site?.server.credential ?? null;
+      if (!x) return { data: json(null, 'siteAnswer'), note: 'payload.none' };
+      const answer = {
+        status: x.status,
+        serverVerdict: c.site?.serverVerdict ?? 'unknown',
+        disagreement: c.site?.disagreement ?? null,
+        mimeType: x.mimeType,
+        body: bodyValue(x.responseBody),
+      };
+      return { data: json(answer, 'siteAnswer'), select: (f) => f.key === (answer.disagreement ? 'disagreement' : 'status') };
+    }
   }
+}
+
+/** A JSON body as its value (so the inspector shows its fields), anything else as the text it is. */
+function bodyValue(body: string | null): unknown {
+  if (body === null) return null;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+/** One HTTP exchange of the site, bodies parsed where they are JSON. */
+function exchange(x: SiteHttpExchange | null, source: string): Payload {
+  if (!x) return { data: json(null, source), note: 'payload.none' };
+  const { requestBody, responseBody, ...rest } = x;
+  return {
+    data: json({ ...rest, requestBody: bodyValue(requestBody), responseBody: bodyValue(responseBody) }, source),
+    select: (f) => f.key === 'url',
+  };
 }
 
 export function CeremonyInspection({ ceremony, clientMs }: { ceremony: Ceremony; clientMs?: number }) {
@@ -89,6 +127,7 @@ export function CeremonyInspection({ ceremony, clientMs }: { ceremony: Ceremony;
         selected={step.id}
         onSelect={(s) => setStepId(s.id)}
         labMarks={labMarksOf(ceremony)}
+        site={ceremony.site}
       />
       {payload.note && <p className="muted">{t(payload.note)}</p>}
       <Inspector

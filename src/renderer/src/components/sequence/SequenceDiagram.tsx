@@ -3,13 +3,46 @@
  * arrow per step with its time; a client error or a failed check stops the diagram on its arrow in
  * red. Every arrow is a button: clicking it (or Enter) opens its payload in the inspector.
  */
-import type { CeremonyKind } from '@api/types.ts';
+import type { CeremonyKind, ExternalSite, SiteHttpExchange } from '@api/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
-import { LANES, type LabMark, type Lane, type SequenceStep } from '../../model/sequence.ts';
+import { LANES, SITE_LANES, type LabMark, type SequenceStep } from '../../model/sequence.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
 import './sequence.css';
 
-const laneIndex = (l: Lane) => LANES.indexOf(l);
+/** "POST /api/auth/passkey/verify-registration" (the path, not the origin: the page's is above). */
+function requestText(x: SiteHttpExchange): string {
+  try {
+    const u = new URL(x.url);
+    return `${x.method} ${u.pathname}${u.search.length > 40 ? `${u.search.slice(0, 40)}…` : u.search}`;
+  } catch {
+    return `${x.method} ${x.url}`;
+  }
+}
+
+type T = ReturnType<typeof useI18n>['t'];
+
+/** The label of a step of a ceremony captured on another site: the requests as they were seen. */
+function siteStepLabel(t: T, step: SequenceStep, kind: CeremonyKind, site: ExternalSite): string {
+  const { options, credential } = site.server;
+  switch (step.id) {
+    case 'options-request':
+      return options ? t('seq.site.step.options-request', { request: requestText(options) }) : t('seq.site.step.options-request.unseen');
+    case 'options-response':
+      return t('seq.site.step.options-response', { status: String(options?.status ?? '?') });
+    case 'page-call':
+      return t(`seq.site.step.page-call.${kind}`);
+    case 'client-result':
+      return t('seq.site.step.client-result');
+    case 'response-post':
+      return credential ? t('seq.site.step.response-post', { request: requestText(credential) }) : t('seq.site.step.response-post.unseen');
+    case 'verify':
+      return t(`seq.site.step.verify.${kind}`);
+    case 'result':
+      return credential ? t('seq.site.step.result', { status: String(credential.status ?? '?') }) : t('seq.site.step.result.unseen');
+    default:
+      return t(stepLabelKey(step, kind));
+  }
+}
 
 function stepLabelKey(step: SequenceStep, kind: CeremonyKind): MessageKey {
   switch (step.id) {
@@ -29,6 +62,7 @@ export function SequenceDiagram({
   selected,
   onSelect,
   labMarks = [],
+  site,
 }: {
   steps: readonly SequenceStep[];
   kind: CeremonyKind;
@@ -36,32 +70,40 @@ export function SequenceDiagram({
   onSelect(step: SequenceStep): void;
   /** Virtual-authenticator (CDP) events recorded during the ceremony, shown on the Authenticator's lifeline. */
   labMarks?: readonly LabMark[];
+  /** A ceremony captured on another site: its page and server are lanes, with their exchange. */
+  site?: ExternalSite;
 }) {
   const { t } = useI18n();
+  const lanes = site ? SITE_LANES : LANES;
+  const laneIndex = (l: SequenceStep['from']) => lanes.indexOf(l);
   const stopped = steps.find((s) => s.status === 'error');
   const timeText = (s: SequenceStep) =>
     s.atMs === null || s.timing === 'none'
       ? t('seq.timing.none')
-      : t(s.timing === 'client' ? 'seq.timing.client' : 'seq.timing.rp', { ms: s.atMs });
+      : s.timing === 'page'
+        ? t('seq.timing.page', { ms: s.atMs > 0 ? `+${s.atMs}` : s.atMs < 0 ? `−${-s.atMs}` : '0' })
+        : t(s.timing === 'client' ? 'seq.timing.client' : 'seq.timing.rp', { ms: s.atMs });
   return (
     <section
       className="sequence"
       data-testid={TID.sequence}
       data-kind={kind}
       data-stopped-at={stopped?.id ?? ''}
+      data-lanes={lanes.join(' ')}
       aria-labelledby="sequence-title"
+      style={{ ['--seq-lanes' as string]: lanes.length, ['--seq-cols' as string]: lanes.length * 2 }}
     >
       <h3 id="sequence-title" className="section-title">
         {t('seq.title')}
       </h3>
       <div className="seq-grid">
         <div className="seq-lifelines" aria-hidden="true">
-          {LANES.map((l) => (
+          {lanes.map((l) => (
             <span key={l} className={`seq-lifeline lane-${l}`} />
           ))}
         </div>
         <div className="seq-heads" aria-hidden="true">
-          {LANES.map((l) => (
+          {lanes.map((l) => (
             <span key={l} className={`seq-head lane-${l}`}>
               {t(`seq.lane.${l}`)}
             </span>
@@ -78,7 +120,7 @@ export function SequenceDiagram({
             // A self message (the RP's verify) takes the half lane left of its lifeline for its text; the loop is drawn right of it.
             const column = self ? `${2 * a} / ${2 * a + 2}` : `${2 * lo + 2} / ${2 * hi + 2}`;
             const dir = self ? 'self' : b > a ? 'right' : 'left';
-            const label = t(stepLabelKey(s, kind));
+            const label = site ? siteStepLabel(t, s, kind, site) : t(stepLabelKey(s, kind));
             const time = timeText(s);
             const status = t(`seq.status.${s.status}`);
             const errorText = s.error
@@ -109,6 +151,11 @@ export function SequenceDiagram({
                     <span className="seq-time" data-testid={TID.seqStepTime}>
                       {time}
                     </span>
+                    {s.disagreement && (
+                      <span className="seq-error" data-testid={TID.seqStepDisagreement}>
+                        {t('seq.site.disagreement')}
+                      </span>
+                    )}
                     {errorText && (
                       <span className="seq-error" data-testid={TID.seqStepError} title={s.error?.message}>
                         {errorText}
@@ -153,7 +200,7 @@ export function SequenceDiagram({
       </div>
       {labMarks.length > 0 && <p className="seq-note muted">{t('seq.lab.note')}</p>}
       <p className="seq-note muted" data-testid={TID.seqTimingNote}>
-        {t('seq.timingNote')}
+        {t(site ? 'seq.site.timingNote' : 'seq.timingNote')}
       </p>
     </section>
   );
