@@ -62,6 +62,10 @@ function site(framePort: () => number): Server {
       return html(
         `<!doctype html><title>Frame host</title><iframe allow="publickey-credentials-get" src="http://localhost:${framePort()}/frame"></iframe>`,
       );
+    if (url.pathname === '/related')
+      return html(
+        `<!doctype html><title>Related origins</title><script>navigator.credentials.get({ publicKey: { challenge: new Uint8Array(32).fill(3), rpId: 'localhost', timeout: 5000 } }).catch((e) => { document.title = e.name; });</script>`,
+      );
     if (url.pathname === '/frame') return html(`<!doctype html><title>Frame</title><script>${FRAME_SCRIPT}</script>`);
     if (url.pathname === '/with-popup')
       return html(`<!doctype html><title>Popup opener</title><button id="open" onclick="window.open('/popup', 'popup')">Open</button>`);
@@ -236,7 +240,7 @@ test.describe('inspect a site', () => {
     await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(3);
     await page.locator(`${testIdCss(HISTORY_TID.historyRow)}[data-id="${reg.id}"] ${testIdCss(HISTORY_TID.historyOpen)}`).click();
     await expect(page.getByTestId(HISTORY_TID.historySiteDetail)).toHaveText(
-      `Captured on http://localhost:${port} (RP ID localhost, top-level page) by passkey-explorer inspect. The site’s server answered 200 to POST http://localhost:${port}/register.`,
+      `Captured on http://localhost:${port} (RP ID localhost, top-level page) while inspecting it. The site’s server answered 200 to POST http://localhost:${port}/register.`,
     );
     await page.screenshot({ path: test.info().outputPath('history-site.png') });
   });
@@ -274,6 +278,34 @@ test.describe('inspect a site', () => {
     });
     // Both verifiers reject it: ours at the signature step, and the second opinion.
     expect(auth.dissection.secondOpinion.verified).toBe(false);
+  });
+
+  test('a call whose RP ID is not its origin’s domain: the related-origins document is fetched through the page and recorded', async () => {
+    test.setTimeout(60_000);
+    const record = join(mkdtempSync(join(tmpdir(), 'pe-inspect-')), 'related.json');
+    const r = await runInspect([
+      `http://127.0.0.1:${port}/related`,
+      '--headless',
+      '--preset',
+      'platform-passkey',
+      '--until',
+      '1',
+      '--timeout',
+      '40',
+      '--record',
+      record,
+    ]);
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    // The browser refuses an RP ID that is not the page's domain (here: an IP-address origin asking for "localhost").
+    expect(r.out).toMatch(new RegExp(`authentication  http://127\\.0\\.0\\.1:${port}  rpId localhost  fmt -  client error SecurityError`));
+    const [c] = JSON.parse(readFileSync(record, 'utf8')).ceremonies;
+    // What the client would have asked the RP ID for, asked through the page's own network stack.
+    expect(c.site.relatedOrigins).toMatchObject({
+      url: 'https://localhost/.well-known/webauthn',
+      via: 'browser',
+      listed: false,
+      error: expect.stringMatching(/^net::ERR_/),
+    });
   });
 
   test('a call from a cross-origin iframe and one from a popup are captured', async () => {

@@ -57,6 +57,8 @@ export interface InspectCeremonyLine {
   serverVerdict: NonNullable<ExternalSite['serverVerdict']>;
   disagreement: ExternalSite['disagreement'];
   mediation: string | null;
+  /** Set when the call relied on related origins (the RP ID is not the origin's domain). */
+  relatedOrigins: { url: string; listed: boolean; error: string | null } | null;
 }
 
 /** A create()/get() of the page still waiting for its outcome (or for its server exchange). */

@@ -413,6 +413,29 @@ export interface ExternalSite {
    * it accepted a response the checks reject at `checkId`, or rejected one that passes them all.
    */
   disagreement?: { server: 'accepted' | 'rejected'; status: number | null; checkId: string | null } | null;
+  /**
+   * Set when the RP ID is not the calling origin's domain (nor a parent of it): the page relied on
+   * related origins (WebAuthn L3 §5.11), and this is the RP ID's `/.well-known/webauthn` document as
+   * fetched through the page, validated as a client does.
+   */
+  relatedOrigins?: RelatedOrigins;
+}
+
+/** The related-origins document of an RP ID and what it says of the calling origin (§5.11.1). */
+export interface RelatedOrigins {
+  url: string;
+  /** 'browser': fetched by the inspected browser's network stack for the page's frame; 'node': by Passkey Explorer. */
+  via: 'browser' | 'node';
+  status: number | null;
+  /** Why the document could not be used (network error, not 200, not JSON, no `origins` array). */
+  error: string | null;
+  origins: string[] | null;
+  /** The origin labels counted, in order (a client counts at least 5). */
+  labels: string[];
+  /** The calling origin is authorized by the document. */
+  listed: boolean;
+  /** The calling origin is in the document, but after 5 other labels: a client may not look that far. */
+  beyondLimit: boolean;
 }
 
 export interface Ceremony {

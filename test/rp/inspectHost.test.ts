@@ -28,6 +28,7 @@ class FakeBrowser {
   private nextTarget = 1;
   private nextSession = 1;
   binding = '';
+  reads = 0;
 
   async send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<unknown> {
     this.sent.push({ method, params, sessionId });
@@ -65,6 +66,16 @@ class FakeBrowser {
         return {};
       case 'WebAuthn.addVirtualAuthenticator':
         return { authenticatorId: `A-${sessionId}` };
+      case 'Page.getFrameTree':
+        return { frameTree: { frame: { id: `frame-of-${sessionId}` } } };
+      case 'Network.loadNetworkResource':
+        return String(params.url).includes('missing')
+          ? { resource: { success: false, netError: -102, netErrorName: 'net::ERR_CONNECTION_REFUSED' } }
+          : { resource: { success: true, httpStatusCode: 200, stream: 'stream-1' } };
+      case 'IO.read':
+        return this.reads++ === 0
+          ? { data: Buffer.from('{"origins":').toString('base64'), base64Encoded: true, eof: false }
+          : { data: '["https://shop.example"]}', eof: true };
       default:
         return {};
     }
@@ -191,6 +202,33 @@ describe('SiteInspector in a browser with a scope', () => {
     expect(inspector.list()[0]).toMatchObject({ id: 'c1', root: 'T1', target: { type: 'page' } });
     b.page('S-popup', { type: 'error', id: 'c1', at: 1_500, ms: 500, name: 'NotAllowedError', message: 'no' });
     expect(inspector.pending('T1')).toEqual([]);
+  });
+
+  it('fetches a document with the network stack of the frame that made a call (no CORS, no credentials), read to the end', async () => {
+    const b = new FakeBrowser();
+    const inspector = await SiteInspector.attach(b);
+    b.emit('Target.attachedToTarget', {
+      sessionId: 'S-site',
+      targetInfo: { targetId: 'T5', type: 'page', url: 'about:blank' },
+      waitingForDebugger: true,
+    });
+    await flush();
+    b.page('S-site', call('c3', 3_000));
+    const doc = await inspector.fetchThroughPage('c3', 'https://example.com/.well-known/webauthn');
+    expect(doc).toEqual({ status: 200, body: '{"origins":["https://shop.example"]}', error: null });
+    const load = b.calls('Network.loadNetworkResource', 'S-site')[0];
+    expect(load.params).toEqual({
+      frameId: 'frame-of-S-site',
+      url: 'https://example.com/.well-known/webauthn',
+      options: { disableCache: true, includeCredentials: false },
+    });
+    expect(b.calls('IO.close', 'S-site')).toHaveLength(1);
+    expect(await inspector.fetchThroughPage('c3', 'https://missing.example/.well-known/webauthn')).toEqual({
+      status: null,
+      body: null,
+      error: 'net::ERR_CONNECTION_REFUSED',
+    });
+    await expect(inspector.fetchThroughPage('nope', 'https://x/')).rejects.toThrow(/no frame/);
   });
 
   it('instruments a page through its own debugger session (no session id), as the desktop app does', async () => {

@@ -124,6 +124,14 @@ export const checkMessagesEn = {
   'check.registration.credentialIdUnique.noList': 'no list of registered credential IDs was given',
   'check.registration.credentialIdUnique.taken': 'credential ID {credentialId} is already registered',
 
+  /* ---------------------------------------------------------------- related origins (§5.11) */
+  'check.relatedOrigins.title': '§5.11: the RP ID’s /.well-known/webauthn lists the calling origin (related origins)',
+  'check.relatedOrigins.explain':
+    'The RP ID is not this page’s domain. A browser then allows the ceremony only when https://<RP ID>/.well-known/webauthn lists the page’s origin among its first five origin labels; and the server must expect that origin too.',
+  'check.relatedOrigins.unavailable': '{url} could not be used: {reason}',
+  'check.relatedOrigins.notListed': '{origin} is not among the origins of {url}',
+  'check.relatedOrigins.beyondLimit': '{origin} is listed, but after {max} other labels ({labels}): a client may stop before it',
+
   /* ---------------------------------------------------------------- authentication (§7.2) */
   'check.authentication.allowCredentials.title': '§7.2: credential.id is one of options.allowCredentials',
   'check.authentication.allowCredentials.explain':

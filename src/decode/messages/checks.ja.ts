@@ -20,6 +20,15 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.decode.failed': 'レスポンスをデコードできません: {error}（{path}、オフセット {offset}）',
   'check.decode.failedMore': 'レスポンスをデコードできません: {error}（{path}、オフセット {offset}）。ほかに {more} 件の問題があります',
 
+  /* ---------------------------------------------------------------- 関連オリジン（§5.11） */
+  'check.relatedOrigins.title': '§5.11: RP ID の /.well-known/webauthn が呼び出し元のオリジンを列挙している（関連オリジン）',
+  'check.relatedOrigins.explain':
+    'RP ID がこのページのドメインではありません。この場合ブラウザーは、https://<RP ID>/.well-known/webauthn が最初の 5 つのオリジンラベルの中でページのオリジンを列挙しているときだけセレモニーを許可します。サーバーもそのオリジンを想定している必要があります。',
+  'check.relatedOrigins.unavailable': '{url} を利用できません: {reason}',
+  'check.relatedOrigins.notListed': '{origin} は {url} のオリジンに含まれていません',
+  'check.relatedOrigins.beyondLimit':
+    '{origin} は列挙されていますが、他の {max} 個のラベル（{labels}）の後です。クライアントはその前で打ち切ることがあります',
+
   /* ---------------------------------------------------------------- clientDataJSON (§7.1 / §7.2) */
   'check.clientData.title.undecodable': '{member} の検証',
   'check.clientData.undecodable': 'clientDataJSON を JSON オブジェクトとしてデコードできません',

@@ -176,6 +176,7 @@ export const HISTORY_TID = {
   historySite: 'history-site',
   historySiteDetail: 'history-site-detail',
   historySiteDisagreement: 'history-site-disagreement',
+  historySiteRelated: 'history-site-related',
   compare: 'compare',
   compareOnlyDiff: 'compare-only-diff',
   compareSection: 'compare-section',
@@ -411,7 +412,7 @@ export const LAB_TID = {
  * Sessions    inspect-session (data-id, data-state open|closed), inspect-session-url, inspect-session-fault (select),
  *             inspect-session-close, inspect-pending (data-kind, data-state), inspect-warning
  * Ceremonies  inspect-ceremony (data-id, data-kind, data-verdict, data-server, data-mediation), inspect-ceremony-verdict,
- *             inspect-ceremony-server, inspect-ceremony-disagreement, inspect-ceremony-open
+ *             inspect-ceremony-server, inspect-ceremony-disagreement, inspect-ceremony-related (data-listed), inspect-ceremony-open
  */
 export const INSPECT_TID = {
   status: 'inspect-status',
@@ -431,5 +432,6 @@ export const INSPECT_TID = {
   ceremonyVerdict: 'inspect-ceremony-verdict',
   ceremonyServer: 'inspect-ceremony-server',
   ceremonyDisagreement: 'inspect-ceremony-disagreement',
+  ceremonyRelated: 'inspect-ceremony-related',
   ceremonyOpen: 'inspect-ceremony-open',
 } as const;

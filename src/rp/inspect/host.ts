@@ -290,5 +290,8 @@ function lineOf(c: Ceremony): InspectCeremonyLine {
     serverVerdict: site.serverVerdict ?? 'unknown',
     disagreement: site.disagreement ?? null,
     mediation: typeof mediation === 'string' ? mediation : null,
+    relatedOrigins: site.relatedOrigins
+      ? { url: site.relatedOrigins.url, listed: site.relatedOrigins.listed, error: site.relatedOrigins.error }
+      : null,
   };
 }

@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import type { Ceremony } from '@api/types.ts';
 import { captureToCeremony, withServerExchange, type KnownCredential } from './record.ts';
+import { withRelatedOrigins } from './relatedOrigins.ts';
 import type { Capture, SiteInspector } from './session.ts';
 
 interface RecorderEvents {
@@ -26,7 +27,9 @@ export class InspectRecorder extends EventEmitter<RecorderEvents> {
   constructor(inspector: SiteInspector) {
     super();
     inspector.on('outcome', (c) => {
-      const p = this.chain.then(() => captureToCeremony(c, this.known));
+      const p = this.chain
+        .then(() => captureToCeremony(c, this.known))
+        .then((r) => withRelatedOrigins(r, (url) => inspector.fetchThroughPage(c.id, url)));
       this.records.set(c.id, p);
       this.chain = p.then(
         () => {},

@@ -129,6 +129,8 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
   /** Targets being adopted, with their inspection (their attach events may come first). */
   private readonly adopting = new Map<string, string>();
   private readonly bodies = new Map<HttpExchange, Promise<void>>();
+  /** Capture id -> the CDP session of the frame that made the call (to fetch through it). */
+  private readonly ports = new Map<string, { cdp: InspectCdp; sessionId?: string }>();
   private browser: InspectCdp | null = null;
   private closed = false;
 
@@ -204,6 +206,59 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
     return [...this.captures.values()].sort((a, b) => a.at - b.at);
   }
 
+  /**
+   * Fetches `url` with the network stack of the frame that made a capture's call (CDP
+   * Network.loadNetworkResource: the browser's own fetch for that frame, without credentials and
+   * without CORS, as a client fetches a related-origins document). Bounded in size and time.
+   */
+  async fetchThroughPage(
+    captureId: string,
+    url: string,
+    timeoutMs = 5_000,
+  ): Promise<{ status: number | null; body: string | null; error: string | null }> {
+    const port = this.ports.get(captureId);
+    if (!port) throw new Error(`no frame for capture ${captureId}`);
+    const { cdp, sessionId } = port;
+    const send = (method: string, params: Record<string, unknown> = {}) => cdp.send(method, params, sessionId);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([
+        (async () => {
+          const { frameTree } = (await send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+          const { resource } = (await send('Network.loadNetworkResource', {
+            frameId: frameTree.frame.id,
+            url,
+            options: { disableCache: true, includeCredentials: false },
+          })) as { resource: { success: boolean; netErrorName?: string; netError?: number; httpStatusCode?: number; stream?: string } };
+          const status = typeof resource.httpStatusCode === 'number' ? resource.httpStatusCode : null;
+          if (!resource.success || !resource.stream)
+            return { status, body: null, error: resource.netErrorName ?? `the request failed (net error ${resource.netError ?? '?'})` };
+          let body = '';
+          try {
+            for (let i = 0; i < 64 && body.length < MAX_BODY; i++) {
+              const chunk = (await send('IO.read', { handle: resource.stream, size: 65_536 })) as {
+                data: string;
+                eof: boolean;
+                base64Encoded?: boolean;
+              };
+              body += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+              if (chunk.eof) break;
+            }
+          } finally {
+            await send('IO.close', { handle: resource.stream }).catch(() => {});
+          }
+          return { status, body: body.slice(0, MAX_BODY), error: null };
+        })(),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** The captures of inspection `root` still waiting for their outcome or their server exchange, oldest first. */
   pending(root: string): Capture[] {
     return this.list().filter((c) => c.root === root && !this.done.has(c.id));
@@ -251,7 +306,11 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
     let instrumented!: () => void;
     this.ready.set(targetInfo.targetId, new Promise<void>((ok) => (instrumented = ok)));
     const target = { type: targetInfo.type, url: targetInfo.url };
-    cdp.on('Runtime.bindingCalled', (e) => this.onBinding(e as { name: string; payload: string }, target, root), sessionId);
+    cdp.on(
+      'Runtime.bindingCalled',
+      (e) => this.onBinding(e as { name: string; payload: string }, target, root, { cdp, sessionId }),
+      sessionId,
+    );
     cdp.on('Target.attachedToTarget', (e) => void this.onAttached(cdp, e as Attached, root), sessionId);
     this.watchNetwork(cdp, sessionId);
     try {
@@ -279,7 +338,12 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
     }
   }
 
-  private onBinding(e: { name: string; payload: string }, target: { type: string; url: string }, root: string): void {
+  private onBinding(
+    e: { name: string; payload: string },
+    target: { type: string; url: string },
+    root: string,
+    port: { cdp: InspectCdp; sessionId?: string },
+  ): void {
     if (e.name !== this.binding || this.closed) return;
     if (typeof e.payload !== 'string' || e.payload.length > MAX_MESSAGE) {
       this.emit('warning', 'a capture message was too large and was dropped');
@@ -307,6 +371,7 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
       };
       c.exchanges.options = this.optionsExchange(c);
       this.captures.set(c.id, c);
+      this.ports.set(c.id, port);
       this.emit('capture', c);
       return;
     }

@@ -294,6 +294,15 @@ function CeremonyLine({ c, onOpen }: { c: InspectCeremonyLine; onOpen(): void })
           {c.topLevel ? '' : ` · ${t('inspect.inFrame', { target: c.target })}`}
         </span>
       </div>
+      {c.relatedOrigins && (
+        <p className="small inspect-related" data-testid={INSPECT_TID.ceremonyRelated} data-listed={String(c.relatedOrigins.listed)}>
+          {c.relatedOrigins.listed
+            ? t('hist.siteRelatedListed', { url: c.relatedOrigins.url })
+            : c.relatedOrigins.error
+              ? t('hist.siteRelatedError', { url: c.relatedOrigins.url, reason: c.relatedOrigins.error })
+              : t('hist.siteRelatedNotListed', { url: c.relatedOrigins.url })}
+        </p>
+      )}
       <div className="inspect-line">
         <span className={`inspect-verdict verdict-${c.verdict}`} data-testid={INSPECT_TID.ceremonyVerdict}>
           {t('inspect.ours')}: {verdict}

@@ -68,6 +68,18 @@ export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntr
                 url: c.site.server.credential.url,
               })
             : t('hist.siteNoAnswer')}
+          {c.site.relatedOrigins && (
+            <>
+              {' '}
+              <span data-testid={HISTORY_TID.historySiteRelated} data-listed={String(c.site.relatedOrigins.listed)}>
+                {c.site.relatedOrigins.listed
+                  ? t('hist.siteRelatedListed', { url: c.site.relatedOrigins.url })
+                  : c.site.relatedOrigins.error
+                    ? t('hist.siteRelatedError', { url: c.site.relatedOrigins.url, reason: c.site.relatedOrigins.error })
+                    : t('hist.siteRelatedNotListed', { url: c.site.relatedOrigins.url })}
+              </span>
+            </>
+          )}
         </p>
       )}
       {entry.error && (
