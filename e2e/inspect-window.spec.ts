@@ -3,14 +3,15 @@
  * Chromium with the capture installed, and the Inspect view lists each ceremony live. The site is
  * Better Auth (./sites/betterAuth.ts): its page signs up, adds a passkey, signs in, then signs in
  * through autofill. Covered: the three ceremonies appear with both verdicts and land in History;
- * a fault switched on from the window makes Better Auth reject the next sign-in; closing the
+ * a fault switched on from the window makes Better Auth reject the next sign-in; a counter regressed
+ * in the Lab view (driving the inspected tab) is caught by both; closing the
  * inspection closes its tab; without a lab browser the view says how to get one.
  */
 import type { Page } from '@playwright/test';
 import { expect, test as served, testIdCss } from './fixtures.ts';
 import { findPage, test } from './labFixture.ts';
 import { startBetterAuthSite, type BetterAuthSite } from './sites/betterAuth.ts';
-import { HISTORY_TID, INSPECT_TID, INSPECTOR_TID, TID } from '../src/renderer/src/testids.ts';
+import { HISTORY_TID, INSPECT_TID, INSPECTOR_TID, LAB_TID, TID } from '../src/renderer/src/testids.ts';
 
 const line = (page: Page, kind: string, n: number) => page.locator(`${testIdCss(INSPECT_TID.ceremony)}[data-kind="${kind}"]`).nth(n);
 
@@ -68,10 +69,33 @@ test.describe('inspect a site from the window', () => {
     await expect(forged.getByTestId(INSPECT_TID.ceremonyDisagreement)).toHaveCount(0);
     await expect(sitePage.locator('body')).toHaveAttribute('data-state', /^autofill sign-in failed: 401/);
 
+    // The lab drives the inspected tab too: a regressed counter, made in the Lab view, on the site's passkey.
+    await session.getByTestId(INSPECT_TID.sessionFault).selectOption('');
+    await expect(session.getByTestId(INSPECT_TID.sessionFault)).toHaveValue('');
+    await page.getByTestId(TID.tab('lab')).click();
+    await page.getByTestId(LAB_TID.target).selectOption({ label: `the inspected site ${site.origin}/` });
+    await expect(page.getByTestId(LAB_TID.authenticator)).toHaveCount(1);
+    await expect(page.getByTestId(LAB_TID.authenticator)).toHaveAttribute('data-preset', 'platform-passkey');
+    await page.getByTestId(LAB_TID.credential).getByTestId(LAB_TID.credentialInspect).click();
+    const dialog = page.getByTestId(LAB_TID.dialog);
+    await dialog.getByTestId(LAB_TID.editSignCount).fill('0');
+    await dialog.getByTestId(LAB_TID.editApply).click();
+    await expect(dialog.getByTestId(LAB_TID.editResult)).toHaveAttribute('data-method', 'setCredentialProperties');
+    await dialog.getByTestId(LAB_TID.dialogClose).click();
+    await expect(page.getByTestId(LAB_TID.credentialSignCount)).toHaveText('0');
+    await sitePage.reload();
+    await page.getByTestId(TID.tab('inspect')).click();
+    await expect(page.getByTestId(INSPECT_TID.ceremony)).toHaveCount(5, { timeout: 30_000 });
+    const regressed = line(page, 'authentication', 3);
+    await expect(regressed).toHaveAttribute('data-verdict', 'failed');
+    await expect(regressed.getByTestId(INSPECT_TID.ceremonyVerdict)).toHaveText('Our checks: failed at authentication.signCount');
+    // Better Auth (SimpleWebAuthn underneath) checks the counter too.
+    await expect(regressed).toHaveAttribute('data-server', 'rejected');
+
     // Each is an external ceremony in History, marked with the site.
     await page.getByTestId(TID.tab('history')).click();
     await page.getByTestId(HISTORY_TID.filterText).fill(site.origin.replace('http://', ''));
-    await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(4);
+    await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(5);
     await expect(page.getByTestId(HISTORY_TID.historySite).first()).toHaveText(`site ${site.origin}`);
 
     // "Open" shows the ceremony in the Ceremony tab.
@@ -102,7 +126,10 @@ test.describe('inspect a site from the window', () => {
     await session.getByTestId(INSPECT_TID.sessionClose).click();
     await expect(session).toHaveAttribute('data-state', 'closed');
     await expect.poll(() => sitePage.isClosed()).toBe(true);
-    await expect(page.getByTestId(INSPECT_TID.ceremony)).toHaveCount(4);
+    await expect(page.getByTestId(INSPECT_TID.ceremony)).toHaveCount(5);
+    // The closed tab is no longer a target of the lab.
+    await page.getByTestId(TID.tab('lab')).click();
+    await expect(page.getByTestId(LAB_TID.target)).toHaveCount(0);
   });
 });
 

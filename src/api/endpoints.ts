@@ -15,6 +15,7 @@ import {
   credentialEditSchema,
   labEventsQuery,
   labImportSchema,
+  labTargetSchema,
   MAX_LAB_FILE_BYTES,
   overridesSchema,
   presenceSchema,
@@ -255,6 +256,13 @@ export const LAB_ENDPOINTS = {
     args: (limit = 100) => ({ query: { limit } }),
   }),
   presets: endpoint<LabPreset[]>()({ method: 'GET', path: '/api/lab/presets', args: none }),
+  /** Which page the lab drives: null for the window's own, or an inspected site's tab (GET /api/lab lists them). */
+  selectTarget: endpoint<LabStatus>()({
+    method: 'POST',
+    path: '/api/lab/target',
+    body: labTargetSchema,
+    args: (target: string | null) => ({ body: { target } }),
+  }),
   authenticators: endpoint<LabAuthenticator[]>()({ method: 'GET', path: '/api/lab/authenticators', args: none }),
   /** A preset, or options by their CDP names (unknown ones are refused by name). */
   addAuthenticator: endpoint<LabAuthenticator>()({

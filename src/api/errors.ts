@@ -52,6 +52,7 @@ export const API_ERRORS = {
   // Virtual authenticator lab
   lab_unavailable: 409,
   lab_closed: 409,
+  lab_target_unknown: 404,
   authenticator_unknown: 404,
   resident_unsupported: 409,
   private_key_invalid: 400,

@@ -154,7 +154,18 @@ export interface LabStatus {
   authenticators: LabAuthenticator[];
   presets: LabPreset[];
   residentLimit: number;
+  /** The page the lab drives: null for the window's own, else an inspected site's tab. */
+  target: LabTarget | null;
+  /** The inspected sites' tabs the lab can drive instead. */
+  targets: LabTarget[];
 }
+
+export interface LabTarget {
+  id: string;
+  label: string;
+}
+
+export const labTargetSchema = z.object({ target: z.string().max(128).nullable() }).strict();
 
 /** A saved authenticator with its credentials (GET .../export, POST /api/lab/import). */
 export interface LabAuthenticatorFile {

@@ -58,6 +58,7 @@ const LAB: Samples<LabEndpoints> = {
   status: [],
   events: [10],
   presets: [],
+  selectTarget: ['tab-1'],
   authenticators: [],
   addAuthenticator: [{ preset: 'platform-passkey' }],
   load: [{}],

@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RpEvent } from '@api/types.ts';
 import { Store } from '../../src/rp/store.ts';
 import { InspectHost } from '../../src/rp/inspect/host.ts';
+import { LabHost } from '../../src/rp/lab/host.ts';
 import { cdpInspectBrowser } from '../../src/rp/inspect/cdpBrowser.ts';
 import { SiteInspector } from '../../src/rp/inspect/session.ts';
 import type { LabBrowser } from '../../src/rp/lab/browser.ts';
@@ -306,6 +307,30 @@ describe('InspectHost', () => {
     expect(b.calls('Target.closeTarget')[0].params.targetId).toBe('T1');
     expect(h.session('T1')).toMatchObject({ closedReason: 'closed from the window' });
     await expect(h.setFault('T1', null)).rejects.toMatchObject({ status: 409, code: 'inspect_closed' });
+  });
+
+  it('makes each inspected tab a target of the lab: the Lab API then drives that tab, until it closes', async () => {
+    const b = new FakeBrowser();
+    const store = new Store(mkdtempSync(join(tmpdir(), 'pe-inspect-lab-')));
+    stores.push(store);
+    const events = new EventEmitter<{ event: [RpEvent] }>();
+    const lab = new LabHost();
+    lab.bind(store, events);
+    const h = new InspectHost();
+    h.bind(store, events, Date.now, lab);
+    await h.connect(cdpInspectBrowser(labBrowser(b)));
+    const s = await h.open({ url: 'https://shop.example/', preset: null, fault: null });
+    expect((await lab.status()).targets).toEqual([{ id: s.id, label: 'https://shop.example/' }]);
+    expect((await lab.status()).target).toBeNull();
+    expect(() => lab.select('nope')).toThrow(expect.objectContaining({ status: 404, code: 'lab_target_unknown' }));
+    lab.select(s.id);
+    expect(await lab.status()).toMatchObject({ available: true, target: { id: s.id }, authenticators: [] });
+    // A lab call now reaches the inspected tab's session.
+    const tabSession = b.calls('Page.addScriptToEvaluateOnNewDocument')[0].sessionId!;
+    await lab.require().addAuthenticator({ protocol: 'ctap2', transport: 'usb' });
+    expect(b.calls('WebAuthn.addVirtualAuthenticator', tabSession)).toHaveLength(1);
+    await h.close(s.id);
+    expect(await lab.status()).toMatchObject({ target: null, targets: [] });
   });
 
   it('refuses without a browser, with an unknown id, without an authenticator for a fault, and beyond the open limit', async () => {

@@ -344,7 +344,7 @@ export const REALAUTH_TID = {
 /**
  * Virtual authenticator lab (views/LabView.tsx).
  *
- * Status         lab-status (data-available, data-transport), lab-reason, lab-devtools
+ * Status         lab-status (data-available, data-transport), lab-reason, lab-devtools, lab-target (select: the page driven)
  * Add            lab-preset (data-preset; button), lab-option-<CDP name> (custom form control), lab-custom-label,
  *                lab-add-custom, lab-load-file (file input), lab-error, lab-notice
  * Authenticator  lab-authenticator (data-id, data-preset), lab-auth-label, lab-user-verified, lab-presence,
@@ -360,6 +360,7 @@ export const REALAUTH_TID = {
  */
 export const LAB_TID = {
   status: 'lab-status',
+  target: 'lab-target',
   reason: 'lab-reason',
   devtools: 'lab-devtools',
   preset: 'lab-preset',

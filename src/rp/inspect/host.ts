@@ -21,6 +21,7 @@ import type { LabPresetId } from '@api/lab.ts';
 import type { Ceremony, RpEvent } from '@api/types.ts';
 import { ApiFailure } from '../errors.ts';
 import type { Store } from '../store.ts';
+import type { LabHost } from '../lab/host.ts';
 import { AuthenticatorLab, type LabInfo } from '../lab/lab.ts';
 import { PRESETS } from '../lab/options.ts';
 import type { LabTransport } from '../lab/types.ts';
@@ -81,10 +82,14 @@ export class InspectHost {
   private now: () => number = Date.now;
   private readonly inspections = new Map<string, Inspection>();
 
-  bind(store: Store, events: EventEmitter<{ event: [RpEvent] }>, now: () => number = Date.now): void {
+  private labHost: LabHost | null = null;
+
+  /** startRpServer calls this with its store, event stream and lab slot (an inspected tab becomes a target of the lab). */
+  bind(store: Store, events: EventEmitter<{ event: [RpEvent] }>, now: () => number = Date.now, lab?: LabHost): void {
     this.store = store;
     this.now = now;
     this.publish = (e) => events.emit('event', e);
+    this.labHost = lab ?? null;
   }
 
   /** Puts a browser in the slot and starts capturing in the tabs it opens. */
@@ -155,7 +160,9 @@ export class InspectHost {
     this.prune();
     tab.onClose((reason) => this.markClosed(i, reason));
     try {
-      await this.addAuthenticator(i, tab.lab);
+      // The tab's lab: its virtual authenticator, and the Lab view's target for this site.
+      const lab = await this.addAuthenticator(i, tab.lab);
+      this.labHost?.addTarget(i.id, req.url, lab);
       await tab.navigate(req.url);
     } catch (e) {
       this.warn(i, `the page could not be opened: ${e instanceof Error ? e.message : String(e)}`);
@@ -192,14 +199,15 @@ export class InspectHost {
     return i;
   }
 
-  /** The inspection's virtual authenticator (when it has a preset) on a tab or popup of it. */
-  private async addAuthenticator(i: Inspection, transport: LabTransport): Promise<void> {
-    if (!i.preset || !this.browser) return;
+  /** The lab of a tab or popup of the inspection, with the inspection's virtual authenticator when it has a preset. */
+  private async addAuthenticator(i: Inspection, transport: LabTransport): Promise<AuthenticatorLab> {
+    const lab = await new AuthenticatorLab(transport, this.browser!.labInfo).init();
+    if (!i.preset) return lab;
     const preset = PRESETS.find((p) => p.id === i.preset)!;
-    const lab = await new AuthenticatorLab(transport, this.browser.labInfo).init();
     const a = await lab.addAuthenticator(preset.options, { preset: preset.id });
     if (i.fault) await lab.setResponseOverrideBits(a.authenticatorId, FAULT_BITS[i.fault]);
     i.labs.push({ lab, authenticatorId: a.authenticatorId });
+    return lab;
   }
 
   private async popup(root: string, transport: LabTransport): Promise<void> {
@@ -249,6 +257,7 @@ export class InspectHost {
     i.closedReason = reason;
     i.tab = null;
     i.labs = [];
+    this.labHost?.removeTarget(i.id);
     this.changed(i.id);
   }
 

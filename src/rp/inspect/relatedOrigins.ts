@@ -103,10 +103,7 @@ export function relatedOriginsCheck(kind: 'registration' | 'authentication', r: 
 export type DocumentFetcher = (url: string) => Promise<{ status: number | null; body: string | null; error: string | null }>;
 
 /** Passkey Explorer's own fetch, when the page's cannot be used: no credentials, no redirects, bounded. */
-async function nodeFetch(
-  url: string,
-  timeoutMs = 5_000,
-): Promise<{ status: number | null; body: string | null; error: string | null }> {
+async function nodeFetch(url: string, timeoutMs = 5_000): Promise<{ status: number | null; body: string | null; error: string | null }> {
   try {
     const res = await fetch(url, { redirect: 'error', credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
     const body = (await res.text()).slice(0, MAX_DOCUMENT);

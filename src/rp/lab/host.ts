@@ -26,6 +26,12 @@ const CEREMONY_EVENT = { registration: 'credentialAdded', authentication: 'crede
 
 export class LabHost {
   private lab: AuthenticatorLab | null = null;
+  /**
+   * Other pages the lab can drive besides the window's own: the tabs of inspected sites
+   * (src/rp/inspect/host.ts). The Lab API works on the selected one (null: the window's).
+   */
+  private readonly targets = new Map<string, { label: string; lab: AuthenticatorLab }>();
+  private selected: string | null = null;
   /** The page ceremonies' events seen lately (newest last), for settle(). */
   private recent: { event: string; credentialId: string; at: number }[] = [];
   /** Credential id -> the ceremony whose verify call is waiting for its event. */
@@ -76,13 +82,36 @@ export class LabHost {
   }
 
   get current(): AuthenticatorLab | null {
-    return this.lab;
+    return this.selected ? (this.targets.get(this.selected)?.lab ?? null) : this.lab;
   }
 
-  /** The lab, or 409 lab_unavailable with how to get one. */
+  /** The lab the API drives (the selected target's, or the window's), or 409 lab_unavailable with how to get one. */
   require(): AuthenticatorLab {
-    if (!this.lab) throw new LabError(409, 'lab_unavailable', this.reason);
-    return this.lab;
+    const lab = this.current;
+    if (!lab) throw new LabError(409, 'lab_unavailable', this.reason);
+    return lab;
+  }
+
+  /** Adds a page the lab can drive (an inspected site's tab); it leaves when its page goes away. */
+  addTarget(id: string, label: string, lab: AuthenticatorLab): void {
+    this.targets.set(id, { label, lab });
+    lab.events.on('cdp', (e) => this.record(e, { external: true }));
+    lab.events.on('closed', () => this.removeTarget(id));
+    this.publish({ type: 'lab-status' });
+  }
+
+  removeTarget(id: string): void {
+    if (!this.targets.delete(id)) return;
+    if (this.selected === id) this.selected = null;
+    this.publish({ type: 'lab-status' });
+  }
+
+  /** Which page the Lab API drives: a target's id, or null for the window's own. */
+  select(id: string | null): void {
+    if (id !== null && !this.targets.has(id))
+      throw new LabError(404, 'lab_target_unknown', `No page ${id} for the lab: it was closed, or it was never inspected.`);
+    this.selected = id;
+    this.publish({ type: 'lab-status' });
   }
 
   /**
@@ -126,7 +155,9 @@ export class LabHost {
   }
 
   async status(): Promise<LabStatus> {
-    const lab = this.lab;
+    const lab = this.current;
+    const targets = [...this.targets].map(([id, t]) => ({ id, label: t.label }));
+    const target = this.selected ? { id: this.selected, label: this.targets.get(this.selected)!.label } : null;
     if (!lab) {
       const s = optionSupport(null);
       return {
@@ -141,6 +172,8 @@ export class LabHost {
         authenticators: [],
         presets: PRESETS,
         residentLimit: RESIDENT_CREDENTIAL_LIMIT,
+        target,
+        targets,
       };
     }
     const authenticators: LabAuthenticator[] = [];
@@ -166,12 +199,15 @@ export class LabHost {
       authenticators,
       presets: PRESETS,
       residentLimit: RESIDENT_CREDENTIAL_LIMIT,
+      target,
+      targets,
     };
   }
 
-  private record(e: LabCdpEvent): void {
-    const settling = e.byLab ? undefined : this.settling.get(e.credentialId);
-    const ceremony = settling ? { id: settling } : e.byLab || !this.store ? null : activeCeremony(this.store, this.now());
+  /** `external`: an event of an inspected site's page, which belongs to none of this RP's ceremonies. */
+  private record(e: LabCdpEvent, opts: { external?: boolean } = {}): void {
+    const settling = e.byLab || opts.external ? undefined : this.settling.get(e.credentialId);
+    const ceremony = settling ? { id: settling } : e.byLab || opts.external || !this.store ? null : activeCeremony(this.store, this.now());
     const c = e.credential;
     const event: LabEvent = {
       event: e.event,
@@ -194,7 +230,7 @@ export class LabHost {
     };
     if (this.store) insertLabEvent(this.store, event);
     this.publish({ type: 'lab', ...event });
-    if (!e.byLab) {
+    if (!e.byLab && !opts.external) {
       const seen = { event: e.event, credentialId: e.credentialId, at: e.at };
       this.recent = [...this.recent.slice(-63), seen];
       for (const listener of this.recorded) listener(seen);

@@ -63,6 +63,10 @@ export function labHandlers(host: LabHost, ctx: RpContext): Handlers<LabEndpoint
     status: () => host.status(),
     events: ({ query }) => recentLabEvents(ctx.store, query.limit),
     presets: () => PRESETS,
+    selectTarget: async ({ body }) => {
+      host.select(body.target);
+      return host.status();
+    },
     authenticators: async () => (await host.status()).authenticators,
     addAuthenticator: async ({ body }) => {
       const lab = host.require();

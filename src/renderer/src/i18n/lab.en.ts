@@ -8,6 +8,9 @@ export const labEn = {
   'lab.connected': 'Connected to {product} through {transport}.',
   'lab.transport.electron': 'the window’s debugger (Electron)',
   'lab.transport.cdp': 'a CDP session (serve --lab)',
+  'lab.target': 'The lab drives',
+  'lab.target.window': 'this window',
+  'lab.target.site': 'the inspected site {url}',
   'lab.devtools': 'DevTools endpoint',
   'lab.enabledNote':
     'While at least one virtual authenticator exists, this page’s WebAuthn calls go to the virtual authenticators only. Remove them all to use real authenticators again.',

@@ -11,6 +11,9 @@ export const labJa: Catalog<typeof labEn> = {
   'lab.connected': '{transport}経由で {product} に接続しています。',
   'lab.transport.electron': 'ウィンドウのデバッガー（Electron）',
   'lab.transport.cdp': 'CDP セッション（serve --lab）',
+  'lab.target': '操作対象',
+  'lab.target.window': 'このウィンドウ',
+  'lab.target.site': '検査中のサイト {url}',
   'lab.devtools': 'DevTools エンドポイント',
   'lab.enabledNote':
     '仮想認証器が 1 つでもある間は、このページの WebAuthn 呼び出しは仮想認証器だけに届きます。実際の認証器を使うにはすべて削除してください。',

@@ -110,6 +110,24 @@ export function LabView() {
             </p>
           )}
           {!s && !status.error && <p className="muted">{t('common.loading')}</p>}
+          {s && s.targets.length > 0 && (
+            <label className="small lab-target">
+              {t('lab.target')}{' '}
+              <select
+                value={s.target?.id ?? ''}
+                disabled={busy}
+                onChange={(e) => void run(() => api.lab.selectTarget(e.target.value || null))}
+                data-testid={LAB_TID.target}
+              >
+                <option value="">{t('lab.target.window')}</option>
+                {s.targets.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {t('lab.target.site', { url: x.label })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           {s && !s.available && (
             <div className="lab-unavailable">
               <strong>{t('lab.unavailableTitle')}</strong>
