@@ -160,7 +160,7 @@ export interface LabStatus {
   targets: LabTarget[];
 }
 
-export interface LabTarget {
+interface LabTarget {
   id: string;
   label: string;
 }
