@@ -94,8 +94,10 @@ test.describe('inspect a site from the window', () => {
 
     // Each is an external ceremony in History, marked with the site.
     await page.getByTestId(TID.tab('history')).click();
-    await page.getByTestId(HISTORY_TID.filterText).fill(site.origin.replace('http://', ''));
+    await page.getByTestId(HISTORY_TID.filterSite).selectOption(site.origin);
     await expect(page.getByTestId(HISTORY_TID.historyRow)).toHaveCount(5);
+    // This RP has no ceremonies of its own here: the filter offers only the inspected site.
+    await expect(page.getByTestId(HISTORY_TID.filterSite).locator('option')).toHaveText(['Any', `${site.origin} · 5`]);
     await expect(page.getByTestId(HISTORY_TID.historySite).first()).toHaveText(`site ${site.origin}`);
 
     // "Open" shows the ceremony in the Ceremony tab.

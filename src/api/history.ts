@@ -115,6 +115,8 @@ export const historyQuery = z.object({
   verdict: verdict.optional(),
   authenticator: z.string().min(1).max(200).optional(),
   q: z.string().min(1).max(200).optional(),
+  /** 'local': this RP's own ceremonies; an origin: those captured on that inspected site. */
+  site: z.string().min(1).max(2048).optional(),
 });
 
 export const exportRequest = z.object({ ids: z.array(uuid).min(1).max(MAX_IMPORT_CEREMONIES) }).strict();

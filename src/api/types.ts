@@ -469,6 +469,8 @@ export interface HistoryQueryParams {
   verdict?: string;
   authenticator?: string;
   q?: string;
+  /** 'local': this RP's own ceremonies; an origin: those captured on that inspected site. */
+  site?: string;
 }
 
 /** One point of a credential's sign-count history (GET /api/credentials/:id). */

@@ -14,6 +14,9 @@ import {
   authenticatorChoices,
   EMPTY_FILTER,
   filterHistory,
+  isEmptyFilter,
+  LOCAL_SITE,
+  siteChoices,
   indexEntry,
   mergeEntries,
   NO_AUTHENTICATOR,
@@ -91,6 +94,18 @@ describe('history filter', () => {
     // A ceremony captured on another site (inspect) is found by the site's origin.
     const withSite = [...list, entry(5, { userName: 'shopper', siteOrigin: 'https://shop.example' })].map(indexEntry);
     expect(filterHistory(withSite, { ...EMPTY_FILTER, text: 'shop.example' }).map((e) => e.userName)).toEqual(['shopper']);
+    // … and by the Where filter: this RP's own, or one inspected site.
+    const more = [...withSite, indexEntry(entry(6, { userName: 'other', siteOrigin: 'https://other.example' }))];
+    const where = (site: string) => filterHistory(more, { ...EMPTY_FILTER, site }).map((e) => e.userName);
+    expect(where('https://shop.example')).toEqual(['shopper']);
+    expect(where(LOCAL_SITE)).toEqual(list.map((e) => e.userName));
+    expect(where(LOCAL_SITE)).not.toContain('shopper');
+    expect(siteChoices(more.map((x) => x.entry))).toEqual([
+      { value: LOCAL_SITE, count: list.length },
+      { value: 'https://other.example', count: 1 },
+      { value: 'https://shop.example', count: 1 },
+    ]);
+    expect(isEmptyFilter({ ...EMPTY_FILTER, site: LOCAL_SITE })).toBe(false);
     expect(ids({ text: 'nothing-like-this' })).toEqual([]);
   });
   it('lists the authenticators by use, with a choice for ceremonies without one', () => {

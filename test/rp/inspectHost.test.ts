@@ -293,6 +293,9 @@ describe('InspectHost', () => {
     const stored = store.ceremony(line.id)!;
     expect(stored.site).toMatchObject({ origin: 'https://shop.example', rpId: 'shop.example', target: 'page' });
     expect(store.historyEntry(line.id)).toMatchObject({ siteOrigin: 'https://shop.example', importedAt: null });
+    // GET /api/history?site=… finds it by the site, and ?site=local leaves it out.
+    expect(store.historyEntries({ limit: 10, offset: 0, site: 'https://shop.example' }).items.map((r) => r.id)).toEqual([line.id]);
+    expect(store.historyEntries({ limit: 10, offset: 0, site: 'local' }).total).toBe(0);
     expect(published).toContainEqual(expect.objectContaining({ type: 'ceremony', ceremony: expect.objectContaining({ id: line.id }) }));
     expect(published).toContainEqual({ type: 'inspect', session: 'T1' });
 

@@ -132,7 +132,7 @@ export const TID = {
  *                card-confirm-delete, card-cancel-delete, signal-support (data-unknown, data-all-accepted:
  *                "true|false"), signal-result (data-called: comma-separated method names)
  * History        history-view, history-filter-kind, history-filter-verdict, history-filter-authenticator,
- *                history-filter-text, history-filter-clear, history-count (data-shown, data-total),
+ *                history-filter-text, history-filter-site (shown once another site was inspected), history-filter-clear, history-count (data-shown, data-total),
  *                history-list (the scrolling container), history-row (data-id, data-verdict, data-kind,
  *                data-index), history-select (checkbox in a row), history-open (button in a row),
  *                history-selected (data-n), history-compare, history-clear-selection, history-detail (data-id),
@@ -163,6 +163,7 @@ export const HISTORY_TID = {
   filterVerdict: 'history-filter-verdict',
   filterAuthenticator: 'history-filter-authenticator',
   filterText: 'history-filter-text',
+  filterSite: 'history-filter-site',
   filterClear: 'history-filter-clear',
   historyCount: 'history-count',
   historyList: 'history-list',

@@ -31,6 +31,11 @@ export function historyEntries(db: DatabaseSync, opts: HistoryQuery): { total: n
     );
     args.push(opts.authenticator, opts.authenticator, ...(opts.aaguids ?? []));
   }
+  if (opts.site === 'local') where.push('site_origin IS NULL');
+  else if (opts.site) {
+    where.push('site_origin = ?');
+    args.push(opts.site);
+  }
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     const cols = ['id', 'user_name', 'credential_id', 'error', 'aaguid', 'fmt', 'authenticator_name', 'site_origin'];

@@ -22,6 +22,8 @@ export interface HistoryQuery {
   /** AAGUIDs whose current metadata name matches `authenticator` (resolved by the caller). */
   aaguids?: string[];
   q?: string;
+  /** 'local', or an inspected site's origin. */
+  site?: string;
 }
 
 /** A ceremony_index row (the RP adds the current metadata name to make a HistoryEntry). */

@@ -69,6 +69,8 @@ export const historyEn = {
   'hist.openInCeremony': 'Open in the Ceremony view',
   'hist.imported': 'imported',
   'hist.importedFrom': 'imported; its id in the file was {id}',
+  'hist.where': 'Where',
+  'hist.whereLocal': 'this RP (local)',
   'hist.site': 'site {origin}',
   'hist.siteTitle': 'Captured on {origin} while inspecting it',
   'hist.siteDetail': 'Captured on {origin} (RP ID {rpId}, {frame}) while inspecting it.',

@@ -72,6 +72,8 @@ export const historyJa: Catalog<typeof historyEn> = {
   'hist.openInCeremony': 'セレモニー ビューで開く',
   'hist.imported': 'インポート',
   'hist.importedFrom': 'インポート済み。ファイル内の ID は {id}',
+  'hist.where': '場所',
+  'hist.whereLocal': 'この RP（ローカル）',
   'hist.site': 'サイト {origin}',
   'hist.siteTitle': 'サイトの検査で {origin} から記録',
   'hist.siteDetail': 'サイトの検査で {origin}（RP ID {rpId}、{frame}）から記録しました。',

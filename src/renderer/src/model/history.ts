@@ -11,10 +11,14 @@ export interface HistoryFilter {
   authenticator: string;
   /** Free text over user, credential id, ceremony id, error, AAGUID, fmt and authenticator name. */
   text: string;
+  /** Where the ceremony happened: '' any, LOCAL_SITE this RP's own, or the origin of an inspected site. */
+  site: string;
 }
 
-export const EMPTY_FILTER: HistoryFilter = { kind: '', verdict: '', authenticator: '', text: '' };
+export const EMPTY_FILTER: HistoryFilter = { kind: '', verdict: '', authenticator: '', text: '', site: '' };
 export const NO_AUTHENTICATOR = '-';
+/** The site filter's value for this RP's own ceremonies (not an origin: it has no ':'). */
+export const LOCAL_SITE = 'local';
 
 /** An entry with its lower-cased search text, computed once per entry (not per keystroke). */
 export interface Indexed {
@@ -44,7 +48,7 @@ export function indexEntry(entry: HistoryEntry): Indexed {
 }
 
 export function isEmptyFilter(f: HistoryFilter): boolean {
-  return !f.kind && !f.verdict && !f.authenticator && !f.text.trim();
+  return !f.kind && !f.verdict && !f.authenticator && !f.site && !f.text.trim();
 }
 
 /** Keeps the order. Every whitespace-separated word of the text must occur (AND). */
@@ -57,6 +61,7 @@ export function filterHistory(list: readonly Indexed[], f: HistoryFilter): Histo
     if (f.authenticator) {
       if (f.authenticator === NO_AUTHENTICATOR ? e.aaguid !== null : e.aaguid !== f.authenticator) continue;
     }
+    if (f.site && (f.site === LOCAL_SITE ? e.siteOrigin !== null : e.siteOrigin !== f.site)) continue;
     let ok = true;
     for (const w of words) {
       if (!haystack.includes(w)) {
@@ -74,6 +79,15 @@ export interface AuthenticatorChoice {
   value: string;
   name: string | null;
   count: number;
+}
+
+/** Where the history's ceremonies happened: this RP, then each inspected site's origin, most used first. */
+export function siteChoices(list: readonly HistoryEntry[]): { value: string; count: number }[] {
+  const by = new Map<string, number>();
+  for (const e of list) by.set(e.siteOrigin ?? LOCAL_SITE, (by.get(e.siteOrigin ?? LOCAL_SITE) ?? 0) + 1);
+  return [...by]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => (a.value === LOCAL_SITE ? -1 : b.value === LOCAL_SITE ? 1 : b.count - a.count || a.value.localeCompare(b.value)));
 }
 
 /** Distinct authenticators in the history, most used first; named ones by name. */

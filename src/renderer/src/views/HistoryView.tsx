@@ -21,7 +21,9 @@ import {
   filterHistory,
   indexEntry,
   isEmptyFilter,
+  LOCAL_SITE,
   NO_AUTHENTICATOR,
+  siteChoices,
   toggleSelection,
   type HistoryFilter,
 } from '../model/history.ts';
@@ -43,6 +45,7 @@ export function HistoryView() {
   const indexed = useMemo(() => h.entries.map(indexEntry), [h.entries]);
   const shown = useMemo(() => filterHistory(indexed, filter), [indexed, filter]);
   const choices = useMemo(() => authenticatorChoices(h.entries), [h.entries]);
+  const sites = useMemo(() => siteChoices(h.entries), [h.entries]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const openEntry = openId ? (h.entries.find((e) => e.id === openId) ?? null) : null;
 
@@ -123,6 +126,19 @@ export function HistoryView() {
               ))}
             </select>
           </label>
+          {sites.some((c) => c.value !== LOCAL_SITE) && (
+            <label>
+              {t('hist.where')}
+              <select value={filter.site} onChange={(e) => set('site', e.target.value)} data-testid={HISTORY_TID.filterSite}>
+                <option value="">{t('hist.any')}</option>
+                {sites.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.value === LOCAL_SITE ? t('hist.whereLocal') : c.value} · {c.count}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="hfilter-text">
             {t('hist.text')}
             <input
