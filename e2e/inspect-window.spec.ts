@@ -135,6 +135,38 @@ test.describe('inspect a site from the window', () => {
   });
 });
 
+test('an open tab of the lab browser is picked and inspected: it reloads with the capture in place', async ({ lab }) => {
+  test.setTimeout(120_000);
+  const site = await startBetterAuthSite();
+  try {
+    // A tab the user opened themselves; its page starts before anything is captured.
+    const tab = await lab.browser.contexts()[0].newPage();
+    await tab.goto(`${site.origin}/?opened-by-hand`);
+    const { page } = lab;
+    await page.getByTestId(TID.tab('inspect')).click();
+    await expect(page.getByTestId(INSPECT_TID.status)).toHaveAttribute('data-available', 'true');
+    const choice = page.getByTestId(INSPECT_TID.tab);
+    await choice.focus();
+    await expect(choice.locator('option')).toContainText([`Better Auth fixture — ${site.origin}/?opened-by-hand`]);
+    // The explorer's own window is never offered.
+    await expect(choice.locator('option', { hasText: lab.url })).toHaveCount(0);
+    await choice.selectOption({ label: `Better Auth fixture — ${site.origin}/?opened-by-hand` });
+    await expect(page.getByTestId(INSPECT_TID.url)).toBeDisabled();
+    await page.getByTestId(INSPECT_TID.preset).selectOption('platform-passkey');
+    await page.getByTestId(INSPECT_TID.open).click();
+    const session = page.getByTestId(INSPECT_TID.session);
+    await expect(session.getByTestId(INSPECT_TID.sessionUrl)).toHaveText(`${site.origin}/?opened-by-hand`);
+    // After the reload the page runs its flows with the inspection's authenticator: all three are captured.
+    await expect(page.getByTestId(INSPECT_TID.ceremony)).toHaveCount(3, { timeout: 30_000 });
+    await expect(page.locator(`${testIdCss(INSPECT_TID.ceremony)}[data-verdict="verified"]`)).toHaveCount(3);
+    // An inspected tab is not offered again.
+    await choice.focus();
+    await expect(choice.locator('option', { hasText: 'opened-by-hand' })).toHaveCount(0);
+  } finally {
+    await site.close();
+  }
+});
+
 served('without a lab browser the Inspect view says how to get one, and the API refuses', async ({ page, served: s }) => {
   await page.goto(s.url);
   await page.getByTestId(TID.tab('inspect')).click();

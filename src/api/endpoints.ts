@@ -8,7 +8,14 @@ import { z } from 'zod';
 import { ceremonyConfigSchema } from './config.ts';
 import { endpoint } from './endpoint.ts';
 import { exportRequest, historyQuery, MAX_IMPORT_BYTES } from './history.ts';
-import { inspectFaultSchema, inspectOpenSchema, type InspectFault, type InspectSession, type InspectStatus } from './inspect.ts';
+import {
+  inspectFaultSchema,
+  inspectOpenSchema,
+  type InspectFault,
+  type InspectOpenTab,
+  type InspectSession,
+  type InspectStatus,
+} from './inspect.ts';
 import {
   addAuthenticatorSchema,
   addCredentialSchema,
@@ -377,12 +384,14 @@ const inspection = z.object({ id: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '
  */
 export const INSPECT_ENDPOINTS = {
   status: endpoint<InspectStatus>()({ method: 'GET', path: '/api/inspect', args: none }),
+  /** The lab browser's open tabs that can be inspected (empty for the desktop app's windows). */
+  tabs: endpoint<InspectOpenTab[]>()({ method: 'GET', path: '/api/inspect/tabs', args: none }),
   /** Opens the URL in a new tab (or window) of the lab browser, with a virtual authenticator when a preset is given. */
   open: endpoint<InspectSession>()({
     method: 'POST',
     path: '/api/inspect/sessions',
     body: inspectOpenSchema,
-    args: (open: { url: string; preset?: LabPresetId | null; fault?: InspectFault | null }) => ({ body: open }),
+    args: (open: ({ url: string } | { tab: string }) & { preset?: LabPresetId | null; fault?: InspectFault | null }) => ({ body: open }),
   }),
   /** Changes the fault the inspection's virtual authenticators inject (null: none). */
   setFault: endpoint<InspectSession>()({

@@ -66,4 +66,5 @@ export const API_ERRORS = {
   inspect_closed: 409,
   inspect_no_authenticator: 409,
   inspect_unknown: 404,
+  inspect_tab_unknown: 404,
 } as const;

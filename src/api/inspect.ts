@@ -16,25 +16,41 @@ export const FAULT_BITS: Record<InspectFault, Partial<ResponseOverrideBits>> = {
   'bad-up': { isBadUP: true },
 };
 
+const httpUrl = z
+  .string()
+  .max(4096)
+  .refine((u) => {
+    try {
+      const p = new URL(u).protocol;
+      return p === 'http:' || p === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'an http: or https: URL');
+
 export const inspectOpenSchema = z
   .object({
-    url: z
+    /** Open this URL in a new tab (or window)… */
+    url: httpUrl.optional(),
+    /** …or inspect a tab already open in the lab browser (GET /api/inspect/tabs); it reloads with the capture in place. */
+    tab: z
       .string()
-      .max(4096)
-      .refine((u) => {
-        try {
-          const p = new URL(u).protocol;
-          return p === 'http:' || p === 'https:';
-        } catch {
-          return false;
-        }
-      }, 'an http: or https: URL'),
+      .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'a tab id from GET /api/inspect/tabs')
+      .optional(),
     /** A virtual authenticator for the page (and its popups); null: none (a real one, or the system dialog). */
     preset: z.enum(LAB_PRESET_IDS).nullable().default(null),
     fault: z.enum(INSPECT_FAULTS).nullable().default(null),
   })
   .strict()
-  .refine((o) => o.fault === null || o.preset !== null, { message: 'a fault needs a virtual authenticator (a preset)', path: ['fault'] });
+  .refine((o) => o.fault === null || o.preset !== null, { message: 'a fault needs a virtual authenticator (a preset)', path: ['fault'] })
+  .refine((o) => (o.url === undefined) !== (o.tab === undefined), { message: 'give either a url or a tab', path: ['url'] });
+
+/** A tab of the lab browser that can be inspected (not the explorer's own, not inspected already). */
+export interface InspectOpenTab {
+  id: string;
+  url: string;
+  title: string;
+}
 
 export const inspectFaultSchema = z.object({ fault: z.enum(INSPECT_FAULTS).nullable() }).strict();
 

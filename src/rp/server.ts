@@ -137,7 +137,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     trust: () => ({ trustAnchors: roots.pems(), mds: metadata.mdsLookup() }),
   });
   lab.bind(store, rp.events, opts.now);
-  inspect.bind(store, rp.events, opts.now, lab);
+  inspect.bind(store, rp.events, { now: opts.now, lab, appOrigin: origin });
   const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
   const events = eventStream(rp.events);
 

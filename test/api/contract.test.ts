@@ -50,6 +50,7 @@ const CORE: Samples<Endpoints> = {
 };
 const INSPECT: Samples<InspectEndpoints> = {
   status: [],
+  tabs: [],
   open: [{ url: 'https://example.com/', preset: 'platform-passkey' }],
   setFault: ['window-1', 'bogus-signature'],
   close: ['window-1'],

@@ -67,6 +67,15 @@ class FakeBrowser {
         return {};
       case 'WebAuthn.addVirtualAuthenticator':
         return { authenticatorId: `A-${sessionId}` };
+      case 'Target.getTargets':
+        return {
+          targetInfos: [
+            { targetId: 'T0', type: 'page', url: 'http://localhost:1/#/inspect', title: 'Passkey Explorer' },
+            { targetId: 'T8', type: 'page', url: 'https://shop.example/login', title: 'Shop' },
+            { targetId: 'T9', type: 'page', url: 'chrome://newtab/', title: 'New Tab' },
+            { targetId: 'W1', type: 'service_worker', url: 'https://shop.example/sw.js', title: '' },
+          ],
+        };
       case 'Page.getFrameTree':
         return { frameTree: { frame: { id: `frame-of-${sessionId}` } } };
       case 'Network.loadNetworkResource':
@@ -141,14 +150,14 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-function host() {
+function host(opts: { appOrigin?: string } = {}) {
   const store = new Store(mkdtempSync(join(tmpdir(), 'pe-inspect-host-')));
   stores.push(store);
   const events = new EventEmitter<{ event: [RpEvent] }>();
   const published: RpEvent[] = [];
   events.on('event', (e) => published.push(e));
   const h = new InspectHost();
-  h.bind(store, events);
+  h.bind(store, events, opts);
   return { h, store, published };
 }
 
@@ -320,7 +329,7 @@ describe('InspectHost', () => {
     const lab = new LabHost();
     lab.bind(store, events);
     const h = new InspectHost();
-    h.bind(store, events, Date.now, lab);
+    h.bind(store, events, { lab, appOrigin: 'http://localhost:1' });
     await h.connect(cdpInspectBrowser(labBrowser(b)));
     const s = await h.open({ url: 'https://shop.example/', preset: null, fault: null });
     expect((await lab.status()).targets).toEqual([{ id: s.id, label: 'https://shop.example/' }]);
@@ -334,6 +343,21 @@ describe('InspectHost', () => {
     expect(b.calls('WebAuthn.addVirtualAuthenticator', tabSession)).toHaveLength(1);
     await h.close(s.id);
     expect(await lab.status()).toMatchObject({ target: null, targets: [] });
+  });
+
+  it('offers the open tabs of the lab browser (not its own window, not inspected ones) and inspects one, reloading it', async () => {
+    const b = new FakeBrowser();
+    const { h } = host({ appOrigin: 'http://localhost:1' });
+    await h.connect(cdpInspectBrowser(labBrowser(b)));
+    expect(await h.tabs()).toEqual([{ id: 'T8', url: 'https://shop.example/login', title: 'Shop' }]);
+    const s = await h.open({ tab: 'T8', preset: 'platform-passkey', fault: null });
+    expect(s).toMatchObject({ id: 'T8', url: 'https://shop.example/login' });
+    const session = b.calls('Page.addScriptToEvaluateOnNewDocument')[0].sessionId!;
+    // Its document started before the capture: it reloads (not a navigation that a fragment could make same-document).
+    expect(b.calls('Page.reload', session)).toHaveLength(1);
+    expect(b.calls('Page.navigate')).toHaveLength(0);
+    expect(await h.tabs()).toEqual([]);
+    await expect(h.open({ tab: 'T0', preset: null, fault: null })).rejects.toMatchObject({ status: 404, code: 'inspect_tab_unknown' });
   });
 
   it('refuses without a browser, with an unknown id, without an authenticator for a fault, and beyond the open limit', async () => {

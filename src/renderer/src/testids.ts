@@ -410,7 +410,7 @@ export const LAB_TID = {
 /**
  * Inspect a site (views/InspectView.tsx)
  * Status      inspect-status (data-available, data-transport), inspect-reason
- * Form        inspect-url, inspect-preset (select), inspect-fault (select), inspect-open, inspect-error
+ * Form        inspect-url, inspect-tab (select: an open tab of the lab browser), inspect-preset (select), inspect-fault (select), inspect-open, inspect-error
  * Sessions    inspect-session (data-id, data-state open|closed), inspect-session-url, inspect-session-fault (select),
  *             inspect-session-close, inspect-pending (data-kind, data-state), inspect-warning
  * Ceremonies  inspect-ceremony (data-id, data-kind, data-verdict, data-server, data-mediation), inspect-ceremony-verdict,
@@ -420,6 +420,7 @@ export const INSPECT_TID = {
   status: 'inspect-status',
   reason: 'inspect-reason',
   url: 'inspect-url',
+  tab: 'inspect-tab',
   preset: 'inspect-preset',
   fault: 'inspect-fault',
   open: 'inspect-open',

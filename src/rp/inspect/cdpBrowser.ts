@@ -24,23 +24,43 @@ export function cdpInspectBrowser(browser: LabBrowser): InspectBrowser {
       });
       return inspector;
     },
-    async open(): Promise<InspectTab> {
-      if (!inspector) throw new Error('the inspector has not started');
-      const { targetId } = (await connection.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
-      const sessionId = await inspector.adopt(targetId, targetId);
-      const session = new CdpSession(connection, sessionId, targetId, protocolUrl);
-      return {
-        root: targetId,
-        lab: session,
-        navigate: async (url) => {
-          await connection.send('Page.navigate', { url }, sessionId);
-          await connection.send('Target.activateTarget', { targetId }).catch(() => {});
-        },
-        close: async () => {
-          await connection.send('Target.closeTarget', { targetId });
-        },
-        onClose: (listener) => session.onClose(() => listener('the tab was closed')),
+    async tabs() {
+      const { targetInfos } = (await connection.send('Target.getTargets')) as {
+        targetInfos: { targetId: string; type: string; url: string; title: string }[];
       };
+      return targetInfos
+        .filter((t) => t.type === 'page' && /^https?:/.test(t.url) && inspector?.rootOf(t.targetId) === null)
+        .map((t) => ({ id: t.targetId, url: t.url, title: t.title }));
+    },
+    async adoptTab(targetId: string): Promise<InspectTab> {
+      return tab(targetId, true);
+    },
+    async open(): Promise<InspectTab> {
+      const { targetId } = (await connection.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+      return tab(targetId);
     },
   };
+
+  /**
+   * Instruments a tab as an inspection of its own. Its document is then opened (a new tab) or reloaded
+   * (a tab that was open: its current document started before the capture was in place).
+   */
+  async function tab(targetId: string, reload = false): Promise<InspectTab> {
+    if (!inspector) throw new Error('the inspector has not started');
+    const sessionId = await inspector.adopt(targetId, targetId);
+    const session = new CdpSession(connection, sessionId, targetId, protocolUrl);
+    return {
+      root: targetId,
+      lab: session,
+      navigate: async (url) => {
+        if (reload) await connection.send('Page.reload', {}, sessionId);
+        else await connection.send('Page.navigate', { url }, sessionId);
+        await connection.send('Target.activateTarget', { targetId }).catch(() => {});
+      },
+      close: async () => {
+        await connection.send('Target.closeTarget', { targetId });
+      },
+      onClose: (listener) => session.onClose(() => listener('the tab was closed')),
+    };
+  }
 }

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import {
   FAULT_BITS,
+  type InspectOpenTab,
   type InspectCeremonyLine,
   type InspectFault,
   type InspectPendingCall,
@@ -47,6 +48,10 @@ export interface InspectBrowser {
   /** Starts the capture. `newPage` runs for each popup of an inspection, before its first script. */
   start(newPage: (root: string, lab: LabTransport) => Promise<void>): Promise<SiteInspector>;
   open(): Promise<InspectTab>;
+  /** Tabs already open in the browser that could be inspected (a browser of tabs only). */
+  tabs?(): Promise<InspectOpenTab[]>;
+  /** Instruments an open tab (its document is reloaded so the capture is in place before its scripts run). */
+  adoptTab?(id: string): Promise<InspectTab>;
 }
 
 const NO_BROWSER =
@@ -83,9 +88,17 @@ export class InspectHost {
   private readonly inspections = new Map<string, Inspection>();
 
   private labHost: LabHost | null = null;
+  /** The explorer's own origin: its pages are never offered for inspection. */
+  private appOrigin: string | null = null;
 
   /** startRpServer calls this with its store, event stream and lab slot (an inspected tab becomes a target of the lab). */
-  bind(store: Store, events: EventEmitter<{ event: [RpEvent] }>, now: () => number = Date.now, lab?: LabHost): void {
+  bind(
+    store: Store,
+    events: EventEmitter<{ event: [RpEvent] }>,
+    opts: { now?: () => number; lab?: LabHost; appOrigin?: string } = {},
+  ): void {
+    const { now = Date.now, lab, appOrigin } = opts;
+    this.appOrigin = appOrigin ?? null;
     this.store = store;
     this.now = now;
     this.publish = (e) => events.emit('event', e);
@@ -132,7 +145,22 @@ export class InspectHost {
     return this.describe(this.get(id));
   }
 
-  async open(req: { url: string; preset: LabPresetId | null; fault: InspectFault | null }): Promise<InspectSession> {
+  /** The lab browser's tabs that can be inspected: not the explorer's own, not inspected already. */
+  async tabs(): Promise<InspectOpenTab[]> {
+    if (!this.browser?.tabs) return [];
+    const inspected = new Set([...this.inspections.values()].filter((i) => !i.closedAt).map((i) => i.id));
+    return (await this.browser.tabs()).filter((t) => !inspected.has(t.id) && !this.isOwnPage(t.url));
+  }
+
+  private isOwnPage(url: string): boolean {
+    try {
+      return !!this.appOrigin && new URL(url).origin === this.appOrigin;
+    } catch {
+      return false;
+    }
+  }
+
+  async open(req: { url?: string; tab?: string; preset: LabPresetId | null; fault: InspectFault | null }): Promise<InspectSession> {
     const browser = this.browser;
     if (!browser) throw new ApiFailure(409, 'inspect_unavailable', this.reason);
     const open = [...this.inspections.values()].filter((i) => !i.closedAt).length;
@@ -142,10 +170,19 @@ export class InspectHost {
         'inspect_too_many',
         `${open} sites are being inspected already; close one (its ceremonies stay in History).`,
       );
-    const tab = await browser.open();
+    let tab: InspectTab;
+    let url = req.url ?? '';
+    if (req.tab !== undefined) {
+      const open = browser.tabs ? await this.tabs() : [];
+      const found = open.find((t) => t.id === req.tab);
+      if (!found || !browser.adoptTab)
+        throw new ApiFailure(404, 'inspect_tab_unknown', `No open tab ${req.tab} to inspect (GET /api/inspect/tabs lists them).`);
+      url = found.url;
+      tab = await browser.adoptTab(found.id);
+    } else tab = await browser.open();
     const i: Inspection = {
       id: tab.root,
-      url: req.url,
+      url,
       openedAt: this.now(),
       closedAt: null,
       closedReason: null,
@@ -162,8 +199,8 @@ export class InspectHost {
     try {
       // The tab's lab: its virtual authenticator, and the Lab view's target for this site.
       const lab = await this.addAuthenticator(i, tab.lab);
-      this.labHost?.addTarget(i.id, req.url, lab);
-      await tab.navigate(req.url);
+      this.labHost?.addTarget(i.id, url, lab);
+      await tab.navigate(url);
     } catch (e) {
       this.warn(i, `the page could not be opened: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -6,7 +6,8 @@ import type { InspectHost } from './host.ts';
 export function inspectHandlers(host: InspectHost): Handlers<InspectEndpoints> {
   return {
     status: () => host.status(),
-    open: ({ body }) => host.open({ url: body.url, preset: body.preset, fault: body.fault }),
+    tabs: () => host.tabs(),
+    open: ({ body }) => host.open({ url: body.url, tab: body.tab, preset: body.preset, fault: body.fault }),
     setFault: ({ params, body }) => host.setFault(params.id, body.fault),
     close: ({ params }) => host.close(params.id),
   };

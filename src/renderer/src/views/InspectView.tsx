@@ -6,7 +6,14 @@
  * History; "Open" shows it in the Ceremony tab (sequence, inspector, checks).
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { INSPECT_FAULTS, type InspectCeremonyLine, type InspectFault, type InspectSession, type InspectStatus } from '@api/inspect.ts';
+import {
+  INSPECT_FAULTS,
+  type InspectCeremonyLine,
+  type InspectFault,
+  type InspectOpenTab,
+  type InspectSession,
+  type InspectStatus,
+} from '@api/inspect.ts';
 import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
 import { toApiError } from '../api/client.ts';
 import { subscribeEvents } from '../api/events.ts';
@@ -24,6 +31,8 @@ export function InspectView() {
   const x = useExplorer();
   const { api } = x;
   const status = useRemote<InspectStatus>(() => api.inspect.status());
+  const tabs = useRemote<InspectOpenTab[]>(() => api.inspect.tabs());
+  const [tab, setTab] = useState('');
   const [url, setUrl] = useState('');
   const [preset, setPreset] = useState<LabPresetId | ''>('platform-passkey');
   const [fault, setFault] = useState<InspectFault | ''>('');
@@ -39,7 +48,10 @@ export function InspectView() {
   useEffect(() => {
     const stop = subscribeEvents(api.eventsUrl, {
       onEvent: (e) => {
-        if (e.type === 'inspect') refreshSoon();
+        if (e.type === 'inspect') {
+          refreshSoon();
+          void tabs.refresh();
+        }
       },
       onResync: () => void status.refresh(),
     });
@@ -65,9 +77,18 @@ export function InspectView() {
 
   const open = (e: FormEvent) => {
     e.preventDefault();
+    const common = { preset: preset || null, fault: preset && fault ? fault : null };
+    if (tab) {
+      void run(async () => {
+        await api.inspect.open({ tab, ...common });
+        setTab('');
+        void tabs.refresh();
+      });
+      return;
+    }
     let target = url.trim();
     if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target)) target = `https://${target}`;
-    void run(() => api.inspect.open({ url: target, preset: preset || null, fault: preset && fault ? fault : null }));
+    void run(() => api.inspect.open({ url: target, ...common }));
   };
 
   const openCeremony = (id: string) => {
@@ -114,13 +135,32 @@ export function InspectView() {
               <input
                 type="url"
                 inputMode="url"
-                required
+                required={!tab}
+                disabled={!!tab}
                 placeholder="https://staging.example.com/login"
                 value={url}
                 onChange={(e) => setUrl(e.target.value)}
                 data-testid={INSPECT_TID.url}
               />
             </label>
+            {s.transport === 'cdp' && (
+              <label>
+                <span>{t('inspect.openTab')}</span>
+                <select
+                  value={tab}
+                  onChange={(e) => setTab(e.target.value)}
+                  onFocus={() => void tabs.refresh()}
+                  data-testid={INSPECT_TID.tab}
+                >
+                  <option value="">{t('inspect.newTab')}</option>
+                  {(tabs.data ?? []).map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.title ? `${x.title} — ${x.url}` : x.url}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label>
               <span>{t('inspect.authenticator')}</span>
               <select value={preset} onChange={(e) => setPreset(e.target.value as LabPresetId | '')} data-testid={INSPECT_TID.preset}>
@@ -153,6 +193,7 @@ export function InspectView() {
             </button>
           </form>
         )}
+        {tab && <p className="small muted">{t('inspect.reloadNote')}</p>}
         {error && (
           <p className="inline-error" role="alert" data-testid={INSPECT_TID.error}>
             {error}
