@@ -8,6 +8,7 @@
  * inspection closes its tab; without a lab browser the view says how to get one.
  */
 import type { Page } from '@playwright/test';
+import { describeFindings, scan } from './a11y.ts';
 import { expect, test as served, testIdCss } from './fixtures.ts';
 import { findPage, test } from './labFixture.ts';
 import { startBetterAuthSite, type BetterAuthSite } from './sites/betterAuth.ts';
@@ -162,6 +163,17 @@ test('an open tab of the lab browser is picked and inspected: it reloads with th
     // An inspected tab is not offered again.
     await choice.focus();
     await expect(choice.locator('option', { hasText: 'opened-by-hand' })).toHaveCount(0);
+    // The view with a live inspection passes axe, in English and in Japanese (no English left in the UI's own text).
+    expect(describeFindings(await scan(page, 'inspect en', test.info()))).toBe('');
+    await page.evaluate(() => localStorage.setItem('pe.lang', 'ja'));
+    await page.reload();
+    await page.getByTestId(TID.tab('inspect')).click();
+    await expect(page.getByTestId(INSPECT_TID.open)).toHaveText('開いて検査');
+    await expect(page.getByTestId(INSPECT_TID.ceremonyVerdict).first()).toHaveText('こちらの検証: 検証成功');
+    await expect(page.getByTestId(INSPECT_TID.ceremonyServer).first()).toContainText('サイトのサーバー: POST');
+    expect(describeFindings(await scan(page, 'inspect ja', test.info()))).toBe('');
+    await page.screenshot({ path: test.info().outputPath('inspect-ja.png'), fullPage: true });
+    await page.evaluate(() => localStorage.setItem('pe.lang', 'en'));
   } finally {
     await site.close();
   }
