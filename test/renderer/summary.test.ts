@@ -92,6 +92,64 @@ describe('plainSummary', () => {
     ]);
   });
 
+  it('a ceremony captured on another site says what its server should do and what it answered, never that this RP stored it', () => {
+    const site = (over: Partial<NonNullable<Ceremony['site']>> = {}): NonNullable<Ceremony['site']> => ({
+      origin: 'https://shop.example',
+      url: 'https://shop.example/',
+      rpId: 'shop.example',
+      topLevel: true,
+      topOrigin: null,
+      target: 'page',
+      rawOptions: {},
+      server: {
+        options: null,
+        credential: {
+          url: 'https://shop.example/verify',
+          method: 'POST',
+          status: 200,
+          requestBody: '{}',
+          responseBody: '{}',
+          startedAt: 0,
+          finishedAt: 1,
+          mimeType: 'application/json',
+        },
+      },
+      serverVerdict: 'accepted',
+      ...over,
+    });
+    const reg = plainSummary(ceremony({ result: regResult(), site: site() }), { lang: 'en' });
+    expect(reg.details.slice(-2)).toEqual([
+      'What https://shop.example’s server should store: only the public key (ES256 (-7)) and the credential ID; the private key never left the authenticator.',
+      'https://shop.example’s server accepted it (HTTP 200).',
+    ]);
+    expect(reg.details.join(' ')).not.toMatch(/The RP stored/);
+    const failed = plainSummary(
+      ceremony({
+        kind: 'authentication',
+        verdict: 'failed',
+        result: null,
+        dissection: {
+          checks: [{ id: 'authentication.signature', title: 'the signature verifies', status: 'fail', spec: '', message: 'bad' }],
+        } as never,
+        site: site({ serverVerdict: 'accepted' }),
+      }),
+      { lang: 'en' },
+    );
+    expect(failed.headline).toBe('Our checks reject this sign-in at “the signature verifies”: the site’s server should not let it in.');
+    expect(failed.details).toContain('https://shop.example’s server accepted it (HTTP 200).');
+    const refused = plainSummary(
+      ceremony({
+        verdict: 'client-error',
+        clientError: { name: 'NotAllowedError', message: 'm' },
+        response: null,
+        result: null,
+        site: site({ server: { options: null, credential: null } }),
+      }),
+      { lang: 'ja' },
+    );
+    expect(refused.details.at(-1)).toBe('https://shop.example のサーバーには何も送られていません。');
+  });
+
   it('device-bound security key without UV and without credProps; unknown name; packed attestation', () => {
     const c = ceremony({
       result: regResult({

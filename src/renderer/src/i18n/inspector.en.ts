@@ -160,6 +160,18 @@ export const inspectorEn = {
   'sum.clientError.NotSupportedError': 'It means no requested algorithm or option is supported by the authenticator.',
   'sum.clientError.other': 'Nothing reached the RP but the error itself.',
   'sum.clientError.nothingStored': 'The RP stored nothing but this attempt in the history.',
+  'sum.site.reg.stored':
+    'What {origin}’s server should store: only the public key{alg} and the credential ID; the private key never left the authenticator.',
+  'sum.site.reg.failed': 'Our checks reject this registration at “{check}”: the site’s server should not store the credential.',
+  'sum.site.auth.failed': 'Our checks reject this sign-in at “{check}”: the site’s server should not let it in.',
+  'sum.site.auth.signature': 'Our checks verified the signature with the public key its registration (captured earlier) brought.',
+  'sum.site.auth.keyUnknown':
+    'The signature could not be checked here: the registration of this credential was not captured, so its public key is known only to the site’s server.',
+  'sum.site.accepted': '{origin}’s server accepted it (HTTP {status}).',
+  'sum.site.rejected': '{origin}’s server rejected it (HTTP {status}).',
+  'sum.site.answered': '{origin}’s server answered HTTP {status}.',
+  'sum.site.noRequest': 'No request carrying the credential to {origin}’s server was seen.',
+  'sum.site.clientError': 'Nothing was sent to {origin}’s server.',
   'sum.pending': 'The ceremony is still running.',
 
   // paste and decode

@@ -154,6 +154,17 @@ export const inspectorJa: Catalog<typeof inspectorEn> = {
   'sum.clientError.NotSupportedError': '要求したアルゴリズムやオプションを認証器がサポートしていないことを意味します。',
   'sum.clientError.other': 'RP に届いたのはエラーそのものだけです。',
   'sum.clientError.nothingStored': 'RP が保存したのは履歴に残るこの試行だけです。',
+  'sum.site.reg.stored': '{origin} のサーバーが保存すべきものは、公開鍵{alg}と資格情報 ID だけです。秘密鍵は認証器から出ていません。',
+  'sum.site.reg.failed': 'こちらの検証は、この登録を「{check}」で拒否します。サイトのサーバーは資格情報を保存すべきではありません。',
+  'sum.site.auth.failed': 'こちらの検証は、このサインインを「{check}」で拒否します。サイトのサーバーは通すべきではありません。',
+  'sum.site.auth.signature': 'こちらの検証は、（先に記録した）登録で得た公開鍵で署名を確認しました。',
+  'sum.site.auth.keyUnknown':
+    'ここでは署名を確認できません。この資格情報の登録は記録されておらず、公開鍵を知っているのはサイトのサーバーだけです。',
+  'sum.site.accepted': '{origin} のサーバーは受け入れました（HTTP {status}）。',
+  'sum.site.rejected': '{origin} のサーバーは拒否しました（HTTP {status}）。',
+  'sum.site.answered': '{origin} のサーバーは HTTP {status} を返しました。',
+  'sum.site.noRequest': '資格情報を {origin} のサーバーへ送るリクエストは見つかりませんでした。',
+  'sum.site.clientError': '{origin} のサーバーには何も送られていません。',
   'sum.pending': 'セレモニーは実行中です。',
 
   'decode.title': '貼り付けてデコード',

@@ -51,6 +51,20 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
   const who = name ? t('sum.named', { name }) : t('sum.anAuthenticator');
   const aaguid = !aaguidValue ? '' : zero && !name ? t('sum.zeroAaguid') : t('sum.aaguid', { aaguid: aaguidValue });
   const reg = c.kind === 'registration';
+  /** Captured on another site: its own server verified it (or not); ours is the second opinion. */
+  const site = c.site ?? null;
+  const serverSentence = (): string[] => {
+    if (!site) return [];
+    const x = site.server.credential;
+    if (!x) return [t('sum.site.noRequest', { origin: site.origin })];
+    const key =
+      site.serverVerdict === 'rejected'
+        ? 'sum.site.rejected'
+        : site.serverVerdict === 'accepted'
+          ? 'sum.site.accepted'
+          : 'sum.site.answered';
+    return [t(key, { origin: site.origin, status: x.status ?? '?' })];
+  };
 
   const flagSentences = (): string[] => {
     if (!flags) return [];
@@ -73,7 +87,7 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
     const hint = translate('en', known) !== known ? t(known) : t('sum.clientError.other');
     const details = [hint];
     if (c.clientError?.message) details.push(t('sum.clientError.message', { message: c.clientError.message }));
-    details.push(t('sum.clientError.nothingStored'));
+    details.push(site ? t('sum.site.clientError', { origin: site.origin }) : t('sum.clientError.nothingStored'));
     return { tone: 'client-error', headline: t(reg ? 'sum.reg.clientError' : 'sum.auth.clientError', { name }), details };
   }
 
@@ -84,6 +98,10 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
     const details: string[] = [];
     if (message) details.push(t('sum.failed.reason', { message }));
     details.push(...flagSentences());
+    if (site) {
+      details.push(...serverSentence());
+      return { tone: 'failed', headline: t(reg ? 'sum.site.reg.failed' : 'sum.site.auth.failed', { check }), details };
+    }
     if (reg && s?.credentialId) details.push(t('sum.reg.failedOrphan'));
     return { tone: 'failed', headline: t(reg ? 'sum.reg.failed' : 'sum.auth.failed', { check }), details };
   }
@@ -97,7 +115,9 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
     const fmt = r?.fmt ?? s?.fmt ?? null;
     if (fmt) details.push(fmt === 'none' ? t('sum.att.none') : t('sum.att.some', { fmt }));
     const alg = r?.alg ?? s?.alg ?? null;
-    details.push(t('sum.reg.stored', { alg: alg !== null && alg !== undefined ? ` (${algorithmLabel(alg)})` : '' }));
+    const algText = alg !== null && alg !== undefined ? ` (${algorithmLabel(alg)})` : '';
+    details.push(site ? t('sum.site.reg.stored', { alg: algText, origin: site.origin }) : t('sum.reg.stored', { alg: algText }));
+    details.push(...serverSentence());
     return { tone: 'ok', headline, details };
   }
   // A discoverable sign-in (empty allow list) or a sync-eligible credential is a passkey.
@@ -111,6 +131,10 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
   if (n === 0) details.push(t('sum.counter.zero'));
   else if (n !== null && prev !== undefined && prev !== null) details.push(t('sum.counter.moved', { prev, n }));
   else if (n !== null) details.push(t('sum.counter.value', { n }));
-  details.push(t('sum.auth.signature'));
+  const signature = c.dissection?.checks.find((k) => k.id === 'authentication.signature');
+  details.push(
+    !site ? t('sum.auth.signature') : signature?.status === 'skip' ? t('sum.site.auth.keyUnknown') : t('sum.site.auth.signature'),
+  );
+  details.push(...serverSentence());
   return { tone: 'ok', headline, details };
 }
