@@ -71,6 +71,18 @@ class FakeWindow extends EventEmitter implements WindowLike {
   }
 }
 
+/** The app's InspectBrowser with fake windows, each kept in `windows`. */
+const fakeApp = (windows: FakeWindow[], product: string) =>
+  inspectWindows({
+    createWindow: (o) => {
+      const w = new FakeWindow(o);
+      windows.push(w);
+      return w;
+    },
+    partition: 'inspect',
+    product,
+  });
+
 const stores: Store[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
@@ -88,17 +100,7 @@ describe('inspecting a site in the desktop app', () => {
     const events = new EventEmitter<{ event: [RpEvent] }>();
     const host = new InspectHost();
     host.bind(store, events);
-    await host.connect(
-      inspectWindows({
-        createWindow: (o) => {
-          const w = new FakeWindow(o);
-          windows.push(w);
-          return w;
-        },
-        partition: 'inspect',
-        product: 'Electron 45 (Chromium 142)',
-      }),
-    );
+    await host.connect(fakeApp(windows, 'Electron 45 (Chromium 142)'));
     expect(host.status()).toMatchObject({ available: true, transport: 'electron', browser: 'Electron 45 (Chromium 142)' });
 
     const session = await host.open({ url: 'https://shop.example/login', preset: 'security-key', fault: 'bad-uv' });
@@ -156,17 +158,7 @@ describe('inspecting a site in the desktop app', () => {
   it('a window the user closes ends its inspection', async () => {
     const windows: FakeWindow[] = [];
     const host = new InspectHost();
-    await host.connect(
-      inspectWindows({
-        createWindow: (o) => {
-          const w = new FakeWindow(o);
-          windows.push(w);
-          return w;
-        },
-        partition: 'inspect',
-        product: 'Electron',
-      }),
-    );
+    await host.connect(fakeApp(windows, 'Electron'));
     const s = await host.open({ url: 'https://a.example/', preset: null, fault: null });
     expect(windows[0].dbg.sent.some((c) => c.method === 'WebAuthn.addVirtualAuthenticator')).toBe(false);
     windows[0].close();

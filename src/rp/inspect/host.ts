@@ -64,18 +64,10 @@ const MAX_OPEN = 8;
 const MAX_LISTED = 20;
 const MAX_WARNINGS = 50;
 
-interface Inspection {
-  id: string;
-  url: string;
-  openedAt: number;
-  closedAt: number | null;
-  closedReason: string | null;
-  preset: LabPresetId | null;
-  fault: InspectFault | null;
+/** An inspection as the host keeps it: what the API describes (less the calls in flight), with its tab and labs. */
+interface Inspection extends Omit<InspectSession, 'pending'> {
   tab: InspectTab | null;
   labs: { lab: AuthenticatorLab; authenticatorId: string }[];
-  ceremonies: InspectCeremonyLine[];
-  warnings: string[];
 }
 
 export class InspectHost {

@@ -6,14 +6,7 @@
  * History; "Open" shows it in the Ceremony tab (sequence, inspector, checks).
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  INSPECT_FAULTS,
-  type InspectCeremonyLine,
-  type InspectFault,
-  type InspectOpenTab,
-  type InspectSession,
-  type InspectStatus,
-} from '@api/inspect.ts';
+import { type InspectCeremonyLine, type InspectFault, type InspectOpenTab, type InspectSession, type InspectStatus } from '@api/inspect.ts';
 import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
 import { toApiError } from '../api/client.ts';
 import { subscribeEvents } from '../api/events.ts';
@@ -21,10 +14,10 @@ import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useExplorer } from '../state/explorer.tsx';
 import { useRemote } from '../state/useRemote.ts';
 import { INSPECT_TID } from '../testids.ts';
+import { FaultSelect, relatedOriginsText } from '../components/inspect/site.tsx';
 import '../styles/inspect.css';
 
 const presetKey = (p: LabPresetId) => `inspect.preset.${p}` as MessageKey;
-const faultKey = (f: InspectFault) => `inspect.fault.${f}` as MessageKey;
 
 export function InspectView() {
   const { t } = useI18n();
@@ -174,19 +167,7 @@ export function InspectView() {
             </label>
             <label>
               <span>{t('inspect.faultLabel')}</span>
-              <select
-                value={preset ? fault : ''}
-                disabled={!preset}
-                onChange={(e) => setFault(e.target.value as InspectFault | '')}
-                data-testid={INSPECT_TID.fault}
-              >
-                <option value="">{t('inspect.noFault')}</option>
-                {INSPECT_FAULTS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(faultKey(f))}
-                  </option>
-                ))}
-              </select>
+              <FaultSelect value={preset ? fault : ''} disabled={!preset} onChange={setFault} testId={INSPECT_TID.fault} />
             </label>
             <button type="submit" className="btn btn-primary" disabled={busy} data-testid={INSPECT_TID.open}>
               {t('inspect.open')}
@@ -250,19 +231,12 @@ function SessionPanel(props: {
         {!closed && session.preset && (
           <label className="small">
             {t('inspect.faultLabel')}{' '}
-            <select
+            <FaultSelect
               value={session.fault ?? ''}
               disabled={props.busy}
-              onChange={(e) => props.onFault((e.target.value || null) as InspectFault | null)}
-              data-testid={INSPECT_TID.sessionFault}
-            >
-              <option value="">{t('inspect.noFault')}</option>
-              {INSPECT_FAULTS.map((f) => (
-                <option key={f} value={f}>
-                  {t(faultKey(f))}
-                </option>
-              ))}
-            </select>
+              onChange={(f) => props.onFault(f || null)}
+              testId={INSPECT_TID.sessionFault}
+            />
           </label>
         )}
         {!closed && (
@@ -337,11 +311,7 @@ function CeremonyLine({ c, onOpen }: { c: InspectCeremonyLine; onOpen(): void })
       </div>
       {c.relatedOrigins && (
         <p className="small inspect-related" data-testid={INSPECT_TID.ceremonyRelated} data-listed={String(c.relatedOrigins.listed)}>
-          {c.relatedOrigins.listed
-            ? t('hist.siteRelatedListed', { url: c.relatedOrigins.url })
-            : c.relatedOrigins.error
-              ? t('hist.siteRelatedError', { url: c.relatedOrigins.url, reason: c.relatedOrigins.error })
-              : t('hist.siteRelatedNotListed', { url: c.relatedOrigins.url })}
+          {relatedOriginsText(t, c.relatedOrigins)}
         </p>
       )}
       <div className="inspect-line">

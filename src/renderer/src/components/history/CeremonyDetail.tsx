@@ -6,6 +6,7 @@ import { toApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ceremonyFacts, FLAG_KEYS, shortId } from '../../model/ceremony.ts';
 import { algorithmLabel } from '../../model/config.ts';
+import { relatedOriginsText } from '../inspect/site.tsx';
 import { HISTORY_TID } from '../../testids.ts';
 import { AuthenticatorLabel } from '../AuthenticatorLabel.tsx';
 import { ExportActions } from '../export/ExportActions.tsx';
@@ -72,11 +73,7 @@ export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntr
             <>
               {' '}
               <span data-testid={HISTORY_TID.historySiteRelated} data-listed={String(c.site.relatedOrigins.listed)}>
-                {c.site.relatedOrigins.listed
-                  ? t('hist.siteRelatedListed', { url: c.site.relatedOrigins.url })
-                  : c.site.relatedOrigins.error
-                    ? t('hist.siteRelatedError', { url: c.site.relatedOrigins.url, reason: c.site.relatedOrigins.error })
-                    : t('hist.siteRelatedNotListed', { url: c.site.relatedOrigins.url })}
+                {relatedOriginsText(t, c.site.relatedOrigins)}
               </span>
             </>
           )}
