@@ -360,6 +360,19 @@ describe('InspectHost', () => {
     await expect(h.open({ tab: 'T0', preset: null, fault: null })).rejects.toMatchObject({ status: 404, code: 'inspect_tab_unknown' });
   });
 
+  it('nine opens at the same moment: eight inspections, one refusal, nothing half-made', async () => {
+    const b = new FakeBrowser();
+    const { h } = host();
+    await h.connect(cdpInspectBrowser(labBrowser(b)));
+    const all = await Promise.allSettled(
+      Array.from({ length: 9 }, (_, n) => h.open({ url: `https://a.example/${n}`, preset: null, fault: null })),
+    );
+    expect(all.filter((r) => r.status === 'fulfilled')).toHaveLength(8);
+    expect(all.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['inspect_too_many']);
+    expect(h.status().sessions).toHaveLength(8);
+    expect(b.calls('Target.createTarget')).toHaveLength(8);
+  });
+
   it('refuses without a browser, with an unknown id, without an authenticator for a fault, and beyond the open limit', async () => {
     const { h } = host();
     await expect(h.open({ url: 'https://a.example/', preset: null, fault: null })).rejects.toMatchObject({

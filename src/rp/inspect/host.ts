@@ -78,6 +78,8 @@ export class InspectHost {
   private publish: (e: RpEvent) => void = () => {};
   private now: () => number = Date.now;
   private readonly inspections = new Map<string, Inspection>();
+  /** open() calls between their check of the limit and their inspection's creation. */
+  private opening = 0;
 
   private labHost: LabHost | null = null;
   /** The explorer's own origin: its pages are never offered for inspection. */
@@ -155,13 +157,26 @@ export class InspectHost {
   async open(req: { url?: string; tab?: string; preset: LabPresetId | null; fault: InspectFault | null }): Promise<InspectSession> {
     const browser = this.browser;
     if (!browser) throw new ApiFailure(409, 'inspect_unavailable', this.reason);
-    const open = [...this.inspections.values()].filter((i) => !i.closedAt).length;
+    // Opens in flight count too: two requests at the same moment cannot both take the last place.
+    const open = [...this.inspections.values()].filter((i) => !i.closedAt).length + this.opening;
     if (open >= MAX_OPEN)
       throw new ApiFailure(
         409,
         'inspect_too_many',
         `${open} sites are being inspected already; close one (its ceremonies stay in History).`,
       );
+    this.opening++;
+    try {
+      return await this.openTab(browser, req);
+    } finally {
+      this.opening--;
+    }
+  }
+
+  private async openTab(
+    browser: InspectBrowser,
+    req: { url?: string; tab?: string; preset: LabPresetId | null; fault: InspectFault | null },
+  ): Promise<InspectSession> {
     let tab: InspectTab;
     let url = req.url ?? '';
     if (req.tab !== undefined) {

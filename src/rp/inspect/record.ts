@@ -281,12 +281,18 @@ export function captureLine(c: Ceremony): string {
     verdict,
     answer,
   ].join('  ');
+  const r = c.site?.relatedOrigins;
+  const related = r
+    ? `\n  related origins (RP ID is not this origin's domain): ${r.url} ${
+        r.listed ? 'lists this origin' : r.error ? `could not be used: ${r.error}` : 'does not list this origin'
+      }`
+    : '';
   const d = c.site?.disagreement;
-  if (!d) return line;
+  if (!d) return line + related;
   const failed = c.dissection?.checks.find((k) => k.id === d.checkId);
   const why =
     d.server === 'accepted'
       ? `the site's server accepted (HTTP ${d.status}) a response our checks reject at ${d.checkId}${failed ? `: ${failed.title}${failed.message ? ` — ${failed.message}` : ''}` : ''}`
       : `the site's server rejected (HTTP ${d.status}) a response that passes every check`;
-  return `${line}\n  DISAGREEMENT: ${why}`;
+  return `${line}${related}\n  DISAGREEMENT: ${why}`;
 }
