@@ -3,6 +3,7 @@
  */
 import { VERSION } from '../rp/server.ts';
 import { decode } from './decode.ts';
+import { harness } from './harness.ts';
 import { inspect } from './inspect.ts';
 import { serve } from './serve.ts';
 import { verify } from './verify.ts';
@@ -14,6 +15,7 @@ Commands:
   decode    dissect a response or one of its parts, byte by byte (--json for tools)
   verify    verify a ceremony case offline, step by step, with a second opinion
   inspect   open a site in a browser of its own and record, decode and verify its passkey ceremonies
+  harness   run scenario suites (capabilities, rp-robustness, a file) and write JUnit / JSON / Markdown reports
   help      show help for a command: passkey-explorer help <command>
 
 Run "passkey-explorer <command> --help" for a command's options.
@@ -21,7 +23,7 @@ Run "passkey-explorer <command> --help" for a command's options.
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { serve, decode, verify, inspect };
+const COMMANDS: Record<string, Command> = { serve, decode, verify, inspect, harness };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,0 +1,131 @@
+/**
+ * `passkey-explorer harness` as CI runs it: both built-in suites headless in Chromium with virtual
+ * authenticators, a line per scenario, exit 0; the JUnit report parses (the browser's own XML parser)
+ * and counts every scenario; a report card for a U2F key marks what it cannot do as unsupported; a
+ * scenario file whose expectation is wrong fails with exit 1; a file that is not a scenario file is a
+ * usage error naming the place.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { SUITES } from '../src/rp/harness/suites.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+function runHarness(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/passkey-explorer.js'), 'harness', ...args, '--browser', '/usr/bin/chromium'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`harness did not finish:\n${out}\n${err}`));
+    }, 120_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      ok({ code, out, err });
+    });
+  });
+}
+
+const COUNT = SUITES.capabilities.scenarios.length + SUITES['rp-robustness'].scenarios.length;
+
+test('both built-in suites pass headless, with a line per scenario and reports that parse', async ({ page }) => {
+  test.setTimeout(150_000);
+  const dir = mkdtempSync(join(tmpdir(), 'pe-harness-e2e-'));
+  const r = await runHarness(['--suite', 'all', '--report', `junit=${dir}/junit.xml,json=${dir}/report.json,md=${dir}/report.md`]);
+  expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+  const lines = r.out.split('\n').filter((l) => /^\[\s*\d+\/\d+\] /.test(l));
+  expect(lines).toHaveLength(COUNT);
+  expect(lines.filter((l) => / (fail|error) /.test(l))).toEqual([]);
+  expect(r.out).toMatch(
+    new RegExp(`^\\d+ pass, 0 fail, \\d+ unsupported, 0 error \\(${COUNT} scenarios, \\d+ ceremonies, [\\d.]+ s\\)$`, 'm'),
+  );
+
+  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+  expect(report).toMatchObject({ format: 'passkey-explorer.harness-report', version: 1, suites: ['capabilities', 'rp-robustness'] });
+  expect(report.totals).toMatchObject({ scenarios: COUNT, fail: 0, error: 0 });
+  // Every robustness scenario was rejected where it names, and its ceremonies are the evidence.
+  const robust = report.scenarios.filter((s: { suite: string }) => s.suite === 'rp-robustness');
+  expect(robust.every((s: { outcome: string }) => s.outcome === 'pass')).toBe(true);
+  expect(robust.every((s: { steps: { ceremonyIds: string[] }[] }) => s.steps.some((st) => st.ceremonyIds.length > 0))).toBe(true);
+
+  // The JUnit report parses and counts every scenario.
+  const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+  const parsed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      tests: Number(root.getAttribute('tests')),
+      failures: Number(root.getAttribute('failures')),
+      cases: doc.getElementsByTagName('testcase').length,
+      skipped: doc.getElementsByTagName('skipped').length,
+      suites: [...doc.getElementsByTagName('testsuite')].map((s) => s.getAttribute('name')),
+    };
+  }, junit);
+  expect(parsed).toMatchObject({ error: 0, tests: COUNT, failures: 0, cases: COUNT, suites: ['capabilities', 'rp-robustness'] });
+  expect(parsed.skipped).toBe(report.totals.unsupported);
+  expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(`${COUNT} scenarios`);
+});
+
+test('a report card for a U2F key: what it cannot do is unsupported, not failed', async () => {
+  test.setTimeout(150_000);
+  const dir = mkdtempSync(join(tmpdir(), 'pe-harness-e2e-'));
+  const r = await runHarness(['--suite', 'capabilities', '--preset', 'u2f-key', '--report', `json=${dir}/u2f.json`]);
+  expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+  const report = JSON.parse(readFileSync(join(dir, 'u2f.json'), 'utf8'));
+  expect(report.authenticator).toMatchObject({ preset: 'u2f-key' });
+  const outcome = (id: string) => report.scenarios.find((s: { id: string }) => s.id === id)?.outcome;
+  expect(outcome('uv.required')).toBe('unsupported');
+  expect(outcome('discoverable')).toBe('unsupported');
+  expect(outcome('alg.es256')).toBe('pass');
+  expect(outcome('second-factor')).toBe('pass');
+  expect(report.totals.fail).toBe(0);
+});
+
+test('a scenario file: a wrong expectation fails with exit 1, a malformed file is a usage error', async () => {
+  test.setTimeout(60_000);
+  const dir = mkdtempSync(join(tmpdir(), 'pe-harness-e2e-'));
+  const wrong = join(dir, 'wrong.json');
+  writeFileSync(
+    wrong,
+    JSON.stringify({
+      format: 'passkey-explorer.scenarios',
+      version: 1,
+      suite: 'mine',
+      scenarios: [
+        {
+          id: 'expects-refusal',
+          title: 'A good registration expected to be refused',
+          steps: [{ do: 'register', expect: { rejectedAt: 'registration.origin' } }],
+        },
+      ],
+    }),
+  );
+  const r = await runHarness(['--suite', wrong]);
+  expect(r.code, r.out + r.err).toBe(1);
+  expect(r.out).toContain('fail        mine/expects-refusal');
+  expect(r.out).toContain('verdict: expected "failed", got "verified"');
+
+  const bad = join(dir, 'bad.json');
+  writeFileSync(
+    bad,
+    JSON.stringify({
+      format: 'passkey-explorer.scenarios',
+      version: 1,
+      suite: 'mine',
+      scenarios: [{ id: 'x', title: 'x', steps: [{ do: 'teleport' }] }],
+    }),
+  );
+  const u = await runHarness(['--suite', bad]);
+  expect(u.code).toBe(2);
+  expect(u.err).toContain('is not a scenario file: scenarios.0.steps.0.do');
+});

@@ -1,0 +1,211 @@
+/**
+ * The test harness's scenario format and its results (src/rp/harness). A scenario is a list of
+ * steps — register, authenticate, replay an earlier response, a lab action, a change to this RP's
+ * store or clock — each with what must come of it. `harness/scenario.schema.json` is this schema as
+ * JSON Schema (generated from it: test/api/harness.test.ts keeps the two equal), for editors and for
+ * other projects' CI; the CLI and the window validate scenario files with it.
+ */
+import { z } from 'zod';
+import { LAB_PRESET_IDS } from './lab.ts';
+
+export const SCENARIO_FORMAT = 'passkey-explorer.scenarios';
+
+const requirement = z.enum(['discouraged', 'preferred', 'required']);
+
+/** Changes to the ceremony builder's config for one step (the rest is the harness's default). */
+const configPatch = z
+  .object({
+    userName: z.string().min(1).max(64),
+    attestation: z.enum(['none', 'indirect', 'direct', 'enterprise']),
+    authenticatorAttachment: z.enum(['platform', 'cross-platform']).nullable(),
+    residentKey: requirement,
+    userVerification: requirement,
+    pubKeyCredParams: z.array(z.number().int()).min(1).max(16),
+    timeout: z.number().int().min(1_000).max(600_000),
+    hints: z.array(z.enum(['security-key', 'client-device', 'hybrid'])).max(3),
+    excludeCredentials: z.boolean(),
+    allowCredentials: z.boolean(),
+    credProps: z.boolean(),
+    prf: z.object({ first: z.string().max(256), second: z.string().max(256).optional() }).strict(),
+    largeBlob: z
+      .object({
+        support: z.enum(['off', 'preferred', 'required']).optional(),
+        read: z.boolean().optional(),
+        write: z.string().max(4096).optional(),
+      })
+      .strict(),
+    credProtect: z.object({ policy: z.union([z.literal(1), z.literal(2), z.literal(3)]), enforce: z.boolean() }).strict(),
+    minPinLength: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** Byte-level changes to the response between the authenticator and this RP (what an attacker or a broken client sends). */
+export const TAMPERS = [
+  'origin',
+  'rpIdHash',
+  'type',
+  'challenge',
+  'clientDataJSON',
+  'truncateAuthenticatorData',
+  'truncateAttestationObject',
+  'nonCanonicalCbor',
+  'trailingBytes',
+  'userHandle',
+] as const;
+
+/** What must come of a ceremony step. Every member given must hold. */
+const expectation = z
+  .object({
+    verdict: z.enum(['verified', 'failed', 'client-error']),
+    /** Where the RP rejected it: the first failing check, or the step of its refusal (challenge, type …). */
+    rejectedAt: z.string().max(120),
+    /** The DOMException's name. */
+    clientError: z.string().max(60),
+    flags: z.object({ up: z.boolean(), uv: z.boolean(), be: z.boolean(), bs: z.boolean() }).partial().strict(),
+    /** The same UP, UV, BE and BS as the step with this label (stable flags). */
+    flagsSameAs: z.string().max(60),
+    fmt: z.string().max(40),
+    /** An attestation statement other than "none" came. */
+    attested: z.boolean(),
+    alg: z.number().int(),
+    /** The client extension results contain these (deep match; `true` means "present"). */
+    extensions: z.record(z.string(), z.unknown()),
+    /** A sign-in returned a user handle (discoverable credentials). */
+    userHandle: z.boolean(),
+    /** The signature counter of a sign-in against the previous one. */
+    signCount: z.enum(['increased', 'zero', 'increased-or-zero']),
+    /** The same value as the step with this label gave at `path` of the client extension results (or, with not, a different one). */
+    sameAs: z.object({ step: z.string().max(60), path: z.string().max(200), not: z.boolean().optional() }).strict(),
+  })
+  .partial()
+  .strict();
+
+/**
+ * When the authenticator cannot do what the step asks, the scenario is 'unsupported', not failed:
+ * a client error of one of these names, or (extensions) an extension output that is absent.
+ */
+const unsupportedWhen = z
+  .object({
+    clientError: z.array(z.string().max(60)).max(8),
+    extensionMissing: z.array(z.string().max(200)).max(8),
+    /** A flag the authenticator leaves off (BE: it does not sync). */
+    flagOff: z.array(z.enum(['up', 'uv', 'be', 'bs'])).max(4),
+  })
+  .partial()
+  .strict();
+
+const ceremonyStep = {
+  /** A name later steps refer to (replay, sameAs). */
+  label: z.string().max(60).optional(),
+  config: configPatch.optional(),
+  tamper: z.enum(TAMPERS).optional(),
+  /** Abort the browser call after this many ms (a cancelled ceremony). */
+  abortAfterMs: z.number().int().min(1).max(60_000).optional(),
+  /** This RP's clock moves forward by this many ms before the response is verified (an expired challenge). */
+  clockSkewMs: z.number().int().min(0).max(86_400_000).optional(),
+  /** Repeat the step this many times (each must meet the expectation). */
+  repeat: z.number().int().min(1).max(20).optional(),
+  expect: expectation.default({}),
+  unsupportedWhen: unsupportedWhen.optional(),
+};
+
+const stepSchema = z.discriminatedUnion('do', [
+  z.object({ do: z.literal('register'), ...ceremonyStep }).strict(),
+  z.object({ do: z.literal('authenticate'), ...ceremonyStep }).strict(),
+  /** Posts the response of an earlier step again, to a new ceremony or to the same one. */
+  z
+    .object({
+      do: z.literal('replay'),
+      step: z.string().max(60),
+      to: z.enum(['new-ceremony', 'same-ceremony']).default('new-ceremony'),
+      expect: expectation.default({}),
+    })
+    .strict(),
+  /** Changes the virtual authenticator (needs one). */
+  z
+    .object({
+      do: z.literal('lab'),
+      action: z.enum(['userVerified', 'presence', 'bogusSignature', 'badUV', 'badUP', 'signCount', 'backupState', 'clearCredentials']),
+      value: z.union([z.boolean(), z.number().int().min(0).max(0xffffffff)]).optional(),
+    })
+    .strict(),
+  /** Changes this RP's own records (what a server does between two ceremonies). */
+  z.object({ do: z.literal('rp'), action: z.enum(['forgetCredentials']) }).strict(),
+]);
+
+export const scenarioSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, 'lower-case letters, digits, dots and dashes'),
+    title: z.string().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    /** The spec section it tests. */
+    spec: z.string().max(300).optional(),
+    /** The virtual authenticator it needs (a preset); without one, the suite's. */
+    preset: z.enum(LAB_PRESET_IDS).optional(),
+    steps: z.array(stepSchema).min(1).max(50),
+  })
+  .strict();
+
+export const scenarioFileSchema = z
+  .object({
+    /** The JSON Schema the file follows (for editors); not read. */
+    $schema: z.string().max(2048).optional(),
+    format: z.literal(SCENARIO_FORMAT),
+    version: z.literal(1),
+    suite: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    title: z.string().max(200).optional(),
+    /**
+     * What the suite tests: the authenticator (a preset asked for runs every scenario: its report card),
+     * or the relying party (its scenarios keep their own authenticator, the tool of the attack).
+     */
+    subject: z.enum(['authenticator', 'rp']).default('authenticator'),
+    /** The preset the suite runs with unless a scenario names its own. */
+    preset: z.enum(LAB_PRESET_IDS).optional(),
+    scenarios: z.array(scenarioSchema).min(1).max(500),
+  })
+  .strict();
+
+export type Scenario = z.input<typeof scenarioSchema>;
+export type ScenarioStep = z.output<typeof stepSchema>;
+export type ScenarioFile = z.input<typeof scenarioFileSchema>;
+
+export type ScenarioOutcome = 'pass' | 'fail' | 'unsupported' | 'error';
+
+export interface StepResult {
+  index: number;
+  do: ScenarioStep['do'];
+  label?: string;
+  outcome: ScenarioOutcome;
+  /** Why it failed, was unsupported or errored, in words. */
+  message?: string;
+  /** The ceremony records that prove it. */
+  ceremonyIds: string[];
+  verdict?: 'verified' | 'failed' | 'client-error';
+  rejectedAt?: string | null;
+  clientError?: string | null;
+  ms: number;
+}
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  suite: string;
+  preset: string | null;
+  outcome: ScenarioOutcome;
+  message?: string;
+  steps: StepResult[];
+  ms: number;
+}
+
+export interface HarnessReport {
+  format: 'passkey-explorer.harness-report';
+  version: 1;
+  startedAt: string;
+  finishedAt: string;
+  /** What ran the ceremonies: the browser and the authenticator preset. */
+  authenticator: { preset: string | null; label: string; browser: string };
+  suites: string[];
+  totals: Record<ScenarioOutcome, number> & { scenarios: number; ceremonies: number };
+  scenarios: ScenarioResult[];
+}

@@ -1,0 +1,142 @@
+/**
+ * `passkey-explorer harness`: runs scenario suites (src/rp/harness) against a relying party of its own
+ * (fresh data directory, loopback) in a Chromium it drives over CDP, with a virtual authenticator per
+ * scenario; prints a line per scenario and writes the report as JSON, JUnit XML and Markdown.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { scenarioFileSchema, type HarnessReport } from '@api/harness.ts';
+import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
+import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, LabHost, type LabBrowser } from '../rp/lab/index.ts';
+import { pageDriver } from '../rp/harness/driver.ts';
+import { toJUnit, toMarkdown } from '../rp/harness/report.ts';
+import { HarnessRunner } from '../rp/harness/runner.ts';
+import { SUITES } from '../rp/harness/suites.ts';
+import { startRpServer, type RpServer } from '../rp/server.ts';
+
+const HELP = `Usage: passkey-explorer harness [--suite capabilities|rp-robustness|all|FILE] [--preset NAME]
+                                 [--report junit=PATH,json=PATH,md=PATH] [--browser PATH] [--headed]
+
+Runs scenario suites against a relying party of its own (a fresh data directory, 127.0.0.1) in a
+Chrome/Chromium it starts, with a fresh virtual authenticator for every scenario, and prints one line
+per scenario. Each scenario passes, fails, is unsupported (the authenticator cannot do it) or errors.
+
+  --suite S        capabilities, rp-robustness, all (default) or a scenario file (JSON; its JSON Schema
+                   is harness/scenario.schema.json); repeat or comma-separate for several
+  --preset NAME    run every scenario on this authenticator (${LAB_PRESET_IDS.join(', ')}): its report
+                   card; without it each scenario uses its own preset (default platform-passkey)
+  --report LIST    write the report: junit=PATH, json=PATH, md=PATH (comma-separated)
+  --browser PATH   the Chrome/Chromium to start (default: $CHROMIUM_PATH, chromium, google-chrome …)
+  --headed         show the browser (default: headless, as in CI)
+
+Exit status: 0 when no scenario failed or errored, 1 otherwise, 2 usage.
+`;
+
+function rendererDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+}
+
+export async function harness(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      suite: { type: 'string', multiple: true },
+      preset: { type: 'string' },
+      report: { type: 'string' },
+      browser: { type: 'string' },
+      headed: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const usage = (m: string) => {
+    process.stderr.write(`passkey-explorer harness: ${m}\n\n${HELP}`);
+    return 2;
+  };
+  if (values.preset && !LAB_PRESET_IDS.includes(values.preset as LabPresetId))
+    return usage(`unknown preset "${values.preset}" (one of ${LAB_PRESET_IDS.join(', ')})`);
+  const reports: Record<string, string> = {};
+  for (const part of (values.report ?? '').split(',').filter(Boolean)) {
+    const [k, ...rest] = part.split('=');
+    if (!['junit', 'json', 'md'].includes(k) || !rest.join('='))
+      return usage(`--report takes junit=PATH, json=PATH or md=PATH (got "${part}")`);
+    reports[k] = rest.join('=');
+  }
+  const names = (values.suite ?? ['all']).flatMap((s) => s.split(',')).filter(Boolean);
+  const suites = [];
+  for (const name of names) {
+    if (name === 'all') suites.push(SUITES.capabilities, SUITES['rp-robustness']);
+    else if (name === 'capabilities' || name === 'rp-robustness') suites.push(SUITES[name]);
+    else {
+      let parsed;
+      try {
+        parsed = scenarioFileSchema.safeParse(JSON.parse(readFileSync(name, 'utf8')));
+      } catch (e) {
+        return usage(`--suite ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (!parsed.success)
+        return usage(
+          `--suite ${name} is not a scenario file: ${parsed.error.issues
+            .slice(0, 5)
+            .map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
+            .join('; ')}`,
+        );
+      suites.push(parsed.data);
+    }
+  }
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'pe-harness-'));
+  let skew = 0;
+  let server: RpServer | null = null;
+  let browser: LabBrowser | null = null;
+  let report: HarnessReport;
+  try {
+    server = await startRpServer({ port: 0, dataDir, staticDir: rendererDir(), lab: new LabHost(), now: () => Date.now() + skew });
+    browser = await launchLabBrowser({ url: `${server.origin}/`, executable: values.browser, headless: !values.headed });
+    const lab = await new AuthenticatorLab(browser.session, cdpLabInfo(browser)).init();
+    const runner = new HarnessRunner({
+      rp: server.rp,
+      driver: pageDriver(browser.session, browser.product),
+      lab,
+      setClockSkew: (ms) => (skew = ms),
+    });
+    process.stdout.write(
+      `harness: ${suites.map((s) => s.suite).join(', ')} in ${browser.product}${browser.headless ? ' (headless)' : ''}\n`,
+    );
+    const width = String(suites.reduce((n, s) => n + s.scenarios.length, 0)).length;
+    report = await runner.run(suites, {
+      preset: (values.preset as LabPresetId | undefined) ?? undefined,
+      onProgress: (p) => {
+        if (!p.result) return;
+        const r = p.result;
+        process.stdout.write(
+          `[${String(p.scenario).padStart(width)}/${p.of}] ${r.outcome.padEnd(11)} ${r.suite}/${r.id}  (${r.ms} ms)${r.message ? `\n      ${r.message}` : ''}\n`,
+        );
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`passkey-explorer harness: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const t = report.totals;
+  process.stdout.write(
+    `${t.pass} pass, ${t.fail} fail, ${t.unsupported} unsupported, ${t.error} error (${t.scenarios} scenarios, ${t.ceremonies} ceremonies, ${(
+      (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) /
+      1000
+    ).toFixed(1)} s)\n`,
+  );
+  if (reports.json) writeFileSync(reports.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (reports.junit) writeFileSync(reports.junit, toJUnit(report));
+  if (reports.md) writeFileSync(reports.md, toMarkdown(report));
+  return t.fail + t.error > 0 ? 1 : 0;
+}

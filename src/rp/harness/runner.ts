@@ -1,0 +1,452 @@
+/**
+ * Runs scenarios (src/api/harness.ts) against this RP with a browser and, for the lab steps, its
+ * virtual authenticator: each scenario on a fresh authenticator of its preset and a user of its own,
+ * each step's outcome compared with its expectation, every ceremony record kept as the evidence.
+ * What the authenticator cannot do is 'unsupported', not failed; a step the harness itself could not
+ * run is 'error'. Progress is reported as it goes; a run can be cancelled between steps.
+ */
+import { DEFAULT_CONFIG } from '@api/config.ts';
+import {
+  scenarioSchema,
+  type HarnessReport,
+  type Scenario,
+  type ScenarioOutcome,
+  type ScenarioResult,
+  type ScenarioStep,
+  type StepResult,
+} from '@api/harness.ts';
+import type { LabPresetId } from '@api/lab.ts';
+import type { Ceremony, CeremonyConfig } from '@api/types.ts';
+import { ApiFailure } from '../errors.ts';
+import type { AuthenticatorLab } from '../lab/lab.ts';
+import { PRESETS } from '../lab/options.ts';
+import type { RelyingParty } from '../relyingParty.ts';
+import type { CeremonyDriver } from './driver.ts';
+import { tamper } from './tamper.ts';
+
+export interface HarnessProgress {
+  scenario: number;
+  of: number;
+  id: string;
+  step: number;
+  steps: number;
+  /** Set when a scenario has finished. */
+  result?: ScenarioResult;
+}
+
+export interface HarnessEnvironment {
+  rp: RelyingParty;
+  driver: CeremonyDriver;
+  /** The virtual authenticator lab of the driver's page (null: a real authenticator, lab steps are unsupported). */
+  lab: AuthenticatorLab | null;
+  /** Moves this RP's clock (an injected clock offset; 0 = real time). */
+  setClockSkew(ms: number): void;
+}
+
+/** What one ceremony step gave: the record, the response, where it was rejected. */
+interface Done {
+  ceremony: Ceremony | null;
+  ceremonyId: string;
+  response: Record<string, any> | null;
+  options: unknown;
+  rejectedAt: string | null;
+  clientError: string | null;
+  kind: 'register' | 'authenticate';
+  /** The RP refused it (an error answer), whatever the stored record says (a replay to a finished ceremony). */
+  refused: boolean;
+}
+
+class StepFailure extends Error {
+  constructor(
+    readonly outcome: Exclude<ScenarioOutcome, 'pass'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const HARNESS_CONFIG: CeremonyConfig = {
+  ...DEFAULT_CONFIG,
+  rpName: 'Passkey Explorer harness',
+  residentKey: 'preferred',
+  userVerification: 'preferred',
+  pubKeyCredParams: [-7, -8, -257],
+  timeout: 20_000,
+};
+
+export class HarnessRunner {
+  private seq = 0;
+  constructor(private readonly env: HarnessEnvironment) {}
+
+  async run(
+    suites: { suite: string; preset?: LabPresetId; subject?: 'authenticator' | 'rp'; scenarios: Scenario[] }[],
+    opts: { preset?: LabPresetId | null; signal?: AbortSignal; onProgress?: (p: HarnessProgress) => void } = {},
+  ): Promise<HarnessReport> {
+    const startedAt = new Date().toISOString();
+    const all = suites.flatMap((s) =>
+      s.scenarios.map((sc) => ({
+        suite: s.suite,
+        preset: s.preset,
+        subject: s.subject ?? 'authenticator',
+        scenario: scenarioSchema.parse(sc),
+      })),
+    );
+    const results: ScenarioResult[] = [];
+    for (const [n, item] of all.entries()) {
+      if (opts.signal?.aborted) break;
+      // A preset asked for runs every scenario (a report card of that authenticator); otherwise each
+      // scenario's own, the suite's, or a platform passkey. null: the page's real authenticator.
+      const forced = item.subject === 'authenticator' ? opts.preset : undefined;
+      const preset = opts.preset === null ? null : (forced ?? item.scenario.preset ?? item.preset ?? 'platform-passkey');
+      const result = await this.scenario(item.suite, item.scenario, preset, (step) =>
+        opts.onProgress?.({ scenario: n + 1, of: all.length, id: item.scenario.id, step, steps: item.scenario.steps.length }),
+      );
+      results.push(result);
+      opts.onProgress?.({
+        scenario: n + 1,
+        of: all.length,
+        id: item.scenario.id,
+        step: result.steps.length,
+        steps: item.scenario.steps.length,
+        result,
+      });
+    }
+    const totals = { pass: 0, fail: 0, unsupported: 0, error: 0, scenarios: results.length, ceremonies: 0 };
+    for (const r of results) {
+      totals[r.outcome]++;
+      totals.ceremonies += r.steps.reduce((k, s) => k + s.ceremonyIds.length, 0);
+    }
+    const preset = opts.preset ?? null;
+    return {
+      format: 'passkey-explorer.harness-report',
+      version: 1,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      authenticator: {
+        preset,
+        label: preset
+          ? (PRESETS.find((p) => p.id === preset)?.label ?? preset)
+          : this.env.lab
+            ? 'each scenario’s preset'
+            : 'a real authenticator',
+        browser: this.env.driver.browser,
+      },
+      suites: [...new Set(suites.map((s) => s.suite))],
+      totals,
+      scenarios: results,
+    };
+  }
+
+  private async scenario(
+    suite: string,
+    sc: ReturnType<typeof scenarioSchema.parse>,
+    preset: LabPresetId | null,
+    onStep: (i: number) => void,
+  ) {
+    const t0 = performance.now();
+    const user = `h${++this.seq}-${sc.id}`.slice(0, 64);
+    const done = new Map<string, Done>();
+    const steps: StepResult[] = [];
+    let authenticatorId: string | null;
+    let outcome: ScenarioOutcome = 'pass';
+    let message: string | undefined;
+    let lastSignCount: number | null = null;
+    this.env.setClockSkew(0);
+    try {
+      authenticatorId = await this.freshAuthenticator(preset);
+    } catch (e) {
+      return this.result(suite, sc, preset, 'error', `no virtual authenticator: ${errorText(e)}`, steps, t0);
+    }
+    for (const [index, step] of sc.steps.entries()) {
+      onStep(index + 1);
+      const s0 = performance.now();
+      const r: StepResult = { index, do: step.do, ceremonyIds: [], outcome: 'pass', ms: 0 };
+      if ('label' in step && step.label) r.label = step.label;
+      try {
+        if (step.do === 'lab') await this.labAction(step, authenticatorId);
+        else if (step.do === 'rp') this.rpAction(step, user);
+        else {
+          const times = step.do === 'replay' ? 1 : (step.repeat ?? 1);
+          for (let k = 0; k < times; k++) {
+            const d = step.do === 'replay' ? await this.replay(step, done) : await this.ceremony(step, user);
+            r.ceremonyIds.push(d.ceremonyId);
+            r.verdict = d.refused ? 'failed' : (d.ceremony?.verdict as StepResult['verdict']);
+            r.rejectedAt = d.rejectedAt;
+            r.clientError = d.clientError;
+            lastSignCount = this.check(step, d, done, lastSignCount);
+            if ('label' in step && step.label) done.set(step.label, d);
+          }
+        }
+      } catch (e) {
+        r.outcome = e instanceof StepFailure ? e.outcome : 'error';
+        r.message = e instanceof StepFailure ? e.message : `the harness could not run this step: ${errorText(e)}`;
+      } finally {
+        this.env.setClockSkew(0);
+      }
+      r.ms = Math.round(performance.now() - s0);
+      steps.push(r);
+      if (r.outcome !== 'pass') {
+        outcome = r.outcome;
+        message = `step ${index + 1} (${step.do}${r.label ? ` ${r.label}` : ''}): ${r.message}`;
+        break;
+      }
+    }
+    await this.cleanUp(authenticatorId);
+    return this.result(suite, sc, preset, outcome, message, steps, t0);
+  }
+
+  private result(
+    suite: string,
+    sc: { id: string; title: string },
+    preset: string | null,
+    outcome: ScenarioOutcome,
+    message: string | undefined,
+    steps: StepResult[],
+    t0: number,
+  ): ScenarioResult {
+    return {
+      id: sc.id,
+      title: sc.title,
+      suite,
+      preset,
+      outcome,
+      ...(message ? { message } : {}),
+      steps,
+      ms: Math.round(performance.now() - t0),
+    };
+  }
+
+  /** One virtual authenticator of the preset, alone on the page (so it answers, not a leftover). */
+  private async freshAuthenticator(preset: LabPresetId | null): Promise<string | null> {
+    const lab = this.env.lab;
+    if (!lab || !preset) return null;
+    for (const a of lab.list()) await lab.removeAuthenticator(a.authenticatorId);
+    const p = PRESETS.find((x) => x.id === preset);
+    if (!p) throw new Error(`unknown preset ${preset}`);
+    return (await lab.addAuthenticator(p.options, { preset: p.id })).authenticatorId;
+  }
+
+  private async cleanUp(authenticatorId: string | null): Promise<void> {
+    if (authenticatorId && this.env.lab) await this.env.lab.removeAuthenticator(authenticatorId).catch(() => {});
+  }
+
+  private configOf(step: Extract<ScenarioStep, { do: 'register' | 'authenticate' }>, user: string): CeremonyConfig {
+    const p = step.config ?? {};
+    const x = HARNESS_CONFIG.extensions;
+    return {
+      ...HARNESS_CONFIG,
+      ...(p.attestation ? { attestation: p.attestation } : {}),
+      ...(p.authenticatorAttachment !== undefined ? { authenticatorAttachment: p.authenticatorAttachment } : {}),
+      ...(p.residentKey ? { residentKey: p.residentKey } : {}),
+      ...(p.userVerification ? { userVerification: p.userVerification } : {}),
+      ...(p.pubKeyCredParams ? { pubKeyCredParams: p.pubKeyCredParams } : {}),
+      ...(p.timeout ? { timeout: p.timeout } : {}),
+      ...(p.hints ? { hints: p.hints } : {}),
+      ...(p.excludeCredentials !== undefined ? { excludeCredentials: p.excludeCredentials } : {}),
+      ...(p.allowCredentials !== undefined ? { allowCredentials: p.allowCredentials } : {}),
+      userName: p.userName ?? user,
+      userDisplayName: p.userName ?? user,
+      extensions: {
+        credProps: p.credProps ?? x.credProps,
+        prf: p.prf ? { enabled: true, first: p.prf.first, second: p.prf.second ?? '' } : x.prf,
+        largeBlob: p.largeBlob ? { ...x.largeBlob, ...p.largeBlob } : x.largeBlob,
+        credProtect: p.credProtect ?? x.credProtect,
+        minPinLength: p.minPinLength ?? x.minPinLength,
+      },
+    };
+  }
+
+  private async ceremony(step: Extract<ScenarioStep, { do: 'register' | 'authenticate' }>, user: string): Promise<Done> {
+    const { rp } = this.env;
+    const config = this.configOf(step, user);
+    const reg = step.do === 'register';
+    const { ceremonyId, options } = reg ? rp.registrationOptions(config) : rp.authenticationOptions(config);
+    const outcome = await this.env.driver.call(reg ? 'create' : 'get', options, { abortAfterMs: step.abortAfterMs });
+    let response = 'response' in outcome ? outcome.response : null;
+    if (response && step.tamper) response = tamper(response, step.tamper);
+    if (step.clockSkewMs) this.env.setClockSkew(step.clockSkewMs);
+    const clientError = 'clientError' in outcome ? outcome.clientError : undefined;
+    return this.verify(reg ? 'register' : 'authenticate', ceremonyId, options, response, clientError, Math.round(outcome.ms));
+  }
+
+  private async replay(step: Extract<ScenarioStep, { do: 'replay' }>, done: Map<string, Done>): Promise<Done> {
+    const earlier = done.get(step.step);
+    if (!earlier?.response) throw new StepFailure('error', `no response of a step labelled "${step.step}" to replay`);
+    const { rp } = this.env;
+    let ceremonyId = earlier.ceremonyId;
+    let options = earlier.options;
+    if (step.to === 'new-ceremony') {
+      const config = earlier.ceremony?.config ?? HARNESS_CONFIG;
+      ({ ceremonyId, options } = earlier.kind === 'register' ? rp.registrationOptions(config) : rp.authenticationOptions(config));
+    }
+    return this.verify(earlier.kind, ceremonyId, options, earlier.response, undefined, 0);
+  }
+
+  private async verify(
+    kind: Done['kind'],
+    ceremonyId: string,
+    options: unknown,
+    response: Record<string, any> | null,
+    clientError: { name: string; message: string } | undefined,
+    ms: number,
+  ): Promise<Done> {
+    const { rp } = this.env;
+    try {
+      const c =
+        kind === 'register'
+          ? await rp.verifyRegistration(ceremonyId, (response ?? undefined) as never, clientError, ms)
+          : await rp.verifyAuthentication(ceremonyId, (response ?? undefined) as never, clientError, ms);
+      return {
+        ceremony: c,
+        ceremonyId,
+        response,
+        options,
+        rejectedAt: null,
+        clientError: c.clientError?.name ?? null,
+        kind,
+        refused: false,
+      };
+    } catch (e) {
+      if (!(e instanceof ApiFailure)) throw e;
+      const c = rp.store.ceremony(ceremonyId);
+      const failed = c?.dissection?.checks.find((k) => k.status === 'fail');
+      // A refusal before verification (a consumed or expired challenge) leaves the record as it was.
+      const own = c?.verdict === 'failed';
+      return {
+        ceremony: c,
+        ceremonyId,
+        response,
+        options,
+        rejectedAt: (own ? failed?.id : undefined) ?? e.step ?? e.code,
+        clientError: null,
+        kind,
+        refused: true,
+      };
+    }
+  }
+
+  /** Compares a step's outcome with its expectation; returns the sign count to compare the next sign-in with. */
+  private check(step: ScenarioStep, d: Done, done: Map<string, Done>, lastSignCount: number | null): number | null {
+    const expect = 'expect' in step ? step.expect : {};
+    const unsupported = 'unsupportedWhen' in step ? step.unsupportedWhen : undefined;
+    const c = d.ceremony;
+    const ext = (d.response?.clientExtensionResults ?? {}) as Record<string, unknown>;
+    // A step that does not meet its expectation is unsupported when the authenticator showed it cannot
+    // do what was asked (the client's refusal, an extension output missing), and failed otherwise.
+    const fail = (what: string, want: unknown, got: unknown): never => {
+      if (d.clientError && unsupported?.clientError?.includes(d.clientError))
+        throw new StepFailure('unsupported', `the authenticator cannot do this: the browser answered ${d.clientError}`);
+      for (const path of unsupported?.extensionMissing ?? [])
+        if (at(ext, path) === undefined) throw new StepFailure('unsupported', `no ${path} in the client extension results`);
+      for (const k of unsupported?.flagOff ?? [])
+        if (flags && !flags[k]) throw new StepFailure('unsupported', `the authenticator leaves ${k.toUpperCase()} off`);
+      throw new StepFailure('fail', `${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got ?? null)}`);
+    };
+    const flags = c?.result?.flags ?? c?.dissection?.summary?.flags;
+    const verdict = d.refused ? 'failed' : (c?.verdict ?? null);
+    const want = expect.verdict ?? (expect.rejectedAt ? 'failed' : expect.clientError ? 'client-error' : 'verified');
+    if (verdict !== want)
+      fail('verdict', want, `${verdict}${d.rejectedAt ? ` at ${d.rejectedAt}` : d.clientError ? ` (${d.clientError})` : ''}`);
+    if (expect.rejectedAt && d.rejectedAt !== expect.rejectedAt) fail('rejected at', expect.rejectedAt, d.rejectedAt);
+    if (expect.clientError && d.clientError !== expect.clientError) fail('client error', expect.clientError, d.clientError);
+    for (const [k, v] of Object.entries(expect.flags ?? {}))
+      if (flags?.[k as 'up'] !== v) fail(`flag ${k.toUpperCase()}`, v, flags?.[k as 'up']);
+    if (expect.flagsSameAs) {
+      const other = done.get(expect.flagsSameAs);
+      const theirs = other?.ceremony?.result?.flags;
+      for (const k of ['up', 'uv', 'be', 'bs'] as const)
+        if (theirs && flags && theirs[k] !== flags[k]) fail(`flag ${k.toUpperCase()} as in ${expect.flagsSameAs}`, theirs[k], flags[k]);
+      if (!theirs) fail(`flags of ${expect.flagsSameAs}`, 'a verified step', null);
+    }
+    if (expect.fmt && (c?.result?.fmt ?? c?.dissection?.summary?.fmt) !== expect.fmt) fail('fmt', expect.fmt, c?.result?.fmt);
+    const fmt = c?.result?.fmt ?? c?.dissection?.summary?.fmt ?? null;
+    if (expect.attested !== undefined && (fmt !== null && fmt !== 'none') !== expect.attested)
+      fail('an attestation statement', expect.attested, fmt);
+    if (expect.alg !== undefined && c?.result?.alg !== expect.alg) fail('alg', expect.alg, c?.result?.alg);
+    for (const [path, v] of Object.entries(expect.extensions ?? {})) {
+      const got = at(ext, path);
+      if (v === true ? got === undefined : JSON.stringify(got) !== JSON.stringify(v)) fail(`extension ${path}`, v, got);
+    }
+    if (expect.userHandle !== undefined && !!d.response?.response?.userHandle !== expect.userHandle)
+      fail('user handle returned', expect.userHandle, !!d.response?.response?.userHandle);
+    if (expect.sameAs) {
+      const other = done.get(expect.sameAs.step);
+      const a = JSON.stringify(at(ext, expect.sameAs.path));
+      const b = JSON.stringify(
+        other ? at((other.response?.clientExtensionResults ?? {}) as Record<string, unknown>, expect.sameAs.path) : undefined,
+      );
+      if (a === undefined || b === undefined) fail(`${expect.sameAs.path} in both steps`, 'present', { this: a, [expect.sameAs.step]: b });
+      if ((a === b) === !!expect.sameAs.not)
+        fail(`${expect.sameAs.path} ${expect.sameAs.not ? 'differs from' : 'equals'} ${expect.sameAs.step}'s`, true, false);
+    }
+    const n = c?.result?.signCount ?? null;
+    if (expect.signCount && n !== null) {
+      const ok =
+        expect.signCount === 'zero'
+          ? n === 0
+          : expect.signCount === 'increased'
+            ? lastSignCount !== null && n > lastSignCount
+            : n === 0 || (lastSignCount !== null && n > lastSignCount);
+      if (!ok) fail(`sign count (${expect.signCount}, previous ${lastSignCount})`, expect.signCount, n);
+    }
+    return n ?? lastSignCount;
+  }
+
+  private async labAction(step: Extract<ScenarioStep, { do: 'lab' }>, authenticatorId: string | null): Promise<void> {
+    const lab = this.env.lab;
+    if (!lab || !authenticatorId) throw new StepFailure('unsupported', 'this step needs a virtual authenticator');
+    const on = step.value === undefined ? true : !!step.value;
+    switch (step.action) {
+      case 'userVerified':
+        await lab.setUserVerified(authenticatorId, on);
+        return;
+      case 'presence':
+        await lab.setAutomaticPresenceSimulation(authenticatorId, on);
+        return;
+      case 'bogusSignature':
+        await lab.setResponseOverrideBits(authenticatorId, { isBogusSignature: on });
+        return;
+      case 'badUV':
+        await lab.setResponseOverrideBits(authenticatorId, { isBadUV: on });
+        return;
+      case 'badUP':
+        await lab.setResponseOverrideBits(authenticatorId, { isBadUP: on });
+        return;
+      case 'clearCredentials':
+        await lab.clearCredentials(authenticatorId);
+        return;
+      case 'signCount':
+      case 'backupState': {
+        const creds = await lab.credentials(authenticatorId);
+        if (!creds.length) throw new StepFailure('error', 'the authenticator holds no credential to edit');
+        for (const cr of creds)
+          await lab.editCredential(
+            authenticatorId,
+            cr.id,
+            step.action === 'signCount' ? { signCount: Number(step.value ?? 0) } : { backupState: on },
+          );
+        return;
+      }
+    }
+  }
+
+  private rpAction(step: Extract<ScenarioStep, { do: 'rp' }>, user: string): void {
+    const { store } = this.env.rp;
+    const u = store.userByName(user);
+    if (step.action === 'forgetCredentials' && u) for (const c of store.credentials(u.id)) store.deleteCredential(c.id);
+  }
+}
+
+/** The value at a dotted path ('prf.results.first'). */
+function at(v: unknown, path: string): unknown {
+  let cur: unknown = v;
+  for (const k of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
