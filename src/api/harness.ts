@@ -58,7 +58,7 @@ export const TAMPERS = [
 const expectation = z
   .object({
     verdict: z.enum(['verified', 'failed', 'client-error']),
-    /** Where the RP rejected it: the first failing check, or the step of its refusal (challenge, type …). */
+    /** Where the RP rejected it: the first failing check, or the code of its refusal (challenge_reused, challenge_expired …). */
     rejectedAt: z.string().max(120),
     /** The DOMException's name. */
     clientError: z.string().max(60),

@@ -40,6 +40,20 @@ export function analysisRecord(a: Analysis): DissectionRecord {
   };
 }
 
+/**
+ * The analysis as it would be with some checks switched off: their failures count as passes. For the
+ * harness's proof that each negative scenario can fail (test/…, e2e/harness-proof.spec.ts); only a
+ * RelyingParty constructed with its test-only switch uses it, which nothing reachable from the API does.
+ */
+export function withChecksDisabled(a: Analysis, ids: ReadonlySet<string>): Analysis {
+  const checks = a.checks.map((c) =>
+    ids.has(c.id) && c.status === 'fail'
+      ? { ...c, status: 'pass' as const, message: `${c.message ?? ''} (check disabled for a test)`.trim() }
+      : c,
+  );
+  return judge(a.dissection, checks, a.secondOpinion);
+}
+
 /** Which verification step a check id belongs to ('registration.origin' -> 'origin'). */
 export function stepOfCheck(id: string): string {
   if (id.startsWith('attestation.')) return 'attestation';

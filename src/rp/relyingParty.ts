@@ -10,7 +10,15 @@ import { getParsed } from '@decode/index.ts';
 import type { MetadataLookup } from '@decode/trust/mds.ts';
 import type { Expectations } from '@decode/verify/index.ts';
 import { toBase64Url } from '@decode/bytes.ts';
-import { analysisRecord, analyzeAuthentication, analyzeRegistration, failureMessage, pickFlags, stepOfCheck } from './analyze.ts';
+import {
+  analysisRecord,
+  analyzeAuthentication,
+  analyzeRegistration,
+  failureMessage,
+  pickFlags,
+  stepOfCheck,
+  withChecksDisabled,
+} from './analyze.ts';
 import type {
   AuthenticationOptionsResponse,
   Ceremony,
@@ -55,6 +63,12 @@ export interface RelyingPartyOptions {
     ceremony: { id: string; kind: 'registration' | 'authentication'; since: number },
     credentialId: string,
   ) => Promise<void>;
+  /**
+   * Test-only: checks (by id) and refusals (challenge_reused, challenge_expired) switched off, to prove
+   * that each negative harness scenario fails without its check. startRpServer never sets it, so no
+   * request can: only a test that constructs a RelyingParty itself.
+   */
+  disabledChecks?: ReadonlySet<string>;
 }
 
 export class RelyingParty {
@@ -66,9 +80,11 @@ export class RelyingParty {
   private readonly authenticatorName: (aaguid: string | null | undefined) => string | null;
   private readonly trust: () => { trustAnchors: string[]; mds?: MetadataLookup };
   private readonly settleEvents: NonNullable<RelyingPartyOptions['settleAuthenticatorEvents']>;
+  private readonly disabled: ReadonlySet<string>;
 
   constructor(opts: RelyingPartyOptions) {
     this.settleEvents = opts.settleAuthenticatorEvents ?? (async () => {});
+    this.disabled = opts.disabledChecks ?? new Set();
     this.trust = opts.trust ?? (() => ({ trustAnchors: [] }));
     this.authenticatorName = opts.authenticatorName ?? (() => null);
     this.store = opts.store;
@@ -165,7 +181,7 @@ export class RelyingParty {
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialCreationOptionsJSON;
 
-    const analysis = await analyzeRegistration(
+    const analysed = await analyzeRegistration(
       response,
       {
         challenge: options.challenge,
@@ -179,6 +195,7 @@ export class RelyingParty {
       },
       { aaguidNames: (aaguid) => this.authenticatorName(aaguid) },
     );
+    const analysis = this.disabled.size ? withChecksDisabled(analysed, this.disabled) : analysed;
     const record = analysisRecord(analysis);
     if (!analysis.verified) {
       const f = analysis.failure;
@@ -324,7 +341,7 @@ export class RelyingParty {
     // §7.2 steps 5–7 (allowCredentials, the credential record, its user) are checks of the verifier
     // like every other step: a sign-in that fails there still has its dissection and checklist.
     const stored = this.store.credential(response.rawId);
-    const analysis = await analyzeAuthentication(
+    const analysed = await analyzeAuthentication(
       response,
       {
         challenge: options.challenge,
@@ -345,6 +362,7 @@ export class RelyingParty {
       },
       { aaguidNames: (aaguid) => this.authenticatorName(aaguid) },
     );
+    const analysis = this.disabled.size ? withChecksDisabled(analysed, this.disabled) : analysed;
     const record = analysisRecord(analysis);
     if (!analysis.verified) {
       const f = analysis.failure;
@@ -452,7 +470,8 @@ export class RelyingParty {
       throw new ApiFailure(400, 'ceremony_kind_mismatch', `Ceremony ${ceremonyId} is a ${state.kind}, not a ${kind}.`, 'type');
     }
     const at = this.now();
-    if (state.consumedAt !== null || !this.store.consumeChallenge(ceremonyId, at)) {
+    const consumed = state.consumedAt !== null || !this.store.consumeChallenge(ceremonyId, at);
+    if (consumed && !this.disabled.has('challenge_reused')) {
       throw new ApiFailure(
         409,
         'challenge_reused',
@@ -460,7 +479,7 @@ export class RelyingParty {
         'challenge',
       );
     }
-    if (at > state.expiresAt) {
+    if (at > state.expiresAt && !this.disabled.has('challenge_expired')) {
       const ceremony = this.store.ceremony(ceremonyId)!;
       const error = {
         code: 'challenge_expired',

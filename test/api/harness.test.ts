@@ -3,7 +3,7 @@
  * `npm run harness:schema`), the built-in suites and the example follow it, bad files are refused
  * with the place and the reason; a tamper changes exactly what it names; the reports.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -57,6 +57,15 @@ describe('the scenario format', () => {
     expect(bad.success).toBe(false);
     const where = bad.error!.issues.map((i) => i.path.join('.'));
     expect(where).toEqual(expect.arrayContaining(['scenarios.0.id', 'scenarios.0.steps.0.tamper', 'scenarios.0.steps.1.do']));
+  });
+});
+
+describe('the test-only switch of the RP checks', () => {
+  it('is set nowhere in the shipped code: only a test that constructs a RelyingParty itself can use it', () => {
+    const src = join(ROOT, 'src');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f));
+    const using = files.filter((f) => readFileSync(join(src, f), 'utf8').includes('disabledChecks'));
+    expect(using).toEqual([join('rp', 'relyingParty.ts')]);
   });
 });
 

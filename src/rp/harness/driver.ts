@@ -6,8 +6,7 @@
  */
 import type { LabTransport } from '../lab/types.ts';
 
-type DriverOutcome =
-  { response: Record<string, unknown>; ms: number } | { clientError: { name: string; message: string }; ms: number };
+type DriverOutcome = { response: Record<string, unknown>; ms: number } | { clientError: { name: string; message: string }; ms: number };
 
 export interface CeremonyDriver {
   /** What runs the ceremonies, for the report ('Chrome/156 …'). */

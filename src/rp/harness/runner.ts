@@ -317,7 +317,8 @@ export class HarnessRunner {
         ceremonyId,
         response,
         options,
-        rejectedAt: (own ? failed?.id : undefined) ?? e.step ?? e.code,
+        // The first failing check, or the refusal's code (challenge_reused, challenge_expired …).
+        rejectedAt: (own ? failed?.id : undefined) ?? e.code,
         clientError: null,
         kind,
         refused: true,

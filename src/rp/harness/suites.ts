@@ -249,10 +249,10 @@ const ROBUSTNESS: Scenario[] = [
   ]),
   attack('replay.same-ceremony', 'A sign-in response posted twice to its own ceremony (a reused challenge)', V72, [
     authenticate({ label: 'first' }),
-    { do: 'replay', step: 'first', to: 'same-ceremony', expect: { rejectedAt: 'challenge' } },
+    { do: 'replay', step: 'first', to: 'same-ceremony', expect: { rejectedAt: 'challenge_reused' } },
   ]),
   attack('challenge.expired', 'A sign-in answered after its challenge expired', V72, [
-    authenticate({ config: { timeout: 1_000 }, clockSkewMs: 600_000, expect: { rejectedAt: 'challenge' } }),
+    authenticate({ config: { timeout: 1_000 }, clockSkewMs: 600_000, expect: { rejectedAt: 'challenge_expired' } }),
   ]),
   attack('challenge.other', 'A sign-in whose clientDataJSON carries another challenge', V72, [
     authenticate({ tamper: 'challenge', expect: { rejectedAt: 'authentication.challenge' } }),
