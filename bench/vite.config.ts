@@ -16,7 +16,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      input: { decode: resolve(__dirname, 'decode.ts') },
+      input: { decode: resolve(__dirname, 'decode.ts'), harness: resolve(__dirname, 'harness.ts') },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },
