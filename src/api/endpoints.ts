@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ceremonyConfigSchema } from './config.ts';
 import { endpoint } from './endpoint.ts';
+import { harnessStartSchema, type HarnessRun, type HarnessStatus } from './harness.ts';
 import { exportRequest, historyQuery, MAX_IMPORT_BYTES } from './history.ts';
 import {
   inspectFaultSchema,
@@ -410,6 +411,35 @@ export const INSPECT_ENDPOINTS = {
   }),
 } as const;
 
+const harnessRun = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a harness run id') });
+
+/**
+ * The test harness from the window (src/rp/harness/host.ts): built-in suites run in the window's own
+ * page through its lab (serve --lab or the desktop app). One run at a time.
+ */
+export const HARNESS_ENDPOINTS = {
+  status: endpoint<HarnessStatus>()({ method: 'GET', path: '/api/harness', args: none }),
+  start: endpoint<HarnessRun>()({
+    method: 'POST',
+    path: '/api/harness/runs',
+    body: harnessStartSchema,
+    args: (start: { suites: ('capabilities' | 'rp-robustness')[]; preset?: LabPresetId | null }) => ({ body: start }),
+  }),
+  run: endpoint<HarnessRun>()({
+    method: 'GET',
+    path: '/api/harness/runs/:id',
+    params: harnessRun,
+    args: (id: string) => ({ params: { id } }),
+  }),
+  /** Stops a run after the scenario in progress (what ran is kept). */
+  cancel: endpoint<HarnessRun>()({
+    method: 'DELETE',
+    path: '/api/harness/runs/:id',
+    params: harnessRun,
+    args: (id: string) => ({ params: { id } }),
+  }),
+} as const;
+
 function isCredentialFile(v: unknown): v is { format: string; credential: CdpCredential } {
   return typeof v === 'object' && v !== null && (v as { format?: unknown }).format === 'passkey-explorer/virtual-credential';
 }
@@ -417,3 +447,4 @@ function isCredentialFile(v: unknown): v is { format: string; credential: CdpCre
 export type Endpoints = typeof ENDPOINTS;
 export type LabEndpoints = typeof LAB_ENDPOINTS;
 export type InspectEndpoints = typeof INSPECT_ENDPOINTS;
+export type HarnessEndpoints = typeof HARNESS_ENDPOINTS;

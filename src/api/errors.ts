@@ -67,4 +67,8 @@ export const API_ERRORS = {
   inspect_no_authenticator: 409,
   inspect_unknown: 404,
   inspect_tab_unknown: 404,
+  // Harness
+  harness_unavailable: 409,
+  harness_busy: 409,
+  harness_run_unknown: 404,
 } as const;

@@ -209,3 +209,39 @@ export interface HarnessReport {
   totals: Record<ScenarioOutcome, number> & { scenarios: number; ceremonies: number };
   scenarios: ScenarioResult[];
 }
+
+/** The built-in suites the window offers. */
+export const BUILT_IN_SUITES = ['capabilities', 'rp-robustness'] as const;
+
+export const harnessStartSchema = z
+  .object({
+    suites: z.array(z.enum(BUILT_IN_SUITES)).min(1).max(2),
+    /** Every scenario of an authenticator suite on this preset (its report card); null: each scenario's own. */
+    preset: z.enum(LAB_PRESET_IDS).nullable().default(null),
+  })
+  .strict();
+
+/** A harness run started from the window (GET /api/harness). */
+export interface HarnessRun {
+  id: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  suites: string[];
+  preset: string | null;
+  startedAt: number;
+  /** Where it is: scenario n of N and its current step. */
+  progress: { scenario: number; of: number; id: string; step: number; steps: number } | null;
+  /** The scenarios finished so far, in order. */
+  results: ScenarioResult[];
+  /** The whole report, once done (or cancelled: the scenarios that ran). */
+  report: HarnessReport | null;
+  error: string | null;
+}
+
+export interface HarnessStatus {
+  /** Whether the window's browser can run the harness (a lab: serve --lab or the desktop app). */
+  available: boolean;
+  reason: string | null;
+  suites: { id: string; title: string; subject: string; scenarios: number }[];
+  /** Newest first (the last 10). */
+  runs: HarnessRun[];
+}

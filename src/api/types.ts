@@ -202,7 +202,9 @@ export type RpEvent =
   | { type: 'credentials' }
   | LabRpEvent
   /** An inspection changed (opened, a call, a ceremony, closed): GET /api/inspect again. */
-  | { type: 'inspect'; session: string };
+  | { type: 'inspect'; session: string }
+  /** A harness run progressed (GET /api/harness/runs/:id again). */
+  | { type: 'harness'; run: string };
 
 /** The second verifier's verdict on the same response. */
 export interface SecondOpinion {

@@ -12,7 +12,7 @@ import { scenarioFileSchema, type HarnessReport } from '@api/harness.ts';
 import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
 import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, LabHost, type LabBrowser } from '../rp/lab/index.ts';
 import { pageDriver } from '../rp/harness/driver.ts';
-import { toJUnit, toMarkdown } from '../rp/harness/report.ts';
+import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
 import { HarnessRunner } from '../rp/harness/runner.ts';
 import { SUITES } from '../rp/harness/suites.ts';
 import { startRpServer, type RpServer } from '../rp/server.ts';

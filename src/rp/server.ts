@@ -18,7 +18,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
+import { ENDPOINTS, HARNESS_ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
 import type { ApiError, RpEvent } from '@api/types.ts';
 import { ApiFailure } from './errors.ts';
 import { coreHandlers } from './coreRoutes.ts';
@@ -32,6 +32,8 @@ import { OptionError } from './lab/options.ts';
 import { LabHost, labHandlers } from './lab/index.ts';
 import { InspectHost } from './inspect/host.ts';
 import { inspectHandlers } from './inspect/routes.ts';
+import { HarnessHost } from './harness/host.ts';
+import { harnessHandlers } from './harness/routes.ts';
 import { MetadataService } from './metadata.ts';
 import { RelyingParty } from './relyingParty.ts';
 import { TrustRoots } from './roots.ts';
@@ -138,6 +140,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   });
   lab.bind(store, rp.events, opts.now);
   inspect.bind(store, rp.events, { now: opts.now, lab, appOrigin: origin });
+  const harness = new HarnessHost();
+  harness.bind({ store, rpId: rp.rpId, origin, lab, events: rp.events, now: opts.now });
   const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
   const events = eventStream(rp.events);
 
@@ -158,7 +162,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   });
 
   const ctx: RpContext = { origin, dataDir: opts.dataDir, store, rp, metadata, publish: (e: RpEvent) => rp.events.emit('event', e) };
-  refuseOtherMethods(app, [ENDPOINTS, LAB_ENDPOINTS, INSPECT_ENDPOINTS]);
+  refuseOtherMethods(app, [ENDPOINTS, LAB_ENDPOINTS, INSPECT_ENDPOINTS, HARNESS_ENDPOINTS]);
   mount(app, ENDPOINTS, {
     ...coreHandlers(ctx, { roots, events, version: VERSION }),
     ...historyHandlers(ctx),
@@ -166,6 +170,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   });
   mount(app, LAB_ENDPOINTS, labHandlers(lab, ctx));
   mount(app, INSPECT_ENDPOINTS, inspectHandlers(inspect));
+  mount(app, HARNESS_ENDPOINTS, harnessHandlers(harness));
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `No API endpoint ${c.req.path}.`);
   });

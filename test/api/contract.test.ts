@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlOf, type ArgsOf, type EndpointDef } from '@api/endpoint.ts';
-import { ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS, type Endpoints, type InspectEndpoints, type LabEndpoints } from '@api/endpoints.ts';
+import {
+  ENDPOINTS,
+  HARNESS_ENDPOINTS,
+  INSPECT_ENDPOINTS,
+  LAB_ENDPOINTS,
+  type Endpoints,
+  type HarnessEndpoints,
+  type InspectEndpoints,
+  type LabEndpoints,
+} from '@api/endpoints.ts';
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import { startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { ApiRequestError, createApiClient } from '../../src/renderer/src/api/client.ts';
@@ -47,6 +56,12 @@ const CORE: Samples<Endpoints> = {
   deleteRoot: ['root'],
   createHandoff: [DEFAULT_CONFIG],
   handoff: ['AAAAAAAAAAAAAAAAAAAAAA'],
+};
+const HARNESS: Samples<HarnessEndpoints> = {
+  status: [],
+  start: [{ suites: ['capabilities'] }],
+  run: [UUID],
+  cancel: [UUID],
 };
 const INSPECT: Samples<InspectEndpoints> = {
   status: [],
@@ -147,6 +162,12 @@ describe('the endpoint tables', () => {
     const { api, seen } = client();
     await check(INSPECT_ENDPOINTS, INSPECT, api.inspect as never, seen);
     expect(seen.at(-1)?.error).toBe('inspect_unknown');
+  });
+
+  it('the client calls, and the RP routes, every harness endpoint (without a lab: 409 harness_unavailable, unknown runs 404)', async () => {
+    const { api, seen } = client();
+    await check(HARNESS_ENDPOINTS, HARNESS, api.harness as never, seen);
+    expect(seen.at(-1)?.error).toBe('harness_run_unknown');
   });
 
   it('opens the event stream at the table path', async () => {

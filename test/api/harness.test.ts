@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { scenarioFileSchema, type HarnessReport } from '@api/harness.ts';
 import { SUITES } from '../../src/rp/harness/suites.ts';
 import { tamper } from '../../src/rp/harness/tamper.ts';
-import { toJUnit, toMarkdown } from '../../src/rp/harness/report.ts';
+import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCHEMA = join(ROOT, 'harness', 'scenario.schema.json');

@@ -438,3 +438,31 @@ export const INSPECT_TID = {
   ceremonyRelated: 'inspect-ceremony-related',
   ceremonyOpen: 'inspect-ceremony-open',
 } as const;
+
+/**
+ * Harness (views/HarnessView.tsx)
+ * harness-status (data-available), harness-reason, harness-suite-<id> (checkbox), harness-preset, harness-start,
+ * harness-cancel, harness-error, harness-run (data-state, data-id), harness-progress (data-scenario, data-of),
+ * harness-totals (data-pass, data-fail, data-unsupported), harness-scenario (data-id, data-outcome),
+ * harness-evidence, harness-export-json|junit|md, harness-compare-run-<0|1>, harness-compare, harness-compare-row (data-differs)
+ */
+export const HARNESS_TID = {
+  status: 'harness-status',
+  reason: 'harness-reason',
+  suite: (id: string) => `harness-suite-${id}`,
+  preset: 'harness-preset',
+  start: 'harness-start',
+  cancel: 'harness-cancel',
+  error: 'harness-error',
+  run: 'harness-run',
+  progress: 'harness-progress',
+  totals: 'harness-totals',
+  scenario: 'harness-scenario',
+  evidence: 'harness-evidence',
+  exportJson: 'harness-export-json',
+  exportJunit: 'harness-export-junit',
+  exportMd: 'harness-export-md',
+  compareRun: (i: number) => `harness-compare-run-${i}`,
+  compare: 'harness-compare',
+  compareRow: 'harness-compare-row',
+} as const;

@@ -81,6 +81,11 @@ export class LabHost {
     this.publish({ type: 'lab-status' });
   }
 
+  /** The window's own lab (whatever target the Lab API drives): the harness runs there. */
+  get windowLab(): AuthenticatorLab | null {
+    return this.lab;
+  }
+
   get current(): AuthenticatorLab | null {
     return this.selected ? (this.targets.get(this.selected)?.lab ?? null) : this.lab;
   }

@@ -11,7 +11,14 @@
  * No DOM dependency except `readPageToken()`; `fetch` and the token are injectable for tests.
  */
 import { buildClient, urlOf, type ClientOf, type EndpointDef, type RequestParts } from '@api/endpoint.ts';
-import { ENDPOINTS, INSPECT_ENDPOINTS, type Endpoints, type InspectEndpoints } from '@api/endpoints.ts';
+import {
+  ENDPOINTS,
+  HARNESS_ENDPOINTS,
+  INSPECT_ENDPOINTS,
+  type Endpoints,
+  type HarnessEndpoints,
+  type InspectEndpoints,
+} from '@api/endpoints.ts';
 import type { ApiError, AuthenticatorInfo, Ceremony, VerifyFailure } from '@api/types.ts';
 import { createLabApi, type LabApi } from './lab.ts';
 
@@ -75,6 +82,8 @@ export type ApiClient = Omit<ClientOf<Endpoints>, 'aaguid'> & {
   readonly lab: LabApi;
   /** Inspect a site in the lab browser (INSPECT_ENDPOINTS). */
   readonly inspect: ClientOf<InspectEndpoints>;
+  /** The test harness in this window (HARNESS_ENDPOINTS). */
+  readonly harness: ClientOf<HarnessEndpoints>;
 };
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -146,6 +155,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     lab: createLabApi(request),
     inspect: buildClient(INSPECT_ENDPOINTS, request),
+    harness: buildClient(HARNESS_ENDPOINTS, request),
   };
 }
 

@@ -23,6 +23,7 @@ export function parseRpEvent(data: string): RpEvent | null {
     if (v && v.type === 'ceremony' && typeof v.ceremony === 'object' && v.ceremony !== null) return v as RpEvent;
     if (v && (v.type === 'lab' || v.type === 'lab-status')) return v as RpEvent;
     if (v && v.type === 'inspect' && typeof (v as { session?: unknown }).session === 'string') return v as RpEvent;
+    if (v && v.type === 'harness' && typeof (v as { run?: unknown }).run === 'string') return v as RpEvent;
   } catch {
     /* not JSON: ignore (comments / keep-alives) */
   }

@@ -9,6 +9,7 @@ import { historyEn } from './history.en.ts';
 import { capsEn } from './caps.en.ts';
 import { labEn } from './lab.en.ts';
 import { inspectEn } from './inspect.en.ts';
+import { harnessEn } from './harness.en.ts';
 import type { Catalog } from '@decode/messages/i18n.ts';
 
 export const en = {
@@ -293,6 +294,7 @@ export const en = {
   ...capsEn,
   ...labEn,
   ...inspectEn,
+  ...harnessEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { historyJa } from './history.ja.ts';
 import { capsJa } from './caps.ja.ts';
 import { labJa } from './lab.ja.ts';
 import { inspectJa } from './inspect.ja.ts';
+import { harnessJa } from './harness.ja.ts';
 
 export const ja: Messages = {
   'app.title': 'Passkey Explorer',
@@ -293,4 +294,5 @@ export const ja: Messages = {
   ...capsJa,
   ...labJa,
   ...inspectJa,
+  ...harnessJa,
 };

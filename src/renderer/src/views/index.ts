@@ -23,6 +23,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'lab', label: 'nav.lab', component: lazyView(() => import('./LabView.tsx'), 'LabView') },
   { id: 'autofill', label: 'nav.autofill', component: lazyView(() => import('./AutofillView.tsx'), 'AutofillView') },
   { id: 'inspect', label: 'nav.inspect', component: lazyView(() => import('./InspectView.tsx'), 'InspectView') },
+  { id: 'harness', label: 'nav.harness', component: lazyView(() => import('./HarnessView.tsx'), 'HarnessView') },
 ];
 
 /** Lazily loaded view: `lazyView(() => import('./DecodeView.tsx'), 'DecodeView')`. */

@@ -2,7 +2,12 @@
 
 /** Offers `value` as a JSON download named `name`. */
 export function downloadJson(name: string, value: unknown): void {
-  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' });
+  downloadText(name, `${JSON.stringify(value, null, 2)}\n`, 'application/json');
+}
+
+/** Saves text as a file (JUnit XML, Markdown …). */
+export function downloadText(name: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

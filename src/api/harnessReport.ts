@@ -1,5 +1,5 @@
 /** A harness report as JUnit XML (for CI servers) and as Markdown (for people). The JSON is the report itself. */
-import type { HarnessReport, ScenarioResult } from '@api/harness.ts';
+import type { HarnessReport, ScenarioResult } from './harness.ts';
 
 /** Text for an XML attribute or element: the control characters XML 1.0 forbids dropped, the five entities escaped. */
 const xml = (s: string) =>
