@@ -4,15 +4,15 @@
  * progress (scenario n of N, its step), cancel; the report card lists every scenario with its result
  * and the ceremonies that prove it, exports JSON / JUnit / Markdown, and compares two runs side by side.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { HarnessReport, HarnessRun, HarnessStatus, ScenarioOutcome, ScenarioResult } from '@api/harness.ts';
 import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
 import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
 import { toApiError } from '../api/client.ts';
-import { subscribeEvents } from '../api/events.ts';
 import { downloadJson, downloadText } from '../components/lab/files.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useExplorer } from '../state/explorer.tsx';
+import { useRefreshOn } from '../state/useRefreshOn.ts';
 import { useRemote } from '../state/useRemote.ts';
 import { HARNESS_TID } from '../testids.ts';
 import '../styles/inspect.css';
@@ -29,25 +29,7 @@ export function HarnessView() {
   const [preset, setPreset] = useState<LabPresetId | ''>('');
   const [error, setError] = useState<string | null>(null);
   const [compare, setCompare] = useState<[string, string] | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refreshSoon = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void status.refresh(), 60);
-  }, [status]);
-
-  useEffect(() => {
-    const stop = subscribeEvents(api.eventsUrl, {
-      onEvent: (e) => {
-        if (e.type === 'harness') refreshSoon();
-      },
-      onResync: () => void status.refresh(),
-    });
-    return () => {
-      stop();
-      clearTimeout(timer.current);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one subscription per client
-  }, [api]);
+  useRefreshOn(api.eventsUrl, 'harness', () => void status.refresh(), 60);
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);

@@ -5,13 +5,13 @@
  * to what the site's server answered (a disagreement first). Each one is an external ceremony in
  * History; "Open" shows it in the Ceremony tab (sequence, inspector, checks).
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { type InspectCeremonyLine, type InspectFault, type InspectOpenTab, type InspectSession, type InspectStatus } from '@api/inspect.ts';
 import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
 import { toApiError } from '../api/client.ts';
-import { subscribeEvents } from '../api/events.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useExplorer } from '../state/explorer.tsx';
+import { useRefreshOn } from '../state/useRefreshOn.ts';
 import { useRemote } from '../state/useRemote.ts';
 import { INSPECT_TID } from '../testids.ts';
 import { FaultSelect, relatedOriginsText } from '../components/inspect/site.tsx';
@@ -31,29 +31,10 @@ export function InspectView() {
   const [fault, setFault] = useState<InspectFault | ''>('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const refreshSoon = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void status.refresh(), 80);
-  }, [status]);
-
-  useEffect(() => {
-    const stop = subscribeEvents(api.eventsUrl, {
-      onEvent: (e) => {
-        if (e.type === 'inspect') {
-          refreshSoon();
-          void tabs.refresh();
-        }
-      },
-      onResync: () => void status.refresh(),
-    });
-    return () => {
-      stop();
-      clearTimeout(timer.current);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one subscription per client; status and refreshSoon change on every refresh
-  }, [api]);
+  useRefreshOn(api.eventsUrl, 'inspect', () => {
+    void status.refresh();
+    void tabs.refresh();
+  });
 
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true);
