@@ -91,6 +91,43 @@ test('a report card for a U2F key: what it cannot do is unsupported, not failed'
   expect(report.totals.fail).toBe(0);
 });
 
+test('a report card for an authenticator saved from the lab (--authenticator): its options decide', async () => {
+  test.setTimeout(150_000);
+  const dir = mkdtempSync(join(tmpdir(), 'pe-harness-e2e-'));
+  const file = join(dir, 'key.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'passkey-explorer/virtual-authenticator',
+      version: 1,
+      savedAt: '2026-12-02T00:00:00.000Z',
+      label: 'My USB key',
+      preset: null,
+      options: {
+        protocol: 'ctap2',
+        ctap2Version: 'ctap2_1',
+        transport: 'usb',
+        hasResidentKey: false,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+      credentials: [],
+    }),
+  );
+  const r = await runHarness(['--suite', 'capabilities', '--authenticator', file, '--report', `json=${dir}/card.json`]);
+  expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+  const report = JSON.parse(readFileSync(join(dir, 'card.json'), 'utf8'));
+  expect(report.authenticator.label).toBe('My USB key (saved from the lab)');
+  const outcome = (id: string) => report.scenarios.find((s: { id: string }) => s.id === id)?.outcome;
+  // No resident keys: a discoverable credential is unsupported; user verification works.
+  expect(outcome('discoverable')).toBe('unsupported');
+  expect(outcome('uv.required')).toBe('pass');
+  expect(report.totals.fail).toBe(0);
+  const both = await runHarness(['--preset', 'u2f-key', '--authenticator', file]);
+  expect(both.code).toBe(2);
+  expect(both.err).toContain('--preset and --authenticator exclude each other');
+});
+
 test('a scenario file: a wrong expectation fails with exit 1, a malformed file is a usage error', async () => {
   test.setTimeout(60_000);
   const dir = mkdtempSync(join(tmpdir(), 'pe-harness-e2e-'));

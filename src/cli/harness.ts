@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scenarioFileSchema, type HarnessReport } from '@api/harness.ts';
-import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
+import { LAB_PRESET_IDS, labImportSchema, type LabAuthenticatorFile, type LabPresetId } from '@api/lab.ts';
 import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, LabHost, type LabBrowser } from '../rp/lab/index.ts';
 import { pageDriver } from '../rp/harness/driver.ts';
 import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
@@ -17,7 +17,7 @@ import { HarnessRunner } from '../rp/harness/runner.ts';
 import { SUITES } from '../rp/harness/suites.ts';
 import { startRpServer, type RpServer } from '../rp/server.ts';
 
-const HELP = `Usage: passkey-explorer harness [--suite capabilities|rp-robustness|all|FILE] [--preset NAME]
+const HELP = `Usage: passkey-explorer harness [--suite capabilities|rp-robustness|all|FILE] [--preset NAME | --authenticator FILE]
                                  [--report junit=PATH,json=PATH,md=PATH] [--browser PATH] [--headed]
 
 Runs scenario suites against a relying party of its own (a fresh data directory, 127.0.0.1) in a
@@ -28,6 +28,8 @@ per scenario. Each scenario passes, fails, is unsupported (the authenticator can
                    is harness/scenario.schema.json); repeat or comma-separate for several
   --preset NAME    run every scenario on this authenticator (${LAB_PRESET_IDS.join(', ')}): its report
                    card; without it each scenario uses its own preset (default platform-passkey)
+  --authenticator F  run every capabilities scenario on a fresh copy of an authenticator saved from the
+                   lab (its options and state; its credentials are left out)
   --report LIST    write the report: junit=PATH, json=PATH, md=PATH (comma-separated)
   --browser PATH   the Chrome/Chromium to start (default: $CHROMIUM_PATH, chromium, google-chrome …)
   --headed         show the browser (default: headless, as in CI)
@@ -45,6 +47,7 @@ export async function harness(argv: string[]): Promise<number> {
     options: {
       suite: { type: 'string', multiple: true },
       preset: { type: 'string' },
+      authenticator: { type: 'string' },
       report: { type: 'string' },
       browser: { type: 'string' },
       headed: { type: 'boolean', default: false },
@@ -61,6 +64,16 @@ export async function harness(argv: string[]): Promise<number> {
   };
   if (values.preset && !LAB_PRESET_IDS.includes(values.preset as LabPresetId))
     return usage(`unknown preset "${values.preset}" (one of ${LAB_PRESET_IDS.join(', ')})`);
+  if (values.preset && values.authenticator) return usage('--preset and --authenticator exclude each other');
+  let authenticator: LabAuthenticatorFile | undefined;
+  if (values.authenticator) {
+    try {
+      authenticator = labImportSchema.parse({ file: JSON.parse(readFileSync(values.authenticator, 'utf8')) })
+        .file as unknown as LabAuthenticatorFile;
+    } catch (e) {
+      return usage(`--authenticator ${values.authenticator}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   const reports: Record<string, string> = {};
   for (const part of (values.report ?? '').split(',').filter(Boolean)) {
     const [k, ...rest] = part.split('=');
@@ -105,6 +118,7 @@ export async function harness(argv: string[]): Promise<number> {
       driver: pageDriver(browser.session, browser.product),
       lab,
       setClockSkew: (ms) => (skew = ms),
+      authenticator,
     });
     process.stdout.write(
       `harness: ${suites.map((s) => s.suite).join(', ')} in ${browser.product}${browser.headless ? ' (headless)' : ''}\n`,

@@ -15,7 +15,7 @@ import {
   type ScenarioStep,
   type StepResult,
 } from '@api/harness.ts';
-import type { LabPresetId } from '@api/lab.ts';
+import type { LabAuthenticatorFile, LabPresetId } from '@api/lab.ts';
 import type { Ceremony, CeremonyConfig } from '@api/types.ts';
 import { ApiFailure } from '../errors.ts';
 import type { AuthenticatorLab } from '../lab/lab.ts';
@@ -41,6 +41,11 @@ export interface HarnessEnvironment {
   lab: AuthenticatorLab | null;
   /** Moves this RP's clock (an injected clock offset; 0 = real time). */
   setClockSkew(ms: number): void;
+  /**
+   * An authenticator saved from the lab: each authenticator-suite scenario gets a fresh copy of it (its
+   * options and state, not its credentials), instead of a preset — the report card of that authenticator.
+   */
+  authenticator?: LabAuthenticatorFile;
 }
 
 /** What one ceremony step gave: the record, the response, where it was rejected. */
@@ -98,7 +103,8 @@ export class HarnessRunner {
       // scenario's own, the suite's, or a platform passkey. null: the page's real authenticator.
       const forced = item.subject === 'authenticator' ? opts.preset : undefined;
       const preset = opts.preset === null ? null : (forced ?? item.scenario.preset ?? item.preset ?? 'platform-passkey');
-      const result = await this.scenario(item.suite, item.scenario, preset, (step) =>
+      const own = item.subject === 'authenticator' && this.env.authenticator ? this.env.authenticator : null;
+      const result = await this.scenario(item.suite, item.scenario, preset, own, (step) =>
         opts.onProgress?.({ scenario: n + 1, of: all.length, id: item.scenario.id, step, steps: item.scenario.steps.length }),
       );
       results.push(result);
@@ -117,6 +123,7 @@ export class HarnessRunner {
       totals.ceremonies += r.steps.reduce((k, s) => k + s.ceremonyIds.length, 0);
     }
     const preset = opts.preset ?? null;
+    const file = this.env.authenticator;
     return {
       format: 'passkey-explorer.harness-report',
       version: 1,
@@ -124,11 +131,13 @@ export class HarnessRunner {
       finishedAt: new Date().toISOString(),
       authenticator: {
         preset,
-        label: preset
-          ? (PRESETS.find((p) => p.id === preset)?.label ?? preset)
-          : this.env.lab
-            ? 'each scenario’s preset'
-            : 'a real authenticator',
+        label: file
+          ? `${file.label ?? 'a saved authenticator'} (saved from the lab)`
+          : preset
+            ? (PRESETS.find((p) => p.id === preset)?.label ?? preset)
+            : this.env.lab
+              ? 'each scenario’s preset'
+              : 'a real authenticator',
         browser: this.env.driver.browser,
       },
       suites: [...new Set(suites.map((s) => s.suite))],
@@ -141,6 +150,7 @@ export class HarnessRunner {
     suite: string,
     sc: ReturnType<typeof scenarioSchema.parse>,
     preset: LabPresetId | null,
+    file: LabAuthenticatorFile | null,
     onStep: (i: number) => void,
   ) {
     const t0 = performance.now();
@@ -153,7 +163,7 @@ export class HarnessRunner {
     let lastSignCount: number | null = null;
     this.env.setClockSkew(0);
     try {
-      authenticatorId = await this.freshAuthenticator(preset);
+      authenticatorId = await this.freshAuthenticator(preset, file);
     } catch (e) {
       return this.result(suite, sc, preset, 'error', `no virtual authenticator: ${errorText(e)}`, steps, t0);
     }
@@ -217,10 +227,11 @@ export class HarnessRunner {
   }
 
   /** One virtual authenticator of the preset, alone on the page (so it answers, not a leftover). */
-  private async freshAuthenticator(preset: LabPresetId | null): Promise<string | null> {
+  private async freshAuthenticator(preset: LabPresetId | null, file: LabAuthenticatorFile | null): Promise<string | null> {
     const lab = this.env.lab;
-    if (!lab || !preset) return null;
+    if (!lab || (!preset && !file)) return null;
     for (const a of lab.list()) await lab.removeAuthenticator(a.authenticatorId);
+    if (file) return (await lab.importAuthenticator({ ...file, credentials: [] })).authenticatorId;
     const p = PRESETS.find((x) => x.id === preset);
     if (!p) throw new Error(`unknown preset ${preset}`);
     return (await lab.addAuthenticator(p.options, { preset: p.id })).authenticatorId;
