@@ -71,6 +71,14 @@ test('the capabilities suite runs in the window, with evidence, a report card co
   const n = await page.locator(`${testIdCss(HARNESS_TID.run)}[data-id="${cancelled}"] ${testIdCss(HARNESS_TID.scenario)}`).count();
   expect(n).toBeGreaterThan(0);
   expect(n).toBeLessThan(CAPABILITIES);
+
+  // In Japanese, the built-in scenarios' titles are Japanese too.
+  await page.evaluate(() => localStorage.setItem('pe.lang', 'ja'));
+  await page.reload();
+  await page.getByTestId(TID.tab('harness')).click();
+  await expect(page.getByTestId(HARNESS_TID.start)).toHaveText('実行');
+  await expect(page.locator(`${testIdCss(HARNESS_TID.scenario)}[data-id="discoverable"]`).first()).toContainText('検出可能な資格情報');
+  await page.evaluate(() => localStorage.setItem('pe.lang', 'en'));
 });
 
 served('without a lab the Harness view says how to get one', async ({ page, served: s }) => {

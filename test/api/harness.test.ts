@@ -144,3 +144,11 @@ describe('reports', () => {
     expect(md).toContain('| ❌ fail | why <fail> | `00000001` |');
   });
 });
+
+describe('the built-in scenarios in Japanese', () => {
+  it('every built-in scenario has a Japanese title, and no title is for a scenario that does not exist', async () => {
+    const { SCENARIO_TITLES_JA } = await import('../../src/renderer/src/i18n/harness.scenarios.ja.ts');
+    const ids = Object.values(SUITES).flatMap((s) => s.scenarios.map((sc) => `${s.suite}/${sc.id}`));
+    expect(Object.keys(SCENARIO_TITLES_JA).sort()).toEqual(ids.sort());
+  });
+});

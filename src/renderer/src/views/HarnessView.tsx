@@ -11,6 +11,7 @@ import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
 import { toApiError } from '../api/client.ts';
 import { downloadJson, downloadText } from '../components/lab/files.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { SCENARIO_TITLES_JA } from '../i18n/harness.scenarios.ja.ts';
 import { useExplorer } from '../state/explorer.tsx';
 import { useRefreshOn } from '../state/useRefreshOn.ts';
 import { useRemote } from '../state/useRemote.ts';
@@ -215,7 +216,8 @@ function RunPanel({ run, onOpen }: { run: HarnessRun; onOpen(id: string): void }
 }
 
 function ScenarioLine({ r, onOpen }: { r: ScenarioResult; onOpen(id: string): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const title = lang === 'ja' ? (SCENARIO_TITLES_JA[`${r.suite}/${r.id}`] ?? r.title) : r.title;
   const evidence = r.steps.flatMap((s) => s.ceremonyIds);
   return (
     <li
@@ -233,7 +235,7 @@ function ScenarioLine({ r, onOpen }: { r: ScenarioResult; onOpen(id: string): vo
         <code>
           {r.suite}/{r.id}
         </code>
-        <span className="small">{r.title}</span>
+        <span className="small">{title}</span>
         <span className="small muted">{r.ms} ms</span>
       </div>
       {r.message && <p className="small muted">{r.message}</p>}
