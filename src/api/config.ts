@@ -60,7 +60,15 @@ export const ceremonyConfigSchema = z
     extensions: z
       .object({
         credProps: z.boolean(),
-        prf: z.object({ enabled: z.boolean(), first: z.string().max(256), second: z.string().max(256) }).strict(),
+        prf: z
+          .object({
+            enabled: z.boolean(),
+            first: z.string().max(256),
+            second: z.string().max(256),
+            /** Sign-in: the salts per allowed credential (evalByCredential) instead of for any (eval). */
+            byCredential: z.boolean().optional(),
+          })
+          .strict(),
         largeBlob: z
           .object({
             support: z.enum(['off', 'preferred', 'required']),

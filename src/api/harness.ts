@@ -26,7 +26,7 @@ const configPatch = z
     excludeCredentials: z.boolean(),
     allowCredentials: z.boolean(),
     credProps: z.boolean(),
-    prf: z.object({ first: z.string().max(256), second: z.string().max(256).optional() }).strict(),
+    prf: z.object({ first: z.string().max(256), second: z.string().max(256).optional(), byCredential: z.boolean().optional() }).strict(),
     largeBlob: z
       .object({
         support: z.enum(['off', 'preferred', 'required']).optional(),

@@ -50,6 +50,8 @@ export interface CeremonyConfig {
       /** Salts as UTF-8 text; hashed by the client. Empty = not sent. */
       first: string;
       second: string;
+      /** Sign-in with an allow list: send the salts per credential (evalByCredential) instead of eval. */
+      byCredential?: boolean;
     };
     largeBlob: {
       /** Registration: support requested. 'off' = extension not sent. */

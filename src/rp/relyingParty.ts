@@ -308,7 +308,11 @@ export class RelyingParty {
     }
     const extensions: Record<string, unknown> = {};
     const x = config.extensions;
-    if (x.prf.enabled) extensions.prf = prfInput(x.prf);
+    if (x.prf.enabled)
+      extensions.prf = prfInput(
+        x.prf,
+        allow.map((c) => c.id),
+      );
     if (x.largeBlob.write) extensions.largeBlob = { write: utf8b64u(x.largeBlob.write) };
     else if (x.largeBlob.read) extensions.largeBlob = { read: true };
 
@@ -536,9 +540,12 @@ export class RelyingParty {
   }
 }
 
-function prfInput(prf: CeremonyConfig['extensions']['prf']): Record<string, unknown> {
+/** The prf input: `eval`, or (a sign-in with an allow list and byCredential) `evalByCredential` keyed by each allowed credential id. */
+function prfInput(prf: CeremonyConfig['extensions']['prf'], allowed: readonly string[] = []): Record<string, unknown> {
   if (!prf.first) return {};
-  return { eval: { first: utf8b64u(prf.first), ...(prf.second ? { second: utf8b64u(prf.second) } : {}) } };
+  const values = { first: utf8b64u(prf.first), ...(prf.second ? { second: utf8b64u(prf.second) } : {}) };
+  if (prf.byCredential && allowed.length) return { evalByCredential: Object.fromEntries(allowed.map((id) => [id, values])) };
+  return { eval: values };
 }
 
 function trustExpectations(t: { trustAnchors: string[]; mds?: MetadataLookup }): Partial<Expectations> {

@@ -212,6 +212,20 @@ describe('ceremonies', () => {
     expect(o.rp).toEqual({ name: 'Passkey Explorer', id: 'localhost' });
   });
 
+  it('a sign-in with prf byCredential sends the salts per allowed credential (evalByCredential); without an allow list, eval', async () => {
+    const auth = new SoftAuthenticator();
+    const { response } = await register(auth, 'prf-user');
+    const prf = { enabled: true, first: 'salt-1', second: 'salt-2', byCredential: true };
+    const ext = (c: ReturnType<typeof cfg>) => ({ ...c, extensions: { ...c.extensions, prf } });
+    const values = { first: Buffer.from('salt-1').toString('base64url'), second: Buffer.from('salt-2').toString('base64url') };
+    const withList = (await post('/api/authentication/options', { config: ext(cfg({ userName: 'prf-user' })) })).json.options;
+    expect(withList.extensions.prf).toEqual({ evalByCredential: { [response.id]: values } });
+    const discoverable = (
+      await post('/api/authentication/options', { config: ext(cfg({ userName: 'prf-user', allowCredentials: false })) })
+    ).json.options;
+    expect(discoverable.extensions.prf).toEqual({ eval: values });
+  });
+
   it('refuses a reused challenge (replayed assertion) with 409 challenge_reused', async () => {
     const auth = new SoftAuthenticator();
     await register(auth, 'dave');

@@ -5,7 +5,7 @@
  *                resident-key, user-verification, timeout, alg-list, alg-<id> (checkbox, e.g. alg--7),
  *                alg-up-<id>, alg-down-<id>, hint-<name> (checkbox), hint-up-<name>, hint-down-<name>,
  *                exclude-credentials, allow-credentials, ext-credprops, ext-prf, ext-prf-first,
- *                ext-prf-second, ext-largeblob-support, ext-largeblob-read, ext-largeblob-write,
+ *                ext-prf-second, ext-prf-by-credential, ext-largeblob-support, ext-largeblob-read, ext-largeblob-write,
  *                ext-credprotect-policy, ext-credprotect-enforce, ext-minpinlength
  * Actions        register, sign-in, cancel (while a ceremony waits for the authenticator)
  * Result         result (data-kind, data-verdict), verdict (text exactly 'verified' | 'failed' |
@@ -50,6 +50,7 @@ export const TID = {
   extPrf: 'ext-prf',
   extPrfFirst: 'ext-prf-first',
   extPrfSecond: 'ext-prf-second',
+  extPrfByCredential: 'ext-prf-by-credential',
   extLargeBlobSupport: 'ext-largeblob-support',
   extLargeBlobRead: 'ext-largeblob-read',
   extLargeBlobWrite: 'ext-largeblob-write',

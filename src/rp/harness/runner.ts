@@ -259,7 +259,7 @@ export class HarnessRunner {
       userDisplayName: p.userName ?? user,
       extensions: {
         credProps: p.credProps ?? x.credProps,
-        prf: p.prf ? { enabled: true, first: p.prf.first, second: p.prf.second ?? '' } : x.prf,
+        prf: p.prf ? { enabled: true, first: p.prf.first, second: p.prf.second ?? '', byCredential: p.prf.byCredential } : x.prf,
         largeBlob: p.largeBlob ? { ...x.largeBlob, ...p.largeBlob } : x.largeBlob,
         credProtect: p.credProtect ?? x.credProtect,
         minPinLength: p.minPinLength ?? x.minPinLength,

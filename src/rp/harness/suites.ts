@@ -147,6 +147,23 @@ const CAPABILITIES: Scenario[] = [
     ],
   },
   {
+    id: 'prf.eval-by-credential',
+    title: 'prf: the salt given per credential (evalByCredential) gives the same output as the same salt for any',
+    steps: [
+      register({ config: { prf: { first: 'salt-a' } }, unsupportedWhen: { extensionMissing: ['prf.enabled'] } }),
+      authenticate({
+        label: 'a',
+        config: { prf: { first: 'salt-a' } },
+        expect: { extensions: { 'prf.results.first': true } },
+        ...prfOutput,
+      }),
+      authenticate({
+        config: { allowCredentials: true, prf: { first: 'salt-a', byCredential: true } },
+        expect: { sameAs: { step: 'a', path: 'prf.results.first' } },
+      }),
+    ],
+  },
+  {
     id: 'large-blob.support',
     title: 'largeBlob: supported at registration',
     preset: 'security-key',

@@ -249,6 +249,15 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
               onChange={(v) => onChange(withExtensions(config, { prf: { ...ext.prf, second: v } }))}
             />
           </div>
+          <div className="indent">
+            <CheckField
+              label={t('ext.prfByCredential')}
+              testId={TID.extPrfByCredential}
+              checked={!!ext.prf.byCredential}
+              disabled={!ext.prf.enabled}
+              onChange={(v) => onChange(withExtensions(config, { prf: { ...ext.prf, byCredential: v } }))}
+            />
+          </div>
         </div>
 
         <div className="subgroup" role="group" aria-label={t('ext.largeBlob')}>

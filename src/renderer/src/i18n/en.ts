@@ -98,6 +98,7 @@ export const en = {
   'ext.prf': 'prf — derive secrets from the credential',
   'ext.prfFirst': 'First salt (UTF-8 text)',
   'ext.prfSecond': 'Second salt (optional)',
+  'ext.prfByCredential': 'Sign-in: the salts per allowed credential (evalByCredential)',
   'ext.largeBlob': 'largeBlob — store data with the credential',
   'ext.largeBlobSupport': 'Support (registration)',
   'ext.largeBlobSupport.off': 'off — not sent',

@@ -25,6 +25,7 @@ export const SCENARIO_TITLES_JA: Record<string, string> = {
   'capabilities/prf.same-salt': 'prf: 同じソルトから同じ出力',
   'capabilities/prf.different-salt': 'prf: 異なるソルトから異なる出力',
   'capabilities/prf.two-salts': 'prf: 1 回のサインインで 2 つのソルトから 2 つの異なる出力',
+  'capabilities/prf.eval-by-credential': 'prf: 資格情報ごとに渡したソルト（evalByCredential）が、共通に渡した同じソルトと同じ出力になる',
   'capabilities/large-blob.support': 'largeBlob: 登録時に対応',
   'capabilities/large-blob.write-read': 'largeBlob: 書き込み、書いた内容を読み戻す',
   'capabilities/cred-protect': 'credProtect: userVerificationRequired を強制',

@@ -94,6 +94,7 @@ export const ja: Messages = {
   'ext.prf': 'prf — クレデンシャルから秘密値を導出する',
   'ext.prfFirst': '1 つ目のソルト（UTF-8 テキスト）',
   'ext.prfSecond': '2 つ目のソルト（任意）',
+  'ext.prfByCredential': 'サインイン: 許可する資格情報ごとのソルト（evalByCredential）',
   'ext.largeBlob': 'largeBlob — クレデンシャルにデータを保存する',
   'ext.largeBlobSupport': 'サポート要求（登録時）',
   'ext.largeBlobSupport.off': 'off — 送らない',
