@@ -5,35 +5,14 @@
  * scenario file whose expectation is wrong fails with exit 1; a file that is not a scenario file is a
  * usage error naming the place.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SUITES } from '../src/rp/harness/suites.ts';
+import { runCli } from './sites/support.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-
-function runHarness(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/passkey-explorer.js'), 'harness', ...args, '--browser', '/usr/bin/chromium'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`harness did not finish:\n${out}\n${err}`));
-    }, 120_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      ok({ code, out, err });
-    });
-  });
-}
+const runHarness = (args: string[]) => runCli('harness', args, { timeoutMs: 120_000 });
 
 const COUNT = SUITES.capabilities.scenarios.length + SUITES['rp-robustness'].scenarios.length;
 

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { runInspect } from './sites/support.ts';
+import { headlessInspect, runInspect } from './sites/support.ts';
 import { startBetterAuthSite, type BetterAuthSite } from './sites/betterAuth.ts';
 
 const check = (ceremony: { dissection: { checks: { id: string; status: string }[] } }, id: string) =>
@@ -28,18 +28,7 @@ test.describe('inspect a Better Auth site', () => {
   test('registration, sign-in and an autofill (conditional) sign-in are captured, verified, with the server answers', async () => {
     test.setTimeout(120_000);
     const record = join(mkdtempSync(join(tmpdir(), 'pe-better-auth-')), 'better-auth.json');
-    const r = await runInspect([
-      `${site.origin}/`,
-      '--headless',
-      '--preset',
-      'platform-passkey',
-      '--until',
-      '3',
-      '--timeout',
-      '60',
-      '--record',
-      record,
-    ]);
+    const r = await runInspect(headlessInspect(`${site.origin}/`, { until: 3, timeout: 60, record }));
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
     const lines = r.out.split('\n').filter((l) => /^(registration|authentication) /.test(l));
     expect(lines, r.out).toEqual([
@@ -83,20 +72,7 @@ test.describe('inspect a Better Auth site', () => {
   test('with a bogus-signature fault Better Auth rejects the sign-in, and both verdicts say so', async () => {
     test.setTimeout(120_000);
     const record = join(mkdtempSync(join(tmpdir(), 'pe-better-auth-')), 'fault.json');
-    const r = await runInspect([
-      `${site.origin}/`,
-      '--headless',
-      '--preset',
-      'platform-passkey',
-      '--fault',
-      'bogus-signature',
-      '--until',
-      '2',
-      '--timeout',
-      '60',
-      '--record',
-      record,
-    ]);
+    const r = await runInspect(headlessInspect(`${site.origin}/`, { until: 2, timeout: 60, fault: 'bogus-signature', record }));
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
     expect(r.out).toContain(
       `authentication  ${site.origin}  rpId localhost  fmt -  failed at authentication.signature  site answered 401 (POST ${site.origin}/api/auth/passkey/verify-authentication) rejected`,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, testIdCss } from './fixtures.ts';
 import { HISTORY_TID, TID } from '../src/renderer/src/testids.ts';
-import { listen, runInspect } from './sites/support.ts';
+import { headlessInspect, listen, runInspect } from './sites/support.ts';
 
 /** The page's own WebAuthn code: as a site would write it, with bytes as ArrayBuffers. */
 const SITE_SCRIPT = String.raw`
@@ -155,18 +155,7 @@ test.describe('inspect a site', () => {
   }) => {
     test.setTimeout(120_000);
     const record = join(mkdtempSync(join(tmpdir(), 'pe-inspect-')), 'site.json');
-    const r = await runInspect([
-      `http://localhost:${port}/`,
-      '--headless',
-      '--preset',
-      'platform-passkey',
-      '--until',
-      '3',
-      '--timeout',
-      '60',
-      '--record',
-      record,
-    ]);
+    const r = await runInspect(headlessInspect(`http://localhost:${port}/`, { until: 3, timeout: 60, record }));
     expect(r.err, r.out).not.toMatch(/could not/);
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
     // One line per ceremony, printed as each completes (a registration waits for the POST of its credential).
@@ -248,20 +237,7 @@ test.describe('inspect a site', () => {
   test('with a bogus-signature fault, the site accepting what the checks reject is the headline', async () => {
     test.setTimeout(120_000);
     const record = join(mkdtempSync(join(tmpdir(), 'pe-inspect-')), 'fault.json');
-    const r = await runInspect([
-      `http://localhost:${port}/`,
-      '--headless',
-      '--preset',
-      'platform-passkey',
-      '--fault',
-      'bogus-signature',
-      '--until',
-      '3',
-      '--timeout',
-      '60',
-      '--record',
-      record,
-    ]);
+    const r = await runInspect(headlessInspect(`http://localhost:${port}/`, { until: 3, timeout: 60, fault: 'bogus-signature', record }));
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
     // The fixture site's server answers { ok: true } to anything: it takes the forged assertion.
     expect(r.out).toMatch(
@@ -283,18 +259,7 @@ test.describe('inspect a site', () => {
   test('a call whose RP ID is not its origin’s domain: the related-origins document is fetched through the page and recorded', async () => {
     test.setTimeout(60_000);
     const record = join(mkdtempSync(join(tmpdir(), 'pe-inspect-')), 'related.json');
-    const r = await runInspect([
-      `http://127.0.0.1:${port}/related`,
-      '--headless',
-      '--preset',
-      'platform-passkey',
-      '--until',
-      '1',
-      '--timeout',
-      '40',
-      '--record',
-      record,
-    ]);
+    const r = await runInspect(headlessInspect(`http://127.0.0.1:${port}/related`, { until: 1, timeout: 40, record }));
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
     // The browser refuses an RP ID that is not the page's domain (here: an IP-address origin asking for "localhost").
     expect(r.out).toMatch(new RegExp(`authentication  http://127\\.0\\.0\\.1:${port}  rpId localhost  fmt -  client error SecurityError`));
@@ -310,16 +275,7 @@ test.describe('inspect a site', () => {
 
   test('a call from a cross-origin iframe and one from a popup are captured', async () => {
     test.setTimeout(120_000);
-    const framed = await runInspect([
-      `http://localhost:${port}/with-frame`,
-      '--headless',
-      '--preset',
-      'platform-passkey',
-      '--until',
-      '1',
-      '--timeout',
-      '60',
-    ]);
+    const framed = await runInspect(headlessInspect(`http://localhost:${port}/with-frame`, { until: 1, timeout: 60 }));
     expect(framed.code, `${framed.out}\n${framed.err}`).toBe(0);
     expect(framed.out).toMatch(
       new RegExp(`authentication  http://localhost:${framePort}  rpId localhost  fmt -  client error NotAllowedError`),
@@ -327,23 +283,20 @@ test.describe('inspect a site', () => {
     // A popup opens on a click (a user gesture, as browsers require): the test clicks over CDP.
     let clicked = false;
     let clickError = '';
-    const popup = await runInspect(
-      [`http://localhost:${port}/with-popup`, '--headless', '--preset', 'platform-passkey', '--until', '1', '--timeout', '60'],
-      {
-        onOutput: (out) => {
-          const m = /DevTools endpoint: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (!m || clicked) return;
-          clicked = true;
-          // Raw CDP clicks (Playwright's own attach would resume the popup before inspect has instrumented
-          // it): one on the opener, then one in the popup once the capture is installed there (the effect
-          // waited for: the capture script's marker).
-          void (async () => {
-            await clickOver(m[1], `http://localhost:${port}/with-popup`, '#open');
-            await clickOver(m[1], `http://localhost:${port}/popup`, '#sign-in', 'window.__passkeyExplorerCapture === true');
-          })().catch((e) => (clickError = String(e)));
-        },
+    const popup = await runInspect(headlessInspect(`http://localhost:${port}/with-popup`, { until: 1, timeout: 60 }), {
+      onOutput: (out) => {
+        const m = /DevTools endpoint: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (!m || clicked) return;
+        clicked = true;
+        // Raw CDP clicks (Playwright's own attach would resume the popup before inspect has instrumented
+        // it): one on the opener, then one in the popup once the capture is installed there (the effect
+        // waited for: the capture script's marker).
+        void (async () => {
+          await clickOver(m[1], `http://localhost:${port}/with-popup`, '#open');
+          await clickOver(m[1], `http://localhost:${port}/popup`, '#sign-in', 'window.__passkeyExplorerCapture === true');
+        })().catch((e) => (clickError = String(e)));
       },
-    );
+    });
     expect(popup.code, `${popup.out}\n${popup.err}\n${clickError}`).toBe(0);
     // The popup's virtual authenticator is added as the popup starts, which a popup of its opener's
     // process does not wait for: without it the browser answers NotSupportedError, with it NotAllowedError

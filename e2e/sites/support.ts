@@ -11,12 +11,33 @@ export async function listen(s: Server): Promise<number> {
   return (s.address() as AddressInfo).port;
 }
 
-export function runInspect(
+/** The arguments of an unattended inspection: headless, a platform passkey, stop after `until` ceremonies. */
+export function headlessInspect(url: string, o: { until: number; timeout: number; fault?: string; record?: string }): string[] {
+  return [
+    url,
+    '--headless',
+    '--preset',
+    'platform-passkey',
+    ...(o.fault ? ['--fault', o.fault] : []),
+    '--until',
+    String(o.until),
+    '--timeout',
+    String(o.timeout),
+    ...(o.record ? ['--record', o.record] : []),
+  ];
+}
+
+/**
+ * Runs a browser-driving CLI command (`inspect`, `harness`) as a user would, with Debian's Chromium;
+ * the timeout only bounds a hung run (the command's own exit is what is waited for).
+ */
+export function runCli(
+  command: 'inspect' | 'harness',
   args: string[],
   opts: { timeoutMs?: number; onOutput?: (out: string) => void } = {},
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/passkey-explorer.js'), 'inspect', ...args, '--browser', '/usr/bin/chromium'], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/passkey-explorer.js'), command, ...args, '--browser', '/usr/bin/chromium'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -29,7 +50,7 @@ export function runInspect(
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      fail(new Error(`inspect did not finish:\n${out}\n${err}`));
+      fail(new Error(`${command} did not finish:\n${out}\n${err}`));
     }, opts.timeoutMs ?? 90_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -37,3 +58,5 @@ export function runInspect(
     });
   });
 }
+
+export const runInspect = (args: string[], opts?: Parameters<typeof runCli>[2]) => runCli('inspect', args, opts);

@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMAT, historyImportSchema } from '@api/history.ts';
-import { labImportSchema, LAB_PRESET_IDS, type LabAuthenticatorFile, type LabPresetId, type ResponseOverrideBits } from '@api/lab.ts';
+import { FAULT_BITS, INSPECT_FAULTS, type InspectFault } from '@api/inspect.ts';
+import { labImportSchema, LAB_PRESET_IDS, type LabAuthenticatorFile, type LabPresetId } from '@api/lab.ts';
 import type { Ceremony, CeremonyExport } from '@api/types.ts';
 import { AuthenticatorLab, CdpSession, cdpLabInfo, launchLabBrowser, PRESETS, type LabBrowser } from '../rp/lab/index.ts';
 import { captureLine } from '../rp/inspect/record.ts';
@@ -73,13 +74,8 @@ export async function inspect(argv: string[]): Promise<number> {
   if (values.preset && values.authenticator) return usage('--preset and --authenticator exclude each other');
   if (values.preset && !LAB_PRESET_IDS.includes(values.preset as LabPresetId))
     return usage(`unknown preset "${values.preset}" (one of ${LAB_PRESET_IDS.join(', ')})`);
-  const FAULTS: Record<string, Partial<ResponseOverrideBits>> = {
-    'bogus-signature': { isBogusSignature: true },
-    'bad-uv': { isBadUV: true },
-    'bad-up': { isBadUP: true },
-  };
-  if (values.fault !== undefined && !FAULTS[values.fault])
-    return usage(`unknown fault "${values.fault}" (one of ${Object.keys(FAULTS).join(', ')})`);
+  if (values.fault !== undefined && !INSPECT_FAULTS.includes(values.fault as InspectFault))
+    return usage(`unknown fault "${values.fault}" (one of ${INSPECT_FAULTS.join(', ')})`);
   if (values.fault !== undefined && !values.preset && !values.authenticator)
     return usage('--fault needs a virtual authenticator (--preset or --authenticator)');
   const until = values.until === undefined ? null : Number(values.until);
@@ -117,7 +113,7 @@ export async function inspect(argv: string[]): Promise<number> {
       const a = preset
         ? await lab.addAuthenticator(preset.options, { preset: preset.id })
         : await lab.importAuthenticator(authenticatorFile as LabAuthenticatorFile);
-      if (values.fault) await lab.setResponseOverrideBits(a.authenticatorId, FAULTS[values.fault]);
+      if (values.fault) await lab.setResponseOverrideBits(a.authenticatorId, FAULT_BITS[values.fault as InspectFault]);
     };
     const withAuthenticator = !!(values.preset || authenticatorFile);
     const inspector = await SiteInspector.attach(browser.connection, {

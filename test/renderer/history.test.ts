@@ -25,6 +25,7 @@ import {
 } from '../../src/renderer/src/model/history.ts';
 import { compareCeremonies, diffMaps, flattenJson, flattenTree } from '../../src/renderer/src/model/compare.ts';
 import { exportFileName, toMarkdown, toMermaid } from '../../src/renderer/src/model/export.ts';
+import { exchange, externalSite } from '../support/site.ts';
 import { signalDeletion, signalSupport, signCountChart } from '../../src/renderer/src/model/credentials.ts';
 
 const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
@@ -304,30 +305,19 @@ describe('exports', () => {
       verdict: 'failed',
       result: null,
       error: { code: 'verification_failed', message: 'bad signature', step: 'authentication.signature' },
-      site: {
-        origin: 'https://shop.example',
+      site: externalSite({
         url: 'https://shop.example/login',
-        rpId: 'shop.example',
-        topLevel: true,
-        topOrigin: null,
-        target: 'page',
-        rawOptions: {},
         server: {
           options: null,
-          credential: {
+          credential: exchange({
             url: 'https://shop.example/api/login?next=%2F',
-            method: 'POST',
-            status: 200,
-            requestBody: '{}',
             responseBody: '{"ok":true}',
             startedAt: Date.parse('2025-01-01T00:00:03.000Z') + 500,
             finishedAt: Date.parse('2025-01-01T00:00:03.000Z') + 530,
-            mimeType: 'application/json',
-          },
+          }),
         },
-        serverVerdict: 'accepted',
         disagreement: { server: 'accepted', status: 200, checkId: 'authentication.signature' },
-      },
+      }),
     });
     c.dissection!.checks[1] = { ...c.dissection!.checks[1], status: 'fail', message: 'The signature does not verify' };
     const m = toMermaid(c, t);

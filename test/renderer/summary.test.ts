@@ -13,6 +13,7 @@ import { toBase64Url } from '@decode/bytes.ts';
 import { FALLBACK_CONFIG } from '../../src/renderer/src/model/config.ts';
 import { plainSummary } from '../../src/renderer/src/model/plainSummary.ts';
 import { lanesOf, sequenceInputOf, stepsOf, stoppedAt } from '../../src/renderer/src/model/sequence.ts';
+import { exchange, externalSite } from '../support/site.ts';
 import {
   authDataOffset,
   decodeSources,
@@ -93,30 +94,7 @@ describe('plainSummary', () => {
   });
 
   it('a ceremony captured on another site says what its server should do and what it answered, never that this RP stored it', () => {
-    const site = (over: Partial<NonNullable<Ceremony['site']>> = {}): NonNullable<Ceremony['site']> => ({
-      origin: 'https://shop.example',
-      url: 'https://shop.example/',
-      rpId: 'shop.example',
-      topLevel: true,
-      topOrigin: null,
-      target: 'page',
-      rawOptions: {},
-      server: {
-        options: null,
-        credential: {
-          url: 'https://shop.example/verify',
-          method: 'POST',
-          status: 200,
-          requestBody: '{}',
-          responseBody: '{}',
-          startedAt: 0,
-          finishedAt: 1,
-          mimeType: 'application/json',
-        },
-      },
-      serverVerdict: 'accepted',
-      ...over,
-    });
+    const site = externalSite;
     const reg = plainSummary(ceremony({ result: regResult(), site: site() }), { lang: 'en' });
     expect(reg.details.slice(-2)).toEqual([
       'What https://shop.example’s server should store: only the public key (ES256 (-7)) and the credential ID; the private key never left the authenticator.',
@@ -291,40 +269,24 @@ describe('plainSummary', () => {
 });
 
 describe('sequence steps', () => {
-  const site = (over: Partial<NonNullable<Ceremony['site']>> = {}): NonNullable<Ceremony['site']> => ({
-    origin: 'https://shop.example',
-    url: 'https://shop.example/login',
-    rpId: 'shop.example',
-    topLevel: true,
-    topOrigin: null,
-    target: 'page',
-    rawOptions: { publicKey: {} },
-    server: {
-      options: {
-        url: 'https://shop.example/api/options',
-        method: 'GET',
-        status: 200,
-        requestBody: null,
-        responseBody: '{}',
-        startedAt: 940,
-        finishedAt: 980,
-        mimeType: 'application/json',
+  const site = (over: Partial<NonNullable<Ceremony['site']>> = {}) =>
+    externalSite({
+      url: 'https://shop.example/login',
+      rawOptions: { publicKey: {} },
+      server: {
+        options: exchange({ url: 'https://shop.example/api/options', method: 'GET', requestBody: null, startedAt: 940, finishedAt: 980 }),
+        credential: exchange({
+          url: 'https://shop.example/api/verify',
+          status: 401,
+          responseBody: '{"error":"bad signature"}',
+          startedAt: 1_520,
+          finishedAt: 1_560,
+        }),
       },
-      credential: {
-        url: 'https://shop.example/api/verify',
-        method: 'POST',
-        status: 401,
-        requestBody: '{}',
-        responseBody: '{"error":"bad signature"}',
-        startedAt: 1_520,
-        finishedAt: 1_560,
-        mimeType: 'application/json',
-      },
-    },
-    serverVerdict: 'rejected',
-    disagreement: null,
-    ...over,
-  });
+      serverVerdict: 'rejected',
+      disagreement: null,
+      ...over,
+    });
   it('a ceremony captured on another site: page and site server lanes, its exchange on the browser clock, its answer', () => {
     const c = ceremony({ result: regResult(), timings: { optionsAt: 1_000, responseAt: 1_500 }, site: site() });
     const steps = stepsOf(sequenceInputOf(c));

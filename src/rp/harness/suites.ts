@@ -3,7 +3,7 @@
  * or is unsupported when the authenticator cannot do it). `rp-robustness`: what this RP must reject —
  * each attack after a good registration, rejected at exactly the named step.
  */
-import { SCENARIO_FORMAT, type Scenario, type ScenarioFile } from '@api/harness.ts';
+import { SCENARIO_FORMAT, type Scenario, type ScenarioFile, type TAMPERS } from '@api/harness.ts';
 
 const register = (over: Record<string, unknown> = {}) => ({ do: 'register' as const, ...over });
 const authenticate = (over: Record<string, unknown> = {}) => ({ do: 'authenticate' as const, ...over });
@@ -256,6 +256,13 @@ const discoverableAttack = (id: string, title: string, spec: string, steps: Scen
   spec,
   steps: [register({ config: { residentKey: 'required' }, ...notSupported }), ...steps],
 });
+/** A registration changed on its way to the RP (one tamper), refused at `rejectedAt`. */
+const tamperedRegistration = (id: string, title: string, how: (typeof TAMPERS)[number], rejectedAt: string): Scenario => ({
+  id,
+  title,
+  spec: V71,
+  steps: [register({ tamper: how, expect: { rejectedAt } })],
+});
 const V72 = 'https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion';
 const V71 = 'https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential';
 
@@ -274,30 +281,25 @@ const ROBUSTNESS: Scenario[] = [
   attack('challenge.other', 'A sign-in whose clientDataJSON carries another challenge', V72, [
     authenticate({ tamper: 'challenge', expect: { rejectedAt: 'authentication.challenge' } }),
   ]),
-  {
-    id: 'registration.challenge-other',
-    title: 'A registration whose clientDataJSON carries another challenge',
-    spec: V71,
-    steps: [register({ tamper: 'challenge', expect: { rejectedAt: 'registration.challenge' } })],
-  },
+  tamperedRegistration(
+    'registration.challenge-other',
+    'A registration whose clientDataJSON carries another challenge',
+    'challenge',
+    'registration.challenge',
+  ),
   attack('origin.other-port', 'A sign-in from a second origin (the same UI on another localhost port)', V72, [
     authenticate({ tamper: 'origin', expect: { rejectedAt: 'authentication.origin' } }),
   ]),
-  {
-    id: 'registration.origin-other-port',
-    title: 'A registration from a second origin',
-    spec: V71,
-    steps: [register({ tamper: 'origin', expect: { rejectedAt: 'registration.origin' } })],
-  },
+  tamperedRegistration('registration.origin-other-port', 'A registration from a second origin', 'origin', 'registration.origin'),
   attack('rp-id-hash.wrong', 'A sign-in whose authenticator data names another RP (rpIdHash)', V72, [
     authenticate({ tamper: 'rpIdHash', expect: { rejectedAt: 'authentication.rpIdHash' } }),
   ]),
-  {
-    id: 'registration.rp-id-hash-wrong',
-    title: 'A registration whose authenticator data names another RP (rpIdHash)',
-    spec: V71,
-    steps: [register({ tamper: 'rpIdHash', expect: { rejectedAt: 'registration.rpIdHash' } })],
-  },
+  tamperedRegistration(
+    'registration.rp-id-hash-wrong',
+    'A registration whose authenticator data names another RP (rpIdHash)',
+    'rpIdHash',
+    'registration.rpIdHash',
+  ),
   attack('up.zero', 'A sign-in without user presence (UP=0)', V72, [
     { do: 'lab', action: 'badUP', value: true },
     authenticate({ expect: { rejectedAt: 'authentication.up' } }),
@@ -335,30 +337,25 @@ const ROBUSTNESS: Scenario[] = [
   attack('type.swapped', 'A sign-in whose clientDataJSON says webauthn.create', V72, [
     authenticate({ tamper: 'type', expect: { rejectedAt: 'authentication.type' } }),
   ]),
-  {
-    id: 'registration.type-swapped',
-    title: 'A registration whose clientDataJSON says webauthn.get',
-    spec: V71,
-    steps: [register({ tamper: 'type', expect: { rejectedAt: 'registration.type' } })],
-  },
+  tamperedRegistration('registration.type-swapped', 'A registration whose clientDataJSON says webauthn.get', 'type', 'registration.type'),
   attack('authenticator-data.truncated', 'A sign-in with truncated authenticator data', V72, [
     authenticate({ tamper: 'truncateAuthenticatorData', expect: { rejectedAt: 'authentication.decode' } }),
   ]),
   attack('authenticator-data.trailing-bytes', 'A sign-in with a byte after the authenticator data', V72, [
     authenticate({ tamper: 'trailingBytes', expect: { rejectedAt: 'authentication.decode' } }),
   ]),
-  {
-    id: 'registration.truncated',
-    title: 'A registration whose attestation object is cut short',
-    spec: V71,
-    steps: [register({ tamper: 'truncateAttestationObject', expect: { rejectedAt: 'registration.decode' } })],
-  },
-  {
-    id: 'registration.trailing-bytes',
-    title: 'A registration with a byte after the attestation object',
-    spec: V71,
-    steps: [register({ tamper: 'trailingBytes', expect: { rejectedAt: 'registration.decode' } })],
-  },
+  tamperedRegistration(
+    'registration.truncated',
+    'A registration whose attestation object is cut short',
+    'truncateAttestationObject',
+    'registration.decode',
+  ),
+  tamperedRegistration(
+    'registration.trailing-bytes',
+    'A registration with a byte after the attestation object',
+    'trailingBytes',
+    'registration.decode',
+  ),
   discoverableAttack('user-handle.other-user', 'A discoverable sign-in whose user handle names someone else', V72, [
     authenticate({ config: { allowCredentials: false }, tamper: 'userHandle', expect: { rejectedAt: 'authentication.userHandle' } }),
   ]),

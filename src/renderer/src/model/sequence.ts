@@ -186,20 +186,12 @@ export function stepsOf(s: SequenceInput): SequenceStep[] {
     call.atMs = responseAt;
     call.timing = responseAt !== null ? 'rp' : 'none';
     call.error = { name: ce.name, message: ce.message };
-    for (const id of ['user-verification', 'authenticator-response', 'response-post', 'verify', 'result'] as const) {
-      const x = at(id);
-      x.status = 'skipped';
-      x.atMs = null;
-      x.timing = 'none';
-    }
+    skip(steps, ['user-verification', 'authenticator-response', 'response-post', 'verify', 'result']);
     return steps;
   }
 
   if (s.verdict === 'failed') {
-    const failed = s.checks?.find((c) => c.status === 'fail');
-    const error = failed
-      ? { name: failed.id, message: failed.message ?? failed.title, checkId: failed.id, checkTitle: failed.title }
-      : { name: s.error?.code ?? 'failed', message: s.error?.message ?? '', checkId: s.error?.step };
+    const error = failureOf(s);
     const verify = at('verify');
     verify.status = 'error';
     verify.error = error;
@@ -257,21 +249,13 @@ function siteStepsOf(s: SequenceInput, site: ExternalSite): SequenceStep[] {
     result.status = 'error';
     result.payload = 'client-error';
     result.error = { name: ce.name, message: ce.message };
-    for (const id of ['user-verification', 'authenticator-response', 'verify'] as const) {
-      const x = at(id);
-      x.status = 'skipped';
-      x.atMs = null;
-      x.timing = 'none';
-    }
+    skip(steps, ['user-verification', 'authenticator-response', 'verify']);
     return steps;
   }
   if (s.verdict === 'failed') {
-    const failed = s.checks?.find((c) => c.status === 'fail');
     const verify = at('verify');
     verify.status = 'error';
-    verify.error = failed
-      ? { name: failed.id, message: failed.message ?? failed.title, checkId: failed.id, checkTitle: failed.title }
-      : { name: s.error?.code ?? 'failed', message: s.error?.message ?? '', checkId: s.error?.step };
+    verify.error = failureOf(s);
   }
   const answer = at('result');
   if (post && site.serverVerdict === 'rejected') {
@@ -280,6 +264,24 @@ function siteStepsOf(s: SequenceInput, site: ExternalSite): SequenceStep[] {
   }
   if (site.disagreement) answer.disagreement = true;
   return steps;
+}
+
+/** The first failed check of a failed ceremony as a step's error (or the RP's error when no check failed). */
+function failureOf(s: SequenceInput): NonNullable<SequenceStep['error']> {
+  const failed = s.checks?.find((c) => c.status === 'fail');
+  return failed
+    ? { name: failed.id, message: failed.message ?? failed.title, checkId: failed.id, checkTitle: failed.title }
+    : { name: s.error?.code ?? 'failed', message: s.error?.message ?? '', checkId: s.error?.step };
+}
+
+/** Steps that never happened (after a client error): no status of their own, no time. */
+function skip(steps: SequenceStep[], ids: readonly StepId[]): void {
+  for (const x of steps)
+    if (ids.includes(x.id)) {
+      x.status = 'skipped';
+      x.atMs = null;
+      x.timing = 'none';
+    }
 }
 
 /** The step a ceremony stopped on, or null when it completed. */
