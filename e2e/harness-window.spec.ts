@@ -2,10 +2,10 @@
  * The harness in the window (`serve --lab --headless`): the capabilities suite runs in the window's
  * own page through its lab, live, with every scenario's result and the ceremonies that prove it;
  * evidence opens in the Ceremony tab; a U2F report card is compared with the default run side by
- * side; a run cancelled at once stops after its first scenario; without a lab the view says how.
+ * side; a run cancelled at once stops after its first scenario. (Without a lab: harness-interactive.)
  */
 import type { Page } from '@playwright/test';
-import { expect, test as served, testIdCss } from './fixtures.ts';
+import { expect, testIdCss } from './fixtures.ts';
 import { test } from './labFixture.ts';
 import { HARNESS_TID, TID } from '../src/renderer/src/testids.ts';
 import { SUITES } from '../src/rp/harness/suites.ts';
@@ -26,7 +26,7 @@ test('the capabilities suite runs in the window, with evidence, a report card co
   test.setTimeout(180_000);
   const { page } = lab;
   await page.getByTestId(TID.tab('harness')).click();
-  await expect(page.getByTestId(HARNESS_TID.status)).toHaveAttribute('data-available', 'true');
+  await expect(page.getByTestId(HARNESS_TID.status)).toHaveAttribute('data-lab', 'true');
 
   await runCapabilities(page, '');
   const totals = page.getByTestId(HARNESS_TID.totals);
@@ -79,12 +79,4 @@ test('the capabilities suite runs in the window, with evidence, a report card co
   await expect(page.getByTestId(HARNESS_TID.start)).toHaveText('実行');
   await expect(page.locator(`${testIdCss(HARNESS_TID.scenario)}[data-id="discoverable"]`).first()).toContainText('検出可能な資格情報');
   await page.evaluate(() => localStorage.setItem('pe.lang', 'en'));
-});
-
-served('without a lab the Harness view says how to get one', async ({ page, served: s }) => {
-  await page.goto(s.url);
-  await page.getByTestId(TID.tab('harness')).click();
-  await expect(page.getByTestId(HARNESS_TID.status)).toHaveAttribute('data-available', 'false');
-  await expect(page.getByTestId(HARNESS_TID.reason)).toContainText('passkey-explorer serve --lab');
-  await expect(page.getByTestId(HARNESS_TID.start)).toHaveCount(0);
 });

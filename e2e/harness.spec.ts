@@ -144,4 +144,15 @@ test('a scenario file: a wrong expectation fails with exit 1, a malformed file i
   const u = await runHarness(['--suite', bad]);
   expect(u.code).toBe(2);
   expect(u.err).toContain('is not a scenario file: scenarios.0.steps.0.do');
+
+  // YAML: the shipped example runs; a YAML syntax error names its line.
+  const yaml = await runHarness(['--suite', 'harness/examples/passkey-basics.yaml']);
+  expect(yaml.code, yaml.out + yaml.err).toBe(0);
+  expect(yaml.out).toContain('pass        passkey-basics/register-and-sign-in');
+  expect(yaml.out).toContain('pass        passkey-basics/replay-refused');
+  const broken = join(dir, 'broken.yml');
+  writeFileSync(broken, 'format: passkey-explorer.scenarios\nscenarios: [\n  - id: a\n');
+  const y = await runHarness(['--suite', broken]);
+  expect(y.code).toBe(2);
+  expect(y.err).toMatch(/broken\.yml is not a scenario file: line \d+, column \d+: /);
 });

@@ -26,6 +26,7 @@ export const DEFAULT_CONFIG: CeremonyConfig = {
     largeBlob: { support: 'off', read: false, write: '' },
     credProtect: { policy: 0, enforce: false },
     minPinLength: false,
+    credBlob: { write: '', read: false },
   },
 };
 
@@ -78,6 +79,13 @@ export const ceremonyConfigSchema = z
           .strict(),
         credProtect: z.object({ policy: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]), enforce: z.boolean() }).strict(),
         minPinLength: z.boolean(),
+        credBlob: z
+          .object({
+            write: z.string().refine((s) => new TextEncoder().encode(s).length <= 32, { message: 'credBlob holds at most 32 bytes' }),
+            read: z.boolean(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   })

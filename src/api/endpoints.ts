@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { ceremonyConfigSchema } from './config.ts';
 import { endpoint } from './endpoint.ts';
-import { harnessStartSchema, type HarnessRun, type HarnessStatus } from './harness.ts';
+import {
+  harnessAnswerSchema,
+  harnessStartSchema,
+  type HarnessAnswer,
+  type HarnessRun,
+  type HarnessStart,
+  type HarnessStatus,
+} from './harness.ts';
 import { exportRequest, historyQuery, MAX_IMPORT_BYTES } from './history.ts';
 import {
   inspectFaultSchema,
@@ -414,8 +421,9 @@ export const INSPECT_ENDPOINTS = {
 const harnessRun = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a harness run id') });
 
 /**
- * The test harness from the window (src/rp/harness/host.ts): built-in suites run in the window's own
- * page through its lab (serve --lab or the desktop app). One run at a time.
+ * The test harness from the window (src/rp/harness/host.ts): built-in suites and the user's scenario
+ * files run in the window's own page, through its lab (serve --lab or the desktop app) or, interactive,
+ * with this browser's own authenticator. One run at a time; finished runs are kept in the store.
  */
 export const HARNESS_ENDPOINTS = {
   status: endpoint<HarnessStatus>()({ method: 'GET', path: '/api/harness', args: none }),
@@ -423,7 +431,24 @@ export const HARNESS_ENDPOINTS = {
     method: 'POST',
     path: '/api/harness/runs',
     body: harnessStartSchema,
-    args: (start: { suites: ('capabilities' | 'rp-robustness')[]; preset?: LabPresetId | null }) => ({ body: start }),
+    // A scenario file of 500 scenarios fits.
+    bodyLimit: 4 * 1024 * 1024,
+    args: (start: HarnessStart) => ({ body: start }),
+  }),
+  /** The window's outcome of an interactive run's prompt (the ceremony it ran with this browser's authenticator). */
+  answer: endpoint<HarnessRun>()({
+    method: 'POST',
+    path: '/api/harness/runs/:id/answer',
+    params: harnessRun,
+    body: harnessAnswerSchema,
+    args: (id: string, answer: HarnessAnswer) => ({ params: { id }, body: answer }),
+  }),
+  /** Forgets a finished run. */
+  forget: endpoint<{ forgotten: string }>()({
+    method: 'DELETE',
+    path: '/api/harness/reports/:id',
+    params: harnessRun,
+    args: (id: string) => ({ params: { id } }),
   }),
   run: endpoint<HarnessRun>()({
     method: 'GET',

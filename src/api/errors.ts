@@ -71,4 +71,6 @@ export const API_ERRORS = {
   harness_unavailable: 409,
   harness_busy: 409,
   harness_run_unknown: 404,
+  harness_prompt_stale: 409,
+  harness_not_interactive: 409,
 } as const;

@@ -6,6 +6,7 @@
  * other projects' CI; the CLI and the window validate scenario files with it.
  */
 import { z } from 'zod';
+import type { StepReason } from './harnessReasons.ts';
 import { LAB_PRESET_IDS } from './lab.ts';
 
 export const SCENARIO_FORMAT = 'passkey-explorer.scenarios';
@@ -36,6 +37,7 @@ const configPatch = z
       .strict(),
     credProtect: z.object({ policy: z.union([z.literal(1), z.literal(2), z.literal(3)]), enforce: z.boolean() }).strict(),
     minPinLength: z.boolean(),
+    credBlob: z.object({ write: z.string().max(32).optional(), read: z.boolean().optional() }).strict(),
   })
   .partial()
   .strict();
@@ -69,7 +71,7 @@ const expectation = z
     /** An attestation statement other than "none" came. */
     attested: z.boolean(),
     alg: z.number().int(),
-    /** The client extension results contain these (deep match; `true` means "present"). */
+    /** The client extension results contain these (deep match; `true` means "present, and not false or empty"). */
     extensions: z.record(z.string(), z.unknown()),
     /** A sign-in returned a user handle (discoverable credentials). */
     userHandle: z.boolean(),
@@ -83,7 +85,8 @@ const expectation = z
 
 /**
  * When the authenticator cannot do what the step asks, the scenario is 'unsupported', not failed:
- * a client error of one of these names, or (extensions) an extension output that is absent.
+ * a client error of one of these names, or (extensions) an extension output that is absent, false
+ * or empty (credBlob: false, largeBlob.supported: false, getCredBlob: "" — the authenticator did not do it).
  */
 const unsupportedWhen = z
   .object({
@@ -108,6 +111,8 @@ const ceremonyStep = {
   repeat: z.number().int().min(1).max(20).optional(),
   expect: expectation.default({}),
   unsupportedWhen: unsupportedWhen.optional(),
+  /** With a real authenticator: what the person at it should do, shown with the step's prompt. */
+  prompt: z.string().max(300).optional(),
 };
 
 const stepSchema = z.discriminatedUnion('do', [
@@ -177,8 +182,10 @@ export interface StepResult {
   do: ScenarioStep['do'];
   label?: string;
   outcome: ScenarioOutcome;
-  /** Why it failed, was unsupported or errored, in words. */
+  /** Why it failed, was unsupported or errored, in words (English). */
   message?: string;
+  /** The same as a code and its values, for the window to word in its language. */
+  reason?: StepReason;
   /** The ceremony records that prove it. */
   ceremonyIds: string[];
   verdict?: 'verified' | 'failed' | 'client-error';
@@ -193,7 +200,10 @@ export interface ScenarioResult {
   suite: string;
   preset: string | null;
   outcome: ScenarioOutcome;
+  /** Why it did not pass, in words (English), naming the step that stopped it. */
   message?: string;
+  /** The stopping step's reason (or the scenario's own, when no step ran), as a code. */
+  reason?: StepReason;
   steps: StepResult[];
   ms: number;
 }
@@ -213,23 +223,76 @@ export interface HarnessReport {
 /** The built-in suites the window offers. */
 export const BUILT_IN_SUITES = ['capabilities', 'rp-robustness'] as const;
 
+/**
+ * How the window's ceremonies reach an authenticator: the lab's virtual ones (a fresh one per
+ * scenario, unattended), or this browser's own — a security key, Windows Hello, Touch ID, a phone —
+ * with the window asking the person at it to act at every step (lab steps are then unsupported).
+ */
+const HARNESS_MODES = ['virtual', 'interactive'] as const;
+export type HarnessMode = (typeof HARNESS_MODES)[number];
+
 export const harnessStartSchema = z
   .object({
-    suites: z.array(z.enum(BUILT_IN_SUITES)).min(1).max(2),
+    suites: z.array(z.enum(BUILT_IN_SUITES)).max(2).default([]),
+    /** A scenario file of the user's (JSON or YAML, read by the window), run after the built-in suites. */
+    file: scenarioFileSchema.optional(),
     /** Every scenario of an authenticator suite on this preset (its report card); null: each scenario's own. */
     preset: z.enum(LAB_PRESET_IDS).nullable().default(null),
+    mode: z.enum(HARNESS_MODES).default('virtual'),
+  })
+  .strict()
+  .refine((s) => s.suites.length > 0 || s.file, { message: 'choose a built-in suite or a scenario file', path: ['suites'] })
+  .refine((s) => s.mode === 'virtual' || s.preset === null, { message: 'a preset is a virtual authenticator', path: ['preset'] });
+export type HarnessStart = z.input<typeof harnessStartSchema>;
+
+/** What the outcome of a browser call of create() / get() is: the credential's toJSON(), or the DOMException. */
+const clientOutcome = z.union([
+  z.object({ response: z.record(z.string(), z.unknown()) }).strict(),
+  z.object({ clientError: z.object({ name: z.string().max(60), message: z.string().max(2000) }).strict() }).strict(),
+  /** The person at the authenticator says it cannot do this step (the scenario is unsupported). */
+  z.object({ skipped: z.literal(true) }).strict(),
+]);
+
+/** The window's answer to an interactive run's prompt. */
+export const harnessAnswerSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+    outcome: clientOutcome,
+    /** How long the browser call took, ms. */
+    ms: z.number().min(0).max(3_600_000),
   })
   .strict();
+export type HarnessAnswer = z.input<typeof harnessAnswerSchema>;
 
-/** A harness run started from the window (GET /api/harness). */
+/** An interactive run waiting for the window to run one ceremony with this browser's authenticator. */
+export interface HarnessPrompt {
+  /** Answers carry it: an answer to an earlier prompt is refused. */
+  token: string;
+  kind: 'create' | 'get';
+  /** The options as JSON (PublicKeyCredential.parse*OptionsFromJSON). */
+  options: unknown;
+  /** The window aborts its call after this many ms (a cancelled-ceremony scenario). */
+  abortAfterMs: number | null;
+  /** The step expects the call to fail (a timeout, a cancel): the person should leave the authenticator alone. */
+  leaveAlone: boolean;
+  /** The scenario's own instruction for this step. */
+  text: string | null;
+  scenarioTitle: string;
+  since: number;
+}
+
+/** A harness run started from the window (GET /api/harness/runs/:id). */
 export interface HarnessRun {
   id: string;
   state: 'running' | 'done' | 'cancelled' | 'failed';
+  mode: HarnessMode;
   suites: string[];
   preset: string | null;
   startedAt: number;
   /** Where it is: scenario n of N and its current step. */
   progress: { scenario: number; of: number; id: string; step: number; steps: number } | null;
+  /** Interactive runs: the ceremony the window should run now. */
+  prompt: HarnessPrompt | null;
   /** The scenarios finished so far, in order. */
   results: ScenarioResult[];
   /** The whole report, once done (or cancelled: the scenarios that ran). */
@@ -237,11 +300,23 @@ export interface HarnessRun {
   error: string | null;
 }
 
+/** A stored run, without its scenarios (GET /api/harness lists these). */
+export type HarnessRunSummary = Omit<HarnessRun, 'results' | 'report' | 'prompt'> & {
+  label: string;
+  totals: HarnessReport['totals'] | null;
+};
+
 export interface HarnessStatus {
-  /** Whether the window's browser can run the harness (a lab: serve --lab or the desktop app). */
-  available: boolean;
+  /** Whether the window has virtual authenticators (a lab: serve --lab or the desktop app); interactive runs need none. */
+  lab: boolean;
+  /** Why it has none, and how to get one. */
   reason: string | null;
   suites: { id: string; title: string; subject: string; scenarios: number }[];
-  /** Newest first (the last 10). */
-  runs: HarnessRun[];
+  /** The run in progress, whole. */
+  current: HarnessRun | null;
+  /** Every kept run, newest first (the last HARNESS_KEEP; kept across restarts). */
+  runs: HarnessRunSummary[];
 }
+
+/** How many finished runs the RP keeps. */
+export const HARNESS_KEEP = 50;

@@ -66,6 +66,12 @@ export interface CeremonyConfig {
       enforce: boolean;
     };
     minPinLength: boolean;
+    /**
+     * credBlob (CTAP 2.1): registration stores `write` (UTF-8 text, at most 32 bytes) with a
+     * discoverable credential; sign-in asks for it back (getCredBlob). Absent in records made
+     * before it existed.
+     */
+    credBlob?: { write: string; read: boolean };
   };
 }
 

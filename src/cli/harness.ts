@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { scenarioFileSchema, type HarnessReport } from '@api/harness.ts';
+import type { HarnessReport } from '@api/harness.ts';
+import { parseScenarioFile } from '@api/scenarioFile.ts';
 import { LAB_PRESET_IDS, labImportSchema, type LabAuthenticatorFile, type LabPresetId } from '@api/lab.ts';
 import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, LabHost, type LabBrowser } from '../rp/lab/index.ts';
 import { pageDriver } from '../rp/harness/driver.ts';
@@ -24,8 +25,8 @@ Runs scenario suites against a relying party of its own (a fresh data directory,
 Chrome/Chromium it starts, with a fresh virtual authenticator for every scenario, and prints one line
 per scenario. Each scenario passes, fails, is unsupported (the authenticator cannot do it) or errors.
 
-  --suite S        capabilities, rp-robustness, all (default) or a scenario file (JSON; its JSON Schema
-                   is harness/scenario.schema.json); repeat or comma-separate for several
+  --suite S        capabilities, rp-robustness, all (default) or a scenario file (JSON or YAML; its
+                   JSON Schema is harness/scenario.schema.json); repeat or comma-separate for several
   --preset NAME    run every scenario on this authenticator (${LAB_PRESET_IDS.join(', ')}): its report
                    card; without it each scenario uses its own preset (default platform-passkey)
   --authenticator F  run every capabilities scenario on a fresh copy of an authenticator saved from the
@@ -87,20 +88,15 @@ export async function harness(argv: string[]): Promise<number> {
     if (name === 'all') suites.push(SUITES.capabilities, SUITES['rp-robustness']);
     else if (name === 'capabilities' || name === 'rp-robustness') suites.push(SUITES[name]);
     else {
-      let parsed;
+      let text;
       try {
-        parsed = scenarioFileSchema.safeParse(JSON.parse(readFileSync(name, 'utf8')));
+        text = readFileSync(name, 'utf8');
       } catch (e) {
         return usage(`--suite ${name}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      if (!parsed.success)
-        return usage(
-          `--suite ${name} is not a scenario file: ${parsed.error.issues
-            .slice(0, 5)
-            .map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
-            .join('; ')}`,
-        );
-      suites.push(parsed.data);
+      const parsed = parseScenarioFile(text, name);
+      if (!parsed.ok) return usage(`--suite ${name} is not a scenario file: ${parsed.problems.join('; ')}`);
+      suites.push(parsed.file);
     }
   }
 

@@ -146,6 +146,7 @@ export class RelyingParty {
       extensions.enforceCredentialProtectionPolicy = x.credProtect.enforce;
     }
     if (x.minPinLength) extensions.minPinLength = true;
+    if (x.credBlob?.write) extensions.credBlob = utf8b64u(x.credBlob.write);
 
     const options: PublicKeyCredentialCreationOptionsJSON = {
       rp: { name: config.rpName, id: this.rpId },
@@ -315,6 +316,7 @@ export class RelyingParty {
       );
     if (x.largeBlob.write) extensions.largeBlob = { write: utf8b64u(x.largeBlob.write) };
     else if (x.largeBlob.read) extensions.largeBlob = { read: true };
+    if (x.credBlob?.read) extensions.getCredBlob = true;
 
     const challenge = this.newChallenge();
     const options: PublicKeyCredentialRequestOptionsJSON = {

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Ceremony, CeremonyConfig, CeremonyKind, CeremonySummary, ClientError, StoredCredential, Verdict } from '@api/types.ts';
+import { HARNESS_KEEP, type HarnessRun, type HarnessRunSummary } from '@api/harness.ts';
 import { MIGRATIONS } from './store/schema.ts';
 import { historyEntries, historyEntry, kindAndVerdict } from './store/history.ts';
 import {
@@ -252,6 +253,52 @@ export class Store {
       .prepare('SELECT id, kind, created_at, verdict, user_name, credential_id, error FROM ceremonies WHERE id = ?')
       .get(id) as Row | undefined;
     return r ? toSummary(r) : null;
+  }
+
+  // ---- harness runs (src/rp/harness/host.ts) ----
+
+  /** Keeps a finished run (replacing one of its id), and only the newest `keep`. */
+  saveHarnessRun(run: HarnessRun, keep = HARNESS_KEEP): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO harness_runs (id, started_at, run) VALUES (?, ?, ?)')
+      .run(run.id, run.startedAt, JSON.stringify(run));
+    this.db
+      .prepare('DELETE FROM harness_runs WHERE id NOT IN (SELECT id FROM harness_runs ORDER BY started_at DESC, rowid DESC LIMIT ?)')
+      .run(keep);
+  }
+
+  /** The kept runs without their scenarios, newest first. */
+  harnessRuns(): HarnessRunSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, started_at, json_extract(run, '$.state') AS state, json_extract(run, '$.mode') AS mode,
+           json_extract(run, '$.suites') AS suites, json_extract(run, '$.preset') AS preset,
+           json_extract(run, '$.progress') AS progress, json_extract(run, '$.error') AS error,
+           json_extract(run, '$.report.authenticator.label') AS label, json_extract(run, '$.report.totals') AS totals
+         FROM harness_runs ORDER BY started_at DESC, rowid DESC`,
+      )
+      .all() as Row[];
+    return rows.map((r) => ({
+      id: String(r.id),
+      state: r.state as HarnessRun['state'],
+      mode: (r.mode as HarnessRun['mode'] | null) ?? 'virtual',
+      suites: JSON.parse(String(r.suites)) as string[],
+      preset: (r.preset as string | null) ?? null,
+      startedAt: Number(r.started_at),
+      progress: r.progress ? (JSON.parse(String(r.progress)) as HarnessRun['progress']) : null,
+      error: (r.error as string | null) ?? null,
+      label: String(r.label ?? ''),
+      totals: r.totals ? (JSON.parse(String(r.totals)) as HarnessRunSummary['totals']) : null,
+    }));
+  }
+
+  harnessRun(id: string): HarnessRun | null {
+    const r = this.db.prepare('SELECT run FROM harness_runs WHERE id = ?').get(id) as Row | undefined;
+    return r ? (JSON.parse(String(r.run)) as HarnessRun) : null;
+  }
+
+  deleteHarnessRun(id: string): boolean {
+    return Number(this.db.prepare('DELETE FROM harness_runs WHERE id = ?').run(id).changes) > 0;
   }
 
   // ---- history (src/rp/history.ts; the queries are in ./store/history.ts) ----

@@ -60,6 +60,8 @@ const CORE: Samples<Endpoints> = {
 const HARNESS: Samples<HarnessEndpoints> = {
   status: [],
   start: [{ suites: ['capabilities'] }],
+  answer: [UUID, { token: UUID, outcome: { skipped: true }, ms: 0 }],
+  forget: [UUID],
   run: [UUID],
   cancel: [UUID],
 };

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scenarioFileSchema, type HarnessReport } from '@api/harness.ts';
+import { parseScenarioFile } from '@api/scenarioFile.ts';
+import { browserOf } from '../../src/rp/harness/browserName.ts';
 import { SUITES } from '../../src/rp/harness/suites.ts';
 import { tamper } from '../../src/rp/harness/tamper.ts';
 import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
@@ -45,6 +47,43 @@ describe('the scenario format', () => {
   it('the example file follows it', () => {
     const file = JSON.parse(readFileSync(join(ROOT, 'harness', 'examples', 'passkey-basics.json'), 'utf8'));
     expect(scenarioFileSchema.safeParse(file).success).toBe(true);
+  });
+
+  it('reads YAML as well as JSON: the YAML example is the JSON one (plus a prompt), comments and all', () => {
+    const json = parseScenarioFile(readFileSync(join(ROOT, 'harness', 'examples', 'passkey-basics.json'), 'utf8'), 'passkey-basics.json');
+    const yaml = parseScenarioFile(readFileSync(join(ROOT, 'harness', 'examples', 'passkey-basics.yaml'), 'utf8'), 'passkey-basics.yaml');
+    expect(json.ok && yaml.ok).toBe(true);
+    if (!json.ok || !yaml.ok) return;
+    const { $schema: _, ...fromJson } = json.file;
+    const fromYaml = structuredClone(yaml.file) as typeof yaml.file & { scenarios: { steps: { prompt?: string }[] }[] };
+    expect(fromYaml.scenarios[0].steps[0].prompt).toMatch(/fingerprint/);
+    delete fromYaml.scenarios[0].steps[0].prompt;
+    expect(fromYaml).toEqual(fromJson);
+    // Without an extension, the first character decides.
+    expect(parseScenarioFile(JSON.stringify(fromJson)).ok).toBe(true);
+  });
+
+  it('names the line and column of a syntax error, and refuses what is not a scenario file', () => {
+    const syntax = parseScenarioFile('format: passkey-explorer.scenarios\nscenarios: [\n  - id: a\n', 'x.yaml');
+    expect(syntax.ok).toBe(false);
+    if (!syntax.ok) expect(syntax.problems[0]).toMatch(/^line \d+, column \d+: /);
+    const json = parseScenarioFile('{"format": 1', 'x.json');
+    expect(json).toMatchObject({ ok: false, problems: [expect.stringMatching(/^not JSON: /)] });
+    expect(parseScenarioFile('- a\n- b\n', 'x.yml')).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/a list, not a scenario file/)],
+    });
+    expect(parseScenarioFile('42', 'x.yml')).toMatchObject({ ok: false, problems: [expect.stringMatching(/a number/)] });
+    // Known YAML tags are not resolved into objects (a Buffer's methods would be "unrecognized keys").
+    const tagged = parseScenarioFile('format: !!binary aGk=\n', 'x.yaml');
+    expect(tagged.ok).toBe(false);
+    if (!tagged.ok) expect(tagged.problems.join(' ')).not.toMatch(/readUInt/);
+    // Problems are clipped, however many keys a file adds.
+    const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`extra${i}`, i]));
+    const clipped = parseScenarioFile(
+      JSON.stringify({ format: 'passkey-explorer.scenarios', version: 1, suite: 's', scenarios: [], ...many }),
+    );
+    if (!clipped.ok) for (const p of clipped.problems) expect(p.length).toBeLessThanOrEqual(240);
   });
 
   it('refuses a bad file with the place and the reason', () => {
@@ -150,5 +189,27 @@ describe('the built-in scenarios in Japanese', () => {
     const { SCENARIO_TITLES_JA } = await import('../../src/renderer/src/i18n/harness.scenarios.ja.ts');
     const ids = Object.values(SUITES).flatMap((s) => s.scenarios.map((sc) => `${s.suite}/${sc.id}`));
     expect(Object.keys(SCENARIO_TITLES_JA).sort()).toEqual(ids.sort());
+  });
+});
+
+describe('the browser of an interactive run', () => {
+  it('is named from its User-Agent: product, major version, platform', () => {
+    const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+    expect(browserOf(chrome)).toBe('Chrome 156 on Linux');
+    expect(
+      browserOf(
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0',
+      ),
+    ).toBe('Edge 140 on Windows');
+    expect(
+      browserOf(
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) passkey-explorer/0.1.0 Chrome/140.0.7339.41 Electron/45.4.1 Safari/537.36',
+      ),
+    ).toBe('Electron 45 on macOS');
+    expect(
+      browserOf('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.4 Safari/605.1.15'),
+    ).toBe('Safari 18 on macOS');
+    expect(browserOf('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0')).toBe('Firefox 140 on Linux');
+    expect(browserOf('')).toBe('the window’s browser');
   });
 });

@@ -212,6 +212,24 @@ describe('ceremonies', () => {
     expect(o.rp).toEqual({ name: 'Passkey Explorer', id: 'localhost' });
   });
 
+  it('credBlob: registration stores the text (base64url), sign-in asks for it back; more than 32 bytes is refused', async () => {
+    const withBlob = (c: ReturnType<typeof cfg>, credBlob: { write: string; read: boolean }) => ({
+      ...c,
+      extensions: { ...c.extensions, credBlob },
+    });
+    const reg = (
+      await post('/api/registration/options', { config: withBlob(cfg({ residentKey: 'required' }), { write: 'hi', read: false }) })
+    ).json.options;
+    expect(reg.extensions.credBlob).toBe(Buffer.from('hi').toString('base64url'));
+    const get = (
+      await post('/api/authentication/options', { config: withBlob(cfg({ allowCredentials: false }), { write: '', read: true }) })
+    ).json.options;
+    expect(get.extensions).toEqual({ getCredBlob: true });
+    const tooBig = await post('/api/registration/options', { config: withBlob(cfg(), { write: 'é'.repeat(17), read: false }) });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.text).toMatch(/credBlob holds at most 32 bytes/);
+  });
+
   it('a sign-in with prf byCredential sends the salts per allowed credential (evalByCredential); without an allow list, eval', async () => {
     const auth = new SoftAuthenticator();
     const { response } = await register(auth, 'prf-user');

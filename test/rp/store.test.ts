@@ -29,8 +29,17 @@ describe('store', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all()
       .map((r) => r.name);
-    // ceremony_index: migration 2 (the History view's compact rows); lab_events: migration 3 (AUTOINCREMENT adds sqlite_sequence).
-    expect(tables).toEqual(['ceremonies', 'ceremony_index', 'credentials', 'lab_events', 'sign_counts', 'sqlite_sequence', 'users']);
+    // ceremony_index: migration 2 (the History view's compact rows); lab_events: migration 3 (AUTOINCREMENT adds sqlite_sequence); harness_runs: 5.
+    expect(tables).toEqual([
+      'ceremonies',
+      'ceremony_index',
+      'credentials',
+      'harness_runs',
+      'lab_events',
+      'sign_counts',
+      'sqlite_sequence',
+      'users',
+    ]);
     s.close();
   });
 

@@ -6,12 +6,26 @@
  */
 import type { LabTransport } from '../lab/types.ts';
 
-type DriverOutcome = { response: Record<string, unknown>; ms: number } | { clientError: { name: string; message: string }; ms: number };
+export type DriverOutcome =
+  | { response: Record<string, unknown>; ms: number }
+  | { clientError: { name: string; message: string }; ms: number }
+  /** A person at a real authenticator said it cannot do this step. */
+  | { skipped: true; ms: number };
+
+export interface CallOptions {
+  /** Abort the call after this many ms (a cancelled ceremony). */
+  abortAfterMs?: number;
+  /** For a person at a real authenticator: the step expects the call to fail (leave the authenticator alone). */
+  leaveAlone?: boolean;
+  /** The scenario's own instruction for the step. */
+  prompt?: string;
+  scenarioTitle?: string;
+}
 
 export interface CeremonyDriver {
   /** What runs the ceremonies, for the report ('Chrome/156 …'). */
   readonly browser: string;
-  call(kind: 'create' | 'get', options: unknown, opts?: { abortAfterMs?: number }): Promise<DriverOutcome>;
+  call(kind: 'create' | 'get', options: unknown, opts?: CallOptions): Promise<DriverOutcome>;
 }
 
 const PAGE_CALL = String.raw`async (kind, json, abortAfterMs) => {

@@ -1,28 +1,48 @@
 /**
- * HarnessHost: the window's way to run the built-in suites. The ceremonies run in the window's own
- * page through its lab (the CDP session of `serve --lab`, or the desktop app's debugger), against a
- * RelyingParty of this RP's store and origin with a clock of its own (the expired-challenge scenario
- * moves only the harness's clock), so every ceremony lands in History as evidence. One run at a time;
- * progress is published on the event stream; a run can be cancelled between scenarios.
+ * HarnessHost: the window's way to run harness suites — the built-in ones and a scenario file of the
+ * user's. The ceremonies run in the window's own page: through its lab (the CDP session of
+ * `serve --lab`, or the desktop app's debugger) with a fresh virtual authenticator per scenario, or,
+ * interactive, by the window itself with this browser's own authenticator while the person at it is
+ * prompted step by step (WindowDriver). Against a RelyingParty of this RP's store and origin with a
+ * clock of its own (the expired-challenge scenario moves only the harness's clock), so every ceremony
+ * lands in History as evidence. One run at a time; progress and prompts are published on the event
+ * stream; a run can be cancelled; finished runs are kept in the store (the newest HARNESS_KEEP).
  */
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { BUILT_IN_SUITES, type HarnessRun, type HarnessStatus } from '@api/harness.ts';
+import {
+  BUILT_IN_SUITES,
+  type HarnessAnswer,
+  type HarnessRun,
+  type HarnessStatus,
+  type ScenarioFile,
+  type HarnessMode,
+} from '@api/harness.ts';
 import type { LabPresetId } from '@api/lab.ts';
 import type { RpEvent } from '@api/types.ts';
 import { ApiFailure } from '../errors.ts';
 import type { LabHost } from '../lab/host.ts';
 import { RelyingParty } from '../relyingParty.ts';
 import type { Store } from '../store.ts';
-import { pageDriver } from './driver.ts';
+import { pageDriver, type CeremonyDriver } from './driver.ts';
+import { WindowDriver } from './interactive.ts';
 import { HarnessRunner } from './runner.ts';
 import { SUITES } from './suites.ts';
 
-const KEEP = 10;
+const NO_LAB =
+  'Virtual authenticators need a lab in this window: run `passkey-explorer serve --lab` or the desktop app — or `passkey-explorer harness` in a terminal. Interactive runs use this browser’s own authenticator and need none.';
+
+export interface HarnessStartRequest {
+  suites: (typeof BUILT_IN_SUITES)[number][];
+  file?: ScenarioFile;
+  preset: LabPresetId | null;
+  mode: HarnessMode;
+  /** The window's browser (its User-Agent), for an interactive run's report. */
+  browser?: string;
+}
 
 export class HarnessHost {
-  private readonly runs: HarnessRun[] = [];
-  private readonly controllers = new Map<string, AbortController>();
+  private current: { run: HarnessRun; controller: AbortController; window: WindowDriver | null } | null = null;
   private ctx: {
     store: Store;
     rpId: string;
@@ -46,70 +66,76 @@ export class HarnessHost {
   status(): HarnessStatus {
     const lab = this.ctx?.lab.windowLab ?? null;
     return {
-      available: !!lab,
-      reason: lab
-        ? null
-        : 'The harness runs its ceremonies in this window through the virtual authenticator lab, and this window has none: run `passkey-explorer serve --lab` or the desktop app — or `passkey-explorer harness` in a terminal.',
+      lab: !!lab,
+      reason: lab ? null : NO_LAB,
       suites: BUILT_IN_SUITES.map((id) => ({
         id,
         title: SUITES[id].title ?? id,
         subject: SUITES[id].subject ?? 'authenticator',
         scenarios: SUITES[id].scenarios.length,
       })),
-      runs: [...this.runs].reverse(),
+      current: this.current ? this.live(this.current) : null,
+      runs: this.ctx?.store.harnessRuns() ?? [],
     };
   }
 
   run(id: string): HarnessRun {
-    const r = this.runs.find((x) => x.id === id);
+    if (this.current?.run.id === id) return this.live(this.current);
+    const r = this.ctx?.store.harnessRun(id);
     if (!r) throw new ApiFailure(404, 'harness_run_unknown', `No harness run ${id}.`);
     return r;
   }
 
-  start(req: { suites: (typeof BUILT_IN_SUITES)[number][]; preset: LabPresetId | null }): HarnessRun {
+  start(req: HarnessStartRequest): HarnessRun {
     const ctx = this.ctx;
-    const lab = ctx?.lab.windowLab ?? null;
-    if (!ctx || !lab) throw new ApiFailure(409, 'harness_unavailable', this.status().reason ?? 'no lab');
-    const busy = this.runs.find((r) => r.state === 'running');
-    if (busy) throw new ApiFailure(409, 'harness_busy', `Harness run ${busy.id} is still running: cancel it or wait for it.`);
+    if (!ctx) throw new ApiFailure(409, 'harness_unavailable', 'The harness is not bound to this RP.');
+    const lab = ctx.lab.windowLab ?? null;
+    if (req.mode === 'virtual' && !lab) throw new ApiFailure(409, 'harness_unavailable', NO_LAB);
+    if (this.current)
+      throw new ApiFailure(409, 'harness_busy', `Harness run ${this.current.run.id} is still running: cancel it or wait for it.`);
+    const suites = [...new Set(req.suites)].map((s) => SUITES[s]);
+    if (req.file) suites.push(req.file);
     const run: HarnessRun = {
       id: randomUUID(),
       state: 'running',
-      suites: [...new Set(req.suites)],
+      mode: req.mode,
+      suites: suites.map((s) => s.suite),
       preset: req.preset,
       startedAt: ctx.now(),
       progress: null,
+      prompt: null,
       results: [],
       report: null,
       error: null,
     };
-    this.runs.push(run);
-    if (this.runs.length > KEEP) this.runs.splice(0, this.runs.length - KEEP);
     const controller = new AbortController();
-    this.controllers.set(run.id, controller);
+    const changed = () => ctx.publish({ type: 'harness', run: run.id });
+    let driver: CeremonyDriver;
+    let window: WindowDriver | null = null;
+    if (req.mode === 'interactive') driver = window = new WindowDriver(req.browser ?? 'the window’s browser', changed, ctx.now);
+    else driver = pageDriver(lab!.transport, lab!.info.browser?.product ?? 'the window');
+    this.current = { run, controller, window };
     let skew = 0;
     const rp = new RelyingParty({ store: ctx.store, rpId: ctx.rpId, origin: ctx.origin, now: () => ctx.now() + skew });
     rp.events.on('event', (e) => ctx.publish(e));
     const runner = new HarnessRunner({
       rp,
-      driver: pageDriver(lab.transport, lab.info.browser?.product ?? 'the window'),
-      lab,
+      driver,
+      lab: req.mode === 'virtual' ? lab : null,
       setClockSkew: (ms) => (skew = ms),
+      interactive: req.mode === 'interactive',
     });
-    const changed = () => ctx.publish({ type: 'harness', run: run.id });
     void runner
-      .run(
-        run.suites.map((s) => SUITES[s as (typeof BUILT_IN_SUITES)[number]]),
-        {
-          preset: req.preset ?? undefined,
-          signal: controller.signal,
-          onProgress: (p) => {
-            run.progress = { scenario: p.scenario, of: p.of, id: p.id, step: p.step, steps: p.steps };
-            if (p.result) run.results.push(p.result);
-            changed();
-          },
+      .run(suites, {
+        // Interactive: null (no preset: the browser's own authenticator answers every scenario).
+        preset: req.mode === 'interactive' ? null : (req.preset ?? undefined),
+        signal: controller.signal,
+        onProgress: (p) => {
+          run.progress = { scenario: p.scenario, of: p.of, id: p.id, step: p.step, steps: p.steps };
+          if (p.result) run.results.push(p.result);
+          changed();
         },
-      )
+      })
       .then(
         (report) => {
           run.report = report;
@@ -121,16 +147,50 @@ export class HarnessHost {
         },
       )
       .finally(() => {
-        this.controllers.delete(run.id);
+        this.current = null;
+        try {
+          ctx.store.saveHarnessRun(run);
+        } catch (e) {
+          run.error ??= `the run could not be kept: ${e instanceof Error ? e.message : String(e)}`;
+        }
         changed();
       });
     changed();
-    return run;
+    return this.live(this.current);
+  }
+
+  /** The window's outcome of the current prompt. */
+  answer(id: string, a: HarnessAnswer): HarnessRun {
+    const cur = this.current;
+    if (!cur || cur.run.id !== id) {
+      this.run(id); // 404 when unknown
+      throw new ApiFailure(409, 'harness_prompt_stale', `Harness run ${id} has finished: it waits for no ceremony.`);
+    }
+    if (!cur.window)
+      throw new ApiFailure(
+        409,
+        'harness_not_interactive',
+        `Harness run ${id} runs on virtual authenticators: it asks the window for nothing.`,
+      );
+    cur.window.answer(a);
+    return this.live(cur);
   }
 
   cancel(id: string): HarnessRun {
-    const run = this.run(id);
-    this.controllers.get(id)?.abort();
-    return run;
+    const cur = this.current;
+    if (!cur || cur.run.id !== id) return this.run(id);
+    cur.controller.abort();
+    cur.window?.cancel();
+    return this.live(cur);
+  }
+
+  forget(id: string): { forgotten: string } {
+    if (this.current?.run.id === id) throw new ApiFailure(409, 'harness_busy', `Harness run ${id} is running: cancel it first.`);
+    if (!this.ctx?.store.deleteHarnessRun(id)) throw new ApiFailure(404, 'harness_run_unknown', `No harness run ${id}.`);
+    return { forgotten: id };
+  }
+
+  private live(cur: { run: HarnessRun; window: WindowDriver | null }): HarnessRun {
+    return { ...cur.run, prompt: cur.window?.prompt ?? null };
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '@api/harness.ts';
 import type { LabAuthenticatorFile, LabPresetId } from '@api/lab.ts';
 import type { Ceremony, CeremonyConfig } from '@api/types.ts';
+import { reasonText, type StepReason, type WhatCode } from '@api/harnessReasons.ts';
 import { ApiFailure } from '../errors.ts';
 import type { AuthenticatorLab } from '../lab/lab.ts';
 import { PRESETS } from '../lab/options.ts';
@@ -46,7 +47,15 @@ export interface HarnessEnvironment {
    * options and state, not its credentials), instead of a preset — the report card of that authenticator.
    */
   authenticator?: LabAuthenticatorFile;
+  /**
+   * A person runs the ceremonies at a real authenticator: steps without a timeout of their own get
+   * INTERACTIVE_TIMEOUT_MS (time to find the key), and the report names the browser's authenticator.
+   */
+  interactive?: boolean;
 }
+
+/** A ceremony's timeout when a person is at the authenticator. */
+const INTERACTIVE_TIMEOUT_MS = 120_000;
 
 /** What one ceremony step gave: the record, the response, where it was rejected. */
 interface Done {
@@ -64,9 +73,9 @@ interface Done {
 class StepFailure extends Error {
   constructor(
     readonly outcome: Exclude<ScenarioOutcome, 'pass'>,
-    message: string,
+    readonly reason: StepReason,
   ) {
-    super(message);
+    super(reasonText(reason));
   }
 }
 
@@ -107,6 +116,8 @@ export class HarnessRunner {
       const result = await this.scenario(item.suite, item.scenario, preset, own, (step) =>
         opts.onProgress?.({ scenario: n + 1, of: all.length, id: item.scenario.id, step, steps: item.scenario.steps.length }),
       );
+      // Cancelled in the middle of a step (an interactive prompt): the scenario did not run to its end.
+      if (opts.signal?.aborted && result.outcome === 'error') break;
       results.push(result);
       opts.onProgress?.({
         scenario: n + 1,
@@ -133,11 +144,13 @@ export class HarnessRunner {
         preset,
         label: file
           ? `${file.label ?? 'a saved authenticator'} (saved from the lab)`
-          : preset
-            ? (PRESETS.find((p) => p.id === preset)?.label ?? preset)
-            : this.env.lab
-              ? 'each scenario’s preset'
-              : 'a real authenticator',
+          : this.env.interactive
+            ? 'the browser’s own authenticator (interactive)'
+            : preset
+              ? (PRESETS.find((p) => p.id === preset)?.label ?? preset)
+              : this.env.lab
+                ? 'each scenario’s preset'
+                : 'a real authenticator',
         browser: this.env.driver.browser,
       },
       suites: [...new Set(suites.map((s) => s.suite))],
@@ -159,13 +172,13 @@ export class HarnessRunner {
     const steps: StepResult[] = [];
     let authenticatorId: string | null;
     let outcome: ScenarioOutcome = 'pass';
-    let message: string | undefined;
+    let reason: StepReason | undefined;
     let lastSignCount: number | null = null;
     this.env.setClockSkew(0);
     try {
       authenticatorId = await this.freshAuthenticator(preset, file);
     } catch (e) {
-      return this.result(suite, sc, preset, 'error', `no virtual authenticator: ${errorText(e)}`, steps, t0);
+      return this.result(suite, sc, preset, 'error', { code: 'no-authenticator', params: { error: errorText(e) } }, steps, t0);
     }
     for (const [index, step] of sc.steps.entries()) {
       onStep(index + 1);
@@ -178,7 +191,7 @@ export class HarnessRunner {
         else {
           const times = step.do === 'replay' ? 1 : (step.repeat ?? 1);
           for (let k = 0; k < times; k++) {
-            const d = step.do === 'replay' ? await this.replay(step, done) : await this.ceremony(step, user);
+            const d = step.do === 'replay' ? await this.replay(step, done) : await this.ceremony(step, user, sc.title);
             r.ceremonyIds.push(d.ceremonyId);
             r.verdict = d.refused ? 'failed' : (d.ceremony?.verdict as StepResult['verdict']);
             r.rejectedAt = d.rejectedAt;
@@ -189,7 +202,8 @@ export class HarnessRunner {
         }
       } catch (e) {
         r.outcome = e instanceof StepFailure ? e.outcome : 'error';
-        r.message = e instanceof StepFailure ? e.message : `the harness could not run this step: ${errorText(e)}`;
+        r.reason = e instanceof StepFailure ? e.reason : { code: 'step-error', params: { error: errorText(e) } };
+        r.message = reasonText(r.reason);
       } finally {
         this.env.setClockSkew(0);
       }
@@ -197,12 +211,12 @@ export class HarnessRunner {
       steps.push(r);
       if (r.outcome !== 'pass') {
         outcome = r.outcome;
-        message = `step ${index + 1} (${step.do}${r.label ? ` ${r.label}` : ''}): ${r.message}`;
+        reason = r.reason;
         break;
       }
     }
     await this.cleanUp(authenticatorId);
-    return this.result(suite, sc, preset, outcome, message, steps, t0);
+    return this.result(suite, sc, preset, outcome, reason, steps, t0);
   }
 
   private result(
@@ -210,10 +224,20 @@ export class HarnessRunner {
     sc: { id: string; title: string },
     preset: string | null,
     outcome: ScenarioOutcome,
-    message: string | undefined,
+    reason: StepReason | undefined,
     steps: StepResult[],
     t0: number,
   ): ScenarioResult {
+    // The scenario's message names the step that stopped it (reports and the CLI are English).
+    const last = steps.at(-1);
+    const message = !reason
+      ? undefined
+      : last && last.outcome !== 'pass'
+        ? reasonText({
+            code: 'at-step',
+            params: { n: last.index + 1, do: `${last.do}${last.label ? ` ${last.label}` : ''}`, reason: reasonText(reason) },
+          })
+        : reasonText(reason);
     return {
       id: sc.id,
       title: sc.title,
@@ -221,6 +245,7 @@ export class HarnessRunner {
       preset,
       outcome,
       ...(message ? { message } : {}),
+      ...(reason ? { reason } : {}),
       steps,
       ms: Math.round(performance.now() - t0),
     };
@@ -251,7 +276,7 @@ export class HarnessRunner {
       ...(p.residentKey ? { residentKey: p.residentKey } : {}),
       ...(p.userVerification ? { userVerification: p.userVerification } : {}),
       ...(p.pubKeyCredParams ? { pubKeyCredParams: p.pubKeyCredParams } : {}),
-      ...(p.timeout ? { timeout: p.timeout } : {}),
+      ...(p.timeout ? { timeout: p.timeout } : this.env.interactive ? { timeout: INTERACTIVE_TIMEOUT_MS } : {}),
       ...(p.hints ? { hints: p.hints } : {}),
       ...(p.excludeCredentials !== undefined ? { excludeCredentials: p.excludeCredentials } : {}),
       ...(p.allowCredentials !== undefined ? { allowCredentials: p.allowCredentials } : {}),
@@ -263,16 +288,24 @@ export class HarnessRunner {
         largeBlob: p.largeBlob ? { ...x.largeBlob, ...p.largeBlob } : x.largeBlob,
         credProtect: p.credProtect ?? x.credProtect,
         minPinLength: p.minPinLength ?? x.minPinLength,
+        credBlob: { write: p.credBlob?.write ?? '', read: p.credBlob?.read ?? false },
       },
     };
   }
 
-  private async ceremony(step: Extract<ScenarioStep, { do: 'register' | 'authenticate' }>, user: string): Promise<Done> {
+  private async ceremony(step: Extract<ScenarioStep, { do: 'register' | 'authenticate' }>, user: string, title: string): Promise<Done> {
     const { rp } = this.env;
     const config = this.configOf(step, user);
     const reg = step.do === 'register';
     const { ceremonyId, options } = reg ? rp.registrationOptions(config) : rp.authenticationOptions(config);
-    const outcome = await this.env.driver.call(reg ? 'create' : 'get', options, { abortAfterMs: step.abortAfterMs });
+    const outcome = await this.env.driver.call(reg ? 'create' : 'get', options, {
+      abortAfterMs: step.abortAfterMs,
+      // A step that must end in a timeout or a cancel: the person should not touch the authenticator.
+      leaveAlone: !!step.abortAfterMs || step.expect.clientError === 'NotAllowedError' || step.expect.clientError === 'AbortError',
+      prompt: step.prompt,
+      scenarioTitle: title,
+    });
+    if ('skipped' in outcome) throw new StepFailure('unsupported', { code: 'skipped' });
     let response = 'response' in outcome ? outcome.response : null;
     if (response && step.tamper) response = tamper(response, step.tamper);
     if (step.clockSkewMs) this.env.setClockSkew(step.clockSkewMs);
@@ -282,7 +315,7 @@ export class HarnessRunner {
 
   private async replay(step: Extract<ScenarioStep, { do: 'replay' }>, done: Map<string, Done>): Promise<Done> {
     const earlier = done.get(step.step);
-    if (!earlier?.response) throw new StepFailure('error', `no response of a step labelled "${step.step}" to replay`);
+    if (!earlier?.response) throw new StepFailure('error', { code: 'no-replay', params: { step: step.step } });
     const { rp } = this.env;
     let ceremonyId = earlier.ceremonyId;
     let options = earlier.options;
@@ -345,51 +378,57 @@ export class HarnessRunner {
     const ext = (d.response?.clientExtensionResults ?? {}) as Record<string, unknown>;
     // A step that does not meet its expectation is unsupported when the authenticator showed it cannot
     // do what was asked (the client's refusal, an extension output missing), and failed otherwise.
-    const fail = (what: string, want: unknown, got: unknown): never => {
+    const fail = (what: WhatCode | [WhatCode, Record<string, string | number>], want: unknown, got: unknown): never => {
       if (d.clientError && unsupported?.clientError?.includes(d.clientError))
-        throw new StepFailure('unsupported', `the authenticator cannot do this: the browser answered ${d.clientError}`);
+        throw new StepFailure('unsupported', { code: 'unsupported-client', params: { name: d.clientError } });
       for (const path of unsupported?.extensionMissing ?? [])
-        if (at(ext, path) === undefined) throw new StepFailure('unsupported', `no ${path} in the client extension results`);
+        if (!did(at(ext, path))) throw new StepFailure('unsupported', { code: 'unsupported-extension', params: { path } });
       for (const k of unsupported?.flagOff ?? [])
-        if (flags && !flags[k]) throw new StepFailure('unsupported', `the authenticator leaves ${k.toUpperCase()} off`);
-      throw new StepFailure('fail', `${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got ?? null)}`);
+        if (flags && !flags[k]) throw new StepFailure('unsupported', { code: 'unsupported-flag', params: { flag: k.toUpperCase() } });
+      const [code, params] = typeof what === 'string' ? [what, undefined] : what;
+      throw new StepFailure('fail', {
+        code: 'expected',
+        params: { want: JSON.stringify(want), got: JSON.stringify(got ?? null) },
+        what: { code, ...(params ? { params } : {}) },
+      });
     };
     const flags = c?.result?.flags ?? c?.dissection?.summary?.flags;
     const verdict = d.refused ? 'failed' : (c?.verdict ?? null);
     const want = expect.verdict ?? (expect.rejectedAt ? 'failed' : expect.clientError ? 'client-error' : 'verified');
     if (verdict !== want)
       fail('verdict', want, `${verdict}${d.rejectedAt ? ` at ${d.rejectedAt}` : d.clientError ? ` (${d.clientError})` : ''}`);
-    if (expect.rejectedAt && d.rejectedAt !== expect.rejectedAt) fail('rejected at', expect.rejectedAt, d.rejectedAt);
-    if (expect.clientError && d.clientError !== expect.clientError) fail('client error', expect.clientError, d.clientError);
+    if (expect.rejectedAt && d.rejectedAt !== expect.rejectedAt) fail('rejectedAt', expect.rejectedAt, d.rejectedAt);
+    if (expect.clientError && d.clientError !== expect.clientError) fail('clientError', expect.clientError, d.clientError);
     for (const [k, v] of Object.entries(expect.flags ?? {}))
-      if (flags?.[k as 'up'] !== v) fail(`flag ${k.toUpperCase()}`, v, flags?.[k as 'up']);
+      if (flags?.[k as 'up'] !== v) fail(['flag', { flag: k.toUpperCase() }], v, flags?.[k as 'up']);
     if (expect.flagsSameAs) {
       const other = done.get(expect.flagsSameAs);
       const theirs = other?.ceremony?.result?.flags;
       for (const k of ['up', 'uv', 'be', 'bs'] as const)
-        if (theirs && flags && theirs[k] !== flags[k]) fail(`flag ${k.toUpperCase()} as in ${expect.flagsSameAs}`, theirs[k], flags[k]);
-      if (!theirs) fail(`flags of ${expect.flagsSameAs}`, 'a verified step', null);
+        if (theirs && flags && theirs[k] !== flags[k])
+          fail(['flagSameAs', { flag: k.toUpperCase(), step: expect.flagsSameAs }], theirs[k], flags[k]);
+      if (!theirs) fail(['flagsOf', { step: expect.flagsSameAs }], 'a verified step', null);
     }
     if (expect.fmt && (c?.result?.fmt ?? c?.dissection?.summary?.fmt) !== expect.fmt) fail('fmt', expect.fmt, c?.result?.fmt);
     const fmt = c?.result?.fmt ?? c?.dissection?.summary?.fmt ?? null;
-    if (expect.attested !== undefined && (fmt !== null && fmt !== 'none') !== expect.attested)
-      fail('an attestation statement', expect.attested, fmt);
+    if (expect.attested !== undefined && (fmt !== null && fmt !== 'none') !== expect.attested) fail('attested', expect.attested, fmt);
     if (expect.alg !== undefined && c?.result?.alg !== expect.alg) fail('alg', expect.alg, c?.result?.alg);
     for (const [path, v] of Object.entries(expect.extensions ?? {})) {
       const got = at(ext, path);
-      if (v === true ? got === undefined : JSON.stringify(got) !== JSON.stringify(v)) fail(`extension ${path}`, v, got);
+      if (v === true ? !did(got) : JSON.stringify(got) !== JSON.stringify(v)) fail(['extension', { path }], v, got);
     }
     if (expect.userHandle !== undefined && !!d.response?.response?.userHandle !== expect.userHandle)
-      fail('user handle returned', expect.userHandle, !!d.response?.response?.userHandle);
+      fail('userHandle', expect.userHandle, !!d.response?.response?.userHandle);
     if (expect.sameAs) {
       const other = done.get(expect.sameAs.step);
       const a = JSON.stringify(at(ext, expect.sameAs.path));
       const b = JSON.stringify(
         other ? at((other.response?.clientExtensionResults ?? {}) as Record<string, unknown>, expect.sameAs.path) : undefined,
       );
-      if (a === undefined || b === undefined) fail(`${expect.sameAs.path} in both steps`, 'present', { this: a, [expect.sameAs.step]: b });
+      if (a === undefined || b === undefined)
+        fail(['bothSteps', { path: expect.sameAs.path }], 'present', { this: a, [expect.sameAs.step]: b });
       if ((a === b) === !!expect.sameAs.not)
-        fail(`${expect.sameAs.path} ${expect.sameAs.not ? 'differs from' : 'equals'} ${expect.sameAs.step}'s`, true, false);
+        fail([expect.sameAs.not ? 'differsFrom' : 'sameAs', { path: expect.sameAs.path, step: expect.sameAs.step }], true, false);
     }
     const n = c?.result?.signCount ?? null;
     if (expect.signCount && n !== null) {
@@ -399,14 +438,14 @@ export class HarnessRunner {
           : expect.signCount === 'increased'
             ? lastSignCount !== null && n > lastSignCount
             : n === 0 || (lastSignCount !== null && n > lastSignCount);
-      if (!ok) fail(`sign count (${expect.signCount}, previous ${lastSignCount})`, expect.signCount, n);
+      if (!ok) fail(['signCount', { kind: expect.signCount, previous: String(lastSignCount) }], expect.signCount, n);
     }
     return n ?? lastSignCount;
   }
 
   private async labAction(step: Extract<ScenarioStep, { do: 'lab' }>, authenticatorId: string | null): Promise<void> {
     const lab = this.env.lab;
-    if (!lab || !authenticatorId) throw new StepFailure('unsupported', 'this step needs a virtual authenticator');
+    if (!lab || !authenticatorId) throw new StepFailure('unsupported', { code: 'unsupported-lab' });
     const on = step.value === undefined ? true : !!step.value;
     switch (step.action) {
       case 'userVerified':
@@ -430,7 +469,7 @@ export class HarnessRunner {
       case 'signCount':
       case 'backupState': {
         const creds = await lab.credentials(authenticatorId);
-        if (!creds.length) throw new StepFailure('error', 'the authenticator holds no credential to edit');
+        if (!creds.length) throw new StepFailure('error', { code: 'no-credential' });
         for (const cr of creds)
           await lab.editCredential(
             authenticatorId,
@@ -447,6 +486,11 @@ export class HarnessRunner {
     const u = store.userByName(user);
     if (step.action === 'forgetCredentials' && u) for (const c of store.credentials(u.id)) store.deleteCredential(c.id);
   }
+}
+
+/** An extension output that shows the authenticator did it: present, and not false or empty (credBlob: false, getCredBlob: ""). */
+function did(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== false && v !== '';
 }
 
 /** The value at a dotted path ('prf.results.first'). */

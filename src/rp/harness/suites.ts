@@ -102,7 +102,8 @@ const CAPABILITIES: Scenario[] = [
       register({
         config: { prf: { first: 'salt-a' } },
         expect: { extensions: { 'prf.enabled': true } },
-        unsupportedWhen: { extensionMissing: ['prf'] },
+        // Absent, or enabled: false — the authenticator has no PRF (hmac-secret).
+        unsupportedWhen: { extensionMissing: ['prf.enabled'] },
       }),
     ],
   },
@@ -171,7 +172,7 @@ const CAPABILITIES: Scenario[] = [
       register({
         config: { largeBlob: { support: 'required' } },
         expect: { extensions: { 'largeBlob.supported': true } },
-        unsupportedWhen: { clientError: ['NotSupportedError'], extensionMissing: ['largeBlob'] },
+        unsupportedWhen: { clientError: ['NotSupportedError'], extensionMissing: ['largeBlob.supported'] },
       }),
     ],
   },
@@ -193,6 +194,24 @@ const CAPABILITIES: Scenario[] = [
     title: 'credProtect: userVerificationRequired, enforced',
     preset: 'security-key',
     steps: [register({ config: { credProtect: { policy: 3, enforce: true }, userVerification: 'required' }, ...notSupported })],
+  },
+  {
+    id: 'cred-blob.write-read',
+    title: 'credBlob: a blob stored at registration, read back at sign-in',
+    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#sctn-credBlob-extension',
+    preset: 'security-key',
+    steps: [
+      register({
+        config: { residentKey: 'required', credBlob: { write: 'harness blob' } },
+        expect: { extensions: { credBlob: true } },
+        unsupportedWhen: { clientError: ['NotSupportedError', 'NotAllowedError'], extensionMissing: ['credBlob'] },
+      }),
+      // 'harness blob' as base64url: what was stored comes back byte for byte.
+      authenticate({
+        config: { allowCredentials: false, credBlob: { read: true } },
+        expect: { extensions: { getCredBlob: 'aGFybmVzcyBibG9i' } },
+      }),
+    ],
   },
   {
     id: 'min-pin-length',

@@ -125,4 +125,14 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE ceremonies ADD COLUMN site TEXT;
   ALTER TABLE ceremony_index ADD COLUMN site_origin TEXT;
   `,
+  // 5: finished harness runs of the window (src/rp/harness/host.ts), each with its report, so report
+  // cards outlive a restart and can be compared later; the newest HARNESS_KEEP are kept.
+  `
+  CREATE TABLE harness_runs (
+    id TEXT PRIMARY KEY,
+    started_at INTEGER NOT NULL,       -- ms since epoch
+    run TEXT NOT NULL                  -- JSON: HarnessRun with its results and report
+  );
+  CREATE INDEX harness_runs_started ON harness_runs(started_at);
+  `,
 ];

@@ -40,6 +40,7 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
   const { t } = useI18n();
   const algHelpId = useId();
   const ext = config.extensions;
+  const credBlob = ext.credBlob ?? { write: '', read: false };
   const set = <K extends keyof CeremonyConfig>(key: K, value: CeremonyConfig[K]) => onChange({ ...config, [key]: value });
 
   const requirementChoices: Choice<Requirement>[] = REQUIREMENTS.map((r) => ({ value: r, label: r }));
@@ -325,6 +326,26 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
           checked={ext.minPinLength}
           onChange={(v) => onChange(withExtensions(config, { minPinLength: v }))}
         />
+
+        <div className="subgroup" role="group" aria-label={t('ext.credBlob')}>
+          <div className="subgroup-title">
+            {t('ext.credBlob')} <SpecLink href={SPEC.credBlob} label={t('builder.spec')} />
+          </div>
+          <div className="indent">
+            <TextField
+              label={t('ext.credBlobWrite')}
+              testId={TID.extCredBlobWrite}
+              value={credBlob.write}
+              onChange={(v) => onChange(withExtensions(config, { credBlob: { ...credBlob, write: v } }))}
+            />
+            <CheckField
+              label={t('ext.credBlobRead')}
+              testId={TID.extCredBlobRead}
+              checked={credBlob.read}
+              onChange={(v) => onChange(withExtensions(config, { credBlob: { ...credBlob, read: v } }))}
+            />
+          </div>
+        </div>
       </fieldset>
     </form>
   );

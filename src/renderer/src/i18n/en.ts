@@ -109,6 +109,9 @@ export const en = {
   'ext.credProtectPolicy0': 'not sent',
   'ext.credProtectEnforce': 'Enforce (fail if the authenticator cannot)',
   'ext.minPinLength': 'minPinLength — return the authenticator’s minimum PIN length',
+  'ext.credBlob': 'credBlob — a small blob kept with a discoverable credential',
+  'ext.credBlobWrite': 'Store this text (registration, at most 32 bytes)',
+  'ext.credBlobRead': 'Read it back (sign-in: getCredBlob)',
 
   'actions.register': 'Register',
   'actions.signIn': 'Sign in',

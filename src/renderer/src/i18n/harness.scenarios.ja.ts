@@ -29,6 +29,7 @@ export const SCENARIO_TITLES_JA: Record<string, string> = {
   'capabilities/large-blob.support': 'largeBlob: 登録時に対応',
   'capabilities/large-blob.write-read': 'largeBlob: 書き込み、書いた内容を読み戻す',
   'capabilities/cred-protect': 'credProtect: userVerificationRequired を強制',
+  'capabilities/cred-blob.write-read': 'credBlob：登録時に保存したデータをサインイン時にそのまま読み出せる',
   'capabilities/min-pin-length': '登録時に minPinLength を要求',
   'capabilities/attestation.none': '構成証明 "none"',
   'capabilities/attestation.direct': '構成証明 "direct": 認証器が返す形式',

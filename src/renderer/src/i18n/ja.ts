@@ -105,6 +105,9 @@ export const ja: Messages = {
   'ext.credProtectPolicy0': '送らない',
   'ext.credProtectEnforce': '強制する（認証器が対応しなければ失敗）',
   'ext.minPinLength': 'minPinLength — 認証器の最小 PIN 長を返す',
+  'ext.credBlob': 'credBlob — 発見可能なクレデンシャルと一緒に小さなデータを保存する',
+  'ext.credBlobWrite': 'このテキストを保存する（登録時、32 バイトまで）',
+  'ext.credBlobRead': '読み出す（サインイン時：getCredBlob）',
 
   'actions.register': '登録',
   'actions.signIn': 'サインイン',

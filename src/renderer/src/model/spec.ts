@@ -18,6 +18,7 @@ export const SPEC = {
   largeBlob: `${WEBAUTHN}#sctn-large-blob-extension`,
   credProtect: `${CTAP}#sctn-credProtect-extension`,
   minPinLength: `${CTAP}#sctn-minpinlength-extension`,
+  credBlob: `${CTAP}#sctn-credBlob-extension`,
   flags: `${WEBAUTHN}#authdata-flags`,
   registration: `${WEBAUTHN}#sctn-registering-a-new-credential`,
   authentication: `${WEBAUTHN}#sctn-verifying-assertion`,

@@ -1,17 +1,18 @@
 /**
- * The test harness in the window: pick the built-in suites and an authenticator (a preset for its
- * report card, or each scenario's own), run them in this window's page through its lab, watch the
- * progress (scenario n of N, its step), cancel; the report card lists every scenario with its result
- * and the ceremonies that prove it, exports JSON / JUnit / Markdown, and compares two runs side by side.
+ * The test harness in the window: pick the built-in suites and/or a scenario file of your own (JSON or
+ * YAML), and an authenticator — a virtual one of the lab (a preset for its report card, or each
+ * scenario's own) or, interactive, this browser's own (a security key, Windows Hello, Touch ID, a
+ * phone) with a prompt at every step. Watch the progress (scenario n of N, its step), cancel; the
+ * report card lists every scenario with its result and the ceremonies that prove it, exports JSON /
+ * JUnit / Markdown, and compares two kept runs side by side. Finished runs are kept across restarts.
  */
-import { useState } from 'react';
-import type { HarnessReport, HarnessRun, HarnessStatus, ScenarioOutcome, ScenarioResult } from '@api/harness.ts';
-import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HarnessMode, HarnessRun, HarnessStatus, ScenarioFile } from '@api/harness.ts';
 import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
 import { toApiError } from '../api/client.ts';
-import { downloadJson, downloadText } from '../components/lab/files.ts';
+import { CompareTable, RunPanel, runLabel } from '../components/harness/RunPanel.tsx';
+import { ScenarioFilePicker } from '../components/harness/ScenarioFilePicker.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
-import { SCENARIO_TITLES_JA } from '../i18n/harness.scenarios.ja.ts';
 import { useExplorer } from '../state/explorer.tsx';
 import { useRefreshOn } from '../state/useRefreshOn.ts';
 import { useRemote } from '../state/useRemote.ts';
@@ -19,7 +20,8 @@ import { HARNESS_TID } from '../testids.ts';
 import '../styles/inspect.css';
 
 type SuiteId = 'capabilities' | 'rp-robustness';
-const outcomeKey = (o: ScenarioOutcome) => `harness.outcome.${o}` as MessageKey;
+/** The authenticator choice: a preset, '' (each scenario's own), or 'interactive'. */
+type Who = LabPresetId | '' | 'interactive';
 
 export function HarnessView() {
   const { t } = useI18n();
@@ -27,9 +29,13 @@ export function HarnessView() {
   const { api } = x;
   const status = useRemote<HarnessStatus>(() => api.harness.status());
   const [suites, setSuites] = useState<SuiteId[]>(['capabilities', 'rp-robustness']);
-  const [preset, setPreset] = useState<LabPresetId | ''>('');
+  const [file, setFile] = useState<ScenarioFile | null>(null);
+  const [who, setWho] = useState<Who | null>(null);
+  const [auto, setAuto] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [shownId, setShownId] = useState<string | null>(null);
   const [compare, setCompare] = useState<[string, string] | null>(null);
+  const runs = useFinishedRuns(api.harness.run);
   useRefreshOn(api.eventsUrl, 'harness', () => void status.refresh(), 60);
 
   const act = async (fn: () => Promise<unknown>) => {
@@ -44,16 +50,25 @@ export function HarnessView() {
   };
 
   const s = status.data;
-  const running = s?.runs.find((r) => r.state === 'running') ?? null;
-  const latest = s?.runs[0] ?? null;
+  // Without a lab only the browser's own authenticator can answer.
+  const choice: Who = who ?? (s && !s.lab ? 'interactive' : '');
+  const mode: HarnessMode = choice === 'interactive' ? 'interactive' : 'virtual';
+  const current = s?.current ?? null;
+  const kept = s?.runs ?? [];
+  // A run started anywhere (this window, another, the API) is the one shown, and stays shown once finished.
+  const currentId = current?.id ?? null;
+  useEffect(() => {
+    if (currentId) setShownId(currentId);
+  }, [currentId]);
+  const shown: HarnessRun | null = current ?? runs.get(shownId ?? kept[0]?.id ?? null);
+  const finished = kept.filter((r) => r.totals);
+  // The two newest kept runs, older first, until the user picks others.
+  const chosen: [string, string] | null = compare ?? (finished.length >= 2 ? [finished[1].id, finished[0].id] : null);
+  const pair = chosen ? chosen.map((id) => runs.get(id)?.report ?? null) : null;
   const openCeremony = (id: string) => {
     void x.runner.open(id);
     location.hash = '#/ceremony';
   };
-  const finished = s?.runs.filter((r) => r.report) ?? [];
-  // The two newest finished runs, older first, until the user picks others.
-  const chosen: [string, string] | null = compare ?? (finished.length >= 2 ? [finished[1].id, finished[0].id] : null);
-  const pair = chosen ? chosen.map((id) => s?.runs.find((r) => r.id === id)?.report ?? null) : null;
 
   return (
     <div className="inspect-view" id="view-harness">
@@ -62,21 +77,29 @@ export function HarnessView() {
           {t('harness.title')}
         </h2>
         <p className="small muted">{t('harness.intro')}</p>
-        <div className="inspect-status" data-testid={HARNESS_TID.status} data-available={String(s?.available ?? false)}>
+        <div className="inspect-status" data-testid={HARNESS_TID.status} data-lab={String(s?.lab ?? false)}>
           {status.error && <p className="inline-error">{status.error.message}</p>}
-          {s && !s.available && (
+          {s && !s.lab && (
             <div className="lab-unavailable">
               <strong>{t('harness.unavailableTitle')}</strong>
-              <p data-testid={HARNESS_TID.reason}>{s.reason}</p>
+              <p data-testid={HARNESS_TID.reason}>{t('harness.noLab')}</p>
             </div>
           )}
         </div>
-        {s?.available && (
+        {s && (
           <form
             className="inspect-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(() => api.harness.start({ suites, preset: preset || null }));
+              void act(async () => {
+                const run = await api.harness.start({
+                  suites,
+                  ...(file ? { file } : {}),
+                  mode,
+                  preset: mode === 'virtual' && choice ? (choice as LabPresetId) : null,
+                });
+                setShownId(run.id);
+              });
             }}
           >
             <fieldset className="harness-suites">
@@ -94,26 +117,45 @@ export function HarnessView() {
                   {suite.id} · {t('harness.scenarios', { n: suite.scenarios })}
                 </label>
               ))}
+              <ScenarioFilePicker file={file} onChange={setFile} />
             </fieldset>
             <label>
               <span>{t('harness.authenticator')}</span>
-              <select value={preset} onChange={(e) => setPreset(e.target.value as LabPresetId | '')} data-testid={HARNESS_TID.preset}>
-                <option value="">{t('harness.eachOwn')}</option>
-                {LAB_PRESET_IDS.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`inspect.preset.${p}` as MessageKey)}
+              <select value={choice} onChange={(e) => setWho(e.target.value as Who)} data-testid={HARNESS_TID.preset}>
+                <optgroup label={t('harness.group.virtual')}>
+                  <option value="" disabled={!s.lab}>
+                    {t('harness.eachOwn')}
                   </option>
-                ))}
+                  {LAB_PRESET_IDS.map((p) => (
+                    <option key={p} value={p} disabled={!s.lab}>
+                      {t(`inspect.preset.${p}` as MessageKey)}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t('harness.group.real')}>
+                  <option value="interactive">{t('harness.interactive')}</option>
+                </optgroup>
               </select>
             </label>
-            <button type="submit" className="btn btn-primary" disabled={!!running || suites.length === 0} data-testid={HARNESS_TID.start}>
+            {mode === 'interactive' && (
+              <label className="harness-auto">
+                <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} data-testid={HARNESS_TID.auto} />{' '}
+                {t('harness.auto')}
+              </label>
+            )}
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={!!current || (suites.length === 0 && !file)}
+              data-testid={HARNESS_TID.start}
+            >
               {t('harness.start')}
             </button>
-            {running && (
+            {current && (
               <button
                 type="button"
                 className="btn"
-                onClick={() => void act(() => api.harness.cancel(running.id))}
+                onClick={() => void act(() => api.harness.cancel(current.id))}
                 data-testid={HARNESS_TID.cancel}
               >
                 {t('harness.cancel')}
@@ -121,14 +163,46 @@ export function HarnessView() {
             )}
           </form>
         )}
-        {s?.available && <p className="small lab-note">{t('harness.labNote')}</p>}
+        {s && <p className="small lab-note">{t(mode === 'interactive' ? 'harness.interactiveNote' : 'harness.labNote')}</p>}
         {error && (
           <p className="inline-error" role="alert" data-testid={HARNESS_TID.error}>
             {error}
           </p>
         )}
       </section>
-      {latest && <RunPanel run={latest} onOpen={openCeremony} />}
+      {shown && <RunPanel run={shown} onOpen={openCeremony} auto={auto} onAnswer={() => void status.refresh()} />}
+      {kept.length > 0 && (
+        <section className="panel" data-testid={HARNESS_TID.kept}>
+          <h3 className="inspect-session-title">{t('harness.kept')}</h3>
+          <ul className="harness-kept">
+            {kept.map((r) => (
+              <li key={r.id} data-testid={HARNESS_TID.keptRun} data-id={r.id} data-state={r.state}>
+                <span className="small">{runLabel(r, t)}</span>{' '}
+                <span className="small muted">
+                  {r.totals ? t('harness.totals', { ...r.totals, n: r.totals.scenarios }) : t(`harness.state.${r.state}` as MessageKey)}
+                </span>{' '}
+                <button type="button" className="btn btn-small" onClick={() => setShownId(r.id)} data-testid={HARNESS_TID.keptShow}>
+                  {t('harness.show')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() =>
+                    void act(async () => {
+                      await api.harness.forget(r.id);
+                      runs.drop(r.id);
+                      if (compare?.includes(r.id)) setCompare(null);
+                    })
+                  }
+                  data-testid={HARNESS_TID.keptForget}
+                >
+                  {t('harness.forget')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {finished.length >= 2 && (
         <section className="panel">
           <h3 className="inspect-session-title">{t('harness.compare')}</h3>
@@ -160,169 +234,44 @@ export function HarnessView() {
   );
 }
 
-function runLabel(r: HarnessRun, t: ReturnType<typeof useI18n>['t']): string {
-  const who = r.preset ? t(`inspect.preset.${r.preset}` as MessageKey) : t('harness.eachOwn');
-  return `${new Date(r.startedAt).toLocaleTimeString()} · ${r.suites.join(' + ')} · ${who}`;
-}
-
-function RunPanel({ run, onOpen }: { run: HarnessRun; onOpen(id: string): void }) {
-  const { t } = useI18n();
-  const totals = run.report?.totals;
-  return (
-    <section className="panel inspect-session" data-testid={HARNESS_TID.run} data-state={run.state} data-id={run.id}>
-      <header className="inspect-session-head">
-        <h3 className="inspect-session-title">{t(`harness.state.${run.state}` as MessageKey)}</h3>
-        {run.progress && (
-          <span className="small" data-testid={HARNESS_TID.progress} data-scenario={run.progress.scenario} data-of={run.progress.of}>
-            {t('harness.progress', {
-              n: run.progress.scenario,
-              of: run.progress.of,
-              id: run.progress.id,
-              step: run.progress.step,
-              steps: run.progress.steps,
-            })}
-          </span>
-        )}
-        {run.state === 'running' && (
-          <progress max={run.progress?.of ?? 1} value={run.results.length} aria-label={t('harness.progressLabel')} />
-        )}
-        {totals && (
-          <span
-            className="small"
-            data-testid={HARNESS_TID.totals}
-            data-fail={totals.fail}
-            data-pass={totals.pass}
-            data-unsupported={totals.unsupported}
-          >
-            {t('harness.totals', {
-              pass: totals.pass,
-              fail: totals.fail,
-              unsupported: totals.unsupported,
-              error: totals.error,
-              n: totals.scenarios,
-            })}
-          </span>
-        )}
-        {run.report && <ReportExports report={run.report} />}
-      </header>
-      {run.error && <p className="inline-error">{run.error}</p>}
-      <ol className="inspect-ceremonies">
-        {run.results.map((r) => (
-          <ScenarioLine key={`${r.suite}/${r.id}`} r={r} onOpen={onOpen} />
-        ))}
-      </ol>
-    </section>
+/**
+ * Finished runs by id, fetched once each (a finished run never changes): `get` answers what is here
+ * and asks for what is not; `drop` forgets one.
+ */
+function useFinishedRuns(load: (id: string) => Promise<HarnessRun>) {
+  const [cache, setCache] = useState<ReadonlyMap<string, HarnessRun>>(new Map());
+  const [wanted, setWanted] = useState<ReadonlySet<string>>(new Set());
+  const inflight = useRef(new Set<string>());
+  useEffect(() => {
+    const unwant = (id: string) => setWanted((w) => new Set([...w].filter((x) => x !== id)));
+    for (const id of wanted) {
+      if (cache.has(id) || inflight.current.has(id)) continue;
+      inflight.current.add(id);
+      load(id)
+        .then(
+          // Still running (the status lags): asked again on a later render.
+          (run) => (run.state === 'running' ? unwant(id) : setCache((m) => new Map(m).set(id, run))),
+          () => unwant(id),
+        )
+        .finally(() => inflight.current.delete(id));
+    }
+  }, [wanted, cache, load]);
+  const get = useCallback(
+    (id: string | null): HarnessRun | null => {
+      if (!id) return null;
+      const hit = cache.get(id);
+      if (!hit && !wanted.has(id)) queueMicrotask(() => setWanted((w) => (w.has(id) ? w : new Set(w).add(id))));
+      return hit ?? null;
+    },
+    [cache, wanted],
   );
-}
-
-function ScenarioLine({ r, onOpen }: { r: ScenarioResult; onOpen(id: string): void }) {
-  const { t, lang } = useI18n();
-  const title = lang === 'ja' ? (SCENARIO_TITLES_JA[`${r.suite}/${r.id}`] ?? r.title) : r.title;
-  const evidence = r.steps.flatMap((s) => s.ceremonyIds);
-  return (
-    <li
-      className={`inspect-ceremony${r.outcome === 'fail' || r.outcome === 'error' ? ' inspect-disagreement' : ''}`}
-      data-testid={HARNESS_TID.scenario}
-      data-id={r.id}
-      data-outcome={r.outcome}
-    >
-      <div className="inspect-line">
-        <span
-          className={`inspect-verdict verdict-${r.outcome === 'pass' ? 'verified' : r.outcome === 'unsupported' ? 'client-error' : 'failed'}`}
-        >
-          {t(outcomeKey(r.outcome))}
-        </span>
-        <code>
-          {r.suite}/{r.id}
-        </code>
-        <span className="small">{title}</span>
-        <span className="small muted">{r.ms} ms</span>
-      </div>
-      {r.message && <p className="small muted">{r.message}</p>}
-      {evidence.length > 0 && (
-        <div className="inspect-line small">
-          {t('harness.evidence')}
-          {evidence.map((id) => (
-            <button key={id} type="button" className="btn btn-small" onClick={() => onOpen(id)} data-testid={HARNESS_TID.evidence}>
-              {id.slice(0, 8)}
-            </button>
-          ))}
-        </div>
-      )}
-    </li>
-  );
-}
-
-function ReportExports({ report }: { report: HarnessReport }) {
-  const { t } = useI18n();
-  const stamp = report.startedAt.replace(/[-:]/g, '').slice(0, 15);
-  return (
-    <span className="inspect-line">
-      <button
-        type="button"
-        className="btn btn-small"
-        onClick={() => downloadJson(`harness-${stamp}.json`, report)}
-        data-testid={HARNESS_TID.exportJson}
-      >
-        {t('harness.export.json')}
-      </button>
-      <button
-        type="button"
-        className="btn btn-small"
-        onClick={() => downloadText(`harness-${stamp}.junit.xml`, toJUnit(report), 'application/xml')}
-        data-testid={HARNESS_TID.exportJunit}
-      >
-        {t('harness.export.junit')}
-      </button>
-      <button
-        type="button"
-        className="btn btn-small"
-        onClick={() => downloadText(`harness-${stamp}.md`, toMarkdown(report), 'text/markdown')}
-        data-testid={HARNESS_TID.exportMd}
-      >
-        {t('harness.export.md')}
-      </button>
-    </span>
-  );
-}
-
-/** Two runs side by side: a row per scenario of either, the rows whose results differ marked. */
-function CompareTable({ a, b }: { a: HarnessReport; b: HarnessReport }) {
-  const { t } = useI18n();
-  const key = (r: ScenarioResult) => `${r.suite}/${r.id}`;
-  const ids = [...new Set([...a.scenarios.map(key), ...b.scenarios.map(key)])];
-  const of = (rep: HarnessReport, id: string) => rep.scenarios.find((r) => key(r) === id);
-  return (
-    <table className="harness-compare" data-testid={HARNESS_TID.compare}>
-      <thead>
-        <tr>
-          <th scope="col">{t('harness.scenario')}</th>
-          <th scope="col">{a.authenticator.label}</th>
-          <th scope="col">{b.authenticator.label}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ids.map((id) => {
-          const x = of(a, id);
-          const y = of(b, id);
-          const differs = x?.outcome !== y?.outcome;
-          return (
-            <tr
-              key={id}
-              data-testid={HARNESS_TID.compareRow}
-              data-id={id}
-              data-differs={String(differs)}
-              className={differs ? 'differs' : undefined}
-            >
-              <th scope="row">
-                <code>{id}</code>
-              </th>
-              <td>{x ? t(outcomeKey(x.outcome)) : '—'}</td>
-              <td>{y ? t(outcomeKey(y.outcome)) : '—'}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
+  const drop = useCallback((id: string) => {
+    setCache((m) => {
+      const n = new Map(m);
+      n.delete(id);
+      return n;
+    });
+    setWanted((w) => new Set([...w].filter((x) => x !== id)));
+  }, []);
+  return { get, drop };
 }
