@@ -28,6 +28,7 @@ export const DEFAULT_CONFIG: CeremonyConfig = {
     minPinLength: false,
     credBlob: { write: '', read: false },
   },
+  policy: { requireCanonicalCbor: false },
 };
 
 const requirement = z.enum(['discouraged', 'preferred', 'required']);
@@ -88,5 +89,6 @@ export const ceremonyConfigSchema = z
           .optional(),
       })
       .strict(),
+    policy: z.object({ requireCanonicalCbor: z.boolean() }).strict().optional(),
   })
   .strict();

@@ -38,6 +38,8 @@ const configPatch = z
     credProtect: z.object({ policy: z.union([z.literal(1), z.literal(2), z.literal(3)]), enforce: z.boolean() }).strict(),
     minPinLength: z.boolean(),
     credBlob: z.object({ write: z.string().max(32).optional(), read: z.boolean().optional() }).strict(),
+    /** What the RP enforces beyond the options (CeremonyConfig.policy). */
+    policy: z.object({ requireCanonicalCbor: z.boolean() }).strict(),
   })
   .partial()
   .strict();

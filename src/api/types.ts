@@ -73,6 +73,11 @@ export interface CeremonyConfig {
      */
     credBlob?: { write: string; read: boolean };
   };
+  /**
+   * What the RP enforces beyond what the options ask for (absent in records made before it existed).
+   * requireCanonicalCbor: refuse a registration whose CBOR is not CTAP2-canonical (default: a warning).
+   */
+  policy?: { requireCanonicalCbor: boolean };
 }
 
 export interface Preset {

@@ -189,6 +189,7 @@ export class RelyingParty {
         origin: this.origin,
         rpID: this.rpId,
         requireUserVerification: config.userVerification === 'required',
+        requireCanonicalCbor: config.policy?.requireCanonicalCbor ?? false,
         supportedAlgorithms: config.pubKeyCredParams,
         registeredCredentialIds: (id) => this.store.credential(id) !== null,
         currentTime: new Date(this.now()),

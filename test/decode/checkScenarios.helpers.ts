@@ -549,6 +549,12 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
       { what: 'authData of another case', response: otherAuthData(c, all, 'none-es256') },
       { what: 'authData of an ML-DSA case', response: otherAuthData(c, all, 'ml-dsa-44') },
       { what: 'attestationObject truncated', response: truncated(r, 'attestationObject') },
+      { what: 'attestationObject map header not shortest', response: longMapHeader(r) },
+      {
+        what: 'attestationObject map header not shortest, canonical required',
+        response: longMapHeader(r),
+        exp: { requireCanonicalCbor: true },
+      },
       {
         what: 'attestationObject missing',
         response: (() => {
@@ -641,6 +647,16 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
     );
   }
   return v.filter((x) => x.response !== null);
+}
+
+/** The attestation object's top-level map header in a longer form than needed (0xa3 -> 0xb8 0x03): CTAP2-non-canonical. */
+function longMapHeader(r: Response): Response | null {
+  if (typeof r.response?.attestationObject !== 'string') return null;
+  const b = bytes(r.response.attestationObject);
+  if (b[0] < 0xa0 || b[0] > 0xb7) return null;
+  const o = clone(r);
+  o.response.attestationObject = b64u(new Uint8Array([0xb8, b[0] - 0xa0, ...b.subarray(1)]));
+  return o;
 }
 
 function truncated(r: Response, part: string): Response | null {

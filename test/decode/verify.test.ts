@@ -64,6 +64,7 @@ describe('verification steps: order and edge cases', () => {
     const ids = checks.map((x) => x.id).filter((x) => x.startsWith('registration.'));
     expect(ids).toEqual([
       'registration.decode',
+      'registration.canonicalCbor',
       'registration.type',
       'registration.challenge',
       'registration.origin',
@@ -76,6 +77,22 @@ describe('verification steps: order and edge cases', () => {
       'registration.credentialIdLength',
       'registration.credentialIdUnique',
     ]);
+  });
+  it('non-canonical CBOR from the authenticator: a warning where it is, a failure only for an RP that requires canonical CBOR', async () => {
+    const c = reg();
+    const att = Buffer.from(c.response.response.attestationObject, 'base64url');
+    expect(att[0]).toBeGreaterThanOrEqual(0xa0);
+    const long = structuredClone(c.response);
+    long.response.attestationObject = Buffer.concat([Buffer.from([0xb8, att[0] - 0xa0]), att.subarray(1)]).toString('base64url');
+    const find = (checks: { id: string }[]) => checks.find((x) => x.id === 'registration.canonicalCbor') as any;
+    const plain = find(await verifyRegistration(dissect(c.response), expectationsFromCase(c as never)));
+    expect(plain.status).toBe('pass');
+    const lenient = await verifyRegistration(dissect(long), expectationsFromCase(c as never));
+    expect(find(lenient)).toMatchObject({ status: 'warn', actual: [expect.stringMatching(/^attestationObject @0: /)] });
+    expect(lenient.some((x) => x.status === 'fail')).toBe(false);
+    const strict = await verifyRegistration(dissect(long), { ...expectationsFromCase(c as never), requireCanonicalCbor: true });
+    expect(find(strict).status).toBe('fail');
+    expect(find(strict).message).toMatch(/refused by the RP’s policy/);
   });
   it('authentication checks come in the order of §7.2 and pass for a good assertion', async () => {
     const c = auth();

@@ -114,6 +114,12 @@ export const checkMessagesEn = {
     "Attestation is the authenticator's evidence about its make and model. Verifying it, and the certificate chain behind it, tells the server whether it can believe what the authenticator claims to be.",
   'check.registration.attestation.notDecoded': 'skipped: the attestation object could not be decoded or its format is not supported',
   'check.registration.attestation.crashed': 'the "{fmt}" verifier failed: {error}',
+  'check.registration.canonicalCbor.title': 'CTAP2 §8: the authenticator’s CBOR is in canonical form',
+  'check.registration.canonicalCbor.explain':
+    'CTAP2 requires authenticators to encode CBOR canonically: shortest lengths, definite lengths, map keys sorted. WebAuthn only asks the RP to decode the attestation object, so most RPs accept other encodings; this RP warns, and refuses them only when its policy requires canonical CBOR.',
+  'check.registration.canonicalCbor.found':
+    '{n} non-canonical encoding(s), accepted (the RP does not require canonical CBOR); first: {first}',
+  'check.registration.canonicalCbor.refused': '{n} non-canonical encoding(s), refused by the RP’s policy; first: {first}',
   'check.registration.credentialIdLength.title': '§7.1: credentialId is at most 1023 bytes long',
   'check.registration.credentialIdLength.explain':
     "The specification caps credential IDs at 1023 bytes. Refusing longer ones protects the server's storage and lookups from oversized or malicious values.",

@@ -125,6 +125,12 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
     'アテステーションは、認証器のメーカーと型式についての認証器自身による証拠です。それと背後の証明書チェーンを検証することで、サーバーは認証器の名乗る素性を信じてよいかを判断できます。',
   'check.registration.attestation.notDecoded': 'スキップ: アテステーションオブジェクトをデコードできないか、その形式に対応していません',
   'check.registration.attestation.crashed': '"{fmt}" の検証器が失敗しました: {error}',
+  'check.registration.canonicalCbor.title': 'CTAP2 §8: 認証器の CBOR が正準形式であること',
+  'check.registration.canonicalCbor.explain':
+    'CTAP2 は認証器に CBOR の正準エンコード（最短の長さ、確定長、ソートされたマップキー）を求めています。WebAuthn は RP に構成証明オブジェクトのデコードしか求めていないため、多くの RP はそれ以外のエンコードも受け入れます。この RP は警告を出し、ポリシーで正準 CBOR を要求したときだけ拒否します。',
+  'check.registration.canonicalCbor.found':
+    '正準でないエンコードが {n} 箇所あります（RP は正準 CBOR を要求していないため受け入れ）。最初: {first}',
+  'check.registration.canonicalCbor.refused': '正準でないエンコードが {n} 箇所あり、RP のポリシーにより拒否しました。最初: {first}',
   'check.registration.credentialIdLength.title': '§7.1: credentialId が 1023 バイト以下であること',
   'check.registration.credentialIdLength.explain':
     '仕様はクレデンシャル ID を最大 1023 バイトに制限しています。それより長いものを拒否することで、大きすぎる値や悪意のある値からサーバーの保存と検索を守ります。',

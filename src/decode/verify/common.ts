@@ -57,6 +57,12 @@ export interface Expectations {
    * may be unknown here, so the steps that need it are skipped, not failed.
    */
   external?: boolean;
+  /**
+   * Refuse a registration whose CBOR (attestation object, credential public key, extension outputs)
+   * is not in CTAP2 canonical form. WebAuthn only asks the RP to decode it, so the default reports
+   * it as a warning; a strict RP (and the harness's rp-robustness scenario) refuses it.
+   */
+  requireCanonicalCbor?: boolean;
   /** Extra options passed unchanged to the attestation verifiers (e.g. SafetyNet CTS enforcement). */
   attestationOptions?: Record<string, unknown>;
 }

@@ -5,7 +5,7 @@
  *
  * Spec: https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential
  */
-import type { Check, Dissection } from '../types';
+import type { CborNode, Check, Dissection } from '../types';
 import { SUPPORTED_FORMATS, verifyAttestation } from '../attestation/index';
 import { sha256, toBase64Url } from '../bytes';
 import { COSE_ALG, algName } from '../cose/algorithms.ts';
@@ -30,9 +30,10 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
   const p = parsedOf(dissection);
   // decode clientDataJSON; step 12: decode the attestation object.
   decodeCheck(ck, 'registration', dissection);
+  const ad = p.authData;
+  canonicalCheck(ck, [p.attestation?.root, ad?.attestedCredentialData?.coseKeyNode, ad?.extensionsNode], exp);
   clientDataChecks(ck, 'registration', p.clientData, exp);
   const clientDataHash = p.clientDataJSON ? await sha256(p.clientDataJSON) : undefined;
-  const ad = p.authData;
   authDataChecks(ck, 'registration', ad, exp);
   const acd = ad?.attestedCredentialData;
   if (ad && !ad.flags.at) {
@@ -136,4 +137,42 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     }
   }
   return ck.list;
+}
+
+/**
+ * CTAP2 §8 canonical CBOR (shortest lengths, definite lengths, sorted map keys) in what the
+ * authenticator encoded: a warning, or — for an RP that requires it — a failure. Lists where.
+ */
+function canonicalCheck(ck: ReturnType<typeof ceremonyChecks>, nodes: (CborNode | undefined)[], exp: Expectations): void {
+  const found: string[] = [];
+  const walk = (n: CborNode, where: string) => {
+    for (const note of n.nonCanonical ?? []) found.push(`${where} @${n.start}: ${note}`);
+    if (n.type === 'map')
+      for (const e of n.entries) {
+        walk(e.key, where);
+        walk(e.value, where);
+      }
+    else if (n.type === 'array') for (const i of n.items) walk(i, where);
+    else if (n.type === 'tag') walk(n.item, where);
+  };
+  const names = ['attestationObject', 'credentialPublicKey', 'extensions'];
+  nodes.forEach((n, i) => {
+    if (n) walk(n, names[i]);
+  });
+  if (!nodes[0]) return;
+  ck.add(
+    'canonicalCbor',
+    found.length === 0 ? 'pass' : exp.requireCanonicalCbor ? 'fail' : 'warn',
+    T('check.registration.canonicalCbor.title'),
+    {
+      message: found.length
+        ? T(exp.requireCanonicalCbor ? 'check.registration.canonicalCbor.refused' : 'check.registration.canonicalCbor.found', {
+            n: found.length,
+            first: found[0],
+          })
+        : undefined,
+      actual: found.length ? found.slice(0, 10) : undefined,
+      explain: 'check.registration.canonicalCbor.explain',
+    },
+  );
 }

@@ -59,6 +59,7 @@ export const TID = {
   extMinPinLength: 'ext-minpinlength',
   extCredBlobWrite: 'ext-credblob-write',
   extCredBlobRead: 'ext-credblob-read',
+  policyCanonicalCbor: 'policy-canonical-cbor',
   // actions
   register: 'register',
   signIn: 'sign-in',

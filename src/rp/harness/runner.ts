@@ -278,6 +278,7 @@ export class HarnessRunner {
       ...(p.pubKeyCredParams ? { pubKeyCredParams: p.pubKeyCredParams } : {}),
       ...(p.timeout ? { timeout: p.timeout } : this.env.interactive ? { timeout: INTERACTIVE_TIMEOUT_MS } : {}),
       ...(p.hints ? { hints: p.hints } : {}),
+      ...(p.policy ? { policy: p.policy } : {}),
       ...(p.excludeCredentials !== undefined ? { excludeCredentials: p.excludeCredentials } : {}),
       ...(p.allowCredentials !== undefined ? { allowCredentials: p.allowCredentials } : {}),
       userName: p.userName ?? user,

@@ -375,6 +375,24 @@ const ROBUSTNESS: Scenario[] = [
     'trailingBytes',
     'registration.decode',
   ),
+  {
+    id: 'registration.non-canonical-cbor',
+    title: 'A registration whose attestation object is not canonical CBOR, to an RP whose policy requires it',
+    spec: 'https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#ctap2-canonical-cbor-encoding-form',
+    steps: [
+      register({
+        config: { policy: { requireCanonicalCbor: true } },
+        tamper: 'nonCanonicalCbor',
+        expect: { rejectedAt: 'registration.canonicalCbor' },
+      }),
+    ],
+  },
+  {
+    id: 'registration.non-canonical-cbor.accepted',
+    title: 'The same registration to an RP that only decodes (WebAuthn §7.1): accepted, with a warning',
+    spec: V71,
+    steps: [register({ tamper: 'nonCanonicalCbor', expect: { verdict: 'verified' } })],
+  },
   discoverableAttack('user-handle.other-user', 'A discoverable sign-in whose user handle names someone else', V72, [
     authenticate({ config: { allowCredentials: false }, tamper: 'userHandle', expect: { rejectedAt: 'authentication.userHandle' } }),
   ]),

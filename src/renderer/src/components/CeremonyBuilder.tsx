@@ -347,6 +347,18 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
           </div>
         </div>
       </fieldset>
+
+      <fieldset disabled={disabled}>
+        <Legend>{t('section.policy')}</Legend>
+        <p className="small muted">{t('policy.intro')}</p>
+        <CheckField
+          label={t('policy.requireCanonicalCbor')}
+          aside={<SpecLink href={SPEC.canonicalCbor} label={t('builder.spec')} />}
+          testId={TID.policyCanonicalCbor}
+          checked={!!config.policy?.requireCanonicalCbor}
+          onChange={(v) => onChange({ ...config, policy: { ...config.policy, requireCanonicalCbor: v } })}
+        />
+      </fieldset>
     </form>
   );
 }

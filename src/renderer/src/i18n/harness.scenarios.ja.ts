@@ -61,5 +61,7 @@ export const SCENARIO_TITLES_JA: Record<string, string> = {
   'rp-robustness/authenticator-data.trailing-bytes': '認証器データの後ろに 1 バイトあるサインイン',
   'rp-robustness/registration.truncated': '構成証明オブジェクトを切り詰めた登録',
   'rp-robustness/registration.trailing-bytes': '構成証明オブジェクトの後ろに 1 バイトある登録',
+  'rp-robustness/registration.non-canonical-cbor': '正準 CBOR を要求するポリシーの RP への、構成証明オブジェクトが正準 CBOR でない登録',
+  'rp-robustness/registration.non-canonical-cbor.accepted': '同じ登録を、デコードだけを求める RP（WebAuthn §7.1）へ：警告付きで受け入れ',
   'rp-robustness/user-handle.other-user': 'ユーザーハンドルが別人を示す検出可能なサインイン',
 };

@@ -19,6 +19,7 @@ export const SPEC = {
   credProtect: `${CTAP}#sctn-credProtect-extension`,
   minPinLength: `${CTAP}#sctn-minpinlength-extension`,
   credBlob: `${CTAP}#sctn-credBlob-extension`,
+  canonicalCbor: `${CTAP}#ctap2-canonical-cbor-encoding-form`,
   flags: `${WEBAUTHN}#authdata-flags`,
   registration: `${WEBAUTHN}#sctn-registering-a-new-credential`,
   authentication: `${WEBAUTHN}#sctn-verifying-assertion`,
