@@ -1,0 +1,107 @@
+/**
+ * The software authenticator's attestation PKI: a test CA it generates (whose root the RP under test
+ * can be told to trust — exported as PEM), and the attestation certificates it issues — for packed
+ * (WebAuthn §8.2.1: C, O, OU "Authenticator Attestation", CN; not a CA; the AAGUID extension
+ * id-fido-gen-ce-aaguid) and fido-u2f (a P-256 key, nothing else required). Also the broken chains
+ * the forgeries need: from a CA nobody trusts, expired, for the wrong purpose, with an AAGUID that
+ * contradicts authData. Built with @peculiar/x509 on Node's WebCrypto; the keys then sign through
+ * node:crypto (ECDSA signatures DER-encoded, as attestation statements carry them).
+ */
+import 'reflect-metadata';
+import { sign, webcrypto } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
+
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+const EC = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
+/** id-fido-gen-ce-aaguid (FIDO Metadata / WebAuthn §8.2.1). */
+const AAGUID_OID = '1.3.6.1.4.1.45724.1.1.4';
+
+export interface Issued {
+  der: Uint8Array;
+  pem: string;
+  /** The certificate's private key (PKCS#8 DER), to sign with. */
+  pkcs8: Uint8Array;
+  subject: string;
+}
+
+export interface TestCa {
+  root: Issued;
+}
+
+/** What can be wrong with an attestation certificate (the forgeries' chains). */
+export type CertFlaw = 'untrusted' | 'expired' | 'wrong-purpose' | 'aaguid-mismatch';
+
+async function keys(): Promise<webcrypto.CryptoKeyPair> {
+  return (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+}
+
+async function issued(cert: x509.X509Certificate, pair: webcrypto.CryptoKeyPair): Promise<Issued> {
+  return {
+    der: new Uint8Array(cert.rawData),
+    pem: cert.toString('pem'),
+    pkcs8: new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', pair.privateKey)),
+    subject: cert.subject,
+  };
+}
+
+const serial = () =>
+  Buffer.from(webcrypto.getRandomValues(new Uint8Array(8)))
+    .toString('hex')
+    .replace(/^[89a-f]/, '1');
+
+/** A new root CA (ES256, ten years from a year ago). */
+export async function makeTestCa(name = 'Passkey Explorer Test Attestation Root'): Promise<TestCa> {
+  const pair = await keys();
+  const now = Date.now();
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: serial(),
+    name: `CN=${name}, O=Passkey Explorer, C=US`,
+    notBefore: new Date(now - 365 * 86_400_000),
+    notAfter: new Date(now + 3650 * 86_400_000),
+    signingAlgorithm: EC,
+    keys: pair,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+    ],
+  });
+  return { root: await issued(cert, pair) };
+}
+
+/** An attestation certificate issued by the CA's root, for `fmt` (packed or fido-u2f), with an optional flaw. */
+export async function issueAttestationCert(
+  ca: TestCa,
+  opts: { fmt: 'packed' | 'fido-u2f'; aaguid: Uint8Array; flaw?: CertFlaw; now?: number },
+): Promise<Issued> {
+  // An untrusted chain: the same shape, issued by a CA of its own that nobody was told to trust.
+  const issuer = opts.flaw === 'untrusted' ? await makeTestCa('Unknown Attestation Root') : ca;
+  const signing = await webcrypto.subtle.importKey('pkcs8', issuer.root.pkcs8, EC, false, ['sign']);
+  const pair = await keys();
+  const now = opts.now ?? Date.now();
+  const expired = opts.flaw === 'expired';
+  const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(opts.flaw === 'wrong-purpose', undefined, true)];
+  if (opts.fmt === 'packed') {
+    const aaguid = opts.flaw === 'aaguid-mismatch' ? opts.aaguid.map((b) => b ^ 0xff) : opts.aaguid;
+    // extnValue: an OCTET STRING holding the 16-byte AAGUID (DER 04 10 …).
+    extensions.push(new x509.Extension(AAGUID_OID, false, Uint8Array.from([0x04, 0x10, ...aaguid])));
+  }
+  const ou = opts.flaw === 'wrong-purpose' ? 'Code Signing' : 'Authenticator Attestation';
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: serial(),
+    subject: `C=US, O=Passkey Explorer, OU=${ou}, CN=Passkey Explorer Software Authenticator`,
+    issuer: (await new x509.X509Certificate(issuer.root.der)).subject,
+    notBefore: new Date(expired ? now - 730 * 86_400_000 : now - 86_400_000),
+    notAfter: new Date(expired ? now - 365 * 86_400_000 : now + 1825 * 86_400_000),
+    signingAlgorithm: EC,
+    publicKey: pair.publicKey,
+    signingKey: signing,
+    extensions,
+  });
+  return issued(cert, pair);
+}
+
+/** ES256 with a certificate's key, DER-encoded as attestation statements carry it. */
+export function signWith(cert: Issued, data: Uint8Array): Uint8Array {
+  return new Uint8Array(sign('sha256', data, { key: Buffer.from(cert.pkcs8), format: 'der', type: 'pkcs8' }));
+}

@@ -1,0 +1,163 @@
+/**
+ * The software authenticator (src/rp/soft): every response it makes without a forgery verifies in our
+ * verifier and in @simplewebauthn/server — every format, every algorithm, with and without UV and
+ * resident keys (a property over random choices); every forgery is refused by ours at the check
+ * FORGERY_CHECKS names, and only there first; the client's refusals are the browser's DOMException
+ * names; its state saves and loads (the credential signs again after a reload, the counter goes on).
+ */
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RP_ALGORITHMS } from '@decode/cose/algorithms.ts';
+import { parsedOf } from '@decode/verify/common.ts';
+import { analyzeAuthentication, analyzeRegistration } from '../../src/rp/analyze.ts';
+import {
+  FORGERIES,
+  FORGERY_CHECKS,
+  SOFT_FORMATS,
+  SoftwareAuthenticator,
+  type Forgery,
+  type SoftFormat,
+} from '../../src/rp/soft/authenticator.ts';
+import { SOFT_ALGORITHMS } from '../../src/rp/soft/keys.ts';
+
+const ORIGIN = 'http://localhost:5173';
+const challenge = () => randomBytes(32).toString('base64url');
+const creation = (alg: number, over: Record<string, unknown> = {}) => ({
+  rp: { id: 'localhost', name: 'test' },
+  user: { id: randomBytes(16).toString('base64url'), name: 'alice' },
+  challenge: challenge(),
+  pubKeyCredParams: [{ alg }],
+  attestation: 'direct',
+  ...over,
+});
+
+async function registered(soft: SoftwareAuthenticator, alg = -7) {
+  const o = creation(alg, { attestation: 'none' });
+  const r = await soft.create(o, { origin: ORIGIN });
+  const a = await analyzeRegistration(r, {
+    challenge: o.challenge,
+    origin: ORIGIN,
+    rpID: 'localhost',
+    supportedAlgorithms: [...RP_ALGORITHMS],
+  });
+  expect(a.verified).toBe(true);
+  const publicKey = parsedOf(a.dissection).authData!.attestedCredentialData!.credentialPublicKey;
+  return { id: String(r.id), publicKey };
+}
+
+describe('the software authenticator', () => {
+  it('makes responses both verifiers accept: every format, every algorithm (fido-u2f: ES256), UV and resident keys or not', async () => {
+    const soft = new SoftwareAuthenticator();
+    const trust = [await soft.trustAnchor()];
+    const ca = (await soft.save()).ca;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...SOFT_FORMATS),
+        fc.constantFrom(...SOFT_ALGORITHMS),
+        fc.constantFrom('required', 'preferred', 'discouraged'),
+        fc.boolean(),
+        async (format: SoftFormat, alg0: number, uv: string, rk: boolean) => {
+          const alg = format === 'fido-u2f' ? -7 : alg0;
+          const s = SoftwareAuthenticator.load({ ...(await soft.save()), options: { ...soft.options, format }, ca });
+          const o = creation(alg, { authenticatorSelection: { userVerification: uv, residentKey: rk ? 'required' : 'discouraged' } });
+          const r = await s.create(o, { origin: ORIGIN });
+          const exp = {
+            challenge: o.challenge,
+            origin: ORIGIN,
+            rpID: 'localhost',
+            supportedAlgorithms: [...RP_ALGORITHMS],
+            trustAnchors: trust,
+          };
+          const reg = await analyzeRegistration(r, { ...exp, requireUserVerification: uv === 'required' });
+          expect(reg.failure?.id ?? null, `${format} ${alg}`).toBeNull();
+          expect(reg.secondOpinion, `${format} ${alg}`).toMatchObject({ verified: true });
+          expect(reg.checks.find((c) => c.id === 'attestation.trust')?.status ?? 'n/a').not.toBe('fail');
+          const publicKey = parsedOf(reg.dissection).authData!.attestedCredentialData!.credentialPublicKey;
+          const g = { challenge: challenge(), rpId: 'localhost', allowCredentials: rk ? [] : [{ id: String(r.id) }], userVerification: uv };
+          const a = await s.get(g, { origin: ORIGIN });
+          const auth = await analyzeAuthentication(a, {
+            ...exp,
+            challenge: g.challenge,
+            requireUserVerification: uv === 'required',
+            credential: { id: String(r.id), publicKey, counter: 0 },
+          });
+          expect(auth.failure?.id ?? null, `${format} ${alg} get`).toBeNull();
+          expect(auth.secondOpinion.verified, `${format} ${alg} get: ${auth.secondOpinion.error}`).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('every forgery is refused at the check it names, first', async () => {
+    const base = new SoftwareAuthenticator({ format: 'packed' });
+    const trust = [await base.trustAnchor()];
+    const ca = (await base.save()).ca;
+    for (const forgery of FORGERIES as readonly Forgery[]) {
+      const want = FORGERY_CHECKS[forgery];
+      const s = SoftwareAuthenticator.load({ ...(await base.save()), ca, credentials: [] });
+      const o = creation(-7, { authenticatorSelection: { userVerification: 'required' } });
+      const exp = { origin: ORIGIN, rpID: 'localhost', trustAnchors: trust, requireUserVerification: true, requireCanonicalCbor: true };
+      if (want.registration) {
+        const r = await s.create(o, { origin: ORIGIN, forgery });
+        const a = await analyzeRegistration(r, { ...exp, challenge: o.challenge });
+        expect(a.failure?.id, `registration ${forgery}`).toBe(want.registration);
+      }
+      if (want.authentication) {
+        const { id, publicKey } = await registered(s);
+        // Two good sign-ins first (a counter to regress, an assertion to replay).
+        await s.get({ challenge: challenge(), rpId: 'localhost', allowCredentials: [{ id }] }, { origin: ORIGIN });
+        await s.get({ challenge: challenge(), rpId: 'localhost', allowCredentials: [{ id }] }, { origin: ORIGIN });
+        const g = { challenge: challenge(), rpId: 'localhost', allowCredentials: [{ id }], userVerification: 'required' };
+        const a = await s.get(g, { origin: ORIGIN, forgery });
+        const v = await analyzeAuthentication(a, { ...exp, challenge: g.challenge, credential: { id, publicKey, counter: 2 } });
+        expect(v.failure?.id, `authentication ${forgery}`).toBe(want.authentication);
+      }
+    }
+  }, 60_000);
+
+  it('refuses as a browser would: excludeCredentials, UV it cannot do, no credential, no one there', async () => {
+    const s = new SoftwareAuthenticator({ userVerification: false });
+    const { id } = await registered(s);
+    await expect(s.create(creation(-7, { excludeCredentials: [{ id }] }), { origin: ORIGIN })).rejects.toMatchObject({
+      name: 'InvalidStateError',
+    });
+    await expect(
+      s.create(creation(-7, { authenticatorSelection: { userVerification: 'required' } }), { origin: ORIGIN }),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
+    await expect(s.create(creation(-9999), { origin: ORIGIN })).rejects.toMatchObject({ name: 'NotSupportedError' });
+    await expect(s.get({ challenge: challenge(), rpId: 'example.com' }, { origin: 'https://example.com' })).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
+    s.options.presence = false;
+    await expect(
+      s.get({ challenge: challenge(), rpId: 'localhost', allowCredentials: [{ id }] }, { origin: ORIGIN }),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
+  });
+
+  it('saves and loads: a credential signs again after a reload, its counter goes on, the CA stays the same', async () => {
+    const s = new SoftwareAuthenticator({ format: 'packed' });
+    const anchor = await s.trustAnchor();
+    const { id, publicKey } = await registered(s, -48);
+    await s.get({ challenge: challenge(), rpId: 'localhost', allowCredentials: [{ id }] }, { origin: ORIGIN });
+    const file = JSON.parse(JSON.stringify(await s.save()));
+    const again = SoftwareAuthenticator.load(file);
+    expect(await again.trustAnchor()).toBe(anchor);
+    const g = { challenge: challenge(), rpId: 'localhost', allowCredentials: [{ id }] };
+    const a = await again.get(g, { origin: ORIGIN });
+    const v = await analyzeAuthentication(a, {
+      challenge: g.challenge,
+      origin: ORIGIN,
+      rpID: 'localhost',
+      supportedAlgorithms: [-48],
+      credential: { id, publicKey, counter: 1 },
+    });
+    expect(v.failure?.id ?? null).toBeNull();
+    expect(again.list()[0].signCount).toBe(2);
+  });
+});
