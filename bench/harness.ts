@@ -1,7 +1,8 @@
 /**
  * `npm run bench:harness`: the harness's speed, measured side by side in one run — each built-in
  * suite alone, both together against the target (under 20 s on 2 cores), and the harness's own
- * overhead per ceremony against bare create() + verify calls through the same page. Loopback only,
+ * overhead per ceremony against bare create() + verify calls through the same page, and both suites
+ * with the software authenticator (no browser) against the browser's run. Loopback only,
  * bounded (a fixed number of ceremonies). Prints; asserts nothing (benchmarks are never tests).
  */
 import { createServer } from 'node:http';
@@ -16,6 +17,7 @@ import { Store } from '../src/rp/store.ts';
 import { pageDriver } from '../src/rp/harness/driver.ts';
 import { HarnessRunner } from '../src/rp/harness/runner.ts';
 import { SUITES } from '../src/rp/harness/suites.ts';
+import { SoftHarness } from '../src/rp/soft/harness.ts';
 
 const TARGET_S = 20;
 const BARE = 30;
@@ -38,10 +40,12 @@ try {
     const rp = new RelyingParty({ store: new Store(dir), rpId: 'localhost', origin, now: () => Date.now() + skew });
     return { rp, setClockSkew: (ms: number) => (skew = ms) };
   };
-  const timed = async (suites: (typeof SUITES)[keyof typeof SUITES][]) => {
+  const timed = async (suites: (typeof SUITES)[keyof typeof SUITES][], software = false) => {
     const { rp, setClockSkew } = rpOf();
+    const soft = new SoftHarness(origin);
     const t0 = performance.now();
-    const r = await new HarnessRunner({ rp, driver, lab, setClockSkew }).run(suites);
+    const env = software ? { rp, driver: soft.driver, controls: soft.controls, setClockSkew } : { rp, driver, lab, setClockSkew };
+    const r = await new HarnessRunner(env).run(suites);
     return {
       s: (performance.now() - t0) / 1000,
       ceremonies: r.totals.ceremonies,
@@ -67,12 +71,17 @@ try {
   const cap = await timed([SUITES.capabilities]);
   const rob = await timed([SUITES['rp-robustness']]);
   const both = await timed([SUITES.capabilities, SUITES['rp-robustness']]);
+  const soft = await timed([SUITES.capabilities, SUITES['rp-robustness']], true);
   const line = (name: string, x: typeof cap) =>
     `${name.padEnd(22)} ${String(x.scenarios).padStart(3)} scenarios  ${String(x.ceremonies).padStart(4)} ceremonies  ${x.s.toFixed(2).padStart(6)} s  ${(x.ceremonies / x.s).toFixed(1).padStart(6)} ceremonies/s${x.failed ? `  (${x.failed} failed!)` : ''}`;
   console.log(`harness benchmark in ${browser.product} (headless), loopback`);
   console.log(line('capabilities', cap));
   console.log(line('rp-robustness', rob));
   console.log(line('both suites', both));
+  console.log(line('both, software client', soft));
+  console.log(
+    `software authenticator vs the browser's virtual one, both suites: ${(both.s / soft.s).toFixed(1)}× faster (no browser, no CDP round trips; the timeout scenarios end at once)`,
+  );
   console.log(
     `both suites against the target of ${TARGET_S} s: ${(both.s / TARGET_S).toFixed(3)} of the budget (${(TARGET_S / both.s).toFixed(1)}× faster than needed)`,
   );

@@ -3,13 +3,16 @@
  * authenticators, a line per scenario, exit 0; the JUnit report parses (the browser's own XML parser)
  * and counts every scenario; a report card for a U2F key marks what it cannot do as unsupported; a
  * scenario file whose expectation is wrong fails with exit 1; a file that is not a scenario file is a
- * usage error naming the place.
+ * usage error naming the place. Without a browser: the software authenticator against an RP of its
+ * own, and against another server's FIDO2 conformance API (`--target conformance:URL`), whose test
+ * CA root is written for that server to trust.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SUITES } from '../src/rp/harness/suites.ts';
+import { startRpServer } from '../src/rp/server.ts';
 import { runCli } from './sites/support.ts';
 
 const runHarness = (args: string[]) => runCli('harness', args, { timeoutMs: 120_000 });
@@ -155,4 +158,42 @@ test('a scenario file: a wrong expectation fails with exit 1, a malformed file i
   const y = await runHarness(['--suite', broken]);
   expect(y.code).toBe(2);
   expect(y.err).toMatch(/broken\.yml is not a scenario file: line \d+, column \d+: /);
+});
+
+test('without a browser: the software authenticator against an RP of its own and against a conformance API', async () => {
+  test.setTimeout(60_000);
+  const dir = mkdtempSync(join(tmpdir(), 'pe-harness-soft-'));
+  const own = await runHarness(['--client', 'software', '--report', `json=${join(dir, 'own.json')}`]);
+  expect(own.code, own.out + own.err).toBe(0);
+  expect(own.out).toContain('in the software authenticator against this RP');
+  const ownReport = JSON.parse(readFileSync(join(dir, 'own.json'), 'utf8'));
+  expect(ownReport.totals).toMatchObject({ fail: 0, error: 0, scenarios: COUNT });
+
+  // Another server: the local RP of a second process-free instance, serving only its conformance API to us.
+  const other = await startRpServer({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'pe-harness-target-')), conformance: {} });
+  try {
+    const ca = join(dir, 'ca.pem');
+    const r = await runHarness([
+      '--suite',
+      'rp-robustness',
+      '--target',
+      `conformance:${other.origin}/conformance`,
+      '--trust-ca-out',
+      ca,
+      '--report',
+      `json=${join(dir, 'remote.json')},junit=${join(dir, 'remote.xml')}`,
+    ]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(readFileSync(ca, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    const report = JSON.parse(readFileSync(join(dir, 'remote.json'), 'utf8'));
+    expect(report.target).toBe(`conformance:${other.origin}/conformance`);
+    expect(report.totals).toMatchObject({ fail: 0, error: 0, scenarios: SUITES['rp-robustness'].scenarios.length });
+    expect(report.totals.ceremonies).toBeGreaterThan(20);
+    // The other server's own records are the ceremonies the harness posted.
+    expect(other.rp.store.credentials().length).toBeGreaterThan(10);
+    const bad = await runHarness(['--target', 'conformance:ftp://x', '--suite', 'rp-robustness']);
+    expect(bad.code).toBe(2);
+  } finally {
+    await other.close();
+  }
 });

@@ -73,4 +73,7 @@ export const API_ERRORS = {
   harness_run_unknown: 404,
   harness_prompt_stale: 409,
   harness_not_interactive: 409,
+  // FIDO2 conformance API (src/rp/conformance/server.ts; answered as {status: 'failed', errorMessage: 'code: …'})
+  no_options: 409,
+  user_unknown: 404,
 } as const;

@@ -191,6 +191,8 @@ export interface StepResult {
   /** The ceremony records that prove it. */
   ceremonyIds: string[];
   verdict?: 'verified' | 'failed' | 'client-error';
+  /** A remote RP under test: the HTTP exchanges of the step (the request, its status, the RP's answer). */
+  exchanges?: { url: string; request: unknown; status: number; answer: unknown }[];
   rejectedAt?: string | null;
   clientError?: string | null;
   ms: number;
@@ -217,6 +219,8 @@ export interface HarnessReport {
   finishedAt: string;
   /** What ran the ceremonies: the browser and the authenticator preset. */
   authenticator: { preset: string | null; label: string; browser: string };
+  /** The RP under test: 'this RP', or 'conformance:<base URL>'. */
+  target?: string;
   suites: string[];
   totals: Record<ScenarioOutcome, number> & { scenarios: number; ceremonies: number };
   scenarios: ScenarioResult[];

@@ -14,16 +14,20 @@ import { LAB_PRESET_IDS, labImportSchema, type LabAuthenticatorFile, type LabPre
 import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, LabHost, type LabBrowser } from '../rp/lab/index.ts';
 import { pageDriver } from '../rp/harness/driver.ts';
 import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
+import { conformanceTarget } from '../rp/conformance/client.ts';
 import { HarnessRunner } from '../rp/harness/runner.ts';
+import { localTarget } from '../rp/harness/target.ts';
+import { SoftHarness } from '../rp/soft/harness.ts';
 import { SUITES } from '../rp/harness/suites.ts';
 import { startRpServer, type RpServer } from '../rp/server.ts';
 
 const HELP = `Usage: passkey-explorer harness [--suite capabilities|rp-robustness|all|FILE] [--preset NAME | --authenticator FILE]
-                                 [--report junit=PATH,json=PATH,md=PATH] [--browser PATH] [--headed]
+                                 [--target local|conformance:URL] [--client browser|software] [--origin ORIGIN]
+                                 [--trust-ca-out FILE] [--report junit=PATH,json=PATH,md=PATH] [--browser PATH] [--headed]
 
-Runs scenario suites against a relying party of its own (a fresh data directory, 127.0.0.1) in a
-Chrome/Chromium it starts, with a fresh virtual authenticator for every scenario, and prints one line
-per scenario. Each scenario passes, fails, is unsupported (the authenticator cannot do it) or errors.
+Runs scenario suites against a relying party — by default one of its own (a fresh data directory,
+127.0.0.1), or any server implementing the FIDO2 conformance server API — and prints one line per
+scenario. Each scenario passes, fails, is unsupported (the authenticator or the RP cannot do it) or errors.
 
   --suite S        capabilities, rp-robustness, all (default) or a scenario file (JSON or YAML; its
                    JSON Schema is harness/scenario.schema.json); repeat or comma-separate for several
@@ -31,6 +35,14 @@ per scenario. Each scenario passes, fails, is unsupported (the authenticator can
                    card; without it each scenario uses its own preset (default platform-passkey)
   --authenticator F  run every capabilities scenario on a fresh copy of an authenticator saved from the
                    lab (its options and state; its credentials are left out)
+  --target T       local (default): an RP of its own; conformance:URL: the server whose FIDO2
+                   conformance API is at URL (POST URL/attestation/options …), with the software
+                   authenticator (no browser)
+  --client C       browser (default for local): a Chrome/Chromium with virtual authenticators;
+                   software: the software authenticator, no browser (the only one for conformance:)
+  --origin O       software client: the origin it puts in clientDataJSON (default: the target's)
+  --trust-ca-out F software client: write the root of its attestation chains (PEM) to F, for the
+                   RP under test to trust (written before the first ceremony)
   --report LIST    write the report: junit=PATH, json=PATH, md=PATH (comma-separated)
   --browser PATH   the Chrome/Chromium to start (default: $CHROMIUM_PATH, chromium, google-chrome …)
   --headed         show the browser (default: headless, as in CI)
@@ -52,6 +64,10 @@ export async function harness(argv: string[]): Promise<number> {
       report: { type: 'string' },
       browser: { type: 'string' },
       headed: { type: 'boolean', default: false },
+      target: { type: 'string' },
+      client: { type: 'string' },
+      origin: { type: 'string' },
+      'trust-ca-out': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -75,6 +91,18 @@ export async function harness(argv: string[]): Promise<number> {
       return usage(`--authenticator ${values.authenticator}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  const target = values.target ?? 'local';
+  const remote = target.startsWith('conformance:') ? target.slice('conformance:'.length) : null;
+  if (target !== 'local' && !remote) return usage(`--target is local or conformance:URL (got "${target}")`);
+  if (remote && !/^https?:\/\/[^/]/.test(remote)) return usage(`--target conformance: needs an http(s) URL (got "${remote}")`);
+  const client = values.client ?? (remote ? 'software' : 'browser');
+  if (client !== 'browser' && client !== 'software') return usage(`--client is browser or software (got "${client}")`);
+  if (remote && client === 'browser') return usage('a conformance: target is tested with the software authenticator (--client software)');
+  if (client === 'software' && values.authenticator) return usage('--authenticator is a lab file: it goes with --client browser');
+  if (client === 'browser' && (values.origin || values['trust-ca-out']))
+    return usage('--origin and --trust-ca-out go with --client software');
+  if (values.origin && !/^https?:\/\/[^/]+$/.test(values.origin))
+    return usage(`--origin is an origin like https://example.com (got "${values.origin}")`);
   const reports: Record<string, string> = {};
   for (const part of (values.report ?? '').split(',').filter(Boolean)) {
     const [k, ...rest] = part.split('=');
@@ -106,19 +134,38 @@ export async function harness(argv: string[]): Promise<number> {
   let browser: LabBrowser | null = null;
   let report: HarnessReport;
   try {
-    server = await startRpServer({ port: 0, dataDir, staticDir: rendererDir(), lab: new LabHost(), now: () => Date.now() + skew });
-    browser = await launchLabBrowser({ url: `${server.origin}/`, executable: values.browser, headless: !values.headed });
-    const lab = await new AuthenticatorLab(browser.session, cdpLabInfo(browser)).init();
-    const runner = new HarnessRunner({
-      rp: server.rp,
-      driver: pageDriver(browser.session, browser.product),
-      lab,
-      setClockSkew: (ms) => (skew = ms),
-      authenticator,
-    });
-    process.stdout.write(
-      `harness: ${suites.map((s) => s.suite).join(', ')} in ${browser.product}${browser.headless ? ' (headless)' : ''}\n`,
-    );
+    let runner: HarnessRunner;
+    let where: string;
+    if (client === 'software') {
+      // No browser: the software authenticator answers, for an RP of our own or any conformance API.
+      let origin = values.origin;
+      let harnessTarget;
+      if (remote) {
+        origin ??= new URL(remote).origin;
+        harnessTarget = conformanceTarget(remote);
+      } else {
+        server = await startRpServer({ port: 0, dataDir, lab: new LabHost(), now: () => Date.now() + skew });
+        origin ??= server.origin;
+        harnessTarget = localTarget(server.rp, (ms) => (skew = ms));
+      }
+      const soft = new SoftHarness(origin);
+      if (values['trust-ca-out']) writeFileSync(values['trust-ca-out'], await soft.trustAnchor());
+      runner = new HarnessRunner({ target: harnessTarget, driver: soft.driver, controls: soft.controls });
+      where = `the software authenticator against ${harnessTarget.label} (origin ${origin})`;
+    } else {
+      server = await startRpServer({ port: 0, dataDir, staticDir: rendererDir(), lab: new LabHost(), now: () => Date.now() + skew });
+      browser = await launchLabBrowser({ url: `${server.origin}/`, executable: values.browser, headless: !values.headed });
+      const lab = await new AuthenticatorLab(browser.session, cdpLabInfo(browser)).init();
+      runner = new HarnessRunner({
+        rp: server.rp,
+        driver: pageDriver(browser.session, browser.product),
+        lab,
+        setClockSkew: (ms) => (skew = ms),
+        authenticator,
+      });
+      where = `${browser.product}${browser.headless ? ' (headless)' : ''}`;
+    }
+    process.stdout.write(`harness: ${suites.map((s) => s.suite).join(', ')} in ${where}\n`);
     const width = String(suites.reduce((n, s) => n + s.scenarios.length, 0)).length;
     report = await runner.run(suites, {
       preset: (values.preset as LabPresetId | undefined) ?? undefined,

@@ -27,6 +27,10 @@ Options:
                     chromium-browser, google-chrome, chrome, msedge on PATH, then the usual install
                     locations on Linux, macOS and Windows)
   --headless        with --lab: run that browser headless (CI, end-to-end tests)
+  --conformance     also serve the FIDO2 conformance server API under /conformance (POST
+                    /attestation/options, /attestation/result, /assertion/options, /assertion/result):
+                    for FIDO's conformance tools and other harnesses. Those endpoints need no token
+  --conformance-origin O  with --conformance: a browser origin (a test tool's page) allowed to call them
   -h, --help        this help
 `;
 
@@ -47,6 +51,8 @@ export async function serve(argv: string[]): Promise<number> {
       lab: { type: 'boolean', default: false },
       browser: { type: 'string' },
       headless: { type: 'boolean', default: false },
+      conformance: { type: 'boolean', default: false },
+      'conformance-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -79,9 +85,11 @@ export async function serve(argv: string[]): Promise<number> {
     lab,
     inspect,
     log: (line) => process.stderr.write(`${line}\n`),
+    ...(values.conformance ? { conformance: { origins: values['conformance-origin'] ?? [] } } : {}),
   });
   const url = `${server.origin}/`;
   process.stdout.write(`Passkey Explorer relying party listening on ${url}\n  RP ID: ${server.rpId}\n  data:  ${dataDir}\n`);
+  if (values.conformance) process.stdout.write(`  FIDO2 conformance API: ${server.origin}/conformance\n`);
   if (values.open && !(await openInBrowser(url))) {
     process.stdout.write(`Could not open a browser; open ${url} yourself.\n`);
   }

@@ -32,6 +32,7 @@ import { OptionError } from './lab/options.ts';
 import { LabHost, labHandlers } from './lab/index.ts';
 import { InspectHost } from './inspect/host.ts';
 import { inspectHandlers } from './inspect/routes.ts';
+import { CONFORMANCE_PREFIX, mountConformance } from './conformance/server.ts';
 import { HarnessHost } from './harness/host.ts';
 import { harnessHandlers } from './harness/routes.ts';
 import { MetadataService } from './metadata.ts';
@@ -82,6 +83,11 @@ export interface RpServerOptions {
   lab?: LabHost;
   /** The slot for inspecting other sites from the window (src/rp/inspect/host.ts). */
   inspect?: InspectHost;
+  /**
+   * The FIDO2 conformance server API under /conformance (src/rp/conformance/server.ts), off unless
+   * given; `origins`: browser origins besides this server's own allowed to call it (a FIDO test tool's page).
+   */
+  conformance?: { origins?: string[] };
 }
 
 export interface RpServer {
@@ -143,6 +149,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const harness = new HarnessHost();
   harness.bind({ store, rpId: rp.rpId, origin, lab, events: rp.events, now: opts.now });
   const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
+  const conformanceOrigins = new Set(opts.conformance?.origins ?? []);
   const events = eventStream(rp.events);
 
   // Local-server safety first, for every request.
@@ -152,7 +159,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       throw new ApiFailure(403, 'host_forbidden', `Host "${host}" is not this server (expected localhost:${port}).`);
     }
     const reqOrigin = c.req.header('origin');
-    if (reqOrigin !== undefined && reqOrigin !== origin) {
+    const conformanceCaller = conformanceOrigins.has(reqOrigin ?? '') && c.req.path.startsWith(`${CONFORMANCE_PREFIX}/`);
+    if (reqOrigin !== undefined && reqOrigin !== origin && !conformanceCaller) {
       throw new ApiFailure(403, 'origin_forbidden', `Requests from origin "${reqOrigin}" are refused; only ${origin} may call this API.`);
     }
     if (c.req.path.startsWith('/api/') && c.req.method !== 'GET' && c.req.method !== 'HEAD') checkToken(c.req.header('x-pe-token'));
@@ -171,6 +179,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   mount(app, LAB_ENDPOINTS, labHandlers(lab, ctx));
   mount(app, INSPECT_ENDPOINTS, inspectHandlers(inspect));
   mount(app, HARNESS_ENDPOINTS, harnessHandlers(harness));
+  if (opts.conformance) mountConformance(app, rp);
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `No API endpoint ${c.req.path}.`);
   });

@@ -255,6 +255,13 @@ export class Store {
     return r ? toSummary(r) : null;
   }
 
+  /** The open or finished ceremony that sent this challenge (the conformance API's clients may keep no session). */
+  ceremonyIdByChallenge(challenge: string): string | null {
+    const r = this.db.prepare('SELECT id FROM ceremonies WHERE challenge = ? ORDER BY created_at DESC LIMIT 1').get(challenge) as
+      Row | undefined;
+    return r ? String(r.id) : null;
+  }
+
   // ---- harness runs (src/rp/harness/host.ts) ----
 
   /** Keeps a finished run (replacing one of its id), and only the newest `keep`. */

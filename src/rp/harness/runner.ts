@@ -16,13 +16,13 @@ import {
   type StepResult,
 } from '@api/harness.ts';
 import type { LabAuthenticatorFile, LabPresetId } from '@api/lab.ts';
-import type { Ceremony, CeremonyConfig } from '@api/types.ts';
+import type { CeremonyConfig } from '@api/types.ts';
 import { reasonText, type StepReason, type WhatCode } from '@api/harnessReasons.ts';
-import { ApiFailure } from '../errors.ts';
 import type { AuthenticatorLab } from '../lab/lab.ts';
 import { PRESETS } from '../lab/options.ts';
 import type { RelyingParty } from '../relyingParty.ts';
 import type { CeremonyDriver } from './driver.ts';
+import { localTarget, TargetCannot, type Exchange, type HarnessTarget, type TargetAnswer } from './target.ts';
 import { tamper } from './tamper.ts';
 
 export interface HarnessProgress {
@@ -35,13 +35,26 @@ export interface HarnessProgress {
   result?: ScenarioResult;
 }
 
+/** What the lab steps of a scenario change: the CDP lab's virtual authenticators, or the software authenticator. */
+export interface AuthenticatorControls {
+  /** A fresh authenticator of the preset (or a copy of a saved one, without its credentials), alone: its id. */
+  fresh(preset: LabPresetId | null, file: LabAuthenticatorFile | null): Promise<string | null>;
+  remove(id: string): Promise<void>;
+  act(id: string, action: LabAction, value: boolean | number | undefined): Promise<void>;
+}
+type LabAction = Extract<ScenarioStep, { do: 'lab' }>['action'];
+
 export interface HarnessEnvironment {
-  rp: RelyingParty;
+  /** The RP under test: the local one (rp + setClockSkew), or any `target`. */
+  rp?: RelyingParty;
+  target?: HarnessTarget;
   driver: CeremonyDriver;
   /** The virtual authenticator lab of the driver's page (null: a real authenticator, lab steps are unsupported). */
-  lab: AuthenticatorLab | null;
+  lab?: AuthenticatorLab | null;
+  /** Instead of a lab: other authenticator controls (the software authenticator's). */
+  controls?: AuthenticatorControls | null;
   /** Moves this RP's clock (an injected clock offset; 0 = real time). */
-  setClockSkew(ms: number): void;
+  setClockSkew?(ms: number): void;
   /**
    * An authenticator saved from the lab: each authenticator-suite scenario gets a fresh copy of it (its
    * options and state, not its credentials), instead of a preset — the report card of that authenticator.
@@ -57,17 +70,12 @@ export interface HarnessEnvironment {
 /** A ceremony's timeout when a person is at the authenticator. */
 const INTERACTIVE_TIMEOUT_MS = 120_000;
 
-/** What one ceremony step gave: the record, the response, where it was rejected. */
-interface Done {
-  ceremony: Ceremony | null;
-  ceremonyId: string;
+/** What one ceremony step gave: the target's answer, the response, the config it was asked with. */
+interface Done extends TargetAnswer {
+  openedId: string;
   response: Record<string, any> | null;
-  options: unknown;
-  rejectedAt: string | null;
-  clientError: string | null;
+  config: CeremonyConfig;
   kind: 'register' | 'authenticate';
-  /** The RP refused it (an error answer), whatever the stored record says (a replay to a finished ceremony). */
-  refused: boolean;
 }
 
 class StepFailure extends Error {
@@ -90,7 +98,14 @@ const HARNESS_CONFIG: CeremonyConfig = {
 
 export class HarnessRunner {
   private seq = 0;
-  constructor(private readonly env: HarnessEnvironment) {}
+  private readonly target: HarnessTarget;
+  private readonly controls: AuthenticatorControls | null;
+  constructor(private readonly env: HarnessEnvironment) {
+    if (env.target) this.target = env.target;
+    else if (env.rp) this.target = localTarget(env.rp, env.setClockSkew ?? (() => {}));
+    else throw new Error('a harness needs an RP to test (rp or target)');
+    this.controls = env.controls ?? (env.lab ? labControls(env.lab) : null);
+  }
 
   async run(
     suites: { suite: string; preset?: LabPresetId; subject?: 'authenticator' | 'rp'; scenarios: Scenario[] }[],
@@ -131,7 +146,11 @@ export class HarnessRunner {
     const totals = { pass: 0, fail: 0, unsupported: 0, error: 0, scenarios: results.length, ceremonies: 0 };
     for (const r of results) {
       totals[r.outcome]++;
-      totals.ceremonies += r.steps.reduce((k, s) => k + s.ceremonyIds.length, 0);
+      // A remote RP's ceremonies are its result exchanges (it keeps the records).
+      totals.ceremonies += r.steps.reduce(
+        (k, s) => k + (s.ceremonyIds.length || (s.exchanges?.filter((x) => x.url.endsWith('/result')).length ?? 0)),
+        0,
+      );
     }
     const preset = opts.preset ?? null;
     const file = this.env.authenticator;
@@ -148,11 +167,12 @@ export class HarnessRunner {
             ? 'the browser’s own authenticator (interactive)'
             : preset
               ? (PRESETS.find((p) => p.id === preset)?.label ?? preset)
-              : this.env.lab
+              : this.controls
                 ? 'each scenario’s preset'
                 : 'a real authenticator',
         browser: this.env.driver.browser,
       },
+      target: this.target.label,
       suites: [...new Set(suites.map((s) => s.suite))],
       totals,
       scenarios: results,
@@ -174,9 +194,9 @@ export class HarnessRunner {
     let outcome: ScenarioOutcome = 'pass';
     let reason: StepReason | undefined;
     let lastSignCount: number | null = null;
-    this.env.setClockSkew(0);
+    this.target.setClockSkew(0);
     try {
-      authenticatorId = await this.freshAuthenticator(preset, file);
+      authenticatorId = (await this.controls?.fresh(preset, file)) ?? null;
     } catch (e) {
       return this.result(suite, sc, preset, 'error', { code: 'no-authenticator', params: { error: errorText(e) } }, steps, t0);
     }
@@ -192,8 +212,9 @@ export class HarnessRunner {
           const times = step.do === 'replay' ? 1 : (step.repeat ?? 1);
           for (let k = 0; k < times; k++) {
             const d = step.do === 'replay' ? await this.replay(step, done) : await this.ceremony(step, user, sc.title);
-            r.ceremonyIds.push(d.ceremonyId);
-            r.verdict = d.refused ? 'failed' : (d.ceremony?.verdict as StepResult['verdict']);
+            if (d.ceremonyId) r.ceremonyIds.push(d.ceremonyId);
+            if (d.exchanges.length) (r.exchanges ??= []).push(...d.exchanges);
+            r.verdict = d.facts.verdict ?? undefined;
             r.rejectedAt = d.rejectedAt;
             r.clientError = d.clientError;
             lastSignCount = this.check(step, d, done, lastSignCount);
@@ -205,7 +226,7 @@ export class HarnessRunner {
         r.reason = e instanceof StepFailure ? e.reason : { code: 'step-error', params: { error: errorText(e) } };
         r.message = reasonText(r.reason);
       } finally {
-        this.env.setClockSkew(0);
+        this.target.setClockSkew(0);
       }
       r.ms = Math.round(performance.now() - s0);
       steps.push(r);
@@ -215,7 +236,7 @@ export class HarnessRunner {
         break;
       }
     }
-    await this.cleanUp(authenticatorId);
+    if (authenticatorId) await this.controls?.remove(authenticatorId).catch(() => {});
     return this.result(suite, sc, preset, outcome, reason, steps, t0);
   }
 
@@ -251,21 +272,6 @@ export class HarnessRunner {
     };
   }
 
-  /** One virtual authenticator of the preset, alone on the page (so it answers, not a leftover). */
-  private async freshAuthenticator(preset: LabPresetId | null, file: LabAuthenticatorFile | null): Promise<string | null> {
-    const lab = this.env.lab;
-    if (!lab || (!preset && !file)) return null;
-    for (const a of lab.list()) await lab.removeAuthenticator(a.authenticatorId);
-    if (file) return (await lab.importAuthenticator({ ...file, credentials: [] })).authenticatorId;
-    const p = PRESETS.find((x) => x.id === preset);
-    if (!p) throw new Error(`unknown preset ${preset}`);
-    return (await lab.addAuthenticator(p.options, { preset: p.id })).authenticatorId;
-  }
-
-  private async cleanUp(authenticatorId: string | null): Promise<void> {
-    if (authenticatorId && this.env.lab) await this.env.lab.removeAuthenticator(authenticatorId).catch(() => {});
-  }
-
   private configOf(step: Extract<ScenarioStep, { do: 'register' | 'authenticate' }>, user: string): CeremonyConfig {
     const p = step.config ?? {};
     const x = HARNESS_CONFIG.extensions;
@@ -295,10 +301,14 @@ export class HarnessRunner {
   }
 
   private async ceremony(step: Extract<ScenarioStep, { do: 'register' | 'authenticate' }>, user: string, title: string): Promise<Done> {
-    const { rp } = this.env;
     const config = this.configOf(step, user);
     const reg = step.do === 'register';
-    const { ceremonyId, options } = reg ? rp.registrationOptions(config) : rp.authenticationOptions(config);
+    if (step.config?.policy && !this.target.appliesPolicy)
+      throw new StepFailure('unsupported', {
+        code: 'unsupported-target',
+        params: { why: 'its verification policy is its own (this step sets the RP policy)' },
+      });
+    const { ceremonyId, options, exchanges } = await this.target.open(reg ? 'register' : 'authenticate', config);
     const outcome = await this.env.driver.call(reg ? 'create' : 'get', options, {
       abortAfterMs: step.abortAfterMs,
       // A step that must end in a timeout or a cancel: the person should not touch the authenticator.
@@ -309,73 +319,49 @@ export class HarnessRunner {
     if ('skipped' in outcome) throw new StepFailure('unsupported', { code: 'skipped' });
     let response = 'response' in outcome ? outcome.response : null;
     if (response && step.tamper) response = tamper(response, step.tamper);
-    if (step.clockSkewMs) this.env.setClockSkew(step.clockSkewMs);
+    if (step.clockSkewMs) this.skew(step.clockSkewMs);
     const clientError = 'clientError' in outcome ? outcome.clientError : undefined;
-    return this.verify(reg ? 'register' : 'authenticate', ceremonyId, options, response, clientError, Math.round(outcome.ms));
+    const d = await this.verify(reg ? 'register' : 'authenticate', ceremonyId, config, response, clientError, Math.round(outcome.ms));
+    d.exchanges.unshift(...exchanges);
+    return d;
+  }
+
+  private skew(ms: number): void {
+    try {
+      this.target.setClockSkew(ms);
+    } catch (e) {
+      if (e instanceof TargetCannot) throw new StepFailure('unsupported', { code: 'unsupported-target', params: { why: e.message } });
+      throw e;
+    }
   }
 
   private async replay(step: Extract<ScenarioStep, { do: 'replay' }>, done: Map<string, Done>): Promise<Done> {
     const earlier = done.get(step.step);
     if (!earlier?.response) throw new StepFailure('error', { code: 'no-replay', params: { step: step.step } });
-    const { rp } = this.env;
-    let ceremonyId = earlier.ceremonyId;
-    let options = earlier.options;
-    if (step.to === 'new-ceremony') {
-      const config = earlier.ceremony?.config ?? HARNESS_CONFIG;
-      ({ ceremonyId, options } = earlier.kind === 'register' ? rp.registrationOptions(config) : rp.authenticationOptions(config));
-    }
-    return this.verify(earlier.kind, ceremonyId, options, earlier.response, undefined, 0);
+    let ceremonyId = earlier.openedId;
+    let exchanges: Exchange[] = [];
+    if (step.to === 'new-ceremony') ({ ceremonyId, exchanges } = await this.target.open(earlier.kind, earlier.config));
+    const d = await this.verify(earlier.kind, ceremonyId, earlier.config, earlier.response, undefined, 0);
+    d.exchanges.unshift(...exchanges);
+    return d;
   }
 
   private async verify(
     kind: Done['kind'],
     ceremonyId: string,
-    options: unknown,
+    config: CeremonyConfig,
     response: Record<string, any> | null,
     clientError: { name: string; message: string } | undefined,
     ms: number,
   ): Promise<Done> {
-    const { rp } = this.env;
-    try {
-      const c =
-        kind === 'register'
-          ? await rp.verifyRegistration(ceremonyId, (response ?? undefined) as never, clientError, ms)
-          : await rp.verifyAuthentication(ceremonyId, (response ?? undefined) as never, clientError, ms);
-      return {
-        ceremony: c,
-        ceremonyId,
-        response,
-        options,
-        rejectedAt: null,
-        clientError: c.clientError?.name ?? null,
-        kind,
-        refused: false,
-      };
-    } catch (e) {
-      if (!(e instanceof ApiFailure)) throw e;
-      const c = rp.store.ceremony(ceremonyId);
-      const failed = c?.dissection?.checks.find((k) => k.status === 'fail');
-      // A refusal before verification (a consumed or expired challenge) leaves the record as it was.
-      const own = c?.verdict === 'failed';
-      return {
-        ceremony: c,
-        ceremonyId,
-        response,
-        options,
-        // The first failing check, or the refusal's code (challenge_reused, challenge_expired …).
-        rejectedAt: (own ? failed?.id : undefined) ?? e.code,
-        clientError: null,
-        kind,
-        refused: true,
-      };
-    }
+    const a = await this.target.verify(kind, ceremonyId, response, clientError, ms);
+    return { ...a, exchanges: [...a.exchanges], openedId: ceremonyId, response, config, kind };
   }
 
   /** Compares a step's outcome with its expectation; returns the sign count to compare the next sign-in with. */
   private check(step: ScenarioStep, d: Done, done: Map<string, Done>, lastSignCount: number | null): number | null {
     const expect = 'expect' in step ? step.expect : {};
     const unsupported = 'unsupportedWhen' in step ? step.unsupportedWhen : undefined;
-    const c = d.ceremony;
     const ext = (d.response?.clientExtensionResults ?? {}) as Record<string, unknown>;
     // A step that does not meet its expectation is unsupported when the authenticator showed it cannot
     // do what was asked (the client's refusal, an extension output missing), and failed otherwise.
@@ -393,27 +379,28 @@ export class HarnessRunner {
         what: { code, ...(params ? { params } : {}) },
       });
     };
-    const flags = c?.result?.flags ?? c?.dissection?.summary?.flags;
-    const verdict = d.refused ? 'failed' : (c?.verdict ?? null);
+    const { flags, verdict } = d.facts;
     const want = expect.verdict ?? (expect.rejectedAt ? 'failed' : expect.clientError ? 'client-error' : 'verified');
     if (verdict !== want)
       fail('verdict', want, `${verdict}${d.rejectedAt ? ` at ${d.rejectedAt}` : d.clientError ? ` (${d.clientError})` : ''}`);
-    if (expect.rejectedAt && d.rejectedAt !== expect.rejectedAt) fail('rejectedAt', expect.rejectedAt, d.rejectedAt);
+    // A remote RP that names no step (rejectedAt null) meets "rejected at" by refusing at all.
+    if (expect.rejectedAt && d.rejectedAt !== null && d.rejectedAt !== expect.rejectedAt)
+      fail('rejectedAt', expect.rejectedAt, d.rejectedAt);
     if (expect.clientError && d.clientError !== expect.clientError) fail('clientError', expect.clientError, d.clientError);
     for (const [k, v] of Object.entries(expect.flags ?? {}))
       if (flags?.[k as 'up'] !== v) fail(['flag', { flag: k.toUpperCase() }], v, flags?.[k as 'up']);
     if (expect.flagsSameAs) {
       const other = done.get(expect.flagsSameAs);
-      const theirs = other?.ceremony?.result?.flags;
+      const theirs = other?.facts.verdict === 'verified' ? other.facts.flags : null;
       for (const k of ['up', 'uv', 'be', 'bs'] as const)
         if (theirs && flags && theirs[k] !== flags[k])
           fail(['flagSameAs', { flag: k.toUpperCase(), step: expect.flagsSameAs }], theirs[k], flags[k]);
       if (!theirs) fail(['flagsOf', { step: expect.flagsSameAs }], 'a verified step', null);
     }
-    if (expect.fmt && (c?.result?.fmt ?? c?.dissection?.summary?.fmt) !== expect.fmt) fail('fmt', expect.fmt, c?.result?.fmt);
-    const fmt = c?.result?.fmt ?? c?.dissection?.summary?.fmt ?? null;
+    const fmt = d.facts.fmt;
+    if (expect.fmt && fmt !== expect.fmt) fail('fmt', expect.fmt, fmt);
     if (expect.attested !== undefined && (fmt !== null && fmt !== 'none') !== expect.attested) fail('attested', expect.attested, fmt);
-    if (expect.alg !== undefined && c?.result?.alg !== expect.alg) fail('alg', expect.alg, c?.result?.alg);
+    if (expect.alg !== undefined && d.facts.alg !== expect.alg) fail('alg', expect.alg, d.facts.alg);
     for (const [path, v] of Object.entries(expect.extensions ?? {})) {
       const got = at(ext, path);
       if (v === true ? !did(got) : JSON.stringify(got) !== JSON.stringify(v)) fail(['extension', { path }], v, got);
@@ -431,7 +418,7 @@ export class HarnessRunner {
       if ((a === b) === !!expect.sameAs.not)
         fail([expect.sameAs.not ? 'differsFrom' : 'sameAs', { path: expect.sameAs.path, step: expect.sameAs.step }], true, false);
     }
-    const n = c?.result?.signCount ?? null;
+    const n = d.facts.signCount;
     if (expect.signCount && n !== null) {
       const ok =
         expect.signCount === 'zero'
@@ -445,47 +432,22 @@ export class HarnessRunner {
   }
 
   private async labAction(step: Extract<ScenarioStep, { do: 'lab' }>, authenticatorId: string | null): Promise<void> {
-    const lab = this.env.lab;
-    if (!lab || !authenticatorId) throw new StepFailure('unsupported', { code: 'unsupported-lab' });
-    const on = step.value === undefined ? true : !!step.value;
-    switch (step.action) {
-      case 'userVerified':
-        await lab.setUserVerified(authenticatorId, on);
-        return;
-      case 'presence':
-        await lab.setAutomaticPresenceSimulation(authenticatorId, on);
-        return;
-      case 'bogusSignature':
-        await lab.setResponseOverrideBits(authenticatorId, { isBogusSignature: on });
-        return;
-      case 'badUV':
-        await lab.setResponseOverrideBits(authenticatorId, { isBadUV: on });
-        return;
-      case 'badUP':
-        await lab.setResponseOverrideBits(authenticatorId, { isBadUP: on });
-        return;
-      case 'clearCredentials':
-        await lab.clearCredentials(authenticatorId);
-        return;
-      case 'signCount':
-      case 'backupState': {
-        const creds = await lab.credentials(authenticatorId);
-        if (!creds.length) throw new StepFailure('error', { code: 'no-credential' });
-        for (const cr of creds)
-          await lab.editCredential(
-            authenticatorId,
-            cr.id,
-            step.action === 'signCount' ? { signCount: Number(step.value ?? 0) } : { backupState: on },
-          );
-        return;
-      }
+    if (!this.controls || !authenticatorId) throw new StepFailure('unsupported', { code: 'unsupported-lab' });
+    try {
+      await this.controls.act(authenticatorId, step.action, step.value);
+    } catch (e) {
+      if (e instanceof NoCredential) throw new StepFailure('error', { code: 'no-credential' });
+      throw e;
     }
   }
 
   private rpAction(step: Extract<ScenarioStep, { do: 'rp' }>, user: string): void {
-    const { store } = this.env.rp;
-    const u = store.userByName(user);
-    if (step.action === 'forgetCredentials' && u) for (const c of store.credentials(u.id)) store.deleteCredential(c.id);
+    try {
+      if (step.action === 'forgetCredentials') this.target.forgetCredentials(user);
+    } catch (e) {
+      if (e instanceof TargetCannot) throw new StepFailure('unsupported', { code: 'unsupported-target', params: { why: e.message } });
+      throw e;
+    }
   }
 }
 
@@ -506,4 +468,54 @@ function at(v: unknown, path: string): unknown {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The authenticator holds no credential to edit. */
+export class NoCredential extends Error {}
+
+/** The CDP lab's virtual authenticators as the runner's controls. */
+function labControls(lab: AuthenticatorLab): AuthenticatorControls {
+  return {
+    async fresh(preset, file) {
+      if (!preset && !file) return null;
+      // Alone on the page, so it answers (not a leftover).
+      for (const a of lab.list()) await lab.removeAuthenticator(a.authenticatorId);
+      if (file) return (await lab.importAuthenticator({ ...file, credentials: [] })).authenticatorId;
+      const p = PRESETS.find((x) => x.id === preset);
+      if (!p) throw new Error(`unknown preset ${preset}`);
+      return (await lab.addAuthenticator(p.options, { preset: p.id })).authenticatorId;
+    },
+    remove: (id) => lab.removeAuthenticator(id),
+    async act(id, action, value) {
+      const on = value === undefined ? true : !!value;
+      switch (action) {
+        case 'userVerified':
+          await lab.setUserVerified(id, on);
+          return;
+        case 'presence':
+          await lab.setAutomaticPresenceSimulation(id, on);
+          return;
+        case 'bogusSignature':
+          await lab.setResponseOverrideBits(id, { isBogusSignature: on });
+          return;
+        case 'badUV':
+          await lab.setResponseOverrideBits(id, { isBadUV: on });
+          return;
+        case 'badUP':
+          await lab.setResponseOverrideBits(id, { isBadUP: on });
+          return;
+        case 'clearCredentials':
+          await lab.clearCredentials(id);
+          return;
+        case 'signCount':
+        case 'backupState': {
+          const creds = await lab.credentials(id);
+          if (!creds.length) throw new NoCredential();
+          for (const cr of creds)
+            await lab.editCredential(id, cr.id, action === 'signCount' ? { signCount: Number(value ?? 0) } : { backupState: on });
+          return;
+        }
+      }
+    },
+  };
 }

@@ -183,6 +183,7 @@ const CAPABILITIES: Scenario[] = [
     steps: [
       register({
         config: { largeBlob: { support: 'required' } },
+        expect: { extensions: { 'largeBlob.supported': true } },
         unsupportedWhen: { clientError: ['NotSupportedError'], extensionMissing: ['largeBlob.supported'] },
       }),
       authenticate({ config: { largeBlob: { write: 'harness blob' } }, expect: { extensions: { 'largeBlob.written': true } } }),

@@ -84,7 +84,7 @@ export interface SoftOptions {
   algorithms: number[];
 }
 
-export const DEFAULT_SOFT_OPTIONS: SoftOptions = {
+const DEFAULT_SOFT_OPTIONS: SoftOptions = {
   format: 'packed',
   aaguid: '5053454b-4558-504c-4f52-455200000001',
   userVerification: true,
@@ -405,7 +405,7 @@ export class SoftwareAuthenticator {
   }
 }
 
-export const SOFT_FILE_FORMAT = 'passkey-explorer/software-authenticator';
+const SOFT_FILE_FORMAT = 'passkey-explorer/software-authenticator';
 
 export interface SoftAuthenticatorFile {
   format: typeof SOFT_FILE_FORMAT;
