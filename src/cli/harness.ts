@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { HarnessReport } from '@api/harness.ts';
 import { parseScenarioFile } from '@api/scenarioFile.ts';
 import { LAB_PRESET_IDS, labImportSchema, type LabAuthenticatorFile, type LabPresetId } from '@api/lab.ts';
-import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, LabHost, type LabBrowser } from '../rp/lab/index.ts';
+import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, LabHost, waitForDocument, type LabBrowser } from '../rp/lab/index.ts';
 import { pageDriver } from '../rp/harness/driver.ts';
 import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
 import { conformanceTarget } from '../rp/conformance/client.ts';
@@ -155,6 +155,7 @@ export async function harness(argv: string[]): Promise<number> {
     } else {
       server = await startRpServer({ port: 0, dataDir, staticDir: rendererDir(), lab: new LabHost(), now: () => Date.now() + skew });
       browser = await launchLabBrowser({ url: `${server.origin}/`, executable: values.browser, headless: !values.headed });
+      await waitForDocument(browser.session, server.origin);
       const lab = await new AuthenticatorLab(browser.session, cdpLabInfo(browser)).init();
       runner = new HarnessRunner({
         rp: server.rp,

@@ -4,6 +4,7 @@
  * between the two is reported with both reasons, never hidden.
  */
 import {
+  SettingsService,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
   type AuthenticationResponseJSON,
@@ -70,6 +71,37 @@ function judge(dissection: Dissection, checks: Check[], second: SecondOpinion): 
   return { dissection, checks, verified, failure, secondOpinion: second, disagreement };
 }
 
+/**
+ * The formats whose chains @simplewebauthn/server checks against roots of its own (Google's,
+ * Apple's): the second opinion gets the trust anchors our verifier was given beside them, so both
+ * judge the same chain against the same roots. (For packed, fido-u2f and tpm it validates no path
+ * without roots; giving it ours there would make it refuse chains our verifier only warns about.)
+ * Its roots are one global setting, so registrations take turns at it — a run is CPU-bound anyway.
+ */
+const ROOTED_FORMATS = ['android-key', 'android-safetynet', 'apple'] as const;
+const DEFAULT_ROOTS = new Map(ROOTED_FORMATS.map((f) => [f, SettingsService.getRootCertificates({ identifier: f })]));
+let rootsTurn: Promise<unknown> = Promise.resolve();
+
+function withRoots<T>(anchors: string[] | undefined, run: () => Promise<T>): Promise<T> {
+  const setRoots = (extra: Uint8Array<ArrayBuffer>[]) => {
+    for (const f of ROOTED_FORMATS)
+      SettingsService.setRootCertificates({ identifier: f, certificates: [...DEFAULT_ROOTS.get(f)!, ...extra] });
+  };
+  // As DER: it compares PEM texts, and its own conversion writes them the way it compares.
+  const der = (anchors ?? []).map((pem) => new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64')));
+  const turn = async () => {
+    setRoots(der);
+    try {
+      return await run();
+    } finally {
+      setRoots([]);
+    }
+  };
+  const result = rootsTurn.then(turn, turn);
+  rootsTurn = result.catch(() => undefined);
+  return result;
+}
+
 async function secondOpinion(run: () => Promise<{ verified: boolean }>): Promise<SecondOpinion> {
   try {
     const r = await run();
@@ -97,17 +129,19 @@ export async function analyzeRegistration(
   const dissection = dissect(response, { rpIds: [exp.rpID].flat(), ...opts });
   const checks = await verifyRegistration(dissection, exp);
   const second = await secondOpinion(() =>
-    verifyRegistrationResponse({
-      response: response as RegistrationResponseJSON,
-      expectedChallenge: exp.challenge,
-      expectedOrigin: exp.origin,
-      expectedRPID: exp.rpID,
-      expectedType: exp.expectedType,
-      requireUserPresence: exp.requireUserPresence ?? true,
-      requireUserVerification: exp.requireUserVerification ?? false,
-      supportedAlgorithmIDs: exp.supportedAlgorithms,
-      attestationSafetyNetEnforceCTSCheck: opts.safetyNetEnforceCts,
-    }),
+    withRoots(exp.trustAnchors, () =>
+      verifyRegistrationResponse({
+        response: response as RegistrationResponseJSON,
+        expectedChallenge: exp.challenge,
+        expectedOrigin: exp.origin,
+        expectedRPID: exp.rpID,
+        expectedType: exp.expectedType,
+        requireUserPresence: exp.requireUserPresence ?? true,
+        requireUserVerification: exp.requireUserVerification ?? false,
+        supportedAlgorithmIDs: exp.supportedAlgorithms,
+        attestationSafetyNetEnforceCTSCheck: opts.safetyNetEnforceCts,
+      }),
+    ),
   );
   return judge(dissection, checks, second);
 }

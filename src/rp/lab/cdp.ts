@@ -216,6 +216,29 @@ export class CdpSession implements LabTransport {
   }
 }
 
+/**
+ * Waits until the attached page holds a loaded document of `origin` that can run WebAuthn: the target's
+ * URL changes before its document commits, so a call made on attach may still run in the initial
+ * about:blank (no PublicKeyCredential there). Polls the document itself, never a fixed delay.
+ */
+export async function waitForDocument(session: Pick<CdpSession, 'send'>, origin: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const expression = `location.origin + ' ' + document.readyState + ' ' + typeof PublicKeyCredential`;
+  let last: string;
+  for (;;) {
+    try {
+      const r = (await session.send('Runtime.evaluate', { expression, returnByValue: true })) as { result?: { value?: string } };
+      last = r.result?.value ?? 'no answer';
+      if (last === `${origin} complete function`) return;
+    } catch (e) {
+      // The document was replaced while the expression ran: ask the next one.
+      last = e instanceof Error ? e.message : String(e);
+    }
+    if (Date.now() > deadline) throw new Error(`The page did not load ${origin} within ${timeoutMs / 1000} s (it has: ${last}).`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Attaches to the page target whose URL starts with `urlPrefix` (waits for it to appear). */
 export async function attachToPage(
   connection: CdpConnection,

@@ -12,10 +12,11 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { encodeCbor, type CborValue } from './cbor.ts';
-import { issueAttestationCert, makeTestCa, signWith, type CertFlaw, type Issued, type TestCa } from './certs.ts';
+import { issueAttestationCert, issueCredentialCert, makeTestCa, signWith, type CertFlaw, type Issued, type TestCa } from './certs.ts';
+import * as der from './der.ts';
 import { generateKey, loadKey, SOFT_ALGORITHMS, type SavedKey, type SoftKey } from './keys.ts';
 
-export const SOFT_FORMATS = ['none', 'packed-self', 'packed', 'fido-u2f'] as const;
+export const SOFT_FORMATS = ['none', 'packed-self', 'packed', 'fido-u2f', 'android-key', 'apple'] as const;
 export type SoftFormat = (typeof SOFT_FORMATS)[number];
 
 /** What a response can be made to lie about. Replay and a reused challenge are the runner's (it posts a response again). */
@@ -193,7 +194,7 @@ export class SoftwareAuthenticator {
         throw new SoftClientError('InvalidStateError', 'The authenticator already holds a credential of excludeCredentials.');
     const format: SoftFormat = !o.attestation || o.attestation === 'none' ? 'none' : opt.format;
     const offered = (o.pubKeyCredParams ?? [{ alg: -7 }, { alg: -257 }]).map((p) => p.alg);
-    const usable = format === 'fido-u2f' ? [-7] : opt.algorithms;
+    const usable = (FORMAT_ALGORITHMS[format] ?? opt.algorithms).filter((a) => opt.algorithms.includes(a));
     const alg = offered.find((a) => usable.includes(a));
     if (alg === undefined)
       throw new SoftClientError('NotSupportedError', `The authenticator supports none of the algorithms offered (${offered.join(', ')}).`);
@@ -203,7 +204,8 @@ export class SoftwareAuthenticator {
     const id = b64u(credentialId);
     const discoverable = opt.residentKeys && (wantsResident || sel.residentKey === 'preferred');
     const uv = opt.userVerification && sel.userVerification !== 'discouraged';
-    const aaguid = format === 'fido-u2f' ? new Uint8Array(16) : uuidBytes(opt.aaguid);
+    // fido-u2f has no AAGUID; Apple's anonymous attestation uses zeros too.
+    const aaguid = format === 'fido-u2f' || format === 'apple' ? new Uint8Array(16) : uuidBytes(opt.aaguid);
 
     const clientDataJSON = this.clientData('webauthn.create', o.challenge, ctx);
     const clientDataHash = sha256(clientDataJSON);
@@ -364,6 +366,59 @@ export class SoftwareAuthenticator {
     return att;
   }
 
+  /**
+   * android-key (§8.4: the credential key signs; its certificate carries the key description, with the
+   * clientDataHash as attestationChallenge, generated in the TEE, for signing) and apple (§8.8: no
+   * signature; the credential key's certificate carries SHA-256(authData || clientDataHash) as nonce).
+   */
+  private async credentialStatement(
+    format: 'android-key' | 'apple',
+    key: SoftKey,
+    d: { authData: Uint8Array; clientDataHash: Uint8Array },
+    signed: Uint8Array,
+    bogus: (sig: Uint8Array) => Uint8Array,
+  ): Promise<Map<CborValue, CborValue>> {
+    if (!key.spki) throw new Error(`${format} needs a key a certificate can carry`);
+    const ca = await this.testCa();
+    if (format === 'apple') {
+      const nonce = sha256(concat(d.authData, d.clientDataHash));
+      const cert = await issueCredentialCert(ca, {
+        spki: key.spki,
+        subject: 'CN=Passkey Explorer Software Authenticator (apple), O=Passkey Explorer',
+        extension: { oid: '1.2.840.113635.100.8.2', value: der.seq(der.explicit(1, der.octets(nonce))) },
+      });
+      // Apple's x5c ends below its root (the RP holds the Apple WebAuthn Root CA); Android's carries Google's root.
+      return new Map<CborValue, CborValue>([['x5c', [cert]]]);
+    }
+    // KeyDescription: version 3, TEE, keymaster 4 in the TEE, the challenge, no unique id, then the
+    // software- and TEE-enforced authorization lists (purpose SIGN, algorithm, origin GENERATED).
+    const tee = der.seq(
+      der.explicit(1, der.set(der.int(2))),
+      der.explicit(2, der.int(key.alg === -257 ? 1 : 3)),
+      der.explicit(702, der.int(0)),
+    );
+    const description = der.seq(
+      der.int(3),
+      der.enumerated(1),
+      der.int(4),
+      der.enumerated(1),
+      der.octets(d.clientDataHash),
+      der.octets(new Uint8Array(0)),
+      der.seq(),
+      tee,
+    );
+    const cert = await issueCredentialCert(ca, {
+      spki: key.spki,
+      subject: 'CN=Android Keystore Key, O=Passkey Explorer',
+      extension: { oid: '1.3.6.1.4.1.11129.2.1.17', value: description },
+    });
+    return new Map<CborValue, CborValue>([
+      ['alg', key.alg],
+      ['sig', bogus(key.sign(signed))],
+      ['x5c', [cert, ca.root.der]],
+    ]);
+  }
+
   private async statement(
     format: SoftFormat,
     key: SoftKey,
@@ -378,6 +433,7 @@ export class SoftwareAuthenticator {
         ['alg', key.alg],
         ['sig', bogus(key.sign(signed))],
       ]);
+    if (format === 'android-key' || format === 'apple') return this.credentialStatement(format, key, d, signed, bogus);
     const flaw: CertFlaw | undefined =
       ctx.forgery === 'untrusted-chain'
         ? 'untrusted'
@@ -414,6 +470,13 @@ export interface SoftAuthenticatorFile {
   ca: { der: string; pkcs8: string; pem: string; subject: string } | null;
   credentials: SoftCredentialRecord[];
 }
+
+/** The algorithms a format allows (the rest: any of ./keys.ts). */
+export const FORMAT_ALGORITHMS: Partial<Record<SoftFormat, number[]>> = {
+  'fido-u2f': [-7],
+  'android-key': [-7, -257],
+  apple: [-7],
+};
 
 function flip(sig: Uint8Array): Uint8Array {
   const out = Uint8Array.from(sig);

@@ -90,7 +90,7 @@ export async function issueAttestationCert(
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: `C=US, O=Passkey Explorer, OU=${ou}, CN=Passkey Explorer Software Authenticator`,
-    issuer: (await new x509.X509Certificate(issuer.root.der)).subject,
+    issuer: new x509.X509Certificate(issuer.root.der).subject,
     notBefore: new Date(expired ? now - 730 * 86_400_000 : now - 86_400_000),
     notAfter: new Date(expired ? now - 365 * 86_400_000 : now + 1825 * 86_400_000),
     signingAlgorithm: EC,
@@ -99,6 +99,33 @@ export async function issueAttestationCert(
     extensions,
   });
   return issued(cert, pair);
+}
+
+/**
+ * A certificate for the credential's own key (android-key and apple attest the credential key itself),
+ * issued by the CA's root, with the format's extension (its value DER, from ./der.ts).
+ */
+export async function issueCredentialCert(
+  ca: TestCa,
+  opts: { spki: Uint8Array; subject: string; extension: { oid: string; value: Uint8Array }; now?: number },
+): Promise<Uint8Array> {
+  const signing = await webcrypto.subtle.importKey('pkcs8', ca.root.pkcs8, EC, false, ['sign']);
+  const now = opts.now ?? Date.now();
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: serial(),
+    subject: opts.subject,
+    issuer: new x509.X509Certificate(ca.root.der).subject,
+    notBefore: new Date(now - 86_400_000),
+    notAfter: new Date(now + 1825 * 86_400_000),
+    signingAlgorithm: EC,
+    publicKey: opts.spki,
+    signingKey: signing,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.Extension(opts.extension.oid, false, opts.extension.value),
+    ],
+  });
+  return new Uint8Array(cert.rawData);
 }
 
 /** ES256 with a certificate's key, DER-encoded as attestation statements carry it. */
