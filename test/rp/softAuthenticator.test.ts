@@ -48,7 +48,7 @@ async function registered(soft: SoftwareAuthenticator, alg = -7) {
 }
 
 describe('the software authenticator', () => {
-  it('makes responses both verifiers accept: every format, every algorithm it allows (fido-u2f and apple: ES256; android-key: ES256, RS256), UV and resident keys or not', async () => {
+  it('makes responses both verifiers accept: every format, every algorithm it allows (fido-u2f and apple: ES256; android-key: ES256, RS256; tpm: RS256, ES256, ES384), UV and resident keys or not', async () => {
     const soft = new SoftwareAuthenticator();
     const trust = [await soft.trustAnchor()];
     const ca = (await soft.save()).ca;
@@ -125,6 +125,31 @@ describe('the software authenticator', () => {
       }
     }
   }, 60_000);
+
+  it('tpm: pubArea and certInfo read back field by field; the AIK certificate meets §8.3.1; a certInfo over the wrong name is refused by both verifiers', async () => {
+    const s = new SoftwareAuthenticator({ format: 'tpm' });
+    const trust = [await s.trustAnchor()];
+    const exp = { origin: ORIGIN, rpID: 'localhost', supportedAlgorithms: [...RP_ALGORITHMS], trustAnchors: trust };
+    const o = creation(-257);
+    const reg = await analyzeRegistration(await s.create(o, { origin: ORIGIN }), { ...exp, challenge: o.challenge });
+    expect(reg.failure).toBeNull();
+    const fields = JSON.stringify(reg.dissection.tree, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    // The dissector reads back what ./tpm.ts wrote: magic, type, the RSA modulus, the AIK's TPM.
+    expect(fields).toContain('TPM_GENERATED_VALUE');
+    expect(fields).toContain('TPMS_CERTIFY_INFO');
+    expect(fields).toContain('RSA modulus, 2048 bits');
+    expect(fields).toContain('2.23.133.2.1=id:FFFFF1D0');
+    for (const id of ['pubArea', 'certInfo.extraData', 'certInfo.name', 'signature', 'certificate', 'aaguidExtension'])
+      expect(reg.checks.find((c) => c.id === `attestation.tpm.${id}`)?.status, id).toBe('pass');
+
+    const f = creation(-7);
+    const forged = await analyzeRegistration(await s.create(f, { origin: ORIGIN, forgery: 'tpm-wrong-name' }), {
+      ...exp,
+      challenge: f.challenge,
+    });
+    expect(forged.failure?.id).toBe('attestation.tpm.certInfo.name');
+    expect(forged.secondOpinion).toMatchObject({ verified: false, error: expect.stringContaining('Attested name comparison failed') });
+  });
 
   it('refuses as a browser would: excludeCredentials, UV it cannot do, no credential, no one there', async () => {
     const s = new SoftwareAuthenticator({ userVerification: false });

@@ -3,8 +3,10 @@
  * options (JSON, as a browser's toJSON() gives them) with real, verifiable responses — no browser
  * needed — so the harness can test any relying party (the FIDO conformance API, a site's own
  * pages) and the local RP without Chromium. Attestation formats: none, packed self, packed with an
- * x5c chain from a test CA it generates (exportable, so the RP under test can trust it) and
- * fido-u2f; every algorithm of ./keys.ts. And every forgery, each named (FORGERIES): what a broken
+ * x5c chain from a test CA it generates (exportable, so the RP under test can trust it), fido-u2f,
+ * tpm (./tpm.ts: pubArea and certInfo field by field, an AIK certificate of the CA), android-key (a
+ * key description) and apple (the nonce certificate); every algorithm of ./keys.ts that the format
+ * allows (FORMAT_ALGORITHMS). And every forgery, each named (FORGERIES): what a broken
  * client or an attacker sends, for the RP to refuse. Its state (options, CA, credentials with their
  * keys and counters) is saved and loaded as a file.
  *
@@ -12,11 +14,21 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { encodeCbor, type CborValue } from './cbor.ts';
-import { issueAttestationCert, issueCredentialCert, makeTestCa, signWith, type CertFlaw, type Issued, type TestCa } from './certs.ts';
+import {
+  issueAikCert,
+  issueAttestationCert,
+  issueCredentialCert,
+  makeTestCa,
+  signWith,
+  type CertFlaw,
+  type Issued,
+  type TestCa,
+} from './certs.ts';
 import * as der from './der.ts';
 import { generateKey, loadKey, SOFT_ALGORITHMS, type SavedKey, type SoftKey } from './keys.ts';
+import { certInfoOf, pubAreaOf, TPM_ALGORITHMS } from './tpm.ts';
 
-export const SOFT_FORMATS = ['none', 'packed-self', 'packed', 'fido-u2f', 'android-key', 'apple'] as const;
+export const SOFT_FORMATS = ['none', 'packed-self', 'packed', 'fido-u2f', 'tpm', 'android-key', 'apple'] as const;
 export type SoftFormat = (typeof SOFT_FORMATS)[number];
 
 /** What a response can be made to lie about. Replay and a reused challenge are the runner's (it posts a response again). */
@@ -38,6 +50,7 @@ export const FORGERIES = [
   'expired-chain',
   'wrong-purpose-chain',
   'aaguid-mismatch',
+  'tpm-wrong-name',
 ] as const;
 export type Forgery = (typeof FORGERIES)[number];
 
@@ -66,7 +79,11 @@ export const FORGERY_CHECKS: Record<Forgery, { registration: string | null; auth
   'expired-chain': { registration: 'attestation.trust', authentication: null },
   'wrong-purpose-chain': { registration: 'attestation.packed.certificate', authentication: null },
   'aaguid-mismatch': { registration: 'attestation.packed.aaguidExtension', authentication: null },
+  'tpm-wrong-name': { registration: 'attestation.tpm.certInfo.name', authentication: null },
 };
+
+/** Forgeries that only one attestation format can carry: the registration is made in that format. */
+const FORGERY_FORMATS: Partial<Record<Forgery, SoftFormat>> = { 'tpm-wrong-name': 'tpm' };
 
 export interface SoftOptions {
   /** The attestation format when the RP asks for one (attestation other than "none"). */
@@ -192,7 +209,8 @@ export class SoftwareAuthenticator {
     for (const ex of o.excludeCredentials ?? [])
       if (this.credentials.get(ex.id)?.record.rpId === rpId)
         throw new SoftClientError('InvalidStateError', 'The authenticator already holds a credential of excludeCredentials.');
-    const format: SoftFormat = !o.attestation || o.attestation === 'none' ? 'none' : opt.format;
+    const format: SoftFormat =
+      (ctx.forgery && FORGERY_FORMATS[ctx.forgery]) ?? (!o.attestation || o.attestation === 'none' ? 'none' : opt.format);
     const offered = (o.pubKeyCredParams ?? [{ alg: -7 }, { alg: -257 }]).map((p) => p.alg);
     const usable = (FORMAT_ALGORITHMS[format] ?? opt.algorithms).filter((a) => opt.algorithms.includes(a));
     const alg = offered.find((a) => usable.includes(a));
@@ -434,6 +452,20 @@ export class SoftwareAuthenticator {
         ['sig', bogus(key.sign(signed))],
       ]);
     if (format === 'android-key' || format === 'apple') return this.credentialStatement(format, key, d, signed, bogus);
+    if (format === 'tpm') {
+      // The AIK signs certInfo (ES256 here, so extraData is SHA-256(authData || clientDataHash)).
+      const aik = await issueAikCert(await this.testCa(), { aaguid: d.aaguid });
+      const pubArea = pubAreaOf(key);
+      const certInfo = certInfoOf(pubArea, sha256(signed), { wrongName: ctx.forgery === 'tpm-wrong-name' });
+      return new Map<CborValue, CborValue>([
+        ['ver', '2.0'],
+        ['alg', -7],
+        ['x5c', [aik.der]],
+        ['sig', bogus(signWith(aik, certInfo))],
+        ['certInfo', certInfo],
+        ['pubArea', pubArea],
+      ]);
+    }
     const flaw: CertFlaw | undefined =
       ctx.forgery === 'untrusted-chain'
         ? 'untrusted'
@@ -474,6 +506,7 @@ export interface SoftAuthenticatorFile {
 /** The algorithms a format allows (the rest: any of ./keys.ts). */
 export const FORMAT_ALGORITHMS: Partial<Record<SoftFormat, number[]>> = {
   'fido-u2f': [-7],
+  tpm: TPM_ALGORITHMS,
   'android-key': [-7, -257],
   apple: [-7],
 };

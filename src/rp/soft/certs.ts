@@ -10,6 +10,7 @@
 import 'reflect-metadata';
 import { sign, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import * as der from './der.ts';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -126,6 +127,44 @@ export async function issueCredentialCert(
     ],
   });
   return new Uint8Array(cert.rawData);
+}
+
+/** The TPM of the AIK certificate: the FIDO Alliance's conformance vendor id, a model, a firmware version. */
+const TPM_DEVICE = { manufacturer: 'id:FFFFF1D0', model: 'Passkey Explorer Software TPM', version: 'id:00020001' };
+
+/**
+ * A TPM attestation identity key's certificate (WebAuthn §8.3.1): version 3, an empty subject, a
+ * critical subject alternative name whose directoryName carries tcg-at-tpmManufacturer, -Model and
+ * -Version (each its own RDN), extended key usage tcg-kp-AIKCertificate, not a CA, and the AAGUID
+ * extension. Issued by the CA's root.
+ */
+export async function issueAikCert(ca: TestCa, opts: { aaguid: Uint8Array; now?: number }): Promise<Issued> {
+  const signing = await webcrypto.subtle.importKey('pkcs8', ca.root.pkcs8, EC, false, ['sign']);
+  const pair = await keys();
+  const now = opts.now ?? Date.now();
+  const rdn = (oid: string, value: string) => der.set(der.seq(der.oid(oid), der.utf8(value)));
+  const directoryName = der.seq(
+    rdn('2.23.133.2.1', TPM_DEVICE.manufacturer),
+    rdn('2.23.133.2.2', TPM_DEVICE.model),
+    rdn('2.23.133.2.3', TPM_DEVICE.version),
+  );
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: serial(),
+    subject: '',
+    issuer: new x509.X509Certificate(ca.root.der).subject,
+    notBefore: new Date(now - 86_400_000),
+    notAfter: new Date(now + 1825 * 86_400_000),
+    signingAlgorithm: EC,
+    publicKey: pair.publicKey,
+    signingKey: signing,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.Extension('2.5.29.17', true, der.seq(der.explicit(4, directoryName))),
+      new x509.ExtendedKeyUsageExtension(['2.23.133.8.3'], false),
+      new x509.Extension(AAGUID_OID, false, Uint8Array.from([0x04, 0x10, ...opts.aaguid])),
+    ],
+  });
+  return issued(cert, pair);
 }
 
 /** ES256 with a certificate's key, DER-encoded as attestation statements carry it. */
