@@ -67,6 +67,14 @@ export async function startBetterAuthSite(): Promise<BetterAuthSite> {
     };
     if (path === '/page.js') return send('text/javascript', script);
     if (path === '/') return send('text/html', PAGE('Better Auth fixture', '<h1>Sign up and sign in</h1>'));
+    if (path === '/harness')
+      return send(
+        'text/html',
+        PAGE(
+          'Better Auth fixture: buttons',
+          '<label>E-mail <input id="email" type="email"></label> <button id="register">Create account with a passkey</button> <button id="sign-in">Sign in with a passkey</button>',
+        ),
+      );
     if (path === '/autofill')
       return send(
         'text/html',

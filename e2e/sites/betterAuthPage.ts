@@ -44,4 +44,31 @@ async function autofill(): Promise<void> {
   log(`autofill signed in as ${session.data?.user.email ?? 'nobody'}`);
 }
 
-void (location.pathname === '/autofill' ? autofill() : full()).catch((e) => log(`error: ${String(e)}`));
+/**
+ * `/harness`: the same client behind buttons, as a site's own sign-up and sign-in pages are — what the
+ * harness's site target drives (fill #email, click #register; click #sign-in).
+ */
+function buttons(): void {
+  const email = () => (document.getElementById('email') as HTMLInputElement).value;
+  document.getElementById('register')!.addEventListener('click', () => {
+    void (async () => {
+      const signUp = await auth.signUp.email({ email: email(), password: 'correct horse battery staple', name: 'Harness User' });
+      if (signUp.error) return failed('sign-up', signUp.error);
+      const added = await auth.passkey.addPasskey({ name: 'harness passkey' });
+      if (added?.error) return failed('add passkey', added.error);
+      log('passkey added');
+    })().catch((e) => log(`error: ${String(e)}`));
+  });
+  document.getElementById('sign-in')!.addEventListener('click', () => {
+    void (async () => {
+      await auth.signOut();
+      const signedIn = await auth.signIn.passkey();
+      if (signedIn?.error) return failed('passkey sign-in', signedIn.error);
+      log('signed in');
+    })().catch((e) => log(`error: ${String(e)}`));
+  });
+  log('ready');
+}
+
+if (location.pathname === '/harness') buttons();
+else void (location.pathname === '/autofill' ? autofill() : full()).catch((e) => log(`error: ${String(e)}`));

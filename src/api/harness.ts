@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { StepReason } from './harnessReasons.ts';
 import { LAB_PRESET_IDS } from './lab.ts';
+import { siteSchema } from './site.ts';
 
 export const SCENARIO_FORMAT = 'passkey-explorer.scenarios';
 
@@ -169,6 +170,8 @@ export const scenarioFileSchema = z
     subject: z.enum(['authenticator', 'rp']).default('authenticator'),
     /** The preset the suite runs with unless a scenario names its own. */
     preset: z.enum(LAB_PRESET_IDS).optional(),
+    /** A site to run the scenarios against through its own pages (the CLI's --target overrides it). */
+    site: siteSchema.optional(),
     scenarios: z.array(scenarioSchema).min(1).max(500),
   })
   .strict();

@@ -6,12 +6,36 @@
  * syntax error, its line and column.
  */
 import { parseDocument } from 'yaml';
+import type { z } from 'zod';
 import { scenarioFileSchema, type ScenarioFile } from './harness.ts';
+import { siteFileSchema, siteSchema, type Site } from './site.ts';
 
 export type ScenarioFileParse = { ok: true; file: ScenarioFile } | { ok: false; problems: string[] };
 
 /** Parses `text`; `name` decides YAML (.yaml/.yml) or JSON, and without an extension the first character does. */
 export function parseScenarioFile(text: string, name = ''): ScenarioFileParse {
+  return parseDataFile(
+    text,
+    name,
+    scenarioFileSchema,
+    'a scenario file (an object with format, version, suite, scenarios)',
+  ) as ScenarioFileParse;
+}
+
+/** A site file (`harness --target site:<file>`), or a scenario file that names a site: the site. */
+export function parseSiteFile(text: string, name = ''): { ok: true; site: Site } | { ok: false; problems: string[] } {
+  const scenarios = parseScenarioFile(text, name);
+  if (scenarios.ok && scenarios.file.site) return { ok: true, site: siteSchema.parse(scenarios.file.site) };
+  const r = parseDataFile(text, name, siteFileSchema, 'a site file (an object with format, version, url, register, authenticate)');
+  return r.ok ? { ok: true, site: r.file as Site } : r;
+}
+
+function parseDataFile(
+  text: string,
+  name: string,
+  schema: z.ZodType,
+  what: string,
+): { ok: true; file: unknown } | { ok: false; problems: string[] } {
   const yamlish = /\.ya?ml$/i.test(name) || (!/\.json$/i.test(name) && !/^\s*[[{]/.test(text));
   let value: unknown;
   if (yamlish) {
@@ -38,12 +62,10 @@ export function parseScenarioFile(text: string, name = ''): ScenarioFileParse {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return {
       ok: false,
-      problems: [
-        `the file holds ${Array.isArray(value) ? 'a list' : value === null ? 'nothing' : `a ${typeof value}`}, not a scenario file (an object with format, version, suite, scenarios)`,
-      ],
+      problems: [`the file holds ${Array.isArray(value) ? 'a list' : value === null ? 'nothing' : `a ${typeof value}`}, not ${what}`],
     };
-  const parsed = scenarioFileSchema.safeParse(value);
-  if (parsed.success) return { ok: true, file: parsed.data as ScenarioFile };
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, file: parsed.data };
   return {
     ok: false,
     problems: parsed.error.issues.slice(0, 8).map((i) => clip(`${i.path.join('.') || '(top)'}: ${i.message}`)),

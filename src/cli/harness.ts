@@ -9,10 +9,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { HarnessReport } from '@api/harness.ts';
-import { parseScenarioFile } from '@api/scenarioFile.ts';
+import { parseScenarioFile, parseSiteFile } from '@api/scenarioFile.ts';
+import { siteSchema, type Site } from '@api/site.ts';
 import { LAB_PRESET_IDS, labImportSchema, type LabAuthenticatorFile, type LabPresetId } from '@api/lab.ts';
 import { AuthenticatorLab, cdpLabInfo, launchLabBrowser, LabHost, waitForDocument, type LabBrowser } from '../rp/lab/index.ts';
-import { pageDriver } from '../rp/harness/driver.ts';
+import { pageDriver, siteDriver } from '../rp/harness/driver.ts';
+import { SiteTarget } from '../rp/harness/siteTarget.ts';
+import { SiteInspector } from '../rp/inspect/session.ts';
+import { InspectRecorder } from '../rp/inspect/recorder.ts';
 import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
 import { conformanceTarget } from '../rp/conformance/client.ts';
 import { HarnessRunner } from '../rp/harness/runner.ts';
@@ -22,11 +26,12 @@ import { SUITES } from '../rp/harness/suites.ts';
 import { startRpServer, type RpServer } from '../rp/server.ts';
 
 const HELP = `Usage: passkey-explorer harness [--suite capabilities|rp-robustness|all|FILE] [--preset NAME | --authenticator FILE]
-                                 [--target local|conformance:URL] [--client browser|software] [--origin ORIGIN]
+                                 [--target local|conformance:URL|site:FILE] [--client browser|software] [--origin ORIGIN]
                                  [--trust-ca-out FILE] [--report junit=PATH,json=PATH,md=PATH] [--browser PATH] [--headed]
 
 Runs scenario suites against a relying party — by default one of its own (a fresh data directory,
-127.0.0.1), or any server implementing the FIDO2 conformance server API — and prints one line per
+127.0.0.1), any server implementing the FIDO2 conformance server API, or any site through its own
+pages — and prints one line per
 scenario. Each scenario passes, fails, is unsupported (the authenticator or the RP cannot do it) or errors.
 
   --suite S        capabilities, rp-robustness, all (default) or a scenario file (JSON or YAML; its
@@ -37,7 +42,10 @@ scenario. Each scenario passes, fails, is unsupported (the authenticator or the 
                    lab (its options and state; its credentials are left out)
   --target T       local (default): an RP of its own; conformance:URL: the server whose FIDO2
                    conformance API is at URL (POST URL/attestation/options …), with the software
-                   authenticator (no browser)
+                   authenticator (no browser); site:FILE: any site through its own pages, as FILE
+                   (a site file, or a scenario file with a site) describes them: the page, what a
+                   person does there to register and to sign in, how success shows (browser client).
+                   A scenario file that names a site runs against it unless --target says otherwise
   --client C       browser (default for local): a Chrome/Chromium with virtual authenticators;
                    software: the software authenticator, no browser (the only one for conformance:)
   --origin O       software client: the origin it puts in clientDataJSON (default: the target's)
@@ -93,7 +101,19 @@ export async function harness(argv: string[]): Promise<number> {
   }
   const target = values.target ?? 'local';
   const remote = target.startsWith('conformance:') ? target.slice('conformance:'.length) : null;
-  if (target !== 'local' && !remote) return usage(`--target is local or conformance:URL (got "${target}")`);
+  let site: Site | null = null;
+  if (target.startsWith('site:')) {
+    const file = target.slice('site:'.length);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      return usage(`--target ${target}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const parsed = parseSiteFile(text, file);
+    if (!parsed.ok) return usage(`--target ${target} is not a site file: ${parsed.problems.join('; ')}`);
+    site = parsed.site;
+  } else if (target !== 'local' && !remote) return usage(`--target is local, conformance:URL or site:FILE (got "${target}")`);
   if (remote && !/^https?:\/\/[^/]/.test(remote)) return usage(`--target conformance: needs an http(s) URL (got "${remote}")`);
   const client = values.client ?? (remote ? 'software' : 'browser');
   if (client !== 'browser' && client !== 'software') return usage(`--client is browser or software (got "${client}")`);
@@ -128,6 +148,14 @@ export async function harness(argv: string[]): Promise<number> {
     }
   }
 
+  // A scenario file may name the site it tests; --target decides when it is given.
+  if (!values.target) {
+    const named = [...new Set(suites.flatMap((f) => (f.site ? [JSON.stringify(f.site)] : [])))];
+    if (named.length > 1) return usage('the scenario files name different sites: run them one at a time, or give --target');
+    if (named.length === 1) site = siteSchema.parse(JSON.parse(named[0]));
+  }
+  if (site && client !== 'browser') return usage('a site is driven through its pages in a browser (--client browser)');
+
   const dataDir = mkdtempSync(join(tmpdir(), 'pe-harness-'));
   let skew = 0;
   let server: RpServer | null = null;
@@ -152,6 +180,20 @@ export async function harness(argv: string[]): Promise<number> {
       if (values['trust-ca-out']) writeFileSync(values['trust-ca-out'], await soft.trustAnchor());
       runner = new HarnessRunner({ target: harnessTarget, driver: soft.driver, controls: soft.controls });
       where = `the software authenticator against ${harnessTarget.label} (origin ${origin})`;
+    } else if (site) {
+      // Any site, through its own pages: a tab of the lab browser, inspected, with the virtual authenticator.
+      browser = await launchLabBrowser({
+        url: 'about:blank',
+        attachTo: 'about:blank',
+        executable: values.browser,
+        headless: !values.headed,
+      });
+      const inspector = await SiteInspector.attach(browser.connection);
+      await inspector.instrumentExisting();
+      const lab = await new AuthenticatorLab(browser.session, cdpLabInfo(browser)).init();
+      const siteTarget = new SiteTarget(site, browser.session, inspector, new InspectRecorder(inspector));
+      runner = new HarnessRunner({ target: siteTarget, driver: siteDriver(browser.product), lab, authenticator });
+      where = `${siteTarget.label} through its pages in ${browser.product}${browser.headless ? ' (headless)' : ''}`;
     } else {
       server = await startRpServer({ port: 0, dataDir, staticDir: rendererDir(), lab: new LabHost(), now: () => Date.now() + skew });
       browser = await launchLabBrowser({ url: `${server.origin}/`, executable: values.browser, headless: !values.headed });

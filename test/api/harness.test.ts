@@ -13,9 +13,11 @@ import { browserOf } from '../../src/rp/harness/browserName.ts';
 import { SUITES } from '../../src/rp/harness/suites.ts';
 import { tamper } from '../../src/rp/harness/tamper.ts';
 import { toJUnit, toMarkdown } from '@api/harnessReport.ts';
+import { siteFileSchema } from '@api/site.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCHEMA = join(ROOT, 'harness', 'scenario.schema.json');
+const SITE_SCHEMA = join(ROOT, 'harness', 'site.schema.json');
 const VECTORS = resolve(ROOT, '..', 'shared', 'vectors');
 
 describe('the scenario format', () => {
@@ -24,6 +26,14 @@ describe('the scenario format', () => {
     if (process.env.UPDATE_HARNESS_SCHEMA) writeFileSync(SCHEMA, `${JSON.stringify(generated, null, 2)}\n`);
     // Compared as JSON (the file's layout is Prettier's).
     expect(JSON.parse(readFileSync(SCHEMA, 'utf8')), 'harness/scenario.schema.json is stale: run `npm run harness:schema`').toEqual(
+      generated,
+    );
+  });
+
+  it('the site file (harness --target site:FILE) ships as JSON Schema too', () => {
+    const generated = z.toJSONSchema(siteFileSchema, { io: 'input' });
+    if (process.env.UPDATE_HARNESS_SCHEMA) writeFileSync(SITE_SCHEMA, `${JSON.stringify(generated, null, 2)}\n`);
+    expect(JSON.parse(readFileSync(SITE_SCHEMA, 'utf8')), 'harness/site.schema.json is stale: run `npm run harness:schema`').toEqual(
       generated,
     );
   });

@@ -61,3 +61,11 @@ export function pageDriver(page: LabTransport, browser: string): CeremonyDriver 
     },
   };
 }
+
+/** A site target's pages make their own calls (src/rp/harness/siteTarget.ts): this driver only names the browser. */
+export function siteDriver(browser: string): CeremonyDriver {
+  return {
+    browser,
+    call: () => Promise.reject(new Error('a site’s own page calls create() and get(); the harness drives the page')),
+  };
+}

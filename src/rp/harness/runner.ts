@@ -22,6 +22,7 @@ import type { AuthenticatorLab } from '../lab/lab.ts';
 import { PRESETS } from '../lab/options.ts';
 import type { RelyingParty } from '../relyingParty.ts';
 import type { CeremonyDriver } from './driver.ts';
+import { SiteTarget, type DrivenStep } from './siteTarget.ts';
 import { localTarget, TargetCannot, type Exchange, type HarnessTarget, type TargetAnswer } from './target.ts';
 import { tamper } from './tamper.ts';
 
@@ -76,6 +77,8 @@ interface Done extends TargetAnswer {
   response: Record<string, any> | null;
   config: CeremonyConfig;
   kind: 'register' | 'authenticate';
+  /** A site target: the request that carried the credential (a replay to the same ceremony sends it again). */
+  siteRequest?: DrivenStep['request'];
 }
 
 class StepFailure extends Error {
@@ -148,7 +151,8 @@ export class HarnessRunner {
       totals[r.outcome]++;
       // A remote RP's ceremonies are its result exchanges (it keeps the records).
       totals.ceremonies += r.steps.reduce(
-        (k, s) => k + (s.ceremonyIds.length || (s.exchanges?.filter((x) => x.url.endsWith('/result')).length ?? 0)),
+        // The local RP's records; a conformance API's result calls; a site's judged steps.
+        (k, s) => k + (s.ceremonyIds.length || (s.exchanges?.filter((x) => x.url.endsWith('/result')).length ?? 0) || (s.verdict ? 1 : 0)),
         0,
       );
     }
@@ -196,6 +200,7 @@ export class HarnessRunner {
     let lastSignCount: number | null = null;
     this.target.setClockSkew(0);
     try {
+      if (this.target instanceof SiteTarget) await this.target.reset();
       authenticatorId = (await this.controls?.fresh(preset, file)) ?? null;
     } catch (e) {
       return this.result(suite, sc, preset, 'error', { code: 'no-authenticator', params: { error: errorText(e) } }, steps, t0);
@@ -303,6 +308,7 @@ export class HarnessRunner {
   private async ceremony(step: Extract<ScenarioStep, { do: 'register' | 'authenticate' }>, user: string, title: string): Promise<Done> {
     const config = this.configOf(step, user);
     const reg = step.do === 'register';
+    if (this.target instanceof SiteTarget) return this.onSite(this.target, step, user, config);
     if (step.config?.policy && !this.target.appliesPolicy)
       throw new StepFailure('unsupported', {
         code: 'unsupported-target',
@@ -326,6 +332,32 @@ export class HarnessRunner {
     return d;
   }
 
+  /** A ceremony step on a site's own page: what the harness's options or clock would change is unsupported there. */
+  private async onSite(
+    site: SiteTarget,
+    step: Extract<ScenarioStep, { do: 'register' | 'authenticate' }>,
+    user: string,
+    config: CeremonyConfig,
+  ): Promise<Done> {
+    const why =
+      SiteTarget.refusesConfig(step.config) ??
+      (step.abortAfterMs ? 'its page decides when a ceremony is cancelled' : null) ??
+      (step.clockSkewMs ? 'a site’s clock is its own' : null);
+    if (why) throw new StepFailure('unsupported', { code: 'unsupported-target', params: { why } });
+    const kind = step.do === 'register' ? 'register' : 'authenticate';
+    const d = await this.siteCall(() => site.drive(kind, user, { tamper: step.tamper }, step.config));
+    return { ...d.answer, openedId: '', response: d.response, config, kind, siteRequest: d.request };
+  }
+
+  private async siteCall<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof TargetCannot) throw new StepFailure('unsupported', { code: 'unsupported-target', params: { why: e.message } });
+      throw e;
+    }
+  }
+
   private skew(ms: number): void {
     try {
       this.target.setClockSkew(ms);
@@ -338,6 +370,17 @@ export class HarnessRunner {
   private async replay(step: Extract<ScenarioStep, { do: 'replay' }>, done: Map<string, Done>): Promise<Done> {
     const earlier = done.get(step.step);
     if (!earlier?.response) throw new StepFailure('error', { code: 'no-replay', params: { step: step.step } });
+    const site = this.target instanceof SiteTarget ? this.target : null;
+    if (site) {
+      if (step.to === 'same-ceremony') {
+        const request = earlier.siteRequest;
+        if (!request) throw new StepFailure('error', { code: 'no-replay', params: { step: step.step } });
+        const a = await this.siteCall(() => site.resend(request));
+        return { ...a, openedId: '', response: earlier.response, config: earlier.config, kind: earlier.kind };
+      }
+      const d = await this.siteCall(() => site.drive(earlier.kind, earlier.config.userName, { replace: earlier.response! }));
+      return { ...d.answer, openedId: '', response: earlier.response, config: earlier.config, kind: earlier.kind, siteRequest: d.request };
+    }
     let ceremonyId = earlier.openedId;
     let exchanges: Exchange[] = [];
     if (step.to === 'new-ceremony') ({ ceremonyId, exchanges } = await this.target.open(earlier.kind, earlier.config));
