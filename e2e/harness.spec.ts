@@ -169,6 +169,17 @@ test('without a browser: the software authenticator against an RP of its own and
   const ownReport = JSON.parse(readFileSync(join(dir, 'own.json'), 'utf8'));
   expect(ownReport.totals).toMatchObject({ fail: 0, error: 0, scenarios: COUNT });
 
+  // Every forgery, refused by the RP of its own at the check it names; a browser's authenticator forges none.
+  const forged = await runHarness(['--suite', 'rp-forgeries', '--client', 'software']);
+  expect(forged.code, forged.out + forged.err).toBe(0);
+  const forgeries = Number(/^(\d+) pass, 0 fail, 0 unsupported, 0 error/m.exec(forged.out)?.[1]);
+  // One scenario per forgery and ceremony it applies to (18 forgeries; 28 scenarios).
+  expect(forgeries).toBeGreaterThanOrEqual(28);
+  const inBrowser = await runHarness(['--suite', 'rp-forgeries']);
+  expect(inBrowser.code, inBrowser.out + inBrowser.err).toBe(0);
+  expect(inBrowser.out).toMatch(new RegExp(`^0 pass, 0 fail, ${forgeries} unsupported, 0 error`, 'm'));
+  expect(inBrowser.out).toContain('only the software authenticator makes the forgery tpm-wrong-name (run with --client software)');
+
   // Another server: the local RP of a second process-free instance, serving only its conformance API to us.
   const other = await startRpServer({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'pe-harness-target-')), conformance: {} });
   try {

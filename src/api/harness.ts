@@ -59,6 +59,31 @@ export const TAMPERS = [
   'userHandle',
 ] as const;
 
+/**
+ * What the software authenticator (src/rp/soft) can make a response lie about (a scenario's `forge`
+ * step; `passkey-explorer soft --forgery`). Replay and a reused challenge are the runner's (it posts a response again). */
+export const FORGERIES = [
+  'wrong-origin',
+  'wrong-type',
+  'wrong-rp-id-hash',
+  'up-0',
+  'uv-0',
+  'bogus-signature',
+  'counter-regression',
+  'replayed-assertion',
+  'tampered-client-data',
+  'truncated-authenticator-data',
+  'non-canonical-cbor',
+  'trailing-bytes',
+  'at-without-attested-data',
+  'untrusted-chain',
+  'expired-chain',
+  'wrong-purpose-chain',
+  'aaguid-mismatch',
+  'tpm-wrong-name',
+] as const;
+export type Forgery = (typeof FORGERIES)[number];
+
 /** What must come of a ceremony step. Every member given must hold. */
 const expectation = z
   .object({
@@ -138,6 +163,12 @@ const stepSchema = z.discriminatedUnion('do', [
       value: z.union([z.boolean(), z.number().int().min(0).max(0xffffffff)]).optional(),
     })
     .strict(),
+  /**
+   * The next ceremony's response carries this forgery (the software authenticator makes it: with a
+   * browser's authenticator the scenario is unsupported). Where a correct RP refuses each:
+   * FORGERY_CHECKS of src/rp/soft/authenticator.ts.
+   */
+  z.object({ do: z.literal('forge'), forgery: z.enum(FORGERIES) }).strict(),
   /** Changes this RP's own records (what a server does between two ceremonies). */
   z.object({ do: z.literal('rp'), action: z.enum(['forgetCredentials']) }).strict(),
 ]);

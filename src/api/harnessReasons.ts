@@ -15,6 +15,7 @@ export const REASON_EN = {
   'unsupported-flag': 'the authenticator leaves {flag} off',
   'unsupported-lab': 'this step needs a virtual authenticator',
   'unsupported-target': 'the RP under test cannot do this step: {why}',
+  'unsupported-forgery': 'only the software authenticator makes the forgery {forgery} (run with --client software)',
   skipped: 'skipped: the person at the authenticator said it cannot do this',
   expected: '{what}: expected {want}, got {got}',
   'step-error': 'the harness could not run this step: {error}',

@@ -22,7 +22,10 @@ import { conformanceTarget } from '../rp/conformance/client.ts';
 import { HarnessRunner } from '../rp/harness/runner.ts';
 import { localTarget } from '../rp/harness/target.ts';
 import { SoftHarness } from '../rp/soft/harness.ts';
+import { makeTestCa } from '../rp/soft/certs.ts';
+import { TrustRoots } from '../rp/roots.ts';
 import { SUITES } from '../rp/harness/suites.ts';
+import { FORGERY_SUITE } from '../rp/soft/suite.ts';
 import { startRpServer, type RpServer } from '../rp/server.ts';
 
 const HELP = `Usage: passkey-explorer harness [--suite capabilities|rp-robustness|all|FILE] [--preset NAME | --authenticator FILE]
@@ -34,7 +37,8 @@ Runs scenario suites against a relying party — by default one of its own (a fr
 pages — and prints one line per
 scenario. Each scenario passes, fails, is unsupported (the authenticator or the RP cannot do it) or errors.
 
-  --suite S        capabilities, rp-robustness, all (default) or a scenario file (JSON or YAML; its
+  --suite S        capabilities, rp-robustness, all (default), rp-forgeries (every forgery of the
+                   software authenticator: --client software) or a scenario file (JSON or YAML; its
                    JSON Schema is harness/scenario.schema.json); repeat or comma-separate for several
   --preset NAME    run every scenario on this authenticator (${LAB_PRESET_IDS.join(', ')}): its report
                    card; without it each scenario uses its own preset (default platform-passkey)
@@ -135,6 +139,7 @@ export async function harness(argv: string[]): Promise<number> {
   for (const name of names) {
     if (name === 'all') suites.push(SUITES.capabilities, SUITES['rp-robustness']);
     else if (name === 'capabilities' || name === 'rp-robustness') suites.push(SUITES[name]);
+    else if (name === 'rp-forgeries') suites.push(FORGERY_SUITE);
     else {
       let text;
       try {
@@ -168,15 +173,18 @@ export async function harness(argv: string[]): Promise<number> {
       // No browser: the software authenticator answers, for an RP of our own or any conformance API.
       let origin = values.origin;
       let harnessTarget;
+      const ca = await makeTestCa();
       if (remote) {
         origin ??= new URL(remote).origin;
         harnessTarget = conformanceTarget(remote);
       } else {
+        // The RP of its own trusts the software authenticator's test CA, as an RP under test is told to.
+        new TrustRoots(dataDir).add('software-authenticator-test-ca', ca.root.pem);
         server = await startRpServer({ port: 0, dataDir, lab: new LabHost(), now: () => Date.now() + skew });
         origin ??= server.origin;
         harnessTarget = localTarget(server.rp, (ms) => (skew = ms));
       }
-      const soft = new SoftHarness(origin);
+      const soft = new SoftHarness(origin, ca);
       if (values['trust-ca-out']) writeFileSync(values['trust-ca-out'], await soft.trustAnchor());
       runner = new HarnessRunner({ target: harnessTarget, driver: soft.driver, controls: soft.controls });
       where = `the software authenticator against ${harnessTarget.label} (origin ${origin})`;

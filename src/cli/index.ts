@@ -1,11 +1,12 @@
 /**
- * passkey-explorer: serve | decode | verify | harness. Plain Node; no Electron import.
+ * passkey-explorer: serve | decode | verify | inspect | harness | soft. Plain Node; no Electron import.
  */
 import { VERSION } from '../rp/server.ts';
 import { decode } from './decode.ts';
 import { harness } from './harness.ts';
 import { inspect } from './inspect.ts';
 import { serve } from './serve.ts';
+import { soft } from './soft.ts';
 import { verify } from './verify.ts';
 
 const HELP = `Usage: passkey-explorer <command> [options]
@@ -16,6 +17,7 @@ Commands:
   verify    verify a ceremony case offline, step by step, with a second opinion
   inspect   open a site in a browser of its own and record, decode and verify its passkey ceremonies
   harness   run scenario suites (capabilities, rp-robustness, a file) and write JUnit / JSON / Markdown reports
+  soft      the software authenticator by hand: answer any RP's options with a response (or a forgery), state in a file
   help      show help for a command: passkey-explorer help <command>
 
 Run "passkey-explorer <command> --help" for a command's options.
@@ -23,7 +25,7 @@ Run "passkey-explorer <command> --help" for a command's options.
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { serve, decode, verify, inspect, harness };
+const COMMANDS: Record<string, Command> = { serve, decode, verify, inspect, harness, soft };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -151,3 +151,88 @@ describe('help and usage', () => {
     expect((await run('--help')).out).toContain('Commands:');
   });
 });
+
+describe('passkey-explorer soft', () => {
+  const state = join(dir, 'soft.json');
+  const opts = (name: string, o: unknown) => {
+    const f = join(dir, name);
+    writeFileSync(f, JSON.stringify(o));
+    return f;
+  };
+  const creation = {
+    rp: { id: 'example.com', name: 'Example' },
+    user: { id: 'dXNlci0x', name: 'alice' },
+    challenge: 'Y2hhbGxlbmdlLTEtMTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMg',
+    pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+    authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+    attestation: 'direct',
+  };
+
+  it('answers creation then request options with responses that verify, the state kept in the file between calls', async () => {
+    const ca = join(dir, 'soft-ca.pem');
+    const c = await run('soft', 'create', '--state', state, '--options', opts('c.json', { publicKey: creation }), '--trust-ca-out', ca);
+    expect(c.code, c.err).toBe(0);
+    const reg = JSON.parse(c.out);
+    const { analyzeRegistration, analyzeAuthentication } = await import('../../src/rp/analyze.ts');
+    const { parsedOf } = await import('@decode/verify/common.ts');
+    const exp = { origin: 'https://example.com', rpID: 'example.com', trustAnchors: [readFileSync(ca, 'utf8')] };
+    const a = await analyzeRegistration(reg, { ...exp, challenge: creation.challenge, requireUserVerification: true });
+    expect(a.failure).toBeNull();
+    expect(a.checks.find((k) => k.id === 'attestation.trust')?.status).toBe('pass');
+    const publicKey = parsedOf(a.dissection).authData!.attestedCredentialData!.credentialPublicKey;
+
+    // A second process: the file brings the credential back; its counter goes on.
+    const request = { challenge: 'b3RoZXItY2hhbGxlbmdlLTEyMzQ1Njc4OTAxMjM0NTY3OA', rpId: 'example.com', userVerification: 'required' };
+    const g = await run('soft', 'get', '--state', state, '--options', opts('g.json', request));
+    expect(g.code, g.err).toBe(0);
+    const auth = JSON.parse(g.out);
+    expect(auth.id).toBe(reg.id);
+    const v = await analyzeAuthentication(auth, {
+      ...exp,
+      challenge: request.challenge,
+      credential: { id: reg.id, publicKey, counter: 0 },
+    });
+    expect(v.failure).toBeNull();
+    expect(v.secondOpinion.verified).toBe(true);
+    // The replayed-assertion forgery sends the last good assertion again, even from a new process.
+    const replay = await run(
+      'soft',
+      'get',
+      '--state',
+      state,
+      '--options',
+      opts('g2.json', { ...request, challenge: 'bmV3' }),
+      '--forgery',
+      'replayed-assertion',
+    );
+    expect(JSON.parse(replay.out)).toEqual(auth);
+    const list = await run('soft', 'list', '--state', state);
+    expect(list.out).toMatch(new RegExp(`^${reg.id}  rpId example.com  alice  discoverable  signCount 1$`, 'm'));
+  });
+
+  it('refuses as a browser would (exit 1, the DOMException name), and a broken state file or options are usage errors', async () => {
+    const noUv = join(dir, 'no-uv.json');
+    const r = await run('soft', 'create', '--state', noUv, '--no-uv', '--options', opts('c2.json', creation));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^NotAllowedError: /);
+    writeFileSync(
+      noUv,
+      JSON.stringify({ format: 'passkey-explorer/software-authenticator', version: 1, options: {}, ca: null, credentials: [] }),
+    );
+    const broken = await run('soft', 'list', '--state', noUv);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain('options.format:');
+    const notOptions = await run('soft', 'create', '--state', join(dir, 'fresh.json'), '--options', opts('x.json', { hello: 1 }));
+    expect(notOptions.code).toBe(2);
+    expect(notOptions.err).toContain('the options need a challenge');
+    const wrongKind = await run(
+      'soft',
+      'create',
+      '--state',
+      join(dir, 'fresh.json'),
+      '--options',
+      opts('y.json', { challenge: 'AA', rpId: 'a.example' }),
+    );
+    expect(wrongKind.err).toContain('is this request options? use get');
+  });
+});

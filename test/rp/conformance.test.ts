@@ -21,6 +21,9 @@ import { Store } from '../../src/rp/store.ts';
 import { HarnessRunner } from '../../src/rp/harness/runner.ts';
 import { SUITES } from '../../src/rp/harness/suites.ts';
 import { startRpServer, type RpServer } from '../../src/rp/server.ts';
+import { TrustRoots } from '../../src/rp/roots.ts';
+import { makeTestCa } from '../../src/rp/soft/certs.ts';
+import { FORGERY_SUITE } from '../../src/rp/soft/suite.ts';
 import { SoftHarness } from '../../src/rp/soft/harness.ts';
 
 let server: RpServer;
@@ -98,6 +101,36 @@ describe('the conformance API of the local RP', () => {
       status: 400,
       answer: { status: 'failed', errorMessage: expect.stringMatching(/^authentication\.origin: /) },
     });
+  }, 60_000);
+
+  it('rp-forgeries through the conformance client: every forgery refused at its check by an RP that trusts the test CA', async () => {
+    const ca = await makeTestCa();
+    const dir = mkdtempSync(join(tmpdir(), 'pe-conformance-trusting-'));
+    dirs.push(dir);
+    // As an RP under test is told to (harness --trust-ca-out): the software authenticator's root.
+    new TrustRoots(dir).add('software-authenticator-test-ca', ca.root.pem);
+    const trusting = await startRpServer({ port: 0, dataDir: dir, conformance: {} });
+    try {
+      const soft = new SoftHarness(trusting.origin, ca);
+      const report = await new HarnessRunner({
+        target: conformanceTarget(`${trusting.origin}/conformance`),
+        driver: soft.driver,
+        controls: soft.controls,
+      }).run([FORGERY_SUITE]);
+      const not = report.scenarios.filter((s) => s.outcome !== 'pass').map((s) => `${s.id}: ${s.outcome} ${s.message}`);
+      // Only the forgery the RP's own policy decides (non-canonical CBOR: requireCanonicalCbor) is out of reach.
+      expect(not).toEqual([expect.stringMatching(/^non-canonical-cbor\.registration: unsupported .*RP policy/)]);
+      // Each refusal named the check FORGERY_CHECKS names, in the RP's answer.
+      const chain = report.scenarios.find((s) => s.id === 'untrusted-chain.registration')!.steps.at(-1)!;
+      expect(chain).toMatchObject({ outcome: 'pass', rejectedAt: 'attestation.trust' });
+      const tpm = report.scenarios.find((s) => s.id === 'tpm-wrong-name.registration')!.steps.at(-1)!;
+      expect(tpm.exchanges?.at(-1)).toMatchObject({
+        status: 400,
+        answer: { errorMessage: expect.stringMatching(/^attestation\.tpm\.certInfo\.name: /) },
+      });
+    } finally {
+      await trusting.close();
+    }
   }, 60_000);
 });
 

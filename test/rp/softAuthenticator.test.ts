@@ -5,6 +5,7 @@
  * FORGERY_CHECKS names, and only there first; the client's refusals are the browser's DOMException
  * names; its state saves and loads (the credential signs again after a reload, the counter goes on).
  */
+import { FORGERIES } from '@api/harness.ts';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,6 @@ import { RP_ALGORITHMS } from '@decode/cose/algorithms.ts';
 import { parsedOf } from '@decode/verify/common.ts';
 import { analyzeAuthentication, analyzeRegistration } from '../../src/rp/analyze.ts';
 import {
-  FORGERIES,
   FORGERY_CHECKS,
   FORMAT_ALGORITHMS,
   SOFT_FORMATS,

@@ -43,6 +43,7 @@ export function conformanceTarget(base: string, opts: { fetch?: typeof fetch } =
   return {
     label: `conformance:${root}`,
     appliesPolicy: false,
+    ownOptions: true,
     async open(kind, config) {
       const body =
         kind === 'register'

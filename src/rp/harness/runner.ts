@@ -8,6 +8,7 @@
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import {
   scenarioSchema,
+  type Forgery,
   type HarnessReport,
   type Scenario,
   type ScenarioOutcome,
@@ -22,7 +23,7 @@ import type { AuthenticatorLab } from '../lab/lab.ts';
 import { PRESETS } from '../lab/options.ts';
 import type { RelyingParty } from '../relyingParty.ts';
 import type { CeremonyDriver } from './driver.ts';
-import { SiteTarget, type DrivenStep } from './siteTarget.ts';
+import { optionsMismatch, SiteTarget, type DrivenStep } from './siteTarget.ts';
 import { localTarget, TargetCannot, type Exchange, type HarnessTarget, type TargetAnswer } from './target.ts';
 import { tamper } from './tamper.ts';
 
@@ -42,6 +43,8 @@ export interface AuthenticatorControls {
   fresh(preset: LabPresetId | null, file: LabAuthenticatorFile | null): Promise<string | null>;
   remove(id: string): Promise<void>;
   act(id: string, action: LabAction, value: boolean | number | undefined): Promise<void>;
+  /** The next response carries this forgery (the software authenticator's; a browser's lab has none). */
+  forge?(id: string, forgery: Forgery): Promise<void>;
 }
 type LabAction = Extract<ScenarioStep, { do: 'lab' }>['action'];
 
@@ -213,7 +216,11 @@ export class HarnessRunner {
       try {
         if (step.do === 'lab') await this.labAction(step, authenticatorId);
         else if (step.do === 'rp') this.rpAction(step, user);
-        else {
+        else if (step.do === 'forge') {
+          if (!this.controls?.forge || !authenticatorId)
+            throw new StepFailure('unsupported', { code: 'unsupported-forgery', params: { forgery: step.forgery } });
+          await this.controls.forge(authenticatorId, step.forgery);
+        } else {
           const times = step.do === 'replay' ? 1 : (step.repeat ?? 1);
           for (let k = 0; k < times; k++) {
             const d = step.do === 'replay' ? await this.replay(step, done) : await this.ceremony(step, user, sc.title);
@@ -315,6 +322,8 @@ export class HarnessRunner {
         params: { why: 'its verification policy is its own (this step sets the RP policy)' },
       });
     const { ceremonyId, options, exchanges } = await this.target.open(reg ? 'register' : 'authenticate', config);
+    const differs = this.target.ownOptions ? optionsMismatch(step.do, step.config ?? {}, { publicKey: options }, 'the RP’s options') : null;
+    if (differs) throw new StepFailure('unsupported', { code: 'unsupported-target', params: { why: differs } });
     const outcome = await this.env.driver.call(reg ? 'create' : 'get', options, {
       abortAfterMs: step.abortAfterMs,
       // A step that must end in a timeout or a cancel: the person should not touch the authenticator.

@@ -51,7 +51,7 @@ const COMPARED = ['residentKey', 'userVerification', 'attestation', 'allowCreden
  * "required" is met by "preferred" too: the lab's authenticator stores discoverable credentials, so
  * the page's registration makes one either way.
  */
-export function optionsMismatch(kind: Kind, patch: ConfigPatch, options: unknown): string | null {
+export function optionsMismatch(kind: Kind, patch: ConfigPatch, options: unknown, who = 'the site’s page'): string | null {
   const pk = ((options as Json | null)?.publicKey ?? {}) as Json;
   const sel = (pk.authenticatorSelection ?? {}) as Json;
   const listed = (v: unknown) => Array.isArray(v) && v.length > 0;
@@ -84,7 +84,7 @@ export function optionsMismatch(kind: Kind, patch: ConfigPatch, options: unknown
         break;
     }
     if (!same)
-      return `the site’s page asked for ${key} ${JSON.stringify(got)}; this step needs ${JSON.stringify(key.endsWith('Credentials') ? (want ? 'a list' : 'none') : want)}`;
+      return `${who} asked for ${key} ${JSON.stringify(got)}; this step needs ${JSON.stringify(key.endsWith('Credentials') ? (want ? 'a list' : 'none') : want)}`;
   }
   return null;
 }
@@ -95,6 +95,7 @@ const FIELDS = ['clientDataJSON', 'authenticatorData', 'attestationObject', 'sig
 export class SiteTarget implements HarnessTarget {
   readonly label: string;
   readonly appliesPolicy = false;
+  readonly ownOptions = true;
   private readonly origin: string;
   private paused: ((p: Json) => void) | null = null;
   /** Makes `{user}` new on every run: a site keeps the accounts of earlier runs. */

@@ -45,6 +45,11 @@ export interface HarnessTarget {
   readonly label: string;
   /** Whether a step's RP policy (CeremonyConfig.policy) reaches the RP's verification. */
   readonly appliesPolicy: boolean;
+  /**
+   * The RP decides its options (a remote RP may ignore what the harness asks for): a step is then run
+   * only where the options it got are the ones the step needs (optionsMismatch), and unsupported otherwise.
+   */
+  readonly ownOptions: boolean;
   open(kind: 'register' | 'authenticate', config: CeremonyConfig): Promise<{ ceremonyId: string; options: any; exchanges: Exchange[] }>;
   verify(
     kind: 'register' | 'authenticate',
@@ -86,6 +91,7 @@ export function localTarget(rp: RelyingParty, setClockSkew: (ms: number) => void
   return {
     label: 'this RP',
     appliesPolicy: true,
+    ownOptions: false,
     async open(kind, config) {
       const { ceremonyId, options } = kind === 'register' ? rp.registrationOptions(config) : rp.authenticationOptions(config);
       return { ceremonyId, options, exchanges: [] };

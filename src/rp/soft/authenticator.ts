@@ -13,6 +13,7 @@
  * It plays the client too (clientDataJSON, the origin it is told) — a forgery can lie about both.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Forgery } from '@api/harness.ts';
 import { encodeCbor, type CborValue } from './cbor.ts';
 import {
   issueAikCert,
@@ -31,28 +32,7 @@ import { certInfoOf, pubAreaOf, TPM_ALGORITHMS } from './tpm.ts';
 export const SOFT_FORMATS = ['none', 'packed-self', 'packed', 'fido-u2f', 'tpm', 'android-key', 'apple'] as const;
 export type SoftFormat = (typeof SOFT_FORMATS)[number];
 
-/** What a response can be made to lie about. Replay and a reused challenge are the runner's (it posts a response again). */
-export const FORGERIES = [
-  'wrong-origin',
-  'wrong-type',
-  'wrong-rp-id-hash',
-  'up-0',
-  'uv-0',
-  'bogus-signature',
-  'counter-regression',
-  'replayed-assertion',
-  'tampered-client-data',
-  'truncated-authenticator-data',
-  'non-canonical-cbor',
-  'trailing-bytes',
-  'at-without-attested-data',
-  'untrusted-chain',
-  'expired-chain',
-  'wrong-purpose-chain',
-  'aaguid-mismatch',
-  'tpm-wrong-name',
-] as const;
-export type Forgery = (typeof FORGERIES)[number];
+export type { Forgery } from '@api/harness.ts';
 
 /**
  * Where a correct RP refuses each forgery (the check of the local RP's verifier; another RP's step
@@ -329,6 +309,8 @@ export class SoftwareAuthenticator {
         ? { der: b64u(this.ca.root.der), pkcs8: b64u(this.ca.root.pkcs8), pem: this.ca.root.pem, subject: this.ca.root.subject }
         : null,
       credentials: this.list(),
+      // Each credential's last good assertion: what the replayed-assertion forgery sends again.
+      lastAssertions: Object.fromEntries(this.last),
     };
   }
 
@@ -336,7 +318,9 @@ export class SoftwareAuthenticator {
     const ca = file.ca
       ? { root: { der: fromB64u(file.ca.der), pkcs8: fromB64u(file.ca.pkcs8), pem: file.ca.pem, subject: file.ca.subject } }
       : null;
-    return new SoftwareAuthenticator(file.options, { ca, credentials: file.credentials });
+    const auth = new SoftwareAuthenticator(file.options, { ca, credentials: file.credentials });
+    for (const [id, r] of Object.entries(file.lastAssertions ?? {})) if (auth.credentials.has(id)) auth.last.set(id, structuredClone(r));
+    return auth;
   }
 
   // ---------------------------------------------------------------- parts
@@ -501,6 +485,7 @@ export interface SoftAuthenticatorFile {
   options: SoftOptions;
   ca: { der: string; pkcs8: string; pem: string; subject: string } | null;
   credentials: SoftCredentialRecord[];
+  lastAssertions?: Record<string, Record<string, unknown>>;
 }
 
 /** The algorithms a format allows (the rest: any of ./keys.ts). */

@@ -43,10 +43,17 @@ function fromLabFile(file: LabAuthenticatorFile): Partial<SoftOptions> {
 export class SoftHarness {
   current: SoftwareAuthenticator = new SoftwareAuthenticator();
   private forgeries = new Set<Forgery>();
+  /** A scenario's `forge` step: the next response only. */
+  private next: Forgery | null = null;
   private ca: TestCa | null = null;
   private seq = 0;
 
-  constructor(private readonly origin: string) {}
+  constructor(
+    private readonly origin: string,
+    ca?: TestCa,
+  ) {
+    this.ca = ca ?? null;
+  }
 
   /** The root the attestation chains lead to (PEM). */
   async trustAnchor(): Promise<string> {
@@ -63,8 +70,9 @@ export class SoftHarness {
     call: async (kind, options, opts = {}) => {
       const t0 = performance.now();
       const auth = this.current;
-      // One forgery per response; several faults on at once: the first named wins.
-      const forgery = [...this.forgeries][0];
+      // One forgery per response: a forge step's first, then the first fault named.
+      const forgery = this.next ?? [...this.forgeries][0];
+      this.next = null;
       try {
         const response =
           kind === 'create'
@@ -83,11 +91,15 @@ export class SoftHarness {
   readonly controls: AuthenticatorControls = {
     fresh: async (preset, file) => {
       this.forgeries.clear();
+      this.next = null;
       const options = file ? fromLabFile(file) : preset ? PRESET_OPTIONS[preset] : {};
       this.current = new SoftwareAuthenticator(options, { ca: await this.testCa() });
       return `soft-${++this.seq}`;
     },
     remove: async () => {},
+    forge: async (_id, forgery) => {
+      this.next = forgery;
+    },
     act: async (_id, action, value) => {
       const on = value === undefined ? true : !!value;
       const o = this.current.options;

@@ -64,6 +64,7 @@ export const harnessJa: Catalog<typeof harnessEn> = {
   'harness.reason.unsupported-flag': '認証器は {flag} を立てません',
   'harness.reason.unsupported-lab': 'このステップには仮想認証器が必要です',
   'harness.reason.unsupported-target': 'テスト対象の RP ではこのステップを実行できません: {why}',
+  'harness.reason.unsupported-forgery': '偽造 {forgery} を作れるのはソフトウェア認証器だけです（--client software で実行してください）',
   'harness.reason.skipped': 'スキップ: 認証器を操作する人が「これはできない」と答えました',
   'harness.reason.expected': '{what}: 期待値 {want}、実際 {got}',
   'harness.reason.step-error': 'ハーネスがこのステップを実行できませんでした: {error}',
