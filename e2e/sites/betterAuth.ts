@@ -9,11 +9,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { betterAuthRp } from '../../test/support/betterAuthRp.ts';
 import { build } from 'vite';
-import { betterAuth } from 'better-auth';
-import { memoryAdapter } from 'better-auth/adapters/memory';
 import { toNodeHandler } from 'better-auth/node';
-import { passkey } from '@better-auth/passkey';
 
 export interface BetterAuthSite {
   origin: string;
@@ -45,18 +43,7 @@ export async function startBetterAuthSite(): Promise<BetterAuthSite> {
   const server: Server = createServer();
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], passkey: [] };
-  const auth = betterAuth({
-    baseURL: origin,
-    secret: 'passkey-explorer-e2e-fixture-secret-0123456789',
-    database: memoryAdapter(db),
-    emailAndPassword: { enabled: true },
-    trustedOrigins: [origin],
-    telemetry: { enabled: false },
-    // Its own log of refused sign-ins would only repeat what the tests assert.
-    logger: { disabled: true },
-    plugins: [passkey({ rpID: 'localhost', rpName: 'Better Auth fixture', origin })],
-  });
+  const auth = betterAuthRp(origin, 'Better Auth fixture');
   const handler = toNodeHandler(auth);
   server.on('request', (req, res) => {
     const path = new URL(req.url ?? '/', origin).pathname;

@@ -9,10 +9,8 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { betterAuthRp } from './betterAuthRp.ts';
 import { randomBytes } from 'node:crypto';
-import { betterAuth } from 'better-auth';
-import { memoryAdapter } from 'better-auth/adapters/memory';
-import { passkey } from '@better-auth/passkey';
 
 export interface BetterAuthConformance {
   /** The conformance API's base URL. */
@@ -31,17 +29,7 @@ export async function startBetterAuthConformance(): Promise<BetterAuthConformanc
   const server: Server = createServer();
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const db: Record<string, unknown[]> = { user: [], session: [], account: [], verification: [], passkey: [] };
-  const auth = betterAuth({
-    baseURL: origin,
-    secret: 'passkey-explorer-conformance-adapter-secret-0123456789',
-    database: memoryAdapter(db),
-    emailAndPassword: { enabled: true },
-    trustedOrigins: [origin],
-    telemetry: { enabled: false },
-    logger: { disabled: true },
-    plugins: [passkey({ rpID: 'localhost', rpName: 'Better Auth (conformance adapter)', origin })],
-  });
+  const auth = betterAuthRp(origin, 'Better Auth (conformance adapter)');
   /** Cookies per conformance session (the adapter's own cookie names it). */
   const jars = new Map<string, Map<string, string>>();
   const users = new Map<string, Map<string, string>>();

@@ -5,7 +5,8 @@
  * judges the site's answer — the request that carried the credential and what the server said to it,
  * captured by the inspection (src/rp/inspect). The lab's faults (bogus signature, UP / UV cleared,
  * counters) are the authenticator's; a tamper or a replay changes the site's own request on its way
- * out (CDP Fetch: the response's fields, found in the body as base64url or base64, replaced), so an
+ * out (held by the inspection's CDP Fetch: the response's fields, found in the body as base64url or
+ * base64, replaced), so an
  * attacker between the page and the server is what the site meets.
  *
  * A site names no check when it refuses: any refusal meets "rejected at". What a site cannot be made
@@ -97,7 +98,6 @@ export class SiteTarget implements HarnessTarget {
   readonly appliesPolicy = false;
   readonly ownOptions = true;
   private readonly origin: string;
-  private paused: ((p: Json) => void) | null = null;
   /** Makes `{user}` new on every run: a site keeps the accounts of earlier runs. */
   private readonly run = randomBytes(3).toString('hex');
 
@@ -109,11 +109,6 @@ export class SiteTarget implements HarnessTarget {
   ) {
     this.label = `site:${site.url}`;
     this.origin = new URL(site.url).origin;
-    page.on('Fetch.requestPaused', (p) => {
-      const params = p as Json;
-      if (this.paused) this.paused(params);
-      else void this.page.send('Fetch.continueRequest', { requestId: params.requestId }).catch(() => {});
-    });
   }
 
   open(): Promise<never> {
@@ -323,36 +318,28 @@ export class SiteTarget implements HarnessTarget {
     this.inspector.on('capture', onCapture);
     let finish!: (body: string | null) => void;
     const done = new Promise<string | null>((ok) => (finish = ok));
-    const enabled = this.page.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
-    this.paused = (p) => {
-      void (async () => {
-        const req = p.request as { method: string; postData?: string };
-        let body: string | null = null;
-        if (req.method !== 'GET' && typeof req.postData === 'string') {
-          // Before the page's call, no request carries its credential. After it, the result reaches us
-          // over the page's binding, and a request posted right after may come first: wait for it.
-          if (called && !credential)
-            await new Promise<void>((ok) => {
-              const t = setTimeout(ok, 2_000);
-              waiting = () => (clearTimeout(t), ok());
-            });
-          if (credential) body = rewriteBody(req.postData, credential, fault.replace ?? tamper(credential, fault.tamper!));
-        }
-        if (body === null) return this.page.send('Fetch.continueRequest', { requestId: p.requestId });
-        finish(body);
-        return this.page.send('Fetch.continueRequest', { requestId: p.requestId, postData: Buffer.from(body).toString('base64') });
-      })().catch(() => {});
-    };
+    // The inspection holds the page's requests (Fetch): each one with a body is offered here first.
+    this.inspector.rewriteRequests(async (req) => {
+      if (req.method === 'GET') return null;
+      // Before the page's call, no request carries its credential. After it, the result reaches us
+      // over the page's binding, and a request posted right after may come first: wait for it.
+      if (called && !credential)
+        await new Promise<void>((ok) => {
+          const t = setTimeout(ok, 2_000);
+          waiting = () => (clearTimeout(t), ok());
+        });
+      const body = credential ? rewriteBody(req.body, credential, fault.replace ?? tamper(credential, fault.tamper!)) : null;
+      if (body !== null) finish(body);
+      return body;
+    });
     const timer = setTimeout(() => finish(null), this.site.timeoutMs);
     return {
       done,
       stop: async () => {
         clearTimeout(timer);
-        this.paused = null;
+        this.inspector.rewriteRequests(null);
         this.inspector.off('capture', onCapture);
         finish(null);
-        await enabled.catch(() => {});
-        await this.page.send('Fetch.disable').catch(() => {});
       },
     };
   }

@@ -73,6 +73,9 @@ const messageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** A harness's change to a request on its way out: the body to send instead, or null. */
+export type RequestRewriter = (request: { url: string; method: string; body: string }) => Promise<string | null>;
+
 export interface TargetInfo {
   targetId: string;
   type: string;
@@ -132,6 +135,7 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
   /** Capture id -> the CDP session of the frame that made the call (to fetch through it). */
   private readonly ports = new Map<string, { cdp: InspectCdp; sessionId?: string }>();
   private browser: InspectCdp | null = null;
+  private rewriter: RequestRewriter | null = null;
   private closed = false;
 
   constructor(private readonly opts: InspectorOptions = {}) {
@@ -322,6 +326,15 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
         send('Page.enable'),
         send('Page.addScriptToEvaluateOnNewDocument', { source: this.source, runImmediately: true }),
         send('Network.enable', { maxPostDataSize: MAX_BODY }),
+        // The page's XHR / fetch requests pass through here: a request with a body has its answer
+        // held until its body is read (a page that navigates right after its verify call would
+        // otherwise take the body with it), and a harness may change a request on its way out.
+        send('Fetch.enable', {
+          patterns: [
+            { urlPattern: '*', resourceType: 'XHR', requestStage: 'Request' },
+            { urlPattern: '*', resourceType: 'Fetch', requestStage: 'Request' },
+          ],
+        }),
         // Cross-origin iframes are targets of their own: instrument them the same way.
         send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }),
       ]);
@@ -401,8 +414,60 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
     this.emit('complete', c);
   }
 
+  /**
+   * Changes the page's requests on their way out (a harness's tamper): `rewrite` gets each XHR /
+   * fetch request with a body and returns the body to send instead, or null to leave it. One at a time.
+   */
+  rewriteRequests(rewrite: RequestRewriter | null): void {
+    this.rewriter = rewrite;
+  }
+
   private watchNetwork(cdp: InspectCdp, sessionId: string | undefined): void {
     const on = (event: string, f: (p: any) => void) => cdp.on(event, f, sessionId);
+    /** Response bodies read while their answer was held (Fetch), by network request id. */
+    const held = new Map<string, string>();
+    on('Fetch.requestPaused', (p) => {
+      void (async () => {
+        const networkId = String(p.networkId ?? '');
+        if (p.responseStatusCode !== undefined || p.responseErrorReason !== undefined) {
+          // Response stage: read the body while the page waits for it, then let it through.
+          if (p.responseStatusCode !== undefined && !(p.responseStatusCode >= 300 && p.responseStatusCode < 400)) {
+            try {
+              const r = (await cdp.send('Fetch.getResponseBody', { requestId: p.requestId }, sessionId)) as {
+                body: string;
+                base64Encoded: boolean;
+              };
+              held.set(networkId, (r.base64Encoded ? Buffer.from(r.body, 'base64').toString('utf8') : r.body).slice(0, MAX_BODY));
+              if (held.size > MAX_EXCHANGES) held.delete(held.keys().next().value!);
+            } catch {
+              /* no body (a HEAD, an error): the Network domain's answer stands */
+            }
+          }
+          return cdp.send('Fetch.continueResponse', { requestId: p.requestId }, sessionId);
+        }
+        const req = p.request as { method?: string; postData?: string };
+        const body = typeof req.postData === 'string' ? req.postData : null;
+        let changed: string | null = null;
+        if (body !== null && this.rewriter)
+          changed = await this.rewriter({
+            url: String((p.request as { url?: string }).url ?? ''),
+            method: String(req.method ?? ''),
+            body,
+          }).catch(() => null);
+        return cdp.send(
+          'Fetch.continueRequest',
+          {
+            requestId: p.requestId,
+            ...(changed !== null ? { postData: Buffer.from(changed).toString('base64') } : {}),
+            // A request that carries something (a credential) has its answer read before the page gets it.
+            ...(body !== null ? { interceptResponse: true } : {}),
+          },
+          sessionId,
+        );
+      })().catch(() => {
+        void cdp.send('Fetch.continueRequest', { requestId: p.requestId }, sessionId).catch(() => {});
+      });
+    });
     // Request ids are unique within one session: each watched session has its own table.
     const open = new Map<string, HttpExchange>();
     const key = (requestId: string) => String(requestId);
@@ -445,7 +510,10 @@ export class SiteInspector extends EventEmitter<InspectorEvents> {
       x.finishedAt = Date.now();
       await this.bodies.get(x);
       this.bodies.delete(x);
-      if (!failed && isTextual(x.mimeType)) {
+      const kept = held.get(key(p.requestId));
+      held.delete(key(p.requestId));
+      if (kept !== undefined && isTextual(x.mimeType)) x.responseBody = kept;
+      else if (!failed && isTextual(x.mimeType)) {
         try {
           const r = (await cdp.send('Network.getResponseBody', { requestId: p.requestId }, sessionId)) as {
             body: string;

@@ -51,6 +51,33 @@ const serial = () =>
     .toString('hex')
     .replace(/^[89a-f]/, '1');
 
+const DAY = 86_400_000;
+
+/** A certificate the CA's root signs (valid from yesterday for five years, unless told otherwise). */
+async function signedBy(
+  ca: TestCa,
+  o: {
+    subject: string;
+    publicKey: Parameters<typeof x509.X509CertificateGenerator.create>[0]['publicKey'];
+    extensions: x509.Extension[];
+    now?: number;
+    validity?: { notBefore: Date; notAfter: Date };
+  },
+): Promise<x509.X509Certificate> {
+  const now = o.now ?? Date.now();
+  return x509.X509CertificateGenerator.create({
+    serialNumber: serial(),
+    subject: o.subject,
+    issuer: new x509.X509Certificate(ca.root.der).subject,
+    notBefore: o.validity?.notBefore ?? new Date(now - DAY),
+    notAfter: o.validity?.notAfter ?? new Date(now + 1825 * DAY),
+    signingAlgorithm: EC,
+    publicKey: o.publicKey,
+    signingKey: await webcrypto.subtle.importKey('pkcs8', ca.root.pkcs8, EC, false, ['sign']),
+    extensions: o.extensions,
+  });
+}
+
 /** A new root CA (ES256, ten years from a year ago). */
 export async function makeTestCa(name = 'Passkey Explorer Test Attestation Root'): Promise<TestCa> {
   const pair = await keys();
@@ -77,10 +104,8 @@ export async function issueAttestationCert(
 ): Promise<Issued> {
   // An untrusted chain: the same shape, issued by a CA of its own that nobody was told to trust.
   const issuer = opts.flaw === 'untrusted' ? await makeTestCa('Unknown Attestation Root') : ca;
-  const signing = await webcrypto.subtle.importKey('pkcs8', issuer.root.pkcs8, EC, false, ['sign']);
   const pair = await keys();
   const now = opts.now ?? Date.now();
-  const expired = opts.flaw === 'expired';
   const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(opts.flaw === 'wrong-purpose', undefined, true)];
   if (opts.fmt === 'packed') {
     const aaguid = opts.flaw === 'aaguid-mismatch' ? opts.aaguid.map((b) => b ^ 0xff) : opts.aaguid;
@@ -88,16 +113,12 @@ export async function issueAttestationCert(
     extensions.push(new x509.Extension(AAGUID_OID, false, Uint8Array.from([0x04, 0x10, ...aaguid])));
   }
   const ou = opts.flaw === 'wrong-purpose' ? 'Code Signing' : 'Authenticator Attestation';
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
+  const cert = await signedBy(issuer, {
     subject: `C=US, O=Passkey Explorer, OU=${ou}, CN=Passkey Explorer Software Authenticator`,
-    issuer: new x509.X509Certificate(issuer.root.der).subject,
-    notBefore: new Date(expired ? now - 730 * 86_400_000 : now - 86_400_000),
-    notAfter: new Date(expired ? now - 365 * 86_400_000 : now + 1825 * 86_400_000),
-    signingAlgorithm: EC,
     publicKey: pair.publicKey,
-    signingKey: signing,
     extensions,
+    now,
+    ...(opts.flaw === 'expired' ? { validity: { notBefore: new Date(now - 730 * DAY), notAfter: new Date(now - 365 * DAY) } } : {}),
   });
   return issued(cert, pair);
 }
@@ -110,17 +131,10 @@ export async function issueCredentialCert(
   ca: TestCa,
   opts: { spki: Uint8Array; subject: string; extension: { oid: string; value: Uint8Array }; now?: number },
 ): Promise<Uint8Array> {
-  const signing = await webcrypto.subtle.importKey('pkcs8', ca.root.pkcs8, EC, false, ['sign']);
-  const now = opts.now ?? Date.now();
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
+  const cert = await signedBy(ca, {
     subject: opts.subject,
-    issuer: new x509.X509Certificate(ca.root.der).subject,
-    notBefore: new Date(now - 86_400_000),
-    notAfter: new Date(now + 1825 * 86_400_000),
-    signingAlgorithm: EC,
     publicKey: opts.spki,
-    signingKey: signing,
+    now: opts.now,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.Extension(opts.extension.oid, false, opts.extension.value),
@@ -139,24 +153,17 @@ const TPM_DEVICE = { manufacturer: 'id:FFFFF1D0', model: 'Passkey Explorer Softw
  * extension. Issued by the CA's root.
  */
 export async function issueAikCert(ca: TestCa, opts: { aaguid: Uint8Array; now?: number }): Promise<Issued> {
-  const signing = await webcrypto.subtle.importKey('pkcs8', ca.root.pkcs8, EC, false, ['sign']);
   const pair = await keys();
-  const now = opts.now ?? Date.now();
   const rdn = (oid: string, value: string) => der.set(der.seq(der.oid(oid), der.utf8(value)));
   const directoryName = der.seq(
     rdn('2.23.133.2.1', TPM_DEVICE.manufacturer),
     rdn('2.23.133.2.2', TPM_DEVICE.model),
     rdn('2.23.133.2.3', TPM_DEVICE.version),
   );
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
+  const cert = await signedBy(ca, {
     subject: '',
-    issuer: new x509.X509Certificate(ca.root.der).subject,
-    notBefore: new Date(now - 86_400_000),
-    notAfter: new Date(now + 1825 * 86_400_000),
-    signingAlgorithm: EC,
     publicKey: pair.publicKey,
-    signingKey: signing,
+    now: opts.now,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.Extension('2.5.29.17', true, der.seq(der.explicit(4, directoryName))),
