@@ -27,5 +27,8 @@ if (!existsSync(cli)) {
   console.error('passkey-explorer is not built yet: run `npm run build` in the project first.');
   process.exit(1);
 }
-const { main } = await import(pathToFileURL(cli).href);
+const { main, quietOnClosedPipe } = await import(pathToFileURL(cli).href);
+// `passkey-explorer decode … | head`: a closed pipe ends the command quietly.
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
 process.exitCode = await main(process.argv.slice(2));

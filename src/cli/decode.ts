@@ -8,7 +8,7 @@ import { readInput } from './input.ts';
 const DECODE_HELP = `Usage: passkey-explorer decode <file|-> [--json] [--rp-id ID]... [--aaguids FILE] [--no-ranges]
 
 Dissects a WebAuthn message byte by byte: a registration or authentication response (the WebAuthn
-JSON serialization), or one part on its own (attestationObject, authenticatorData, clientDataJSON,
+JSON serialization, or a ceremony case holding one: its response is decoded), or one part on its own (attestationObject, authenticatorData, clientDataJSON,
 COSE key) as bytes, base64url, base64 or hex.
 
 Options:
@@ -43,6 +43,10 @@ export async function decode(argv: string[]): Promise<number> {
   }
   const names = values.aaguids ? parseCommunityList(readFileSync(values.aaguids, 'utf8')) : null;
   const input = await readInput(positionals[0]);
+  const ofCase = typeof input === 'string' ? caseKind(input) : null;
+  // A ceremony case (the shared vectors' format): its response is what is decoded, and the output says so.
+  const note = ofCase ? `decoding the response of a ${ofCase} case (its expected values are for verify)` : null;
+  if (note && values.json) process.stderr.write(`note: ${note}\n`);
   const d = dissect(input, {
     rpIds: values['rp-id'],
     aaguidNames: names ? (aaguid) => names.get(aaguid)?.name ?? null : undefined,
@@ -50,9 +54,26 @@ export async function decode(argv: string[]): Promise<number> {
   if (values.json) {
     process.stdout.write(`${JSON.stringify(decodeJson(d), null, 2)}\n`);
   } else {
-    const parts = [formatSummary(d.kind, d.summary), '', formatTree(d.tree, { ranges: !values['no-ranges'] })];
+    const parts = [
+      ...(note ? [`note: ${note}`, ''] : []),
+      formatSummary(d.kind, d.summary),
+      '',
+      formatTree(d.tree, { ranges: !values['no-ranges'] }),
+    ];
     if (d.errors.length) parts.push('', formatErrors(d.errors));
     process.stdout.write(`${parts.join('\n')}\n`);
   }
   return d.errors.length ? 1 : 0;
+}
+
+/** The ceremony of a case file ({ ceremony?, response: PublicKeyCredentialJSON, expected }), or null when the JSON is not one. */
+function caseKind(text: string): string | null {
+  try {
+    const v = JSON.parse(text) as Record<string, any>;
+    if (!v || typeof v !== 'object' || typeof v.response !== 'object' || typeof v.response?.response !== 'object') return null;
+    if (!v.expected && !v.ceremony) return null;
+    return typeof v.ceremony === 'string' ? v.ceremony : v.response.response.attestationObject ? 'registration' : 'authentication';
+  } catch {
+    return null;
+  }
 }

@@ -27,6 +27,17 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = { serve, decode, verify, inspect, harness, soft };
 
+/**
+ * A reader that stops early (`decode … | head`) closes the pipe: the rest of the output has nowhere
+ * to go, which is not an error of the command. Exit quietly, as Unix tools do.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void = (c) => process.exit(c)): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') exit(0);
+    else throw e;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help') {

@@ -21,10 +21,12 @@ Options:
   --root FILE          an extra attestation trust anchor (PEM; repeatable)
   --time ISO           verify certificates at this time instead of the case's clock or now
   --no-bundled-roots   do not trust the bundled Apple / Google / GlobalSign roots
-  --json               print { verified, checks, summary, errors, secondOpinion, disagreement }
+  --expect             exit by whether the verdict is the one the case expects (expected.verified)
+  --json               print { verified, checks, summary, errors, secondOpinion, disagreement, expectedVerified, matchesExpected }
   -h, --help           this help
 
-Exit status: 0 verified, 1 not verified, 2 usage or unreadable case.
+Exit status: 0 verified, 1 not verified, 2 usage or unreadable case. With --expect: 0 when the verdict
+is the case's expected.verified, 1 when it is not, 2 when the case states none.
 `;
 
 /** PEM files a case's context.trustAnchors text names as roots/<name>.pem (globs with * allowed). */
@@ -52,6 +54,7 @@ export async function verify(argv: string[]): Promise<number> {
       root: { type: 'string', multiple: true },
       time: { type: 'string' },
       'no-bundled-roots': { type: 'boolean', default: false },
+      expect: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -94,10 +97,17 @@ export async function verify(argv: string[]): Promise<number> {
   const analysis: Analysis =
     ceremony === 'authentication' ? await analyzeAuthentication(c.response, exp) : await analyzeRegistration(c.response, exp);
 
+  const expected = (c.expected as { verified?: unknown }).verified;
+  const expectedVerified = typeof expected === 'boolean' ? expected : null;
+  const matchesExpected = expectedVerified === null ? null : expectedVerified === analysis.verified;
+  if (values.expect && expectedVerified === null) {
+    process.stderr.write(`passkey-explorer verify: --expect: ${file} states no expected.verified\n`);
+    return 2;
+  }
   if (values.json) {
     const { dissection: d, checks, verified, secondOpinion, disagreement } = analysis;
     process.stdout.write(
-      `${JSON.stringify({ verified, checks, kind: d.kind, summary: d.summary, errors: d.errors, secondOpinion, disagreement, roots: rootFiles.map((f) => basename(f)) }, null, 2)}\n`,
+      `${JSON.stringify({ verified, checks, kind: d.kind, summary: d.summary, errors: d.errors, secondOpinion, disagreement, roots: rootFiles.map((f) => basename(f)), expectedVerified, matchesExpected }, null, 2)}\n`,
     );
   } else {
     const d = analysis.dissection;
@@ -111,6 +121,10 @@ export async function verify(argv: string[]): Promise<number> {
     if (analysis.disagreement) {
       out.push(`VERIFIER DISAGREEMENT: Passkey Explorer: ${analysis.disagreement.ours}; ${so.verifier}: ${analysis.disagreement.theirs}`);
     }
+    if (expectedVerified !== null)
+      out.push(
+        `the case expects ${expectedVerified ? 'VERIFIED' : 'NOT VERIFIED'}: ${matchesExpected ? 'the verdict matches' : 'the verdict DOES NOT MATCH'}`,
+      );
     out.push(
       analysis.verified
         ? 'VERIFIED'
@@ -118,5 +132,6 @@ export async function verify(argv: string[]): Promise<number> {
     );
     process.stdout.write(`${out.join('\n')}\n`);
   }
+  if (values.expect) return matchesExpected ? 0 : 1;
   return analysis.verified ? 0 : 1;
 }

@@ -236,3 +236,38 @@ describe('passkey-explorer soft', () => {
     expect(wrongKind.err).toContain('is this request options? use get');
   });
 });
+
+describe('passkey-explorer decode and verify of a case', () => {
+  const pass = join(V, 'registration/swa-reg-packed-self-es256.json');
+  const fail = join(V, 'registration/pyw-reg-fail-bad-cbor.json');
+  it('decode of a case decodes its response and says so', async () => {
+    const r = await run('decode', pass, '--no-ranges');
+    expect(r.out.split('\n')[0]).toBe('note: decoding the response of a registration case (its expected values are for verify)');
+    expect(r.out).toMatch(/^kind {10}registration$/m);
+    const j = await run('decode', '--json', pass);
+    expect(Object.keys(JSON.parse(j.out))).toEqual(['kind', 'summary', 'tree', 'errors']);
+    expect(j.err).toContain('note: decoding the response of a registration case');
+  });
+  it('verify says whether its verdict is the case’s, and --expect exits by it', async () => {
+    const expected = JSON.parse(readFileSync(fail, 'utf8')).expected.verified;
+    expect(expected).toBe(false);
+    const plain = await run('verify', fail);
+    expect(plain.code).toBe(1);
+    expect(plain.out).toContain('the case expects NOT VERIFIED: the verdict matches');
+    expect((await run('verify', fail, '--expect')).code).toBe(0);
+    const j = JSON.parse((await run('verify', fail, '--json')).out);
+    expect(j).toMatchObject({ verified: false, expectedVerified: false, matchesExpected: true });
+    // A case whose expectation is wrong: --expect fails it.
+    const wrong = join(dir, 'wrong-expectation.json');
+    writeFileSync(
+      wrong,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(fail, 'utf8')),
+        expected: { ...JSON.parse(readFileSync(fail, 'utf8')).expected, verified: true },
+      }),
+    );
+    const w = await run('verify', wrong, '--expect');
+    expect(w.code).toBe(1);
+    expect(w.out).toContain('the verdict DOES NOT MATCH');
+  });
+});
