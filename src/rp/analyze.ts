@@ -11,6 +11,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { dissect, type DissectOptions } from '@decode/index.ts';
+import { encodeCbor } from './soft/cbor.ts';
 import { toBase64Url } from '@decode/bytes.ts';
 import type { Check, Dissection } from '@decode/types.ts';
 import type { CeremonyResult, Disagreement, DissectionRecord, SecondOpinion } from '@api/types.ts';
@@ -146,6 +147,22 @@ export async function analyzeRegistration(
   return judge(dissection, checks, second);
 }
 
+/** A stored key as COSE: a U2F-era raw P-256 point (0x04 || x || y) becomes the ES256 key it is, as an RP converts it. */
+function coseOf(key: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  if (key.length !== 65 || key[0] !== 0x04) return key;
+  return new Uint8Array(
+    encodeCbor(
+      new Map<number, number | Uint8Array>([
+        [1, 2],
+        [3, -7],
+        [-1, 1],
+        [-2, key.slice(1, 33)],
+        [-3, key.slice(33)],
+      ]),
+    ),
+  );
+}
+
 /** Authentication: WebAuthn L3 §7.2 by the dissector, and @simplewebauthn/server's verifyAuthenticationResponse. */
 export async function analyzeAuthentication(response: unknown, exp: Expectations, opts: DissectOptions = {}): Promise<Analysis> {
   const dissection = dissect(response, {
@@ -164,7 +181,7 @@ export async function analyzeAuthentication(response: unknown, exp: Expectations
           expectedRPID: exp.rpID,
           expectedType: exp.expectedType,
           requireUserVerification: exp.requireUserVerification ?? false,
-          credential: { id: cred.id, publicKey: b64uBytes(cred.publicKey), counter: cred.counter },
+          credential: { id: cred.id, publicKey: coseOf(b64uBytes(cred.publicKey)), counter: cred.counter },
         }),
       )
     : { verifier: '@simplewebauthn/server', verified: false, error: 'no stored credential was given to verify against' };

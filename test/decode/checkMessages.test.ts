@@ -52,6 +52,10 @@ const NOT_REACHED: Record<string, string> = {
   'check.attestation.android-key.origin.invalid': 'no vector key description has an imported key',
   'check.attestation.android-key.purpose.invalid': 'no vector key description allows other purposes than signing',
   'check.attestation.apple.nonce.malformed': 'no vector has a malformed Apple nonce extension',
+  'check.authentication.signature.rawPoint':
+    'no vector stores a raw EC point as the credential key; test/decode/policy.test.ts does (a U2F-era record)',
+  'check.attestation.certificate.noBasicConstraints':
+    'every vector attestation certificate has Basic Constraints; test/decode/policy.test.ts makes one without it with the test PKI',
   'check.attestation.tpm.certificate.notes.sanNotCritical': 'every vector AIK certificate marks its Subject Alternative Name critical',
   'check.attestation.tpm.certificate.notes.both': 'every vector AIK certificate marks its Subject Alternative Name critical',
 };

@@ -15,7 +15,6 @@ const FAIL_AT: Record<string, [string, RegExp]> = {
   'swa-reg-fail-type-mismatch': ['registration.type', /registration response type/],
   'swa-reg-fail-rpid-mismatch': ['registration.rpIdHash', /Unexpected RP ID/],
   'pyw-reg-fail-bad-cbor': ['registration.decode', /attestationObject is empty/],
-  'pyw-reg-fail-fido-u2f-token-binding-status': ['registration.tokenBinding', /Unexpected token_binding status/],
   'swa-auth-fail-challenge-mismatch': ['authentication.challenge', /authentication response challenge/],
   'swa-auth-fail-origin-mismatch': ['authentication.origin', /authentication response origin/],
   'swa-auth-fail-counter-not-increased': ['authentication.signCount', /counter value/],

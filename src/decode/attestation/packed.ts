@@ -65,8 +65,8 @@ function packedCertProblems(cert: Certificate): string[] {
   if (ou.length !== 1 || ou[0] !== 'Authenticator Attestation')
     p.push(`Subject-OU must be the literal "Authenticator Attestation", got ${ou.length ? JSON.stringify(ou.join(', ')) : 'none'}`);
   if (cn.length !== 1 || !cn[0]) p.push(`Subject-CN must be present, got ${cn.length ? JSON.stringify(cn.join(', ')) : 'none'}`);
-  if (!cert.basicConstraints) p.push('the Basic Constraints extension is missing (it must be present with CA=false)');
-  else if (cert.basicConstraints.ca) p.push('Basic Constraints CA must be false, got true');
+  // A missing Basic Constraints extension means "not a CA" (RFC 5280 §4.2.1.9): a warning below, not a problem.
+  if (cert.basicConstraints?.ca) p.push('Basic Constraints CA must be false, got true');
   return p;
 }
 
@@ -149,7 +149,14 @@ export async function verifyPacked(attStmt: CborNode, ctx: AttestationVerifyCont
         message: T('check.attestation.packed.certificate.invalid', { problems: probs.join('; ') }),
         spec: SPEC.packedCert,
       });
-    else if (!cert.basicConstraints?.derIssues?.length)
+    else if (!cert.basicConstraints)
+      ck.add('certificate', 'warn', tc, {
+        expected: '§8.2.1 requirements',
+        actual: { subject: cert.subject.text, basicConstraints: null },
+        message: T('check.attestation.certificate.noBasicConstraints'),
+        spec: SPEC.packedCert,
+      });
+    else if (!cert.basicConstraints.derIssues?.length)
       ck.pass('certificate', tc, { expected: '§8.2.1 requirements', actual: { subject: cert.subject.text }, spec: SPEC.packedCert });
 
     aaguidCheck(ck, cert, ctx.aaguid, '§8.2', 2, SPEC.packedCert);

@@ -559,6 +559,7 @@ export function dissectTpm(attStmt: CborNode, ctx: AttStmtDissectContext): AttSt
 /* ------------------------------------------------------------------ verify */
 
 const NOTE_SHARED_RDN = 'the TPM attributes share one RDN instead of one RDN each (TPMv2-EK-Profile §3.2.9); accepted';
+const NOTE_NO_BASIC_CONSTRAINTS = 'the Basic Constraints extension is missing (RFC 5280: not a CA, as §8.3.1 requires)';
 const NOTE_SAN_NOT_CRITICAL = 'the Subject Alternative Name is not marked critical although the Subject is empty (RFC 5280 §4.2.1.6)';
 
 /** §8.3.1 TPM attestation statement certificate requirements (problems; empty = OK). */
@@ -581,9 +582,21 @@ function tpmCertProblems(cert: Certificate): { problems: string[]; notes: string
     problems.push(
       `Extended Key Usage must contain tcg-kp-AIKCertificate (2.23.133.8.3), got ${cert.extKeyUsage ? cert.extKeyUsage.join(', ') || '(empty)' : 'no extension'}`,
     );
-  if (!cert.basicConstraints) problems.push('the Basic Constraints extension is missing (it must be present with CA=false)');
+  // RFC 5280 §4.2.1.9: without the extension the certificate is not a CA — what §8.3.1 asks for; a
+  // warning, as the major verifiers accept it (docs/verification-policy.md).
+  if (!cert.basicConstraints) notes.push(NOTE_NO_BASIC_CONSTRAINTS);
   else if (cert.basicConstraints.ca) problems.push('Basic Constraints CA must be false, got true');
   return { problems, notes };
+}
+
+/** Two big-endian unsigned integers are the same number (leading zero bytes aside). */
+function sameUnsigned(a: Uint8Array, b: Uint8Array): boolean {
+  const strip = (x: Uint8Array) => {
+    let i = 0;
+    while (i < x.length - 1 && x[i] === 0) i++;
+    return x.subarray(i);
+  };
+  return equalBytes(strip(a), strip(b));
 }
 
 /** Explanation ids of the tpm checks, by local id. */
@@ -677,12 +690,7 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
   else if (pubArea.type === 0x0001) {
     const e = pubArea.exponent === 0 || pubArea.exponent === undefined ? 65537 : pubArea.exponent;
     const ce = cose.e ? Number(BigInt(`0x${toHex(cose.e) || '0'}`)) : NaN;
-    const strip = (b: Uint8Array) => {
-      let i = 0;
-      while (i < b.length - 1 && b[i] === 0) i++;
-      return b.subarray(i);
-    };
-    const nOk = cose.kty === 3 && !!cose.n && !!pubArea.unique && equalBytes(strip(cose.n), strip(pubArea.unique));
+    const nOk = cose.kty === 3 && !!cose.n && !!pubArea.unique && sameUnsigned(cose.n, pubArea.unique);
     if (cose.kty !== 3)
       ck.fail('pubArea', title2, {
         expected: 'an RSA credential key',
@@ -722,8 +730,9 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
       !(cose.y instanceof Uint8Array) ||
       !pubArea.x ||
       !pubArea.y ||
-      !equalBytes(cose.x, pubArea.x) ||
-      !equalBytes(cose.y, pubArea.y)
+      // Coordinates are numbers: a TPM2B with a leading zero byte is the same coordinate (docs/verification-policy.md).
+      !sameUnsigned(cose.x, pubArea.x) ||
+      !sameUnsigned(cose.y, pubArea.y)
     )
       ck.fail('pubArea', title2, {
         expected: 'x, y of the credential key',
@@ -830,11 +839,13 @@ export async function verifyTpm(attStmt: CborNode, ctx: AttestationVerifyContext
       expected: '§8.3.1 requirements',
       actual: { notes: cp.notes, tpm: aik.tpm },
       message: T(
-        cp.notes.length === 2
-          ? 'check.attestation.tpm.certificate.notes.both'
-          : cp.notes[0] === NOTE_SHARED_RDN
-            ? 'check.attestation.tpm.certificate.notes.sharedRdn'
-            : 'check.attestation.tpm.certificate.notes.sanNotCritical',
+        cp.notes.includes(NOTE_NO_BASIC_CONSTRAINTS)
+          ? 'check.attestation.certificate.noBasicConstraints'
+          : cp.notes.length === 2
+            ? 'check.attestation.tpm.certificate.notes.both'
+            : cp.notes[0] === NOTE_SHARED_RDN
+              ? 'check.attestation.tpm.certificate.notes.sharedRdn'
+              : 'check.attestation.tpm.certificate.notes.sanNotCritical',
       ),
       spec: SPEC.tpmCert,
     });

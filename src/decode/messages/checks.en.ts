@@ -61,10 +61,11 @@ export const checkMessagesEn = {
   'check.clientData.topOrigin.absent': 'C.crossOrigin is true (the ceremony ran in a cross-origin iframe) and C.topOrigin is absent',
   'check.clientData.tokenBinding.title': 'C.tokenBinding.status is a valid TokenBindingStatus (WebAuthn L2; removed in L3)',
   'check.clientData.tokenBinding.explain':
-    'Token Binding tied a ceremony to the TLS connection it ran over. Browsers dropped it and WebAuthn Level 3 removed it, but when a client still sends the member its status must be a defined value.',
+    'Token Binding tied a ceremony to the TLS connection it ran over. Browsers dropped it and WebAuthn Level 3 removed it; when a client still sends the member, a status outside the defined values is reported and ignored, never a reason to refuse.',
   'check.clientData.tokenBinding.notObject':
     'C.tokenBinding is {got}, not an object; some U2F-era clients send a string here, so it is ignored',
-  'check.clientData.tokenBinding.unexpected': 'Unexpected token_binding status: expected "present" or "supported", got {got}',
+  'check.clientData.tokenBinding.unexpected':
+    'Unexpected token_binding status: expected "present" or "supported", got {got}; WebAuthn Level 3 removed Token Binding, so it is ignored',
 
   /* ---------------------------------------------------------------- authenticator data (§7.1 / §7.2) */
   'check.authData.undecodable': 'authenticator data could not be decoded',
@@ -104,6 +105,8 @@ export const checkMessagesEn = {
   'check.registration.alg.explain':
     'The server lists the signature algorithms it accepts. Checking the new key against that list keeps out keys the server cannot verify or considers too weak.',
   'check.registration.alg.missing': 'the credential public key has no usable alg',
+  'check.registration.alg.deprecated':
+    '{algName} ({alg}) signs with SHA-1, which is deprecated (collisions are practical): it verifies, but an RP should not offer it for new credentials',
   'check.registration.alg.unexpected': 'Unexpected public key alg {alg} ({algName}): expected one of {allowed}',
   'check.registration.fmt.title': '§7.1: fmt is a supported attestation statement format (case-sensitive)',
   'check.registration.fmt.explain':
@@ -177,6 +180,8 @@ export const checkMessagesEn = {
     'not checked: the credential public key is not known here (the credential was registered before this inspection); register it while inspecting, or use a virtual authenticator of the lab',
   'check.authentication.signature.incomplete': 'authenticatorData, clientDataJSON or signature is missing or undecodable',
   'check.authentication.signature.keyNotBase64url': 'the stored public key is not base64url: {problem}',
+  'check.authentication.signature.rawPoint':
+    'the stored public key is a raw uncompressed P-256 point (65 bytes, as U2F-era records keep it), not a COSE key: it was read as the ES256 key it is, and the signature verifies with it',
   'check.authentication.signature.keyNotCose': 'the stored public key is not a COSE key: {problem}',
   'check.authentication.signature.invalid': 'Could not verify authentication signature with the stored {algName} key: {reason}',
   'check.authentication.signCount.title': '§7.2: signCount is greater than the stored counter (or both are 0)',
@@ -204,6 +209,8 @@ export const checkMessagesEn = {
   'check.attestation.credentialKey.notCose': 'the credential public key is not a usable COSE_Key: {problem}',
   'check.attestation.credentialKey.notSpki': 'the credential public key cannot be expressed as a SubjectPublicKeyInfo',
   'check.attestation.publicKey.mismatch': 'credCert holds {certKey}, but the credential public key is {key}',
+  'check.attestation.certificate.noBasicConstraints':
+    'the certificate has no Basic Constraints extension: §8.2.1 / §8.3.1 ask for one with CA=false, but without it RFC 5280 §4.2.1.9 makes the certificate no CA, so it is accepted with this warning',
   'check.attestation.certificate.notDer': 'requirements met, but the Basic Constraints encoding is not DER: {issues}',
   'check.attestation.aaguidExtension.title':
     '{section} step {step}: id-fido-gen-ce-aaguid (1.3.6.1.4.1.45724.1.1.4) matches authData AAGUID',

@@ -70,11 +70,11 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.clientData.topOrigin.absent': 'C.crossOrigin が true（クロスオリジンの iframe で実行された）なのに、C.topOrigin がありません',
   'check.clientData.tokenBinding.title': 'C.tokenBinding.status が有効な TokenBindingStatus であること（WebAuthn L2 の項目。L3 で削除）',
   'check.clientData.tokenBinding.explain':
-    'トークンバインディングは、セレモニーをそれが通った TLS 接続に結び付ける仕組みでした。ブラウザーは対応をやめ、WebAuthn レベル 3 でも削除されましたが、クライアントがこのメンバーを送ってくる場合、status は定義された値でなければなりません。',
+    'トークンバインディングは、セレモニーをそれが通った TLS 接続に結び付ける仕組みでした。ブラウザーは対応をやめ、WebAuthn レベル 3 でも削除されました。クライアントがこのメンバーを送ってきても、定義外の status は報告して無視するだけで、拒否の理由にはしません。',
   'check.clientData.tokenBinding.notObject':
     'C.tokenBinding はオブジェクトではなく {got} です。U2F 時代のクライアントには文字列を送るものがあるため、無視します',
   'check.clientData.tokenBinding.unexpected':
-    'token_binding の status が想定外です: "present" または "supported" を期待しましたが、{got} でした',
+    'token_binding の status が想定外です: "present" または "supported" を期待しましたが、{got} でした。WebAuthn レベル 3 でトークンバインディングは削除されたため、無視します',
 
   /* ---------------------------------------------------------------- authenticator data (§7.1 / §7.2) */
   'check.authData.undecodable': '認証器データをデコードできません',
@@ -115,6 +115,8 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.registration.alg.explain':
     'サーバーは受け付ける署名アルゴリズムを列挙しています。新しい鍵をこの一覧と照合することで、サーバーが検証できない鍵や弱すぎると判断した鍵を締め出します。',
   'check.registration.alg.missing': 'クレデンシャル公開鍵に使用できる alg がありません',
+  'check.registration.alg.deprecated':
+    '{algName}（{alg}）は SHA-1 で署名します。SHA-1 は非推奨です（衝突が現実的に作れます）。検証はできますが、RP は新しいクレデンシャルに提示すべきではありません',
   'check.registration.alg.unexpected': '公開鍵の alg {alg}（{algName}）は想定外です: 次のいずれかを期待しました: {allowed}',
   'check.registration.fmt.title': '§7.1: fmt が対応しているアテステーションステートメント形式であること（大文字と小文字を区別）',
   'check.registration.fmt.explain':
@@ -181,6 +183,8 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
     '確認していません: このクレデンシャルの公開鍵がここでは分かりません（検査を始める前に登録されたクレデンシャルです）。検査中に登録するか、ラボの仮想認証器を使ってください',
   'check.authentication.signature.incomplete': 'authenticatorData、clientDataJSON、署名のいずれかが欠けているか、デコードできません',
   'check.authentication.signature.keyNotBase64url': '保存済みの公開鍵が base64url ではありません: {problem}',
+  'check.authentication.signature.rawPoint':
+    '保存された公開鍵は COSE 鍵ではなく、非圧縮の P-256 の点そのもの（65 バイト。U2F 時代の記録の形）です。それが表す ES256 の鍵として読み、その鍵で署名を検証できました',
   'check.authentication.signature.keyNotCose': '保存済みの公開鍵が COSE 鍵ではありません: {problem}',
   'check.authentication.signature.invalid': '保存済みの {algName} 鍵で認証の署名を検証できません: {reason}',
   'check.authentication.signCount.title': '§7.2: signCount が保存済みのカウンターより大きいこと（または両方が 0）',
@@ -209,6 +213,8 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.attestation.credentialKey.notCose': 'クレデンシャル公開鍵が使用可能な COSE_Key ではありません: {problem}',
   'check.attestation.credentialKey.notSpki': 'クレデンシャル公開鍵を SubjectPublicKeyInfo として表せません',
   'check.attestation.publicKey.mismatch': 'credCert の鍵は {certKey} ですが、クレデンシャル公開鍵は {key} です',
+  'check.attestation.certificate.noBasicConstraints':
+    '証明書に Basic Constraints 拡張がありません。§8.2.1 / §8.3.1 は CA=false のこの拡張を求めていますが、RFC 5280 §4.2.1.9 ではこの拡張がなければ CA ではないため、この警告付きで受け入れます',
   'check.attestation.certificate.notDer': '要件は満たしていますが、Basic Constraints のエンコードが DER ではありません: {issues}',
   'check.attestation.aaguidExtension.title':
     '{section} 手順 {step}: id-fido-gen-ce-aaguid（1.3.6.1.4.1.45724.1.1.4）が authData の AAGUID と一致すること',

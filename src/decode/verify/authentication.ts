@@ -5,7 +5,7 @@
  */
 import type { Check, Dissection } from '../types';
 import { sha256, concat, toBase64Url, decodeBase64Any, equalBytes } from '../bytes';
-import { decodeCoseKey } from '../cose/key.ts';
+import { decodeCoseKey, type CoseKey } from '../cose/key.ts';
 import { verifySignature } from '../cose/verify.ts';
 import { algName } from '../cose/algorithms.ts';
 import { T, ceremonyChecks, parsedOf, decodeCheck, clientDataChecks, authDataChecks, extensionsMessage, type Expectations } from './common';
@@ -121,7 +121,16 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
         explain: why,
       });
     } else {
-      const key = decodeCoseKey(pkBytes.bytes);
+      // A U2F-era record keeps the key as the raw uncompressed P-256 point (0x04 || x || y): the
+      // same key as an ES256 COSE key, converted with a note (docs/verification-policy.md).
+      const raw = pkBytes.bytes.length === 65 && pkBytes.bytes[0] === 0x04;
+      const key: ReturnType<typeof decodeCoseKey> = raw
+        ? {
+            key: { kty: 2, alg: -7, crv: 1, x: pkBytes.bytes.slice(1, 33), y: pkBytes.bytes.slice(33) } as CoseKey,
+            problems: [],
+            errors: [],
+          }
+        : decodeCoseKey(pkBytes.bytes);
       if (!key.key) {
         ck.add('signature', 'fail', title, {
           message: T('check.authentication.signature.keyNotCose', {
@@ -134,7 +143,9 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
         const r = await verifySignature(key.key, concat(ad.bytes, hash), p.signature);
         ck.add('signature', r.valid ? 'pass' : 'fail', title, {
           message: r.valid
-            ? undefined
+            ? raw
+              ? T('check.authentication.signature.rawPoint')
+              : undefined
             : T('check.authentication.signature.invalid', { algName: algName(key.key.alg), reason: String(r.reason) }),
           expected: algName(key.key.alg),
           actual: r.valid ? 'valid' : 'invalid',

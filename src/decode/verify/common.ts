@@ -288,7 +288,9 @@ export function clientDataChecks(ck: Checks, prefix: CeremonyKind, cd: ClientDat
     const tb = cd.tokenBinding as { status?: unknown } | null;
     const st = tb && typeof tb === 'object' ? tb.status : undefined;
     const ok = typeof st === 'string' && TOKEN_BINDING_STATUSES.includes(st);
-    ck.add('tokenBinding', ok ? 'pass' : 'fail', T('check.clientData.tokenBinding.title'), {
+    // Level 3 removed Token Binding: an unknown status is worth a warning, never a refusal
+    // (docs/verification-policy.md; py_webauthn refuses it, @simplewebauthn/server does not).
+    ck.add('tokenBinding', ok ? 'pass' : 'warn', T('check.clientData.tokenBinding.title'), {
       spec: `${WEBAUTHN_L2}#dom-collectedclientdata-tokenbinding`,
       message: ok ? undefined : T('check.clientData.tokenBinding.unexpected', { got: js(st ?? cd.tokenBinding) }),
       expected: TOKEN_BINDING_STATUSES,

@@ -47,12 +47,16 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
   // alg allowed
   const allowed = exp.supportedAlgorithms ?? Object.keys(COSE_ALG).map(Number);
   const alg = acd?.coseKey?.alg;
-  ck.add('alg', alg !== undefined && allowed.includes(alg) ? 'pass' : 'fail', T('check.registration.alg.title'), {
+  // RS1 (SHA-1) still verifies — old TPMs and tokens use it — with a deprecation warning.
+  const sha1 = alg !== undefined && COSE_ALG[alg]?.hash === 'SHA-1';
+  ck.add('alg', alg !== undefined && allowed.includes(alg) ? (sha1 ? 'warn' : 'pass') : 'fail', T('check.registration.alg.title'), {
     message:
       alg === undefined
         ? T('check.registration.alg.missing')
         : allowed.includes(alg)
-          ? undefined
+          ? sha1
+            ? T('check.registration.alg.deprecated', { alg, algName: algName(alg) })
+            : undefined
           : T('check.registration.alg.unexpected', {
               alg,
               algName: algName(alg),

@@ -104,7 +104,7 @@ export const NON_ATTESTATION_FAILURES: Record<string, string> = {
   'swa-reg-fail-origin-mismatch': 'clientData.origin mismatch',
   'swa-reg-fail-type-mismatch': 'clientData.type mismatch',
   'swa-reg-fail-rpid-mismatch': 'authData.rpIdHash mismatch',
-  'pyw-reg-fail-fido-u2f-token-binding-status': 'clientData.tokenBinding.status invalid',
+  'pyw-reg-fail-fido-u2f-token-binding-status': 'clientData.tokenBinding.status invalid (a warning by the verification policy)',
 };
 
 /** Deliberate deviations from `expected.verified` for the attestation outcome (see docs/vector-deviations.md). */
