@@ -172,6 +172,11 @@ test('a client error (no authenticator answers) is recorded and shown, not swall
   await page.getByTestId(TID.register).click();
   await expectVerdict(page, 'client-error');
   await expect(page.getByTestId(TID.resultError)).toContainText('NotAllowedError');
+  // Why: the call took its whole timeout — an inference from the timing, labelled so, with what to try.
+  const summary = page.getByTestId(INSPECTOR_TID.plainSummary);
+  await expect(summary).toContainText('Likely cause — an inference from how long the call took, the options');
+  await expect(summary).toContainText('of its 2000 ms timeout: it timed out');
+  await expect(summary).toContainText('Next: answer the browser’s prompt in time');
   await expect(page.getByTestId(TID.historyItem).first()).toHaveAttribute('data-verdict', 'client-error');
   expect(await authenticator.credentials()).toEqual([]);
 });

@@ -173,6 +173,14 @@ test('fault injection: bogus signature, bad UV and bad UP fail at their checks; 
   await card.getByTestId(LAB_TID.userVerified).uncheck();
   await ceremony(page, 'sign-in', 'passkey', 'mallory', (p) => p.getByTestId(TID.timeout).fill('5000'));
   await expectVerdict(page, 'client-error');
+  // The record keeps the lab's authenticators as they were, and the summary names the likely cause from them.
+  const refused = await latestCeremony(page);
+  expect(refused.error.context.lab).toMatchObject([
+    { hasUserVerification: true, isUserVerified: false, automaticPresenceSimulation: true },
+  ]);
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText(
+    'the options require user verification, and the lab’s authenticator fails it (user verified is off).',
+  );
   await openLab(page);
   await card.getByTestId(LAB_TID.userVerified).check();
 

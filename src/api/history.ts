@@ -20,7 +20,23 @@ const isoTime = z
   .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
 const time = z.number().finite().nonnegative();
 const flags = z.object({ up: z.boolean(), uv: z.boolean(), be: z.boolean(), bs: z.boolean(), at: z.boolean(), ed: z.boolean() });
-const errorSchema = z.object({ code: z.string().max(100), message: z.string().max(10_000), step: z.string().max(100).optional() });
+const labSnapshot = z.looseObject({
+  label: z.string().max(200),
+  protocol: z.string().max(20),
+  transport: z.string().max(20),
+  hasUserVerification: z.boolean(),
+  isUserVerified: z.boolean(),
+  hasResidentKey: z.boolean(),
+  automaticPresenceSimulation: z.boolean(),
+  credentials: z.array(z.looseObject({ id: b64u.max(1400), rpId: z.string().max(253).nullable(), resident: z.boolean() })).max(100),
+});
+const errorSchema = z.object({
+  code: z.string().max(100),
+  message: z.string().max(10_000),
+  step: z.string().max(100).optional(),
+  /** A client error's context (the lab's authenticators then), for its diagnosis. */
+  context: z.looseObject({ lab: z.array(labSnapshot).max(20).optional() }).optional(),
+});
 
 /** One ceremony record as GET /api/ceremonies/:id gives it. Nested objects may carry more members (kept). */
 const importedCeremonySchema = z

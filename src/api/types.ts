@@ -93,6 +93,24 @@ export interface ClientError {
   message: string;
 }
 
+/**
+ * What was known when a client error was recorded, for its diagnosis (renderer/src/model/diagnose.ts):
+ * the lab's virtual authenticators at that moment (none: a real authenticator, or no lab).
+ */
+export interface ClientErrorContext {
+  lab?: {
+    label: string;
+    protocol: string;
+    transport: string;
+    hasUserVerification: boolean;
+    isUserVerified: boolean;
+    hasResidentKey: boolean;
+    automaticPresenceSimulation: boolean;
+    /** Its credentials: id (base64url), RP ID, discoverable or not. */
+    credentials: { id: string; rpId: string | null; resident: boolean }[];
+  }[];
+}
+
 export type CeremonyKind = 'registration' | 'authentication';
 export type Verdict = 'pending' | 'verified' | 'failed' | 'client-error';
 
@@ -106,7 +124,7 @@ export interface Ceremony {
   clientError: ClientError | null;
   verdict: Verdict;
   /** The failing step, when verdict is 'failed' or 'client-error'. */
-  error: { code: string; message: string; step?: string } | null;
+  error: { code: string; message: string; step?: string; context?: ClientErrorContext } | null;
   /** What the RP learnt: flags, counter, credential, ... (null until verified). */
   result: CeremonyResult | null;
   /** Dissection of the response and the verification steps (verified and failed ceremonies alike). */

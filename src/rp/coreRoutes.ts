@@ -4,7 +4,8 @@
  * hand-off have their own modules (history.ts, handoff.ts).
  */
 import type { Endpoints } from '@api/endpoints.ts';
-import type { Ceremony, SessionInfo } from '@api/types.ts';
+import type { Ceremony, ClientErrorContext, SessionInfo } from '@api/types.ts';
+import type { LabHost } from './lab/host.ts';
 import { PRESETS } from './config.ts';
 import { ApiFailure } from './errors.ts';
 import type { EventStream } from './http/events.ts';
@@ -16,7 +17,10 @@ import type { RpContext } from './routes.ts';
 
 type CoreEndpoints = Omit<Endpoints, 'history' | 'historyEntry' | 'exportCeremonies' | 'importCeremonies' | 'createHandoff' | 'handoff'>;
 
-export function coreHandlers(ctx: RpContext, deps: { roots: TrustRoots; events: EventStream; version: string }): Handlers<CoreEndpoints> {
+export function coreHandlers(
+  ctx: RpContext,
+  deps: { roots: TrustRoots; events: EventStream; version: string; lab?: LabHost },
+): Handlers<CoreEndpoints> {
   const { store, rp, metadata } = ctx;
   const { roots } = deps;
   /** A ceremony record with the lab events recorded during it. */
@@ -32,17 +36,27 @@ export function coreHandlers(ctx: RpContext, deps: { roots: TrustRoots; events: 
       throw e;
     }
   };
+  /** A client error is recorded with the lab's authenticators as they were (its diagnosis reads them). */
+  const clientContext = async (clientError: unknown): Promise<ClientErrorContext | undefined> => {
+    if (!clientError) return undefined;
+    const lab = await deps.lab?.snapshot().catch(() => null);
+    return lab ? { lab } : undefined;
+  };
   return {
     session: (): SessionInfo => ({ rpId: rp.rpId, origin: ctx.origin, version: deps.version, dataDir: ctx.dataDir }),
     presets: () => PRESETS,
     events: ({ c }) => deps.events.open(c),
 
     registrationOptions: ({ body }) => rp.registrationOptions(body.config),
-    registrationVerify: ({ body }) =>
-      verifyAnswer(() => rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
+    registrationVerify: async ({ body }) => {
+      const context = await clientContext(body.clientError);
+      return verifyAnswer(() => rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs, context));
+    },
     authenticationOptions: ({ body }) => rp.authenticationOptions(body.config, body.credentialId),
-    authenticationVerify: ({ body }) =>
-      verifyAnswer(() => rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs)),
+    authenticationVerify: async ({ body }) => {
+      const context = await clientContext(body.clientError);
+      return verifyAnswer(() => rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs, context));
+    },
 
     credentials: () => store.credentials().map((c) => ({ ...c, authenticatorName: metadata.name(c.aaguid) })),
     credential: ({ params }) => {

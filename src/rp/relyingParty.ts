@@ -25,6 +25,7 @@ import type {
   CeremonyConfig,
   CeremonyResult,
   ClientError,
+  ClientErrorContext,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationOptionsResponse,
@@ -175,9 +176,10 @@ export class RelyingParty {
     response: RegistrationResponseJSON | undefined,
     clientError: ClientError | undefined,
     clientMs?: number,
+    context?: ClientErrorContext,
   ): Promise<Ceremony> {
     const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'registration', clientMs);
-    if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt);
+    if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt, context);
     await this.settleEvents({ id: ceremony.id, kind: 'registration', since: Date.parse(ceremony.createdAt) }, response.rawId);
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialCreationOptionsJSON;
@@ -337,9 +339,10 @@ export class RelyingParty {
     response: AuthenticationResponseJSON | undefined,
     clientError: ClientError | undefined,
     clientMs?: number,
+    context?: ClientErrorContext,
   ): Promise<Ceremony> {
     const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'authentication', clientMs);
-    if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt);
+    if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt, context);
     await this.settleEvents({ id: ceremony.id, kind: 'authentication', since: Date.parse(ceremony.createdAt) }, response.rawId);
     const config = ceremony.config;
     const options = ceremony.options as PublicKeyCredentialRequestOptionsJSON;
@@ -503,12 +506,17 @@ export class RelyingParty {
     return { ceremony, responseAt: at };
   }
 
-  private recordClientError(ceremony: Ceremony, clientError: ClientError | undefined, responseAt: number): Ceremony {
+  private recordClientError(
+    ceremony: Ceremony,
+    clientError: ClientError | undefined,
+    responseAt: number,
+    context?: ClientErrorContext,
+  ): Ceremony {
     const ce = clientError ?? { name: 'UnknownError', message: 'The client sent neither a response nor an error.' };
     this.store.finishCeremony(ceremony.id, {
       clientError: ce,
       verdict: 'client-error',
-      error: { code: 'client_error', message: `${ce.name}: ${ce.message}`, step: 'client' },
+      error: { code: 'client_error', message: `${ce.name}: ${ce.message}`, step: 'client', ...(context ? { context } : {}) },
       timings: { ...ceremony.timings, responseAt },
     });
     this.emitCeremony(ceremony.id);

@@ -172,7 +172,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const ctx: RpContext = { origin, dataDir: opts.dataDir, store, rp, metadata, publish: (e: RpEvent) => rp.events.emit('event', e) };
   refuseOtherMethods(app, [ENDPOINTS, LAB_ENDPOINTS, INSPECT_ENDPOINTS, HARNESS_ENDPOINTS]);
   mount(app, ENDPOINTS, {
-    ...coreHandlers(ctx, { roots, events, version: VERSION }),
+    ...coreHandlers(ctx, { roots, events, version: VERSION, lab }),
     ...historyHandlers(ctx),
     ...handoffHandlers(ctx),
   });

@@ -9,6 +9,7 @@ import type { EventEmitter } from 'node:events';
 import type { LabEvent, RpEvent } from '@api/types.ts';
 import type { Store } from '../store.ts';
 import { activeCeremony, insertLabEvent } from './events.ts';
+import type { ClientErrorContext } from '@api/types.ts';
 import { LabError, type AuthenticatorLab, type LabCdpEvent } from './lab.ts';
 import { optionSupport, PRESETS, RESIDENT_CREDENTIAL_LIMIT } from './options.ts';
 import type { LabAuthenticator, LabStatus } from './types.ts';
@@ -59,6 +60,30 @@ export class LabHost {
         void this.checkResidentLimit(e.ceremony.id);
       }
     });
+  }
+
+  /**
+   * The window's virtual authenticators as they are now, for a client error's record (what could
+   * have answered, and with which credentials); null without a lab.
+   */
+  async snapshot(): Promise<NonNullable<ClientErrorContext['lab']> | null> {
+    const lab = this.lab;
+    if (!lab || lab.closed) return null;
+    const out: NonNullable<ClientErrorContext['lab']> = [];
+    for (const a of lab.list().slice(0, 20)) {
+      const creds = await lab.credentials(a.authenticatorId).catch(() => []);
+      out.push({
+        label: a.label,
+        protocol: a.options.protocol,
+        transport: a.options.transport,
+        hasUserVerification: !!a.options.hasUserVerification,
+        isUserVerified: a.isUserVerified,
+        hasResidentKey: !!a.options.hasResidentKey,
+        automaticPresenceSimulation: a.automaticPresenceSimulation,
+        credentials: creds.slice(0, 100).map((c) => ({ id: c.id, rpId: c.rpId ?? null, resident: c.isResidentCredential })),
+      });
+    }
+    return out;
   }
 
   /** Puts a lab in the slot (it leaves again by itself when its page or browser goes away). */

@@ -158,6 +158,49 @@ export const inspectorEn = {
   'sum.clientError.AbortError': 'It means the ceremony was cancelled before the authenticator answered.',
   'sum.clientError.TimeoutError': 'It means the window stopped waiting after the options’ timeout.',
   'sum.clientError.NotSupportedError': 'It means no requested algorithm or option is supported by the authenticator.',
+  'sum.diagnosis': 'Likely cause — an inference from {evidence}: {cause}',
+  'sum.diagnosis.next': 'Next: {next}',
+  'diag.evidence.options': 'the options',
+  'diag.evidence.timing': 'how long the call took',
+  'diag.evidence.lab': 'the lab’s authenticators',
+  'diag.evidence.origin': 'the page’s origin',
+  'diag.rpIdNotSuffix':
+    'the RP ID “{rpId}” is not the page’s host “{host}” nor a parent domain of it, so the browser refused before asking any authenticator.',
+  'diag.insecureContext': 'the page {origin} is not a secure context (https:, or localhost).',
+  'diag.aborted': 'the page cancelled the call (its AbortSignal fired, or another ceremony replaced it) before an authenticator answered.',
+  'diag.excludedHeld': 'the authenticator already holds a credential of excludeCredentials ({id}) for this RP.',
+  'diag.excluded': 'the authenticator recognised one of the {n} credentials in excludeCredentials as its own.',
+  'diag.noAuthenticator': 'the lab had no virtual authenticator, so nothing could answer.',
+  'diag.uvUnavailable': 'the options require user verification, and no authenticator of the lab can verify the user.',
+  'diag.uvFails': 'the options require user verification, and the lab’s authenticator fails it (user verified is off).',
+  'diag.residentUnavailable':
+    'the options require a discoverable credential (residentKey “required”), and no authenticator of the lab can store one.',
+  'diag.allowNoMatch': 'none of the {n} credentials in allowCredentials is held by an authenticator of the lab for {rpId}.',
+  'diag.noDiscoverable':
+    'a discoverable sign-in (empty allow list) found no discoverable credential for {rpId} on any authenticator of the lab.',
+  'diag.nobodyThere':
+    'presence is not simulated on the lab’s authenticators: nobody “touched” them, so the call waited until it was given up.',
+  'diag.timedOut': 'the call took {ms} ms of its {timeout} ms timeout: it timed out — nobody answered the prompt or touched the key.',
+  'diag.atOnceUv':
+    'the browser answered in {ms} ms, without waiting for anyone: with user verification required, the authenticator most likely cannot verify the user.',
+  'diag.atOnce':
+    'the browser answered in {ms} ms, without waiting for anyone: it refused the options themselves, or no authenticator matched them.',
+  'diag.next.useLocalhost': 'an IP address is never a valid RP ID: open the page as http://localhost:… and use the RP ID “localhost”.',
+  'diag.next.rpIdToDomain': 'set the RP ID to the page’s domain or one of its parents, or open the page on the RP’s domain.',
+  'diag.next.https': 'serve the page over https:, or open it on localhost.',
+  'diag.next.retry': 'run the ceremony again, and keep the page open until the authenticator answers.',
+  'diag.next.signInInstead': 'sign in with that credential instead, or leave it out of excludeCredentials to register another one.',
+  'diag.next.addAuthenticator': 'add a virtual authenticator in the Lab (a preset will do), then run the ceremony again.',
+  'diag.next.uv':
+    'ask for userVerification “preferred”, or use an authenticator that can verify the user (in the Lab: user verification on).',
+  'diag.next.resident': 'ask for residentKey “preferred”, or use an authenticator that stores discoverable credentials.',
+  'diag.next.allowList':
+    'register a credential on this authenticator first, or sign in with the authenticator that holds one of the listed credentials.',
+  'diag.next.register': 'register a discoverable credential (residentKey “required”) first, or sign in with an allow list.',
+  'diag.next.presence': 'turn on presence simulation in the Lab, or touch the key when the browser asks.',
+  'diag.next.touch': 'answer the browser’s prompt in time, or give the ceremony a longer timeout.',
+  'diag.next.checkOptions':
+    'look at what the options ask for (algorithms, user verification, allow list, RP ID) against what the authenticator can do.',
   'sum.clientError.other': 'Nothing reached the RP but the error itself.',
   'sum.clientError.nothingStored': 'The RP stored nothing but this attempt in the history.',
   'sum.site.reg.stored':

@@ -152,6 +152,50 @@ export const inspectorJa: Catalog<typeof inspectorEn> = {
   'sum.clientError.AbortError': '認証器が応答する前にセレモニーが取り消されたことを意味します。',
   'sum.clientError.TimeoutError': 'オプションのタイムアウト後にウィンドウが待つのをやめたことを意味します。',
   'sum.clientError.NotSupportedError': '要求したアルゴリズムやオプションを認証器がサポートしていないことを意味します。',
+  'sum.diagnosis': '考えられる原因（{evidence}からの推測）: {cause}',
+  'sum.diagnosis.next': '次に試すこと: {next}',
+  'diag.evidence.options': 'オプション',
+  'diag.evidence.timing': '呼び出しにかかった時間',
+  'diag.evidence.lab': 'ラボの認証器',
+  'diag.evidence.origin': 'ページのオリジン',
+  'diag.rpIdNotSuffix':
+    'RP ID「{rpId}」はページのホスト「{host}」でもその親ドメインでもないため、ブラウザーはどの認証器にも尋ねる前に拒否しました。',
+  'diag.insecureContext': 'ページ {origin} は安全なコンテキスト（https: または localhost）ではありません。',
+  'diag.aborted':
+    '認証器が応答する前に、ページが呼び出しを取り消しました（AbortSignal が発火したか、別のセレモニーに置き換えられました）。',
+  'diag.excludedHeld': '認証器は、この RP の excludeCredentials にある資格情報（{id}）をすでに持っています。',
+  'diag.excluded': '認証器は、excludeCredentials にある {n} 件の資格情報のひとつを自分のものと認識しました。',
+  'diag.noAuthenticator': 'ラボに仮想認証器がなかったため、応答できるものがありませんでした。',
+  'diag.uvUnavailable': 'オプションはユーザー検証を必須にしていますが、ラボの認証器にはユーザーを検証できるものがありません。',
+  'diag.uvFails': 'オプションはユーザー検証を必須にしていますが、ラボの認証器はそれに失敗します（ユーザー検証済みがオフです）。',
+  'diag.residentUnavailable':
+    'オプションは検出可能な資格情報（residentKey「required」）を必須にしていますが、ラボの認証器にはそれを保存できるものがありません。',
+  'diag.allowNoMatch': 'allowCredentials にある {n} 件の資格情報は、どれも {rpId} 用としてラボの認証器に保存されていません。',
+  'diag.noDiscoverable':
+    '検出可能な資格情報によるサインイン（空の許可リスト）でしたが、ラボのどの認証器にも {rpId} 用の検出可能な資格情報がありませんでした。',
+  'diag.nobodyThere':
+    'ラボの認証器ではユーザーの存在がシミュレートされていません。誰も「タッチ」しなかったため、呼び出しは打ち切られるまで待ちました。',
+  'diag.timedOut':
+    '呼び出しはタイムアウト {timeout} ms のうち {ms} ms かかりました。タイムアウトです。誰もプロンプトに応答せず、キーにもタッチしませんでした。',
+  'diag.atOnceUv':
+    'ブラウザーは誰も待たずに {ms} ms で応答しました。ユーザー検証が必須なので、認証器がユーザーを検証できない可能性が最も高いです。',
+  'diag.atOnce':
+    'ブラウザーは誰も待たずに {ms} ms で応答しました。オプションそのものを拒否したか、オプションに合う認証器がありませんでした。',
+  'diag.next.useLocalhost':
+    'IP アドレスは RP ID として決して有効になりません。ページを http://localhost:… で開き、RP ID に「localhost」を使ってください。',
+  'diag.next.rpIdToDomain': 'RP ID をページのドメインかその親ドメインにするか、ページを RP のドメインで開いてください。',
+  'diag.next.https': 'ページを https: で配信するか、localhost で開いてください。',
+  'diag.next.retry': 'セレモニーをもう一度実行し、認証器が応答するまでページを開いたままにしてください。',
+  'diag.next.signInInstead': 'その資格情報でサインインするか、別の資格情報を登録するなら excludeCredentials から外してください。',
+  'diag.next.addAuthenticator': 'ラボで仮想認証器を追加して（プリセットで十分です）、セレモニーをもう一度実行してください。',
+  'diag.next.uv': 'userVerification を「preferred」にするか、ユーザーを検証できる認証器を使ってください（ラボではユーザー検証をオン）。',
+  'diag.next.resident': 'residentKey を「preferred」にするか、検出可能な資格情報を保存できる認証器を使ってください。',
+  'diag.next.allowList': 'まずこの認証器で資格情報を登録するか、リストにある資格情報を持つ認証器でサインインしてください。',
+  'diag.next.register': 'まず検出可能な資格情報（residentKey「required」）を登録するか、許可リスト付きでサインインしてください。',
+  'diag.next.presence': 'ラボでユーザー存在のシミュレーションをオンにするか、ブラウザーが求めたらキーにタッチしてください。',
+  'diag.next.touch': 'ブラウザーのプロンプトに時間内に応答するか、セレモニーのタイムアウトを長くしてください。',
+  'diag.next.checkOptions':
+    'オプションが求めるもの（アルゴリズム、ユーザー検証、許可リスト、RP ID）を認証器ができることと照らし合わせてください。',
   'sum.clientError.other': 'RP に届いたのはエラーそのものだけです。',
   'sum.clientError.nothingStored': 'RP が保存したのは履歴に残るこの試行だけです。',
   'sum.site.reg.stored': '{origin} のサーバーが保存すべきものは、公開鍵{alg}と資格情報 ID だけです。秘密鍵は認証器から出ていません。',

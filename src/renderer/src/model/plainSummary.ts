@@ -9,6 +9,7 @@ import type { Check } from '@decode/types.ts';
 import { translate, type Lang, type Params } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { algorithmLabel } from './config.ts';
+import { diagnoseClientError } from './diagnose.ts';
 
 type SummaryTone = 'ok' | 'failed' | 'client-error' | 'pending';
 
@@ -24,6 +25,8 @@ export interface PlainSummaryOptions {
   lang: Lang;
   /** The authenticator's name from the metadata sources, when the record has none. */
   authenticatorName?: string | null;
+  /** The origin of the page that ran the ceremony (the window's own, for the local RP's ceremonies). */
+  origin?: string;
 }
 
 const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
@@ -85,7 +88,14 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
     const name = c.clientError?.name ?? c.error?.code ?? 'Error';
     const known = `sum.clientError.${name}` as MessageKey;
     const hint = translate('en', known) !== known ? t(known) : t('sum.clientError.other');
-    const details = [hint];
+    const details: string[] = [];
+    // The likely cause first, labelled as what it is: an inference from the evidence at hand.
+    const d = diagnoseClientError(c, { origin: site?.origin ?? opts.origin ?? '' });
+    if (d) {
+      const evidence = d.evidence.map((e) => t(`diag.evidence.${e}` as MessageKey)).join(opts.lang === 'ja' ? '・' : ', ');
+      details.push(t('sum.diagnosis', { evidence, cause: t(d.cause, d.params) }), t('sum.diagnosis.next', { next: t(d.next, d.params) }));
+    }
+    details.push(hint);
     if (c.clientError?.message) details.push(t('sum.clientError.message', { message: c.clientError.message }));
     details.push(site ? t('sum.site.clientError', { origin: site.origin }) : t('sum.clientError.nothingStored'));
     return { tone: 'client-error', headline: t(reg ? 'sum.reg.clientError' : 'sum.auth.clientError', { name }), details };

@@ -29,7 +29,7 @@ export function ExportActions({ ids, title }: { ids: readonly string[]; title: s
     if (format === 'markdown') {
       // The same plain-language summary as the inspector shows (model/plainSummary.ts).
       const summary = (c: (typeof bundle.ceremonies)[number]) => {
-        const s = plainSummary(c, { lang });
+        const s = plainSummary(c, { lang, origin: window.location.origin });
         return [s.headline, ...s.details].join(' ');
       };
       return toMarkdown(bundle.ceremonies, t, { summary });

@@ -13,7 +13,7 @@ export function PlainSummary({ ceremony }: { ceremony: Ceremony }) {
   const { t, lang } = useI18n();
   const aaguid = ceremony.result?.aaguid ?? ceremony.dissection?.summary.aaguid ?? null;
   const { info } = useAuthenticatorInfo(aaguid);
-  const s = plainSummary(ceremony, { lang, authenticatorName: info?.name ?? null });
+  const s = plainSummary(ceremony, { lang, authenticatorName: info?.name ?? null, origin: window.location.origin });
   return (
     <section
       className={`plain-summary tone-${s.tone}`}
