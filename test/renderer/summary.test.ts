@@ -144,7 +144,22 @@ describe('plainSummary', () => {
     );
     expect(s.details[0]).toBe('It is device-bound, not synced (BE=0): it lives only on this authenticator.');
     expect(s.details[1]).toBe('You were present (UP=1) but not verified: no PIN or biometric was checked (UV=0).');
-    expect(s.details[2]).toBe('The authenticator proved its model with a "packed" attestation statement.');
+    // Never overclaim: without a chain to a trusted root the model is claimed, not proven.
+    expect(s.details[2]).toBe(
+      'The "packed" attestation statement’s signature verifies, but its certificate chain could not be tied to a trusted root, so the model is claimed, not proven. Loading the FIDO MDS (Metadata) or adding the vendor’s root certificate would prove it.',
+    );
+    const trust = (status: Check['status'], actual: unknown) =>
+      ({ dissection: { checks: [{ id: 'attestation.trust', status, title: '', spec: '', actual }] } }) as unknown as Partial<Ceremony>;
+    const proven = plainSummary(ceremony({ ...c, ...trust('pass', { type: 'basic', root: 'CN=Yubico U2F Root CA Serial 457200631' }) }), {
+      lang: 'en',
+    });
+    expect(proven.details[2]).toBe(
+      'The authenticator proved its model: the "packed" attestation statement’s signature verifies and its certificate chain leads to a trusted root (CN=Yubico U2F Root CA Serial 457200631).',
+    );
+    const self = plainSummary(ceremony({ ...c, ...trust('pass', { type: 'self' }) }), { lang: 'en' });
+    expect(self.details[2]).toMatch(/^The "packed" statement is self attestation: .* nothing about the model\.$/);
+    const noRoot = plainSummary(ceremony({ ...c, ...trust('warn', { type: 'uncertain', reason: 'no trust anchor' }) }), { lang: 'ja' });
+    expect(noRoot.details[2]).toContain('機種は名乗られているだけで証明されていません');
     // a name from the metadata sources is used when the record has none
     expect(plainSummary(c, { lang: 'en', authenticatorName: 'YubiKey 5' }).headline).toContain('created by YubiKey 5 (AAGUID');
   });

@@ -134,7 +134,13 @@ export const inspectorEn = {
   'sum.uv.off': 'You were present (UP=1) but not verified: no PIN or biometric was checked (UV=0).',
   'sum.uv.none': 'Neither presence nor verification was confirmed (UP=0, UV=0).',
   'sum.att.none': 'There is no attestation (fmt "none"): the authenticator’s model is not proven.',
-  'sum.att.some': 'The authenticator proved its model with a "{fmt}" attestation statement.',
+  'sum.att.proven':
+    'The authenticator proved its model: the "{fmt}" attestation statement’s signature verifies and its certificate chain leads to a trusted root ({root}).',
+  'sum.att.proven.noRoot': 'The authenticator proved its model with a "{fmt}" attestation statement whose chain leads to a trusted root.',
+  'sum.att.self':
+    'The "{fmt}" statement is self attestation: it is signed with the new credential’s own key, which proves the response is intact but nothing about the model.',
+  'sum.att.unproven':
+    'The "{fmt}" attestation statement’s signature verifies, but its certificate chain could not be tied to a trusted root, so the model is claimed, not proven. Loading the FIDO MDS (Metadata) or adding the vendor’s root certificate would prove it.',
   'sum.reg.stored': 'The RP stored only the public key{alg} and the credential ID; the private key never left the authenticator.',
   'sum.auth.ok': 'You signed in with {what} from {who}{aaguid}.',
   'sum.auth.aPasskey': 'a passkey',

@@ -123,7 +123,7 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
     const headline = t(rk === true ? 'sum.reg.passkey' : rk === false ? 'sum.reg.nonDiscoverable' : 'sum.reg.unknownRk', { who, aaguid });
     details.push(...storageSentence(), ...flagSentences());
     const fmt = r?.fmt ?? s?.fmt ?? null;
-    if (fmt) details.push(fmt === 'none' ? t('sum.att.none') : t('sum.att.some', { fmt }));
+    if (fmt) details.push(attestationSentence(fmt, c.dissection?.checks, t));
     const alg = r?.alg ?? s?.alg ?? null;
     const algText = alg !== null && alg !== undefined ? ` (${algorithmLabel(alg)})` : '';
     details.push(site ? t('sum.site.reg.stored', { alg: algText, origin: site.origin }) : t('sum.reg.stored', { alg: algText }));
@@ -147,4 +147,22 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
   );
   details.push(...serverSentence());
   return { tone: 'ok', headline, details };
+}
+
+/**
+ * What the attestation proved, and no more: the model only when the chain reached a trusted root;
+ * otherwise what was proven (the statement's signature) and what would prove the rest.
+ */
+function attestationSentence(
+  fmt: string,
+  checks: readonly Check[] | undefined | null,
+  t: (key: MessageKey, params?: Params) => string,
+): string {
+  if (fmt === 'none') return t('sum.att.none');
+  const trust = checks?.find((k) => k.id === 'attestation.trust');
+  const result = (trust?.actual ?? null) as { type?: string; root?: string } | null;
+  if (trust?.status === 'pass' && result?.type === 'self') return t('sum.att.self', { fmt });
+  if (trust?.status === 'pass' && result?.root) return t('sum.att.proven', { fmt, root: result.root });
+  if (trust?.status === 'pass') return t('sum.att.proven.noRoot', { fmt });
+  return t('sum.att.unproven', { fmt });
 }
