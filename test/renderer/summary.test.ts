@@ -128,6 +128,30 @@ describe('plainSummary', () => {
     expect(refused.details.at(-1)).toBe('https://shop.example のサーバーには何も送られていません。');
   });
 
+  it('an all-zero AAGUID is explained, not blamed on the authenticator: attestation "none", U2F, or a model withheld', () => {
+    const zero = '00000000-0000-0000-0000-000000000000';
+    const of = (fmt: string, attestation?: string) =>
+      plainSummary(
+        ceremony({
+          options: {
+            challenge: 'abc',
+            rp: { name: 'x', id: 'localhost' },
+            user: { id: 'u', name: 'a', displayName: 'a' },
+            pubKeyCredParams: [],
+            ...(attestation ? { attestation } : {}),
+          } as never,
+          result: regResult({ authenticatorName: null, aaguid: zero, fmt, flags: flags({ at: true }) }),
+        }),
+        { lang: 'en' },
+      ).details.join('\n');
+    expect(of('none')).toContain(
+      'the options asked for attestation "none", and browsers then replace the AAGUID with zeros (Chromium does for security keys)',
+    );
+    expect(of('none')).toContain('ask for attestation "direct" or "indirect"');
+    expect(of('fido-u2f', 'direct')).toContain('a U2F (fido-u2f) authenticator has no AAGUID');
+    expect(of('apple', 'direct')).toContain('still chose not to name its model');
+  });
+
   it('device-bound security key without UV and without credProps; unknown name; packed attestation', () => {
     const c = ceremony({
       result: regResult({

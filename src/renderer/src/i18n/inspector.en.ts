@@ -122,6 +122,12 @@ export const inspectorEn = {
   'sum.named': '{name}',
   'sum.aaguid': ' (AAGUID {aaguid})',
   'sum.zeroAaguid': ' (its AAGUID is all zeros: the model is not disclosed)',
+  'sum.zeroAaguid.none':
+    'Why the AAGUID is all zeros: the options asked for attestation "{asked}", and browsers then replace the AAGUID with zeros (Chromium does for security keys) — the authenticator did send its own. To see the model, ask for attestation "direct" or "indirect".',
+  'sum.zeroAaguid.u2f':
+    'Why the AAGUID is all zeros: a U2F (fido-u2f) authenticator has no AAGUID; its model shows only in its attestation certificate.',
+  'sum.zeroAaguid.asked':
+    'Why the AAGUID is all zeros: the options asked for attestation "{asked}", and the authenticator (or the platform, as Apple’s anonymous attestation does) still chose not to name its model.',
   'sum.reg.passkey': 'A passkey (a discoverable credential) was created by {who}{aaguid}.',
   'sum.reg.nonDiscoverable':
     'A credential was created by {who}{aaguid}, but it is not discoverable (credProps.rk = false): it is a second factor the RP must name in allowCredentials, not a username-less passkey.',

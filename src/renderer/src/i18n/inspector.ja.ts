@@ -117,6 +117,12 @@ export const inspectorJa: Catalog<typeof inspectorEn> = {
   'sum.named': '{name}',
   'sum.aaguid': '（AAGUID {aaguid}）',
   'sum.zeroAaguid': '（AAGUID がすべてゼロのため、機種は開示されていません）',
+  'sum.zeroAaguid.none':
+    'AAGUID がすべてゼロの理由: オプションが構成証明 "{asked}" を求めたため、ブラウザーが AAGUID をゼロに置き換えました（Chromium はセキュリティキーでそうします）。認証器自身は AAGUID を送っています。機種を見るには、構成証明 "direct" か "indirect" を求めてください。',
+  'sum.zeroAaguid.u2f':
+    'AAGUID がすべてゼロの理由: U2F（fido-u2f）の認証器には AAGUID がありません。機種は構成証明の証明書にしか表れません。',
+  'sum.zeroAaguid.asked':
+    'AAGUID がすべてゼロの理由: オプションは構成証明 "{asked}" を求めましたが、認証器（あるいは Apple の匿名構成証明のようにプラットフォーム）が機種を明かさないことを選びました。',
   'sum.reg.passkey': '{who}{aaguid}でパスキー（発見可能な資格情報）が作成されました。',
   'sum.reg.nonDiscoverable':
     '{who}{aaguid}で資格情報が作成されましたが、発見可能ではありません（credProps.rk = false）。ユーザー名なしで使えるパスキーではなく、RP が allowCredentials で指定する第 2 要素です。',

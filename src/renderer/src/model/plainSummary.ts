@@ -124,6 +124,7 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
     details.push(...storageSentence(), ...flagSentences());
     const fmt = r?.fmt ?? s?.fmt ?? null;
     if (fmt) details.push(attestationSentence(fmt, c.dissection?.checks, t));
+    if (zero && !name) details.push(zeroAaguidSentence(fmt, (c.options as { attestation?: string } | null)?.attestation, t));
     const alg = r?.alg ?? s?.alg ?? null;
     const algText = alg !== null && alg !== undefined ? ` (${algorithmLabel(alg)})` : '';
     details.push(site ? t('sum.site.reg.stored', { alg: algText, origin: site.origin }) : t('sum.reg.stored', { alg: algText }));
@@ -165,4 +166,11 @@ function attestationSentence(
   if (trust?.status === 'pass' && result?.root) return t('sum.att.proven', { fmt, root: result.root });
   if (trust?.status === 'pass') return t('sum.att.proven.noRoot', { fmt });
   return t('sum.att.unproven', { fmt });
+}
+
+/** Why the AAGUID is all zeros — usually not the authenticator's doing — and how to see the model. */
+function zeroAaguidSentence(fmt: string | null, asked: string | undefined, t: (key: MessageKey, params?: Params) => string): string {
+  if (fmt === 'fido-u2f') return t('sum.zeroAaguid.u2f');
+  if (!asked || asked === 'none') return t('sum.zeroAaguid.none', { asked: asked ?? 'none' });
+  return t('sum.zeroAaguid.asked', { asked });
 }
