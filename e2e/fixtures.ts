@@ -33,7 +33,9 @@ export async function startServe(
 ): Promise<{ child: ChildProcess; url: string; port: number; match: RegExpExecArray | null; output(): string }> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', String(port), '--data-dir', dataDir, ...(opts.args ?? [])],
+    // No background metadata download unless a test asks for it: whether this machine reaches the
+    // internet must not change what a test sees.
+    [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', String(port), '--data-dir', dataDir, '--no-metadata-download', ...(opts.args ?? [])],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -56,6 +56,7 @@ import {
   metadataImportSchema,
   optionsRequestSchema,
   refreshSchema,
+  metadataSettingsSchema,
   registrationVerifySchema,
   rootSchema,
 } from './schemas.ts';
@@ -75,6 +76,7 @@ import type {
   ImportResult,
   LabEvent,
   MdsStatus,
+  MetadataAutoStatus,
   MetadataInfo,
   OptionsRequest,
   Preset,
@@ -185,6 +187,13 @@ export const ENDPOINTS = {
 
   /** Status of the AAGUID name sources (community list, FIDO MDS). */
   metadata: endpoint<MetadataInfo>()({ method: 'GET', path: '/api/metadata', args: none }),
+  /** Turns the background download of both sources (at start, when stale) on or off. */
+  metadataSettings: endpoint<MetadataAutoStatus>()({
+    method: 'POST',
+    path: '/api/metadata/settings',
+    body: metadataSettingsSchema,
+    args: (autoDownload: boolean) => ({ body: { autoDownload } }),
+  }),
   /** Downloads the community AAGUID list (default: its published URL). */
   refreshAaguids: endpoint<SourceStatus>()({
     method: 'POST',

@@ -73,6 +73,8 @@ export const rootSchema = z
   })
   .strict();
 export const refreshSchema = z.object({ url: z.string().url().max(2048).optional() }).strict();
+/** POST /api/metadata/settings: the background download of the AAGUID list and the MDS BLOB, on or off. */
+export const metadataSettingsSchema = z.object({ autoDownload: z.boolean() }).strict();
 export const metadataImportSchema = z
   .object({ content: z.string().min(2).max(MAX_METADATA_BYTES), name: z.string().max(260).optional() })
   .strict();

@@ -283,9 +283,27 @@ export interface MdsStatus extends SourceStatus {
   legalHeader?: string;
 }
 
+/**
+ * The background download of both sources at start (and when stale): on unless turned off. Each
+ * source says what came of it — downloaded, still fresh from the cache, or not reachable (offline).
+ */
+export interface MetadataAutoStatus {
+  enabled: boolean;
+  state: 'off' | 'running' | 'done';
+  community?: MetadataAutoResult;
+  mds?: MetadataAutoResult;
+}
+export interface MetadataAutoResult {
+  result: 'downloaded' | 'fresh' | 'failed';
+  /** For 'failed': why, without the fetched content (a network error, an HTTP status, a refused BLOB). */
+  message?: string;
+  at: string;
+}
+
 export interface MetadataStatus {
   community: SourceStatus | null;
   mds: MdsStatus | null;
+  auto?: MetadataAutoStatus;
   /** Why the cached or last downloaded MDS BLOB was refused, if it was. */
   mdsError?: string;
 }

@@ -19,6 +19,8 @@ Options:
   --data-dir DIR    where the SQLite store lives (default: ${defaultDataDir()})
   --static-dir DIR  the built window to serve (default: the one next to this CLI)
   --open            open the window in the system browser
+  --no-metadata-download  do not download the community AAGUID list and the FIDO MDS BLOB in the
+                    background at start (the window's Metadata dialog turns this off for good too)
   --lab             virtual authenticator lab: start a Chrome/Chromium of its own (fresh profile,
                     remote debugging on a free port) on the window and drive its CDP WebAuthn domain,
                     so the window's Lab tab can add virtual authenticators, edit credentials and
@@ -53,6 +55,7 @@ export async function serve(argv: string[]): Promise<number> {
       headless: { type: 'boolean', default: false },
       conformance: { type: 'boolean', default: false },
       'conformance-origin': { type: 'string', multiple: true },
+      'no-metadata-download': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -85,6 +88,7 @@ export async function serve(argv: string[]): Promise<number> {
     lab,
     inspect,
     log: (line) => process.stderr.write(`${line}\n`),
+    autoMetadata: !values['no-metadata-download'],
     ...(values.conformance ? { conformance: { origins: values['conformance-origin'] ?? [] } } : {}),
   });
   const url = `${server.origin}/`;

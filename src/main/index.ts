@@ -43,6 +43,7 @@ async function start(): Promise<void> {
     lab,
     inspect,
     log: (line) => console.error(line),
+    autoMetadata: true,
   });
   const origin = rp.origin;
   lockDownSession(origin);

@@ -80,6 +80,7 @@ export function coreHandlers(
     refreshAaguids: ({ body }) => metadataCall(() => metadata.refreshCommunity(body.url)),
     importAaguids: ({ body }) => metadataCall(async () => metadata.importCommunity(body.content, body.name ?? 'file')),
     refreshMds: ({ body }) => metadataCall(() => metadata.refreshMds(body.url)),
+    metadataSettings: ({ body }) => metadata.setAutoDownload(body.autoDownload),
     importMds: ({ body }) => metadataCall(() => metadata.installMds(body.content, body.name ?? 'file')),
     aaguid: ({ params }) => {
       const info = metadata.lookup(params.aaguid);

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from '
 import { join } from 'node:path';
 import { parseMdsBlob, type MdsEntry, type MetadataLookup } from '@decode/trust/mds.ts';
 import { MDS_ROOT } from '@decode/trust/roots.ts';
-import type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus } from '@api/types.ts';
+import type { AuthenticatorInfo, MdsStatus, MetadataAutoResult, MetadataAutoStatus, MetadataStatus, SourceStatus } from '@api/types.ts';
 
 export type { AuthenticatorInfo, MdsStatus, MetadataStatus, SourceStatus };
 
@@ -123,6 +123,10 @@ export class MetadataService {
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => number;
   private readonly mdsRoots: string[];
+  private auto: MetadataAutoStatus = { enabled: true, state: 'off' };
+  /** Counts the installs of each source (a download in flight does not overwrite a newer one). */
+  private readonly generation = { community: 0, mds: 0 };
+  private autoRun: Promise<void> | null = null;
 
   constructor(dataDir: string, opts: { fetch?: typeof fetch; now?: () => number; mdsRoots?: string[] } = {}) {
     this.dir = join(dataDir, 'metadata');
@@ -131,6 +135,74 @@ export class MetadataService {
     this.mdsRoots = opts.mdsRoots ?? [MDS_ROOT.pem];
     mkdirSync(this.dir, { recursive: true });
     this.loadCache();
+    this.auto.enabled = this.readSettings().autoDownload;
+  }
+
+  private readSettings(): { autoDownload: boolean } {
+    try {
+      const v = JSON.parse(readFileSync(join(this.dir, 'settings.json'), 'utf8')) as { autoDownload?: unknown };
+      return { autoDownload: v.autoDownload !== false };
+    } catch {
+      return { autoDownload: true };
+    }
+  }
+
+  /** Turns the background download on or off (kept in the data directory); on starts one now. */
+  setAutoDownload(enabled: boolean): MetadataAutoStatus {
+    writeFileSync(join(this.dir, 'settings.json'), JSON.stringify({ autoDownload: enabled }));
+    this.auto = { ...this.auto, enabled, ...(enabled ? {} : { state: 'off' as const }) };
+    if (enabled) void this.autoDownload();
+    return this.auto;
+  }
+
+  /**
+   * The background download, at start and when a source is stale: the community list when there is
+   * none or it is older than a week, the MDS BLOB when there is none or its nextUpdate has passed.
+   * Offline, each source says so (its cache, if any, stays in use). One run at a time.
+   */
+  autoDownload(): Promise<void> {
+    if (!this.auto.enabled) {
+      this.auto = { enabled: false, state: 'off' };
+      return Promise.resolve();
+    }
+    this.autoRun ??= (async () => {
+      this.auto = { enabled: true, state: 'running' };
+      const at = () => new Date(this.now()).toISOString();
+      const run = async (due: boolean, download: () => Promise<unknown>): Promise<MetadataAutoResult> => {
+        if (!due) return { result: 'fresh', at: at() };
+        try {
+          await download();
+          return { result: 'downloaded', at: at() };
+        } catch (e) {
+          return { result: 'failed', message: e instanceof Error ? e.message : String(e), at: at() };
+        }
+      };
+      const week = 7 * 86_400_000;
+      const communityDue = !this.community || this.now() - Date.parse(this.community.status.fetchedAt) > week;
+      const mdsDue = !this.mds || Date.parse(this.mds.status.nextUpdate) < this.now();
+      // A source the user loads meanwhile wins: the download is dropped, not installed over it.
+      const g = { ...this.generation };
+      const community = run(communityDue, async () => {
+        const text = await fetchLimited(COMMUNITY_AAGUIDS_URL, this.fetchImpl);
+        if (this.generation.community === g.community) this.importCommunity(text, COMMUNITY_AAGUIDS_URL);
+      });
+      const mds = run(mdsDue, async () => {
+        const text = await fetchLimited(FIDO_MDS_URL, this.fetchImpl);
+        if (this.generation.mds !== g.mds) return;
+        try {
+          await this.installMds(text, FIDO_MDS_URL);
+        } catch (e) {
+          this.mdsError = (e as Error).message;
+          throw e;
+        }
+      });
+      const [c, m] = await Promise.all([community, mds]);
+      this.auto = { enabled: this.auto.enabled, state: 'done', community: c, mds: m };
+      return;
+    })().finally(() => {
+      this.autoRun = null;
+    });
+    return this.autoRun;
   }
 
   private cachePath(name: 'community' | 'mds'): string {
@@ -163,6 +235,7 @@ export class MetadataService {
     const status = { origin, fetchedAt: new Date(this.now()).toISOString(), count: entries.size };
     this.writeCache('community', { origin, fetchedAt: status.fetchedAt, text });
     this.community = { status, entries };
+    this.generation.community++;
     return status;
   }
 
@@ -195,6 +268,7 @@ export class MetadataService {
     if (opts.cache !== false) this.writeCache('mds', { origin, fetchedAt, text: jwt.trim() });
     this.mds = { status, entries, statements: r.entries };
     this.mdsError = undefined;
+    this.generation.mds++;
     return status;
   }
 
@@ -230,6 +304,7 @@ export class MetadataService {
     return {
       community: this.community?.status ?? null,
       mds: this.mds?.status ?? null,
+      auto: { ...this.auto },
       ...(this.mdsError ? { mdsError: this.mdsError } : {}),
     };
   }

@@ -74,6 +74,8 @@ export interface RpServerOptions {
   staticDir?: string;
   /** Injected clock, for tests. */
   now?: () => number;
+  /** Download the AAGUID list and the FIDO MDS BLOB in the background at start (unless the user turned it off). */
+  autoMetadata?: boolean;
   /** Injected fetch for metadata downloads, for tests. */
   fetch?: typeof fetch;
   /** Roots for the FIDO MDS BLOB signature (default: the bundled GlobalSign Root CA - R3), for tests. */
@@ -109,6 +111,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const store = new Store(opts.dataDir);
   const metadata = new MetadataService(opts.dataDir, { fetch: opts.fetch, now: opts.now, mdsRoots: opts.mdsRoots });
   await metadata.init();
+  // The app's own start (serve, the desktop app) downloads the name sources in the background; tests opt in.
+  if (opts.autoMetadata) void metadata.autoDownload();
   const roots = new TrustRoots(opts.dataDir);
   const token = randomBytes(32).toString('base64url');
   const log = opts.log ?? (() => {});

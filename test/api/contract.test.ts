@@ -49,6 +49,7 @@ const CORE: Samples<Endpoints> = {
   refreshAaguids: ['http://127.0.0.1:9/aaguids.json'],
   importAaguids: ['{}', 'file.json'],
   refreshMds: ['http://127.0.0.1:9/blob.jwt'],
+  metadataSettings: [false],
   importMds: ['not a blob', 'blob.jwt'],
   aaguid: ['00000000-0000-0000-0000-000000000000'],
   roots: [],

@@ -114,3 +114,59 @@ describe('metadata API', () => {
     expect(refresh.json.error).toBe('url_invalid');
   });
 });
+
+describe('the background download at start', () => {
+  const answer = (body: string, status = 200) => new Response(body, { status, headers: { 'content-type': 'application/json' } });
+  it('downloads the AAGUID list on first start, names authenticators without setup, and says the MDS was unreachable', async () => {
+    const seen: string[] = [];
+    const fetchImpl = (async (u: URL | string) => {
+      seen.push(String(u));
+      if (String(u).includes('aaguid')) return answer(LIST);
+      throw new TypeError('fetch failed (getaddrinfo ENOTFOUND mds3.fidoalliance.org)');
+    }) as typeof fetch;
+    const m = new MetadataService(tmp(), { fetch: fetchImpl });
+    expect(m.status().auto).toMatchObject({ enabled: true, state: 'off' });
+    await m.autoDownload();
+    expect(m.name(WINDOWS_HELLO)).toBe('Windows Hello');
+    const auto = m.status().auto!;
+    expect(auto).toMatchObject({ enabled: true, state: 'done', community: { result: 'downloaded' }, mds: { result: 'failed' } });
+    // Offline, said plainly — and nothing fetched is echoed.
+    expect(auto.mds!.message).toMatch(/^Could not download https:\/\/mds3\.fidoalliance\.org\/: fetch failed/);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('a recent cache is not downloaded again; turned off, nothing is fetched and the choice is kept', async () => {
+    let calls = 0;
+    const fetchImpl = (async () => (calls++, answer(LIST))) as unknown as typeof fetch;
+    const dir = tmp();
+    const m = new MetadataService(dir, { fetch: fetchImpl });
+    m.importCommunity(LIST, 'aaguids.json');
+    await m.autoDownload();
+    expect(m.status().auto?.community).toMatchObject({ result: 'fresh' });
+    // The user's file stays: the fresh cache was not replaced by the published list.
+    expect(m.status().community?.origin).toBe('aaguids.json');
+    m.setAutoDownload(false);
+    const before = calls;
+    const again = new MetadataService(dir, { fetch: fetchImpl });
+    await again.autoDownload();
+    expect(calls).toBe(before);
+    expect(again.status().auto).toEqual({ enabled: false, state: 'off' });
+  });
+
+  it('a list the user loads while a download is in flight is not overwritten by it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    const fetchImpl = (async (u: URL | string) => {
+      await gate;
+      if (String(u).includes('aaguid')) return answer('{"00000000-0000-0000-0000-00000000abcd": {"name": "From the internet"}}');
+      return answer('', 404);
+    }) as typeof fetch;
+    const m = new MetadataService(tmp(), { fetch: fetchImpl });
+    const run = m.autoDownload();
+    m.importCommunity(LIST, 'mine.json');
+    release();
+    await run;
+    expect(m.status().community?.origin).toBe('mine.json');
+    expect(m.name(WINDOWS_HELLO)).toBe('Windows Hello');
+  });
+});

@@ -109,6 +109,8 @@ export const TID = {
   // metadata & trust dialog
   metadataDialog: 'metadata-dialog',
   metadataError: 'metadata-error',
+  metadataAuto: 'metadata-auto',
+  metadataAutoToggle: 'metadata-auto-toggle',
   aaguidsStatus: 'aaguids-status',
   aaguidsCount: 'aaguids-count',
   aaguidsRefresh: 'aaguids-refresh',

@@ -239,9 +239,34 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
     });
   };
 
+  // While the background download runs, the dialog follows it (it takes seconds, not minutes).
+  const autoRunning = info?.auto?.state === 'running';
+  useEffect(() => {
+    if (!open || !autoRunning) return;
+    const timer = setInterval(() => void reload(), 1000);
+    return () => clearInterval(timer);
+  }, [open, autoRunning, reload]);
+
+  const toggleAuto = (e: ChangeEvent<HTMLInputElement>) => {
+    const enabled = e.target.checked;
+    void api
+      .metadataSettings(enabled)
+      .then(() => reload())
+      .catch((err: unknown) => setError('load', toApiError(err)));
+  };
+
   const community = info?.community ?? null;
   const mds = info?.mds ?? null;
   const now = Date.now();
+  const auto = info?.auto;
+  const autoLine = (source: 'aaguids' | 'mds', r: NonNullable<typeof auto>['community']) =>
+    !r
+      ? null
+      : r.result === 'downloaded'
+        ? t('metadata.auto.downloaded', { source: t(`metadata.auto.source.${source}`) })
+        : r.result === 'fresh'
+          ? t('metadata.auto.fresh', { source: t(`metadata.auto.source.${source}`) })
+          : t('metadata.auto.failed', { source: t(`metadata.auto.source.${source}`), message: r.message ?? '' });
 
   return (
     <Dialog
@@ -260,6 +285,31 @@ export function MetadataDialog({ open, onClose, onSourcesChanged }: { open: bool
         {t('metadata.intro')}
       </p>
       <InlineError error={errors.load} section="load" />
+
+      <div className="metadata-auto" data-testid={TID.metadataAuto} data-state={auto?.state ?? 'unknown'}>
+        <div className="field field-check">
+          <input
+            id={`${ids}-auto`}
+            type="checkbox"
+            data-testid={TID.metadataAutoToggle}
+            checked={auto?.enabled ?? false}
+            disabled={!auto}
+            onChange={toggleAuto}
+          />
+          <label htmlFor={`${ids}-auto`}>{t('metadata.auto.label')}</label>
+        </div>
+        <ul className="field-hint metadata-auto-status" role="status">
+          {auto && !auto.enabled && <li>{t('metadata.auto.off')}</li>}
+          {auto?.enabled && auto.state === 'running' && <li>{t('metadata.auto.running')}</li>}
+          {auto?.enabled && auto.state === 'done' && auto.community?.result === 'failed' && auto.mds?.result === 'failed' ? (
+            <li>{t('metadata.auto.offline', { message: auto.community.message ?? '' })}</li>
+          ) : (
+            auto?.enabled &&
+            auto.state === 'done' &&
+            [autoLine('aaguids', auto.community), autoLine('mds', auto.mds)].filter(Boolean).map((line) => <li key={line}>{line}</li>)
+          )}
+        </ul>
+      </div>
 
       <SourceSection id={`${ids}-aaguids`} title={t('metadata.aaguidsTitle')} purpose={t('metadata.aaguidsPurpose')}>
         <p className="metadata-licence">{t('metadata.aaguidsNotShipped')}</p>

@@ -221,6 +221,18 @@ export const en = {
   'authenticator.zero': 'no AAGUID: the authenticator does not say its model',
 
   'metadata.title': 'Metadata & trust',
+  'metadata.auto.label':
+    'Download the community AAGUID list and the FIDO MDS BLOB in the background (at start, and when a source is stale)',
+  'metadata.auto.off': 'Background download is off: the sources change only when you download or load them here.',
+  'metadata.auto.running': 'Downloading the AAGUID list and the MDS BLOB in the background…',
+  'metadata.auto.source.aaguids': 'The AAGUID list',
+  'metadata.auto.source.mds': 'The MDS BLOB',
+  'metadata.auto.downloaded': '{source} was downloaded at start.',
+  'metadata.auto.fresh': '{source} in the cache is recent: not downloaded again.',
+  'metadata.auto.offline':
+    'Offline: neither the AAGUID list nor the MDS BLOB could be downloaded ({message}). Authenticators show their AAGUID until a source is loaded: download it here when online, or load a file.',
+  'metadata.auto.failed':
+    '{source} could not be downloaded — offline or unreachable ({message}). Authenticators it would name show their AAGUID; load the file here instead.',
   'metadata.intro': 'The explorer uses these sources beside the response itself. Each is kept in the data directory until you replace it.',
   'metadata.source': 'Source',
   'metadata.fetchedAt': 'Loaded',

@@ -218,6 +218,18 @@ export const ja: Messages = {
   'authenticator.zero': 'AAGUID なし：認証器は機種を明かしていません',
 
   'metadata.title': 'メタデータと信頼',
+  'metadata.auto.label':
+    'コミュニティの AAGUID リストと FIDO MDS BLOB をバックグラウンドでダウンロードする（起動時と、情報源が古くなったとき）',
+  'metadata.auto.off': 'バックグラウンドのダウンロードはオフです。情報源は、ここでダウンロードまたは読み込んだときにだけ変わります。',
+  'metadata.auto.running': 'AAGUID リストと MDS BLOB をバックグラウンドでダウンロードしています…',
+  'metadata.auto.source.aaguids': 'AAGUID リスト',
+  'metadata.auto.source.mds': 'MDS BLOB',
+  'metadata.auto.downloaded': '{source}は起動時にダウンロードしました。',
+  'metadata.auto.fresh': 'キャッシュの{source}は新しいため、再ダウンロードしていません。',
+  'metadata.auto.offline':
+    'オフラインです。AAGUID リストも MDS BLOB もダウンロードできませんでした（{message}）。情報源を読み込むまで、認証器は AAGUID で表示されます。オンラインのときにここでダウンロードするか、ファイルを読み込んでください。',
+  'metadata.auto.failed':
+    '{source}をダウンロードできませんでした。オフラインか、到達できません（{message}）。それで名前が分かるはずの認証器は AAGUID で表示されます。代わりにここでファイルを読み込んでください。',
   'metadata.intro':
     'エクスプローラーはレスポンスそのものに加えて、次の情報源を使います。どれも置き換えるまでデータディレクトリに保存されます。',
   'metadata.source': '取得元',
