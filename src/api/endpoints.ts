@@ -224,12 +224,17 @@ export const ENDPOINTS = {
     bodyLimit: MAX_METADATA_BYTES + 4096,
     args: (content: string, name: string) => ({ body: { content, name } }),
   }),
-  /** Name and icons of an authenticator model (404 aaguid_unknown when no loaded source knows it). */
-  aaguid: endpoint<AuthenticatorInfo>()({
+  /**
+   * Name and icons of an authenticator model: 404 aaguid_unknown when no loaded source knows it, or
+   * with `?unknown=null` a 200 null (the window asks that way: an unknown model is an answer, not an
+   * error in the browser's console).
+   */
+  aaguid: endpoint<AuthenticatorInfo | null>()({
     method: 'GET',
     path: '/api/aaguids/:aaguid',
     params: z.object({ aaguid: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'must be an AAGUID') }),
-    args: (aaguid: string) => ({ params: { aaguid } }),
+    query: z.object({ unknown: z.literal('null').optional() }).strict(),
+    args: (aaguid: string, unknownAsNull = false) => ({ params: { aaguid }, query: unknownAsNull ? { unknown: 'null' as const } : {} }),
   }),
   roots: endpoint<TrustRoot[]>()({ method: 'GET', path: '/api/roots', args: none }),
   addRoot: endpoint<TrustRoot>()({

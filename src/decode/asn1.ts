@@ -9,7 +9,7 @@
  * Spec: https://www.itu.int/rec/T-REC-X.690 (BER/DER), RFC 5280 (X.509 profile).
  */
 import type { DecodeError, Field } from './types.js';
-import { toHex } from './bytes.js';
+import { nBytes, toHex } from './bytes.js';
 import { X690 } from './spec.ts';
 
 type TagClass = 'universal' | 'application' | 'context' | 'private';
@@ -482,7 +482,7 @@ function describePrimitive(bytes: Uint8Array, n: Asn1Node): { value: unknown; di
     switch (n.tag) {
       case TAG.BOOLEAN: {
         const b = readBoolean(bytes, n);
-        return { value: b, display: b === null ? `bad BOOLEAN (${c.length} bytes)` : String(b) };
+        return { value: b, display: b === null ? `bad BOOLEAN (${nBytes(c.length)})` : String(b) };
       }
       case TAG.INTEGER:
       case TAG.ENUMERATED: {
@@ -509,7 +509,7 @@ function describePrimitive(bytes: Uint8Array, n: Asn1Node): { value: unknown; di
         if (!b) return { value: toHex(c), display: 'bad BIT STRING' };
         return {
           value: toHex(b.bytes),
-          display: `${b.bytes.length} bytes${b.unusedBits ? `, ${b.unusedBits} unused bits` : ''}: ${shortHex(b.bytes)}`,
+          display: `${nBytes(b.bytes.length)}${b.unusedBits ? `, ${b.unusedBits} unused bits` : ''}: ${shortHex(b.bytes)}`,
         };
       }
       default: {
@@ -518,7 +518,7 @@ function describePrimitive(bytes: Uint8Array, n: Asn1Node): { value: unknown; di
       }
     }
   }
-  return { value: toHex(c), display: `${c.length} bytes: ${shortHex(c)}` };
+  return { value: toHex(c), display: `${nBytes(c.length)}: ${shortHex(c)}` };
 }
 
 export function shortHex(b: Uint8Array, max = 16): string {
@@ -619,7 +619,7 @@ function gapLeaf(parent: Field, from: number, to: number): Field {
     source: parent.source,
     range: [from, to],
     value: null,
-    display: `${to - from} byte(s) not decoded (malformed structure)`,
+    display: `${nBytes(to - from)} not decoded (malformed structure)`,
     severity: 'error',
   };
 }

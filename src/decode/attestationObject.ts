@@ -5,6 +5,7 @@
  *
  * Spec: https://www.w3.org/TR/webauthn-3/#sctn-attestation
  */
+import { nBytes } from './bytes.ts';
 import type { CborNode, DecodeError, Field } from './types';
 import { parseCbor } from './cbor/parse.ts';
 import { cborBreakField, cborField, cborEntryField, cborKeyLeaf, cborHeaderField, unparsedField } from './cbor/field.ts';
@@ -214,7 +215,7 @@ export function dissectAttestationObject(
   } else if (r.trailing) {
     errors.push({
       code: 'trailing-bytes',
-      message: `${r.trailing[1] - r.trailing[0]} byte(s) after the attestation object's CBOR map, starting at offset ${r.trailing[0]}`,
+      message: `${nBytes(r.trailing[1] - r.trailing[0])} after the attestation object's CBOR map, starting at offset ${r.trailing[0]}`,
       path,
       source,
       offset: r.trailing[0],

@@ -14,7 +14,7 @@ import { keyLabel } from './cbor/parse.ts';
 import { coseKeyField } from './cose/field.ts';
 import { parseCoseKey, type CoseKey } from './cose/key.ts';
 import { algName } from './cose/algorithms.ts';
-import { toHex, toBase64Url, toUuid, fromUtf8, equalBytes, readUint } from './bytes';
+import { toHex, toBase64Url, toUuid, fromUtf8, equalBytes, readUint, nBytes } from './bytes';
 import { CTAP, WEBAUTHN } from './spec.ts';
 
 const SPEC_AUTH_DATA = `${WEBAUTHN}#sctn-authenticator-data`;
@@ -203,7 +203,7 @@ export function dissectAuthenticatorData(
   if (ad.length < 37) {
     err(
       'authdata-too-short',
-      `authenticator data is ${ad.length} bytes; at least 37 are required (rpIdHash 32 + flags 1 + signCount 4)`,
+      `authenticator data is ${nBytes(ad.length)}; at least 37 are required (rpIdHash 32 + flags 1 + signCount 4)`,
       o + Math.min(ad.length, 37),
     );
     let p = o;
@@ -217,7 +217,7 @@ export function dissectAuthenticatorData(
       children.push(flagsField(bytes, o + 32, path, source, opts.ceremony));
       p = o + 33;
     }
-    finishUnparsed(p, `authenticator data ends after ${ad.length} bytes`);
+    finishUnparsed(p, `authenticator data ends after ${nBytes(ad.length)}`);
     return { field: root, data: null, errors };
   }
 
@@ -282,7 +282,7 @@ export function dissectAuthenticatorData(
     if (end - p < 18) {
       err(
         'authdata-acd-truncated',
-        `AT flag is set but only ${end - p} byte(s) follow signCount; attested credential data needs at least 18 (AAGUID 16 + length 2)`,
+        `AT flag is set but only ${nBytes(end - p)} follow signCount; attested credential data needs at least 18 (AAGUID 16 + length 2)`,
         p,
         ap,
       );
@@ -338,7 +338,7 @@ export function dissectAuthenticatorData(
     if (credIdLen > end - p) {
       err(
         'authdata-credid-past-end',
-        `credentialIdLength is ${credIdLen}, but only ${end - p} byte(s) remain in authenticator data`,
+        `credentialIdLength is ${credIdLen}, but only ${nBytes(end - p)} remain in authenticator data`,
         p - 2,
         `${ap}.credentialIdLength`,
       );
@@ -444,7 +444,7 @@ export function dissectAuthenticatorData(
       : flags.at
         ? 'bytes after the credential public key, but the ED flag is not set'
         : 'bytes after signCount, but neither AT nor ED is set';
-    err('authdata-trailing-bytes', `${end - p} leftover byte(s) at offset ${p}: ${why}`, p);
+    err('authdata-trailing-bytes', `${end - p} leftover ${end - p === 1 ? 'byte' : 'bytes'} at offset ${p}: ${why}`, p);
     finishUnparsed(p, why);
   }
 

@@ -253,3 +253,8 @@ export function hexPreview(bytes: Uint8Array, max = 8): string {
   if (bytes.length <= max) return toHex(bytes);
   return `${toHex(bytes.subarray(0, max))}…`;
 }
+
+/** "1 byte", "5 bytes". */
+export function nBytes(n: number): string {
+  return `${n} byte${n === 1 ? '' : 's'}`;
+}

@@ -21,7 +21,7 @@ import { cborGet } from './cbor/value.ts';
 import { coseKeyField } from './cose/field.ts';
 import { parseEcdsaDerSignature } from './crypto/ecdsa.ts';
 import { decodeCoseKey } from './cose/key.ts';
-import { toBase64Url, toHex, equalBytes, fromUtf8 } from './bytes';
+import { toBase64Url, toHex, equalBytes, fromUtf8, nBytes } from './bytes';
 import { WEBAUTHN } from './spec.ts';
 
 export type { Field, Check, DecodeError, Dissection, Summary, CborNode, MessageKind } from './types';
@@ -122,7 +122,7 @@ function dissectInner(input: unknown, options: DissectOptions): { dissection: Di
               source: 'input',
               range: [0, bytes.length],
               value: input.length > 200 ? `${input.slice(0, 200)}…` : input,
-              display: `${bytes.length} bytes of text, not recognized`,
+              display: `${nBytes(bytes.length)} of text, not recognized`,
               severity: 'error',
               explain: 'common.unparsed',
             },
@@ -227,7 +227,7 @@ function dissectBinary(bytes: Uint8Array, options: DissectOptions): { dissection
       ? { code: 'input-empty', message: 'the input is empty', path: 'input', source: 'input', offset: 0 }
       : {
           code: 'input-not-recognized',
-          message: `${bytes.length} byte(s) that are not an attestation object, authenticator data, clientDataJSON or COSE key`,
+          message: `${nBytes(bytes.length)} that are not an attestation object, authenticator data, clientDataJSON or COSE key`,
           path: 'input',
           source: 'input',
           offset: 0,
@@ -241,7 +241,7 @@ function dissectBinary(bytes: Uint8Array, options: DissectOptions): { dissection
           source: 'input',
           range: [0, bytes.length],
           value: toBase64Url(bytes),
-          display: `${bytes.length} bytes, not recognized`,
+          display: `${nBytes(bytes.length)}, not recognized`,
           severity: 'error',
           explain: 'common.unparsed',
         },
@@ -453,7 +453,7 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
     }
     if (f) {
       f.explain = `credential.${name}`;
-      f.display = `${dec.note?.startsWith('hex') ? 'hex' : 'base64url'}, ${dec.bytes.length} bytes (decoded below as ${name})`;
+      f.display = `${dec.note?.startsWith('hex') ? 'hex' : 'base64url'}, ${nBytes(dec.bytes.length)} (decoded below as ${name})`;
       if (dec.note) {
         f.severity ??= 'info';
         f.display += ` [${dec.note}]`;

@@ -8,7 +8,7 @@
  * https://www.w3.org/TR/webauthn-3/#clientdatajson-serialization
  */
 import type { DecodeError, Field } from './types';
-import { toUtf8 } from './bytes';
+import { nBytes, toUtf8 } from './bytes';
 import { rfc } from './spec.ts';
 
 const MAX_JSON_DEPTH = 64;
@@ -275,7 +275,7 @@ export function parseJson(bytes: Uint8Array, opts: { source?: string; path?: str
     res.trailing = [p, n];
     errors.push({
       code: 'json-trailing',
-      message: `${n - p} byte(s) after the JSON value, starting at offset ${p}`,
+      message: `${nBytes(n - p)} after the JSON value, starting at offset ${p}`,
       path: root,
       source,
       offset: p,

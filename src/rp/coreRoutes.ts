@@ -82,8 +82,9 @@ export function coreHandlers(
     refreshMds: ({ body }) => metadataCall(() => metadata.refreshMds(body.url)),
     metadataSettings: ({ body }) => metadata.setAutoDownload(body.autoDownload),
     importMds: ({ body }) => metadataCall(() => metadata.installMds(body.content, body.name ?? 'file')),
-    aaguid: ({ params }) => {
+    aaguid: ({ params, query }) => {
       const info = metadata.lookup(params.aaguid);
+      if (!info && query.unknown === 'null') return null;
       if (!info)
         throw new ApiFailure(404, 'aaguid_unknown', `No name is known for AAGUID ${params.aaguid} (load an AAGUID list or the FIDO MDS).`);
       return info;

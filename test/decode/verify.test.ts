@@ -180,3 +180,14 @@ describe('verification steps: order and edge cases', () => {
     expect(isVerified(checks)).toBe(true);
   });
 });
+
+describe('the rpIdHash check compares like with like', () => {
+  it('expected is the hash with its input, actual the hash in authData', async () => {
+    const c = loadVectors().find((v) => v.id === 'swa-reg-fail-rpid-mismatch')!;
+    const checks = await verifyRegistration(dissect(c.response as never), expectationsFromCase(c as never));
+    const k = checks.find((x) => x.id === 'registration.rpIdHash')!;
+    expect(k.status).toBe('fail');
+    expect(String(k.expected)).toMatch(/^SHA-256\(".+"\) = [0-9a-f]{64}$/);
+    expect(String(k.actual)).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

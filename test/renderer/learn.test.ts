@@ -421,7 +421,7 @@ describe('the walk’s ceremony config and messages', () => {
         expect(learnJa[key], key).toBeTruthy();
       }
     }
-    const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (t: string) => [...t.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(learnEn) as (keyof typeof learnEn)[]) {
       expect(placeholders(learnJa[key]), key).toEqual(placeholders(learnEn[key]));
     }

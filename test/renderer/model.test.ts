@@ -150,7 +150,7 @@ describe('ceremony facts', () => {
 
 describe('i18n', () => {
   it('ja has every en key, none empty, and the same placeholders', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(ja[key], key).toBeTruthy();
       expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
@@ -163,5 +163,16 @@ describe('i18n', () => {
     expect(translate('ja', 'credentials.count', { n: 2 })).toBe('2 件');
     expect(pickLang(['ja-JP', 'en'])).toBe('ja');
     expect(pickLang(['fr-FR'])).toBe('en');
+  });
+});
+
+describe('plural nouns in templates', () => {
+  it('{n|byte|bytes}: "1 byte", "5 bytes"; other placeholders as before', async () => {
+    const { renderTemplate } = await import('@decode/messages/i18n.ts');
+    expect(renderTemplate('{source} — {n|byte|bytes}', { source: 'authData', n: 1 })).toBe('authData — 1 byte');
+    expect(renderTemplate('{n|byte|bytes}', { n: 5 })).toBe('5 bytes');
+    expect(renderTemplate('{n|byte|bytes}', {})).toBe('{n|byte|bytes}');
+    const { nBytes } = await import('@decode/bytes.ts');
+    expect([nBytes(0), nBytes(1), nBytes(2)]).toEqual(['0 bytes', '1 byte', '2 bytes']);
   });
 });

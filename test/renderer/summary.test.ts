@@ -302,7 +302,7 @@ describe('plainSummary', () => {
 
   it('en and ja catalogs have the same keys and placeholders', () => {
     expect(Object.keys(inspectorJa).sort()).toEqual(Object.keys(inspectorEn).sort());
-    const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    const ph = (s: string) => [...s.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]).sort();
     for (const k of Object.keys(inspectorEn) as (keyof typeof inspectorEn)[]) expect(ph(inspectorJa[k]), k).toEqual(ph(inspectorEn[k]));
   });
 });

@@ -9,7 +9,7 @@
  * Spec: https://www.w3.org/TR/webauthn-3/#sctn-tpm-attestation (§8.3) and §8.3.1 (AIK certificate).
  */
 import type { CborNode, Check, DecodeError, Field } from '../types.js';
-import { concat, toHex, equalBytes } from '../bytes.js';
+import { concat, toHex, equalBytes, nBytes } from '../bytes.js';
 import { algName, COSE_ALG } from '../cose/algorithms.ts';
 import type { Certificate } from '../x509/model.ts';
 import { schemeFromCose, verifyWithSpki } from '../trust/verify.js';
@@ -157,7 +157,7 @@ class Reader {
     if (this.p + n > this.end) {
       this.errors.push({
         code: 'tpm.truncated',
-        message: `${name}: expected ${n} byte(s) at offset ${this.p}, only ${this.end - this.p} remain`,
+        message: `${name}: expected ${nBytes(n)} at offset ${this.p}, only ${this.end - this.p} remain`,
         path: `${this.path}.${name}`,
         source: this.source,
         offset: this.p,
@@ -254,7 +254,7 @@ class Reader {
       if (!this.failed)
         this.errors.push({
           code: 'tpm.trailing',
-          message: `${this.end - this.p} byte(s) follow the ${what} structure`,
+          message: `${nBytes(this.end - this.p)} follow the ${what} structure`,
           path: this.path,
           source: this.source,
           offset: this.p,
@@ -266,7 +266,7 @@ class Reader {
           this.source,
           [this.p, this.end],
           toHex(this.bytes.subarray(this.p, this.end)),
-          `${this.end - this.p} byte(s) ${this.failed ? 'not decoded' : 'after the structure'}`,
+          `${nBytes(this.end - this.p)} ${this.failed ? 'not decoded' : 'after the structure'}`,
           TPM_LIBRARY,
           'error',
         ),

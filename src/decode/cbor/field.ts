@@ -3,7 +3,7 @@
  * leaf (headers, keys, values, break bytes), non-canonical encodings flagged with their CTAP2 rule.
  */
 import type { CborNode, Field } from '../types';
-import { toBase64Url } from '../bytes';
+import { nBytes, toBase64Url } from '../bytes';
 import { RFC8949, keyLabel, pathSegment } from './parse.ts';
 import { cborDisplay, cborJson } from './value.ts';
 
@@ -262,7 +262,7 @@ export function unparsedField(bytes: Uint8Array, start: number, end: number, pat
     source,
     range: [start, end],
     value: toBase64Url(bytes.subarray(start, end)),
-    display: `${end - start} byte(s) not decoded: ${why}`,
+    display: `${nBytes(end - start)} not decoded: ${why}`,
     explain: 'common.unparsed',
     severity: 'error',
   };

@@ -13,7 +13,7 @@
  * https://fidoalliance.org/specs/fido-v2.2-ps-20250714/fido-client-to-authenticator-protocol-v2.2-ps-20250714.html#ctap2-canonical-cbor-encoding-form
  */
 import type { CborNode, DecodeError } from '../types';
-import { toHex, toUtf8, hexPreview } from '../bytes';
+import { toHex, toUtf8, hexPreview, nBytes } from '../bytes';
 import { rfc } from '../spec.ts';
 
 /** Largest input the dissector accepts (1 MiB). */
@@ -142,7 +142,7 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
     if (typeof value === 'bigint' || value > remaining) {
       fail(
         'cbor-length-past-end',
-        `${what} at offset ${at} declares length ${value.toString()}, but only ${remaining} byte(s) remain in the buffer`,
+        `${what} at offset ${at} declares length ${value.toString()}, but only ${nBytes(remaining)} remain in the buffer`,
         at,
         path,
       );

@@ -3,6 +3,7 @@
  * EC2 (P-256, P-384, P-521), OKP (Ed25519, Ed448, X25519, X448), RSA and AKP (ML-DSA-44/65/87).
  * Reads a decoded CBOR map into a {@link CoseKey} and says what can be said about it.
  */
+import { nBytes } from '../bytes.ts';
 import type { CborNode, DecodeError } from '../types';
 import { parseCbor } from '../cbor/parse.ts';
 import { COSE_ALG, COSE_CRV, COSE_KTY, EC_BITS, EC_SIZE, ML_DSA, OKP_SIZE, algName } from './algorithms.ts';
@@ -160,7 +161,7 @@ export function decodeCoseKey(
   if (r.trailing) {
     errors.push({
       code: 'trailing-bytes',
-      message: `${r.trailing[1] - r.trailing[0]} byte(s) after the COSE_Key`,
+      message: `${nBytes(r.trailing[1] - r.trailing[0])} after the COSE_Key`,
       path,
       source,
       offset: r.trailing[0],

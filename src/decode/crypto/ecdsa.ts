@@ -2,6 +2,7 @@
  * ECDSA signatures as WebAuthn and X.509 carry them: DER Ecdsa-Sig-Value (RFC 3279 §2.2.3), parsed
  * with byte ranges for the dissector and converted to the raw r||s that WebCrypto verifies.
  */
+import { nBytes } from '../bytes.ts';
 
 /** r and s of a DER ECDSA-Sig-Value (RFC 3279 §2.2.3) with their byte ranges in the signature. */
 export interface EcdsaDerSignature {
@@ -35,7 +36,7 @@ export function parseEcdsaDerSignature(sig: Uint8Array): EcdsaDerSignature | { e
   if (seqLen === null) return { error: 'bad SEQUENCE length', offset: 1 };
   const headerRange: [number, number] = [0, p];
   if (p + seqLen !== sig.length)
-    return { error: `SEQUENCE length ${seqLen} does not match the ${sig.length - p} byte(s) that follow`, offset: 1 };
+    return { error: `SEQUENCE length ${seqLen} does not match the ${nBytes(sig.length - p)} that follow`, offset: 1 };
   const int = (name: string): { v: Uint8Array; range: [number, number] } | { error: string; offset: number } => {
     const start = p;
     if (sig[p] !== 0x02)
@@ -54,7 +55,7 @@ export function parseEcdsaDerSignature(sig: Uint8Array): EcdsaDerSignature | { e
   if ('error' in r) return r;
   const s = int('s');
   if ('error' in s) return s;
-  if (p !== sig.length) return { error: `${sig.length - p} byte(s) after s`, offset: p };
+  if (p !== sig.length) return { error: `${nBytes(sig.length - p)} after s`, offset: p };
   return { r: r.v, s: s.v, rRange: r.range, sRange: s.range, headerRange };
 }
 

@@ -20,6 +20,8 @@ export type Params = Record<string, string | number | boolean | null>;
 
 /** `{name}` placeholders: an identifier in braces (so literal braces such as "{ alg, sig }" are left alone). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** `{n|byte|bytes}`: the number with the singular or the plural noun ("1 byte", "5 bytes"). */
+const PLURAL = /\{([A-Za-z_][A-Za-z0-9_]*)\|([^|{}]*)\|([^|{}]*)\}/g;
 
 const own = Object.prototype.hasOwnProperty;
 
@@ -29,7 +31,10 @@ const own = Object.prototype.hasOwnProperty;
  */
 export function renderTemplate(template: string, params?: Readonly<Params>): string {
   if (!params || template.indexOf('{') < 0) return template;
-  return template.replace(PLACEHOLDER, (m, name: string) => (own.call(params, name) ? String(params[name]) : m));
+  const plural = template.replace(PLURAL, (m, name: string, one: string, other: string) =>
+    own.call(params, name) ? `{${name}} ${Number(params[name]) === 1 ? one : other}` : m,
+  );
+  return plural.replace(PLACEHOLDER, (m, name: string) => (own.call(params, name) ? String(params[name]) : m));
 }
 
 /** The message `id` of `lang`'s catalog, else of English; undefined when neither has it (own ids only). */

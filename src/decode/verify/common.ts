@@ -321,7 +321,11 @@ export function authDataChecks(ck: Checks, prefix: CeremonyKind, ad: Authenticat
             hashes: ids.map((i) => toHex(rpIdHashOf(i))).join(', '),
             got: toHex(ad.rpIdHash),
           }),
-    expected: ids.length === 1 ? ids[0] : ids,
+    // The expected hash with its input, against the actual hash: like for like.
+    expected:
+      ids.length === 1
+        ? `SHA-256(${JSON.stringify(ids[0])}) = ${toHex(rpIdHashOf(ids[0]))}`
+        : ids.map((i) => `SHA-256(${JSON.stringify(i)}) = ${toHex(rpIdHashOf(i))}`),
     actual: toHex(ad.rpIdHash),
     explain: 'check.authData.rpIdHash.explain',
   });

@@ -147,7 +147,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     eventsUrl: baseUrl + urlOf(ENDPOINTS.events),
     aaguid: async (aaguid) => {
       try {
-        return await endpoints.aaguid(aaguid);
+        return await endpoints.aaguid(aaguid, true);
       } catch (e) {
         if (e instanceof ApiRequestError && e.status === 404) return null;
         throw e;

@@ -92,7 +92,14 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
             label={t('field.userName')}
             testId={TID.userName}
             value={config.userName}
-            onChange={(v) => set('userName', v)}
+            // The display name follows the user name until it is edited to something else.
+            onChange={(v) =>
+              onChange({
+                ...config,
+                userName: v,
+                ...(!config.userDisplayName || config.userDisplayName === config.userName ? { userDisplayName: v } : {}),
+              })
+            }
             maxLength={256}
           />
           <TextField

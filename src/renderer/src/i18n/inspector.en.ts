@@ -93,7 +93,7 @@ export const inspectorEn = {
   'insp.path': 'Path',
   'insp.value': 'Value',
   'insp.range': 'Bytes',
-  'insp.rangeValue': '{source} [{start}, {end}) — {n} bytes',
+  'insp.rangeValue': '{source} [{start}, {end}) — {n|byte|bytes}',
   'insp.authDataOffset': 'authenticator data offset {n}',
   'insp.spec': 'Specification',
   'insp.noExplanation': 'No plain-language explanation for this field yet.',

@@ -25,6 +25,7 @@ export const labJa: Catalog<typeof labEn> = {
   'lab.missingCommands': 'このブラウザーにないコマンド：{names}',
   'lab.add': '認証器を追加',
   'lab.presets': 'プリセット',
+  'lab.presetUseLabel': '{preset}を追加',
   'lab.presetUse': '追加',
   'lab.presetCeremony': '合うセレモニーのプリセット：{preset}',
   'lab.custom': 'カスタム（addVirtualAuthenticator の全オプション）',

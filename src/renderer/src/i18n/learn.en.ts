@@ -217,7 +217,7 @@ export const learnEn = {
   'learn.label.regChallenge': 'registration’s challenge',
   'learn.label.signature': 'signature',
   'learn.label.signedData': 'signed data',
-  'learn.signedData.value': 'authenticatorData ({ad} bytes) ‖ SHA-256(clientDataJSON) (32 bytes)',
+  'learn.signedData.value': 'authenticatorData ({ad|byte|bytes}) ‖ SHA-256(clientDataJSON) (32 bytes)',
   'learn.label.clientDataHash': 'SHA-256(clientDataJSON)',
   'learn.label.userHandle': 'userHandle',
   'learn.label.signCountReg': 'at registration',
@@ -231,5 +231,5 @@ export const learnEn = {
   'learn.checks.summary': '{passed} of {total} passed, {failed} failed',
   'learn.noChecks': 'The RP recorded no verification steps for this ceremony.',
   'learn.unknownName': 'not named by the loaded metadata',
-  'learn.bytes': '{n} bytes',
+  'learn.bytes': '{n|byte|bytes}',
 } as const;

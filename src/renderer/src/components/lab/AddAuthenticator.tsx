@@ -68,6 +68,7 @@ export function AddAuthenticator({
                   className="btn btn-small btn-primary"
                   data-testid={LAB_TID.preset}
                   data-preset={p.id}
+                  aria-label={t('lab.presetUseLabel', { preset: p.label })}
                   disabled={disabled}
                   onClick={() => onPreset(p.id)}
                 >
