@@ -35,7 +35,16 @@ export async function startServe(
     process.execPath,
     // No background metadata download unless a test asks for it: whether this machine reaches the
     // internet must not change what a test sees.
-    [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', String(port), '--data-dir', dataDir, '--no-metadata-download', ...(opts.args ?? [])],
+    [
+      join(ROOT, 'bin/passkey-explorer.js'),
+      'serve',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--no-metadata-download',
+      ...(opts.args ?? []),
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
