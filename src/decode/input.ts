@@ -69,6 +69,13 @@ export function normalizeInput(input: unknown): NormalizedInput {
       return { form: 'json', bytes: fromUtf8(input), errors: [] };
     }
     const compact = t.replace(/\s+/g, '');
+    // Text of 16 or more hex digits is hex: base64url of anything that long uses other letters
+    // (the odds that it does not are 1 in 2^32), so its base64url reading is noise, not an alternative.
+    if (isHex(compact) && compact.length >= 16) {
+      const hex = fromHex(compact);
+      if (hex.length > MAX_INPUT_BYTES) return tooLarge('decoded input', hex.length, MAX_INPUT_BYTES);
+      return { form: 'binary', bytes: hex, encoding: 'hex', alternatives: [], errors: [] };
+    }
     const alternatives: Uint8Array[] = [];
     if (isHex(compact) && compact.length > 0) alternatives.push(fromHex(compact));
     const d = decodeBase64Any(compact);

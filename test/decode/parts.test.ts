@@ -212,3 +212,17 @@ describe('input forms', () => {
     expect(dissectUserHandle(fromHex('ff00')).value).toMatchObject({ text: null });
   });
 });
+
+describe('hex text is hex', () => {
+  const AD = '49960de5880e8c687434170f6476605b8fe4aeb9a28632c7995cf3ba831d97630500000001';
+  it('authenticator data pasted as hex decodes as hex, never as the base64url the same letters also spell', () => {
+    const d = dissect(AD);
+    expect(d.kind).toBe('authenticatorData');
+    expect(d.summary.signCount).toBe(1);
+    expect(d.summary.flags).toMatchObject({ up: true, uv: true });
+    // Cut short: still read as the 35 hex-given bytes it is (not as 52 bytes of base64url noise).
+    const cut = dissect(AD.slice(0, 70));
+    expect(cut.kind).not.toBe('authenticatorData');
+    expect(cut.tree[0].display).toBe('35 bytes, not recognized');
+  });
+});
