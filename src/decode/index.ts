@@ -23,6 +23,7 @@ import { parseEcdsaDerSignature } from './crypto/ecdsa.ts';
 import { decodeCoseKey } from './cose/key.ts';
 import { toBase64Url, toHex, equalBytes, fromUtf8, nBytes } from './bytes';
 import { WEBAUTHN } from './spec.ts';
+import { annotateOptions, optionsOf } from './options.ts';
 
 export type { Field, Check, DecodeError, Dissection, Summary, CborNode, MessageKind } from './types';
 
@@ -372,6 +373,13 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
         offset: node.start,
       });
     return finish('unknown', tree, errors, sources, parsed, options);
+  }
+
+  // Options on their own: what the RP asked for (./options.ts).
+  const opts = optionsOf(node, 'credential');
+  if (opts) {
+    errors.push(...annotateOptions(outer, opts, 'credential'));
+    return finish(opts.kind, tree, errors, sources, { kind: opts.kind }, options);
   }
 
   // Locate the credential object and its `response` member.

@@ -72,7 +72,16 @@ export interface DecodeError {
 }
 
 export type MessageKind =
-  'registration' | 'authentication' | 'attestationObject' | 'authenticatorData' | 'clientDataJSON' | 'coseKey' | 'unknown';
+  | 'registration'
+  | 'authentication'
+  | 'attestationObject'
+  | 'authenticatorData'
+  | 'clientDataJSON'
+  | 'coseKey'
+  /** Options pasted on their own: what the RP asked create() / get() for. */
+  | 'creationOptions'
+  | 'requestOptions'
+  | 'unknown';
 
 /** Stable keys: tools and tests outside the project read them (DESIGN.md, CLI JSON). */
 export interface Summary {

@@ -226,3 +226,52 @@ describe('hex text is hex', () => {
     expect(cut.tree[0].display).toBe('35 bytes, not recognized');
   });
 });
+
+describe('options pasted on their own: what the RP asked for', () => {
+  const find = (fields: { path: string; children?: unknown[] }[], path: string): any => {
+    for (const f of fields) {
+      if (f.path === path) return f;
+      const r = find((f.children ?? []) as never, path);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  it('creation options: challenge and user.id as bytes, each algorithm named, the spec’s bounds marked', () => {
+    const d = dissect(
+      JSON.stringify({
+        publicKey: {
+          rp: { name: 'Example', id: 'example.com' },
+          user: { id: 'dXNlci0x', name: 'alice', displayName: 'Alice' },
+          challenge: 'c2hvcnQ',
+          pubKeyCredParams: [
+            { type: 'public-key', alg: -8 },
+            { type: 'public-key', alg: -7 },
+          ],
+          excludeCredentials: [],
+        },
+      }),
+    );
+    expect(d.kind).toBe('creationOptions');
+    expect(find(d.tree, 'credential.publicKey.user.id').display).toBe('user handle: 6 bytes (text "user-1")');
+    expect(find(d.tree, 'credential.publicKey.pubKeyCredParams').display).toBe('2 algorithms, preferred first: EdDSA, ES256');
+    expect(find(d.tree, 'credential.publicKey.rp').display).toBe('RP ID "example.com"');
+    // A 5-byte challenge: located, with the rule it breaks.
+    expect(d.errors).toEqual([expect.objectContaining({ code: 'options-short-challenge', path: 'credential.publicKey.challenge' })]);
+  });
+  it('request options: an empty allow list is a discoverable sign-in', () => {
+    const d = dissect(
+      JSON.stringify({
+        challenge: 'AAAAAAAAAAAAAAAAAAAAAA',
+        rpId: 'example.com',
+        allowCredentials: [],
+        userVerification: 'required',
+        timeout: 30000,
+      }),
+    );
+    expect(d.kind).toBe('requestOptions');
+    expect(d.errors).toEqual([]);
+    expect(find(d.tree, 'credential.allowCredentials').display).toMatch(/^empty: a discoverable sign-in/);
+    expect(find(d.tree, 'credential.timeout').display).toBe('30000 ms (30 s): a hint, the browser may change it');
+    expect(find(d.tree, 'credential.challenge').display).toBe('challenge: 16 bytes');
+  });
+});

@@ -232,7 +232,7 @@ export const inspectorEn = {
   // paste and decode
   'decode.title': 'Paste and decode',
   'decode.intro':
-    'Paste a registration or authentication response (the WebAuthn JSON your application logs) or one part of it — attestationObject, authenticatorData, clientDataJSON or a COSE key — as base64url, base64 or hex. It is decoded here in the window: no authenticator and no server are involved.',
+    'Paste a registration or authentication response (the WebAuthn JSON your application logs), one part of it — attestationObject, authenticatorData, clientDataJSON or a COSE key — as base64url, base64 or hex, or the creation or request options the RP sent (what it asked for). It is decoded here in the window: no authenticator and no server are involved.',
   'decode.input': 'Response JSON or one part',
   'decode.placeholder': '{"id": "…", "rawId": "…", "type": "public-key", "response": {"clientDataJSON": "…", "attestationObject": "…"}}',
   'decode.decode': 'Decode',
@@ -251,7 +251,7 @@ export const inspectorEn = {
   'decode.kind': 'Decoded as: {kind}',
   'decode.empty': 'Paste something to decode.',
   'decode.tooLarge': 'The input is {size} long; at most 1 MiB of data is accepted. Paste one response or one part.',
-  'decode.errors': '{n} decoding problem(s); the tree shows what could be decoded.',
+  'decode.errors': '{n|decoding problem|decoding problems}; the tree shows what could be decoded.',
   'decode.nothing': 'Nothing could be decoded from this input.',
   'decode.needExpectations': 'Fill in challenge, origin and RP ID to verify.',
   'decode.needResponse': 'Verification needs a whole registration or authentication response, not a single part.',

@@ -225,7 +225,7 @@ export const inspectorJa: Catalog<typeof inspectorEn> = {
 
   'decode.title': '貼り付けてデコード',
   'decode.intro':
-    '登録または認証の応答（アプリケーションがログに出す WebAuthn の JSON）か、その一部（attestationObject、authenticatorData、clientDataJSON、COSE 鍵）を base64url・base64・16 進で貼り付けてください。デコードはこのウィンドウ内で行われ、認証器もサーバーも使いません。',
+    '登録または認証の応答（アプリケーションがログに出す WebAuthn の JSON）か、その一部（attestationObject、authenticatorData、clientDataJSON、COSE 鍵）を base64url・base64・16 進で、あるいは RP が送った作成・要求オプション（RP が求めたもの）を貼り付けてください。デコードはこのウィンドウ内で行われ、認証器もサーバーも使いません。',
   'decode.input': '応答 JSON またはその一部',
   'decode.placeholder': '{"id": "…", "rawId": "…", "type": "public-key", "response": {"clientDataJSON": "…", "attestationObject": "…"}}',
   'decode.decode': 'デコード',
