@@ -322,3 +322,56 @@ test('language switch: the summary and the explanation in Japanese', async ({ pa
   await page.getByTestId(TID.lang).selectOption('en');
   await expect(page.getByTestId(INSPECTOR_TID.explainText)).toHaveText(english!);
 });
+
+test('paste and decode: a HAR file lists its WebAuthn messages; the response paired with its options verifies offline', async ({
+  page,
+  served,
+}) => {
+  const reg = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../shared/vectors/registration/swa-reg-packed-self-es256.json'), 'utf8'),
+  );
+  const body = (v: unknown) => ({ mimeType: 'application/json', text: JSON.stringify(v) });
+  const harText = JSON.stringify({
+    log: {
+      version: '1.2',
+      entries: [
+        {
+          request: { method: 'POST', url: 'https://rp.example/options' },
+          response: {
+            status: 200,
+            content: body({
+              publicKey: {
+                rp: { id: reg.expected.rpID, name: 'RP' },
+                user: { id: 'dQ', name: 'u', displayName: 'u' },
+                challenge: reg.expected.challenge,
+                pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+              },
+            }),
+          },
+        },
+        {
+          request: { method: 'POST', url: 'https://rp.example/verify', postData: body({ credential: reg.response }) },
+          response: { status: 200, content: body({ ok: true }) },
+        },
+      ],
+    },
+  });
+  await page.goto(`${served.url}/#/decode`);
+  await page
+    .getByTestId(INSPECTOR_TID.decodeHarFile)
+    .setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(harText) });
+  const list = page.getByTestId(INSPECTOR_TID.decodeHarList);
+  await expect(list).toHaveAttribute('data-count', '2');
+  await expect(list).toContainText('2 WebAuthn messages in 2 requests');
+  await list.getByTestId(INSPECTOR_TID.decodeHarItem).and(page.locator('[data-kind="creationOptions"]')).click();
+  await expect(page.getByTestId(INSPECTOR_TID.decodeKind)).toHaveAttribute('data-kind', 'creationOptions');
+  await list.getByTestId(INSPECTOR_TID.decodeHarItem).and(page.locator('[data-kind="registration"]')).click();
+  await expect(page.getByTestId(INSPECTOR_TID.decodeKind)).toHaveAttribute('data-kind', 'registration');
+  // The options it answers brought the RP's challenge, origin and RP ID: it verifies as it is.
+  await expect(page.getByTestId(INSPECTOR_TID.decodeChallenge)).toHaveValue(reg.expected.challenge);
+  await expect(page.getByTestId(INSPECTOR_TID.decodeOrigin)).toHaveValue(reg.expected.origin);
+  await expect(page.getByTestId(INSPECTOR_TID.decodeRpId)).toHaveValue(reg.expected.rpID);
+  await page.getByTestId(INSPECTOR_TID.decodeVerify).click();
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).first()).toBeVisible();
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[data-status="fail"]'))).toHaveCount(0);
+});

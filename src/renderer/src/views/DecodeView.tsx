@@ -5,6 +5,7 @@
  * counter) it is verified offline with the §7.1 / §7.2 checks. No authenticator, no RP.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { scanHar, type HarItem, type HarScan } from '../model/har.ts';
 import type { Check, Dissection } from '@decode/types.ts';
 import { Inspector, type InspectorData } from '../components/inspector/Inspector.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -37,6 +38,9 @@ function sizeText(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`;
 }
 
+/** A HAR of a whole sign-in session is a few MB; larger ones are refused before they are read. */
+const MAX_HAR_BYTES = 64 * 1024 * 1024;
+
 export function DecodeView() {
   const { t } = useI18n();
   const [text, setText] = useState('');
@@ -49,7 +53,29 @@ export function DecodeView() {
   const [uvRequired, setUvRequired] = useState(false);
   const [verify, setVerify] = useState<VerifyState>({ state: 'idle' });
   const [run, setRun] = useState(0);
+  const [har, setHar] = useState<HarScan | null>(null);
   const seq = useRef(0);
+
+  const loadHar = async (file: File) => {
+    if (file.size > MAX_HAR_BYTES) return setHar({ ok: false, message: t('decode.har.tooLarge', { size: file.size, max: MAX_HAR_BYTES }) });
+    setHar(scanHar(await file.text()));
+  };
+  /** Puts a message of the HAR in the input; a response paired with its options brings the RP's expectations too. */
+  const pickHar = (item: HarItem) => {
+    setText(item.json);
+    if (!har?.ok) return;
+    const options = item.pairedWith !== null ? har.items[item.pairedWith] : null;
+    if (options?.challenge) setChallenge(options.challenge);
+    if (item.origin) setOrigin(item.origin);
+    const host = (() => {
+      try {
+        return item.origin ? new URL(item.origin).hostname : '';
+      } catch {
+        return '';
+      }
+    })();
+    if (options) setRpId(options.rpId ?? host);
+  };
 
   const decode = useCallback(async (input: string) => {
     const mine = ++seq.current;
@@ -160,6 +186,61 @@ export function DecodeView() {
             <button type="button" className="btn" data-testid={TID.decodeClear} onClick={() => setText('')}>
               {t('decode.clear')}
             </button>
+          </div>
+
+          <div className="decode-har">
+            <label className="btn btn-small file-button">
+              {t('decode.har.load')}
+              <input
+                type="file"
+                className="visually-hidden"
+                accept=".har,application/json"
+                data-testid={TID.decodeHarFile}
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) void loadHar(f);
+                }}
+              />
+            </label>
+            <span className="muted small"> {t('decode.har.hint')}</span>
+            {har && !har.ok && (
+              <p className="inline-error" role="alert" data-testid={TID.decodeHarList} data-state="error">
+                {t('decode.har.error', { message: har.message })}
+              </p>
+            )}
+            {har?.ok && (
+              <div data-testid={TID.decodeHarList} data-state="loaded" data-count={har.items.length}>
+                <p className="small" role="status">
+                  {har.items.length
+                    ? t('decode.har.found', { n: har.items.length, entries: har.entries })
+                    : t('decode.har.none', { entries: har.entries })}
+                </p>
+                <ul className="decode-har-list">
+                  {har.items.map((item) => (
+                    <li key={item.index}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        data-testid={TID.decodeHarItem}
+                        data-kind={item.kind}
+                        data-paired={item.pairedWith ?? ''}
+                        onClick={() => pickHar(item)}
+                      >
+                        #{item.index + 1} {t(`decode.har.kind.${item.kind}`)}
+                      </button>{' '}
+                      <span className="mono small break">
+                        {item.method} {item.url} {item.status ?? ''} (
+                        {t(item.in === 'request' ? 'decode.har.inRequest' : 'decode.har.inResponse')})
+                      </span>
+                      {item.pairedWith !== null && (
+                        <span className="small muted"> {t('decode.har.paired', { n: item.pairedWith + 1 })}</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </div>
 
           <fieldset className="decode-verify">
