@@ -116,12 +116,7 @@ export function scanHar(text: string): HarScan {
       for (const m of messagesIn(body)) {
         const options = m.kind === 'creationOptions' || m.kind === 'requestOptions';
         const cd = options ? null : b64uText(String(m.value.response.clientDataJSON));
-        let client: Json | null = null;
-        try {
-          client = cd ? (JSON.parse(cd) as Json) : null;
-        } catch {
-          client = null;
-        }
+        const client = cd ? parseObject(cd) : null;
         items.push({
           index: items.length,
           kind: m.kind,
@@ -146,4 +141,13 @@ export function scanHar(text: string): HarScan {
     if (o) r.pairedWith = o.index;
   }
   return { ok: true, items, entries: entries.length };
+}
+
+function parseObject(text: string): Json | null {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Json) : null;
+  } catch {
+    return null;
+  }
 }
