@@ -7,7 +7,7 @@
  * ({ publicKey }, { options }, { response }, { credential } …) allowed.
  */
 
-export type HarItemKind = 'creationOptions' | 'requestOptions' | 'registration' | 'authentication';
+type HarItemKind = 'creationOptions' | 'requestOptions' | 'registration' | 'authentication';
 
 export interface HarItem {
   /** Position in the list (stable ids for the window). */
