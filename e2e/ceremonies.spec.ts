@@ -180,3 +180,24 @@ test('a client error (no authenticator answers) is recorded and shown, not swall
   await expect(page.getByTestId(TID.historyItem).first()).toHaveAttribute('data-verdict', 'client-error');
   expect(await authenticator.credentials()).toEqual([]);
 });
+
+test('RP policy apart from the options: UV "preferred" asked, required enforced — the builder warns, the RP refuses and names the mismatch', async ({
+  page,
+  served,
+}) => {
+  await VirtualAuthenticator.add(page, { ...SECOND_FACTOR_KEY, hasUserVerification: false });
+  await open(page, served.url, 'default', 'mallory');
+  await page.getByTestId(TID.policyUserVerification).selectOption('required');
+  await expect(page.getByTestId(TID.policyMismatch)).toContainText('the mismatch behind most real UV bugs');
+  await page.getByTestId(TID.register).click();
+  await expectVerdict(page, 'failed');
+  await expect(page.getByTestId(TID.resultErrorStep)).toHaveText('uv');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText(
+    'The RP’s policy requires user verification, but its options asked for userVerification "preferred"',
+  );
+  // Back to "as the options ask": the same authenticator registers.
+  await page.getByTestId(TID.policyUserVerification).selectOption('options');
+  await expect(page.getByTestId(TID.policyMismatch)).toHaveCount(0);
+  await page.getByTestId(TID.register).click();
+  await expectVerdict(page, 'verified');
+});

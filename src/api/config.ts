@@ -89,6 +89,9 @@ export const ceremonyConfigSchema = z
           .optional(),
       })
       .strict(),
-    policy: z.object({ requireCanonicalCbor: z.boolean() }).strict().optional(),
+    policy: z
+      .object({ requireCanonicalCbor: z.boolean(), userVerification: z.enum(['options', 'required', 'never']).optional() })
+      .strict()
+      .optional(),
   })
   .strict();

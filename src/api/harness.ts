@@ -40,7 +40,7 @@ const configPatch = z
     minPinLength: z.boolean(),
     credBlob: z.object({ write: z.string().max(32).optional(), read: z.boolean().optional() }).strict(),
     /** What the RP enforces beyond the options (CeremonyConfig.policy). */
-    policy: z.object({ requireCanonicalCbor: z.boolean() }).strict(),
+    policy: z.object({ requireCanonicalCbor: z.boolean(), userVerification: z.enum(['options', 'required', 'never']).optional() }).strict(),
   })
   .partial()
   .strict();

@@ -77,7 +77,14 @@ export interface CeremonyConfig {
    * What the RP enforces beyond what the options ask for (absent in records made before it existed).
    * requireCanonicalCbor: refuse a registration whose CBOR is not CTAP2-canonical (default: a warning).
    */
-  policy?: { requireCanonicalCbor: boolean };
+  policy?: {
+    requireCanonicalCbor: boolean;
+    /**
+     * User verification the RP enforces, apart from what the options ask for: 'options' (default)
+     * enforces it when the options say "required"; 'required' always; 'never' never.
+     */
+    userVerification?: 'options' | 'required' | 'never';
+  };
 }
 
 export interface Preset {

@@ -190,7 +190,7 @@ export class RelyingParty {
         challenge: options.challenge,
         origin: this.origin,
         rpID: this.rpId,
-        requireUserVerification: config.userVerification === 'required',
+        ...uvPolicy(config),
         requireCanonicalCbor: config.policy?.requireCanonicalCbor ?? false,
         supportedAlgorithms: config.pubKeyCredParams,
         registeredCredentialIds: (id) => this.store.credential(id) !== null,
@@ -357,7 +357,7 @@ export class RelyingParty {
         challenge: options.challenge,
         origin: this.origin,
         rpID: this.rpId,
-        requireUserVerification: config.userVerification === 'required',
+        ...uvPolicy(config),
         credential: stored
           ? {
               id: stored.id,
@@ -567,3 +567,13 @@ function trustExpectations(t: { trustAnchors: string[]; mds?: MetadataLookup }):
 }
 
 /** The failing check in words, plus the second opinion when the verifiers disagree. */
+
+/** Whether the RP requires UV: its policy when it has one apart from the options, else what the options asked. */
+function uvPolicy(config: CeremonyConfig): {
+  requireUserVerification: boolean;
+  optionsUserVerification?: CeremonyConfig['userVerification'];
+} {
+  const p = config.policy?.userVerification ?? 'options';
+  if (p === 'options') return { requireUserVerification: config.userVerification === 'required' };
+  return { requireUserVerification: p === 'required', optionsUserVerification: config.userVerification };
+}

@@ -52,6 +52,8 @@ const NOT_REACHED: Record<string, string> = {
   'check.attestation.android-key.origin.invalid': 'no vector key description has an imported key',
   'check.attestation.android-key.purpose.invalid': 'no vector key description allows other purposes than signing',
   'check.attestation.apple.nonce.malformed': 'no vector has a malformed Apple nonce extension',
+  'check.authData.uv.policyMismatch':
+    'the vectors carry no RP policy apart from their options; test/rp/softHarness.test.ts reaches it (UV preferred asked, required enforced)',
   'check.authentication.signature.rawPoint':
     'no vector stores a raw EC point as the credential key; test/decode/policy.test.ts does (a U2F-era record)',
   'check.attestation.certificate.noBasicConstraints':

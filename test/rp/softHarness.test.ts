@@ -40,4 +40,46 @@ describe('the harness with the software authenticator', () => {
     expect(report.scenarios.filter((s) => s.outcome === 'fail' || s.outcome === 'error').map((s) => `${s.id}: ${s.message}`)).toEqual([]);
     expect(report.totals.pass).toBeGreaterThan(20);
   }, 60_000);
+
+  it('an RP policy apart from the options: UV "preferred" asked, UV required enforced — the mismatch refused at registration.uv and named', async () => {
+    const store = new Store(mkdtempSync(join(tmpdir(), 'pe-soft-policy-')));
+    stores.push(store);
+    const rp = new RelyingParty({ store, rpId: 'localhost', origin: ORIGIN });
+    const soft = new SoftHarness(ORIGIN);
+    const report = await new HarnessRunner({ rp, driver: soft.driver, controls: soft.controls }).run([
+      {
+        suite: 'policy',
+        subject: 'rp',
+        preset: 'u2f-key',
+        scenarios: [
+          {
+            id: 'uv-mismatch',
+            title: 'options preferred, policy required',
+            steps: [
+              {
+                do: 'register',
+                config: { userVerification: 'preferred', policy: { requireCanonicalCbor: false, userVerification: 'required' } },
+                expect: { rejectedAt: 'registration.uv' },
+              },
+            ],
+          },
+          {
+            id: 'uv-as-options',
+            title: 'the same options, the policy follows them',
+            steps: [{ do: 'register', config: { userVerification: 'preferred' }, expect: { verdict: 'verified', flags: { uv: false } } }],
+          },
+        ],
+      },
+    ]);
+    expect(report.scenarios.map((x) => [x.id, x.outcome, x.message ?? ''])).toEqual([
+      ['uv-mismatch', 'pass', ''],
+      ['uv-as-options', 'pass', ''],
+    ]);
+    const refused = store.ceremony(report.scenarios[0].steps[0].ceremonyIds[0])!;
+    expect(refused.dissection?.checks.find((c) => c.id === 'registration.uv')).toMatchObject({
+      status: 'fail',
+      messageId: 'check.authData.uv.policyMismatch',
+      params: expect.objectContaining({ asked: 'preferred' }),
+    });
+  }, 60_000);
 });

@@ -83,6 +83,8 @@ export const checkMessagesEn = {
   'check.authData.uv.explain':
     'User verification means the authenticator checked who the user is (PIN, fingerprint, face), not only that someone is there. When the relying party requires it, a passkey alone becomes two factors: something you have and something you know or are.',
   'check.authData.uv.missing': 'User verification is required but user was not verified (UV flag is 0)',
+  'check.authData.uv.policyMismatch':
+    'The RP’s policy requires user verification, but its options asked for userVerification "{asked}", so the authenticator was free to skip it (UV flag is 0): options and policy disagree — ask for "required", or do not require it',
   'check.authData.uv.notRequired': 'UV is 0; user verification was not required',
   'check.authData.backupFlags.title': '{sec}: if BE is not set, BS is not set',
   'check.authData.backupFlags.explain':

@@ -92,6 +92,8 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.authData.uv.explain':
     'ユーザー検証（UV）は、誰かがいることだけでなく、それが本人であることを認証器が確かめた（PIN、指紋、顔）ことを意味します。RP が UV を必須にすれば、パスキー一つで「持っているもの」と「知っていること・本人の特徴」の二要素になります。',
   'check.authData.uv.missing': 'ユーザー検証が必須ですが、ユーザーは検証されていません（UV フラグが 0）',
+  'check.authData.uv.policyMismatch':
+    'RP のポリシーはユーザー検証を必須にしていますが、オプションでは userVerification "{asked}" を求めたため、認証器は検証を省けました（UV フラグが 0）。オプションとポリシーが食い違っています。"required" を求めるか、必須にしないでください',
   'check.authData.uv.notRequired': 'UV は 0 です。ユーザー検証は必須ではありませんでした',
   'check.authData.backupFlags.title': '{sec}: BE が立っていなければ BS も立っていないこと',
   'check.authData.backupFlags.explain':

@@ -27,6 +27,12 @@ export interface Expectations {
   rpID: string | string[];
   /** Default false. */
   requireUserVerification?: boolean;
+  /**
+   * What the options asked the authenticator for (userVerification), when the RP's policy decides
+   * apart from them: a policy that requires UV after options that only preferred it is named as the
+   * mismatch it is.
+   */
+  optionsUserVerification?: 'required' | 'preferred' | 'discouraged';
   /** Default true (false for conditional mediation on registration). */
   requireUserPresence?: boolean;
   /** COSE algorithms of pubKeyCredParams; default: every algorithm the dissector can verify. */
@@ -338,7 +344,13 @@ export function authDataChecks(ck: Checks, prefix: CeremonyKind, ad: Authenticat
   });
   const needUv = exp.requireUserVerification === true;
   ck.add('uv', ad.flags.uv ? 'pass' : needUv ? 'fail' : 'skip', T('check.authData.uv.title', { sec }), {
-    message: ad.flags.uv ? undefined : needUv ? T('check.authData.uv.missing') : T('check.authData.uv.notRequired'),
+    message: ad.flags.uv
+      ? undefined
+      : needUv
+        ? exp.optionsUserVerification && exp.optionsUserVerification !== 'required'
+          ? T('check.authData.uv.policyMismatch', { asked: exp.optionsUserVerification })
+          : T('check.authData.uv.missing')
+        : T('check.authData.uv.notRequired'),
     expected: needUv ? true : undefined,
     actual: ad.flags.uv,
     explain: 'check.authData.uv.explain',

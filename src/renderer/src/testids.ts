@@ -60,6 +60,8 @@ export const TID = {
   extCredBlobWrite: 'ext-credblob-write',
   extCredBlobRead: 'ext-credblob-read',
   policyCanonicalCbor: 'policy-canonical-cbor',
+  policyUserVerification: 'policy-user-verification',
+  policyMismatch: 'policy-mismatch',
   // actions
   register: 'register',
   signIn: 'sign-in',

@@ -358,6 +358,23 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
       <fieldset disabled={disabled}>
         <Legend>{t('section.policy')}</Legend>
         <p className="small muted">{t('policy.intro')}</p>
+        <SelectField<'options' | 'required' | 'never'>
+          label={t('policy.userVerification')}
+          testId={TID.policyUserVerification}
+          value={config.policy?.userVerification ?? 'options'}
+          options={(['options', 'required', 'never'] as const).map((v) => ({ value: v, label: t(`policy.userVerification.${v}`) }))}
+          onChange={(v) =>
+            onChange({
+              ...config,
+              policy: { requireCanonicalCbor: !!config.policy?.requireCanonicalCbor, ...config.policy, userVerification: v },
+            })
+          }
+        />
+        {config.policy?.userVerification === 'required' && config.userVerification !== 'required' && (
+          <p className="field-hint warn-text" data-testid={TID.policyMismatch}>
+            {t('policy.userVerification.mismatch', { asked: config.userVerification })}
+          </p>
+        )}
         <CheckField
           label={t('policy.requireCanonicalCbor')}
           aside={<SpecLink href={SPEC.canonicalCbor} label={t('builder.spec')} />}

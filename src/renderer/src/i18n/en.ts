@@ -111,6 +111,12 @@ export const en = {
   'ext.minPinLength': 'minPinLength — return the authenticator’s minimum PIN length',
   'section.policy': 'RP policy',
   'policy.intro': 'What the RP enforces when it verifies, beyond what the options ask the authenticator for.',
+  'policy.userVerification': 'User verification the RP enforces',
+  'policy.userVerification.options': 'as the options ask (required only when they say "required")',
+  'policy.userVerification.required': 'always required, whatever the options ask',
+  'policy.userVerification.never': 'never required',
+  'policy.userVerification.mismatch':
+    'The options ask for userVerification "{asked}" but this policy requires it: an authenticator may skip UV and the RP will then refuse the response — the mismatch behind most real UV bugs. This reproduces it.',
   'policy.requireCanonicalCbor': 'Refuse non-canonical CBOR (CTAP2 §8; WebAuthn only asks the RP to decode)',
   'ext.credBlob': 'credBlob — a small blob kept with a discoverable credential',
   'ext.credBlobWrite': 'Store this text (registration, at most 32 bytes)',

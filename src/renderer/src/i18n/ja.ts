@@ -107,6 +107,12 @@ export const ja: Messages = {
   'ext.minPinLength': 'minPinLength — 認証器の最小 PIN 長を返す',
   'section.policy': 'RP のポリシー',
   'policy.intro': 'オプションで認証器に求めることとは別に、RP が検証時に強制すること。',
+  'policy.userVerification': 'RP が強制するユーザー検証',
+  'policy.userVerification.options': 'オプションのとおり（"required" のときだけ必須）',
+  'policy.userVerification.required': 'オプションにかかわらず常に必須',
+  'policy.userVerification.never': '必須にしない',
+  'policy.userVerification.mismatch':
+    'オプションは userVerification "{asked}" を求めていますが、このポリシーは必須にしています。認証器は UV を省くことができ、そのとき RP は応答を拒否します。実際の UV の不具合の多くはこの食い違いです。ここで再現できます。',
   'policy.requireCanonicalCbor': '正準でない CBOR を拒否する（CTAP2 §8。WebAuthn は RP にデコードだけを求めています）',
   'ext.credBlob': 'credBlob — 発見可能なクレデンシャルと一緒に小さなデータを保存する',
   'ext.credBlobWrite': 'このテキストを保存する（登録時、32 バイトまで）',
