@@ -364,6 +364,15 @@ export function dissectAuthenticatorData(
     const keyPath = `${ap}.credentialPublicKey`;
     const kr = parseCbor(bytes, { offset: p, limit: end, source, path: keyPath });
     if (kr.errors.length || !kr.node) {
+      // The real problem first: a map header that declares more entries than the key has.
+      const counted = countMismatch(bytes, p, end);
+      if (counted && counted.found < counted.declared)
+        err(
+          'cose-key-count-mismatch',
+          `the COSE key's map header declares ${counted.declared} entries, but only ${counted.found} follow before the data ends`,
+          p,
+          keyPath,
+        );
       errors.push(...kr.errors);
       if (kr.node)
         acdKids.push(
@@ -435,6 +444,21 @@ export function dissectAuthenticatorData(
         return { field: root, data, errors };
       }
       p = er.node.end;
+    }
+  }
+
+  // Bytes after the key that are whole CBOR label/value pairs: its map header declares too few entries.
+  const key = data.attestedCredentialData?.coseKeyNode;
+  if (p < end && !flags.ed && key && key.type === 'map') {
+    const extra = wholeItems(bytes, p, end);
+    if (extra !== null && extra > 0 && extra % 2 === 0) {
+      const declared = key.entries.length;
+      err(
+        'cose-key-count-mismatch',
+        `the COSE key's map header declares ${declared} entries, but ${declared + extra / 2} follow: ${extra === 2 ? 'the last entry is' : `the last ${extra / 2} entries are`} left over as bytes after the key`,
+        key.start,
+        `${path}.attestedCredentialData.credentialPublicKey`,
+      );
     }
   }
 
@@ -573,4 +597,31 @@ function extensionsField(node: CborNode, path: string, source: string): Field {
 /** The `credentialDeviceType` SimpleWebAuthn reports: 'multiDevice' when BE is set. */
 export function credentialDeviceType(f: AuthenticatorFlags): 'singleDevice' | 'multiDevice' {
   return f.be ? 'multiDevice' : 'singleDevice';
+}
+
+/** How many whole CBOR items fill [start, end) exactly, or null when they do not. */
+function wholeItems(bytes: Uint8Array, start: number, end: number): number | null {
+  let n = 0;
+  for (let at = start; at < end; n++) {
+    const r = parseCbor(bytes, { offset: at, limit: end, source: 'probe', path: 'probe' });
+    if (!r.node || r.errors.length) return null;
+    if (r.node.end <= at) return null;
+    at = r.node.end;
+    if (n > 64) return null;
+  }
+  return n;
+}
+
+/** A short map header at `start` (0xa0–0xb7): the entries it declares and the whole pairs that follow it. */
+function countMismatch(bytes: Uint8Array, start: number, end: number): { declared: number; found: number } | null {
+  const head = bytes[start];
+  if (head === undefined || head < 0xa0 || head > 0xb7) return null;
+  const declared = head - 0xa0;
+  let items = 0;
+  for (let at = start + 1; at < end && items < declared * 2; items++) {
+    const r = parseCbor(bytes, { offset: at, limit: end, source: 'probe', path: 'probe' });
+    if (!r.node || r.node.end <= at || r.errors.length) break;
+    at = r.node.end;
+  }
+  return { declared, found: Math.floor(items / 2) };
 }

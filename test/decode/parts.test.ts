@@ -275,3 +275,45 @@ describe('options pasted on their own: what the RP asked for', () => {
     expect(find(d.tree, 'credential.challenge').display).toBe('challenge: 16 bytes');
   });
 });
+
+describe('a COSE key whose map header miscounts its entries: the real problem at its byte', () => {
+  const made = async () => {
+    const { SoftwareAuthenticator } = await import('../../src/rp/soft/authenticator.ts');
+    const s = new SoftwareAuthenticator({ format: 'none' });
+    const r = (await s.create(
+      {
+        rp: { id: 'localhost', name: 'x' },
+        user: { id: 'dQ', name: 'u' },
+        challenge: 'AAAAAAAAAAAAAAAAAAAAAA',
+        pubKeyCredParams: [{ alg: -7 }],
+      },
+      { origin: 'http://localhost' },
+    )) as { response: { attestationObject: string } };
+    const att = Buffer.from(r.response.attestationObject, 'base64url');
+    const at = att.indexOf(Buffer.from('a50102032620', 'hex'));
+    const withHeader = (b: number) => {
+      const c = Buffer.from(att);
+      c[at] = b;
+      return dissect({ ...r, response: { ...r.response, attestationObject: c.toString('base64url') } });
+    };
+    return { at, withHeader };
+  };
+  it('one entry more declared than there is: named at the header, before the truncation it causes', async () => {
+    const { at, withHeader } = await made();
+    const d = withHeader(0xa6);
+    expect(d.errors[0]).toMatchObject({
+      code: 'cose-key-count-mismatch',
+      offset: at,
+      message: "the COSE key's map header declares 6 entries, but only 5 follow before the data ends",
+    });
+  });
+  it('one entry fewer declared: the entry left over is named, not only “leftover bytes”', async () => {
+    const { at, withHeader } = await made();
+    const d = withHeader(0xa4);
+    expect(d.errors.map((e) => e.code)).toEqual(['cose-key-count-mismatch', 'authdata-trailing-bytes']);
+    expect(d.errors[0]).toMatchObject({
+      offset: at,
+      message: "the COSE key's map header declares 4 entries, but 5 follow: the last entry is left over as bytes after the key",
+    });
+  });
+});
