@@ -50,6 +50,14 @@ function initialState(index: TreeIndex, data: InspectorData, initialSelect?: (f:
   if (initialSelect) node = index.all.find((n) => initialSelect(n.field)) ?? null;
   if (!node && failed) node = fieldForCheck(index, failed);
   let expanded = expandedToDepth(index, 2);
+  // A response's JSON envelope (its members are base64url strings and JSON syntax) starts folded when
+  // the decoded parts follow it: the tree opens at clientDataJSON and authenticatorData.
+  const roots = index.all.filter((n) => n.depth === 0);
+  if (roots.length > 1 && roots[0].field.source === 'credential')
+    for (const n of index.all) {
+      // The envelope folded; in clientDataJSON its members shown, not each member's key / ":" / value.
+      if (n.field.source === 'credential' || (n.field.source === 'clientDataJSON' && n.depth > 0)) expanded.delete(n.id);
+    }
   if (node) expanded = expandTo(expanded, node);
   return { node, check: failed, expanded };
 }
@@ -76,7 +84,11 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
   const source =
     viewSource && data.sources[viewSource]
       ? viewSource
-      : (index.roots.find((r) => data.sources[r.field.source])?.field.source ?? sourceNames[0] ?? null);
+      : // The decoded binary first (attestationObject, authenticatorData), not the JSON text it came in.
+        (sourceNames.find((n) => n !== 'credential' && n !== 'clientDataJSON' && index.roots.some((r) => r.field.source === n)) ??
+        index.roots.find((r) => data.sources[r.field.source])?.field.source ??
+        sourceNames[0] ??
+        null);
   const bytes = source ? data.sources[source] : undefined;
 
   const search = useMemo(() => searchTree(index, query), [index, query]);
