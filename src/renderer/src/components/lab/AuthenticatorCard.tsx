@@ -4,6 +4,7 @@ import type { LabAuthenticator, LabCredential, ResponseOverrideBits } from '@api
 import { useI18n } from '../../i18n/index.tsx';
 import { LAB_TID } from '../../testids.ts';
 import { optionSummary } from './AddAuthenticator.tsx';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { readJsonFile, shortB64 } from './files.ts';
 
 export interface AuthenticatorActions {
@@ -48,9 +49,14 @@ export function AuthenticatorCard({
           <button type="button" className="btn btn-small" data-testid={LAB_TID.save} disabled={busy} onClick={actions.save}>
             {t('lab.save')}
           </button>
-          <button type="button" className="btn btn-small btn-danger" data-testid={LAB_TID.remove} disabled={busy} onClick={actions.remove}>
-            {t('lab.remove')}
-          </button>
+          <ConfirmButton
+            label={t('lab.remove')}
+            question={t('lab.remove.ask')}
+            testId={LAB_TID.remove}
+            disabled={busy}
+            danger
+            onConfirm={actions.remove}
+          />
         </span>
       </div>
       <p className="mono small lab-card-options">{optionSummary(a.options)}</p>
@@ -145,15 +151,13 @@ export function AuthenticatorCard({
               }}
             />
           </label>
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid={LAB_TID.clear}
+          <ConfirmButton
+            label={t('lab.clear')}
+            question={t('lab.clear.ask')}
+            testId={LAB_TID.clear}
             disabled={busy || credentials.length === 0}
-            onClick={actions.clear}
-          >
-            {t('lab.clear')}
-          </button>
+            onConfirm={actions.clear}
+          />
         </span>
       </div>
       <p className="small muted">{t('lab.addCredentialHint')}</p>

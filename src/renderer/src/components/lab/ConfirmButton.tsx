@@ -1,0 +1,67 @@
+/**
+ * A button for what cannot be undone (remove an authenticator, clear its credentials): the first
+ * press asks, in place — the question, then Yes and No (No keeps everything; Escape too) — and only
+ * Yes acts. Focus moves to No, the safe answer, and back to the button after either.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+
+export function ConfirmButton({
+  label,
+  question,
+  testId,
+  disabled,
+  danger,
+  onConfirm,
+}: {
+  label: string;
+  question: string;
+  testId: string;
+  disabled?: boolean;
+  danger?: boolean;
+  onConfirm(): void;
+}) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const no = useRef<HTMLButtonElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) no.current?.focus();
+  }, [asking]);
+  const close = (focus = true) => {
+    setAsking(false);
+    if (focus) setTimeout(() => button.current?.focus(), 0);
+  };
+  if (!asking)
+    return (
+      <button
+        ref={button}
+        type="button"
+        className={`btn btn-small${danger ? ' btn-danger' : ''}`}
+        data-testid={testId}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
+        {label}
+      </button>
+    );
+  return (
+    <span className="confirm-inline" role="group" aria-label={question} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <span className="small">{question}</span>{' '}
+      <button
+        type="button"
+        className={`btn btn-small${danger ? ' btn-danger' : ''}`}
+        data-testid={`${testId}-confirm`}
+        onClick={() => {
+          close(false);
+          onConfirm();
+        }}
+      >
+        {t('lab.confirm.yes')}
+      </button>{' '}
+      <button ref={no} type="button" className="btn btn-small" data-testid={`${testId}-cancel`} onClick={() => close()}>
+        {t('lab.confirm.no')}
+      </button>
+    </span>
+  );
+}
