@@ -262,16 +262,16 @@ test('save → clear → load restores credentials that still sign in', async ({
 
   // Clear and Remove ask first: No keeps everything, Yes acts.
   await card.getByTestId(LAB_TID.clear).click();
-  await card.getByTestId(`${LAB_TID.clear}-cancel`).click();
+  await card.getByTestId(LAB_TID.clearCancel).click();
   await expect(page.getByTestId(LAB_TID.credential)).toHaveCount(1);
   await expect(card.getByTestId(LAB_TID.clear)).toBeFocused();
   await card.getByTestId(LAB_TID.clear).click();
-  await card.getByTestId(`${LAB_TID.clear}-confirm`).click();
+  await card.getByTestId(LAB_TID.clearConfirm).click();
   await expect(page.getByTestId(LAB_TID.credential)).toHaveCount(0);
   await expect(page.locator(`${testIdCss(LAB_TID.event)}[data-event="credentialDeleted"]`).first()).toBeVisible();
   await card.getByTestId(LAB_TID.remove).click();
   await expect(card.getByRole('group', { name: 'Remove this authenticator and every credential it holds?' })).toBeVisible();
-  await card.getByTestId(`${LAB_TID.remove}-confirm`).click();
+  await card.getByTestId(LAB_TID.removeConfirm).click();
   await expect(page.getByTestId(LAB_TID.authenticator)).toHaveCount(0);
 
   await page.getByTestId(LAB_TID.loadFile).setInputFiles(file);

@@ -360,8 +360,9 @@ export const REALAUTH_TID = {
  * Add            lab-preset (data-preset; button), lab-option-<CDP name> (custom form control), lab-custom-label,
  *                lab-add-custom, lab-load-file (file input), lab-error, lab-notice
  * Authenticator  lab-authenticator (data-id, data-preset), lab-auth-label, lab-user-verified, lab-presence,
- *                lab-fault-bogus-signature, lab-fault-bad-uv, lab-fault-bad-up (checkboxes), lab-save, lab-remove,
- *                lab-clear, lab-add-credential-file (file input), lab-resident-count (data-count, data-limit),
+ *                lab-fault-bogus-signature, lab-fault-bad-uv, lab-fault-bad-up (checkboxes), lab-save, lab-remove
+ *                (then lab-remove-confirm / lab-remove-cancel), lab-clear (then lab-clear-confirm / lab-clear-cancel),
+ *                lab-add-credential-file (file input), lab-resident-count (data-count, data-limit),
  *                lab-resident-limit (the explanation when Chromium's limit was hit)
  * Credentials    lab-credential (data-id, data-resident), lab-credential-sign-count, lab-credential-be,
  *                lab-credential-bs (data-on), lab-credential-inspect, lab-credential-remove
@@ -391,7 +392,11 @@ export const LAB_TID = {
   faultBadUp: 'lab-fault-bad-up',
   save: 'lab-save',
   remove: 'lab-remove',
+  removeConfirm: 'lab-remove-confirm',
+  removeCancel: 'lab-remove-cancel',
   clear: 'lab-clear',
+  clearConfirm: 'lab-clear-confirm',
+  clearCancel: 'lab-clear-cancel',
   addCredentialFile: 'lab-add-credential-file',
   residentCount: 'lab-resident-count',
   residentLimit: 'lab-resident-limit',

@@ -53,6 +53,8 @@ export function AuthenticatorCard({
             label={t('lab.remove')}
             question={t('lab.remove.ask')}
             testId={LAB_TID.remove}
+            confirmTestId={LAB_TID.removeConfirm}
+            cancelTestId={LAB_TID.removeCancel}
             disabled={busy}
             danger
             onConfirm={actions.remove}
@@ -155,6 +157,8 @@ export function AuthenticatorCard({
             label={t('lab.clear')}
             question={t('lab.clear.ask')}
             testId={LAB_TID.clear}
+            confirmTestId={LAB_TID.clearConfirm}
+            cancelTestId={LAB_TID.clearCancel}
             disabled={busy || credentials.length === 0}
             onConfirm={actions.clear}
           />

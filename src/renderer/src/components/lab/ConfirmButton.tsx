@@ -10,6 +10,8 @@ export function ConfirmButton({
   label,
   question,
   testId,
+  confirmTestId,
+  cancelTestId,
   disabled,
   danger,
   onConfirm,
@@ -17,6 +19,9 @@ export function ConfirmButton({
   label: string;
   question: string;
   testId: string;
+  /** The test ids of Yes and No (src/renderer/src/testids.ts). */
+  confirmTestId: string;
+  cancelTestId: string;
   disabled?: boolean;
   danger?: boolean;
   onConfirm(): void;
@@ -51,7 +56,7 @@ export function ConfirmButton({
       <button
         type="button"
         className={`btn btn-small${danger ? ' btn-danger' : ''}`}
-        data-testid={`${testId}-confirm`}
+        data-testid={confirmTestId}
         onClick={() => {
           close(false);
           onConfirm();
@@ -59,7 +64,7 @@ export function ConfirmButton({
       >
         {t('lab.confirm.yes')}
       </button>{' '}
-      <button ref={no} type="button" className="btn btn-small" data-testid={`${testId}-cancel`} onClick={() => close()}>
+      <button ref={no} type="button" className="btn btn-small" data-testid={cancelTestId} onClick={() => close()}>
         {t('lab.confirm.no')}
       </button>
     </span>
