@@ -8,7 +8,7 @@
  * https://www.w3.org/TR/webauthn-3/#dom-publickeycredential-tojson)
  */
 import type { CborNode, DecodeError, Dissection, Field, MessageKind, Summary } from './types';
-import { parseJson, jsonField, jsonGetLast, jsonPathSegment, type JsonNode } from './json';
+import { parseJson, jsonField, jsonGetLast, jsonPathSegment, findField, type JsonNode } from './json';
 import { normalizeInput, decodeMemberBytes } from './input';
 import { dissectClientData, type ClientData } from './clientData';
 import { dissectAttestationObject, type AttestationObject } from './attestationObject';
@@ -279,16 +279,6 @@ function coseKeyOnly(bytes: Uint8Array) {
 
 function memberPath(parent: string, name: string) {
   return `${parent}${jsonPathSegment(name)}`;
-}
-
-function findField(f: Field, path: string): Field | undefined {
-  if (f.path === path) return f;
-  if (!path.startsWith(f.path)) return undefined;
-  for (const c of f.children ?? []) {
-    const r = findField(c, path);
-    if (r) return r;
-  }
-  return undefined;
 }
 
 function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: Dissection; parsed: ParsedMessage } {

@@ -387,6 +387,17 @@ function containerKids(bytes: Uint8Array, node: JsonNode, path: string, source: 
 }
 
 /** Path segment for a JSON member name. */
+/** The field at `path` in a field tree (paths nest: a child's path starts with its parent's). */
+export function findField(f: Field, path: string): Field | undefined {
+  if (f.path === path) return f;
+  if (!path.startsWith(f.path)) return undefined;
+  for (const c of f.children ?? []) {
+    const r = findField(c, path);
+    if (r) return r;
+  }
+  return undefined;
+}
+
 export function jsonPathSegment(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
 }

@@ -8,7 +8,7 @@
 import type { DecodeError, Field } from './types';
 import { decodeBase64Any, nBytes, toUtf8 } from './bytes';
 import { algName } from './cose/algorithms.ts';
-import { jsonGetLast, jsonPathSegment, type JsonNode } from './json';
+import { findField, jsonGetLast, jsonPathSegment, type JsonNode } from './json';
 
 export type OptionsKind = 'creationOptions' | 'requestOptions';
 
@@ -29,20 +29,10 @@ export function optionsOf(node: JsonNode, path: string): { node: JsonNode; path:
   return requestish || o.members.length === 1 ? { node: o, path: p, kind: 'requestOptions' } : null;
 }
 
-function find(f: Field, path: string): Field | undefined {
-  if (f.path === path) return f;
-  if (!path.startsWith(f.path)) return undefined;
-  for (const c of f.children ?? []) {
-    const r = find(c, path);
-    if (r) return r;
-  }
-  return undefined;
-}
-
 /** Annotates the option members in `tree` (display, explanation, severity); returns the problems found. */
 export function annotateOptions(root: Field, o: { node: JsonNode; path: string; kind: OptionsKind }, source: string): DecodeError[] {
   const errors: DecodeError[] = [];
-  const at = (rel: string) => find(root, `${o.path}${rel}`);
+  const at = (rel: string) => findField(root, `${o.path}${rel}`);
   const member = (n: JsonNode, name: string) => jsonGetLast(n, name);
   const problem = (f: Field | undefined, code: string, message: string, severity: 'error' | 'warn' = 'error') => {
     if (f) f.severity = severity;
@@ -114,7 +104,7 @@ export function annotateOptions(root: Field, o: { node: JsonNode; path: string; 
             : 'empty'
           : `${arr.items.length} credential${arr.items.length === 1 ? '' : 's'}`;
   }
-  const top = find(root, o.path);
+  const top = findField(root, o.path);
   if (top)
     top.display =
       o.kind === 'creationOptions' ? 'creation options (what the RP asked create() for)' : 'request options (what the RP asked get() for)';

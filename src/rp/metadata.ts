@@ -188,13 +188,7 @@ export class MetadataService {
       });
       const mds = run(mdsDue, async () => {
         const text = await fetchLimited(FIDO_MDS_URL, this.fetchImpl);
-        if (this.generation.mds !== g.mds) return;
-        try {
-          await this.installMds(text, FIDO_MDS_URL);
-        } catch (e) {
-          this.mdsError = (e as Error).message;
-          throw e;
-        }
+        if (this.generation.mds === g.mds) await this.installDownloadedMds(text, FIDO_MDS_URL);
       });
       const [c, m] = await Promise.all([community, mds]);
       this.auto = { enabled: this.auto.enabled, state: 'done', community: c, mds: m };
@@ -274,7 +268,11 @@ export class MetadataService {
 
   /** Downloads the MDS BLOB from the FIDO Alliance (or another URL), verifies and caches it. */
   async refreshMds(url = FIDO_MDS_URL): Promise<MdsStatus> {
-    const text = await fetchLimited(url, this.fetchImpl);
+    return this.installDownloadedMds(await fetchLimited(url, this.fetchImpl), url);
+  }
+
+  /** A downloaded BLOB is installed, or its refusal kept as the MDS error the status shows. */
+  private async installDownloadedMds(text: string, url: string): Promise<MdsStatus> {
     try {
       return await this.installMds(text, url);
     } catch (e) {

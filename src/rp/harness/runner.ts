@@ -362,8 +362,7 @@ export class HarnessRunner {
     try {
       return await run();
     } catch (e) {
-      if (e instanceof TargetCannot) throw new StepFailure('unsupported', { code: 'unsupported-target', params: { why: e.message } });
-      throw e;
+      throw unsupportedIfCannot(e);
     }
   }
 
@@ -371,8 +370,7 @@ export class HarnessRunner {
     try {
       this.target.setClockSkew(ms);
     } catch (e) {
-      if (e instanceof TargetCannot) throw new StepFailure('unsupported', { code: 'unsupported-target', params: { why: e.message } });
-      throw e;
+      throw unsupportedIfCannot(e);
     }
   }
 
@@ -497,10 +495,14 @@ export class HarnessRunner {
     try {
       if (step.action === 'forgetCredentials') this.target.forgetCredentials(user);
     } catch (e) {
-      if (e instanceof TargetCannot) throw new StepFailure('unsupported', { code: 'unsupported-target', params: { why: e.message } });
-      throw e;
+      throw unsupportedIfCannot(e);
     }
   }
+}
+
+/** What a target cannot do makes the step unsupported (with its reason); any other error stays as it is. */
+function unsupportedIfCannot(e: unknown): unknown {
+  return e instanceof TargetCannot ? new StepFailure('unsupported', { code: 'unsupported-target', params: { why: e.message } }) : e;
 }
 
 /** An extension output that shows the authenticator did it: present, and not false or empty (credBlob: false, getCredBlob: ""). */
