@@ -12,7 +12,7 @@ import { cborField, unparsedField } from './cbor/field.ts';
 import { cborJson, cborDisplay } from './cbor/value.ts';
 import { keyLabel } from './cbor/parse.ts';
 import { coseKeyField } from './cose/field.ts';
-import { parseCoseKey, type CoseKey } from './cose/key.ts';
+import { coseTextLabels, parseCoseKey, textLabelProblem, type CoseKey } from './cose/key.ts';
 import { algName } from './cose/algorithms.ts';
 import { toHex, toBase64Url, toUuid, fromUtf8, equalBytes, readUint, nBytes } from './bytes';
 import { CTAP, WEBAUTHN } from './spec.ts';
@@ -400,6 +400,18 @@ export function dissectAuthenticatorData(
     });
     acdKids.push(kf);
     const parsedKey = parseCoseKey(keyNode);
+    // Text labels ("kty" for 1): the problem is the label, at its byte — not the "missing" parameters it causes.
+    const textLabels = coseTextLabels(keyNode);
+    if (textLabels.length) {
+      const first = textLabels[0].key;
+      err(
+        'cose-key-text-label',
+        `the COSE key's ${textLabelProblem(String((first as { value: unknown }).value))}${textLabels.length > 1 ? `; ${textLabels.length - 1} more ${textLabels.length === 2 ? 'label is' : 'labels are'} text` : ''}`,
+        first.start,
+        keyPath,
+      );
+      kf.severity = 'error';
+    }
     data.attestedCredentialData = {
       aaguid,
       aaguidText,

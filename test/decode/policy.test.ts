@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { createHash, generateKeyPairSync, randomBytes, sign, KeyObject } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { Decoder } from 'cbor-x';
 import { describe, expect, it } from 'vitest';
 import { RP_ALGORITHMS } from '@decode/cose/algorithms.ts';
 import { parsedOf } from '@decode/verify/common.ts';
@@ -16,13 +17,18 @@ import { issueAikCert, makeTestCa } from '../../src/rp/soft/certs.ts';
 import { generateKey } from '../../src/rp/soft/keys.ts';
 import { certInfoOf, pubAreaOf } from '../../src/rp/soft/tpm.ts';
 import { SoftwareAuthenticator } from '../../src/rp/soft/authenticator.ts';
-import { makeCert } from './attestation/pki.ts';
+import { makeCert, makeMlDsaCert } from './attestation/pki.ts';
 
 const ORIGIN = 'https://example.com';
 const RP_ID = 'example.com';
 const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 const sha256 = (b: Uint8Array | string) => new Uint8Array(createHash('sha256').update(b).digest());
 const cat = (...p: Uint8Array[]) => new Uint8Array(Buffer.concat(p));
+/** x and y of an EC2 COSE key (labels -2, -3). */
+function parsedKeyOf(cose: Uint8Array): { x: Uint8Array; y: Uint8Array } {
+  const m = new Decoder({ mapsAsObjects: false }).decode(cose) as Map<number, Uint8Array>;
+  return { x: m.get(-2)!, y: m.get(-3)! };
+}
 const AAGUID = Uint8Array.from(Buffer.from('00112233445566778899aabbccddeeff', 'hex'));
 
 /** A registration response around `attStmt`, with authData carrying `cose` (flags UP UV AT). */
@@ -189,5 +195,91 @@ describe('the verification policy', () => {
       messageId: 'check.authentication.signature.rawPoint',
     });
     expect(a.secondOpinion.verified).toBe(true);
+  });
+
+  it('ML-DSA certificates in an attestation chain verify (FIPS 204 / RFC 9881), as ML-DSA credential keys do', async () => {
+    const root = makeMlDsaCert({ variant: 'ml-dsa-65', cn: 'ML-DSA Policy Root', ca: true });
+    const aaguidExt: [string, Uint8Array] = ['1.3.6.1.4.1.45724.1.1.4', Uint8Array.from([0x04, 0x10, ...AAGUID])];
+    const leaf = makeMlDsaCert({ variant: 'ml-dsa-44', cn: 'ML-DSA Attestation', issuer: root, extensions: [aaguidExt] });
+    const key = generateKey(-7);
+    const packed = (authData: Uint8Array, cdh: Uint8Array) =>
+      new Map<CborValue, CborValue>([
+        ['alg', -48],
+        ['sig', new Uint8Array(sign(null, cat(authData, cdh), leaf.key))],
+        ['x5c', [leaf.der]],
+      ]);
+    const ok = registration('packed', packed, key.cose);
+    const a = await analyzeRegistration(ok.response, exp(ok.challenge, [root.pem]));
+    expect(a.failure).toBeNull();
+    expect(a.checks.find((c) => c.id === 'attestation.packed.signature')?.status).toBe('pass');
+    expect(a.checks.find((c) => c.id === 'attestation.trust')?.status).toBe('pass');
+    expect(a.secondOpinion.verified).toBe(true);
+
+    // A root with another key does not verify the leaf: the chain check fails, naming ML-DSA.
+    const other = makeMlDsaCert({ variant: 'ml-dsa-65', cn: 'ML-DSA Policy Root', ca: true });
+    const b = await analyzeRegistration(ok.response, exp(ok.challenge, [other.pem]));
+    expect(b.failure?.id).toBe('attestation.trust');
+  });
+
+  it('a COSE key with text labels is named at its first text label, not as the parameters it then lacks', async () => {
+    const key = generateKey(-7);
+    const d = parsedKeyOf(key.cose);
+    const textual = encodeCbor(
+      new Map<CborValue, CborValue>([
+        ['kty', 2],
+        ['alg', -7],
+        [-1, 1],
+        [-2, d.x],
+        [-3, d.y],
+      ]),
+    );
+    const r = registration('none', () => new Map(), textual);
+    const a = await analyzeRegistration(r.response, exp(r.challenge));
+    // Canonical CBOR puts "alg" before "kty": the first text label in byte order is named, at its offset.
+    const err = a.dissection.errors[0];
+    expect(err).toMatchObject({
+      code: 'cose-key-text-label',
+      path: 'attestationObject.authData.attestedCredentialData.credentialPublicKey',
+    });
+    expect(err.message).toBe(
+      'the COSE key\'s label "alg" is a text string: COSE_Key parameters use integer labels (alg is 3) (RFC 9052 §7.1); 1 more label is text',
+    );
+    const ao = Buffer.from(r.response.response.attestationObject, 'base64url');
+    expect(ao.subarray(err.offset, err.offset + 4).toString('latin1')).toBe('calg');
+    expect(a.failure?.id).toBe('registration.decode');
+    expect(a.failure?.message).toContain('"alg" is a text string');
+  });
+
+  it('a TPM RSA pubArea whose scheme lacks its hash algorithm is named at the scheme, not as the leftover bytes it causes', async () => {
+    const ca = await makeTestCa();
+    const key = generateKey(-257);
+    const pubArea = pubAreaOf(key).slice();
+    // TPMS_RSA_PARMS after type, nameAlg, objectAttributes and an empty authPolicy (10 bytes):
+    // symmetric NULL at 10, scheme at 12 — make it TPM_ALG_RSASSA without the hashAlg it needs.
+    pubArea.set([0x00, 0x14], 12);
+    const aik = await issueAikCert(ca, { aaguid: AAGUID });
+    const r = registration(
+      'tpm',
+      (authData, cdh) => {
+        const certInfo = certInfoOf(pubArea, sha256(cat(authData, cdh)));
+        return new Map<CborValue, CborValue>([
+          ['ver', '2.0'],
+          ['alg', -257],
+          ['x5c', [aik.der]],
+          ['sig', new Uint8Array(sign('sha256', certInfo, { key: Buffer.from(aik.pkcs8), format: 'der', type: 'pkcs8' }))],
+          ['certInfo', certInfo],
+          ['pubArea', pubArea],
+        ]);
+      },
+      key.cose,
+    );
+    const a = await analyzeRegistration(r.response, exp(r.challenge, [ca.root.pem]));
+    const ao = Buffer.from(r.response.response.attestationObject, 'base64url');
+    const at = ao.indexOf(Buffer.from(pubArea));
+    expect(a.dissection.errors).toEqual([
+      expect.objectContaining({ code: 'tpm.pubArea-scheme-hash-missing', offset: at + 14, source: 'attestationObject' }),
+    ]);
+    expect(a.dissection.errors[0].message).toContain('TPM_ALG_RSASSA (0x0014) must be followed by its hash algorithm');
+    expect(a.failure?.message).toContain('hash algorithm (TPMS_SCHEME_HASH.hashAlg), but it is missing');
   });
 });

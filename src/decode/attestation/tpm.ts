@@ -390,6 +390,19 @@ interface TpmtPublic {
   y?: Uint8Array;
 }
 
+/**
+ * Whether the bytes at `p` read as TPMS_RSA_PARMS' keyBits, exponent and unique ending exactly at `end`
+ * — i.e. an RSA scheme other than TPM_ALG_NULL was written without its TPMS_SCHEME_HASH, which
+ * otherwise comes first (a keyBits such as 2048 is no TPMI_ALG_HASH).
+ */
+function rsaSchemeHashMissing(bytes: Uint8Array, p: number, end: number): boolean {
+  if (p + 8 > end) return false;
+  const next = (bytes[p] << 8) | bytes[p + 1];
+  if (HASH_BY_TPM[next] || ![1024, 2048, 3072, 4096].includes(next)) return false;
+  const uniqueSize = (bytes[p + 6] << 8) | bytes[p + 7];
+  return p + 8 + uniqueSize === end;
+}
+
 /** Reads TPMT_PUBLIC (RSA and ECC key objects) at [start, end). */
 function readTpmtPublic(
   bytes: Uint8Array,
@@ -420,7 +433,22 @@ function readTpmtPublic(
       r.u16('symmetricMode', algDisp, pk);
     }
     scheme = r.u16('scheme', algDisp, pk);
-    if (scheme !== null && scheme !== 0x0010) r.u16('schemeHashAlg', algDisp, pk);
+    if (scheme !== null && scheme !== 0x0010) {
+      if (type === 0x0001 && rsaSchemeHashMissing(bytes, r.p, end)) {
+        // What follows is keyBits, exponent and unique, ending exactly at the end: the hash was left out.
+        const keyBits = (bytes[r.p] << 8) | bytes[r.p + 1];
+        errors.push({
+          code: 'tpm.pubArea-scheme-hash-missing',
+          message: `scheme ${algDisp(scheme)} must be followed by its hash algorithm (TPMS_SCHEME_HASH.hashAlg), but it is missing: the two bytes at offset ${r.p} are ${keyBits} (0x${keyBits.toString(16).padStart(4, '0')}), the keyBits that come after it`,
+          path: `${path}.parameters.scheme`,
+          source,
+          offset: r.p,
+        });
+        const sf = pk[pk.length - 1];
+        sf.severity = 'error';
+        sf.display += ' [its hash algorithm is missing]';
+      } else r.u16('schemeHashAlg', algDisp, pk);
+    }
     if (type === 0x0001) {
       out.keyBits = r.u16('keyBits', (v) => `${v} bits`, pk) ?? undefined;
       const e = r.uint(4, 'exponent', (v) => (v === 0 ? '0 (default 65537)' : String(v)), TPM_LIBRARY, pk) as number | null;

@@ -6,7 +6,7 @@ import type { CborNode, Field } from '../types';
 import { cborField } from '../cbor/field.ts';
 import { COSE_ML_DSA, WEBAUTHN, rfc } from '../spec.ts';
 import { COSE_CRV, COSE_KTY, algName } from './algorithms.ts';
-import { describeCoseKey, parseCoseKey } from './key.ts';
+import { describeCoseKey, parseCoseKey, textLabelProblem } from './key.ts';
 
 const RFC9052_KEY = rfc(9052, '7');
 const RFC9053_EC2 = rfc(9053, '7.1.1');
@@ -81,6 +81,13 @@ export function coseKeyField(node: CborNode, opts: { key: string; path: string; 
                 : RFC9053_EC2;
     }
   }
+  if (node.type === 'map' && f.children?.length === node.entries.length)
+    node.entries.forEach((e, i) => {
+      if (e.key.type !== 'text') return;
+      const child = f.children![i];
+      child.severity = 'error';
+      child.display += ` [${textLabelProblem(e.key.value)}]`;
+    });
   if (parsed.key) {
     const info = describeCoseKey(parsed.key, parsed.problems);
     f.value = { ...info, cose: f.value };

@@ -51,6 +51,7 @@ export interface CoseKeyInfo {
 export function parseCoseKey(node: CborNode): { key?: CoseKey; problems: string[] } {
   const problems: string[] = [];
   if (node.type !== 'map') return { problems: [`expected a CBOR map for the COSE_Key, got ${node.type}`] };
+  for (const e of coseTextLabels(node)) problems.push(textLabelProblem(String((e.key as { value: unknown }).value)));
   const get = (label: number): CborNode | undefined => {
     for (const e of node.entries) if ((e.key.type === 'uint' || e.key.type === 'nint') && e.key.value === label) return e.value;
     return undefined;
@@ -147,6 +148,31 @@ export function parseCoseKey(node: CborNode): { key?: CoseKey; problems: string[
     }
   }
   return { key, problems };
+}
+
+/** Integer labels of the COSE_Key parameters a text label may be meant for (RFC 9052 §7.1, RFC 9053, RFC 8230). */
+const LABEL_FOR_NAME: Record<string, string> = {
+  kty: '1',
+  kid: '2',
+  alg: '3',
+  crv: '-1',
+  x: '-2',
+  y: '-3',
+  n: '-1',
+  e: '-2',
+  pub: '-1',
+  d: '-4',
+};
+
+/** The entries of a COSE_Key whose label is a text string (COSE keys for WebAuthn use integer labels). */
+export function coseTextLabels(node: CborNode): Extract<CborNode, { type: 'map' }>['entries'] {
+  return node.type === 'map' ? node.entries.filter((e) => e.key.type === 'text') : [];
+}
+
+/** What is wrong with a text label, naming the integer label it stands for where there is one. */
+export function textLabelProblem(label: string): string {
+  const want = Object.prototype.hasOwnProperty.call(LABEL_FOR_NAME, label) ? LABEL_FOR_NAME[label] : undefined;
+  return `label ${JSON.stringify(label)} is a text string: COSE_Key parameters use integer labels${want ? ` (${label} is ${want})` : ''} (RFC 9052 §7.1)`;
 }
 
 /** Parses COSE_Key bytes (a CBOR map). */

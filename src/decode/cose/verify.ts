@@ -1,11 +1,18 @@
 /**
  * Signature verification with a COSE public key, by the key's (or a given) COSE algorithm.
  */
-import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import type { CborNode } from '../types';
-import { toArrayBuffer } from '../bytes';
 import { derToRaw } from '../crypto/ecdsa.ts';
-import { verifyEcdsa, verifyEd25519, verifyEd448, verifyRsa, verifySecp256k1, type NamedCurve } from '../crypto/signature.ts';
+import {
+  verifyEcdsa,
+  verifyEd25519,
+  verifyEd448,
+  verifyMlDsa,
+  verifyRsa,
+  verifySecp256k1,
+  type MlDsaName,
+  type NamedCurve,
+} from '../crypto/signature.ts';
 import { COSE_ALG, COSE_CRV, COSE_KTY, EC_SIZE, ML_DSA, algName } from './algorithms.ts';
 import { coseKeyToSpki } from './der.ts';
 import { decodeCoseKey, parseCoseKey, type CoseKey } from './key.ts';
@@ -27,9 +34,6 @@ function keyFromInput(input: CoseKey | Uint8Array | CborNode): { key?: CoseKey; 
   if ('major' in input && 'start' in input) return parseCoseKey(input as CborNode);
   return { key: input as CoseKey, problems: [] };
 }
-
-/** Whether WebCrypto verifies ML-DSA here (undefined until first tried; false: use @noble/post-quantum). */
-let webCryptoMlDsa: boolean | undefined;
 
 /**
  * Verifies `signature` over `data` with a COSE public key (a {@link CoseKey}, COSE_Key bytes, or a
@@ -53,7 +57,6 @@ export async function verifySignature(
   const a = COSE_ALG[alg];
   if (!a) return fail(`algorithm ${alg} is not supported`);
   try {
-    const subtle = globalThis.crypto.subtle;
     const verdict = (ok: boolean): SignatureVerification =>
       ok ? { valid: true, alg, algName: name } : fail(`the ${a.name} signature does not match the data and the public key`);
     switch (a.kind) {
@@ -99,24 +102,7 @@ export async function verifySignature(
         const p = ML_DSA[alg];
         if (key.pub.length !== p.pub) return fail(`${a.name} public key must be ${p.pub} bytes, got ${key.pub.length}`);
         if (signature.length !== p.sig) return fail(`${a.name} signature must be ${p.sig} bytes, got ${signature.length}`);
-        let ok: boolean | undefined;
-        if (webCryptoMlDsa !== false) {
-          // Native ML-DSA where WebCrypto has it (Node >= 24.7): several times faster than the pure-JS
-          // fallback. Same algorithm (FIPS 204 ML-DSA.Verify, empty context), same verdict.
-          const spki = coseKeyToSpki(key);
-          try {
-            const k = await subtle.importKey('spki', toArrayBuffer(spki!), { name: a.name }, false, ['verify']);
-            ok = await subtle.verify({ name: a.name }, k, toArrayBuffer(signature), toArrayBuffer(data));
-            webCryptoMlDsa = true;
-          } catch {
-            if (webCryptoMlDsa === undefined) webCryptoMlDsa = false;
-          }
-        }
-        if (ok === undefined) {
-          const impl = alg === -48 ? ml_dsa44 : alg === -49 ? ml_dsa65 : ml_dsa87;
-          ok = impl.verify(signature, data, key.pub);
-        }
-        return verdict(ok);
+        return verdict(await verifyMlDsa(a.name as MlDsaName, coseKeyToSpki(key)!, key.pub, signature, data));
       }
     }
   } catch (e) {

@@ -1,12 +1,13 @@
 /**
  * The signature primitives both verifiers share: a COSE key's (cose/verify.ts) and a certificate's
  * (trust/verify.ts). WebCrypto where the runtime has the algorithm, @noble where it does not
- * (Ed25519 on older runtimes, Ed448 and secp256k1 everywhere). Each returns whether the signature verifies and
+ * (Ed25519 on older runtimes, ML-DSA before Node 24.7, Ed448 and secp256k1 everywhere). Each returns whether the signature verifies and
  * throws only on an unusable key, which the callers turn into a reason.
  */
 import { ed448 } from '@noble/curves/ed448.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { toArrayBuffer } from '../bytes';
 
 export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
@@ -67,4 +68,30 @@ export function verifyEd448(publicKey: Uint8Array, sig: Uint8Array, data: Uint8A
  */
 export function verifySecp256k1(point: Uint8Array, rawSig: Uint8Array, data: Uint8Array): boolean {
   return secp256k1.verify(rawSig, data, point, { prehash: true, lowS: false });
+}
+
+export type MlDsaName = 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
+
+/** Whether WebCrypto verifies ML-DSA here (undefined until first tried; false: use @noble/post-quantum). */
+let webCryptoMlDsa: boolean | undefined;
+
+/**
+ * ML-DSA (FIPS 204 ML-DSA.Verify, empty context) with the raw public key and its SubjectPublicKeyInfo:
+ * native WebCrypto where the runtime has it (Node >= 24.7, several times faster), else
+ * @noble/post-quantum — the same algorithm, the same verdict.
+ */
+export async function verifyMlDsa(name: MlDsaName, spki: Uint8Array, publicKey: Uint8Array, sig: Uint8Array, data: Uint8Array) {
+  if (webCryptoMlDsa !== false) {
+    const subtle = globalThis.crypto.subtle;
+    try {
+      const k = await subtle.importKey('spki', toArrayBuffer(spki), { name }, false, ['verify']);
+      const ok = await subtle.verify({ name }, k, toArrayBuffer(sig), toArrayBuffer(data));
+      webCryptoMlDsa = true;
+      return ok;
+    } catch {
+      if (webCryptoMlDsa === undefined) webCryptoMlDsa = false;
+    }
+  }
+  const impl = name === 'ML-DSA-44' ? ml_dsa44 : name === 'ML-DSA-65' ? ml_dsa65 : ml_dsa87;
+  return impl.verify(sig, data, publicKey);
 }

@@ -3,10 +3,11 @@
  * (issuer key over tbsCertificate, RFC 5280 §4.1.1.3) and for attestation signatures made with the
  * attestation certificate's key under a COSE algorithm (WebAuthn L3 §8.2, §8.4, §8.6, SafetyNet JWS).
  *
- * Isomorphic: WebCrypto for ECDSA/RSA/Ed25519, @noble/curves for Ed448 (and Ed25519 where WebCrypto lacks it).
+ * Isomorphic: WebCrypto for ECDSA/RSA/Ed25519/ML-DSA, @noble/curves for Ed448 (and Ed25519 where WebCrypto
+ * lacks it), @noble/post-quantum for ML-DSA where WebCrypto lacks it.
  * Never throws: returns { valid: false, reason }.
  */
-import { COSE_ALG } from '../cose/algorithms.ts';
+import { COSE_ALG, ML_DSA } from '../cose/algorithms.ts';
 import { derToRaw } from '../crypto/ecdsa.ts';
 import { toBase64Url } from '../bytes.js';
 import {
@@ -15,8 +16,10 @@ import {
   verifyEcdsa,
   verifyEd25519,
   verifyEd448,
+  verifyMlDsa,
   verifyRsa,
   type HashName,
+  type MlDsaName,
   type NamedCurve,
 } from '../crypto/signature.ts';
 import { parseDer, readOid, readSmallInt, isContext, isUniversal, TAG } from '../asn1.js';
@@ -24,7 +27,7 @@ import type { AlgorithmIdentifier, SubjectPublicKeyInfo } from '../x509/model.ts
 
 /** How to verify: the scheme, its hash, and (ECDSA) whether the signature is DER or raw r||s. */
 export interface SignatureScheme {
-  kind: 'ecdsa' | 'rsa-pkcs1' | 'rsa-pss' | 'ed25519' | 'ed448';
+  kind: 'ecdsa' | 'rsa-pkcs1' | 'rsa-pss' | 'ed25519' | 'ed448' | 'ml-dsa';
   hash?: HashName;
   saltLength?: number;
   /** ECDSA signature encoding; X.509 and WebAuthn use DER, JWS (ES256) uses raw r||s. */
@@ -54,6 +57,10 @@ const SIG_OIDS: Record<string, SignatureScheme> = {
   '1.2.840.10045.4.3.4': { kind: 'ecdsa', hash: 'SHA-512', name: 'ecdsa-with-SHA512' },
   '1.3.101.112': { kind: 'ed25519', name: 'Ed25519' },
   '1.3.101.113': { kind: 'ed448', name: 'Ed448' },
+  // FIPS 204 ML-DSA in X.509 (RFC 9881): pure ML-DSA, parameters absent, the same OID for key and signature.
+  '2.16.840.1.101.3.4.3.17': { kind: 'ml-dsa', name: 'ML-DSA-44' },
+  '2.16.840.1.101.3.4.3.18': { kind: 'ml-dsa', name: 'ML-DSA-65' },
+  '2.16.840.1.101.3.4.3.19': { kind: 'ml-dsa', name: 'ML-DSA-87' },
 };
 
 /** The scheme of an X.509 signatureAlgorithm, including RSASSA-PSS parameters (RFC 4055 §3.1). */
@@ -99,8 +106,8 @@ export function schemeFromCose(alg: number): SignatureScheme | string {
       return { kind: 'rsa-pss', hash: a.hash, saltLength: pssSaltLength(a.hash!), name: a.name };
     case 'eddsa':
       return { kind: a.crv === 7 ? 'ed448' : 'ed25519', name: a.name };
-    default:
-      return `${a.name} signatures with a certificate key are not supported`;
+    case 'ml-dsa':
+      return { kind: 'ml-dsa', name: a.name };
   }
 }
 
@@ -184,6 +191,19 @@ export async function verifyWithSpki(
             reason: `Ed448 needs a 57-byte key and a 114-byte signature (got ${spki.publicKey.length} and ${sig.length})`,
           };
         return verifyEd448(spki.publicKey, sig, data) ? { valid: true } : { valid: false, reason: 'the Ed448 signature does not verify' };
+      }
+      case 'ml-dsa': {
+        const name = scheme.name as MlDsaName;
+        if (spki.keyType !== name) return { valid: false, reason: `${name} needs an ${name} key, the certificate has ${spki.keyType}` };
+        const size = Object.values(ML_DSA).find((p) => p.oid === spki.algorithm.oid)!;
+        if (spki.publicKey.length !== size.pub || sig.length !== size.sig)
+          return {
+            valid: false,
+            reason: `${name} needs a ${size.pub}-byte key and a ${size.sig}-byte signature (got ${spki.publicKey.length} and ${sig.length})`,
+          };
+        return (await verifyMlDsa(name, spki.der, spki.publicKey, sig, data))
+          ? { valid: true }
+          : { valid: false, reason: `the ${name} signature does not verify` };
       }
     }
   } catch (e) {
