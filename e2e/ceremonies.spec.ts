@@ -201,3 +201,29 @@ test('RP policy apart from the options: UV "preferred" asked, required enforced 
   await page.getByTestId(TID.register).click();
   await expectVerdict(page, 'verified');
 });
+
+test('RP policy: the least attestation accepted — "self" after options asking "none" is warned in the builder and named in the refusal; accepting fewer algorithms than offered is named too', async ({
+  page,
+  served,
+}) => {
+  await VirtualAuthenticator.add(page, SECOND_FACTOR_KEY);
+  await open(page, served.url, 'default', 'trent');
+  await page.getByTestId(TID.policyAttestationTrust).selectOption('self');
+  await expect(page.getByTestId(TID.policyAttestationMismatch)).toContainText('the browser removes the statement');
+  await page.getByTestId(TID.register).click();
+  await expectVerdict(page, 'failed');
+  await expect(page.getByTestId(TID.resultErrorStep)).toHaveText('attestationPolicy');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText('its options asked for attestation "none"');
+  await page.getByTestId(TID.policyAttestationTrust).selectOption('none');
+  await expect(page.getByTestId(TID.policyAttestationMismatch)).toHaveCount(0);
+  // Accept RS256 only while offering EdDSA, ES256 and RS256: the virtual key makes one of the others — refused as the mismatch.
+  await page.getByTestId(TID.policyAlgorithmsRestrict).check();
+  await expect(page.getByTestId(TID.policyAlgorithmsMismatch)).toBeVisible();
+  await page.getByTestId(TID.policyAlgorithm + '--257').check();
+  await page.getByTestId(TID.policyAlgorithm + '--8').uncheck();
+  await expect(page.getByTestId(TID.policyAlgorithmsMismatch)).toContainText('Offered but not accepted: ');
+  await page.getByTestId(TID.register).click();
+  await expectVerdict(page, 'failed');
+  await expect(page.getByTestId(TID.resultErrorStep)).toHaveText('alg');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText("but the RP's policy accepts only -257 (RS256)");
+});

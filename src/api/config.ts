@@ -33,6 +33,18 @@ export const DEFAULT_CONFIG: CeremonyConfig = {
 
 const requirement = z.enum(['discouraged', 'preferred', 'required']);
 
+/** COSE algorithms the RP can verify, at least one, none twice. */
+const algorithmList = z
+  .array(
+    z
+      .number()
+      .int()
+      .refine((alg) => RP_ALGORITHMS.includes(alg), { message: 'unsupported COSE algorithm' }),
+  )
+  .min(1)
+  .max(16)
+  .refine((algs) => new Set(algs).size === algs.length, { message: 'algorithms must not repeat' });
+
 export const ceremonyConfigSchema = z
   .object({
     rpName: z.string().trim().min(1).max(64),
@@ -42,16 +54,7 @@ export const ceremonyConfigSchema = z
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).nullable(),
     residentKey: requirement,
     userVerification: requirement,
-    pubKeyCredParams: z
-      .array(
-        z
-          .number()
-          .int()
-          .refine((alg) => RP_ALGORITHMS.includes(alg), { message: 'unsupported COSE algorithm' }),
-      )
-      .min(1)
-      .max(16)
-      .refine((algs) => new Set(algs).size === algs.length, { message: 'algorithms must not repeat' }),
+    pubKeyCredParams: algorithmList,
     timeout: z.number().int().min(1_000).max(600_000),
     hints: z
       .array(z.enum(['security-key', 'client-device', 'hybrid']))
@@ -90,7 +93,14 @@ export const ceremonyConfigSchema = z
       })
       .strict(),
     policy: z
-      .object({ requireCanonicalCbor: z.boolean(), userVerification: z.enum(['options', 'required', 'never']).optional() })
+      .object({
+        requireCanonicalCbor: z.boolean(),
+        userVerification: z.enum(['options', 'required', 'never']).optional(),
+        userPresence: z.enum(['required', 'not-required']).optional(),
+        algorithms: algorithmList.optional(),
+        attestationTrust: z.enum(['none', 'self', 'any', 'trusted-only']).optional(),
+        counter: z.enum(['strict', 'warn', 'ignore']).optional(),
+      })
       .strict()
       .optional(),
   })

@@ -84,6 +84,17 @@ export interface CeremonyConfig {
      * enforces it when the options say "required"; 'required' always; 'never' never.
      */
     userVerification?: 'options' | 'required' | 'never';
+    /** 'not-required' accepts a response without the UP flag (default: required, as §7.1/§7.2 ask). */
+    userPresence?: 'required' | 'not-required';
+    /** The COSE algorithms the RP accepts (default: those pubKeyCredParams offers). */
+    algorithms?: number[];
+    /**
+     * The least attestation the RP accepts: 'none' (any), 'self', 'any' (a chain, trusted or not),
+     * 'trusted-only' (a chain to a trusted root). Absent: not checked (as 'none').
+     */
+    attestationTrust?: 'none' | 'self' | 'any' | 'trusted-only';
+    /** A signature counter that did not increase: 'strict' (default) refuses, 'warn' accepts and flags, 'ignore' does not check. */
+    counter?: 'strict' | 'warn' | 'ignore';
   };
 }
 

@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { getParsed } from '@decode/index.ts';
 import type { MetadataLookup } from '@decode/trust/mds.ts';
-import type { Expectations } from '@decode/verify/index.ts';
+import { signCountCheck, type Expectations } from '@decode/verify/index.ts';
 import { toBase64Url } from '@decode/bytes.ts';
 import {
   analysisRecord,
@@ -17,6 +17,7 @@ import {
   failureMessage,
   pickFlags,
   stepOfCheck,
+  withCheckReplaced,
   withChecksDisabled,
 } from './analyze.ts';
 import type {
@@ -190,9 +191,8 @@ export class RelyingParty {
         challenge: options.challenge,
         origin: this.origin,
         rpID: this.rpId,
-        ...uvPolicy(config),
+        ...policyExpectations(config),
         requireCanonicalCbor: config.policy?.requireCanonicalCbor ?? false,
-        supportedAlgorithms: config.pubKeyCredParams,
         registeredCredentialIds: (id) => this.store.credential(id) !== null,
         currentTime: new Date(this.now()),
         ...trustExpectations(this.trust()),
@@ -357,7 +357,7 @@ export class RelyingParty {
         challenge: options.challenge,
         origin: this.origin,
         rpID: this.rpId,
-        ...uvPolicy(config),
+        ...policyExpectations(config),
         credential: stored
           ? {
               id: stored.id,
@@ -372,7 +372,24 @@ export class RelyingParty {
       },
       { aaguidNames: (aaguid) => this.authenticatorName(aaguid) },
     );
-    const analysis = this.disabled.size ? withChecksDisabled(analysed, this.disabled) : analysed;
+    let analysis = this.disabled.size ? withChecksDisabled(analysed, this.disabled) : analysed;
+    let committed = false;
+    if (analysis.verified && stored) {
+      // The counter check and its update are one step: another sign-in with this credential may have
+      // been verified while this one was analysed; the counter it stored is the one to beat.
+      const authData = getParsed(analysis.dissection)!.authData!;
+      const strict = (config.policy?.counter ?? 'strict') === 'strict' && !this.disabled.has('authentication.signCount');
+      const cas = this.store.touchCredential(
+        stored.id,
+        authData.signCount,
+        authData.flags.bs,
+        new Date(this.now()).toISOString(),
+        ceremony.id,
+        strict,
+      );
+      if (cas.ok) committed = true;
+      else analysis = withCheckReplaced(analysis, signCountCheck(authData.signCount, cas.stored, config.policy?.counter));
+    }
     const record = analysisRecord(analysis);
     if (!analysis.verified) {
       const f = analysis.failure;
@@ -421,11 +438,10 @@ export class RelyingParty {
         step: f ? stepOfCheck(f.id) : 'decode',
       });
     }
-    if (!stored) throw new Error('a verified assertion without a stored credential');
+    if (!stored || !committed) throw new Error('a verified assertion without a stored credential');
     const authData = getParsed(analysis.dissection)!.authData!;
     const flags = authData.flags;
     const verifiedAt = this.now();
-    this.store.touchCredential(stored.id, authData.signCount, flags.bs, new Date(verifiedAt).toISOString(), ceremony.id);
     const result: CeremonyResult = {
       credentialId: stored.id,
       userName: stored.userName,
@@ -568,12 +584,22 @@ function trustExpectations(t: { trustAnchors: string[]; mds?: MetadataLookup }):
 
 /** The failing check in words, plus the second opinion when the verifiers disagree. */
 
-/** Whether the RP requires UV: its policy when it has one apart from the options, else what the options asked. */
-function uvPolicy(config: CeremonyConfig): {
-  requireUserVerification: boolean;
-  optionsUserVerification?: CeremonyConfig['userVerification'];
-} {
-  const p = config.policy?.userVerification ?? 'options';
-  if (p === 'options') return { requireUserVerification: config.userVerification === 'required' };
-  return { requireUserVerification: p === 'required', optionsUserVerification: config.userVerification };
+/**
+ * What the RP enforces, from its policy apart from the options where it has one: UV (its policy, else
+ * what the options asked), UP, the algorithms it accepts (else those it offered), the least
+ * attestation it accepts, and what it does with a counter that did not increase.
+ */
+function policyExpectations(config: CeremonyConfig): Partial<Expectations> {
+  const policy = config.policy;
+  const uv = policy?.userVerification ?? 'options';
+  return {
+    ...(uv === 'options'
+      ? { requireUserVerification: config.userVerification === 'required' }
+      : { requireUserVerification: uv === 'required', optionsUserVerification: config.userVerification }),
+    requireUserPresence: policy?.userPresence !== 'not-required',
+    supportedAlgorithms: policy?.algorithms ?? config.pubKeyCredParams,
+    ...(policy?.algorithms ? { offeredAlgorithms: config.pubKeyCredParams } : {}),
+    ...(policy?.attestationTrust ? { attestationTrust: policy.attestationTrust, attestationRequested: config.attestation } : {}),
+    ...(policy?.counter ? { counterPolicy: policy.counter } : {}),
+  };
 }

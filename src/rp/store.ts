@@ -137,12 +137,34 @@ export class Store {
     this.recordSignCount(c.id, ceremonyId, c.counter, c.createdAt);
   }
 
-  /** After a verified assertion: new counter, backup state and last-used time. */
-  touchCredential(id: string, counter: number, backedUp: boolean, at: string, ceremonyId: string): void {
-    this.db
-      .prepare('UPDATE credentials SET counter = ?, backed_up = ?, last_used_at = ? WHERE id = ?')
+  /**
+   * After a verified assertion: new counter, backup state and last-used time — as one compare-and-set
+   * on the stored counter, so that a counter is never accepted twice and the stored one never goes
+   * down, however many sign-ins are verified at once. `strict`: only when `counter` is above the
+   * stored counter (or both are 0); returns the stored counter instead when it is not (nothing is
+   * written). Otherwise (an RP that accepts a counter that did not increase) the higher one is kept.
+   */
+  touchCredential(
+    id: string,
+    counter: number,
+    backedUp: boolean,
+    at: string,
+    ceremonyId: string,
+    strict = true,
+  ): { ok: true } | { ok: false; stored: number } {
+    const r = this.db
+      .prepare(
+        strict
+          ? 'UPDATE credentials SET counter = ?1, backed_up = ?2, last_used_at = ?3 WHERE id = ?4 AND (counter < ?1 OR (counter = 0 AND ?1 = 0))'
+          : 'UPDATE credentials SET counter = MAX(counter, ?1), backed_up = ?2, last_used_at = ?3 WHERE id = ?4',
+      )
       .run(counter, backedUp ? 1 : 0, at, id);
+    if (Number(r.changes) === 0) {
+      const row = this.db.prepare('SELECT counter FROM credentials WHERE id = ?').get(id) as { counter: number } | undefined;
+      return { ok: false, stored: row?.counter ?? counter };
+    }
     this.recordSignCount(id, ceremonyId, counter, at);
+    return { ok: true };
   }
 
   deleteCredential(id: string): boolean {

@@ -10,6 +10,7 @@
  * The verifiers are parameters so that the same runs can be made with another build of them.
  */
 import { Decoder, Encoder, decode as cborDecode } from 'cbor-x';
+import { COSE_ALG } from '@decode/cose/algorithms.ts';
 import type { Check, Dissection } from '@decode/types';
 import type { Expectations } from '@decode/verify/index';
 import type { MdsEntry, MetadataLookup } from '@decode/trust/mds';
@@ -555,6 +556,14 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
         response: longMapHeader(r),
         exp: { requireCanonicalCbor: true },
       },
+      { what: 'attestation policy none', exp: { attestationTrust: 'none', attestationRequested: 'direct' } },
+      { what: 'attestation policy self', exp: { attestationTrust: 'self', attestationRequested: 'none' } },
+      { what: 'attestation policy any chain', exp: { attestationTrust: 'any', attestationRequested: 'direct' } },
+      { what: 'attestation policy trusted only', exp: { attestationTrust: 'trusted-only', attestationRequested: 'direct' } },
+      {
+        what: 'algorithm offered, not accepted',
+        exp: { supportedAlgorithms: [-65535], offeredAlgorithms: Object.keys(COSE_ALG).map(Number) },
+      },
       {
         what: 'attestationObject missing',
         response: (() => {
@@ -573,6 +582,8 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
       { what: 'credential not registered (looked up, none)', exp: { credential: null } },
       { what: 'counter regression', exp: { credential: { ...cred, counter: 2 ** 31 } } },
       { what: 'counter zero', exp: { credential: { ...cred, counter: 0 } } },
+      { what: 'counter regression, policy warn', exp: { credential: { ...cred, counter: 2 ** 31 }, counterPolicy: 'warn' } },
+      { what: 'counter regression, policy ignore', exp: { credential: { ...cred, counter: 2 ** 31 }, counterPolicy: 'ignore' } },
       { what: 'wrong credential id', exp: { credential: { ...cred, id: 'AAAAAAAA' } } },
       { what: 'public key not base64url', exp: { credential: { ...cred, publicKey: '!!!' } } },
       { what: 'public key without kty', exp: { credential: { ...cred, publicKey: 'oQEC' } } },

@@ -326,6 +326,101 @@ describe('ceremonies', () => {
     }
   });
 
+  it('checks and stores the counter as one step: concurrent sign-ins never accept a counter twice, and it never goes down', async () => {
+    const auth = new SoftAuthenticator();
+    const { response } = await register(auth, 'counter-race');
+    const signIn = async (count: number) => {
+      const o = await post('/api/authentication/options', { config: cfg({ userName: 'counter-race' }) });
+      return { ceremonyId: o.json.ceremonyId, response: auth.assert(o.json.options, { origin: server.origin, signCount: count }) };
+    };
+    const stored = async () =>
+      ((await call(port, 'GET', '/api/credentials')).json as { id: string; counter: number }[]).find((c) => c.id === response.id)!.counter;
+    expect((await post('/api/authentication/verify', await signIn(10))).status).toBe(200);
+    // Two assertions signed with 11, verified at the same moment: one is accepted, the other refused.
+    const twins = [await signIn(11), await signIn(11)];
+    const both = await Promise.all(twins.map((b) => post('/api/authentication/verify', b)));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
+    const refused = both.find((r) => r.status === 400)!;
+    expect(refused.json).toMatchObject({ error: 'verification_failed', step: 'signCount' });
+    expect(refused.json.message).toContain('lower than or equal to the stored counter value 11');
+    expect(await stored()).toBe(11);
+    // 13 and 12 together: the stored counter ends at 13 whatever the order, never back at 12.
+    const pair = [await signIn(13), await signIn(12)];
+    const r = await Promise.all(pair.map((b) => post('/api/authentication/verify', b)));
+    expect(r[0].status).toBe(200);
+    expect(await stored()).toBe(13);
+    if (r[1].status === 400) expect(r[1].json.step).toBe('signCount');
+  });
+
+  it('RP policy apart from the options: counter, user presence, algorithms, the least attestation accepted', async () => {
+    // counter: 'warn' accepts a regression and flags it; the stored counter stays the higher one.
+    const auth = new SoftAuthenticator();
+    await register(auth, 'policy-counter');
+    for (const [count, policy] of [
+      [5, 'strict'],
+      [3, 'warn'],
+      [2, 'ignore'],
+    ] as const) {
+      const config = cfg({ userName: 'policy-counter', policy: { requireCanonicalCbor: false, counter: policy } });
+      const o = await post('/api/authentication/options', { config });
+      const r = await post('/api/authentication/verify', {
+        ceremonyId: o.json.ceremonyId,
+        response: auth.assert(o.json.options, { origin: server.origin, signCount: count }),
+      });
+      expect(r.status, r.text).toBe(200);
+      const check = r.json.dissection.checks.find((c: { id: string }) => c.id === 'authentication.signCount');
+      expect(check.status).toBe(policy === 'strict' ? 'pass' : policy === 'warn' ? 'warn' : 'skip');
+      expect(r.json.dissection.disagreement).toBeNull();
+    }
+    const creds = (await call(port, 'GET', '/api/credentials')).json as { userName: string; counter: number }[];
+    expect(creds.find((c) => c.userName === 'policy-counter')!.counter).toBe(5);
+
+    // userPresence: 'not-required' accepts a registration without UP; the default refuses it.
+    const noUp = async (userPresence?: 'not-required') => {
+      const o = await post('/api/registration/options', {
+        config: cfg({ policy: { requireCanonicalCbor: false, ...(userPresence ? { userPresence } : {}) } }),
+      });
+      const response = new SoftAuthenticator().register(o.json.options, { origin: server.origin, flags: { up: false } });
+      return post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response });
+    };
+    expect((await noUp()).json).toMatchObject({ error: 'verification_failed', step: 'up' });
+    expect((await noUp('not-required')).status).toBe(200);
+
+    // algorithms: offering ES256 but accepting only RS256 refuses the ES256 credential, named as the mismatch.
+    const ao = await post('/api/registration/options', {
+      config: cfg({ pubKeyCredParams: [-7, -257], policy: { requireCanonicalCbor: false, algorithms: [-257] } }),
+    });
+    const ar = await post('/api/registration/verify', {
+      ceremonyId: ao.json.ceremonyId,
+      response: new SoftAuthenticator().register(ao.json.options, { origin: server.origin }),
+    });
+    expect(ar.json).toMatchObject({ error: 'verification_failed', step: 'alg' });
+    expect(ar.json.message).toContain(
+      "The options offered alg -7 (ES256) in pubKeyCredParams, but the RP's policy accepts only -257 (RS256)",
+    );
+
+    // attestationTrust: 'self' refuses attestation none — and says the options asked for none.
+    const to = await post('/api/registration/options', {
+      config: cfg({ attestation: 'none', policy: { requireCanonicalCbor: false, attestationTrust: 'self' } }),
+    });
+    const tr = await post('/api/registration/verify', {
+      ceremonyId: to.json.ceremonyId,
+      response: new SoftAuthenticator().register(to.json.options, { origin: server.origin }),
+    });
+    expect(tr.json).toMatchObject({ error: 'verification_failed', step: 'attestationPolicy' });
+    expect(tr.json.message).toContain('its options asked for attestation "none"');
+    expect(tr.json.message).not.toContain('verifier disagreement');
+    const po = await post('/api/registration/options', {
+      config: cfg({ attestation: 'none', policy: { requireCanonicalCbor: false, attestationTrust: 'none' } }),
+    });
+    const pr = await post('/api/registration/verify', {
+      ceremonyId: po.json.ceremonyId,
+      response: new SoftAuthenticator().register(po.json.options, { origin: server.origin }),
+    });
+    expect(pr.status).toBe(200);
+    expect(pr.json.dissection.checks.find((c: { id: string }) => c.id === 'registration.attestationPolicy')?.status).toBe('pass');
+  });
+
   it('keeps the window’s create()/get() duration in the ceremony’s timings, and validates it', async () => {
     const o = await post('/api/registration/options', { config: cfg({ userName: 'ivan' }) });
     const response = new SoftAuthenticator().register(o.json.options, { origin: server.origin });

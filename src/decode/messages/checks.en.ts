@@ -110,6 +110,8 @@ export const checkMessagesEn = {
   'check.registration.alg.deprecated':
     '{algName} ({alg}) signs with SHA-1, which is deprecated (collisions are practical): it verifies, but an RP should not offer it for new credentials',
   'check.registration.alg.unexpected': 'Unexpected public key alg {alg} ({algName}): expected one of {allowed}',
+  'check.registration.alg.policyMismatch':
+    "The options offered alg {alg} ({algName}) in pubKeyCredParams, but the RP's policy accepts only {allowed}: an RP must offer only the algorithms it accepts, or the authenticator picks one it then refuses",
   'check.registration.fmt.title': '§7.1: fmt is a supported attestation statement format (case-sensitive)',
   'check.registration.fmt.explain':
     'The attestation format says how the authenticator proves what it is. The server can only check a proof whose format it knows.',
@@ -193,7 +195,19 @@ export const checkMessagesEn = {
   'check.authentication.signCount.notIncreased':
     'Response counter value {got} was lower than or equal to the stored counter value {stored}: a possible cloned authenticator or replayed assertion',
 
+  'check.registration.attestationPolicy.title': '§7.1 step 24: the attestation is one the RP\'s policy accepts (at least "{want}")',
+  'check.registration.attestationPolicy.explain':
+    'An RP decides how much an attestation must prove: "none" accepts any, "self" needs a statement signed by the credential key, "any" a certificate chain (trusted or not), "trusted-only" a chain to a root the RP trusts. Below that, the spec says the RP should fail the registration.',
+  'check.registration.attestationPolicy.notAssessed': 'not assessed: the attestation statement did not verify',
+  'check.registration.attestationPolicy.refused': 'the attestation proves "{got}", but the RP\'s policy requires at least "{want}"',
+  'check.registration.attestationPolicy.optionsMismatch':
+    'the RP\'s policy requires at least "{want}", but its options asked for attestation "none", so the browser removed the statement (and zeroed the AAGUID): ask for "direct" (or "enterprise") in the options',
+
   /* ---------------------------------------------------------------- attestation: format, shared steps */
+  'check.authentication.signCount.accepted':
+    "the counter {got} did not increase past the stored {stored}, and the RP's policy accepts it with this warning: a cloned authenticator or a replayed assertion would pass",
+  'check.authentication.signCount.ignored':
+    "not checked (the RP's policy ignores the counter): {got} did not increase past the stored {stored}, which a strict RP refuses",
   'check.attestation.fmt.title': '§7.1 step 21: the attestation statement format is supported',
   'check.attestation.fmt.explain':
     "Each attestation format has its own verification procedure. The format must be one the relying party knows, or the authenticator's claims about itself cannot be checked.",

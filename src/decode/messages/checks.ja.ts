@@ -120,6 +120,8 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.registration.alg.deprecated':
     '{algName}（{alg}）は SHA-1 で署名します。SHA-1 は非推奨です（衝突が現実的に作れます）。検証はできますが、RP は新しいクレデンシャルに提示すべきではありません',
   'check.registration.alg.unexpected': '公開鍵の alg {alg}（{algName}）は想定外です: 次のいずれかを期待しました: {allowed}',
+  'check.registration.alg.policyMismatch':
+    'オプションの pubKeyCredParams で alg {alg}（{algName}）を提示しましたが、RP のポリシーが受け付けるのは {allowed} だけです。RP は受け付けるアルゴリズムだけを提示してください。そうしないと、認証器が選んだアルゴリズムを RP 自身が拒否することになります',
   'check.registration.fmt.title': '§7.1: fmt が対応しているアテステーションステートメント形式であること（大文字と小文字を区別）',
   'check.registration.fmt.explain':
     'アテステーション形式は、認証器が自分が何者かを証明する方法を表します。サーバーが検証できるのは、形式を知っている証明だけです。',
@@ -196,7 +198,20 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.authentication.signCount.notIncreased':
     'レスポンスのカウンター値 {got} が保存済みのカウンター値 {stored} 以下です。認証器の複製、またはアサーションの再送の可能性があります',
 
+  'check.registration.attestationPolicy.title': '§7.1 手順 24: アテステーションが RP のポリシーの求める水準（"{want}" 以上）であること',
+  'check.registration.attestationPolicy.explain':
+    'アテステーションにどこまでの証明を求めるかは RP が決めます。"none" は何でも受け付け、"self" はクレデンシャル鍵で署名されたステートメント、"any" は証明書チェーン（信頼できるかどうかは問わない）、"trusted-only" は RP が信頼するルートまでのチェーンを求めます。それに満たなければ、RP は登録を失敗させるべきだと仕様は定めています。',
+  'check.registration.attestationPolicy.notAssessed': '評価していません: アテステーションステートメントを検証できませんでした',
+  'check.registration.attestationPolicy.refused':
+    'このアテステーションが証明するのは "{got}" までですが、RP のポリシーは "{want}" 以上を求めています',
+  'check.registration.attestationPolicy.optionsMismatch':
+    'RP のポリシーは "{want}" 以上を求めていますが、オプションでアテステーション "none" を求めたため、ブラウザーがステートメントを取り除きました（AAGUID もゼロになります）。オプションで "direct"（または "enterprise"）を求めてください',
+
   /* ---------------------------------------------------------------- attestation: format, shared steps */
+  'check.authentication.signCount.accepted':
+    'カウンター {got} は保存済みの {stored} より増えていませんが、RP のポリシーにより警告付きで受け付けました。複製された認証器や再送されたアサーションも通ってしまいます',
+  'check.authentication.signCount.ignored':
+    '確認していません（RP のポリシーはカウンターを無視します）。{got} は保存済みの {stored} より増えておらず、厳格な RP なら拒否します',
   'check.attestation.fmt.title': '§7.1 手順 21: アテステーションステートメント形式に対応していること',
   'check.attestation.fmt.explain':
     'アテステーション形式ごとに独自の検証手順があります。RP の知っている形式でなければ、認証器が自分について述べていることを確かめられません。',

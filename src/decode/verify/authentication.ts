@@ -155,22 +155,7 @@ export async function verifyAuthentication(dissection: Dissection, exp: Expectat
     }
   }
   // signCount
-  if (ad && exp.credential) {
-    const stored = exp.credential.counter;
-    const got = ad.signCount;
-    const bothZero = got === 0 && stored === 0;
-    const ok = bothZero || got > stored;
-    ck.add('signCount', ok ? 'pass' : 'fail', T('check.authentication.signCount.title'), {
-      message: ok
-        ? bothZero
-          ? T('check.authentication.signCount.zero')
-          : undefined
-        : T('check.authentication.signCount.notIncreased', { got, stored }),
-      expected: `> ${stored}`,
-      actual: got,
-      explain: 'check.authentication.signCount.explain',
-    });
-  }
+  if (ad && exp.credential) ck.append([signCountCheck(ad.signCount, exp.credential.counter, exp.counterPolicy)]);
   return ck.list;
 }
 
@@ -179,4 +164,33 @@ function sameId(a: string, b: string): boolean {
   const x = decodeBase64Any(a);
   const y = decodeBase64Any(b);
   return x.ok && y.ok && equalBytes(x.bytes, y.bytes);
+}
+
+/**
+ * §7.2 step 21: the signature counter against the stored one, as the RP's counter policy decides it.
+ * Exported for the RP, which checks it again against the counter stored when it commits the sign-in
+ * (another sign-in with the same credential may have been verified in between).
+ */
+export function signCountCheck(got: number, stored: number, counterPolicy: Expectations['counterPolicy']): Check {
+  const ck = ceremonyChecks('authentication');
+  const bothZero = got === 0 && stored === 0;
+  const ok = bothZero || got > stored;
+  const policy = counterPolicy ?? 'strict';
+  return ck.add(
+    'signCount',
+    ok ? 'pass' : policy === 'strict' ? 'fail' : policy === 'warn' ? 'warn' : 'skip',
+    T('check.authentication.signCount.title'),
+    {
+      message: ok
+        ? bothZero
+          ? T('check.authentication.signCount.zero')
+          : undefined
+        : policy === 'strict'
+          ? T('check.authentication.signCount.notIncreased', { got, stored })
+          : T(policy === 'warn' ? 'check.authentication.signCount.accepted' : 'check.authentication.signCount.ignored', { got, stored }),
+      expected: `> ${stored}`,
+      actual: got,
+      explain: 'check.authentication.signCount.explain',
+    },
+  );
 }

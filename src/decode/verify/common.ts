@@ -35,8 +35,26 @@ export interface Expectations {
   optionsUserVerification?: 'required' | 'preferred' | 'discouraged';
   /** Default true (false for conditional mediation on registration). */
   requireUserPresence?: boolean;
-  /** COSE algorithms of pubKeyCredParams; default: every algorithm the dissector can verify. */
+  /** COSE algorithms the RP accepts; default: every algorithm the dissector can verify. */
   supportedAlgorithms?: number[];
+  /**
+   * The algorithms the options offered (pubKeyCredParams), when the RP's policy accepts another set:
+   * a credential made with an offered algorithm the policy then refuses is named as that mismatch.
+   */
+  offeredAlgorithms?: number[];
+  /**
+   * The least attestation the RP accepts (§7.1 step 24), from weakest to strongest: 'none' (anything,
+   * the default), 'self' (a signed statement, not fmt none), 'any' (a certificate chain, trusted or
+   * not), 'trusted-only' (a chain to a trusted root). Absent: no such step is checked.
+   */
+  attestationTrust?: 'none' | 'self' | 'any' | 'trusted-only';
+  /** What the options asked for (`attestation`), to name a policy the options could never meet. */
+  attestationRequested?: 'none' | 'indirect' | 'direct' | 'enterprise';
+  /**
+   * What the RP does with a signature counter that did not increase (§7.2 step 21): 'strict' (the
+   * default) fails the ceremony; 'warn' accepts it and flags a possible clone; 'ignore' does not check.
+   */
+  counterPolicy?: 'strict' | 'warn' | 'ignore';
   /**
    * The stored credential record of credential.rawId (authentication); null when the RP looked it up
    * and has none (§7.2 step 7 fails, and the signature cannot be verified).
@@ -140,6 +158,7 @@ function stepFields(kind: CeremonyKind): (id: string) => string[] {
     credentialIdUnique: [`${acd}.credentialId`, 'credential.rawId'],
     alg: [`${acd}.credentialPublicKey.alg`, `${acd}.credentialPublicKey`],
     attestation: ['attestationObject.attStmt'],
+    attestationPolicy: ['attestationObject.fmt', 'attestationObject.attStmt'],
     signature: ['signature', 'credential.response.signature'],
     userHandle: ['userHandle', 'credential.response.userHandle'],
     allowCredentials: ['credential.rawId', 'credential.id'],

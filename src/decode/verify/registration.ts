@@ -57,11 +57,17 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
           ? sha1
             ? T('check.registration.alg.deprecated', { alg, algName: algName(alg) })
             : undefined
-          : T('check.registration.alg.unexpected', {
-              alg,
-              algName: algName(alg),
-              allowed: allowed.map((a) => `${a} (${algName(a)})`).join(', '),
-            }),
+          : exp.offeredAlgorithms?.includes(alg)
+            ? T('check.registration.alg.policyMismatch', {
+                alg,
+                algName: algName(alg),
+                allowed: allowed.map((a) => `${a} (${algName(a)})`).join(', '),
+              })
+            : T('check.registration.alg.unexpected', {
+                alg,
+                algName: algName(alg),
+                allowed: allowed.map((a) => `${a} (${algName(a)})`).join(', '),
+              }),
     expected: allowed,
     actual: alg,
     explain: 'check.registration.alg.explain',
@@ -109,6 +115,7 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
       });
     }
   }
+  if (exp.attestationTrust) attestationPolicyCheck(ck, exp.attestationTrust, exp.attestationRequested);
   // credential id length
   if (acd) {
     ck.add('credentialIdLength', acd.credentialIdLength <= 1023 ? 'pass' : 'fail', T('check.registration.credentialIdLength.title'), {
@@ -179,4 +186,55 @@ function canonicalCheck(ck: ReturnType<typeof ceremonyChecks>, nodes: (CborNode 
       explain: 'check.registration.canonicalCbor.explain',
     },
   );
+}
+
+/** How much an attestation proves, weakest first: what `attestationTrust` ranks. */
+const TRUST_LEVEL = { none: 0, self: 1, any: 2, 'trusted-only': 3 } as const;
+
+/**
+ * §7.1 step 24 as the RP's policy decides it: the attestation the format's verifier assessed
+ * (`attestation.trust`: none, self, a chain that reached no trusted root, or a trusted chain) against
+ * the least the RP accepts. Options that asked for attestation "none" while the policy wants more are
+ * named as the mismatch they are (the browser removes the statement).
+ */
+function attestationPolicyCheck(
+  ck: ReturnType<typeof ceremonyChecks>,
+  want: NonNullable<Expectations['attestationTrust']>,
+  requested: Expectations['attestationRequested'],
+): void {
+  const trust = ck.list.find((c) => c.id === 'attestation.trust');
+  const result = trust?.actual as { type?: string; root?: string } | undefined;
+  const type = result?.type;
+  // A statement that did not verify proves nothing; the failure is already the format's check.
+  const got =
+    trust?.status === 'skip' && type !== 'none' && type !== 'self'
+      ? null
+      : type === 'none'
+        ? 'none'
+        : type === 'self'
+          ? 'self'
+          : type === 'uncertain'
+            ? 'any'
+            : type
+              ? 'trusted-only'
+              : null;
+  if (got === null) {
+    ck.add('attestationPolicy', 'skip', T('check.registration.attestationPolicy.title', { want }), {
+      message: T('check.registration.attestationPolicy.notAssessed'),
+      expected: want,
+      explain: 'check.registration.attestationPolicy.explain',
+    });
+    return;
+  }
+  const ok = TRUST_LEVEL[got] >= TRUST_LEVEL[want];
+  ck.add('attestationPolicy', ok ? 'pass' : 'fail', T('check.registration.attestationPolicy.title', { want }), {
+    message: ok
+      ? undefined
+      : got === 'none' && requested === 'none'
+        ? T('check.registration.attestationPolicy.optionsMismatch', { want })
+        : T('check.registration.attestationPolicy.refused', { want, got }),
+    expected: want,
+    actual: got,
+    explain: 'check.registration.attestationPolicy.explain',
+  });
 }

@@ -62,6 +62,14 @@ export const TID = {
   policyCanonicalCbor: 'policy-canonical-cbor',
   policyUserVerification: 'policy-user-verification',
   policyMismatch: 'policy-mismatch',
+  policyUserPresence: 'policy-user-presence',
+  policyAlgorithmsRestrict: 'policy-algorithms-restrict',
+  /** One per algorithm: `policy-algorithm-<COSE id>`. */
+  policyAlgorithm: 'policy-algorithm',
+  policyAlgorithmsMismatch: 'policy-algorithms-mismatch',
+  policyAttestationTrust: 'policy-attestation-trust',
+  policyAttestationMismatch: 'policy-attestation-mismatch',
+  policyCounter: 'policy-counter',
   // actions
   register: 'register',
   signIn: 'sign-in',

@@ -42,6 +42,16 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
   const ext = config.extensions;
   const credBlob = ext.credBlob ?? { write: '', read: false };
   const set = <K extends keyof CeremonyConfig>(key: K, value: CeremonyConfig[K]) => onChange({ ...config, [key]: value });
+  /** Changes members of the RP policy; a member set to undefined is removed (the default applies). */
+  const setPolicy = (patch: Partial<NonNullable<CeremonyConfig['policy']>>) => {
+    const next: NonNullable<CeremonyConfig['policy']> = {
+      requireCanonicalCbor: !!config.policy?.requireCanonicalCbor,
+      ...config.policy,
+      ...patch,
+    };
+    for (const k of Object.keys(patch) as (keyof typeof next)[]) if (next[k] === undefined) delete next[k];
+    onChange({ ...config, policy: next });
+  };
 
   const requirementChoices: Choice<Requirement>[] = REQUIREMENTS.map((r) => ({ value: r, label: r }));
   const presetList = presets.data ?? [];
@@ -363,24 +373,77 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
           testId={TID.policyUserVerification}
           value={config.policy?.userVerification ?? 'options'}
           options={(['options', 'required', 'never'] as const).map((v) => ({ value: v, label: t(`policy.userVerification.${v}`) }))}
-          onChange={(v) =>
-            onChange({
-              ...config,
-              policy: { requireCanonicalCbor: !!config.policy?.requireCanonicalCbor, ...config.policy, userVerification: v },
-            })
-          }
+          onChange={(v) => setPolicy({ userVerification: v })}
         />
         {config.policy?.userVerification === 'required' && config.userVerification !== 'required' && (
           <p className="field-hint warn-text" data-testid={TID.policyMismatch}>
             {t('policy.userVerification.mismatch', { asked: config.userVerification })}
           </p>
         )}
+        <SelectField<'required' | 'not-required'>
+          label={t('policy.userPresence')}
+          testId={TID.policyUserPresence}
+          value={config.policy?.userPresence ?? 'required'}
+          options={(['required', 'not-required'] as const).map((v) => ({ value: v, label: t(`policy.userPresence.${v}`) }))}
+          onChange={(v) => setPolicy({ userPresence: v })}
+        />
+        <CheckField
+          label={t('policy.algorithms.restrict')}
+          testId={TID.policyAlgorithmsRestrict}
+          checked={!!config.policy?.algorithms}
+          onChange={(v) => setPolicy({ algorithms: v ? config.pubKeyCredParams.slice(0, 1) : undefined })}
+        />
+        {config.policy?.algorithms && (
+          <div className="indent" role="group" aria-label={t('policy.algorithms.restrict')}>
+            {ALGORITHMS.map((a) => (
+              <CheckField
+                key={a.id}
+                label={`${a.name} (${a.id})`}
+                testId={`${TID.policyAlgorithm}-${a.id}`}
+                checked={config.policy!.algorithms!.includes(a.id)}
+                onChange={(v) => {
+                  const next = v ? [...config.policy!.algorithms!, a.id] : config.policy!.algorithms!.filter((x) => x !== a.id);
+                  if (next.length) setPolicy({ algorithms: next });
+                }}
+              />
+            ))}
+            {config.pubKeyCredParams.some((a) => !config.policy!.algorithms!.includes(a)) && (
+              <p className="field-hint warn-text" data-testid={TID.policyAlgorithmsMismatch}>
+                {t('policy.algorithms.mismatch', {
+                  algs: config.pubKeyCredParams
+                    .filter((a) => !config.policy!.algorithms!.includes(a))
+                    .map((a) => ALGORITHMS.find((x) => x.id === a)?.name ?? String(a))
+                    .join(', '),
+                })}
+              </p>
+            )}
+          </div>
+        )}
+        <SelectField<'none' | 'self' | 'any' | 'trusted-only'>
+          label={t('policy.attestationTrust')}
+          testId={TID.policyAttestationTrust}
+          value={config.policy?.attestationTrust ?? 'none'}
+          options={(['none', 'self', 'any', 'trusted-only'] as const).map((v) => ({ value: v, label: t(`policy.attestationTrust.${v}`) }))}
+          onChange={(v) => setPolicy({ attestationTrust: v === 'none' ? undefined : v })}
+        />
+        {config.policy?.attestationTrust && config.policy.attestationTrust !== 'none' && config.attestation === 'none' && (
+          <p className="field-hint warn-text" data-testid={TID.policyAttestationMismatch}>
+            {t('policy.attestationTrust.mismatch')}
+          </p>
+        )}
+        <SelectField<'strict' | 'warn' | 'ignore'>
+          label={t('policy.counter')}
+          testId={TID.policyCounter}
+          value={config.policy?.counter ?? 'strict'}
+          options={(['strict', 'warn', 'ignore'] as const).map((v) => ({ value: v, label: t(`policy.counter.${v}`) }))}
+          onChange={(v) => setPolicy({ counter: v === 'strict' ? undefined : v })}
+        />
         <CheckField
           label={t('policy.requireCanonicalCbor')}
           aside={<SpecLink href={SPEC.canonicalCbor} label={t('builder.spec')} />}
           testId={TID.policyCanonicalCbor}
           checked={!!config.policy?.requireCanonicalCbor}
-          onChange={(v) => onChange({ ...config, policy: { ...config.policy, requireCanonicalCbor: v } })}
+          onChange={(v) => setPolicy({ requireCanonicalCbor: v })}
         />
       </fieldset>
     </form>

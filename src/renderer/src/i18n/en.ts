@@ -117,6 +117,23 @@ export const en = {
   'policy.userVerification.never': 'never required',
   'policy.userVerification.mismatch':
     'The options ask for userVerification "{asked}" but this policy requires it: an authenticator may skip UV and the RP will then refuse the response — the mismatch behind most real UV bugs. This reproduces it.',
+  'policy.userPresence': 'User presence (UP) the RP enforces',
+  'policy.userPresence.required': 'required (as the spec asks)',
+  'policy.userPresence.not-required': 'not required (a response without UP is accepted: silent use of the key)',
+  'policy.algorithms.restrict': 'Accept fewer algorithms than the options offer',
+  'policy.algorithms.mismatch':
+    'Offered but not accepted: {algs}. An authenticator that picks one of these makes a credential this RP then refuses. This reproduces that bug.',
+  'policy.attestationTrust': 'The least attestation the RP accepts',
+  'policy.attestationTrust.none': 'none: any, even no attestation',
+  'policy.attestationTrust.self': 'self: a statement signed by the credential key',
+  'policy.attestationTrust.any': 'any chain: a certificate chain, trusted or not',
+  'policy.attestationTrust.trusted-only': 'trusted only: a chain to a root the RP trusts',
+  'policy.attestationTrust.mismatch':
+    'The options ask for attestation "none", so the browser removes the statement: this policy then refuses every registration. Ask for "direct" in the options.',
+  'policy.counter': 'A signature counter that did not increase',
+  'policy.counter.strict': 'refuse it (possible clone)',
+  'policy.counter.warn': 'accept it with a warning',
+  'policy.counter.ignore': 'do not check the counter',
   'policy.requireCanonicalCbor': 'Refuse non-canonical CBOR (CTAP2 §8; WebAuthn only asks the RP to decode)',
   'ext.credBlob': 'credBlob — a small blob kept with a discoverable credential',
   'ext.credBlobWrite': 'Store this text (registration, at most 32 bytes)',

@@ -113,6 +113,23 @@ export const ja: Messages = {
   'policy.userVerification.never': '必須にしない',
   'policy.userVerification.mismatch':
     'オプションは userVerification "{asked}" を求めていますが、このポリシーは必須にしています。認証器は UV を省くことができ、そのとき RP は応答を拒否します。実際の UV の不具合の多くはこの食い違いです。ここで再現できます。',
+  'policy.userPresence': 'RP が強制するユーザープレゼンス（UP）',
+  'policy.userPresence.required': '必須（仕様のとおり）',
+  'policy.userPresence.not-required': '必須にしない（UP のないレスポンスも受け付ける: 鍵が黙って使われる）',
+  'policy.algorithms.restrict': 'オプションで提示したより少ないアルゴリズムだけを受け付ける',
+  'policy.algorithms.mismatch':
+    '提示しているのに受け付けないもの: {algs}。認証器がこのどれかを選ぶと、この RP 自身が拒否するクレデンシャルができます。そのバグを再現します。',
+  'policy.attestationTrust': 'RP が受け付ける最低限のアテステーション',
+  'policy.attestationTrust.none': 'none: 何でも（アテステーションなしも）',
+  'policy.attestationTrust.self': 'self: クレデンシャル鍵で署名されたステートメント',
+  'policy.attestationTrust.any': 'any: 証明書チェーン（信頼できるかどうかは問わない）',
+  'policy.attestationTrust.trusted-only': 'trusted-only: RP が信頼するルートまでのチェーン',
+  'policy.attestationTrust.mismatch':
+    'オプションでアテステーション "none" を求めているため、ブラウザーがステートメントを取り除きます。このポリシーではすべての登録が拒否されます。オプションで "direct" を求めてください。',
+  'policy.counter': '署名カウンターが増えていないとき',
+  'policy.counter.strict': '拒否する（複製の可能性）',
+  'policy.counter.warn': '警告付きで受け付ける',
+  'policy.counter.ignore': 'カウンターを確認しない',
   'policy.requireCanonicalCbor': '正準でない CBOR を拒否する（CTAP2 §8。WebAuthn は RP にデコードだけを求めています）',
   'ext.credBlob': 'credBlob — 発見可能なクレデンシャルと一緒に小さなデータを保存する',
   'ext.credBlobWrite': 'このテキストを保存する（登録時、32 バイトまで）',
