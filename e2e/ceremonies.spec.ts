@@ -13,7 +13,7 @@ import {
   U2F_KEY,
   VirtualAuthenticator,
 } from './fixtures.ts';
-import { INSPECTOR_TID, TID } from '../src/renderer/src/testids.ts';
+import { HISTORY_TID, INSPECTOR_TID, TID } from '../src/renderer/src/testids.ts';
 
 async function open(page: Page, url: string, preset: string, userName = 'alice') {
   await page.goto(url);
@@ -226,4 +226,49 @@ test('RP policy: the least attestation accepted — "self" after options asking 
   await expectVerdict(page, 'failed');
   await expect(page.getByTestId(TID.resultErrorStep)).toHaveText('alg');
   await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText("but the RP's policy accepts only -257 (RS256)");
+});
+
+test('immediate mediation: refused at once without a passkey on the device (and why), a local passkey at once with one; conditional create marked unavailable where the browser says so; signalCurrentUserDetails sent', async ({
+  page,
+  served,
+}) => {
+  // This Chromium can do conditional create; make it say it cannot, as older browsers do.
+  await page.addInitScript(() => {
+    const pkc = window.PublicKeyCredential as unknown as { getClientCapabilities: () => Promise<Record<string, boolean>> };
+    const original = pkc.getClientCapabilities.bind(pkc);
+    pkc.getClientCapabilities = async () => ({ ...(await original()), conditionalCreate: false });
+  });
+  await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
+  await open(page, served.url, 'passkey', 'ivy');
+  await expect(page.getByTestId(TID.mediationRegistration).locator('option[value="conditional"]')).toContainText(
+    'unavailable in this browser',
+  );
+  await expect(page.getByTestId(TID.mediationAuthentication).locator('option[value="immediate"]')).not.toContainText('unavailable');
+  await page.getByTestId(TID.mediationAuthentication).selectOption('immediate');
+  await page.getByTestId(TID.signIn).click();
+  await expectVerdict(page, 'client-error');
+  const summary = page.getByTestId(INSPECTOR_TID.plainSummary);
+  await expect(summary).toContainText('no passkey for localhost was available on this device, so it refused');
+  // With a discoverable credential on the device, immediate mediation answers with it.
+  await page.getByTestId(TID.register).click();
+  await expectVerdict(page, 'verified');
+  await page.getByTestId(TID.signIn).click();
+  await expectVerdict(page, 'verified');
+  const ceremony = await page.evaluate<any>(async () => {
+    const [latest] = await (await fetch('/api/ceremonies?limit=1')).json();
+    return (await fetch(`/api/ceremonies/${latest.id}`)).json();
+  });
+  expect(ceremony).toMatchObject({ kind: 'authentication', verdict: 'verified', config: { mediation: { authentication: 'immediate' } } });
+  // The first (refused) sign-in kept what the browser said it can do.
+  const refused = await page.evaluate<any>(async () => {
+    const list = await (await fetch('/api/ceremonies?limit=10')).json();
+    const first = list.find((c: { verdict: string }) => c.verdict === 'client-error');
+    return (await fetch(`/api/ceremonies/${first.id}`)).json();
+  });
+  expect(refused.error.context.capabilities).toMatchObject({ immediateGet: true, conditionalCreate: false });
+
+  await page.goto(`${served.url}#/credentials`);
+  await page.getByTestId(HISTORY_TID.signalUserDetails).click();
+  await expect(page.getByTestId(HISTORY_TID.signalUserDetailsResult)).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId(HISTORY_TID.signalUserDetailsResult)).toContainText('Sent ivy’s current name');
 });

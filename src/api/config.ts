@@ -92,6 +92,10 @@ export const ceremonyConfigSchema = z
           .optional(),
       })
       .strict(),
+    mediation: z
+      .object({ registration: z.literal('conditional').optional(), authentication: z.literal('immediate').optional() })
+      .strict()
+      .optional(),
     policy: z
       .object({
         requireCanonicalCbor: z.boolean(),

@@ -56,6 +56,11 @@ const verifySchema = <T extends z.ZodTypeAny>(response: T) =>
       response: response.optional(),
       clientError: clientErrorSchema.optional(),
       clientMs: z.number().int().min(0).max(3_600_000).optional(),
+      /** With a client error: the browser's getClientCapabilities() (its diagnosis reads them). */
+      clientCapabilities: z
+        .record(z.string().min(1).max(80), z.boolean())
+        .refine((r) => Object.keys(r).length <= 64, { message: 'at most 64 capabilities' })
+        .optional(),
     })
     .strict()
     .refine((v) => (v.response === undefined) !== (v.clientError === undefined), {

@@ -77,6 +77,13 @@ export interface CeremonyConfig {
    * What the RP enforces beyond what the options ask for (absent in records made before it existed).
    * requireCanonicalCbor: refuse a registration whose CBOR is not CTAP2-canonical (default: a warning).
    */
+  /**
+   * How the browser is asked (CredentialMediationRequirement / uiMode), absent = the modal dialog:
+   * registration 'conditional' is conditional create (a passkey made without a dialog, the upgrade
+   * after a password sign-in; the RP then does not require UP, §7.1 step 14); sign-in 'immediate'
+   * (uiMode) answers at once with a local passkey or NotAllowedError, never a dialog.
+   */
+  mediation?: { registration?: 'conditional'; authentication?: 'immediate' };
   policy?: {
     requireCanonicalCbor: boolean;
     /**
@@ -116,6 +123,8 @@ export interface ClientError {
  * the lab's virtual authenticators at that moment (none: a real authenticator, or no lab).
  */
 export interface ClientErrorContext {
+  /** The browser's getClientCapabilities() answer when the error happened (boolean members only). */
+  capabilities?: Record<string, boolean>;
   lab?: {
     label: string;
     protocol: string;
@@ -190,6 +199,8 @@ export interface StoredCredential {
   id: string;
   userId: string;
   userName: string;
+  /** The user's display name as the RP keeps it (for signalCurrentUserDetails). */
+  userDisplayName: string;
   publicKey: string;
   alg: number | null;
   counter: number;
@@ -232,6 +243,8 @@ export interface VerifyRequest<R> {
   clientError?: ClientError;
   /** How long create()/get() took in the window (ms); recorded in the ceremony's timings. */
   clientMs?: number;
+  /** With a client error: the boolean members of the browser's getClientCapabilities(). */
+  clientCapabilities?: Record<string, boolean>;
 }
 export interface ApiError {
   error: string;

@@ -37,10 +37,13 @@ export function coreHandlers(
     }
   };
   /** A client error is recorded with the lab's authenticators as they were (its diagnosis reads them). */
-  const clientContext = async (clientError: unknown): Promise<ClientErrorContext | undefined> => {
+  const clientContext = async (
+    clientError: unknown,
+    capabilities: Record<string, boolean> | undefined,
+  ): Promise<ClientErrorContext | undefined> => {
     if (!clientError) return undefined;
     const lab = await deps.lab?.snapshot().catch(() => null);
-    return lab ? { lab } : undefined;
+    return lab || capabilities ? { ...(capabilities ? { capabilities } : {}), ...(lab ? { lab } : {}) } : undefined;
   };
   return {
     session: (): SessionInfo => ({ rpId: rp.rpId, origin: ctx.origin, version: deps.version, dataDir: ctx.dataDir }),
@@ -49,12 +52,12 @@ export function coreHandlers(
 
     registrationOptions: ({ body }) => rp.registrationOptions(body.config),
     registrationVerify: async ({ body }) => {
-      const context = await clientContext(body.clientError);
+      const context = await clientContext(body.clientError, body.clientCapabilities);
       return verifyAnswer(() => rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs, context));
     },
     authenticationOptions: ({ body }) => rp.authenticationOptions(body.config, body.credentialId),
     authenticationVerify: async ({ body }) => {
-      const context = await clientContext(body.clientError);
+      const context = await clientContext(body.clientError, body.clientCapabilities);
       return verifyAnswer(() => rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs, context));
     },
 

@@ -191,7 +191,7 @@ export class RelyingParty {
         challenge: options.challenge,
         origin: this.origin,
         rpID: this.rpId,
-        ...policyExpectations(config),
+        ...policyExpectations(config, 'registration'),
         requireCanonicalCbor: config.policy?.requireCanonicalCbor ?? false,
         registeredCredentialIds: (id) => this.store.credential(id) !== null,
         currentTime: new Date(this.now()),
@@ -357,7 +357,7 @@ export class RelyingParty {
         challenge: options.challenge,
         origin: this.origin,
         rpID: this.rpId,
-        ...policyExpectations(config),
+        ...policyExpectations(config, 'authentication'),
         credential: stored
           ? {
               id: stored.id,
@@ -589,14 +589,16 @@ function trustExpectations(t: { trustAnchors: string[]; mds?: MetadataLookup }):
  * what the options asked), UP, the algorithms it accepts (else those it offered), the least
  * attestation it accepts, and what it does with a counter that did not increase.
  */
-function policyExpectations(config: CeremonyConfig): Partial<Expectations> {
+function policyExpectations(config: CeremonyConfig, kind: 'registration' | 'authentication'): Partial<Expectations> {
   const policy = config.policy;
   const uv = policy?.userVerification ?? 'options';
   return {
     ...(uv === 'options'
       ? { requireUserVerification: config.userVerification === 'required' }
       : { requireUserVerification: uv === 'required', optionsUserVerification: config.userVerification }),
-    requireUserPresence: policy?.userPresence !== 'not-required',
+    // Conditional create: the browser makes the passkey without a gesture, so UP is not verified (§7.1 step 14).
+    requireUserPresence:
+      policy?.userPresence !== 'not-required' && !(kind === 'registration' && config.mediation?.registration === 'conditional'),
     supportedAlgorithms: policy?.algorithms ?? config.pubKeyCredParams,
     ...(policy?.algorithms ? { offeredAlgorithms: config.pubKeyCredParams } : {}),
     ...(policy?.attestationTrust ? { attestationTrust: policy.attestationTrust, attestationRequested: config.attestation } : {}),

@@ -98,21 +98,23 @@ export class Store {
 
   credential(id: string): StoredCredential | null {
     const r = this.db
-      .prepare('SELECT c.*, u.name AS user_name FROM credentials c JOIN users u ON u.id = c.user_id WHERE c.id = ?')
+      .prepare(
+        'SELECT c.*, u.name AS user_name, u.display_name AS user_display_name FROM credentials c JOIN users u ON u.id = c.user_id WHERE c.id = ?',
+      )
       .get(id) as Row | undefined;
     return r ? toCredential(r) : null;
   }
 
   credentials(userId?: string): StoredCredential[] {
     const sql =
-      'SELECT c.*, u.name AS user_name FROM credentials c JOIN users u ON u.id = c.user_id' +
+      'SELECT c.*, u.name AS user_name, u.display_name AS user_display_name FROM credentials c JOIN users u ON u.id = c.user_id' +
       (userId ? ' WHERE c.user_id = ?' : '') +
       ' ORDER BY c.created_at DESC, c.rowid DESC';
     const rows = (userId ? this.db.prepare(sql).all(userId) : this.db.prepare(sql).all()) as Row[];
     return rows.map(toCredential);
   }
 
-  addCredential(c: Omit<StoredCredential, 'userName' | 'lastUsedAt'>, ceremonyId: string): void {
+  addCredential(c: Omit<StoredCredential, 'userName' | 'userDisplayName' | 'lastUsedAt'>, ceremonyId: string): void {
     this.db
       .prepare(
         `INSERT INTO credentials (id, user_id, public_key, alg, counter, transports, aaguid, fmt,

@@ -27,18 +27,25 @@ const key = (over: Partial<Lab> = {}): Lab => ({
 function failed(
   kind: 'registration' | 'authentication',
   options: Record<string, unknown>,
-  o: { name?: string; ms?: number; lab?: Lab[] } = {},
+  o: { name?: string; ms?: number; lab?: Lab[]; capabilities?: Record<string, boolean>; mediation?: Ceremony['config']['mediation'] } = {},
 ): Ceremony {
   return {
     id: 'c1',
     kind,
     createdAt: '2026-01-01T00:00:00.000Z',
-    config: FALLBACK_CONFIG,
+    config: { ...FALLBACK_CONFIG, ...(o.mediation ? { mediation: o.mediation } : {}) },
     options: { challenge: 'abc', ...options } as never,
     response: null,
     clientError: { name: o.name ?? 'NotAllowedError', message: 'The operation either timed out or was not allowed.' },
     verdict: 'client-error',
-    error: { code: 'client_error', message: 'x', step: 'client', ...(o.lab ? { context: { lab: o.lab } } : {}) },
+    error: {
+      code: 'client_error',
+      message: 'x',
+      step: 'client',
+      ...(o.lab || o.capabilities
+        ? { context: { ...(o.lab ? { lab: o.lab } : {}), ...(o.capabilities ? { capabilities: o.capabilities } : {}) } }
+        : {}),
+    },
     result: null,
     timings: { optionsAt: 0, ...(o.ms !== undefined ? { clientMs: o.ms } : {}) },
     userName: 'alice',
@@ -144,5 +151,53 @@ describe('diagnoseClientError', () => {
     const ja = plainSummary(c, { lang: 'ja', origin: ORIGIN });
     expect(ja.details[0]).toMatch(/^考えられる原因（オプション・ラボの認証器からの推測）: /);
     expect(ja.details.join(' ')).not.toMatch(/\b(the|options require)\b/);
+  });
+
+  it('conditional create and immediate mediation: what the browser said it can do, then what each refuses at once', () => {
+    const reg = (caps?: Record<string, boolean>) =>
+      diagnoseClientError(failed('registration', create(), { ms: 20, mediation: { registration: 'conditional' }, capabilities: caps }), {
+        origin: ORIGIN,
+      });
+    expect(reg({ conditionalCreate: false })).toMatchObject({
+      cause: 'diag.conditionalCreateUnavailable',
+      evidence: ['capabilities', 'options'],
+    });
+    expect(reg({ conditionalCreate: true })).toMatchObject({ cause: 'diag.conditionalCreateRefused', next: 'diag.next.passwordFirst' });
+    const get = (options: Record<string, unknown>, caps?: Record<string, boolean>) =>
+      diagnoseClientError(
+        failed(
+          'authentication',
+          { rpId: 'localhost', ...options },
+          { ms: 5, mediation: { authentication: 'immediate' }, capabilities: caps },
+        ),
+        {
+          origin: ORIGIN,
+        },
+      );
+    expect(get({}, { immediateGet: false })?.cause).toBe('diag.immediateUnavailable');
+    expect(get({ allowCredentials: [{ type: 'public-key', id: 'AAAA' }] }, { immediateGet: true })).toMatchObject({
+      cause: 'diag.immediateAllowList',
+      params: { n: 1 },
+    });
+    expect(get({}, { immediateGet: true })).toMatchObject({ cause: 'diag.immediateNoLocal', params: { rpId: 'localhost' } });
+  });
+
+  it('a platform authenticator asked for where the browser says it has none; hybrid hinted where it cannot', () => {
+    const noPlatform = failed('registration', create({ authenticatorAttachment: 'platform' }), {
+      ms: 3000,
+      capabilities: { userVerifyingPlatformAuthenticator: false, passkeyPlatformAuthenticator: false },
+    });
+    expect(diagnoseClientError(noPlatform, { origin: ORIGIN })).toMatchObject({
+      cause: 'diag.noPlatform',
+      next: 'diag.next.crossPlatform',
+    });
+    // Without the browser's answer nothing is inferred from the attachment.
+    expect(
+      diagnoseClientError(failed('registration', create({ authenticatorAttachment: 'platform' }), { ms: 3000 }), { origin: ORIGIN }),
+    ).toBeNull();
+    const hybrid = failed('registration', create({}, { hints: ['hybrid'] }), { ms: 3000, capabilities: { hybridTransport: false } });
+    expect(diagnoseClientError(hybrid, { origin: ORIGIN })?.cause).toBe('diag.noHybrid');
+    const ja = plainSummary(hybrid, { lang: 'ja', origin: ORIGIN });
+    expect(ja.details[0]).toContain('ブラウザーが答えた機能');
   });
 });

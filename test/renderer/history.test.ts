@@ -26,7 +26,7 @@ import {
 import { compareCeremonies, diffMaps, flattenJson, flattenTree } from '../../src/renderer/src/model/compare.ts';
 import { exportFileName, toMarkdown, toMermaid } from '../../src/renderer/src/model/export.ts';
 import { exchange, externalSite } from '../support/site.ts';
-import { signalDeletion, signalSupport, signCountChart } from '../../src/renderer/src/model/credentials.ts';
+import { signalDeletion, signalSupport, signalUserDetails, signCountChart } from '../../src/renderer/src/model/credentials.ts';
 
 const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
@@ -417,10 +417,11 @@ describe('credentials', () => {
   });
 
   it('detects the Signal API methods', () => {
-    expect(signalSupport(undefined)).toEqual({ unknownCredential: false, allAcceptedCredentials: false });
+    expect(signalSupport(undefined)).toEqual({ unknownCredential: false, allAcceptedCredentials: false, currentUserDetails: false });
     expect(signalSupport({ signalUnknownCredential: () => Promise.resolve() })).toEqual({
       unknownCredential: true,
       allAcceptedCredentials: false,
+      currentUserDetails: false,
     });
   });
 
@@ -438,7 +439,17 @@ describe('credentials', () => {
       { method: 'signalAllAcceptedCredentials', ok: false, error: 'NotAllowedError: not now' },
     ]);
     const none = await signalDeletion({}, { rpId: 'localhost', credentialId: 'gone', userId: 'u', remainingIds: [] });
-    expect(none).toEqual({ support: { unknownCredential: false, allAcceptedCredentials: false }, calls: [] });
+    expect(none).toEqual({ support: { unknownCredential: false, allAcceptedCredentials: false, currentUserDetails: false }, calls: [] });
+  });
+
+  it('signals the user’s current name and display name (signalCurrentUserDetails), and says when the browser lacks it', async () => {
+    const signalCurrentUserDetails = vi.fn(async () => {});
+    const args = { rpId: 'localhost', userId: 'dXNlcg', name: 'alice', displayName: 'Alice A.' };
+    expect(await signalUserDetails({ signalCurrentUserDetails }, args)).toEqual({ ok: true });
+    expect(signalCurrentUserDetails).toHaveBeenCalledWith(args);
+    expect(await signalUserDetails({}, args)).toEqual({ ok: false, error: 'unsupported' });
+    const refusing = { signalCurrentUserDetails: async () => Promise.reject(Object.assign(new Error('no'), { name: 'SecurityError' })) };
+    expect(await signalUserDetails(refusing, args)).toEqual({ ok: false, error: 'SecurityError: no' });
   });
 });
 

@@ -385,6 +385,14 @@ describe('ceremonies', () => {
     };
     expect((await noUp()).json).toMatchObject({ error: 'verification_failed', step: 'up' });
     expect((await noUp('not-required')).status).toBe(200);
+    // Conditional create: the browser makes the passkey without a gesture, so UP is not required (§7.1 step 14).
+    const co = await post('/api/registration/options', { config: cfg({ mediation: { registration: 'conditional' } }) });
+    const cr = await post('/api/registration/verify', {
+      ceremonyId: co.json.ceremonyId,
+      response: new SoftAuthenticator().register(co.json.options, { origin: server.origin, flags: { up: false } }),
+    });
+    expect(cr.status, cr.text).toBe(200);
+    expect(cr.json.dissection.checks.find((c: { id: string }) => c.id === 'registration.up')?.status).toBe('skip');
 
     // algorithms: offering ES256 but accepting only RS256 refuses the ES256 credential, named as the mismatch.
     const ao = await post('/api/registration/options', {

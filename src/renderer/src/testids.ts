@@ -62,6 +62,8 @@ export const TID = {
   policyCanonicalCbor: 'policy-canonical-cbor',
   policyUserVerification: 'policy-user-verification',
   policyMismatch: 'policy-mismatch',
+  mediationRegistration: 'mediation-registration',
+  mediationAuthentication: 'mediation-authentication',
   policyUserPresence: 'policy-user-presence',
   policyAlgorithmsRestrict: 'policy-algorithms-restrict',
   /** One per algorithm: `policy-algorithm-<COSE id>`. */
@@ -174,6 +176,9 @@ export const HISTORY_TID = {
   cardCancelDelete: 'card-cancel-delete',
   signalSupport: 'signal-support',
   signalResult: 'signal-result',
+  signalUsers: 'signal-users',
+  signalUserDetails: 'signal-user-details',
+  signalUserDetailsResult: 'signal-user-details-result',
   historyView: 'history-view',
   filterKind: 'history-filter-kind',
   filterVerdict: 'history-filter-verdict',

@@ -61,6 +61,7 @@ export function toCredential(r: Row): StoredCredential {
     id: String(r.id),
     userId: String(r.user_id),
     userName: String(r.user_name),
+    userDisplayName: String(r.user_display_name ?? r.user_name),
     publicKey: String(r.public_key),
     alg: r.alg === null ? null : Number(r.alg),
     counter: Number(r.counter),

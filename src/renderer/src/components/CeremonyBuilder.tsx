@@ -11,6 +11,7 @@ import { TID } from '../testids.ts';
 import { CheckField, NumberField, SelectField, TextField, type Choice } from './fields.tsx';
 import { OrderedChecklist } from './OrderedChecklist.tsx';
 import { SpecLink } from './ExternalLink.tsx';
+import { useClientCapabilities } from './capabilities/useCapabilities.ts';
 import type { Remote } from '../state/useRemote.ts';
 
 const REQUIREMENTS: readonly Requirement[] = ['discouraged', 'preferred', 'required'];
@@ -42,6 +43,14 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
   const ext = config.extensions;
   const credBlob = ext.credBlob ?? { write: '', read: false };
   const set = <K extends keyof CeremonyConfig>(key: K, value: CeremonyConfig[K]) => onChange({ ...config, [key]: value });
+  const caps = useClientCapabilities();
+  /** Sets how the browser is asked; a kind set to undefined goes back to the dialog (the member is removed). */
+  const setMediation = (patch: NonNullable<CeremonyConfig['mediation']>) => {
+    const next = { ...config.mediation, ...patch };
+    for (const k of Object.keys(next) as (keyof typeof next)[]) if (next[k] === undefined) delete next[k];
+    const { mediation: _old, ...rest } = config;
+    onChange(Object.keys(next).length ? { ...rest, mediation: next } : rest);
+  };
   /** Changes members of the RP policy; a member set to undefined is removed (the default applies). */
   const setPolicy = (patch: Partial<NonNullable<CeremonyConfig['policy']>>) => {
     const next: NonNullable<CeremonyConfig['policy']> = {
@@ -219,6 +228,40 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
             disabled={disabled}
           />
         </div>
+        <SelectField<'modal' | 'conditional'>
+          label={t('field.mediation.registration')}
+          testId={TID.mediationRegistration}
+          value={config.mediation?.registration ?? 'modal'}
+          options={(['modal', 'conditional'] as const).map((v) => ({
+            value: v,
+            label: `${t(`mediation.registration.${v}`)}${v === 'conditional' && caps.conditionalCreate === false ? ` — ${t('mediation.unavailable')}` : ''}`,
+          }))}
+          onChange={(v) => setMediation({ registration: v === 'conditional' ? v : undefined })}
+          hint={
+            config.mediation?.registration === 'conditional'
+              ? caps.conditionalCreate === false
+                ? t('mediation.conditionalCreate.unavailable')
+                : t('mediation.conditionalCreate.hint')
+              : undefined
+          }
+        />
+        <SelectField<'modal' | 'immediate'>
+          label={t('field.mediation.authentication')}
+          testId={TID.mediationAuthentication}
+          value={config.mediation?.authentication ?? 'modal'}
+          options={(['modal', 'immediate'] as const).map((v) => ({
+            value: v,
+            label: `${t(`mediation.authentication.${v}`)}${v === 'immediate' && caps.immediateGet === false ? ` — ${t('mediation.unavailable')}` : ''}`,
+          }))}
+          onChange={(v) => setMediation({ authentication: v === 'immediate' ? v : undefined })}
+          hint={
+            config.mediation?.authentication === 'immediate'
+              ? caps.immediateGet === false
+                ? t('mediation.immediate.unavailable')
+                : t('mediation.immediate.hint')
+              : undefined
+          }
+        />
         <CheckField
           label={t('field.excludeCredentials')}
           testId={TID.excludeCredentials}

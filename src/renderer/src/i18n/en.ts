@@ -109,6 +109,21 @@ export const en = {
   'ext.credProtectPolicy0': 'not sent',
   'ext.credProtectEnforce': 'Enforce (fail if the authenticator cannot)',
   'ext.minPinLength': 'minPinLength — return the authenticator’s minimum PIN length',
+  'field.mediation.registration': 'Registration: how the browser asks',
+  'field.mediation.authentication': 'Sign-in: how the browser asks',
+  'mediation.registration.modal': 'a dialog (the default)',
+  'mediation.registration.conditional': 'conditional create: no dialog (mediation "conditional")',
+  'mediation.authentication.modal': 'a dialog (the default)',
+  'mediation.authentication.immediate': 'immediate: a local passkey at once, or an error at once (uiMode "immediate")',
+  'mediation.unavailable': 'unavailable in this browser',
+  'mediation.conditionalCreate.hint':
+    'The upgrade after a password sign-in: the browser creates the passkey without a dialog when its password manager just filled this site’s password, and refuses at once otherwise. The RP then does not require UP (§7.1 step 14).',
+  'mediation.conditionalCreate.unavailable':
+    'This browser says it cannot do conditional create (getClientCapabilities: conditionalCreate is false): create() will be refused.',
+  'mediation.immediate.hint':
+    'No dialog: the browser answers at once with a passkey it holds for this site, or NotAllowedError at once (also when the options name an allow list).',
+  'mediation.immediate.unavailable':
+    'This browser says it cannot do immediate mediation (getClientCapabilities: immediateGet is false): get() will be refused.',
   'section.policy': 'RP policy',
   'policy.intro': 'What the RP enforces when it verifies, beyond what the options ask the authenticator for.',
   'policy.userVerification': 'User verification the RP enforces',

@@ -42,6 +42,10 @@ export const historyEn = {
     'This browser does not have the WebAuthn Signal API (PublicKeyCredential.signalUnknownCredential / signalAllAcceptedCredentials): remove the passkey from the authenticator or password manager yourself.',
   'creds.signal.called': 'Told the browser: {method} — {result}.',
   'creds.signal.ok': 'accepted',
+  'creds.userDetails.title': 'Tell the passkey provider the user’s current name (signalCurrentUserDetails):',
+  'creds.userDetails.send': 'Update {name}',
+  'creds.userDetails.sent': 'Sent {name}’s current name and display name to the browser.',
+  'creds.userDetails.unavailable': 'unavailable in this browser (no signalCurrentUserDetails)',
   'creds.signal.failed': 'refused ({error})',
   'creds.signal.none': 'The browser was not told: it has no Signal API. Remove the passkey from the authenticator yourself.',
 

@@ -45,6 +45,10 @@ export const historyJa: Catalog<typeof historyEn> = {
     'このブラウザーには WebAuthn Signal API（PublicKeyCredential.signalUnknownCredential / signalAllAcceptedCredentials）がありません。認証器やパスワード マネージャーからパスキーを手動で削除してください。',
   'creds.signal.called': 'ブラウザーに通知しました：{method} — {result}。',
   'creds.signal.ok': '受理',
+  'creds.userDetails.title': 'ユーザーの現在の名前をパスキープロバイダーに伝える（signalCurrentUserDetails）:',
+  'creds.userDetails.send': '{name} を更新',
+  'creds.userDetails.sent': '{name} の現在の名前と表示名をブラウザーに送りました。',
+  'creds.userDetails.unavailable': 'このブラウザーでは使えません（signalCurrentUserDetails がありません）',
   'creds.signal.failed': '拒否（{error}）',
   'creds.signal.none': 'ブラウザーに Signal API がないため通知していません。認証器からパスキーを手動で削除してください。',
 

@@ -176,6 +176,27 @@ export const inspectorEn = {
   'diag.evidence.timing': 'how long the call took',
   'diag.evidence.lab': 'the lab’s authenticators',
   'diag.evidence.origin': 'the page’s origin',
+  'diag.evidence.capabilities': 'what the browser said it can do',
+  'diag.conditionalCreateUnavailable':
+    'the ceremony asked for conditional create (mediation “conditional”), and this browser says it cannot do it (conditionalCreate is false).',
+  'diag.conditionalCreateRefused':
+    'conditional create is refused at once unless the browser’s password manager just filled a password for this user on this site; nothing was shown to the user.',
+  'diag.immediateUnavailable':
+    'the ceremony asked for immediate mediation (uiMode “immediate”), and this browser says it cannot do it (immediateGet is false).',
+  'diag.immediateAllowList':
+    'immediate mediation refuses a request with an allow list ({n} credentials in allowCredentials): it only offers discoverable passkeys the browser holds.',
+  'diag.immediateNoLocal':
+    'immediate mediation answers at once, without a dialog: no passkey for {rpId} was available on this device, so it refused.',
+  'diag.noPlatform':
+    'the options ask for a platform authenticator, and this browser says it has none (userVerifyingPlatformAuthenticator is false).',
+  'diag.noHybrid':
+    'the options hint “hybrid” first (a phone), and this browser says it cannot use hybrid transport (hybridTransport is false).',
+  'diag.next.modal': 'ask with the dialog instead (the default mediation), or sign in with a password first and offer the passkey then.',
+  'diag.next.passwordFirst':
+    'sign in with a saved password first (the browser’s password manager must fill it), then run conditional create; or register with the dialog.',
+  'diag.next.immediateDiscoverable': 'leave allowCredentials empty (allow list off) for immediate mediation, or ask with the dialog.',
+  'diag.next.crossPlatform': 'ask for authenticatorAttachment “cross-platform” or no preference, and use a security key or a phone.',
+  'diag.next.otherHint': 'hint “security-key” or “client-device” instead, or use a browser that has hybrid transport.',
   'diag.rpIdNotSuffix':
     'the RP ID “{rpId}” is not the page’s host “{host}” nor a parent domain of it, so the browser refused before asking any authenticator.',
   'diag.insecureContext': 'the page {origin} is not a secure context (https:, or localhost).',

@@ -170,6 +170,31 @@ export const inspectorJa: Catalog<typeof inspectorEn> = {
   'diag.evidence.timing': '呼び出しにかかった時間',
   'diag.evidence.lab': 'ラボの認証器',
   'diag.evidence.origin': 'ページのオリジン',
+  'diag.evidence.capabilities': 'ブラウザーが答えた機能',
+  'diag.conditionalCreateUnavailable':
+    'セレモニーは条件付き作成（mediation “conditional”）を求めましたが、このブラウザーはそれができないと答えています（conditionalCreate が false）。',
+  'diag.conditionalCreateRefused':
+    '条件付き作成は、ブラウザーのパスワードマネージャーがこのサイトでこのユーザーのパスワードを入力した直後でなければ、すぐに拒否されます。ユーザーには何も表示されません。',
+  'diag.immediateUnavailable':
+    'セレモニーは即時メディエーション（uiMode “immediate”）を求めましたが、このブラウザーはそれができないと答えています（immediateGet が false）。',
+  'diag.immediateAllowList':
+    '即時メディエーションは許可リストのある要求（allowCredentials に {n} 件）を拒否します。ブラウザーが持つ検出可能なパスキーだけを提示するためです。',
+  'diag.immediateNoLocal':
+    '即時メディエーションはダイアログなしですぐに応答します。このデバイスには {rpId} のパスキーがなかったため、拒否しました。',
+  'diag.noPlatform':
+    'オプションはプラットフォーム認証器を求めていますが、このブラウザーはそれがないと答えています（userVerifyingPlatformAuthenticator が false）。',
+  'diag.noHybrid':
+    'オプションのヒントの先頭が “hybrid”（スマートフォン）ですが、このブラウザーはハイブリッドトランスポートを使えないと答えています（hybridTransport が false）。',
+  'diag.next.modal':
+    '代わりにダイアログで尋ねる（既定のメディエーション）か、先にパスワードでサインインしてからパスキーを提案してください。',
+  'diag.next.passwordFirst':
+    '先に保存済みのパスワードでサインインし（ブラウザーのパスワードマネージャーが入力すること）、それから条件付き作成を実行してください。またはダイアログで登録してください。',
+  'diag.next.immediateDiscoverable':
+    '即時メディエーションでは allowCredentials を空にする（許可リストをオフにする）か、ダイアログで尋ねてください。',
+  'diag.next.crossPlatform':
+    'authenticatorAttachment を “cross-platform” か指定なしにして、セキュリティキーかスマートフォンを使ってください。',
+  'diag.next.otherHint':
+    '代わりに “security-key” か “client-device” をヒントにするか、ハイブリッドトランスポートのあるブラウザーを使ってください。',
   'diag.rpIdNotSuffix':
     'RP ID「{rpId}」はページのホスト「{host}」でもその親ドメインでもないため、ブラウザーはどの認証器にも尋ねる前に拒否しました。',
   'diag.insecureContext': 'ページ {origin} は安全なコンテキスト（https: または localhost）ではありません。',

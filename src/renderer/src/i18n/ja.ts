@@ -105,6 +105,21 @@ export const ja: Messages = {
   'ext.credProtectPolicy0': '送らない',
   'ext.credProtectEnforce': '強制する（認証器が対応しなければ失敗）',
   'ext.minPinLength': 'minPinLength — 認証器の最小 PIN 長を返す',
+  'field.mediation.registration': '登録: ブラウザーの尋ね方',
+  'field.mediation.authentication': 'サインイン: ブラウザーの尋ね方',
+  'mediation.registration.modal': 'ダイアログ（既定）',
+  'mediation.registration.conditional': '条件付き作成: ダイアログなし（mediation "conditional"）',
+  'mediation.authentication.modal': 'ダイアログ（既定）',
+  'mediation.authentication.immediate': '即時: 手元のパスキーですぐ応答、なければすぐエラー（uiMode "immediate"）',
+  'mediation.unavailable': 'このブラウザーでは使えません',
+  'mediation.conditionalCreate.hint':
+    'パスワードでサインインした直後のアップグレードです。パスワードマネージャーがこのサイトのパスワードを入力した直後であれば、ブラウザーはダイアログなしでパスキーを作り、そうでなければすぐに拒否します。このとき RP は UP を必須にしません（§7.1 手順 14）。',
+  'mediation.conditionalCreate.unavailable':
+    'このブラウザーは条件付き作成ができないと答えています（getClientCapabilities の conditionalCreate が false）。create() は拒否されます。',
+  'mediation.immediate.hint':
+    'ダイアログは出ません。このサイトのパスキーを持っていればすぐに応答し、なければすぐに NotAllowedError を返します（オプションに許可リストがある場合も同様です）。',
+  'mediation.immediate.unavailable':
+    'このブラウザーは即時メディエーションができないと答えています（getClientCapabilities の immediateGet が false）。get() は拒否されます。',
   'section.policy': 'RP のポリシー',
   'policy.intro': 'オプションで認証器に求めることとは別に、RP が検証時に強制すること。',
   'policy.userVerification': 'RP が強制するユーザー検証',

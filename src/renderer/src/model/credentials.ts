@@ -58,11 +58,13 @@ const round = (v: number) => Math.round(v * 10) / 10;
 interface SignalCapable {
   signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
   signalAllAcceptedCredentials?: (options: { rpId: string; userId: string; allAcceptedCredentialIds: string[] }) => Promise<void>;
+  signalCurrentUserDetails?: (options: { rpId: string; userId: string; name: string; displayName: string }) => Promise<void>;
 }
 
 export interface SignalSupport {
   unknownCredential: boolean;
   allAcceptedCredentials: boolean;
+  currentUserDetails: boolean;
 }
 
 export function signalSupport(pkc: unknown): SignalSupport {
@@ -70,6 +72,7 @@ export function signalSupport(pkc: unknown): SignalSupport {
   return {
     unknownCredential: typeof p?.signalUnknownCredential === 'function',
     allAcceptedCredentials: typeof p?.signalAllAcceptedCredentials === 'function',
+    currentUserDetails: typeof p?.signalCurrentUserDetails === 'function',
   };
 }
 
@@ -109,4 +112,23 @@ export async function signalDeletion(
     );
   }
   return { support, calls };
+}
+
+/**
+ * Tells the passkey provider the user's name and display name as the RP has them now
+ * (signalCurrentUserDetails, WebAuthn L3 §5.1.10.3), so the passkeys it lists show the current
+ * name. `{ ok: false, error: 'unsupported' }` where the browser lacks the method (nothing is called).
+ */
+export async function signalUserDetails(
+  pkc: unknown,
+  args: { rpId: string; userId: string; name: string; displayName: string },
+): Promise<{ ok: boolean; error?: string }> {
+  const p = pkc as SignalCapable | null;
+  if (typeof p?.signalCurrentUserDetails !== 'function') return { ok: false, error: 'unsupported' };
+  try {
+    await p.signalCurrentUserDetails.call(pkc, args);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+  }
 }

@@ -2,7 +2,8 @@
  * Why a create() / get() failed in the client (pure): a NotAllowedError is not one thing. The likely
  * cause is inferred from the evidence at hand — what the options asked for, the RP ID against the
  * page's origin, how long the call took against its timeout, and the lab's virtual authenticators
- * as they were when the error was recorded (Ceremony.error.context) — and given with the next thing
+ * as they were when the error was recorded, and what the browser said it could do (getClientCapabilities,
+ * both in Ceremony.error.context) — and given with the next thing
  * to try. It is an inference, and the window labels it so.
  */
 import type { Ceremony } from '@api/types.ts';
@@ -13,8 +14,8 @@ export interface Diagnosis {
   cause: MessageKey;
   next: MessageKey;
   params: Params;
-  /** What the inference rests on: 'options', 'timing', 'lab', 'origin'. */
-  evidence: ('options' | 'timing' | 'lab' | 'origin')[];
+  /** What the inference rests on: 'options', 'timing', 'lab', 'origin', 'capabilities'. */
+  evidence: ('options' | 'timing' | 'lab' | 'origin' | 'capabilities')[];
 }
 
 type Json = Record<string, any>;
@@ -59,6 +60,36 @@ export function diagnoseClientError(c: Ceremony, opts: { origin: string }): Diag
       return { cause: 'diag.insecureContext', next: 'diag.next.https', params: { origin: opts.origin }, evidence: ['origin'] };
   }
   if (name === 'AbortError') return { cause: 'diag.aborted', next: 'diag.next.retry', params: {}, evidence: ['timing'] };
+
+  // How the browser was asked, and what it said it can do.
+  const caps = c.error?.context?.capabilities;
+  if (reg && c.config?.mediation?.registration === 'conditional') {
+    if (caps?.conditionalCreate === false)
+      return { cause: 'diag.conditionalCreateUnavailable', next: 'diag.next.modal', params: {}, evidence: ['capabilities', 'options'] };
+    if (name === 'NotAllowedError')
+      return { cause: 'diag.conditionalCreateRefused', next: 'diag.next.passwordFirst', params: {}, evidence: ['options'] };
+  }
+  if (!reg && c.config?.mediation?.authentication === 'immediate') {
+    if (caps?.immediateGet === false)
+      return { cause: 'diag.immediateUnavailable', next: 'diag.next.modal', params: {}, evidence: ['capabilities', 'options'] };
+    if (name === 'NotAllowedError')
+      return allow.length
+        ? { cause: 'diag.immediateAllowList', next: 'diag.next.immediateDiscoverable', params: { n: allow.length }, evidence: ['options'] }
+        : { cause: 'diag.immediateNoLocal', next: 'diag.next.modal', params: { rpId }, evidence: ['options'] };
+  }
+  const attachment = reg ? o.authenticatorSelection?.authenticatorAttachment : undefined;
+  const noLab = !lab || lab.length === 0;
+  if (
+    name === 'NotAllowedError' &&
+    noLab &&
+    attachment === 'platform' &&
+    caps?.userVerifyingPlatformAuthenticator === false &&
+    caps?.passkeyPlatformAuthenticator !== true
+  )
+    return { cause: 'diag.noPlatform', next: 'diag.next.crossPlatform', params: {}, evidence: ['capabilities', 'options'] };
+  const hints: string[] = Array.isArray(o.hints) ? o.hints : [];
+  if (name === 'NotAllowedError' && noLab && hints[0] === 'hybrid' && caps?.hybridTransport === false)
+    return { cause: 'diag.noHybrid', next: 'diag.next.otherHint', params: {}, evidence: ['capabilities', 'options'] };
 
   const creds = (lab ?? []).flatMap((a) => a.credentials.filter((k) => !k.rpId || k.rpId === rpId));
   if (name === 'InvalidStateError' && reg) {

@@ -21,6 +21,13 @@ import type {
 } from '@api/types.ts';
 import { rejectedCeremony, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration, type ClientPath } from '../webauthn/ceremony.ts';
+import { clientCapabilityFlags } from '../webauthn/capabilities.ts';
+
+/** The browser's capabilities for a client error's record (nothing when it has no answer). */
+async function capabilitiesOf(): Promise<{ clientCapabilities?: Record<string, boolean> }> {
+  const flags = await clientCapabilityFlags().catch(() => undefined);
+  return flags ? { clientCapabilities: flags } : {};
+}
 
 export type Phase = 'options' | 'client' | 'verify';
 
@@ -112,7 +119,11 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
       const show = (v: ResultView) => {
         if (mine === runSeq.current) setView(v);
       };
-      const clientOpts = { signal: controller.signal, watchdogGraceMs: WATCHDOG_GRACE_MS };
+      const clientOpts = {
+        signal: controller.signal,
+        watchdogGraceMs: WATCHDOG_GRACE_MS,
+        mediation: kind === 'registration' ? config.mediation?.registration : config.mediation?.authentication,
+      };
 
       const execute = async (): Promise<ResultView> => {
         show({ state: 'running', kind, phase: 'options' });
@@ -143,6 +154,7 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
               ceremonyId,
               clientError: outcome.clientError ?? { name: 'UnknownError', message: 'The client returned neither a response nor an error.' },
               clientMs: local.clientMs,
+              ...(await capabilitiesOf()),
             };
         const verify =
           kind === 'registration'

@@ -11,7 +11,7 @@ import '../components/credentials/credentials.css';
 import { Dialog } from '../components/Dialog.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { shortId } from '../model/ceremony.ts';
-import { signalDeletion, signalSupport, type SignalOutcome } from '../model/credentials.ts';
+import { signalDeletion, signalSupport, signalUserDetails, type SignalOutcome } from '../model/credentials.ts';
 import { useExplorer } from '../state/explorer.tsx';
 import { HISTORY_TID, TID } from '../testids.ts';
 
@@ -30,6 +30,13 @@ export function CredentialsView() {
     .filter(Boolean)
     .join(', ');
   const list = credentials.data ?? [];
+  const users = [...new Map(list.map((c) => [c.userId, c])).values()];
+  const [userSignal, setUserSignal] = useState<{ userName: string; ok: boolean; error?: string } | null>(null);
+  const sendUserDetails = async (c: StoredCredential) => {
+    const rpId = x.session.data?.rpId ?? location.hostname;
+    const r = await signalUserDetails(browserPkc(), { rpId, userId: c.userId, name: c.userName, displayName: c.userDisplayName });
+    setUserSignal({ userName: c.userName, ...r });
+  };
 
   const confirm = async () => {
     if (!pending) return;
@@ -94,6 +101,32 @@ export function CredentialsView() {
           </>
         )}
       </div>
+      {users.length > 0 && (
+        <div className="signal-users" role="group" aria-label={t('creds.userDetails.title')} data-testid={HISTORY_TID.signalUsers}>
+          <span className="small">{t('creds.userDetails.title')}</span>{' '}
+          {users.map((u) => (
+            <button
+              key={u.userId}
+              type="button"
+              className="btn btn-small"
+              data-testid={HISTORY_TID.signalUserDetails}
+              disabled={!support.currentUserDetails}
+              onClick={() => void sendUserDetails(u)}
+            >
+              {t('creds.userDetails.send', { name: u.userName })}
+            </button>
+          ))}
+          {!support.currentUserDetails && <span className="small muted"> {t('creds.userDetails.unavailable')}</span>}
+          {userSignal && (
+            <span className="small" role="status" data-testid={HISTORY_TID.signalUserDetailsResult} data-ok={String(userSignal.ok)}>
+              {' '}
+              {userSignal.ok
+                ? t('creds.userDetails.sent', { name: userSignal.userName })
+                : t('creds.signal.failed', { error: userSignal.error ?? '' })}
+            </span>
+          )}
+        </div>
+      )}
       {credentials.error && (
         <p className="inline-error" role="alert">
           {t('common.loadFailed', { what: t('creds.title'), message: credentials.error.message })}

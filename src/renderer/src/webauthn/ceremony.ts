@@ -44,6 +44,12 @@ export interface RunOptions {
    * call is aborted and recorded as TimeoutError (some clients ignore or clamp `timeout`).
    */
   watchdogGraceMs?: number;
+  /**
+   * create(): 'conditional' (conditional create: no dialog; the browser makes the passkey when the
+   * user just signed in with a saved password). get(): 'immediate' (uiMode: a local passkey at once,
+   * or NotAllowedError at once — never a dialog).
+   */
+  mediation?: 'conditional' | 'immediate';
 }
 
 interface NativeStatics {
@@ -137,13 +143,17 @@ export async function runRegistration(
     if (path === 'native') {
       const publicKey = nativeStatics()!.parseCreationOptionsFromJSON!(core);
       if (extensions) publicKey.extensions = extensions as AuthenticationExtensionsClientInputs;
-      const credential = (await navigator.credentials.create({ publicKey, signal: link.signal })) as PublicKeyCredential | null;
+      const credential = (await navigator.credentials.create({
+        publicKey,
+        signal: link.signal,
+        ...(opts.mediation === 'conditional' ? { mediation: 'conditional' as CredentialMediationRequirement } : {}),
+      })) as PublicKeyCredential | null;
       if (!credential) throw Object.assign(new Error('create() resolved with null'), { name: 'UnknownError' });
       response = toJSONOrManual(credential, registrationCredentialToJSON);
     } else {
       link.signal.addEventListener('abort', () => WebAuthnAbortService.cancelCeremony(), { once: true });
       const withBinaryExtensions = { ...core, extensions } as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'];
-      const result = await startRegistration({ optionsJSON: withBinaryExtensions });
+      const result = await startRegistration({ optionsJSON: withBinaryExtensions, useAutoRegister: opts.mediation === 'conditional' });
       response = withClientExtensionResults(result as RegistrationResponseJSON, result.clientExtensionResults);
     }
     return { response, path, startedAt, finishedAt: performance.now() };
@@ -168,10 +178,19 @@ export async function runAuthentication(
     if (path === 'native') {
       const publicKey = nativeStatics()!.parseRequestOptionsFromJSON!(core);
       if (extensions) publicKey.extensions = extensions as AuthenticationExtensionsClientInputs;
-      const credential = (await navigator.credentials.get({ publicKey, signal: link.signal })) as PublicKeyCredential | null;
+      // uiMode 'immediate' (Chromium's immediate mediation): not in the DOM types yet.
+      const request = { publicKey, signal: link.signal, ...(opts.mediation === 'immediate' ? { uiMode: 'immediate' } : {}) };
+      const credential = (await navigator.credentials.get(request as CredentialRequestOptions)) as PublicKeyCredential | null;
       if (!credential) throw Object.assign(new Error('get() resolved with null'), { name: 'UnknownError' });
       response = toJSONOrManual(credential, authenticationCredentialToJSON);
     } else {
+      if (opts.mediation === 'immediate')
+        throw Object.assign(
+          new Error('Immediate mediation needs the browser’s own JSON parsing (parseRequestOptionsFromJSON), which this browser lacks.'),
+          {
+            name: 'NotSupportedError',
+          },
+        );
       link.signal.addEventListener('abort', () => WebAuthnAbortService.cancelCeremony(), { once: true });
       const withBinaryExtensions = { ...core, extensions } as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'];
       const result = await startAuthentication({ optionsJSON: withBinaryExtensions });
