@@ -191,6 +191,9 @@ function canonicalCheck(ck: ReturnType<typeof ceremonyChecks>, nodes: (CborNode 
 /** How much an attestation proves, weakest first: what `attestationTrust` ranks. */
 const TRUST_LEVEL = { none: 0, self: 1, any: 2, 'trusted-only': 3 } as const;
 
+/** The level an `attestation.trust` result reaches; a trusted chain (basic, attca, anonca with a root) is 'trusted-only'. */
+const LEVEL_OF_TRUST_TYPE: Record<string, keyof typeof TRUST_LEVEL> = { none: 'none', self: 'self', uncertain: 'any' };
+
 /**
  * §7.1 step 24 as the RP's policy decides it: the attestation the format's verifier assessed
  * (`attestation.trust`: none, self, a chain that reached no trusted root, or a trusted chain) against
@@ -206,18 +209,8 @@ function attestationPolicyCheck(
   const result = trust?.actual as { type?: string; root?: string } | undefined;
   const type = result?.type;
   // A statement that did not verify proves nothing; the failure is already the format's check.
-  const got =
-    trust?.status === 'skip' && type !== 'none' && type !== 'self'
-      ? null
-      : type === 'none'
-        ? 'none'
-        : type === 'self'
-          ? 'self'
-          : type === 'uncertain'
-            ? 'any'
-            : type
-              ? 'trusted-only'
-              : null;
+  const unverified = trust?.status === 'skip' && type !== 'none' && type !== 'self';
+  const got = !type || unverified ? null : (LEVEL_OF_TRUST_TYPE[type] ?? 'trusted-only');
   if (got === null) {
     ck.add('attestationPolicy', 'skip', T('check.registration.attestationPolicy.title', { want }), {
       message: T('check.registration.attestationPolicy.notAssessed'),

@@ -21,11 +21,11 @@ import type {
 } from '@api/types.ts';
 import { rejectedCeremony, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration, type ClientPath } from '../webauthn/ceremony.ts';
-import { clientCapabilityFlags } from '../webauthn/capabilities.ts';
+import { sharedClientCapabilityFlags } from '../webauthn/capabilities.ts';
 
 /** The browser's capabilities for a client error's record (nothing when it has no answer). */
 async function capabilitiesOf(): Promise<{ clientCapabilities?: Record<string, boolean> }> {
-  const flags = await clientCapabilityFlags().catch(() => undefined);
+  const flags = await sharedClientCapabilityFlags();
   return flags ? { clientCapabilities: flags } : {};
 }
 

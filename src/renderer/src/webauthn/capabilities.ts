@@ -51,11 +51,19 @@ export async function probeCapabilities(scope: typeof globalThis = globalThis): 
  * The boolean members of getClientCapabilities() (at most 64), recorded with a client error so
  * that its diagnosis can read what the browser said it could do; undefined where there is no answer.
  */
-export async function clientCapabilityFlags(scope: typeof globalThis = globalThis): Promise<Record<string, boolean> | undefined> {
+async function clientCapabilityFlags(scope: typeof globalThis = globalThis): Promise<Record<string, boolean> | undefined> {
   const p = await probeCapabilities(scope);
   if (p.clientCapabilities.state !== 'ok') return undefined;
   const flags = Object.entries(p.clientCapabilities.value)
     .filter((e): e is [string, boolean] => typeof e[1] === 'boolean' && e[0].length > 0 && e[0].length <= 80)
     .slice(0, 64);
   return flags.length ? Object.fromEntries(flags) : undefined;
+}
+
+let shared: Promise<Record<string, boolean> | undefined> | null = null;
+
+/** {@link clientCapabilityFlags}, asked once per window: the builder and every client error read the same answer. */
+export function sharedClientCapabilityFlags(): Promise<Record<string, boolean> | undefined> {
+  shared ??= clientCapabilityFlags().catch(() => undefined);
+  return shared;
 }

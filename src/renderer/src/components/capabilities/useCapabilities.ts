@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebauthnStatus } from '../../../../preload/api';
 import type { CapabilityProbe } from '../../model/capabilities.ts';
-import { clientCapabilityFlags, probeCapabilities } from '../../webauthn/capabilities.ts';
+import { probeCapabilities, sharedClientCapabilityFlags } from '../../webauthn/capabilities.ts';
 
 export function useCapabilities() {
   const [probe, setProbe] = useState<CapabilityProbe | null>(null);
@@ -39,16 +39,11 @@ export function useCapabilities() {
  * empty until it answers, and where the browser has no getClientCapabilities(). A capability that
  * is `false` is one the browser says it lacks; absent means it did not say.
  */
-let shared: Promise<Record<string, boolean>> | null = null;
 export function useClientCapabilities(): Record<string, boolean> {
   const [caps, setCaps] = useState<Record<string, boolean>>({});
   useEffect(() => {
     let live = true;
-    shared ??= clientCapabilityFlags().then(
-      (f) => f ?? {},
-      () => ({}),
-    );
-    void shared.then((f) => live && setCaps(f));
+    void sharedClientCapabilityFlags().then((f) => live && setCaps(f ?? {}));
     return () => {
       live = false;
     };
