@@ -14,10 +14,10 @@ async function registerAndSignIn(page: Page) {
   await page.getByTestId(TID.preset).selectOption('passkey');
   await page.getByTestId(TID.userName).fill('axe');
   await page.getByTestId(TID.register).click();
-  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+  await expect(page.getByTestId(TID.verdict)).toHaveAttribute('data-verdict', 'verified', { timeout: 20_000 });
   await page.getByTestId(TID.signIn).click();
   await expect(page.getByTestId(TID.result)).toHaveAttribute('data-kind', 'authentication', { timeout: 20_000 });
-  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+  await expect(page.getByTestId(TID.verdict)).toHaveAttribute('data-verdict', 'verified', { timeout: 20_000 });
 }
 
 /** Walks Learn mode to its end, scanning every step. */

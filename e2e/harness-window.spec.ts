@@ -77,6 +77,8 @@ test('the capabilities suite runs in the window, with evidence, a report card co
   await page.reload();
   await page.getByTestId(TID.tab('harness')).click();
   await expect(page.getByTestId(HARNESS_TID.start)).toHaveText('実行');
-  await expect(page.locator(`${testIdCss(HARNESS_TID.scenario)}[data-id="discoverable"]`).first()).toContainText('検出可能な資格情報');
+  await expect(page.locator(`${testIdCss(HARNESS_TID.scenario)}[data-id="discoverable"]`).first()).toContainText(
+    '発見可能なクレデンシャル',
+  );
   await page.evaluate(() => localStorage.setItem('pe.lang', 'en'));
 });

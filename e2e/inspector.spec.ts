@@ -222,13 +222,44 @@ test('paste and decode: a shared vector verifies offline; bad input gives locate
   await page.getByTestId(INSPECTOR_TID.decodeInput).fill(JSON.stringify(vector.response));
   await expect(page.getByTestId(INSPECTOR_TID.decodeKind)).toHaveAttribute('data-kind', 'registration');
   await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toHaveAttribute('data-state', 'decoded');
+  // The plain-words summary on top: what it is, and that it is not verified yet.
+  const summary = page.getByTestId(INSPECTOR_TID.plainSummary);
+  await expect(summary.getByTestId(INSPECTOR_TID.plainSummaryHeadline)).toContainText('A registration response:');
+  await expect(summary).toHaveAttribute('data-tone', 'pending');
+  await expect(summary).toContainText('Not verified yet');
   await page.getByTestId(INSPECTOR_TID.inspectorSearch).fill('authData.flags');
   await expect(field(page, 'attestationObject.authData.flags')).toBeVisible();
+
+  // Each field copies as hex, base64url and (when it is one CBOR item) CBOR diagnostic notation.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url });
+  const keyPath = 'attestationObject.authData.attestedCredentialData.credentialPublicKey';
+  await page.getByTestId(INSPECTOR_TID.inspectorSearch).fill('credentialPublicKey');
+  await field(page, keyPath).click();
+  const copy = page.getByTestId(INSPECTOR_TID.fieldCopy);
+  await copy.getByTestId(INSPECTOR_TID.fieldCopyCbor).click();
+  await expect(copy.getByTestId(INSPECTOR_TID.fieldCopyCbor)).toHaveAttribute('data-state', 'copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^\{1: 2, 3: -7, -1: 1, -2: h'[0-9a-f]{64}', -3: h'[0-9a-f]{64}'\}$/,
+  );
+  await copy.getByTestId(INSPECTOR_TID.fieldCopyHex).click();
+  await expect(copy.getByTestId(INSPECTOR_TID.fieldCopyHex)).toHaveAttribute('data-state', 'copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^a5010203262001215820[0-9a-f]{64}225820[0-9a-f]{64}$/);
+  await copy.getByTestId(INSPECTOR_TID.fieldCopyB64).click();
+  await expect(copy.getByTestId(INSPECTOR_TID.fieldCopyB64)).toHaveAttribute('data-state', 'copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^pQECAyYgASFYI[A-Za-z0-9_-]+$/);
+  // The rpIdHash is 32 bytes, not a CBOR item: the CBOR copy is offered disabled.
+  await page.getByTestId(INSPECTOR_TID.inspectorSearch).fill('rpIdHash');
+  await field(page, 'attestationObject.authData.rpIdHash').click();
+  await expect(copy.getByTestId(INSPECTOR_TID.fieldCopyCbor)).toBeDisabled();
+  await page.getByTestId(INSPECTOR_TID.inspectorSearch).fill('');
+
   await page.getByTestId(INSPECTOR_TID.decodeChallenge).fill(vector.expected.challenge);
   await page.getByTestId(INSPECTOR_TID.decodeOrigin).fill(vector.expected.origin);
   await page.getByTestId(INSPECTOR_TID.decodeRpId).fill(vector.expected.rpID);
   await page.getByTestId(INSPECTOR_TID.decodeVerify).click();
   await expect(page.getByTestId(INSPECTOR_TID.decodeVerdict)).toHaveAttribute('data-verified', 'true');
+  await expect(summary).toHaveAttribute('data-tone', 'ok');
+  await expect(summary).toContainText('Verified offline:');
   await expect(page.getByTestId(INSPECTOR_TID.checkRow).first()).toBeVisible();
   await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[data-status="fail"]'))).toHaveCount(0);
   await expect(
@@ -239,6 +270,8 @@ test('paste and decode: a shared vector verifies offline; bad input gives locate
   await page.getByTestId(INSPECTOR_TID.decodeChallenge).fill('d3JvbmctY2hhbGxlbmdl');
   await page.getByTestId(INSPECTOR_TID.decodeVerify).click();
   await expect(page.getByTestId(INSPECTOR_TID.decodeVerdict)).toHaveAttribute('data-verified', 'false');
+  await expect(summary).toHaveAttribute('data-tone', 'failed');
+  await expect(summary).toContainText('Verification fails at');
   await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
     'data-check-id',
     'registration.challenge',
@@ -254,6 +287,7 @@ test('paste and decode: a shared vector verifies offline; bad input gives locate
   const attObj: string = vector.response.response.attestationObject;
   await page.getByTestId(INSPECTOR_TID.decodeInput).fill(attObj.slice(0, 80));
   await expect(page.getByTestId(INSPECTOR_TID.decodeStatus)).toHaveAttribute('data-state', 'errors');
+  await expect(summary).toContainText('Decoding stopped at');
   const cborError = page.getByTestId(INSPECTOR_TID.decodeError).and(page.locator('[data-code="cbor-length-past-end"]'));
   await expect(cborError).toHaveAttribute('data-source', 'attestationObject');
   const offset = await cborError.getAttribute('data-offset');
@@ -313,8 +347,10 @@ test('language switch: the summary and the explanation in Japanese', async ({ pa
   expect(english).toMatch(/[a-z]{3}/);
 
   await page.getByTestId(TID.lang).selectOption('ja');
-  await expect(page.getByTestId(INSPECTOR_TID.plainSummaryHeadline)).toContainText('パスキー（発見可能な資格情報）が作成されました。');
-  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText('PIN または生体認証で本人確認されました（UV=1）。');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummaryHeadline)).toContainText(
+    'パスキー（発見可能なクレデンシャル）が作成されました。',
+  );
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toContainText('PIN または生体認証でユーザー検証されました（UV=1）。');
   await expect(page.getByTestId(INSPECTOR_TID.explainText)).not.toHaveText(english!);
   await expect(page.getByTestId(INSPECTOR_TID.explainText)).toHaveText(/[\u3040-\u30ff\u4e00-\u9faf]/);
   await expect(step(page, 'client-call')).toHaveAccessibleName(/クライアント（ブラウザー／OS） から 認証器：完了/);

@@ -119,7 +119,7 @@ test('README screenshots: every view, in English (light), and the window in Japa
   await shot(page, 'explorer-ja-dark.png');
   if (views.includes('learn')) {
     await openView(page, 'learn');
-    await expect(page.locator('#learn-step-title')).toHaveText('レスポンスはこのサイトに結び付いている');
+    await expect(page.locator('#learn-step-title')).toHaveText('応答はこのサイトに結び付いている');
     await shot(page, 'learn-ja-dark.png');
   }
 });

@@ -77,3 +77,6 @@ export const API_ERRORS = {
   no_options: 409,
   user_unknown: 404,
 } as const;
+
+/** An error code the RP answers with. */
+export type ApiErrorCode = keyof typeof API_ERRORS;

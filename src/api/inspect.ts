@@ -4,7 +4,7 @@
  * with the capture installed; each ceremony of the site becomes an external ceremony in History.
  */
 import { z } from 'zod';
-import { LAB_PRESET_IDS, type LabPresetId, type ResponseOverrideBits } from './lab.ts';
+import { LAB_PRESET_IDS, type LabPresetId, type ResponseOverrideBits, type UnavailableCode } from './lab.ts';
 import type { ExternalSite } from './types.ts';
 
 /** Faults a virtual authenticator of an inspected page can inject into every response. */
@@ -101,8 +101,11 @@ export interface InspectSession {
 
 export interface InspectStatus {
   available: boolean;
-  /** Why not, and how to get it (when not available). */
+  /** Why not, and how to get it (when not available), in English. */
   reason: string | null;
+  /** The same, as a code the window words in its language (the detail is a lower layer's own message). */
+  reasonCode?: UnavailableCode | null;
+  reasonDetail?: string | null;
   transport: 'cdp' | 'electron' | null;
   browser: string | null;
   sessions: InspectSession[];

@@ -135,11 +135,20 @@ export interface LabOptionInfo {
   description: string;
 }
 
+/**
+ * Why a browser-driven feature (the lab, site inspection) is not available: none was attached (plain
+ * `serve`), its page closed, its browser failed to start or exited, or attaching to it failed.
+ */
+export type UnavailableCode = 'not-attached' | 'page-closed' | 'browser-failed' | 'browser-exited' | 'attach-failed';
+
 /** GET /api/lab */
 export interface LabStatus {
   available: boolean;
-  /** Why not, and how to get a lab (serve --lab, or the desktop app). */
+  /** Why not, and how to get a lab (serve --lab, or the desktop app), in English. */
   reason?: string;
+  /** The same, as a code the window words in its language (the detail is a lower layer's own message). */
+  reasonCode?: UnavailableCode;
+  reasonDetail?: string;
   transport: 'electron' | 'cdp' | null;
   browser?: { product?: string; executable?: string; debuggerUrl?: string; headless?: boolean; pid?: number };
   /** True while WebAuthn.enable is on for the page (virtual authenticators replace real ones). */

@@ -14,8 +14,8 @@ export async function startLab(
     browser = await launchLabBrowser({ url, executable: opts.browser, headless: opts.headless });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    host.unavailable(`The lab browser could not start: ${message}`);
-    inspect.unavailable(`The lab browser could not start: ${message}`);
+    host.unavailable(`The lab browser could not start: ${message}`, 'browser-failed', message);
+    inspect.unavailable(`The lab browser could not start: ${message}`, 'browser-failed', message);
     process.stderr.write(`passkey-explorer serve --lab: the lab browser could not start: ${message}\n`);
     return null;
   }
@@ -25,15 +25,28 @@ export async function startLab(
   await inspect
     .connect(cdpInspectBrowser(browser))
     .catch((e: unknown) =>
-      inspect.unavailable(`Inspection could not attach to the lab browser: ${e instanceof Error ? e.message : String(e)}`),
+      inspect.unavailable(
+        `Inspection could not attach to the lab browser: ${e instanceof Error ? e.message : String(e)}`,
+        'attach-failed',
+        e instanceof Error ? e.message : String(e),
+      ),
     );
   process.stdout.write(
     `  lab:   ${browser.product} (${browser.executable}${browser.headless ? ', headless' : ''}), pid ${browser.pid}\n` +
       `  lab DevTools endpoint: ${browser.endpoint} (${browser.debuggerUrl})\n`,
   );
   void browser.exited.then((code) => {
-    host.unavailable(`The lab browser exited (${code ?? 'signal'}). Restart \`passkey-explorer serve --lab\` to get a lab again.`);
-    inspect.unavailable(`The lab browser exited (${code ?? 'signal'}). Restart \`passkey-explorer serve --lab\` to inspect sites again.`);
+    const exit = String(code ?? 'signal');
+    host.unavailable(
+      `The lab browser exited (${exit}). Restart \`passkey-explorer serve --lab\` to get a lab again.`,
+      'browser-exited',
+      exit,
+    );
+    inspect.unavailable(
+      `The lab browser exited (${exit}). Restart \`passkey-explorer serve --lab\` to inspect sites again.`,
+      'browser-exited',
+      exit,
+    );
     process.stdout.write('The lab browser exited; the virtual authenticator lab is unavailable until serve --lab restarts.\n');
   });
   return browser;

@@ -132,4 +132,6 @@ interface CborNodeBase {
   nonCanonical?: string[];
   /** True when decoding stopped inside this item (a partial tree); `end` is where the last complete child ended. */
   incomplete?: boolean;
+  /** The count a definite-length array or map header declares (items / entries), kept when fewer were decoded. */
+  declared?: number;
 }

@@ -100,7 +100,8 @@ async function connectLab(w: BrowserWindow): Promise<void> {
     const product = `Electron ${process.versions.electron} (Chromium ${process.versions.chrome})`;
     lab.connect(await new AuthenticatorLab(debuggerTransport(w.webContents), { transport: 'electron', browser: { product } }).init());
   } catch (e) {
-    lab.unavailable(`The lab could not attach to the window's debugger: ${e instanceof Error ? e.message : String(e)}`);
+    const detail = e instanceof Error ? e.message : String(e);
+    lab.unavailable(`The lab could not attach to the window's debugger: ${detail}`, 'attach-failed', detail);
   }
 }
 

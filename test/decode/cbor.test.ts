@@ -222,6 +222,16 @@ describe('parseCbor: refusals, always located', () => {
     const f = cborField(n, { key: 'x', path: 'x', source: 's' });
     leavesCover(f, 0, 19);
     expect(f.severity).toBe('error');
+    // The map header still says what it declared: three entries, of which two were decoded.
+    expect(n.declared).toBe(3);
+    expect(f.display).toBe('map(2 of 3 declared) [incomplete]');
+    const header = f.children!.find((c) => c.key === 'header')!;
+    expect(header.value).toBe(3);
+    expect(header.display).toBe('map header, 3 entries (only 2 decoded before the input ended)');
+    // A complete one reads as before.
+    const whole = cborField(parseCbor(full).node!, { key: 'x', path: 'x', source: 's' });
+    expect(whole.display).toBe('map(3)');
+    expect(whole.children![0].display).toBe('map header, 3 entries');
   });
   it('trailing bytes are reported', () => {
     expect(parseCbor(fromHex('0000')).trailing).toEqual([1, 2]);

@@ -201,7 +201,7 @@ describe('checkTitle / checkMessage / checkExplanation', () => {
     expect(checkMessage(c, 'en')).toBe(c.message);
     expect(checkTitle(c, 'ja')).toBe('§7.2: signCount が保存済みのカウンターより大きいこと（または両方が 0）');
     expect(checkMessage(c, 'ja')).toBe(
-      'レスポンスのカウンター値 3 が保存済みのカウンター値 5 以下です。認証器の複製、またはアサーションの再送の可能性があります',
+      '応答のカウンター値 3 が保存済みのカウンター値 5 以下です。認証器の複製、またはアサーションの再送の可能性があります',
     );
     expect(checkExplanation(c, 'ja')).toBe(ja['check.authentication.signCount.explain']);
     expect(checkExplanation(c)).toBe(en['check.authentication.signCount.explain']);

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadVectors } from './vectors.helpers';
 import { dissect } from '@decode/index';
-import { en, ja, explain } from '@decode/messages/index';
+import { decodeErrorText, en, ja, explain } from '@decode/messages/index';
 import { en as coreEnOnly } from '@decode/messages/en';
 import { ja as coreJaOnly } from '@decode/messages/ja';
 import { attestationMessagesEn } from '@decode/messages/attestation.en';
@@ -84,5 +84,45 @@ describe('message catalogs', () => {
     expect(attestationFields).toBeGreaterThan(1000);
     // the attestation catalog is really used by the dissections
     expect(Object.keys(attestationMessagesEn).filter((id) => used.has(id)).length).toBeGreaterThan(10);
+  });
+});
+
+describe('decoding errors in Japanese', () => {
+  /** The errors of the vectors cut short and with one bit flipped (a fixed-seed walk, bounded). */
+  function mangledErrors(): Map<string, string> {
+    const codes = new Map<string, string>();
+    const add = (d: Dissection) => d.errors.forEach((e) => codes.set(e.code, e.message));
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const c of loadVectors()) {
+      const r = c.response;
+      for (const part of ['attestationObject', 'authenticatorData', 'clientDataJSON', 'signature']) {
+        const v = r.response?.[part];
+        if (typeof v !== 'string' || !v) continue;
+        const b = fromBase64Url(v);
+        for (let i = 0; i < 12; i++) {
+          const cut = b.slice(0, Math.floor(rnd() * b.length));
+          const flip = b.slice();
+          flip[Math.floor(rnd() * flip.length)] ^= 1 << Math.floor(rnd() * 8);
+          add(dissect(toBase64Url(cut)));
+          add(dissect(JSON.stringify({ ...r, response: { ...r.response, [part]: toBase64Url(flip) } })));
+        }
+      }
+    }
+    for (const s of ['', '{', '[]', '{"a":1} x', 'hello', '{"response":{}}', '{"challenge":"!!","rpId":"a"}', 'a0', 'ff', '1c'])
+      add(dissect(s));
+    return codes;
+  }
+
+  it('every code a mangled input produces has its own Japanese sentence (a family sentence only for DER/X.509/attStmt members)', () => {
+    const codes = mangledErrors();
+    expect(codes.size).toBeGreaterThan(30);
+    for (const [code, message] of codes) {
+      const text = decodeErrorText({ code, message }, 'ja');
+      expect(text, code).toMatch(JAPANESE);
+      const family = /^(asn1|x509|attStmt)\./.test(code);
+      if (!family) expect(text, `${code} has only the generic sentence`).not.toBe(decodeErrorText({ code: 'no-such-code', message }, 'ja'));
+    }
+    expect(decodeErrorText({ code: 'cbor-truncated', message: 'm' }, 'en')).toBe('m');
   });
 });

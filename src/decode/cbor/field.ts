@@ -15,14 +15,28 @@ function headerDisplay(node: CborNode): string {
     case 'text':
       return `${mt} header, length ${node.end - node.headerEnd}`;
     case 'array':
-      return `array header, ${node.items.length} item(s)`;
+      return `array header, ${countText(declaredCount(node), 'item', 'items')}${shortfall(node, node.items.length)}`;
     case 'map':
-      return `map header, ${node.entries.length} entr${node.entries.length === 1 ? 'y' : 'ies'}`;
+      return `map header, ${countText(declaredCount(node), 'entry', 'entries')}${shortfall(node, node.entries.length)}`;
     case 'tag':
       return `tag header, tag ${node.tag.toString()}`;
     default:
       return mt;
   }
+}
+
+function countText(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The count the header declares (what a truncated container was meant to hold). */
+function declaredCount(node: CborNode & { type: 'array' | 'map' }): number {
+  return node.declared ?? (node.type === 'array' ? node.items.length : node.entries.length);
+}
+
+/** ' (only 1 decoded before the input ended)' when a truncated container holds fewer than it declares. */
+function shortfall(node: CborNode, decoded: number): string {
+  return node.declared !== undefined && node.declared !== decoded ? ` (only ${decoded} decoded before the input ended)` : '';
 }
 
 export interface CborFieldOptions {
@@ -86,9 +100,8 @@ function headerArgument(node: CborNode): number | string | null {
     case 'text':
       return node.end - node.headerEnd;
     case 'array':
-      return node.items.length;
     case 'map':
-      return node.entries.length;
+      return declaredCount(node);
     case 'tag':
       return typeof node.tag === 'bigint' ? node.tag.toString() : node.tag;
     default:

@@ -211,7 +211,7 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
       case 4: {
         const count = lengthNumber(arg.value, at, path, 'array');
         const items: CborNode[] = [];
-        node = { major, start: at, headerEnd, end: pos, type: 'array', items };
+        node = { major, start: at, headerEnd, end: pos, type: 'array', items, declared: count };
         for (let i = 0; i < count; i++) {
           const p = `${path}[${i}]`;
           try {
@@ -226,7 +226,7 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
       case 5: {
         const count = lengthNumber(arg.value, at, path, 'map');
         const entries: { key: CborNode; value: CborNode }[] = [];
-        node = { major, start: at, headerEnd, end: pos, type: 'map', entries };
+        node = { major, start: at, headerEnd, end: pos, type: 'map', entries, declared: count };
         for (let i = 0; i < count; i++) {
           mapEntry(node, entries, depth, path);
         }

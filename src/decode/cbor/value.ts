@@ -75,6 +75,11 @@ export function cborJson(node: CborNode): unknown {
   }
 }
 
+/** ' of 3 declared' when a truncated container holds fewer items than its header declares. */
+function ofDeclared(node: CborNode, decoded: number): string {
+  return node.declared !== undefined && node.declared !== decoded ? ` of ${node.declared} declared` : '';
+}
+
 /** 'uint 5', 'nint -7', 'bytes(32)', 'text "packed"', 'array(2)', 'map(3)', 'tag 24', 'true', 'float 1.5'. */
 export function cborDisplay(node: CborNode): string {
   const n = (c: number) => (node.indefinite ? '*' : String(c));
@@ -90,9 +95,9 @@ export function cborDisplay(node: CborNode): string {
       return `text${node.indefinite ? '(*)' : ''} ${JSON.stringify(t)}`;
     }
     case 'array':
-      return `array(${n(node.items.length)})`;
+      return `array(${n(node.items.length)}${ofDeclared(node, node.items.length)})`;
     case 'map':
-      return `map(${n(node.entries.length)})`;
+      return `map(${n(node.entries.length)}${ofDeclared(node, node.entries.length)})`;
     case 'tag':
       return `tag ${node.tag.toString()}`;
     case 'simple':

@@ -11,14 +11,14 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   /* ---------------------------------------------------------------- decoding */
   'check.registration.decode.title': '§7.1: clientDataJSON が JSON で、attestationObject が CBOR {fmt, attStmt, authData} であること',
   'check.registration.decode.explain':
-    '何かを検証する前に、まずレスポンスを読み取れなければなりません。clientDataJSON は JSON、アテステーションオブジェクトは fmt・attStmt・authData を持つ CBOR である必要があります。デコードできないレスポンスは、どの部分も信頼できません。',
-  'check.registration.decode.wrongKind': '登録レスポンスが必要ですが、{kind} が渡されました',
+    '何かを検証する前に、まず応答を読み取れなければなりません。clientDataJSON は JSON、アテステーションオブジェクトは fmt・attStmt・authData を持つ CBOR である必要があります。デコードできない応答は、どの部分も信頼できません。',
+  'check.registration.decode.wrongKind': '登録応答が必要ですが、{kind} が渡されました',
   'check.authentication.decode.title': '§7.2: authenticatorData・clientDataJSON・署名をデコードできること',
   'check.authentication.decode.explain':
-    '何かを検証する前に、まずサインインのレスポンスを読み取れなければなりません。認証器データ、clientDataJSON、署名のすべてがデコードできる必要があります。デコードできないレスポンスは、どの部分も信頼できません。',
-  'check.authentication.decode.wrongKind': '認証（サインイン）レスポンスが必要ですが、{kind} が渡されました',
-  'check.decode.failed': 'レスポンスをデコードできません: {error}（{path}、オフセット {offset}）',
-  'check.decode.failedMore': 'レスポンスをデコードできません: {error}（{path}、オフセット {offset}）。ほかに {more} 件の問題があります',
+    '何かを検証する前に、まずサインインの応答を読み取れなければなりません。認証器データ、clientDataJSON、署名のすべてがデコードできる必要があります。デコードできない応答は、どの部分も信頼できません。',
+  'check.authentication.decode.wrongKind': '認証（サインイン）応答が必要ですが、{kind} が渡されました',
+  'check.decode.failed': '応答をデコードできません: {error}（{path}、オフセット {offset}）',
+  'check.decode.failedMore': '応答をデコードできません: {error}（{path}、オフセット {offset}）。ほかに {more} 件の問題があります',
 
   /* ---------------------------------------------------------------- 関連オリジン（§5.11） */
   'check.relatedOrigins.title': '§5.11: RP ID の /.well-known/webauthn が呼び出し元のオリジンを列挙している（関連オリジン）',
@@ -35,23 +35,22 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.clientData.type.title': '{sec}: C.type が {types} であること',
   'check.clientData.type.explain':
     'ブラウザーは実行したセレモニーの種類を書き込みます。パスキーの作成時は "webauthn.create"、サインイン時は "webauthn.get" です。これを確かめることで、一方のセレモニーのために作られた署名をもう一方のものとして通用させる攻撃を防ぎます。',
-  'check.clientData.type.unexpected.registration': '登録レスポンスの type が想定外です: {expected} を期待しましたが、{got} でした',
-  'check.clientData.type.unexpected.authentication': '認証レスポンスの type が想定外です: {expected} を期待しましたが、{got} でした',
+  'check.clientData.type.unexpected.registration': '登録応答の type が想定外です: {expected} を期待しましたが、{got} でした',
+  'check.clientData.type.unexpected.authentication': '認証応答の type が想定外です: {expected} を期待しましたが、{got} でした',
   'check.clientData.challenge.title': '{sec}: C.challenge が options.challenge を base64url エンコードしたものと一致すること',
   'check.clientData.challenge.explain':
-    'サーバーはセレモニーのたびに新しいランダムなチャレンジを送り、認証器はそれを含めて署名します。サーバーが発行した直後のチャレンジを一度だけ受け付けることで、記録されたレスポンスを後から再送（リプレイ）されても通りません。',
-  'check.clientData.challenge.unexpected.registration': '登録レスポンスのチャレンジが想定外です: {expected} を期待しましたが、{got} でした',
-  'check.clientData.challenge.unexpected.authentication':
-    '認証レスポンスのチャレンジが想定外です: {expected} を期待しましたが、{got} でした',
+    'サーバーはセレモニーのたびに新しいランダムなチャレンジを送り、認証器はそれを含めて署名します。サーバーが発行した直後のチャレンジを一度だけ受け付けることで、記録された応答を後から再送（リプレイ）されても通りません。',
+  'check.clientData.challenge.unexpected.registration': '登録応答のチャレンジが想定外です: {expected} を期待しましたが、{got} でした',
+  'check.clientData.challenge.unexpected.authentication': '認証応答のチャレンジが想定外です: {expected} を期待しましたが、{got} でした',
   'check.clientData.challenge.rejected.registration':
-    '登録レスポンスのチャレンジが想定外です: 判定関数が受け付けるチャレンジを期待しましたが、{got} でした',
+    '登録応答のチャレンジが想定外です: 判定関数が受け付けるチャレンジを期待しましたが、{got} でした',
   'check.clientData.challenge.rejected.authentication':
-    '認証レスポンスのチャレンジが想定外です: 判定関数が受け付けるチャレンジを期待しましたが、{got} でした',
+    '認証応答のチャレンジが想定外です: 判定関数が受け付けるチャレンジを期待しましたが、{got} でした',
   'check.clientData.origin.title': '{sec}: C.origin が RP の想定するオリジンであること',
   'check.clientData.origin.explain':
     'セレモニーを実行したページのオリジンは、Web ページではなくブラウザーが記録します。よく似たドメインのフィッシングサイトではここに別のオリジンが入るため、これを確かめることがパスキーのフィッシング耐性の要になります。',
-  'check.clientData.origin.unexpected.registration': '登録レスポンスのオリジンが想定外です: {expected} を期待しましたが、{got} でした',
-  'check.clientData.origin.unexpected.authentication': '認証レスポンスのオリジンが想定外です: {expected} を期待しましたが、{got} でした',
+  'check.clientData.origin.unexpected.registration': '登録応答のオリジンが想定外です: {expected} を期待しましたが、{got} でした',
+  'check.clientData.origin.unexpected.authentication': '認証応答のオリジンが想定外です: {expected} を期待しましたが、{got} でした',
   'check.clientData.crossOrigin.title.allowed': '{sec}: クロスオリジンのセレモニーが許可されていること',
   'check.clientData.crossOrigin.title.boolean': '{sec}: C.crossOrigin が真偽値であること',
   'check.clientData.crossOrigin.explain':
@@ -115,7 +114,7 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
     'AT フラグが立っていません。登録には新しいクレデンシャルが含まれていなければなりません',
   'check.registration.alg.title': '§7.1: クレデンシャル公開鍵の alg が options.pubKeyCredParams のいずれかであること',
   'check.registration.alg.explain':
-    'サーバーは受け付ける署名アルゴリズムを列挙しています。新しい鍵をこの一覧と照合することで、サーバーが検証できない鍵や弱すぎると判断した鍵を締め出します。',
+    'サーバーは受け付ける署名アルゴリズムを列挙しています。新しい鍵をこの一覧と突き合わせることで、サーバーが検証できない鍵や弱すぎると判断した鍵を締め出します。',
   'check.registration.alg.missing': 'クレデンシャル公開鍵に使用できる alg がありません',
   'check.registration.alg.deprecated':
     '{algName}（{alg}）は SHA-1 で署名します。SHA-1 は非推奨です（衝突が現実的に作れます）。検証はできますが、RP は新しいクレデンシャルに提示すべきではありません',
@@ -133,7 +132,7 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.registration.attestation.crashed': '"{fmt}" の検証器が失敗しました: {error}',
   'check.registration.canonicalCbor.title': 'CTAP2 §8: 認証器の CBOR が正準形式であること',
   'check.registration.canonicalCbor.explain':
-    'CTAP2 は認証器に CBOR の正準エンコード（最短の長さ、確定長、ソートされたマップキー）を求めています。WebAuthn は RP に構成証明オブジェクトのデコードしか求めていないため、多くの RP はそれ以外のエンコードも受け入れます。この RP は警告を出し、ポリシーで正準 CBOR を要求したときだけ拒否します。',
+    'CTAP2 は認証器に CBOR の正準エンコード（最短の長さ、確定長、ソートされたマップキー）を求めています。WebAuthn は RP にアテステーションオブジェクトのデコードしか求めていないため、多くの RP はそれ以外のエンコードも受け入れます。この RP は警告を出し、ポリシーで正準 CBOR を要求したときだけ拒否します。',
   'check.registration.canonicalCbor.found':
     '正準でないエンコードが {n} 箇所あります（RP は正準 CBOR を要求していないため受け入れ）。最初: {first}',
   'check.registration.canonicalCbor.refused': '正準でないエンコードが {n} 箇所あり、RP のポリシーにより拒否しました。最初: {first}',
@@ -150,14 +149,13 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   /* ---------------------------------------------------------------- authentication (§7.2) */
   'check.authentication.allowCredentials.title': '§7.2: credential.id が options.allowCredentials のいずれかであること',
   'check.authentication.allowCredentials.explain':
-    'サーバーが受け付けるクレデンシャルを指定した場合、レスポンスはそのいずれかを使っていなければなりません。そうでなければ、別のクレデンシャル（他のユーザーのものかもしれません）を紛れ込ませることができてしまいます。',
+    'サーバーが受け付けるクレデンシャルを指定した場合、応答はそのいずれかを使っていなければなりません。そうでなければ、別のクレデンシャル（他のユーザーのものかもしれません）を紛れ込ませることができてしまいます。',
   'check.authentication.allowCredentials.notAllowed': 'クレデンシャル {credentialId} は allowCredentials に含まれていません',
   'check.authentication.credential.title': '§7.2: credential.rawId が保存済みのクレデンシャルレコードを指すこと',
   'check.authentication.credential.explain':
-    'サーバーは公開鍵とカウンターを持つ保存済みレコードを、クレデンシャル ID で探します。レスポンスがまさにそのクレデンシャルのものでなければ、署名を間違った鍵で検証することになります。',
-  'check.authentication.credential.missing': 'レスポンスのクレデンシャル ID（なし）は、保存済みクレデンシャルの ID {stored} と一致しません',
-  'check.authentication.credential.other':
-    'レスポンスのクレデンシャル ID {credentialId} は、保存済みクレデンシャルの ID {stored} と一致しません',
+    'サーバーは公開鍵とカウンターを持つ保存済みレコードを、クレデンシャル ID で探します。応答がまさにそのクレデンシャルのものでなければ、署名を間違った鍵で検証することになります。',
+  'check.authentication.credential.missing': '応答のクレデンシャル ID（なし）は、保存済みクレデンシャルの ID {stored} と一致しません',
+  'check.authentication.credential.other': '応答のクレデンシャル ID {credentialId} は、保存済みクレデンシャルの ID {stored} と一致しません',
   'check.authentication.credential.unknown':
     'ID が {credentialId} のクレデンシャルレコードはありません。この RP に登録されたことがないか、削除されています（認証器にはまだ残っている場合があります）',
   'check.authentication.userHandle.title': '§7.2: response.userHandle がクレデンシャルを所有するユーザーを指すこと',
@@ -167,12 +165,12 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.authentication.userHandle.notNeeded':
     'userHandle は返されませんでした。ユーザーはセレモニーの前に特定されている（allowCredentials）ため、不要です',
   'check.authentication.userHandle.missing':
-    'クレデンシャルは発見されました（allowCredentials が空）が、レスポンスにはそのユーザーを特定する userHandle がありません',
+    'クレデンシャルは発見されました（allowCredentials が空）が、応答にはそのユーザーを特定する userHandle がありません',
   'check.authentication.userHandle.unknown':
     'userHandle は返されませんでした。必要かどうかは allowCredentials によりますが、それが指定されていません',
   'check.authentication.backupEligibility.title': '§7.2: BE が登録時から変わっていないこと',
   'check.authentication.backupEligibility.explain':
-    'パスキーを同期できるかどうか（BE）は作成時に決まります。後で変わった場合、認証器の動作がおかしいか、レスポンスがサーバーの登録したクレデンシャルのものではありません。',
+    'パスキーを同期できるかどうか（BE）は作成時に決まります。後で変わった場合、認証器の動作がおかしいか、応答がサーバーの登録したクレデンシャルのものではありません。',
   'check.authentication.backupEligibility.changed': 'BE は登録時に {stored} でしたが、現在は {got} です',
   'check.authentication.attestedCredentialData.title': 'アサーションの authData に構成済みクレデンシャルデータが含まれないこと',
   'check.authentication.attestedCredentialData.explain':
@@ -193,10 +191,10 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.authentication.signature.invalid': '保存済みの {algName} 鍵で認証の署名を検証できません: {reason}',
   'check.authentication.signCount.title': '§7.2: signCount が保存済みのカウンターより大きいこと（または両方が 0）',
   'check.authentication.signCount.explain':
-    '署名カウンターを持つ認証器は、使うたびにその値を増やします。増えていなければ、鍵が複製されたか、古いレスポンスが再送された可能性があります。多くのパスキーはカウントせず、常に 0 を送ります。',
-  'check.authentication.signCount.zero': '両方のカウンターが 0 です。この認証器は署名回数を数えていません',
+    '署名カウンターを持つ認証器は、使うたびにその値を増やします。増えていなければ、鍵が複製されたか、古い応答が再送された可能性があります。多くのパスキーはカウントせず、常に 0 を送ります。',
+  'check.authentication.signCount.zero': '両方のカウンターが 0 です。この認証器は署名を数えていません',
   'check.authentication.signCount.notIncreased':
-    'レスポンスのカウンター値 {got} が保存済みのカウンター値 {stored} 以下です。認証器の複製、またはアサーションの再送の可能性があります',
+    '応答のカウンター値 {got} が保存済みのカウンター値 {stored} 以下です。認証器の複製、またはアサーションの再送の可能性があります',
 
   'check.registration.attestationPolicy.title': '§7.1 手順 24: アテステーションが RP のポリシーの求める水準（"{want}" 以上）であること',
   'check.registration.attestationPolicy.explain':
@@ -369,15 +367,15 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
 
   /* ---------------------------------------------------------------- attestation: android-safetynet (§8.5) */
   'check.attestation.android-safetynet.signature.title':
-    '§8.5 手順 2: response が有効な SafetyNet レスポンスであること（JWS 署名が x5c[0] で検証できる）',
+    '§8.5 手順 2: response が有効な SafetyNet 応答であること（JWS 署名が x5c[0] で検証できる）',
   'check.attestation.android-safetynet.signature.explain':
-    'Google Play 開発者サービスが SafetyNet レスポンスに署名します。ヘッダー内の証明書で署名を検証できれば、端末についての判定が途中で改ざんされていないことがわかります。',
+    'Google Play 開発者サービスが SafetyNet 応答に署名します。ヘッダー内の証明書で署名を検証できれば、端末についての判定が途中で改ざんされていないことがわかります。',
   'check.attestation.android-safetynet.signature.verified': '{alg} の JWS 署名を "{subject}" で検証しました',
   'check.attestation.android-safetynet.signature.invalid': 'x5c[0] による {alg} の JWS 署名を検証できません: {reason}',
   'check.attestation.android-safetynet.nonce.title':
     '§8.5 手順 3: nonce が Base64(SHA-256(authenticatorData || clientDataHash)) であること',
   'check.attestation.android-safetynet.nonce.explain':
-    'nonce は SafetyNet レスポンスをこの登録に結び付けます。一致しなければ、別の登録のために取得したレスポンスを使い回されるおそれがあります。',
+    'nonce は SafetyNet 応答をこの登録に結び付けます。一致しなければ、別の登録のために取得した応答を使い回されるおそれがあります。',
   'check.attestation.android-safetynet.nonce.mismatch': 'payload.nonce は {expected} でなければなりませんが、{got} でした',
   'check.attestation.android-safetynet.hostname.title': '§8.5 手順 4: attestationCert が attest.android.com に対して発行されていること',
   'check.attestation.android-safetynet.hostname.explain':
@@ -399,7 +397,7 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.attestation.android-safetynet.timestamp.missing': 'payload.timestampMs がありません',
   'check.attestation.android-safetynet.timestamp.future': 'timestampMs {timestamp} が検証時刻 {now} より後です',
   'check.attestation.android-safetynet.timestamp.expired':
-    'SafetyNet レスポンスの有効期限が切れています: timestampMs {timestamp} は検証時刻 {now} の {age} ミリ秒前です（上限 {maxAge} ミリ秒）',
+    'SafetyNet 応答の有効期限が切れています: timestampMs {timestamp} は検証時刻 {now} の {age} ミリ秒前です（上限 {maxAge} ミリ秒）',
 
   /* ---------------------------------------------------------------- attestation: fido-u2f (§8.6) */
   'check.attestation.fido-u2f.certificateKey.title': '§8.6 手順 2: attCert の公開鍵が P-256 の EC 鍵であること',

@@ -16,7 +16,9 @@ import { attestationMessagesEn } from './attestation.en';
 import { attestationMessagesJa } from './attestation.ja';
 import { checkMessagesEn } from './checks.en';
 import { checkMessagesJa } from './checks.ja';
+import { decodeErrorsJa } from './errors.ja';
 import { lookup, renderTemplate, type Lang } from './i18n.ts';
+import type { DecodeError } from '../types';
 
 export { renderTemplate, type Lang };
 /** Every English explanation, by message id. */
@@ -56,4 +58,16 @@ export function checkMessage(check: Check, lang: Lang = 'en'): string | undefine
  */
 export function checkExplanation(check: Check, lang: Lang = 'en'): string | undefined {
   return explain(check.explain, lang);
+}
+
+/**
+ * A decoding error in `lang`: the English `message` (with its offsets and lengths) in English; in
+ * Japanese the sentence for its code (or its code's family), the location being shown beside it.
+ */
+export function decodeErrorText(e: Pick<DecodeError, 'code' | 'message'>, lang: Lang = 'en'): string {
+  if (lang === 'en') return e.message;
+  const own = Object.prototype.hasOwnProperty;
+  if (own.call(decodeErrorsJa, e.code)) return decodeErrorsJa[e.code];
+  const family = Object.keys(decodeErrorsJa).find((k) => k.endsWith('.') && e.code.startsWith(k));
+  return decodeErrorsJa[family ?? ''];
 }

@@ -66,7 +66,7 @@ export const ja: Catalog<typeof en> = {
     '1 バイトのフラグ：ユーザー存在（UP）、ユーザー検証（UV）、バックアップ可能（BE）、バックアップ済み（BS）、クレデンシャルデータあり（AT）、拡張あり（ED）。',
   'authData.flags.UP': 'ユーザー存在（UP）：ユーザーが認証器に触れるなどの操作をしたことを示します。',
   'authData.flags.RFU1': '将来のための予約ビットです。0 でなければなりません。',
-  'authData.flags.UV': 'ユーザー検証（UV）：存在だけでなく、PIN・指紋・顔などで本人確認をしたことを示します。',
+  'authData.flags.UV': 'ユーザー検証（UV）：存在だけでなく、PIN・指紋・顔などでユーザー検証をしたことを示します。',
   'authData.flags.BE':
     'バックアップ可能（BE）：クレデンシャルが同期・バックアップされうる（複数端末で使えるパスキー）ことを示します。クレデンシャルの生涯を通じて変わりません。',
   'authData.flags.BS':
@@ -108,7 +108,7 @@ export const ja: Catalog<typeof en> = {
 
   clientExtensionResults: 'クライアント拡張の結果：要求された拡張についてブラウザーが報告する内容です（認証器の署名は付きません）。',
   'clientExt.credProps': 'credProps：ブラウザーが報告する、新しいクレデンシャルの性質です。',
-  'clientExt.credProps.rk': 'rk：ユーザー名を入力せずに使える「検出可能なクレデンシャル」（パスキー）が作られたとき true です。',
+  'clientExt.credProps.rk': 'rk：ユーザー名を入力せずに使える「発見可能なクレデンシャル」（パスキー）が作られたとき true です。',
   'clientExt.prf': 'prf：クレデンシャルから導出される疑似乱数関数の出力です（エンドツーエンド暗号の鍵などに使います）。',
   'clientExt.prf.enabled': 'enabled：このクレデンシャルで PRF を使えるかどうかです。',
   'clientExt.prf.results': 'results：サイトが渡した入力に対する PRF の出力です。',
@@ -129,7 +129,7 @@ export const ja: Catalog<typeof en> = {
   'assertion.signature':
     'アサーション署名：authenticatorData の後に SHA-256(clientDataJSON) をつなげたものに、クレデンシャルの秘密鍵で署名したものです。',
   'assertion.userHandle':
-    'ユーザーハンドル：登録時にサーバーが決めた user.id です。検出可能なクレデンシャルでは、どのアカウントがサインインしているかをサーバーに伝えます。',
+    'ユーザーハンドル：登録時にサーバーが決めた user.id です。発見可能なクレデンシャルでは、どのアカウントがサインインしているかをサーバーに伝えます。',
   'signature.derSequence': 'ECDSA 署名（ECDSA-Sig-Value）の DER SEQUENCE ヘッダーです。',
   'signature.r': 'r：ECDSA 署名の前半（整数）です。',
   'signature.s': 's：ECDSA 署名の後半（整数）です。',

@@ -18,7 +18,7 @@ import {
   type InspectSession,
   type InspectStatus,
 } from '@api/inspect.ts';
-import type { LabPresetId } from '@api/lab.ts';
+import type { LabPresetId, UnavailableCode } from '@api/lab.ts';
 import type { Ceremony, RpEvent } from '@api/types.ts';
 import { ApiFailure } from '../errors.ts';
 import type { Store } from '../store.ts';
@@ -74,6 +74,8 @@ export class InspectHost {
   private browser: InspectBrowser | null = null;
   private inspector: SiteInspector | null = null;
   private reason = NO_BROWSER;
+  private reasonCode: UnavailableCode = 'not-attached';
+  private reasonDetail: string | null = null;
   private store: Store | null = null;
   private publish: (e: RpEvent) => void = () => {};
   private now: () => number = Date.now;
@@ -118,7 +120,9 @@ export class InspectHost {
   }
 
   /** No browser, and why (e.g. the lab browser could not start, or exited). */
-  unavailable(reason: string): void {
+  unavailable(reason: string, code: UnavailableCode = 'browser-failed', detail: string | null = null): void {
+    this.reasonCode = code;
+    this.reasonDetail = detail;
     this.browser = null;
     this.inspector = null;
     this.reason = reason;
@@ -129,6 +133,8 @@ export class InspectHost {
     return {
       available: this.browser !== null,
       reason: this.browser ? null : this.reason,
+      reasonCode: this.browser ? null : this.reasonCode,
+      reasonDetail: this.browser ? null : this.reasonDetail,
       transport: this.browser?.transport ?? null,
       browser: this.browser?.product ?? null,
       sessions: [...this.inspections.values()].map((i) => this.describe(i)).reverse(),

@@ -10,6 +10,7 @@ import type { LabEvent, RpEvent } from '@api/types.ts';
 import type { Store } from '../store.ts';
 import { activeCeremony, insertLabEvent } from './events.ts';
 import type { ClientErrorContext } from '@api/types.ts';
+import type { UnavailableCode } from '@api/lab.ts';
 import { LabError, type AuthenticatorLab, type LabCdpEvent } from './lab.ts';
 import { optionSupport, PRESETS, RESIDENT_CREDENTIAL_LIMIT } from './options.ts';
 import type { LabAuthenticator, LabStatus } from './types.ts';
@@ -39,6 +40,8 @@ export class LabHost {
   private readonly settling = new Map<string, string>();
   private readonly recorded = new Set<(e: { event: string; credentialId: string; at: number }) => void>();
   private reason: string = NO_LAB_REASON;
+  private reasonCode: UnavailableCode = 'not-attached';
+  private reasonDetail: string | undefined;
   private store: Store | null = null;
   private publish: (e: RpEvent) => void = () => {};
   private now: () => number = Date.now;
@@ -94,15 +97,19 @@ export class LabHost {
       if (this.lab !== lab) return;
       this.lab = null;
       this.reason = `The lab's browser page went away (${why}). Restart \`passkey-explorer serve --lab\` or the desktop app to get a lab again.`;
+      this.reasonCode = 'page-closed';
+      this.reasonDetail = why;
       this.publish({ type: 'lab-status' });
     });
     this.publish({ type: 'lab-status' });
   }
 
   /** No lab, and why (e.g. the lab browser could not start). */
-  unavailable(reason: string): void {
+  unavailable(reason: string, code: UnavailableCode = 'browser-failed', detail?: string): void {
     this.lab = null;
     this.reason = reason;
+    this.reasonCode = code;
+    this.reasonDetail = detail;
     this.publish({ type: 'lab-status' });
   }
 
@@ -193,6 +200,8 @@ export class LabHost {
       return {
         available: false,
         reason: this.reason,
+        reasonCode: this.reasonCode,
+        ...(this.reasonDetail !== undefined ? { reasonDetail: this.reasonDetail } : {}),
         transport: null,
         enabled: false,
         protocolSource: s.source,

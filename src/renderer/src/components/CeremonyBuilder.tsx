@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import type { AttestationConveyance, CeremonyConfig, Hint, Preset, Requirement } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
+import type { MessageKey } from '../i18n/en.ts';
 import { ALGORITHMS, CRED_PROTECT_POLICIES, HINTS, withExtensions } from '../model/config.ts';
 import { SPEC } from '../model/spec.ts';
 import { TID } from '../testids.ts';
@@ -35,6 +36,13 @@ function Legend({ children, spec }: { children: string; spec?: string }) {
       {spec && <SpecLink href={spec} label={t('builder.spec')} />}
     </legend>
   );
+}
+
+/** A preset's name or description in the window's language; a preset the catalogs do not know keeps the RP's words. */
+function presetText(p: Preset, what: 'name' | 'description', t: (key: MessageKey) => string): string {
+  const key = `preset.${p.id}.${what}` as MessageKey;
+  const text = t(key);
+  return text === key ? p[what] : text;
 }
 
 export function CeremonyBuilder({ config, onChange, presets, presetId, edited, onPresetSelect, disabled }: CeremonyBuilderProps) {
@@ -81,7 +89,7 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
             {presetList.length === 0 && <option value="">{presets.loading ? t('builder.presetsLoading') : '—'}</option>}
             {presetList.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {presetText(p, 'name', t)}
                 {p.id === presetId && edited ? ` ${t('builder.presetEdited')}` : ''}
               </option>
             ))}
@@ -92,7 +100,7 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
             </button>
           )}
         </div>
-        {current?.description && <div className="field-hint">{current.description}</div>}
+        {current?.description && <div className="field-hint">{presetText(current, 'description', t)}</div>}
         {presets.error && (
           <div className="inline-error" role="alert">
             {t('builder.presetsFailed', { message: presets.error.message })}{' '}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 
-/** Copies text to the clipboard; says whether it worked. */
-export function CopyButton({ text, label }: { text: string; label?: string }) {
+/** Copies text to the clipboard; says whether it worked. `caption` replaces the visible "Copy". */
+export function CopyButton({ text, label, caption, testId }: { text: string; label?: string; caption?: string; testId?: string }) {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -19,9 +19,16 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
     }
   };
   return (
-    <button type="button" className="btn btn-small" onClick={copy} aria-label={label ? `${t('result.copy')}: ${label}` : t('result.copy')}>
+    <button
+      type="button"
+      className="btn btn-small"
+      onClick={copy}
+      data-testid={testId}
+      data-state={state}
+      aria-label={label ? `${caption ?? t('result.copy')}: ${label}` : (caption ?? t('result.copy'))}
+    >
       <span aria-live="polite">
-        {state === 'copied' ? t('result.copied') : state === 'failed' ? t('result.copyFailed') : t('result.copy')}
+        {state === 'copied' ? t('result.copied') : state === 'failed' ? t('result.copyFailed') : (caption ?? t('result.copy'))}
       </span>
     </button>
   );

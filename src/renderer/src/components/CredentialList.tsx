@@ -64,7 +64,9 @@ export function CredentialList({
           {list.map((c) => (
             <li key={c.id} className="card" data-testid={TID.credential} data-id={c.id}>
               <div className="card-head">
-                <span className="card-user">{c.userName}</span>
+                <span className="card-user" translate="no">
+                  {c.userName}
+                </span>
                 <span className="mono muted card-id" title={c.id}>
                   {shortId(c.id, 8)}
                 </span>

@@ -1,6 +1,7 @@
 /** Latest ceremonies, live via SSE; a click opens the full record in the result panel. */
 import type { CeremonySummary } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { ErrorText } from './ErrorText.tsx';
 import type { Remote } from '../state/useRemote.ts';
 import { TID } from '../testids.ts';
 import { VerdictBadge } from './ResultPanel.tsx';
@@ -50,14 +51,16 @@ export function HistoryList({
               >
                 <VerdictBadge verdict={c.verdict} />
                 <span className="history-kind">{t(`kind.${c.kind}`)}</span>
-                <span className="history-user">{c.userName ?? '—'}</span>
+                <span className="history-user" translate="no">
+                  {c.userName ?? '—'}
+                </span>
                 <time className="history-time muted" dateTime={c.createdAt}>
                   {dateTime(c.createdAt)}
                 </time>
                 {c.error && (
                   <span className="history-error">
                     {c.error.step ? <span className="mono">{c.error.step}: </span> : null}
-                    {c.error.message}
+                    <ErrorText error={c.error} />
                   </span>
                 )}
               </button>

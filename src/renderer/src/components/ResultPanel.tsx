@@ -6,6 +6,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { ApiError, Ceremony, Verdict } from '@api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { ErrorText } from './ErrorText.tsx';
+import type { Check } from '@decode/types.ts';
 import { algorithmLabel } from '../model/config.ts';
 import { ceremonyFacts, FLAG_KEYS, isEmptyObject, type Flags, type Storage } from '../model/ceremony.ts';
 import { SPEC } from '../model/spec.ts';
@@ -24,9 +26,10 @@ const LazyInspection = lazy(async () => ({ default: (await loadInspection()).Cer
 const LazyLiveSequence = lazy(async () => ({ default: (await loadInspection()).LiveSequence }));
 
 export function VerdictBadge({ verdict, testId }: { verdict: Verdict; testId?: string }) {
+  const { t } = useI18n();
   return (
-    <span className={`badge badge-${verdict}`} data-testid={testId}>
-      {verdict}
+    <span className={`badge badge-${verdict}`} data-testid={testId} data-verdict={verdict}>
+      {t(`badge.${verdict}`)}
     </span>
   );
 }
@@ -61,9 +64,11 @@ function FlagsRow({ flags }: { flags: Flags }) {
 function ErrorBox({
   error,
   primary = true,
+  checks,
 }: {
   error: { code?: string; error?: string; message: string; step?: string };
   primary?: boolean;
+  checks?: readonly Check[] | null;
 }) {
   const { t } = useI18n();
   const code = error.code ?? error.error;
@@ -86,7 +91,7 @@ function ErrorBox({
         </div>
       )}
       <div className="error-message" data-testid={primary ? TID.resultError : undefined}>
-        {error.message}
+        <ErrorText error={error} checks={checks} />
       </div>
     </div>
   );
@@ -105,7 +110,13 @@ function SecondOpinionLine({ opinion }: { opinion: SecondOpinion }) {
       <span className="second-opinion-value">
         {opinion.verified
           ? t('result.secondVerified', { verifier: opinion.verifier })
-          : t('result.secondRejected', { verifier: opinion.verifier, error: opinion.error ?? '—' })}
+          : t('result.secondRejected', { verifier: opinion.verifier, error: '' })}
+        {!opinion.verified && (
+          // The library's own message: a lower layer's English, kept as it came.
+          <span lang="en" translate="no">
+            {opinion.error ?? '—'}
+          </span>
+        )}
       </span>
     </p>
   );
@@ -139,11 +150,24 @@ function DisagreementBox({
   );
 }
 
-function Row({ label, children, testId, title }: { label: string; children: ReactNode; testId?: string; title?: string }) {
+function Row({
+  label,
+  children,
+  testId,
+  title,
+  translate,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+  title?: string;
+  /** "no" for data (a user name): not words of the window. */
+  translate?: 'no';
+}) {
   return (
     <>
       <dt>{label}</dt>
-      <dd data-testid={testId} title={title}>
+      <dd data-testid={testId} title={title} translate={translate}>
         {children}
       </dd>
     </>
@@ -202,7 +226,7 @@ function CeremonyView({
           ceremonyVerdict={ceremony.verdict}
         />
       )}
-      {error && <ErrorBox error={error} />}
+      {error && <ErrorBox error={error} checks={ceremony.dissection?.checks} />}
       {ceremony.clientError && !error && <ErrorBox error={{ code: ceremony.clientError.name, message: ceremony.clientError.message }} />}
       {opinion && <SecondOpinionLine opinion={opinion} />}
       <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
@@ -222,7 +246,7 @@ function CeremonyView({
       <section className="result-section">
         <h3 className="section-title">{t('result.details')}</h3>
         <dl className="facts">
-          <Row label={t('result.user')} testId={TID.resultUser}>
+          <Row label={t('result.user')} testId={TID.resultUser} translate="no">
             {facts.userName ?? '—'}
           </Row>
           <Row label={t('result.credentialId')} testId={TID.resultCredentialId} title={facts.credentialId ?? undefined}>

@@ -153,6 +153,5 @@ export const capsEn = {
   'autofill.restart': 'Start again',
   'autofill.openInCeremony': 'Open in the Ceremony view',
   'autofill.optionsJson': 'Options sent to get()',
-  'autofill.error': '{name}: {message}',
   'autofill.timeoutNote': 'The request is renewed when its challenge expires ({minutes} minutes), so the field keeps working.',
 } as const;

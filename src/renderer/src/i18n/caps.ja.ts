@@ -59,36 +59,36 @@ export const capsJa: Catalog<typeof capsEn> = {
   'caps.meaning.hybridTransport':
     'ハイブリッドトランスポート：QR コードの読み取りと Bluetooth による近接確認で、スマートフォンやタブレットを認証器として使えます。',
   'caps.meaning.passkeyPlatformAuthenticator':
-    'パスキー対応のプラットフォーム認証器を、この端末で、またはハイブリッド経由で使えます。iCloud キーチェーン、Google パスワード マネージャー、Windows Hello のように、ユーザー検証ができ、発見可能な資格情報を扱える認証器です。',
+    'パスキー対応のプラットフォーム認証器を、この端末で、またはハイブリッド経由で使えます。iCloud キーチェーン、Google パスワード マネージャー、Windows Hello のように、ユーザー検証ができ、発見可能なクレデンシャルを扱える認証器です。',
   'caps.meaning.userVerifyingPlatformAuthenticator':
     'ユーザー検証のできるプラットフォーム認証器がこの端末にあります。isUserVerifyingPlatformAuthenticatorAvailable() と同じ問いです。',
   'caps.meaning.relatedOrigins':
     '関連オリジンリクエスト：RP が https://<rpId>/.well-known/webauthn に列挙した別のオリジンからも、その RP ID を使えます。',
   'caps.meaning.signalAllAcceptedCredentials':
-    'PublicKeyCredential.signalAllAcceptedCredentials()：ユーザーの資格情報 ID のうち有効なものを RP が認証器に伝え、古いパスキーを隠したり削除したりできます。',
+    'PublicKeyCredential.signalAllAcceptedCredentials()：ユーザーのクレデンシャル ID のうち有効なものを RP が認証器に伝え、古いパスキーを隠したり削除したりできます。',
   'caps.meaning.signalCurrentUserDetails':
     'PublicKeyCredential.signalCurrentUserDetails()：パスキーに保存されたユーザー名と表示名を RP が更新できます。',
   'caps.meaning.signalUnknownCredential':
-    'PublicKeyCredential.signalUnknownCredential()：RP が認識しない（削除済みなどの）資格情報 ID を伝え、認証器がそれを隠したり削除したりできます。',
+    'PublicKeyCredential.signalUnknownCredential()：RP が認識しない（削除済みなどの）クレデンシャル ID を伝え、認証器がそれを隠したり削除したりできます。',
   'caps.meaning.immediateGet':
-    'mediation: "immediate" での get()：この端末に使える資格情報がなければ、ダイアログを出さずにすぐ NotAllowedError で失敗します（検討中の提案で、Level 3 には含まれません）。',
+    'mediation: "immediate" での get()：この端末に使えるクレデンシャルがなければ、ダイアログを出さずにすぐ NotAllowedError で失敗します（検討中の提案で、Level 3 には含まれません）。',
   'caps.meaning.unknown': 'WebAuthn Level 3 で定義されていない、ブラウザー独自の機能です（{key}）。',
 
-  'caps.ext.appid': 'FIDO AppID（appid）：旧 U2F JavaScript API で登録した資格情報でサインインできます。',
-  'caps.ext.appidExclude': 'FIDO AppID 除外（appidExclude）：旧 U2F の資格情報をすでに持つキーの再登録を防ぎます。',
-  'caps.ext.credBlob': 'credBlob（CTAP 2.1）：新しい発見可能な資格情報に小さなデータを保存します。',
-  'caps.ext.credProps': '資格情報プロパティ（credProps）：作成した資格情報が発見可能（rk）かどうかをクライアントが報告します。',
+  'caps.ext.appid': 'FIDO AppID（appid）：旧 U2F JavaScript API で登録したクレデンシャルでサインインできます。',
+  'caps.ext.appidExclude': 'FIDO AppID 除外（appidExclude）：旧 U2F のクレデンシャルをすでに持つキーの再登録を防ぎます。',
+  'caps.ext.credBlob': 'credBlob（CTAP 2.1）：新しい発見可能なクレデンシャルに小さなデータを保存します。',
+  'caps.ext.credProps': 'クレデンシャルプロパティ（credProps）：作成したクレデンシャルが発見可能（rk）かどうかをクライアントが報告します。',
   'caps.ext.credentialProtectionPolicy':
-    'credProtect（CTAP 2.1）：資格情報を明かす前に、ユーザー検証や許可リストを必須にするよう認証器に求めます。',
+    'credProtect（CTAP 2.1）：クレデンシャルを明かす前に、ユーザー検証や許可リストを必須にするよう認証器に求めます。',
   'caps.ext.enforceCredentialProtectionPolicy':
     'credProtect の強制：認証器が求められた保護ポリシーを適用できないときは登録を失敗させます。',
   'caps.ext.getCredBlob': 'getCredBlob（CTAP 2.1）：credBlob で保存したデータをサインイン時に読み出します。',
   'caps.ext.hmacCreateSecret':
-    'hmac-secret（CTAP 2）：対称鍵のシークレット付きで資格情報を作り、サインイン時に鍵を導出できます（prf の土台）。',
-  'caps.ext.largeBlob': '大容量 blob ストレージ（largeBlob）：資格情報に結び付いた、より大きなデータを読み書きします。',
+    'hmac-secret（CTAP 2）：対称鍵のシークレット付きでクレデンシャルを作り、サインイン時に鍵を導出できます（prf の土台）。',
+  'caps.ext.largeBlob': '大容量 blob ストレージ（largeBlob）：クレデンシャルに結び付いた、より大きなデータを読み書きします。',
   'caps.ext.minPinLength': 'minPinLength（CTAP 2.1）：認証器が現在の PIN の最小長を RP に報告します。',
-  'caps.ext.payment': 'Secure Payment Confirmation（payment）：その資格情報で他のサイトでの支払いを確認できます。',
-  'caps.ext.prf': '疑似乱数関数（prf）：資格情報から安定したシークレットを導出します。エンドツーエンド暗号化などに使えます。',
+  'caps.ext.payment': 'Secure Payment Confirmation（payment）：そのクレデンシャルで他のサイトでの支払いを確認できます。',
+  'caps.ext.prf': '疑似乱数関数（prf）：クレデンシャルから安定したシークレットを導出します。エンドツーエンド暗号化などに使えます。',
   'caps.ext.unknown': 'クライアントは「{id}」拡張を処理できます。',
 
   // ---- 「システムのブラウザーで開く」 ----
@@ -115,7 +115,7 @@ export const capsJa: Catalog<typeof capsEn> = {
     '{rp} がパスキーを求めています。この Mac の Touch ID パスキーのうち {n} 件が該当します。サインインに使うアカウントを選んでください。',
   'account.noName': '（ユーザー名なし）',
   'account.handle': 'ユーザーハンドル {handle}',
-  'account.credential': '資格情報 {id}',
+  'account.credential': 'クレデンシャル {id}',
   'account.use': '{name} としてサインイン',
   'account.cancel': 'サインインをキャンセル',
 
@@ -125,7 +125,7 @@ export const capsJa: Catalog<typeof capsEn> = {
     'ウェブサイトが実際に作るのと同じ形のサインインフォームです。ユーザー名の入力欄には autocomplete="username webauthn" が付いていて、ページを読み込むとすぐに、許可リストを空にした navigator.credentials.get({ mediation: "conditional" }) を開始します。ダイアログは出ません。ブラウザーはこの RP のパスキーを入力欄の自動入力候補に表示し、そこで選ぶとサインインが完了します。RP はそれを通常のサインインと同じように検証します。',
   'autofill.how': '何が起きているか',
   'autofill.how1':
-    'ビルダーの設定で、許可リストをオフにして POST /api/authentication/options を呼びます。RP は発見可能な資格情報によるサインイン用のチャレンジを発行します。',
+    'ビルダーの設定で、許可リストをオフにして POST /api/authentication/options を呼びます。RP は発見可能なクレデンシャルによるサインイン用のチャレンジを発行します。',
   'autofill.how2':
     'mediation "conditional" の navigator.credentials.get() は、ユーザーが入力欄の自動入力候補からパスキーを選ぶまで、ダイアログを出さずに待ちます。',
   'autofill.how3':
@@ -149,11 +149,10 @@ export const capsJa: Catalog<typeof capsEn> = {
   'autofill.state.request-error': 'RP へのリクエストが失敗しました',
   'autofill.waitingSince': '待機開始',
   'autofill.user': 'サインインしたユーザー',
-  'autofill.credential': '資格情報',
+  'autofill.credential': 'クレデンシャル',
   'autofill.flags': 'フラグ',
   'autofill.restart': 'もう一度開始',
   'autofill.openInCeremony': 'セレモニービューで開く',
   'autofill.optionsJson': 'get() に渡したオプション',
-  'autofill.error': '{name}：{message}',
   'autofill.timeoutNote': 'チャレンジの有効期限（{minutes} 分）が来るとリクエストを更新するので、入力欄は使える状態のままです。',
 };

@@ -52,6 +52,15 @@ export const en = {
 
   'builder.title': 'Ceremony builder',
   'builder.preset': 'Preset',
+  'preset.default.name': 'Default',
+  'preset.default.description': 'No preferences: the browser and authenticator choose.',
+  'preset.passkey.name': 'Passkey: discoverable + UV required',
+  'preset.passkey.description': 'A discoverable credential with user verification, signed in with an empty allow list (username-less).',
+  'preset.security-key-2fa.name': 'Security key second factor',
+  'preset.security-key-2fa.description':
+    'A non-discoverable credential on a roaming security key, user presence only, listed in allowCredentials.',
+  'preset.attestation-direct.name': 'Attestation: direct',
+  'preset.attestation-direct.description': 'Ask the authenticator for its attestation statement and certificate chain, unaltered.',
   'builder.presetEdited': '(edited)',
   'builder.presetsLoading': 'Loading presets…',
   'builder.presetsFailed': 'Presets unavailable: {message}',
@@ -166,6 +175,10 @@ export const en = {
 
   'result.title': 'Result',
   'result.empty': 'Run a ceremony, or open one from the history.',
+  'badge.verified': 'verified',
+  'badge.failed': 'failed',
+  'badge.client-error': 'client-error',
+  'badge.pending': 'pending',
   'verdict.verified': 'The RP verified the response.',
   'verdict.failed': 'The RP rejected the response.',
   'verdict.client-error': 'The browser or authenticator refused or failed; nothing reached the authenticator’s key.',

@@ -5,6 +5,12 @@ export const inspectEn = {
   'inspect.intro':
     'Open your own site in the lab browser and sign up or sign in on it as usual: every navigator.credentials.create() / get() of its pages, popups and iframes appears here as it happens, dissected and checked (§7.1 / §7.2, with the options the page passed as the expectations), next to what the site’s server answered. Each one is kept in History.',
   'inspect.unavailableTitle': 'No browser to inspect sites in',
+  'unavailable.inspect.not-attached':
+    'Inspecting a site from the window needs a browser the app drives over the Chrome DevTools protocol, and this page was not opened by one. Run `passkey-explorer serve --lab` (sites open in new tabs of its Chromium) or use the desktop app (sites open in a second window). From a terminal, `passkey-explorer inspect <url>` does the same and writes a record History imports.',
+  'unavailable.inspect.page-closed': 'The inspecting browser’s page went away.',
+  'unavailable.inspect.browser-failed': 'The lab browser could not start.',
+  'unavailable.inspect.browser-exited': 'The lab browser exited. Restart `passkey-explorer serve --lab` to inspect sites again.',
+  'unavailable.inspect.attach-failed': 'Inspection could not attach to the lab browser.',
   'inspect.connected.cdp': 'Sites open in new tabs of {product} (serve --lab).',
   'inspect.connected.electron': 'Sites open in a second window ({product}).',
   'inspect.url': 'Site URL',

@@ -8,6 +8,13 @@ export const inspectJa: Catalog<typeof inspectEn> = {
   'inspect.intro':
     'ご自身のサイトをラボのブラウザーで開き、いつもどおり登録やサインインをしてください。ページ・ポップアップ・iframe の navigator.credentials.create() / get() がその場でここに現れ、分解・検証され（§7.1 / §7.2、ページが渡したオプションを期待値として使用）、サイトのサーバーの応答と並べて表示されます。すべて履歴に残ります。',
   'inspect.unavailableTitle': 'サイトを検査するブラウザーがありません',
+  'unavailable.inspect.not-attached':
+    'ウィンドウからサイトを検査するには、アプリが Chrome DevTools プロトコルで操作するブラウザーが必要ですが、このページはそのように開かれていません。`passkey-explorer serve --lab` を実行する（サイトはその Chromium の新しいタブで開きます）か、デスクトップアプリ（サイトは 2 つ目のウィンドウで開きます）を使ってください。ターミナルからは `passkey-explorer inspect <url>` で同じことができ、履歴に取り込める記録を書き出します。',
+  'unavailable.inspect.page-closed': '検査しているブラウザーのページが閉じられました。',
+  'unavailable.inspect.browser-failed': 'ラボのブラウザーを起動できませんでした。',
+  'unavailable.inspect.browser-exited':
+    'ラボのブラウザーが終了しました。サイトを検査するには `passkey-explorer serve --lab` を起動し直してください。',
+  'unavailable.inspect.attach-failed': '検査をラボのブラウザーにつなげませんでした。',
   'inspect.connected.cdp': 'サイトは {product} の新しいタブで開きます（serve --lab）。',
   'inspect.connected.electron': 'サイトは 2 つ目のウィンドウで開きます（{product}）。',
   'inspect.url': 'サイトの URL',
@@ -37,14 +44,14 @@ export const inspectJa: Catalog<typeof inspectEn> = {
   'inspect.verdict.clientError': 'ブラウザーが拒否（{name}）',
   'inspect.server.answered': '{request} に {status} で応答',
   'inspect.server.rejected': '拒否: {request} に {status}',
-  'inspect.server.none': '資格情報を送るリクエストは見つかりませんでした',
+  'inspect.server.none': 'クレデンシャルを送るリクエストは見つかりませんでした',
   'inspect.disagreement.accepted':
     'サーバーは、こちらの検証が {check} で拒否する応答を受け入れました（HTTP {status}）。拒否すべき応答です。',
   'inspect.disagreement.rejected': 'サーバーは、すべての検証に合格する応答を拒否しました（HTTP {status}）。',
   'inspect.openCeremony': '開く',
   'inspect.limitsTitle': '検査で見えるもの・見えないもの',
   'inspect.limits':
-    '見えるもの: ページが渡したとおりのオプション、資格情報またはエラー、呼び出したフレーム、セレモニー前後のサイトの HTTP のやり取り（チャレンジを運んだ応答と資格情報を運んだリクエスト）。見えないもの: 認証器の内部とサイトのデータベース。サーバーが応答を受け入れたかどうかは、その応答（ステータスと本文）から読み取ったものです。記録したデータはこのマシンから出ません。どこにも送信されず、履歴からセレモニーを削除すれば消えます。検査には、アプリが DevTools プロトコルで操作する Chromium が必要です。',
+    '見えるもの: ページが渡したとおりのオプション、クレデンシャルまたはエラー、呼び出したフレーム、セレモニー前後のサイトの HTTP のやり取り（チャレンジを運んだ応答とクレデンシャルを運んだリクエスト）。見えないもの: 認証器の内部とサイトのデータベース。サーバーが応答を受け入れたかどうかは、その応答（ステータスと本文）から読み取ったものです。記録したデータはこのマシンから出ません。どこにも送信されず、履歴からセレモニーを削除すれば消えます。検査には、アプリが DevTools プロトコルで操作する Chromium が必要です。',
   'inspect.preset.platform-passkey': 'プラットフォームのパスキー（内蔵、UV）',
   'inspect.preset.synced-passkey': '同期パスキー（BE/BS）',
   'inspect.preset.security-key': 'セキュリティキー（USB、CTAP2）',

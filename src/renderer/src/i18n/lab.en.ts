@@ -5,6 +5,14 @@ export const labEn = {
   'lab.intro':
     'Virtual authenticators from the Chrome DevTools protocol (WebAuthn domain): add one, then register and sign in on the Ceremony tab. Every option keeps its CDP name.',
   'lab.unavailableTitle': 'No lab in this window',
+  'unavailable.lab.not-attached':
+    'No virtual authenticator lab in this session: the lab drives a browser page over the Chrome DevTools protocol, and this page was not opened by one. Run `passkey-explorer serve --lab` (it starts its own Chrome or Chromium with the lab attached; add `--browser PATH` to pick one, `--headless` for CI) or use the desktop app (`npm start`). A system browser on plain `serve` has no lab.',
+  'unavailable.lab.page-closed':
+    'The lab’s browser page went away. Restart `passkey-explorer serve --lab` or the desktop app to get a lab again.',
+  'unavailable.lab.browser-failed': 'The lab browser could not start.',
+  'unavailable.lab.browser-exited': 'The lab browser exited. Restart `passkey-explorer serve --lab` to get a lab again.',
+  'unavailable.lab.attach-failed': 'The lab could not attach to the window’s debugger.',
+  'unavailable.detail': 'What the lower layer said:',
   'lab.connected': 'Connected to {product} through {transport}.',
   'lab.transport.electron': 'the window’s debugger (Electron)',
   'lab.transport.cdp': 'a CDP session (serve --lab)',

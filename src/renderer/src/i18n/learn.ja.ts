@@ -28,7 +28,7 @@ export const learnJa: Catalog<typeof learnEn> = {
 
   'learn.running.regOptions': 'RP に登録オプションを要求しています…',
   'learn.running.create': '認証器の応答を待っています。タッチするか、PIN または生体認証で確認してください…',
-  'learn.running.regVerify': 'RP がレスポンスを検証しています…',
+  'learn.running.regVerify': 'RP が応答を検証しています…',
   'learn.running.authOptions': 'RP にサインインのオプションを要求しています…',
   'learn.running.get': '認証器の応答を待っています。サインインを確認してください…',
   'learn.running.authVerify': 'RP が署名を検証しています…',
@@ -36,7 +36,7 @@ export const learnJa: Catalog<typeof learnEn> = {
   'learn.then.regOptions': 'RP に登録オプションを要求します（POST /api/registration/options）。',
   'learn.then.create':
     'このオプションを渡して navigator.credentials.create() を呼びます。認証器がタッチ、または PIN・生体認証による確認を求めます。',
-  'learn.then.regVerify': 'レスポンスを RP に送ります（POST /api/registration/verify）。RP は手順どおりに一つずつ検証します。',
+  'learn.then.regVerify': '応答を RP に送ります（POST /api/registration/verify）。RP は手順どおりに一つずつ検証します。',
   'learn.then.authOptions': 'RP にサインインのオプションを要求します（POST /api/authentication/options）。',
   'learn.then.get': 'navigator.credentials.get() を呼びます。認証器がもう一度確認を求めます。',
   'learn.then.authVerify': '署名付きのアサーションを RP に送ります（POST /api/authentication/verify）。',
@@ -68,7 +68,7 @@ export const learnJa: Catalog<typeof learnEn> = {
   'learn.setup.attestation.none': 'none — 求めない',
   'learn.setup.userVerification': 'ユーザー検証',
   'learn.setup.uv.preferred': 'preferred — 認証器が可能なら検証する',
-  'learn.setup.uv.required': 'required — UV のないレスポンスは拒否する',
+  'learn.setup.uv.required': 'required — UV のない応答は拒否する',
   'learn.setup.uv.discouraged': 'discouraged — タッチだけでよい',
   'learn.setup.authenticator':
     '認証器を用意してください。この端末の認証器（Windows Hello、Touch ID、Android）、セキュリティキー、スマートフォンのどれでも構いません。ブラウザーが提示するものを使います。',
@@ -76,7 +76,7 @@ export const learnJa: Catalog<typeof learnEn> = {
 
   'learn.step.intro.title': 'パスキーを一歩ずつ',
   'learn.step.intro.what':
-    'これから、このアプリの中で動いている依拠当事者（RP）にパスキーを登録し、続けてそのパスキーでサインインします。各ステップの後で一時停止し、あなた自身のセレモニーの実データを示します。RP が送ったオプション、認証器が返したもの、そして RP がそれをどう検証したかです。',
+    'これから、このアプリの中で動いているリライングパーティ（RP）にパスキーを登録し、続けてそのパスキーでサインインします。各ステップの後で一時停止し、あなた自身のセレモニーの実データを示します。RP が送ったオプション、認証器が返したもの、そして RP がそれをどう検証したかです。',
   'learn.step.intro.why':
     'パスキーは鍵ペアです。登録では公開鍵を RP に渡し、サインインでは秘密鍵をまだ持っていることを、秘密鍵を送らずに証明します。この後のステップはすべて、その証明が新しく、このサイトに結び付き、あなた自身によるものであることを確かめるためにあります。',
 
@@ -84,15 +84,15 @@ export const learnJa: Catalog<typeof learnEn> = {
   'learn.step.reg-options.what':
     'ブラウザーが RP に登録オプションを要求しました。RP は、自分が誰か（rp.id）、あなたが誰か（user）、受け入れる鍵のアルゴリズム、認証器への要求、そしてランダムなチャレンジを返しました。RP はこのチャレンジを、このセレモニーのためだけに覚えています。',
   'learn.step.reg-options.why':
-    'チャレンジがセレモニーを新しいものにします。レスポンスにはこのチャレンジが署名付きで含まれ、RP は各チャレンジを一度だけ、期限内に限って受け入れます。以前に記録されたレスポンスやログからコピーされたレスポンスは再利用（リプレイ）できません。そのチャレンジは使用済みか、未知のものだからです。',
+    'チャレンジがセレモニーを新しいものにします。応答にはこのチャレンジが署名付きで含まれ、RP は各チャレンジを一度だけ、期限内に限って受け入れます。以前に記録された応答やログからコピーされた応答は再利用（リプレイ）できません。そのチャレンジは使用済みか、未知のものだからです。',
 
   'learn.step.reg-keys.title': '認証器が鍵ペアを作った',
   'learn.step.reg-keys.what':
-    '認証器は {rpId} 用の新しい鍵ペアを生成し、クレデンシャル ID と公開鍵を返しました。秘密鍵は認証器の中で作られ、レスポンスには含まれていません。',
+    '認証器は {rpId} 用の新しい鍵ペアを生成し、クレデンシャル ID と公開鍵を返しました。秘密鍵は認証器の中で作られ、応答には含まれていません。',
   'learn.step.reg-keys.why':
     'これがパスキーの核心です。デバイス側の鍵（秘密鍵）は認証器から決して出ません。ブラウザーにも RP にも渡りません。サーバー側の鍵は公開鍵で、RP が保存するのはそれだけです。RP のデータベースが漏えいしても、サインインに使えるものは何もなく、フィッシングで盗める共有の秘密もありません。',
 
-  'learn.step.reg-client-data.title': 'レスポンスはこのサイトに結び付いている',
+  'learn.step.reg-client-data.title': '応答はこのサイトに結び付いている',
   'learn.step.reg-client-data.what':
     'ブラウザーが clientDataJSON を書きました。セレモニーの種類、受け取ったチャレンジ、そして要求したページのオリジンです。認証器は RP ID の SHA-256（rpIdHash）を認証器データに入れました。',
   'learn.step.reg-client-data.why':
@@ -102,8 +102,8 @@ export const learnJa: Catalog<typeof learnEn> = {
   'learn.step.reg-flags.what':
     '認証器データのフラグのバイトは、認証器が何を確認したかを示します。UP（ユーザー存在）：誰かがタッチまたは確認した。UV（ユーザー検証）：さらに PIN、指紋、顔を確認した。RP が求めたユーザー検証は「{requested}」です。',
   'learn.step.reg-flags.why':
-    'UP はマルウェアによる無断使用を防ぎます。UV によって、パスキーは一つで二要素になります。持っているもの（認証器）と、知っていること・あなた自身（PIN・生体）です。RP が UV を必須にしたのにフラグが立っていなければ、RP はレスポンスを拒否しなければなりません。',
-  'learn.flags.uvMissing': 'UV が必須なのに立っていません。RP はこのレスポンスを拒否します。',
+    'UP はマルウェアによる無断使用を防ぎます。UV によって、パスキーは一つで二要素になります。持っているもの（認証器）と、知っていること・あなた自身（PIN・生体）です。RP が UV を必須にしたのにフラグが立っていなければ、RP は応答を拒否しなければなりません。',
+  'learn.flags.uvMissing': 'UV が必須なのに立っていません。RP はこの応答を拒否します。',
 
   'learn.step.reg-attestation.title': 'アテステーション：認証器が自分について述べること',
   'learn.step.reg-attestation.what':
@@ -118,13 +118,13 @@ export const learnJa: Catalog<typeof learnEn> = {
   'learn.attestation.unknown': '形式 {fmt}：RP が次のステップで確認します。',
   'learn.attestation.zeroAaguid': 'AAGUID がすべてゼロです。認証器は自分のモデルを明かしていません。',
 
-  'learn.step.reg-verify.title': 'RP がレスポンスを検証し、公開鍵を保存した',
+  'learn.step.reg-verify.title': 'RP が応答を検証し、公開鍵を保存した',
   'learn.step.reg-verify.what':
     'RP は WebAuthn §7.1 の検証手順を順番に実行しました。type、チャレンジ、オリジン、RP ID ハッシュ、フラグ、アルゴリズム、アテステーションです。',
   'learn.step.reg-verify.why':
     '各チェックがそれぞれ一つの攻撃を防ぎます。チャレンジはリプレイを、オリジンと rpIdHash はフィッシングを防ぎ、フラグは存在確認と本人検証を担保します。RP が保存するのはクレデンシャル ID、公開鍵、カウンターだけで、秘密は何もありません。',
   'learn.verify.stored': 'RP が保存したもの',
-  'learn.verify.notStored': 'RP がレスポンスを拒否したため、何も保存されていません。',
+  'learn.verify.notStored': 'RP が応答を拒否したため、何も保存されていません。',
 
   'learn.step.reg-backup.title': '同期されるか、デバイスに固定か？',
   'learn.step.reg-backup.what':
@@ -166,11 +166,11 @@ export const learnJa: Catalog<typeof learnEn> = {
   'learn.signCount.unknown': '報告されていません。',
 
   'learn.step.done.title': '完了：見てきたこと',
-  'learn.step.done.what': 'あなたは本物の依拠当事者を相手に、自分の認証器でパスキーを作り、それでサインインしました。',
+  'learn.step.done.what': 'あなたは本物のリライングパーティを相手に、自分の認証器でパスキーを作り、それでサインインしました。',
   'learn.step.done.why': '「セレモニー」タブで実行するセレモニーもすべて同じ手順をたどり、履歴にひとつずつ残るので、いつでも開き直せます。',
   'learn.recap.keys': '秘密鍵は認証器の中に留まり、RP が保存したのは公開鍵だけです。',
   'learn.recap.challenges': 'チャレンジは二つ、それぞれ一度だけ使われました。登録は {reg}、サインインは {auth} です。',
-  'learn.recap.origin': 'どちらのレスポンスも {origin} に結び付き、rpIdHash は SHA-256("{rpId}") でした。',
+  'learn.recap.origin': 'どちらの応答も {origin} に結び付き、rpIdHash は SHA-256("{rpId}") でした。',
   'learn.recap.uv': 'サインイン時のユーザー検証：{uv}。保存場所：{storage}。',
   'learn.recap.signCount': 'サインカウント：{before} → {now}。',
 
@@ -186,14 +186,14 @@ export const learnJa: Catalog<typeof learnEn> = {
   'learn.label.timeout': 'timeout',
   'learn.label.allowCredentials': 'allowCredentials',
   'learn.label.optionsJson': 'RP が送ったオプション（そのまま）',
-  'learn.label.responseJson': 'ブラウザーが返したレスポンス（そのまま）',
+  'learn.label.responseJson': 'ブラウザーが返した応答（そのまま）',
   'learn.label.ceremonyJson': 'このセレモニーの RP の記録',
   'learn.label.credentialId': 'クレデンシャル ID',
   'learn.label.publicKey': '公開鍵（認証器データ内の COSE_Key）',
   'learn.label.spki': '公開鍵（response.publicKey、SubjectPublicKeyInfo）',
   'learn.label.alg': 'アルゴリズム',
   'learn.label.privateKey': '秘密鍵',
-  'learn.privateKey.value': 'レスポンスには含まれません。認証器から決して出ません',
+  'learn.privateKey.value': '応答には含まれません。認証器から決して出ません',
   'learn.label.clientDataJSON': 'clientDataJSON（デコード済み）',
   'learn.label.type': 'type',
   'learn.label.clientChallenge': 'clientDataJSON 内の challenge',

@@ -8,6 +8,8 @@
  * the child indexes from the root, '0.3.1'.
  */
 import type { Check, Field } from '@decode/types.ts';
+import { displayText } from '@decode/messages/display.ts';
+import type { Lang } from '@decode/messages/i18n.ts';
 
 export interface TreeNode {
   id: string;
@@ -105,8 +107,11 @@ export interface SearchResult {
   order: string[];
 }
 
-/** Case-insensitive search over key, path, display text and value. An empty query matches nothing. */
-export function searchTree(index: TreeIndex, query: string): SearchResult | null {
+/**
+ * Case-insensitive search over key, path, display text (in English and in `lang`) and value. An empty
+ * query matches nothing.
+ */
+export function searchTree(index: TreeIndex, query: string, lang: Lang = 'en'): SearchResult | null {
   const q = query.trim().toLowerCase();
   if (!q) return null;
   const matches = new Set<string>();
@@ -114,7 +119,8 @@ export function searchTree(index: TreeIndex, query: string): SearchResult | null
   const order: string[] = [];
   for (const n of index.all) {
     const f = n.field;
-    const hay = `${f.key}\n${f.path}\n${f.display}\n${valueText(f.value)}`.toLowerCase();
+    const shown = lang === 'en' ? '' : `\n${displayText(f.display, lang)}`;
+    const hay = `${f.key}\n${f.path}\n${f.display}${shown}\n${valueText(f.value)}`.toLowerCase();
     if (hay.includes(q)) {
       matches.add(n.id);
       order.push(n.id);
@@ -206,7 +212,10 @@ const utf8Len = (s: string) => {
 
 function jsonDisplay(v: unknown): string {
   if (Array.isArray(v)) return `array (${v.length})`;
-  if (v && typeof v === 'object') return `object (${Object.keys(v).length} members)`;
+  if (v && typeof v === 'object') {
+    const n = Object.keys(v).length;
+    return `object (${n} member${n === 1 ? '' : 's'})`;
+  }
   const s = JSON.stringify(v) ?? 'undefined';
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }

@@ -8,6 +8,7 @@ import type { Ceremony } from '@api/types.ts';
 import type { Check } from '@decode/types.ts';
 import { translate, type Lang, type Params } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/en.ts';
+import { checkMessage, checkTitle } from '@decode/messages/index.ts';
 import { algorithmLabel } from './config.ts';
 import { diagnoseClientError } from './diagnose.ts';
 
@@ -103,8 +104,8 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
 
   if (c.verdict === 'failed') {
     const failed = failedCheck(c.dissection?.checks);
-    const check = failed?.title ?? c.error?.step ?? c.error?.code ?? '—';
-    const message = failed?.message ?? c.error?.message ?? '';
+    const check = (failed && checkTitle(failed, opts.lang)) ?? c.error?.step ?? c.error?.code ?? '—';
+    const message = (failed && checkMessage(failed, opts.lang)) ?? c.error?.message ?? '';
     const details: string[] = [];
     if (message) details.push(t('sum.failed.reason', { message }));
     details.push(...flagSentences());
@@ -154,7 +155,7 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
  * What the attestation proved, and no more: the model only when the chain reached a trusted root;
  * otherwise what was proven (the statement's signature) and what would prove the rest.
  */
-function attestationSentence(
+export function attestationSentence(
   fmt: string,
   checks: readonly Check[] | undefined | null,
   t: (key: MessageKey, params?: Params) => string,
@@ -169,7 +170,7 @@ function attestationSentence(
 }
 
 /** Why the AAGUID is all zeros — usually not the authenticator's doing — and how to see the model. */
-function zeroAaguidSentence(fmt: string | null, asked: string | undefined, t: (key: MessageKey, params?: Params) => string): string {
+export function zeroAaguidSentence(fmt: string | null, asked: string | undefined, t: (key: MessageKey, params?: Params) => string): string {
   if (fmt === 'fido-u2f') return t('sum.zeroAaguid.u2f');
   if (!asked || asked === 'none') return t('sum.zeroAaguid.none', { asked: asked ?? 'none' });
   return t('sum.zeroAaguid.asked', { asked });

@@ -7,7 +7,7 @@
  * aborts the pending request and records it as AbortError; a request still waiting when its
  * challenge expires is recorded as TimeoutError and renewed.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   ApiError,
   AuthenticationResponseJSON,
@@ -21,6 +21,7 @@ import { JsonBlock } from '../components/JsonBlock.tsx';
 import { SpecLink } from '../components/ExternalLink.tsx';
 import '../components/capabilities/capabilities.css';
 import { useI18n } from '../i18n/index.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
 import { CAPABILITY_SPEC } from '../model/capabilities.ts';
 import { useExplorer } from '../state/explorer.tsx';
 import { REALAUTH_TID } from '../testids.ts';
@@ -171,16 +172,21 @@ export function AutofillView() {
     st.state === 'request-error' ||
     st.state === 'unsupported';
   const ceremony = 'ceremony' in st ? st.ceremony : undefined;
-  const errorText =
-    st.state === 'client-error' && ceremony?.clientError
-      ? t('autofill.error', { name: ceremony.clientError.name, message: ceremony.clientError.message })
-      : st.state === 'failed'
-        ? ceremony?.error
-          ? `${ceremony.error.step ? `${ceremony.error.step}: ` : ''}${ceremony.error.message}`
-          : (st.apiError?.message ?? '')
-        : st.state === 'request-error'
-          ? t('autofill.error', { name: st.error.error, message: st.error.message })
-          : '';
+  const errorText: ReactNode =
+    st.state === 'client-error' && ceremony?.clientError ? (
+      <ErrorText error={{ code: ceremony.clientError.name, message: ceremony.clientError.message }} withName />
+    ) : st.state === 'failed' ? (
+      ceremony?.error ? (
+        <>
+          {ceremony.error.step ? <span className="mono">{ceremony.error.step}: </span> : null}
+          <ErrorText error={ceremony.error} checks={ceremony.dissection?.checks} />
+        </>
+      ) : st.apiError ? (
+        <ErrorText error={st.apiError} />
+      ) : null
+    ) : st.state === 'request-error' ? (
+      <ErrorText error={st.error} withName />
+    ) : null;
 
   return (
     <div className="autofill-view" id="view-autofill" data-testid={REALAUTH_TID.autofillView}>
@@ -227,7 +233,9 @@ export function AutofillView() {
               {ceremony?.result && (
                 <>
                   <dt>{t('autofill.user')}</dt>
-                  <dd data-testid={REALAUTH_TID.autofillUser}>{ceremony.result.userName}</dd>
+                  <dd data-testid={REALAUTH_TID.autofillUser} translate="no">
+                    {ceremony.result.userName}
+                  </dd>
                   <dt>{t('autofill.credential')}</dt>
                   <dd className="mono" data-testid={REALAUTH_TID.autofillCredential}>
                     {ceremony.result.credentialId}

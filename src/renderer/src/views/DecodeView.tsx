@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { scanHar, type HarItem, type HarScan } from '../model/har.ts';
 import type { Check, Dissection } from '@decode/types.ts';
 import { Inspector, type InspectorData } from '../components/inspector/Inspector.tsx';
+import { PastedSummary } from '../components/summary/PlainSummary.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { INSPECTOR_TID as TID } from '../testids.ts';
 import './decode.css';
@@ -29,7 +30,7 @@ type Status =
   | { state: 'empty' }
   | { state: 'loading' }
   | { state: 'too-large'; size: number }
-  | { state: 'decoded' | 'errors' | 'nothing'; dissection: Dissection }
+  | { state: 'decoded' | 'errors' | 'nothing'; dissection: Dissection; text: string }
   | { state: 'load-failed'; message: string };
 
 type VerifyState = { state: 'idle' } | { state: 'running' } | { state: 'done'; checks: Check[] } | { state: 'problem'; message: string };
@@ -95,7 +96,7 @@ export function DecodeView() {
       const dissection = dec.dissect(trimmed);
       if (mine !== seq.current) return;
       const state = dissection.tree.length === 0 ? 'nothing' : dissection.errors.length ? 'errors' : 'decoded';
-      setStatus({ state, dissection });
+      setStatus({ state, dissection, text: trimmed });
       setRun((r) => r + 1);
     } catch (e) {
       if (mine === seq.current) setStatus({ state: 'load-failed', message: e instanceof Error ? e.message : String(e) });
@@ -109,6 +110,7 @@ export function DecodeView() {
   }, [text, decode]);
 
   const dissection = 'dissection' in status ? status.dissection : null;
+  const decodedText = 'text' in status ? status.text : '';
   const kind = dissection?.kind ?? null;
   const canVerify = kind === 'registration' || kind === 'authentication';
 
@@ -350,7 +352,7 @@ export function DecodeView() {
           {dissection && (
             <p>
               <span className="decode-kind" data-testid={TID.decodeKind} data-kind={dissection.kind}>
-                {t('decode.kind', { kind: dissection.kind })}
+                {t('decode.kind', { kind: t(`decode.kindName.${dissection.kind}`) })}
               </span>
               {status.state === 'errors' && (
                 <span className="decode-problem"> · {t('decode.errors', { n: dissection.errors.length })}</span>
@@ -369,6 +371,7 @@ export function DecodeView() {
             </p>
           )}
         </div>
+        {dissection && <PastedSummary dissection={dissection} text={decodedText} checks={checks} />}
         {data && <Inspector key={run} data={data} title={t('insp.title')} payload="decode" />}
       </section>
     </div>

@@ -105,7 +105,7 @@ export function HistoryView() {
               <option value="">{t('hist.any')}</option>
               {VERDICTS.map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {t(`badge.${v}`)}
                 </option>
               ))}
             </select>

@@ -10,6 +10,7 @@ import { type InspectCeremonyLine, type InspectFault, type InspectOpenTab, type 
 import { LAB_PRESET_IDS, type LabPresetId } from '@api/lab.ts';
 import { toApiError } from '../api/client.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { UnavailableReason } from '../components/UnavailableReason.tsx';
 import { useExplorer } from '../state/explorer.tsx';
 import { useRefreshOn } from '../state/useRefreshOn.ts';
 import { useRemote } from '../state/useRemote.ts';
@@ -93,7 +94,13 @@ export function InspectView() {
           {s && !s.available && (
             <div className="lab-unavailable">
               <strong>{t('inspect.unavailableTitle')}</strong>
-              <p data-testid={INSPECT_TID.reason}>{s.reason}</p>
+              <UnavailableReason
+                feature="inspect"
+                reason={s.reason}
+                code={s.reasonCode}
+                detail={s.reasonDetail}
+                testId={INSPECT_TID.reason}
+              />
             </div>
           )}
           {s?.available && (

@@ -14,6 +14,7 @@ import { AuthenticatorCard } from '../components/lab/AuthenticatorCard.tsx';
 import { CredentialDialog } from '../components/lab/CredentialDialog.tsx';
 import { downloadJson, shortB64 } from '../components/lab/files.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { UnavailableReason } from '../components/UnavailableReason.tsx';
 import { useRemote } from '../state/useRemote.ts';
 import { LAB_TID } from '../testids.ts';
 import '../styles/lab.css';
@@ -131,7 +132,7 @@ export function LabView() {
           {s && !s.available && (
             <div className="lab-unavailable">
               <strong>{t('lab.unavailableTitle')}</strong>
-              <p data-testid={LAB_TID.reason}>{s.reason}</p>
+              <UnavailableReason feature="lab" reason={s.reason} code={s.reasonCode} detail={s.reasonDetail} testId={LAB_TID.reason} />
             </div>
           )}
           {s?.available && (

@@ -51,7 +51,7 @@ export function CredentialCard({
   return (
     <li className="cred-card" data-testid={HISTORY_TID.credentialCard} data-id={c.id} data-storage={storage} aria-labelledby={titleId}>
       <div className="cred-head">
-        <h3 className="cred-title" id={titleId}>
+        <h3 className="cred-title" id={titleId} translate="no">
           {c.userName}
         </h3>
         <StorageLabel storage={storage} />

@@ -4,6 +4,7 @@ import type { Ceremony, HistoryEntry } from '@api/types.ts';
 import { useApi } from '../../api/context.tsx';
 import { toApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ErrorText } from '../ErrorText.tsx';
 import { ceremonyFacts, FLAG_KEYS, shortId } from '../../model/ceremony.ts';
 import { algorithmLabel } from '../../model/config.ts';
 import { relatedOriginsText } from '../inspect/site.tsx';
@@ -82,7 +83,7 @@ export function CeremonyDetail({ entry, onOpenInCeremony }: { entry: HistoryEntr
       {entry.error && (
         <p className="inline-error">
           {entry.error.step ? <span className="mono">{entry.error.step}: </span> : null}
-          {entry.error.message}
+          <ErrorText error={entry.error} checks={c?.id === entry.id ? c.dissection?.checks : null} />
         </p>
       )}
       {error && (

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { HistoryEntry } from '@api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ErrorText } from '../ErrorText.tsx';
 import { shortId } from '../../model/ceremony.ts';
 import { HISTORY_TID } from '../../testids.ts';
 import { VerdictBadge } from '../ResultPanel.tsx';
@@ -62,7 +63,9 @@ export const HistoryRow = memo(function HistoryRow({
         <span className="hrow-line">
           <VerdictBadge verdict={e.verdict} />
           <span className="hrow-kind">{kind}</span>
-          <span className="hrow-user">{who}</span>
+          <span className="hrow-user" translate="no">
+            {who}
+          </span>
           {authenticator && <span className="hrow-auth muted">{authenticator}</span>}
           {e.fmt && <span className="hrow-fmt mono muted">{e.fmt}</span>}
           {e.importedAt && <span className="tag">{t('hist.imported')}</span>}
@@ -79,7 +82,7 @@ export const HistoryRow = memo(function HistoryRow({
           {e.error ? (
             <span className="hrow-error">
               {e.error.step ? <span className="mono">{e.error.step}: </span> : null}
-              {e.error.message}
+              <ErrorText error={e.error} />
             </span>
           ) : (
             <span className="muted mono">

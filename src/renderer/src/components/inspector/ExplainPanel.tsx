@@ -5,8 +5,32 @@ import { authDataOffset, type TreeNode } from '../../model/inspect.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
 import { ExternalLink } from '../ExternalLink.tsx';
 import { checkExplanation, checkMessage, checkTitle, fieldExplanation, valueText } from './text.ts';
+import { CopyButton } from '../CopyButton.tsx';
+import { displayText } from '@decode/messages/display.ts';
+import { cborDiagnosticOf } from '@decode/cbor/diagnostic.ts';
+import { toBase64Url, toHex } from '@decode/bytes.ts';
 
-export function ExplainPanel({ node, check }: { node: TreeNode | null; check: Check | null }) {
+/** The field's bytes as hex, base64url and — when they are one CBOR item — CBOR diagnostic notation. */
+function CopyAs({ bytes, name }: { bytes: Uint8Array; name: string }) {
+  const { t } = useI18n();
+  const diag = cborDiagnosticOf(bytes);
+  return (
+    <div className="explain-copy" role="group" aria-label={t('insp.copyAs')} data-testid={TID.fieldCopy}>
+      <span className="muted small">{t('insp.copyAs')}</span>
+      <CopyButton text={toHex(bytes)} caption="hex" label={name} testId={TID.fieldCopyHex} />
+      <CopyButton text={toBase64Url(bytes)} caption="base64url" label={name} testId={TID.fieldCopyB64} />
+      {diag !== null ? (
+        <CopyButton text={diag} caption={t('insp.copyCbor')} label={name} testId={TID.fieldCopyCbor} />
+      ) : (
+        <button type="button" className="btn btn-small" disabled title={t('insp.copyCbor.no')} data-testid={TID.fieldCopyCbor}>
+          {t('insp.copyCbor')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ExplainPanel({ node, check, bytes }: { node: TreeNode | null; check: Check | null; bytes?: Uint8Array | null }) {
   const { t, lang } = useI18n();
   const f = node?.field ?? null;
   const text = f ? fieldExplanation(f.explain, lang) : undefined;
@@ -56,7 +80,7 @@ export function ExplainPanel({ node, check }: { node: TreeNode | null; check: Ch
               <span className={`sev-badge sev-${f.severity}`}>{t(`insp.severity.${f.severity}`)}</span>
             )}
           </h4>
-          <p className="explain-display mono break">{f.display}</p>
+          <p className="explain-display mono break">{displayText(f.display, lang)}</p>
           <p className="explain-text" data-testid={TID.explainText}>
             {text ?? <span className="muted">{t('insp.noExplanation')}</span>}
           </p>
@@ -79,6 +103,7 @@ export function ExplainPanel({ node, check }: { node: TreeNode | null; check: Ch
               )}
             </dd>
           </dl>
+          {bytes && bytes.length > 0 && <CopyAs bytes={bytes} name={f.key} />}
           {f.spec && (
             <p data-testid={TID.explainSpec}>
               <ExternalLink href={f.spec} className="spec-link">

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { displayText } from '@decode/messages/display.ts';
 import { matchSpans, type TreeNode } from '../../model/inspect.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
 import { useVirtualRows } from './virtual.ts';
@@ -41,7 +42,7 @@ function Highlight({ text, query }: { text: string; query: string }): ReactNode 
 }
 
 export function FieldTree(p: FieldTreeProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const v = useVirtualRows(p.rows.length, ROW_HEIGHT);
   const lastScrolled = useRef<string | null>(null);
 
@@ -141,11 +142,11 @@ export function FieldTree(p: FieldTreeProps) {
         ) : (
           <span className="tree-twisty" aria-hidden="true" />
         )}
-        <span className="tree-key">
+        <span className="tree-key" translate="no">
           <Highlight text={f.key} query={p.query} />
         </span>
         <span className="tree-display">
-          <Highlight text={f.display} query={p.query} />
+          <Highlight text={displayText(f.display, lang)} query={p.query} />
         </span>
         {f.range && (
           <span className="tree-range" aria-hidden="true">

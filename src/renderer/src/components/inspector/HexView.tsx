@@ -132,6 +132,7 @@ export function HexView({ source, bytes, selected, hovered, marks, onHover, onPi
   return (
     <div
       className="hex-view"
+      translate="no"
       data-testid={TID.hexView}
       data-source={source}
       data-bytes-per-row={perRowState}

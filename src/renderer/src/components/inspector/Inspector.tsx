@@ -25,6 +25,7 @@ import { Checklist } from './Checklist.tsx';
 import { ExplainPanel } from './ExplainPanel.tsx';
 import { FieldTree } from './FieldTree.tsx';
 import { HexView } from './HexView.tsx';
+import { decodeErrorText } from '@decode/messages/index.ts';
 import './inspector.css';
 
 export interface InspectorData {
@@ -63,7 +64,7 @@ function initialState(index: TreeIndex, data: InspectorData, initialSelect?: (f:
 }
 
 export function Inspector({ data, initialSelect, title, payload }: InspectorProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const idPrefix = useId().replace(/:/g, '');
   const index = useMemo(() => indexTree(data.tree), [data.tree]);
   const [init] = useState(() => initialState(index, data, initialSelect));
@@ -91,7 +92,7 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
         null);
   const bytes = source ? data.sources[source] : undefined;
 
-  const search = useMemo(() => searchTree(index, query), [index, query]);
+  const search = useMemo(() => searchTree(index, query, lang), [index, query, lang]);
   const rows = useMemo(() => visibleRows(index, expanded, search?.visible ?? null), [index, expanded, search]);
 
   const hoverNode = useMemo(() => {
@@ -150,6 +151,13 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
     const node = fieldForCheck(index, c);
     if (node) select(node);
   };
+
+  /** The selected field's own bytes (a bit field: its byte), for copying. */
+  const selectedBytes = useMemo(() => {
+    const f = selected?.field;
+    const buf = f?.range ? data.sources[f.source] : undefined;
+    return f?.range && buf ? buf.subarray(f.range[0], f.range[1]) : null;
+  }, [selected, data.sources]);
 
   const selRange: [number, number] | null =
     selected?.field.range && selected.field.source === source
@@ -239,7 +247,7 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
                   setErrorMark({ source: e.source, offset: e.offset });
                 }}
               >
-                <span className="mono">{e.code}</span> {e.message}{' '}
+                <span className="mono">{e.code}</span> {decodeErrorText(e, lang)}{' '}
                 <span className="muted">({t('insp.errorAt', { path: e.path, offset: e.offset, source: e.source })})</span>
               </button>
             </li>
@@ -283,7 +291,7 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
                     data-source={s}
                     onClick={() => setViewSource(s)}
                   >
-                    {s} <span className="muted">{data.sources[s].length} B</span>
+                    <span translate="no">{s}</span> <span className="muted">{data.sources[s].length} B</span>
                   </button>
                 ))}
               </div>
@@ -309,7 +317,7 @@ export function Inspector({ data, initialSelect, title, payload }: InspectorProp
               : '\u00a0'}
           </p>
         </div>
-        <ExplainPanel node={selected} check={check} />
+        <ExplainPanel node={selected} check={check} bytes={selectedBytes} />
       </div>
       {checks && <Checklist checks={checks} selectedId={checkId} onSelect={selectCheck} />}
     </section>

@@ -2,6 +2,7 @@
 import { SpecLink } from '../../components/ExternalLink.tsx';
 import { JsonBlock } from '../../components/JsonBlock.tsx';
 import { VerdictBadge } from '../../components/ResultPanel.tsx';
+import { ErrorText } from '../../components/ErrorText.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { verifyFacts } from '../../learn/facts.ts';
 import { type LearnStepId } from '../../learn/walk.ts';
@@ -37,7 +38,9 @@ export function VerifyStep({ ctx, id }: { ctx: StepContext; id: LearnStepId }) {
         <div className="error-box" data-testid={L(`${p}verify-error`)}>
           {v.error.step && <span className="mono">{v.error.step}</span>}
           <span className="mono">{v.error.code}</span>
-          <span>{v.error.message}</span>
+          <span>
+            <ErrorText error={v.error} checks={v.checks} />
+          </span>
         </div>
       )}
       <h4 className="learn-subtitle">
