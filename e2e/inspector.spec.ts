@@ -68,11 +68,23 @@ test('a successful registration: every step with its time, summary, arrow -> pay
   expect(await ms('response-post')).toBe(String(ceremony.timings.responseAt - ceremony.timings.optionsAt));
   expect(await ms('verify')).toBe(String(ceremony.timings.verifiedAt - ceremony.timings.optionsAt));
   expect(Number(await ms('authenticator-response'))).toBeGreaterThanOrEqual(0); // the window's own measure of create()
-  expect(await ms('user-verification')).toBe(''); // inside the authenticator: not measured
-  await expect(step(page, 'user-verification').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText('not measured');
+  expect(await ms('user-verification')).toBe(''); // inside the authenticator: no time of its own
+  await expect(step(page, 'user-verification').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText('inside create(): no clock sees it');
+  // What the window measured is shown on the steps it measured, and kept in the RP's record.
+  const took = ceremony.timings.clientMs;
+  expect(took).toBeGreaterThanOrEqual(0);
+  await expect(step(page, 'client-call').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText(`create() took ${took} ms (window clock)`);
+  await expect(step(page, 'authenticator-response').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText(
+    `${took} ms after the call (window clock)`,
+  );
+  expect(ceremony.timings.optionsMs).toBeGreaterThanOrEqual(0);
+  await expect(step(page, 'options-request').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText(
+    `round trip ${ceremony.timings.optionsMs} ms (window clock)`,
+  );
+  await expect(step(page, 'options-response').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText('0 ms: issued (RP clock)');
   await expect(step(page, 'verify').getByTestId(INSPECTOR_TID.seqStepTime)).toHaveText(`+${await ms('verify')} ms (RP clock)`);
   await expect(step(page, 'options-response')).toHaveAccessibleName(
-    /^2 options returned \+0 ms \(RP clock\) — from Relying Party to Client \(browser \/ OS\): done\./,
+    /^2 options returned 0 ms: issued \(RP clock\) — from Relying Party to Client \(browser \/ OS\): done\./,
   );
 
   // Plain-language summary.

@@ -367,6 +367,20 @@ test('Chromium’s limit of 3 resident credentials is explained when a registrat
   await page.screenshot({ path: 'test-results/lab-resident-limit.png' });
 });
 
+test('the lab scrolls inside its columns, never the page (one scrollbar), wide and narrow', async ({ lab: { page } }) => {
+  await addPreset(page, 'platform-passkey');
+  for (const width of [1400, 1100]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.locator('.lab-custom > summary').click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+    expect(overflow, `the page scrolls by ${overflow}px at ${width}px`).toBeLessThanOrEqual(0);
+    // The presets column has more than fits, and scrolls itself.
+    const column = page.locator('.lab-add .panel-scroll');
+    expect(await column.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+    await page.locator('.lab-custom > summary').click();
+  }
+});
+
 test('every option by its CDP name; an option this browser lacks or an unknown one is refused, never dropped', async ({
   lab: { page },
 }) => {

@@ -70,6 +70,7 @@ const importedCeremonySchema = z
         responseAt: time.optional(),
         verifiedAt: time.optional(),
         clientMs: z.number().int().min(0).max(3_600_000).optional(),
+        optionsMs: z.number().int().min(0).max(3_600_000).optional(),
       })
       .strict(),
     userName: z.string().max(256).nullable(),

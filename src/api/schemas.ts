@@ -56,6 +56,7 @@ const verifySchema = <T extends z.ZodTypeAny>(response: T) =>
       response: response.optional(),
       clientError: clientErrorSchema.optional(),
       clientMs: z.number().int().min(0).max(3_600_000).optional(),
+      optionsMs: z.number().int().min(0).max(3_600_000).optional(),
       /** With a client error: the browser's getClientCapabilities() (its diagnosis reads them). */
       clientCapabilities: z
         .record(z.string().min(1).max(80), z.boolean())

@@ -163,6 +163,8 @@ export interface Ceremony {
     verifiedAt?: number;
     /** How long navigator.credentials.create()/get() took, as the window that ran it measured (ms). */
     clientMs?: number;
+    /** The options request's round trip, as the window that ran it measured (ms). */
+    optionsMs?: number;
   };
   userName: string | null;
   credentialId: string | null;
@@ -243,6 +245,8 @@ export interface VerifyRequest<R> {
   clientError?: ClientError;
   /** How long create()/get() took in the window (ms); recorded in the ceremony's timings. */
   clientMs?: number;
+  /** The options request's round trip as the window measured it (ms); recorded in the timings. */
+  optionsMs?: number;
   /** With a client error: the boolean members of the browser's getClientCapabilities(). */
   clientCapabilities?: Record<string, boolean>;
 }

@@ -8,6 +8,7 @@ import type { Ceremony, ClientErrorContext, SessionInfo } from '@api/types.ts';
 import type { LabHost } from './lab/host.ts';
 import { PRESETS } from './config.ts';
 import { ApiFailure } from './errors.ts';
+import type { WindowTimes } from './relyingParty.ts';
 import type { EventStream } from './http/events.ts';
 import type { Handlers } from './http/mount.ts';
 import { labEventsOf } from './lab/events.ts';
@@ -16,6 +17,11 @@ import { RootsError, type TrustRoots } from './roots.ts';
 import type { RpContext } from './routes.ts';
 
 type CoreEndpoints = Omit<Endpoints, 'history' | 'historyEntry' | 'exportCeremonies' | 'importCeremonies' | 'createHandoff' | 'handoff'>;
+
+/** The window's own measures from a verify body. */
+function windowTimesOf(body: { clientMs?: number; optionsMs?: number }): WindowTimes {
+  return { clientMs: body.clientMs, optionsMs: body.optionsMs };
+}
 
 export function coreHandlers(
   ctx: RpContext,
@@ -53,12 +59,16 @@ export function coreHandlers(
     registrationOptions: ({ body }) => rp.registrationOptions(body.config),
     registrationVerify: async ({ body }) => {
       const context = await clientContext(body.clientError, body.clientCapabilities);
-      return verifyAnswer(() => rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, body.clientMs, context));
+      return verifyAnswer(() =>
+        rp.verifyRegistration(body.ceremonyId, body.response as never, body.clientError, windowTimesOf(body), context),
+      );
     },
     authenticationOptions: ({ body }) => rp.authenticationOptions(body.config, body.credentialId),
     authenticationVerify: async ({ body }) => {
       const context = await clientContext(body.clientError, body.clientCapabilities);
-      return verifyAnswer(() => rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, body.clientMs, context));
+      return verifyAnswer(() =>
+        rp.verifyAuthentication(body.ceremonyId, body.response as never, body.clientError, windowTimesOf(body), context),
+      );
     },
 
     credentials: () => store.credentials().map((c) => ({ ...c, authenticatorName: metadata.name(c.aaguid) })),

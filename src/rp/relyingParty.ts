@@ -73,6 +73,21 @@ export interface RelyingPartyOptions {
   disabledChecks?: ReadonlySet<string>;
 }
 
+/** What the window that ran the ceremony measured on its own clock (ms), kept in the ceremony's timings. */
+export interface WindowTimes {
+  /** How long create()/get() took. */
+  clientMs?: number;
+  /** The options request's round trip (request sent → options received). */
+  optionsMs?: number;
+}
+
+function windowTimes(t: WindowTimes): WindowTimes {
+  return {
+    ...(t.clientMs !== undefined ? { clientMs: t.clientMs } : {}),
+    ...(t.optionsMs !== undefined ? { optionsMs: t.optionsMs } : {}),
+  };
+}
+
 export class RelyingParty {
   readonly store: Store;
   readonly rpId: string;
@@ -176,10 +191,10 @@ export class RelyingParty {
     ceremonyId: string,
     response: RegistrationResponseJSON | undefined,
     clientError: ClientError | undefined,
-    clientMs?: number,
+    times?: WindowTimes,
     context?: ClientErrorContext,
   ): Promise<Ceremony> {
-    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'registration', clientMs);
+    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'registration', times);
     if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt, context);
     await this.settleEvents({ id: ceremony.id, kind: 'registration', since: Date.parse(ceremony.createdAt) }, response.rawId);
     const config = ceremony.config;
@@ -338,10 +353,10 @@ export class RelyingParty {
     ceremonyId: string,
     response: AuthenticationResponseJSON | undefined,
     clientError: ClientError | undefined,
-    clientMs?: number,
+    times?: WindowTimes,
     context?: ClientErrorContext,
   ): Promise<Ceremony> {
-    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'authentication', clientMs);
+    const { ceremony, responseAt } = this.takeChallenge(ceremonyId, 'authentication', times);
     if (clientError || !response) return this.recordClientError(ceremony, clientError, responseAt, context);
     await this.settleEvents({ id: ceremony.id, kind: 'authentication', since: Date.parse(ceremony.createdAt) }, response.rawId);
     const config = ceremony.config;
@@ -486,7 +501,7 @@ export class RelyingParty {
   private takeChallenge(
     ceremonyId: string,
     kind: 'registration' | 'authentication',
-    clientMs?: number,
+    times: WindowTimes = {},
   ): { ceremony: Ceremony; responseAt: number } {
     const state = this.store.challengeState(ceremonyId);
     if (!state) {
@@ -512,13 +527,17 @@ export class RelyingParty {
         message: `The challenge expired at ${new Date(state.expiresAt).toISOString()}; request new options.`,
         step: 'challenge',
       };
-      this.store.finishCeremony(ceremonyId, { verdict: 'failed', error, timings: { ...ceremony.timings, responseAt: at, clientMs } });
+      this.store.finishCeremony(ceremonyId, {
+        verdict: 'failed',
+        error,
+        timings: { ...ceremony.timings, responseAt: at, ...windowTimes(times) },
+      });
       this.emitCeremony(ceremonyId);
       throw new ApiFailure(410, error.code, error.message, error.step, { ceremonyId });
     }
     const ceremony = this.store.ceremony(ceremonyId)!;
     // Every record of this attempt (verified, failed, client error) keeps the window's own measure.
-    if (clientMs !== undefined) ceremony.timings = { ...ceremony.timings, clientMs };
+    ceremony.timings = { ...ceremony.timings, ...windowTimes(times) };
     return { ceremony, responseAt: at };
   }
 

@@ -401,15 +401,23 @@ describe('sequence steps', () => {
     ]);
     expect(steps.every((s) => s.status === 'ok')).toBe(true);
     expect(steps.map((s) => s.atMs)).toEqual([0, 0, null, null, 320, 400, 450, 450]);
-    expect(steps.find((s) => s.id === 'authenticator-response')?.timing).toBe('client');
+    expect(steps.find((s) => s.id === 'authenticator-response')).toMatchObject({ timing: 'call-end', durationMs: 320 });
+    // What the window measured is on the steps it measured: create() took 320 ms; UV is inside it.
+    expect(steps.find((s) => s.id === 'client-call')).toMatchObject({ timing: 'duration', durationMs: 320 });
+    expect(steps.find((s) => s.id === 'user-verification')).toMatchObject({ timing: 'inside', atMs: null });
+    expect(steps.find((s) => s.id === 'options-response')).toMatchObject({ timing: 'reference', atMs: 0 });
     expect(stoppedAt(steps)).toBeNull();
   });
   it('a ceremony reopened from history uses the create()/get() time the RP recorded', () => {
     const c = ceremony({ result: regResult() });
     const reopened = { ...c, timings: { ...c.timings, clientMs: 275 } };
     const step = stepsOf(sequenceInputOf(reopened)).find((s) => s.id === 'authenticator-response')!;
-    expect(step).toMatchObject({ atMs: 275, timing: 'client' });
+    expect(step).toMatchObject({ atMs: 275, timing: 'call-end', durationMs: 275 });
     expect(stepsOf(sequenceInputOf(c)).find((s) => s.id === 'authenticator-response')).toMatchObject({ atMs: null, timing: 'none' });
+    // The options round trip the window measured is the request's time.
+    const withRoundTrip = { ...c, timings: { ...c.timings, optionsMs: 12 } };
+    expect(stepsOf(sequenceInputOf(withRoundTrip))[0]).toMatchObject({ id: 'options-request', timing: 'round-trip', durationMs: 12 });
+    expect(stepsOf(sequenceInputOf(c))[0]).toMatchObject({ id: 'options-request', timing: 'none' });
   });
   it('a client error stops on the create()/get() arrow; later steps are not reached', () => {
     const steps = stepsOf(

@@ -100,8 +100,8 @@ export function localTarget(rp: RelyingParty, setClockSkew: (ms: number) => void
       try {
         const c =
           kind === 'register'
-            ? await rp.verifyRegistration(ceremonyId, (response ?? undefined) as never, clientError, ms)
-            : await rp.verifyAuthentication(ceremonyId, (response ?? undefined) as never, clientError, ms);
+            ? await rp.verifyRegistration(ceremonyId, (response ?? undefined) as never, clientError, { clientMs: ms })
+            : await rp.verifyAuthentication(ceremonyId, (response ?? undefined) as never, clientError, { clientMs: ms });
         return {
           facts: localFacts(c, false),
           rejectedAt: null,

@@ -61,8 +61,16 @@ export interface SequenceStep {
   status: StepStatus;
   /** ms since optionsAt, or null when this step has no time of its own. */
   atMs: number | null;
-  /** How the time was obtained ('page': the inspected browser's clock, relative to the page's call). */
-  timing: 'rp' | 'client' | 'page' | 'none';
+  /**
+   * How the time was obtained: 'rp' (the RP's clock, ms after it issued the options; 'reference' is that
+   * zero), 'page' (an inspected browser's clock, relative to the page's call), the window's own clock
+   * for what it ran: 'round-trip' (the options request, request to options), 'duration' (create()/get()
+   * took durationMs), 'call-end' (the authenticator's answer, durationMs after the call), 'inside' (a
+   * step within create()/get() that no clock sees); 'none' when nothing measured it.
+   */
+  timing: 'rp' | 'reference' | 'page' | 'round-trip' | 'duration' | 'call-end' | 'inside' | 'none';
+  /** The window's measure for 'round-trip', 'duration' and 'call-end' (ms). */
+  durationMs?: number;
   /** The site's server answered otherwise than our checks concluded (external ceremonies). */
   disagreement?: boolean;
   /** The client error name, the failing check's id or the RP's error code, when status is 'error'. */
@@ -95,6 +103,8 @@ export interface SequenceInput {
   checks?: readonly Check[] | null;
   /** How long create()/get() took, measured by the window (only for ceremonies it ran). */
   clientMs?: number;
+  /** The options request's round trip, measured by the window. */
+  optionsMs?: number;
   /** Running: the runner's phase. */
   phase?: 'options' | 'client' | 'verify';
   /** Set for a ceremony captured on another site. */
@@ -112,6 +122,7 @@ export function sequenceInputOf(c: Ceremony, clientMs?: number): SequenceInput {
     checks: c.dissection?.checks ?? null,
     // The window that ran it measured create()/get(); the RP records that measure with the ceremony.
     clientMs: clientMs ?? c.timings.clientMs,
+    ...(c.timings.optionsMs !== undefined ? { optionsMs: c.timings.optionsMs } : {}),
     ...(c.site ? { site: c.site } : {}),
   };
 }
@@ -128,20 +139,31 @@ export function stepsOf(s: SequenceInput): SequenceStep[] {
   const rel = (at: number | undefined) => (at === undefined ? null : Math.max(0, Math.round(at - t.optionsAt)));
   const responseAt = rel(t.responseAt);
   const verifiedAt = rel(t.verifiedAt);
-  const clientEnd = s.clientMs !== undefined ? s.clientMs : null;
+  const call = s.clientMs;
+  const measured = (timing: SequenceStep['timing'], ms: number | undefined): Pick<SequenceStep, 'timing' | 'durationMs'> =>
+    ms === undefined ? { timing: 'none' } : { timing, durationMs: ms };
 
   const steps: SequenceStep[] = [
-    { id: 'options-request', from: 'client', to: 'rp', status: 'ok', atMs: 0, timing: 'rp', payload: 'config' },
-    { id: 'options-response', from: 'rp', to: 'client', status: 'ok', atMs: 0, timing: 'rp', payload: 'options' },
-    { id: 'client-call', from: 'client', to: 'authenticator', status: 'ok', atMs: null, timing: 'none', payload: 'options' },
-    { id: 'user-verification', from: 'authenticator', to: 'user', status: 'ok', atMs: null, timing: 'none', payload: 'flags' },
+    // The request's own time is the window's: its round trip (the RP's clock starts when it issues the options).
+    { id: 'options-request', from: 'client', to: 'rp', status: 'ok', atMs: 0, ...measured('round-trip', s.optionsMs), payload: 'config' },
+    { id: 'options-response', from: 'rp', to: 'client', status: 'ok', atMs: 0, timing: 'reference', payload: 'options' },
+    { id: 'client-call', from: 'client', to: 'authenticator', status: 'ok', atMs: null, ...measured('duration', call), payload: 'options' },
+    {
+      id: 'user-verification',
+      from: 'authenticator',
+      to: 'user',
+      status: 'ok',
+      atMs: null,
+      timing: call !== undefined ? 'inside' : 'none',
+      payload: 'flags',
+    },
     {
       id: 'authenticator-response',
       from: 'authenticator',
       to: 'client',
       status: 'ok',
-      atMs: clientEnd,
-      timing: clientEnd !== null ? 'client' : 'none',
+      atMs: call ?? null,
+      ...measured('call-end', call),
       payload: 'authenticator',
     },
     {
@@ -171,7 +193,10 @@ export function stepsOf(s: SequenceInput): SequenceStep[] {
     const i = STEP_IDS.indexOf(reached);
     for (let j = i; j < steps.length; j++) {
       steps[j].status = 'pending';
-      if (j > i) steps[j].atMs = null;
+      if (j > i) {
+        steps[j].atMs = null;
+        steps[j].timing = 'none';
+      }
     }
     return steps;
   }
@@ -184,7 +209,8 @@ export function stepsOf(s: SequenceInput): SequenceStep[] {
     call.status = 'error';
     call.payload = 'client-error';
     call.atMs = responseAt;
-    call.timing = responseAt !== null ? 'rp' : 'none';
+    // How long the call took before it rejected (the diagnosis reads it too), else when the RP heard of it.
+    if (call.timing !== 'duration') call.timing = responseAt !== null ? 'rp' : 'none';
     call.error = { name: ce.name, message: ce.message };
     skip(steps, ['user-verification', 'authenticator-response', 'response-post', 'verify', 'result']);
     return steps;
@@ -281,6 +307,7 @@ function skip(steps: SequenceStep[], ids: readonly StepId[]): void {
       x.status = 'skipped';
       x.atMs = null;
       x.timing = 'none';
+      delete x.durationMs;
     }
 }
 

@@ -130,13 +130,18 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
         let ceremonyId: string;
         let options: AnyOptions;
         let outcome;
+        // The options round trip, on the window's clock (the RP records when it issued them on its own).
+        const asked = performance.now();
+        let optionsMs: number;
         if (kind === 'registration') {
           const opts = await api.registrationOptions({ config });
+          optionsMs = Math.round(performance.now() - asked);
           ({ ceremonyId, options } = opts);
           show({ state: 'running', kind, phase: 'client', ceremonyId, options });
           outcome = await runRegistration(opts.options, clientOpts);
         } else {
           const opts = await api.authenticationOptions(credentialId ? { config, credentialId } : { config });
+          optionsMs = Math.round(performance.now() - asked);
           ({ ceremonyId, options } = opts);
           show({ state: 'running', kind, phase: 'client', ceremonyId, options });
           outcome = await runAuthentication(opts.options, clientOpts);
@@ -149,11 +154,12 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
           clientMs: Math.round(outcome.finishedAt - outcome.startedAt),
         };
         const body = outcome.response
-          ? { ceremonyId, response: outcome.response, clientMs: local.clientMs }
+          ? { ceremonyId, response: outcome.response, clientMs: local.clientMs, optionsMs }
           : {
               ceremonyId,
               clientError: outcome.clientError ?? { name: 'UnknownError', message: 'The client returned neither a response nor an error.' },
               clientMs: local.clientMs,
+              optionsMs,
               ...(await capabilitiesOf()),
             };
         const verify =

@@ -77,12 +77,27 @@ export function SequenceDiagram({
   const lanes = site ? SITE_LANES : LANES;
   const laneIndex = (l: SequenceStep['from']) => lanes.indexOf(l);
   const stopped = steps.find((s) => s.status === 'error');
-  const timeText = (s: SequenceStep) =>
-    s.atMs === null || s.timing === 'none'
-      ? t('seq.timing.none')
-      : s.timing === 'page'
-        ? t('seq.timing.page', { ms: s.atMs > 0 ? `+${s.atMs}` : s.atMs < 0 ? `−${-s.atMs}` : '0' })
-        : t(s.timing === 'client' ? 'seq.timing.client' : 'seq.timing.rp', { ms: s.atMs });
+  const call = kind === 'registration' ? 'create()' : 'get()';
+  const timeText = (s: SequenceStep): string => {
+    switch (s.timing) {
+      case 'none':
+        return t('seq.timing.none');
+      case 'inside':
+        return t('seq.timing.inside', { call });
+      case 'round-trip':
+      case 'duration':
+      case 'call-end':
+        return t(`seq.timing.${s.timing}`, { ms: s.durationMs ?? 0, call });
+      case 'reference':
+        return t('seq.timing.reference');
+      case 'page':
+        return s.atMs === null
+          ? t('seq.timing.none')
+          : t('seq.timing.page', { ms: s.atMs > 0 ? `+${s.atMs}` : s.atMs < 0 ? `−${-s.atMs}` : '0' });
+      default:
+        return s.atMs === null ? t('seq.timing.none') : t('seq.timing.rp', { ms: s.atMs });
+    }
+  };
   return (
     <section
       className="sequence"
@@ -140,6 +155,8 @@ export function SequenceDiagram({
                   data-from={s.from}
                   data-to={s.to}
                   data-time-ms={s.atMs ?? ''}
+                  data-timing={s.timing}
+                  data-duration-ms={s.durationMs ?? ''}
                   aria-pressed={selected === s.id}
                   onClick={() => onSelect(s)}
                 >
