@@ -10,7 +10,7 @@ import type { CborNode, DecodeError, Field } from './types';
 import { parseCbor } from './cbor/parse.ts';
 import { cborBreakField, cborField, cborEntryField, cborKeyLeaf, cborHeaderField, unparsedField } from './cbor/field.ts';
 import { cborDisplay } from './cbor/value.ts';
-import { keyLabel } from './cbor/parse.ts';
+import { keyLabel, pathSegment } from './cbor/parse.ts';
 import { dissectAuthenticatorData, type AuthenticatorData } from './authenticatorData';
 import { dissectAttStmt } from './attestation/index';
 import { WEBAUTHN } from './spec.ts';
@@ -94,6 +94,11 @@ export function dissectAttestationObject(
     const name = e.key.type === 'text' ? e.key.value : undefined;
     const dup = name !== undefined && seen.has(name);
     if (name !== undefined) seen.add(name);
+    if (name === undefined || !MEMBERS.has(name)) {
+      // Flagged, not expanded: nothing reads it, and a hostile one can be large (one leaf covers its bytes).
+      children.push(unknownMember(e, path, source));
+      continue;
+    }
     if (name === 'authData' && e.value.type === 'bytes' && !e.value.indefinite && !dup) {
       const p = `${path}.authData`;
       const ad = dissectAuthenticatorData(bytes, {
@@ -197,10 +202,6 @@ export function dissectAttestationObject(
         source,
         offset: e.value.start,
       });
-    } else {
-      f.severity = 'warn';
-      f.explain = 'attestationObject.unknownKey';
-      f.display += ' (not a member of the attestation object)';
     }
     children.push(f);
   }
@@ -245,3 +246,31 @@ export function dissectAttestationObject(
 
 /** Attestation statement formats of WebAuthn L3 §8 (IANA "WebAuthn Attestation Statement Format Identifiers"). */
 const KNOWN_FORMATS = ['packed', 'tpm', 'android-key', 'android-safetynet', 'fido-u2f', 'apple', 'none', 'compound'];
+
+const MEMBERS = new Set(['fmt', 'attStmt', 'authData']);
+
+/** A member the attestation object does not define: its key, and its value as one leaf (not expanded, value not copied). */
+function unknownMember(e: { key: CborNode; value: CborNode }, parentPath: string, source: string): Field {
+  const label = keyLabel(e.key);
+  const path = `${parentPath}${pathSegment(label, e.key)}`;
+  const value: Field = {
+    key: 'value',
+    path: `${path}#value`,
+    source,
+    range: [e.value.start, e.value.end],
+    value: null,
+    display: `${cborDisplay(e.value)}: not expanded (${nBytes(e.value.end - e.value.start)})`,
+    severity: 'warn',
+  };
+  return {
+    key: label,
+    path,
+    source,
+    range: [e.key.start, e.value.end],
+    value: null,
+    display: `${cborDisplay(e.value)} (not a member of the attestation object: not expanded)`,
+    severity: 'warn',
+    explain: 'attestationObject.unknownKey',
+    children: [cborKeyLeaf(e.key, path, source), value],
+  };
+}

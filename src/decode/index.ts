@@ -7,6 +7,7 @@
  * Spec: https://www.w3.org/TR/webauthn-3/#iface-pkcredential (JSON serialization:
  * https://www.w3.org/TR/webauthn-3/#dom-publickeycredential-tojson)
  */
+import { FIELD_BUDGET, withFieldBudget } from './budget';
 import type { CborNode, DecodeError, Dissection, Field, MessageKind, Summary } from './types';
 import { parseJson, jsonField, jsonGetLast, jsonPathSegment, findField, type JsonNode } from './json';
 import { normalizeInput, decodeMemberBytes } from './input';
@@ -81,7 +82,7 @@ const EMPTY_SUMMARY: Summary = {
 export function dissect(input: unknown, options: DissectOptions = {}): Dissection {
   let d: { dissection: Dissection; parsed: ParsedMessage };
   try {
-    d = dissectInner(input, options);
+    d = withFieldBudget(FIELD_BUDGET, () => dissectInner(input, options));
   } catch (e) {
     // Defensive: a decoder bug must still not crash the caller.
     d = {
@@ -103,7 +104,10 @@ export function dissect(input: unknown, options: DissectOptions = {}): Dissectio
       parsed: { kind: 'unknown' },
     };
   }
-  for (const f of d.dissection.tree) fillDefaults(f, undefined);
+  for (const f of d.dissection.tree) {
+    fillDefaults(f, undefined);
+    boundValues(f);
+  }
   parsedCache.set(d.dissection, d.parsed);
   return d.dissection;
 }
@@ -673,6 +677,28 @@ function finish(
 }
 
 /** Every field gets an explanation id and a spec link: its own, or else its parent's. */
+/** A container's value larger than this is left to its children (each level would otherwise copy it again). */
+const MAX_CONTAINER_VALUE = 16 * 1024;
+/** A leaf's value larger than this is not copied into the tree (its bytes stay in the sources, for the hex view). */
+const MAX_LEAF_VALUE = 64 * 1024;
+
+/**
+ * Bounds the tree to a small multiple of the input: every field's JSON value repeats what its
+ * children hold, so a large message nested n deep would be stored n times over. Returns the
+ * estimated JSON size of `f`'s value.
+ */
+function boundValues(f: Field): number {
+  if (f.children?.length) {
+    const size = f.children.reduce((n, c) => n + boundValues(c), 0);
+    if (size > MAX_CONTAINER_VALUE) f.value = null;
+    return size;
+  }
+  const size =
+    typeof f.value === 'string' ? f.value.length : f.value === null || typeof f.value !== 'object' ? 16 : JSON.stringify(f.value).length;
+  if (size > MAX_LEAF_VALUE) f.value = null;
+  return size;
+}
+
 function fillDefaults(f: Field, parent: Field | undefined) {
   if (!f.explain) f.explain = parent?.explain ?? 'common.field';
   if (!f.spec) f.spec = parent?.spec ?? WEBAUTHN;

@@ -2,6 +2,7 @@
  * The projection of parsed CBOR into the dissector's field tree: every byte covered by exactly one
  * leaf (headers, keys, values, break bytes), non-canonical encodings flagged with their CTAP2 rule.
  */
+import { MAX_EXPANDED_ITEMS, takeField } from '../budget';
 import type { CborNode, Field } from '../types';
 import { nBytes, toBase64Url } from '../bytes';
 import { RFC8949, keyLabel, pathSegment } from './parse.ts';
@@ -128,14 +129,30 @@ function containerChildren(node: CborNode, path: string, source: string, keyName
   const children: Field[] = [];
   const inc = node.incomplete;
   switch (node.type) {
-    case 'array':
+    case 'array': {
       children.push(headerLeaf(node, path, source));
-      node.items.forEach((it, i) => children.push(build(it, `[${i}]`, `${path}[${i}]`, source, keyName)));
+      const n = expandable(node.items.length);
+      node.items.slice(0, n).forEach((it, i) => children.push(build(it, `[${i}]`, `${path}[${i}]`, source, keyName)));
+      if (n < node.items.length) children.push(foldedLeaf(node.items.slice(n), `${path}[${n}…]`, source, 'item', 'items'));
       break;
-    case 'map':
+    }
+    case 'map': {
       children.push(headerLeaf(node, path, source));
-      for (const e of node.entries) children.push(entryField(e.key, e.value, path, source, keyName));
+      const n = expandable(node.entries.length);
+      for (const e of node.entries.slice(0, n)) children.push(entryField(e.key, e.value, path, source, keyName));
+      if (n < node.entries.length)
+        children.push(
+          foldedLeaf(
+            node.entries.slice(n).flatMap((e) => [e.key, e.value]),
+            `${path}{${n}…}`,
+            source,
+            'entry',
+            'entries',
+            2,
+          ),
+        );
       break;
+    }
     case 'tag':
       children.push(headerLeaf(node, path, source));
       if (node.item) children.push(build(node.item, 'item', `${path}<tag ${node.tag.toString()}>`, source, keyName));
@@ -151,6 +168,31 @@ function containerChildren(node: CborNode, path: string, source: string, keyName
   }
   if (node.indefinite && !inc) children.push(cborBreakField(node, path, source));
   return children;
+}
+
+/** How many of a container's `count` items get fields of their own (the field budget and the per-container cap). */
+function expandable(count: number): number {
+  let n = 0;
+  while (n < Math.min(count, MAX_EXPANDED_ITEMS) && takeField()) n++;
+  return n;
+}
+
+/** One leaf for the items a container does not expand: it covers their bytes, which the hex view still shows. */
+function foldedLeaf(nodes: CborNode[], path: string, source: string, one: string, many: string, per = 1): Field {
+  const n = nodes.length / per;
+  const start = nodes[0].start;
+  const end = nodes[nodes.length - 1].end;
+  return {
+    key: '…',
+    path,
+    source,
+    range: [start, end],
+    value: null,
+    display: `${n} more ${n === 1 ? one : many} not expanded (${end - start} bytes)`,
+    severity: 'warn',
+    explain: 'cbor.folded',
+    spec: `${RFC8949}#section-3`,
+  };
 }
 
 function build(node: CborNode, key: string, path: string, source: string, keyName?: CborFieldOptions['keyName']): Field {

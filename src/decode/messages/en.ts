@@ -6,6 +6,8 @@ export const en = {
   'cbor.header':
     'CBOR header: the first byte gives the major type (integer, bytes, text, array, map, tag, simple/float) and, with the bytes after it, the length or value.',
   'cbor.mapKey': 'The key of a CBOR map entry. WebAuthn and CTAP2 require map keys in canonical order without duplicates.',
+  'cbor.folded':
+    'Items this container holds beyond what the field tree expands (its first 2,000, and at most 20,000 fields per message): real WebAuthn messages never come near; a message this large is shown without building a field for every item. Its bytes are still all here, in the hex view.',
   'cbor.break': 'The "break" byte (0xff) that ends an indefinite-length CBOR item. CTAP2 canonical CBOR does not allow indefinite lengths.',
   'input.cbor': 'A CBOR data item that is not one of the WebAuthn structures this tool recognizes.',
   'json.syntax':
