@@ -32,6 +32,7 @@ export const API_ERRORS = {
   credential_not_allowed: 400,
   user_handle_missing: 400,
   user_handle_mismatch: 400,
+  user_handle_conflict: 409,
   no_credentials: 404,
   // History import
   not_an_export: 400,

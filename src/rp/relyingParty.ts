@@ -148,9 +148,19 @@ export class RelyingParty {
   /** WebAuthn L3 §5.4 PublicKeyCredentialCreationOptions from the builder's config. */
   registrationOptions(config: CeremonyConfig): RegistrationOptionsResponse {
     const at = this.now();
-    const user = this.store.userByName(config.userName);
-    const userId = user?.id ?? b64u(randomBytes(16));
-    const existing = user ? this.store.credentials(user.id) : [];
+    // A new user gets its user handle now, once: a second registration opened before the first one
+    // finishes carries the same user.id, which is the one every credential of this name is stored under
+    // (two handles for one name would leave a credential whose userHandle the RP does not know).
+    const user =
+      this.store.userByName(config.userName) ??
+      this.store.createUser({
+        id: b64u(randomBytes(16)),
+        name: config.userName,
+        displayName: config.userDisplayName,
+        createdAt: new Date(at).toISOString(),
+      });
+    const userId = user.id;
+    const existing = this.store.credentials(user.id);
     const challenge = this.newChallenge();
 
     const extensions: Record<string, unknown> = {};
@@ -239,6 +249,8 @@ export class RelyingParty {
     const alg = summary.alg;
     const aaguid = acd.aaguidText;
     const verifiedAt = this.now();
+    // The user was made when the options were issued; a record from before that (or a user removed and
+    // made again since) is made or checked here: the credential must be stored under the handle it carries.
     let user = this.store.userByName(config.userName);
     if (!user) {
       user = this.store.createUser({
@@ -246,6 +258,16 @@ export class RelyingParty {
         name: config.userName,
         displayName: config.userDisplayName,
         createdAt: new Date(verifiedAt).toISOString(),
+      });
+    } else if (user.id !== options.user.id) {
+      throw this.fail(ceremony, {
+        response,
+        responseAt,
+        code: 'user_handle_conflict',
+        message: `The user "${config.userName}" now has user handle ${user.id}, but this registration's options gave the authenticator ${options.user.id}: the credential would carry a user handle the RP does not know. Register again.`,
+        step: 'user',
+        status: 409,
+        dissection: record,
       });
     }
     const rk = response.clientExtensionResults?.credProps?.rk;

@@ -157,6 +157,62 @@ describe('local-server safety', () => {
   });
 });
 
+describe('two open registrations for one new user (issue 13, defect 3)', () => {
+  /** Registers with the given options, then signs in with that credential: its user handle must be the one stored. */
+  async function finishAndSignIn(auth: SoftAuthenticator, o: { ceremonyId: string; options: never }, user: string) {
+    const response = auth.register(o.options, { origin: server.origin });
+    const v = await post('/api/registration/verify', { ceremonyId: o.ceremonyId, response });
+    expect(v.status, v.text).toBe(200);
+    const a = await post('/api/authentication/options', { config: cfg({ userName: user }) });
+    const assertion = auth.assert(a.json.options, { origin: server.origin, credentialId: response.id });
+    expect(assertion.response.userHandle).toBe((o.options as { user: { id: string } }).user.id);
+    const s = await post('/api/authentication/verify', { ceremonyId: a.json.ceremonyId, response: assertion });
+    expect(s.status, s.text).toBe(200);
+    expect(s.json.verdict).toBe('verified');
+    return response.id as string;
+  }
+
+  it('sequentially: the second options carry the user handle the credential is stored under; both sign in', async () => {
+    const first = (await post('/api/registration/options', { config: cfg({ userName: 'twice-seq' }) })).json;
+    const second = (await post('/api/registration/options', { config: cfg({ userName: 'twice-seq' }) })).json;
+    expect(second.options.user.id).toBe(first.options.user.id);
+    const ids = [
+      await finishAndSignIn(new SoftAuthenticator(), first, 'twice-seq'),
+      await finishAndSignIn(new SoftAuthenticator(), second, 'twice-seq'),
+    ];
+    const creds = (await call(port, 'GET', '/api/credentials')).json.filter((c: { userName: string }) => c.userName === 'twice-seq');
+    expect(creds.map((c: { id: string }) => c.id).sort()).toEqual(ids.sort());
+    expect(new Set(creds.map((c: { userId: string }) => c.userId))).toEqual(new Set([first.options.user.id]));
+  });
+
+  it('concurrently: options asked at the same moment agree on the user handle; both verify and sign in', async () => {
+    const [a, b] = await Promise.all([
+      post('/api/registration/options', { config: cfg({ userName: 'twice-par' }) }),
+      post('/api/registration/options', { config: cfg({ userName: 'twice-par' }) }),
+    ]);
+    expect(b.json.options.user.id).toBe(a.json.options.user.id);
+    const [x, y] = [new SoftAuthenticator(), new SoftAuthenticator()];
+    const rx = x.register(a.json.options, { origin: server.origin });
+    const ry = y.register(b.json.options, { origin: server.origin });
+    const [vx, vy] = await Promise.all([
+      post('/api/registration/verify', { ceremonyId: a.json.ceremonyId, response: rx }),
+      post('/api/registration/verify', { ceremonyId: b.json.ceremonyId, response: ry }),
+    ]);
+    expect([vx.status, vy.status]).toEqual([200, 200]);
+    for (const [auth, id] of [
+      [x, rx.id],
+      [y, ry.id],
+    ] as const) {
+      const o = await post('/api/authentication/options', { config: cfg({ userName: 'twice-par' }) });
+      const s = await post('/api/authentication/verify', {
+        ceremonyId: o.json.ceremonyId,
+        response: auth.assert(o.json.options, { origin: server.origin, credentialId: id }),
+      });
+      expect(s.json.verdict, s.text).toBe('verified');
+    }
+  });
+});
+
 describe('ceremonies', () => {
   it('registers and signs in, storing the credential with its flags', async () => {
     const auth = new SoftAuthenticator();

@@ -32,6 +32,7 @@ export const apiErrorsJa: Record<ApiErrorCode, string> = {
   credential_not_allowed: 'このクレデンシャルは許可リストにありません。',
   user_handle_missing: '発見可能なクレデンシャルによるサインインには userHandle が必要ですが、ありませんでした。',
   user_handle_mismatch: 'userHandle が、このクレデンシャルを登録したユーザーのものと一致しません。',
+  user_handle_conflict: 'このユーザーのユーザーハンドルが、登録のオプションで認証器に渡したものと異なります。登録をやり直してください。',
   no_credentials: '登録済みのクレデンシャルがありません。',
   not_an_export: 'Passkey Explorer の書き出しファイルではありません。',
   aaguid_unknown: 'この AAGUID は読み込んだリストにありません。',
