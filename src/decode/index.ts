@@ -49,6 +49,8 @@ export interface ParsedMessage {
   /** response.rawId (or id) decoded. */
   rawId?: Uint8Array;
   id?: string;
+  /** response.rawId as it came (undefined when absent or not a string). */
+  rawIdText?: string;
   credentialType?: unknown;
   clientExtensionResults?: unknown;
   transports?: unknown;
@@ -480,6 +482,8 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
   }
   const idNode = member(cred, 'id');
   if (idNode?.type === 'string') parsed.id = idNode.value;
+  const rawText = member(cred, 'rawId');
+  if (rawText?.type === 'string') parsed.rawIdText = rawText.value;
   const transports = member(resp, 'transports');
   if (transports) parsed.transports = findField(outer, memberPath(respPath, 'transports'))?.value;
 

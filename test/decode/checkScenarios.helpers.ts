@@ -124,6 +124,15 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
   const id: string | undefined = r.rawId ?? r.id;
   const v: Variant[] = [
     { what: 'as is' },
+    ...(typeof r.rawId === 'string' && r.rawId
+      ? [
+          { what: 'id names another credential than rawId', response: { ...clone(r), id: 'AAAAAAAAAAAAAAAAAAAAAA' } },
+          {
+            what: 'id is rawId in the standard base64 alphabet, padded',
+            response: { ...clone(r), id: Buffer.from(r.rawId, 'base64url').toString('base64') },
+          },
+        ]
+      : []),
     { what: 'wrong challenge', exp: { challenge: 'AAAAAAAAAAAAAAAAAAAAAA' } },
     { what: 'challenge predicate rejects', exp: { challenge: () => false } },
     {

@@ -63,6 +63,7 @@ describe('verification steps: order and edge cases', () => {
     const ids = checks.map((x) => x.id).filter((x) => x.startsWith('registration.'));
     expect(ids).toEqual([
       'registration.decode',
+      'registration.id',
       'registration.canonicalCbor',
       'registration.type',
       'registration.challenge',
@@ -100,6 +101,7 @@ describe('verification steps: order and edge cases', () => {
     expect(checks.map((x) => x.id)).toEqual([
       'authentication.credential',
       'authentication.decode',
+      'authentication.id',
       'authentication.type',
       'authentication.challenge',
       'authentication.origin',

@@ -157,6 +157,25 @@ describe('local-server safety', () => {
   });
 });
 
+describe('id and rawId (issue 13, defect 6)', () => {
+  it('a registration whose id names another credential than its rawId is refused by our own check, at its step', async () => {
+    const auth = new SoftAuthenticator();
+    const o = await post('/api/registration/options', { config: cfg({ userName: 'id-rawid' }) });
+    const response = auth.register(o.json.options, { origin: server.origin });
+    const v = await post('/api/registration/verify', {
+      ceremonyId: o.json.ceremonyId,
+      response: { ...response, id: 'AAAAAAAAAAAAAAAAAAAAAA' },
+    });
+    expect(v.status).toBe(400);
+    expect(v.json.error).toBe('verification_failed');
+    const record = (await call(port, 'GET', `/api/ceremonies/${o.json.ceremonyId}`)).json;
+    const check = record.dissection.checks.find((c: { id: string }) => c.id === 'registration.id');
+    expect(check).toMatchObject({ status: 'fail', messageId: 'check.credential.id.mismatch' });
+    // Ours and the second opinion agree: not a disagreement.
+    expect(record.dissection.disagreement).toBeNull();
+  });
+});
+
 describe('two open registrations for one new user (issue 13, defect 3)', () => {
   /** Registers with the given options, then signs in with that credential: its user handle must be the one stored. */
   async function finishAndSignIn(auth: SoftAuthenticator, o: { ceremonyId: string; options: never }, user: string) {

@@ -15,6 +15,13 @@ export const checkMessagesEn = {
   'check.registration.decode.explain':
     'Before anything can be checked, the response must be readable: clientDataJSON must be JSON and the attestation object must be CBOR with fmt, attStmt and authData. A response that does not decode cannot be trusted in any part.',
   'check.registration.decode.wrongKind': 'expected a registration response, got {kind}',
+  'check.credential.id.title': '§5.1: id is the base64url encoding of rawId',
+  'check.credential.id.mismatch':
+    'id "{id}" and rawId "{rawId}" name different credentials: the RP would look up one and the authenticator data carries the other',
+  'check.credential.id.spelling':
+    'id "{id}" is rawId "{rawId}" spelt otherwise (padding or the standard base64 alphabet); WebAuthn JSON uses unpadded base64url',
+  'check.credential.id.explain':
+    'A credential has one identifier: id is rawId in base64url. An RP finds the stored credential by id, while the signature and the authenticator data belong to rawId; if the two may differ, a response can name one credential and prove another.',
   'check.authentication.decode.title': '§7.2: authenticatorData, clientDataJSON and signature decode',
   'check.authentication.decode.explain':
     'Before anything can be checked, the sign-in response must be readable: authenticator data, clientDataJSON and the signature must all decode. A response that does not decode cannot be trusted in any part.',

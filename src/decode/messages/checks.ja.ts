@@ -13,6 +13,13 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.registration.decode.explain':
     '何かを検証する前に、まず応答を読み取れなければなりません。clientDataJSON は JSON、アテステーションオブジェクトは fmt・attStmt・authData を持つ CBOR である必要があります。デコードできない応答は、どの部分も信頼できません。',
   'check.registration.decode.wrongKind': '登録応答が必要ですが、{kind} が渡されました',
+  'check.credential.id.title': '§5.1: id が rawId の base64url 表記であること',
+  'check.credential.id.mismatch':
+    'id "{id}" と rawId "{rawId}" は別のクレデンシャルを指しています。RP は一方で検索し、認証器データはもう一方を運んでいます',
+  'check.credential.id.spelling':
+    'id "{id}" は rawId "{rawId}" の別の表記です（パディングまたは標準の base64 文字）。WebAuthn の JSON はパディングなしの base64url を使います',
+  'check.credential.id.explain':
+    'クレデンシャルの識別子は 1 つです。id は rawId の base64url 表記です。RP は id で保存済みのクレデンシャルを探し、署名と認証器データは rawId のものです。両者が食い違ってよいなら、応答はあるクレデンシャルを名乗りながら別のクレデンシャルで証明できてしまいます。',
   'check.authentication.decode.title': '§7.2: authenticatorData・clientDataJSON・署名をデコードできること',
   'check.authentication.decode.explain':
     '何かを検証する前に、まずサインインの応答を読み取れなければなりません。認証器データ、clientDataJSON、署名のすべてがデコードできる必要があります。デコードできない応答は、どの部分も信頼できません。',

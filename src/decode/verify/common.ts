@@ -163,6 +163,7 @@ function stepFields(kind: CeremonyKind): (id: string) => string[] {
     userHandle: ['userHandle', 'credential.response.userHandle'],
     allowCredentials: ['credential.rawId', 'credential.id'],
     credential: ['credential.rawId', 'credential.id'],
+    id: ['credential.id', 'credential.rawId'],
   };
   return (id) => fields[id] ?? [];
 }
@@ -401,6 +402,34 @@ export function decodeCheck(ck: Checks, kind: CeremonyKind, dissection: Dissecti
   ck.add('decode', errs.length || wrongKind ? 'fail' : 'pass', T(ids[kind].title), {
     message: errs.length ? decodeFailure(errs) : wrongKind ? T(ids[kind].wrongKind, { kind: dissection.kind }) : undefined,
     explain: ids[kind].explain,
+  });
+  idCheck(ck, parsedOf(dissection));
+}
+
+/**
+ * PublicKeyCredential's `id` is the base64url encoding of `rawId` (§5.1): the RP looks the credential up
+ * by one and the authenticator data names the other, so a response whose two differ is refused (an id
+ * that names another credential than the bytes it carries). The same bytes spelt otherwise (padding,
+ * the standard alphabet) pass with a warning; a response with no rawId is checked no further.
+ */
+function idCheck(ck: Checks, p: ParsedMessage): void {
+  const id = p.id;
+  const raw = p.rawIdText;
+  if (id === undefined || raw === undefined) return;
+  const title = T('check.credential.id.title');
+  const explain = 'check.credential.id.explain';
+  if (id === raw) {
+    ck.add('id', 'pass', title, { expected: raw, actual: id, explain });
+    return;
+  }
+  const a = decodeBase64Any(id);
+  const b = decodeBase64Any(raw);
+  const same = a.ok && b.ok && equalBytes(a.bytes, b.bytes);
+  ck.add('id', same ? 'warn' : 'fail', title, {
+    message: T(same ? 'check.credential.id.spelling' : 'check.credential.id.mismatch', { id, rawId: raw }),
+    expected: b.ok ? toBase64Url(b.bytes) : raw,
+    actual: id,
+    explain,
   });
 }
 
