@@ -15,6 +15,7 @@ export const API_ERRORS = {
   body_timeout: 408,
   body_unreadable: 400,
   malformed_json: 400,
+  too_deep: 400,
   invalid_request: 400,
   bad_path: 400,
   request_failed: 400,

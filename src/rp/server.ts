@@ -168,6 +168,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       throw new ApiFailure(403, 'origin_forbidden', `Requests from origin "${reqOrigin}" are refused; only ${origin} may call this API.`);
     }
     if (c.req.path.startsWith('/api/') && c.req.method !== 'GET' && c.req.method !== 'HEAD') checkToken(c.req.header('x-pe-token'));
+    checkPathEncoding(c.req.path);
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
     if (c.req.path.startsWith('/api/') && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
@@ -199,6 +200,21 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     log(`unexpected: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`));
   });
+
+  /** A path whose percent-encoding does not decode (`/api/roots/%zz`) is refused up front, not at a route's decoder. */
+  function checkPathEncoding(path: string): void {
+    for (const segment of path.split('/')) {
+      try {
+        decodeURIComponent(segment);
+      } catch {
+        throw new ApiFailure(
+          400,
+          'bad_path',
+          `The path has a malformed percent-encoding in "${segment.slice(0, 80)}" (each % must start two hex digits of UTF-8).`,
+        );
+      }
+    }
+  }
 
   function checkToken(given: string | undefined): void {
     if (typeof given !== 'string' || given === '') {

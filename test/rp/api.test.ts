@@ -9,6 +9,7 @@ import { CHALLENGE_GRACE_MS } from '../../src/rp/relyingParty.ts';
 import type { CeremonyConfig } from '@api/types.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 import { call } from '../support/http.ts';
+import { MAX_JSON_DEPTH } from '../../src/rp/http/body.ts';
 
 let dir: string;
 let server: RpServer;
@@ -46,6 +47,36 @@ async function register(auth: SoftAuthenticator, user = 'alice', patch: Partial<
 }
 
 describe('local-server safety', () => {
+  it('a malformed percent-encoding in a path is refused up front as bad_path, not at a route (issue 13, defect 7)', async () => {
+    for (const [method, path] of [
+      ['DELETE', '/api/roots/%zz'],
+      ['DELETE', '/api/roots/%E0%A4%A'],
+      ['GET', '/api/ceremonies/%'],
+      ['GET', '/%ff%fe'],
+    ] as const) {
+      const r = await call(port, method, path, { token });
+      expect(r.status, `${method} ${path}`).toBe(400);
+      expect(r.json.error).toBe('bad_path');
+      expect(r.text).not.toMatch(/at .+\.ts:\d+|node_modules|\/work\//);
+    }
+  });
+
+  it(`a body nested deeper than ${MAX_JSON_DEPTH} is refused as too_deep before any route reads it (issue 13, defect 7)`, async () => {
+    let deep: unknown = { leaf: true };
+    for (let i = 0; i < 2_000; i++) deep = { children: [deep] };
+    const r = await post('/api/ceremonies/import', {
+      format: 'passkey-explorer/ceremonies',
+      ceremonies: [{ dissection: { tree: [deep] } }],
+    });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toBe('too_deep');
+    // Just within the bound is read (and then judged by the route's own validation).
+    let ok: unknown = 1;
+    for (let i = 0; i < MAX_JSON_DEPTH - 2; i++) ok = [ok];
+    const r2 = await post('/api/ceremonies/import', { x: ok });
+    expect(r2.json.error).not.toBe('too_deep');
+  });
+
   it('refuses a foreign Host header (DNS rebinding) with 403 host_forbidden', async () => {
     const r = await call(port, 'GET', '/api/session', { headers: { Host: 'attacker.example:80' } });
     expect(r.status).toBe(403);

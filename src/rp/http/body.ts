@@ -61,9 +61,40 @@ export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES, tim
       fail(new ApiFailure(400, 'body_unreadable', `The request body could not be read: ${e.message}.`));
     });
   });
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (e) {
     throw new ApiFailure(400, 'malformed_json', `The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`);
   }
+  const depth = jsonDepth(body, MAX_JSON_DEPTH);
+  if (depth > MAX_JSON_DEPTH)
+    throw new ApiFailure(
+      400,
+      'too_deep',
+      `The body nests objects and arrays more than ${MAX_JSON_DEPTH} deep; nothing this API takes comes near.`,
+    );
+  return body;
+}
+
+/**
+ * How deep a body may nest: a WebAuthn response is about 5 deep and an exported ceremony's field tree
+ * about 40; SQLite's JSON functions stop at 1,000, and a deeper body would pass validation only to fail
+ * there (or exhaust the stack of a recursive reader).
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** The nesting depth of a parsed JSON value (iterative; stops counting past `cap`). */
+function jsonDepth(v: unknown, cap: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[v, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
+    if (d > max) max = d;
+    if (max > cap) return max;
+    for (const child of Array.isArray(x) ? x : Object.values(x))
+      if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return max;
 }

@@ -16,6 +16,7 @@ export const apiErrorsJa: Record<ApiErrorCode, string> = {
   body_timeout: 'リクエストの本文が時間内に届きませんでした。',
   body_unreadable: 'リクエストの本文を読み取れませんでした。',
   malformed_json: 'リクエストの本文が JSON として読めません。',
+  too_deep: 'リクエストの本文の入れ子が深すぎます。',
   invalid_request: 'リクエストの形が正しくありません。',
   bad_path: 'パスが正しくありません。',
   request_failed: 'リクエストを処理できませんでした。',
