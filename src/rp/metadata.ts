@@ -41,7 +41,9 @@ export function parseCommunityList(text: string): Map<string, AuthenticatorInfo>
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new MetadataError('aaguids_malformed', `The AAGUID list is not JSON: ${(e as Error).message}`);
+    // Not the parser's message: it quotes the text it choked on, which is the fetched content.
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    throw new MetadataError('aaguids_malformed', `The AAGUID list is not JSON${at ? ` (the syntax breaks at character ${at})` : ''}.`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new MetadataError('aaguids_malformed', 'The AAGUID list must be a JSON object keyed by AAGUID.');
@@ -66,24 +68,51 @@ export function parseCommunityList(text: string): Map<string, AuthenticatorInfo>
 }
 
 /** Downloads `url` (https, or loopback http for local files and tests) with a timeout and a size cap. */
-async function fetchLimited(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+/** Redirects followed at most, each checked like the first address. */
+const MAX_REDIRECTS = 5;
+
+/** The address, when it is one this app fetches: https, or http on the loopback (a local mirror). */
+function fetchableUrl(url: string, base?: URL): URL {
   let u: URL;
   try {
-    u = new URL(url);
+    u = new URL(url, base);
   } catch {
-    throw new MetadataError('url_invalid', `Not a URL: ${url}`);
+    throw new MetadataError('url_invalid', `Not a URL: ${url.slice(0, 200)}`);
   }
   const loopback = u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
   if (u.protocol !== 'https:' && !loopback) {
     throw new MetadataError('url_invalid', `Only https:// addresses (or http://localhost) are fetched, not ${u.protocol}//${u.host}.`);
   }
+  return u;
+}
+
+async function fetchLimited(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+  let u = fetchableUrl(url);
   let res: Response;
-  try {
-    res = await fetchImpl(u, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
-  } catch (e) {
-    throw new MetadataError('fetch_failed', `Could not download ${url}: ${(e as Error).message}`);
+  // Redirects by hand: every hop must pass the rule the first address passed (a redirect to
+  // http://169.254.169.254/ or file: is refused as the address itself would be).
+  for (let hop = 0; ; hop++) {
+    try {
+      res = await fetchImpl(u, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'manual' });
+    } catch (e) {
+      throw new MetadataError('fetch_failed', `Could not download ${u.href}: ${(e as Error).message}`);
+    }
+    if (res.status < 300 || res.status > 399 || res.status === 304) break;
+    const location = res.headers.get('location');
+    await res.body?.cancel();
+    if (!location) throw new MetadataError('fetch_failed', `Downloading ${u.href} answered HTTP ${res.status} without a Location.`);
+    if (hop >= MAX_REDIRECTS)
+      throw new MetadataError('fetch_failed', `Downloading ${url} was redirected more than ${MAX_REDIRECTS} times.`);
+    try {
+      u = fetchableUrl(location, u);
+    } catch (e) {
+      throw new MetadataError(
+        'url_invalid',
+        `Downloading ${u.href} was redirected to an address that is not fetched: ${(e as Error).message}`,
+      );
+    }
   }
-  if (!res.ok) throw new MetadataError('fetch_failed', `Downloading ${url} answered HTTP ${res.status}.`);
+  if (!res.ok) throw new MetadataError('fetch_failed', `Downloading ${u.href} answered HTTP ${res.status}.`);
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > MAX_METADATA_BYTES)
     throw new MetadataError('too_large', `${url} is ${declared} bytes; the limit is ${MAX_METADATA_BYTES}.`);

@@ -118,6 +118,50 @@ describe('metadata API', () => {
   });
 });
 
+describe('downloads follow redirects only to addresses they would fetch (issue 13, defect 5)', () => {
+  const redirect = (to: string, status = 302) => new Response(null, { status, headers: { location: to } });
+  const ok = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+
+  it('a redirect to a refused address is refused at that hop, and never fetched', async () => {
+    for (const target of ['http://169.254.169.254/latest/meta-data/', 'file:///etc/passwd', 'http://example.com/list.json', 'ftp://x/y']) {
+      const seen: string[] = [];
+      const fetchImpl = (async (u: URL | string, init?: RequestInit) => {
+        seen.push(String(u));
+        expect(init?.redirect).toBe('manual');
+        return String(u).startsWith('https://start.example/') ? redirect(target) : ok(LIST);
+      }) as typeof fetch;
+      const m = new MetadataService(tmp(), { fetch: fetchImpl });
+      await expect(m.refreshCommunity('https://start.example/list.json')).rejects.toMatchObject({ code: 'url_invalid' });
+      expect(seen).toEqual(['https://start.example/list.json']);
+    }
+  });
+
+  it('https hops (relative ones too) are followed, at most five', async () => {
+    const seen: string[] = [];
+    const fetchImpl = (async (u: URL | string) => {
+      seen.push(String(u));
+      const s = String(u);
+      if (s === 'https://a.example/x') return redirect('https://b.example/y', 301);
+      if (s === 'https://b.example/y') return redirect('/z', 307);
+      return ok(LIST);
+    }) as typeof fetch;
+    const m = new MetadataService(tmp(), { fetch: fetchImpl });
+    await m.refreshCommunity('https://a.example/x');
+    expect(seen).toEqual(['https://a.example/x', 'https://b.example/y', 'https://b.example/z']);
+    expect(m.name(WINDOWS_HELLO)).toBe('Windows Hello');
+    const loop = (async (u: URL | string) => redirect(`${String(u)}x`)) as typeof fetch;
+    await expect(new MetadataService(tmp(), { fetch: loop }).refreshCommunity('https://l.example/')).rejects.toThrow(/more than 5 times/);
+  });
+
+  it('an answer that is not JSON is refused without quoting what was fetched', async () => {
+    const secret = '<html>internal admin page: token=abc123</html>';
+    const m = new MetadataService(tmp(), { fetch: (async () => ok(secret)) as typeof fetch });
+    const e = await m.refreshCommunity('https://c.example/list.json').catch((x: Error) => x);
+    expect(e).toMatchObject({ code: 'aaguids_malformed' });
+    expect((e as Error).message).not.toMatch(/html|admin|token|abc123/);
+  });
+});
+
 describe('the background download at start', () => {
   const answer = (body: string, status = 200) => new Response(body, { status, headers: { 'content-type': 'application/json' } });
   it('downloads the AAGUID list on first start, names authenticators without setup, and says the MDS was unreachable', async () => {
