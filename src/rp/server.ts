@@ -107,6 +107,9 @@ export interface RpServer {
 }
 
 /** Starts the local relying party on 127.0.0.1. */
+/** How long a request's headers may take to arrive. */
+export const HEADERS_TIMEOUT_MS = 3_000;
+
 export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const store = new Store(opts.dataDir);
   const metadata = new MetadataService(opts.dataDir, { fetch: opts.fetch, now: opts.now, mdsRoots: opts.mdsRoots });
@@ -121,6 +124,15 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
 
   const app = new Hono<AppEnv>();
   const server = createServer(
+    // A local server's clients are on this machine: headers arrive in milliseconds, so a request whose
+    // headers trickle in is cut after a few seconds (checked every half second: Node's default of 30 s
+    // let a one-byte-a-second sender hold a connection for ~28 s), and an idle keep-alive after 5 s.
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: 20_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 500,
+    },
     getRequestListener(app.fetch, {
       overrideGlobalObjects: false,
       // Only reached when Hono itself could not answer (the request could not become a Request).
@@ -128,8 +140,6 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
         errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`)),
     }),
   );
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startRpServer, type RpServer } from '../../src/rp/server.ts';
+import { HEADERS_TIMEOUT_MS, startRpServer, type RpServer } from '../../src/rp/server.ts';
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import { CHALLENGE_GRACE_MS } from '../../src/rp/relyingParty.ts';
 import type { CeremonyConfig } from '@api/types.ts';
@@ -76,6 +76,28 @@ describe('local-server safety', () => {
     const r2 = await post('/api/ceremonies/import', { x: ok });
     expect(r2.json.error).not.toBe('too_deep');
   });
+
+  it('headers trickled in a byte at a time are cut within a few seconds, not ~28 (issue 13)', async () => {
+    const { connect } = await import('node:net');
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((ok) => socket.once('connect', () => ok()));
+    const started = Date.now();
+    const request = `GET /api/session HTTP/1.1\r\nHost: localhost:${port}\r\nX-Slow: ${'a'.repeat(200)}\r\n\r\n`;
+    let i = 0;
+    const drip = setInterval(() => {
+      if (i < request.length && !socket.destroyed) socket.write(request[i++]);
+    }, 250);
+    // Waits on the effect: the server ends the connection (this test's own timeout bounds the wait).
+    const answer = await new Promise<string>((ok) => {
+      let got = '';
+      socket.on('data', (d) => (got += String(d)));
+      socket.on('close', () => ok(got));
+    });
+    clearInterval(drip);
+    expect(i).toBeLessThan(request.length); // cut before the headers were complete
+    expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 100);
+  }, 12_000);
 
   it('refuses a foreign Host header (DNS rebinding) with 403 host_forbidden', async () => {
     const r = await call(port, 'GET', '/api/session', { headers: { Host: 'attacker.example:80' } });
