@@ -13,6 +13,7 @@ export const API_ERRORS = {
   unsupported_media_type: 415,
   body_too_large: 413,
   body_timeout: 408,
+  too_many_streams: 429,
   body_unreadable: 400,
   malformed_json: 400,
   too_deep: 400,

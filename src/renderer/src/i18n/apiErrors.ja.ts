@@ -14,6 +14,7 @@ export const apiErrorsJa: Record<ApiErrorCode, string> = {
   unsupported_media_type: 'Content-Type は application/json でなければなりません。',
   body_too_large: 'リクエストの本文が大きすぎます。',
   body_timeout: 'リクエストの本文が時間内に届きませんでした。',
+  too_many_streams: '同時に開けるイベントストリームの数を超えています。ウィンドウかタブを閉じてください。',
   body_unreadable: 'リクエストの本文を読み取れませんでした。',
   malformed_json: 'リクエストの本文が JSON として読めません。',
   too_deep: 'リクエストの本文の入れ子が深すぎます。',
