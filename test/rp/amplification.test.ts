@@ -5,11 +5,11 @@
  * the field budget, and no field copies what its children hold: the record and the database grow by
  * a small multiple of the body, whatever the member holds.
  */
-import { mkdtempSync, mkdirSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRpServer, type RpServer } from '../../src/rp/server.ts';
+import type { RpServer } from '../../src/rp/server.ts';
+import { startTestServer } from '../support/rpServer.ts';
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 import { call } from '../support/http.ts';
@@ -17,18 +17,12 @@ import type { Field } from '@decode/types.ts';
 
 let dir: string;
 let server: RpServer;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pe-amp-'));
-  const staticDir = join(dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<html><head><meta name="pe-token" content="" /></head><body>app</body></html>');
-  server = await startRpServer({ dataDir: join(dir, 'data'), staticDir });
+  ({ server, dir, stop } = await startTestServer('pe-amp-'));
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const post = (path: string, body: unknown) => call(server.port, 'POST', path, { body, token: server.token });
 const dbBytes = () =>

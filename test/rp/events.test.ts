@@ -3,29 +3,20 @@
  * is disconnected once more than MAX_QUEUED_BYTES wait for it (it grew the server's memory without
  * bound); more than MAX_CLIENTS streams at once are refused with 429 too_many_streams.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRpServer, type RpServer } from '../../src/rp/server.ts';
+import type { RpServer } from '../../src/rp/server.ts';
+import { startTestServer } from '../support/rpServer.ts';
 import { MAX_CLIENTS, MAX_QUEUED_BYTES } from '../../src/rp/http/events.ts';
 import type { RpEvent } from '@api/types.ts';
 
-let dir: string;
 let server: RpServer;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pe-events-'));
-  const staticDir = join(dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<html><head><meta name="pe-token" content="" /></head><body>app</body></html>');
-  server = await startRpServer({ dataDir: join(dir, 'data'), staticDir });
+  ({ server, stop } = await startTestServer('pe-events-'));
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 /** Opens GET /api/events on a raw socket; resolves with the socket and the status line once the head arrived. */
 function openStream(): Promise<{ socket: Socket; status: string }> {
