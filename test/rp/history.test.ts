@@ -148,6 +148,11 @@ describe('export -> import', () => {
     expect((await post('/api/ceremonies/export', { ids: ['00000000-0000-4000-8000-000000000000'] })).status).toBe(404);
   });
 
+  it('exports each record once however often its id is listed (issue 13, defect 4)', async () => {
+    const bundle = await exportOf(...Array.from({ length: 60 }, () => made.registration), made.uvFailure, made.registration);
+    expect(bundle.ceremonies.map((c) => c.id)).toEqual([made.registration, made.uvFailure]);
+  });
+
   it('imports into a fresh store as identical ceremonies with the same ids', async () => {
     const ids = [made.registration, made.authentication, made.uvFailure, made.clientError];
     const bundle = await exportOf(...ids);
