@@ -1,5 +1,5 @@
 /**
- * Issue 13, defect 2: storage and memory amplification. A real attestation object with its map header
+ * Storage and memory amplification. A real attestation object with its map header
  * raised by one and an extra member holding ~770,000 bytes (a ~1 MiB body) verified and was stored as
  * a 184 MiB record. Now the extra member is flagged and not expanded, no container is expanded past
  * the field budget, and no field copies what its children hold: the record and the database grow by

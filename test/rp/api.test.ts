@@ -47,7 +47,7 @@ async function register(auth: SoftAuthenticator, user = 'alice', patch: Partial<
 }
 
 describe('local-server safety', () => {
-  it('a malformed percent-encoding in a path is refused up front as bad_path, not at a route (issue 13, defect 7)', async () => {
+  it('a malformed percent-encoding in a path is refused up front as bad_path, not at a route', async () => {
     for (const [method, path] of [
       ['DELETE', '/api/roots/%zz'],
       ['DELETE', '/api/roots/%E0%A4%A'],
@@ -61,7 +61,7 @@ describe('local-server safety', () => {
     }
   });
 
-  it(`a body nested deeper than ${MAX_JSON_DEPTH} is refused as too_deep before any route reads it (issue 13, defect 7)`, async () => {
+  it(`a body nested deeper than ${MAX_JSON_DEPTH} is refused as too_deep before any route reads it`, async () => {
     let deep: unknown = { leaf: true };
     for (let i = 0; i < 2_000; i++) deep = { children: [deep] };
     const r = await post('/api/ceremonies/import', {
@@ -77,7 +77,7 @@ describe('local-server safety', () => {
     expect(r2.json.error).not.toBe('too_deep');
   });
 
-  it('headers trickled in a byte at a time are cut within a few seconds, not ~28 (issue 13)', async () => {
+  it('headers trickled in a byte at a time are cut within a few seconds, not ~28', async () => {
     const { connect } = await import('node:net');
     const socket = connect(port, '127.0.0.1');
     await new Promise<void>((ok) => socket.once('connect', () => ok()));
@@ -210,7 +210,7 @@ describe('local-server safety', () => {
   });
 });
 
-describe('id and rawId (issue 13, defect 6)', () => {
+describe('id and rawId', () => {
   it('a registration whose id names another credential than its rawId is refused by our own check, at its step', async () => {
     const auth = new SoftAuthenticator();
     const o = await post('/api/registration/options', { config: cfg({ userName: 'id-rawid' }) });
@@ -229,7 +229,7 @@ describe('id and rawId (issue 13, defect 6)', () => {
   });
 });
 
-describe('two open registrations for one new user (issue 13, defect 3)', () => {
+describe('two open registrations for one new user', () => {
   /** Registers with the given options, then signs in with that credential: its user handle must be the one stored. */
   async function finishAndSignIn(auth: SoftAuthenticator, o: { ceremonyId: string; options: never }, user: string) {
     const response = auth.register(o.options, { origin: server.origin });

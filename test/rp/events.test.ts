@@ -1,5 +1,5 @@
 /**
- * Issue 13, defect 8: the event stream's flow control and connection cap. A client that never reads
+ * The event stream's flow control and connection cap. A client that never reads
  * is disconnected once more than MAX_QUEUED_BYTES wait for it (it grew the server's memory without
  * bound); more than MAX_CLIENTS streams at once are refused with 429 too_many_streams.
  */

@@ -118,7 +118,7 @@ describe('metadata API', () => {
   });
 });
 
-describe('downloads follow redirects only to addresses they would fetch (issue 13, defect 5)', () => {
+describe('downloads follow redirects only to addresses they would fetch', () => {
   const redirect = (to: string, status = 302) => new Response(null, { status, headers: { location: to } });
   const ok = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
 

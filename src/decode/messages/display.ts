@@ -180,7 +180,16 @@ const ENGLISH_NOTE = /\[[^[\]]*\b[a-z]{2,} [a-z]{2,}\b[^[\]]*\]/g;
  */
 export function displayText(display: string, lang: Lang = 'en'): string {
   if (lang === 'en' || !display) return display;
+  const known = translated.get(display);
+  if (known !== undefined) return known;
   let s = display;
   for (const [re, to] of JA) s = s.replace(re, to);
-  return s.replace(ENGLISH_NOTE, '［問題あり: デコードエラーの一覧を参照］');
+  s = s.replace(ENGLISH_NOTE, '［問題あり: デコードエラーの一覧を参照］');
+  // Displays repeat across a tree and across renders and searches: each is translated once (bounded).
+  if (translated.size >= MAX_CACHED) translated.clear();
+  translated.set(display, s);
+  return s;
 }
+
+const MAX_CACHED = 50_000;
+const translated = new Map<string, string>();

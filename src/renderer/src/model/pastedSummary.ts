@@ -10,7 +10,7 @@ import { checkMessage, checkTitle, decodeErrorText } from '@decode/messages/inde
 import { translate, type Lang, type Params } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { algorithmLabel } from './config.ts';
-import { attestationSentence, zeroAaguidSentence, type PlainSummary } from './plainSummary.ts';
+import { attestationSentence, presenceSentence, storageText, zeroAaguidSentence, type PlainSummary } from './plainSummary.ts';
 
 const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
 
@@ -69,8 +69,7 @@ export function pastedSummary(d: Dissection, opts: PastedSummaryOptions): PlainS
 
   const flagSentences = () => {
     if (!flags) return;
-    details.push(t(flags.uv ? 'sum.uv.on' : flags.up ? 'sum.uv.off' : 'sum.uv.none'));
-    details.push(t(flags.bs ? 'sum.storage.synced' : flags.be ? 'sum.storage.eligible' : 'sum.storage.deviceBound'));
+    details.push(presenceSentence(flags, t), storageText(flags, t));
   };
   const clientDataSentence = () => {
     const cd = clientData(d);

@@ -70,18 +70,8 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
     return [t(key, { origin: site.origin, status: x.status ?? '?' })];
   };
 
-  const flagSentences = (): string[] => {
-    if (!flags) return [];
-    const out: string[] = [];
-    if (flags.uv) out.push(t('sum.uv.on'));
-    else if (flags.up) out.push(t('sum.uv.off'));
-    else out.push(t('sum.uv.none'));
-    return out;
-  };
-  const storageSentence = (): string[] => {
-    if (!flags) return [];
-    return [t(flags.bs ? 'sum.storage.synced' : flags.be ? 'sum.storage.eligible' : 'sum.storage.deviceBound')];
-  };
+  const flagSentences = (): string[] => (flags ? [presenceSentence(flags, t)] : []);
+  const storageSentence = (): string[] => (flags ? [storageText(flags, t)] : []);
 
   if (c.verdict === 'pending') return { tone: 'pending', headline: t('sum.pending'), details: [] };
 
@@ -149,6 +139,18 @@ export function plainSummary(c: Ceremony, opts: PlainSummaryOptions): PlainSumma
   );
   details.push(...serverSentence());
   return { tone: 'ok', headline, details };
+}
+
+type Flags = { up: boolean; uv: boolean; be: boolean; bs: boolean };
+
+/** Whether the user was verified, only present, or neither (the UV and UP flags), in words. */
+export function presenceSentence(flags: Flags, t: (key: MessageKey, params?: Params) => string): string {
+  return t(flags.uv ? 'sum.uv.on' : flags.up ? 'sum.uv.off' : 'sum.uv.none');
+}
+
+/** Where the credential lives: synced, sync-eligible or device-bound (the BE and BS flags), in words. */
+export function storageText(flags: Flags, t: (key: MessageKey, params?: Params) => string): string {
+  return t(flags.bs ? 'sum.storage.synced' : flags.be ? 'sum.storage.eligible' : 'sum.storage.deviceBound');
 }
 
 /**

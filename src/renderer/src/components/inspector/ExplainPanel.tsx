@@ -1,4 +1,5 @@
 /** The side panel: the selected check (expected, actual, why) and the selected field in plain language with its spec link. */
+import { useMemo } from 'react';
 import type { Check } from '@decode/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { authDataOffset, type TreeNode } from '../../model/inspect.ts';
@@ -13,7 +14,8 @@ import { toBase64Url, toHex } from '@decode/bytes.ts';
 /** The field's bytes as hex, base64url and — when they are one CBOR item — CBOR diagnostic notation. */
 function CopyAs({ bytes, name }: { bytes: Uint8Array; name: string }) {
   const { t } = useI18n();
-  const diag = cborDiagnosticOf(bytes);
+  // Parsed once per selection, not on every render of the panel.
+  const diag = useMemo(() => cborDiagnosticOf(bytes), [bytes]);
   return (
     <div className="explain-copy" role="group" aria-label={t('insp.copyAs')} data-testid={TID.fieldCopy}>
       <span className="muted small">{t('insp.copyAs')}</span>
