@@ -11,9 +11,32 @@ import {
   move,
   orderedUniverse,
   selectedInOrder,
+  withInitialPreset,
 } from '../../src/renderer/src/model/config.ts';
 import { ceremonyFacts, storageOf, upsertSummary } from '../../src/renderer/src/model/ceremony.ts';
-import type { Ceremony, CeremonySummary } from '@api/types.ts';
+import type { Ceremony, CeremonySummary, Preset } from '@api/types.ts';
+
+describe('the initial preset', () => {
+  const preset = (id: string, userName: string): Preset => ({ id, name: id, description: '', config: { ...FALLBACK_CONFIG, userName } });
+  const presets = [preset('passkey', 'p'), preset('default', 'd')];
+
+  it('starts from the RP default preset when none is chosen yet', () => {
+    const next = withInitialPreset({ presetId: null, config: FALLBACK_CONFIG }, presets);
+    expect(next.presetId).toBe('default');
+    expect(next.config.userName).toBe('d');
+    expect(next.config).not.toBe(presets[1].config); // a copy: editing it leaves the preset as it is
+  });
+  it('keeps a preset chosen (and edited) before the presets answer was applied', () => {
+    const chosen = { presetId: 'passkey', config: { ...FALLBACK_CONFIG, userName: 'frank' } };
+    expect(withInitialPreset(chosen, presets)).toBe(chosen);
+  });
+  it('falls back to a preset named default, then to the first, and to nothing without presets', () => {
+    const none = { presetId: null, config: FALLBACK_CONFIG };
+    expect(withInitialPreset(none, [preset('a', 'a'), preset('my-default', 'm')]).presetId).toBe('my-default');
+    expect(withInitialPreset(none, [preset('a', 'a'), preset('b', 'b')]).presetId).toBe('a');
+    expect(withInitialPreset(none, [])).toBe(none);
+  });
+});
 
 describe('ordered lists', () => {
   it('orderedUniverse puts the selection first in its order, then the rest', () => {

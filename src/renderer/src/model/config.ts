@@ -4,7 +4,7 @@
  */
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import { ALGORITHM_FAMILY, COSE_ALG, RP_ALGORITHMS } from '@decode/cose/algorithms.ts';
-import type { CeremonyConfig, Hint } from '@api/types.ts';
+import type { CeremonyConfig, Hint, Preset } from '@api/types.ts';
 
 export interface AlgorithmInfo {
   id: number;
@@ -98,3 +98,19 @@ export const CRED_PROTECT_POLICIES = [
   { value: 2, name: 'userVerificationOptionalWithCredentialIDList' },
   { value: 3, name: 'userVerificationRequired' },
 ] as const;
+
+/** The builder's preset and the config edited from it. */
+export interface PresetChoice {
+  presetId: string | null;
+  config: CeremonyConfig;
+}
+
+/**
+ * The choice once the first presets answer arrives: the RP's default preset (else one named
+ * default, else the first) — unless a preset was already chosen, which is kept as it is.
+ */
+export function withInitialPreset(prev: PresetChoice, presets: readonly Preset[]): PresetChoice {
+  if (prev.presetId !== null) return prev;
+  const p = presets.find((x) => x.id === 'default') ?? presets.find((x) => /default/i.test(x.id + x.name)) ?? presets[0];
+  return p ? { presetId: p.id, config: structuredClone(p.config) } : prev;
+}

@@ -4,21 +4,16 @@
  * `useExplorer()`, so views are independent components (views/).
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { CeremonyConfig, Preset, RpEvent } from '@api/types.ts';
+import type { CeremonyConfig, RpEvent } from '@api/types.ts';
 import { useApi } from '../api/context.tsx';
 import { summarize, upsertSummary } from '../model/ceremony.ts';
-import { configsEqual, FALLBACK_CONFIG } from '../model/config.ts';
+import { configsEqual, FALLBACK_CONFIG, withInitialPreset, type PresetChoice } from '../model/config.ts';
 import { useInvalidateNames } from './authenticators.tsx';
 import { useCeremonyRunner } from './useCeremonyRunner.ts';
 import { useEventStream } from './useEventStream.ts';
 import { useRemote } from './useRemote.ts';
 
 const HISTORY_LIMIT = 200;
-
-/** The preset to start with: the RP's default config, else the first one. */
-function initialPreset(presets: Preset[]): Preset | undefined {
-  return presets.find((p) => p.id === 'default') ?? presets.find((p) => /default/i.test(p.id + p.name)) ?? presets[0];
-}
 
 function useExplorerState() {
   const api = useApi();
@@ -28,25 +23,22 @@ function useExplorerState() {
   const credentials = useRemote(() => api.credentials());
   const history = useRemote(() => api.ceremonies(HISTORY_LIMIT));
 
-  const [config, setConfig] = useState<CeremonyConfig>(FALLBACK_CONFIG);
-  const [presetId, setPresetId] = useState<string | null>(null);
+  // The preset and the config edited from it change together, in one state: the first presets
+  // answer may arrive after the user already chose one (a fast click, a test), and must not undo it.
+  const [choice, setChoice] = useState<PresetChoice>({ presetId: null, config: FALLBACK_CONFIG });
+  const { presetId, config } = choice;
+  const setConfig = useCallback((next: CeremonyConfig) => setChoice((prev) => ({ ...prev, config: next })), []);
 
-  // First presets answer: start from the RP's default.
+  // First presets answer: start from the RP's default, unless a preset was chosen meanwhile.
   useEffect(() => {
-    if (presetId !== null || !presets.data) return;
-    const p = initialPreset(presets.data);
-    if (p) {
-      setPresetId(p.id);
-      setConfig(structuredClone(p.config));
-    }
-  }, [presets.data, presetId]);
+    const data = presets.data;
+    if (data) setChoice((prev) => withInitialPreset(prev, data));
+  }, [presets.data]);
 
   const selectPreset = useCallback(
     (id: string) => {
       const p = presets.data?.find((x) => x.id === id);
-      if (!p) return;
-      setPresetId(p.id);
-      setConfig(structuredClone(p.config));
+      if (p) setChoice({ presetId: p.id, config: structuredClone(p.config) });
     },
     [presets.data],
   );
