@@ -88,6 +88,7 @@ export function inspectWindows(deps: InspectWindowsDeps): InspectBrowser {
     nodeIntegrationInSubFrames: false,
     webSecurity: true,
     webviewTag: false,
+    disableBlinkFeatures: 'Auxclick',
   };
 
   /** Instruments a window of inspection `root` (and, as they open, its popups). */

@@ -5,7 +5,12 @@
 import type { WebContents } from 'electron';
 import type { LabTransport } from '../rp/lab/types.ts';
 
-export function debuggerTransport(contents: WebContents): LabTransport {
+/** What the transport uses of a window's contents (test/main passes a fake). */
+export type DebuggableContents = Pick<WebContents, 'once'> & {
+  debugger: Pick<WebContents['debugger'], 'isAttached' | 'attach' | 'detach' | 'on' | 'once' | 'sendCommand'>;
+};
+
+export function debuggerTransport(contents: DebuggableContents): LabTransport {
   const dbg = contents.debugger;
   if (!dbg.isAttached()) dbg.attach('1.3');
   const listeners = new Map<string, Set<(params: unknown) => void>>();

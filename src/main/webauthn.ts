@@ -23,37 +23,11 @@
  * the udev `uaccess` rule (README, "Security keys on Linux").
  */
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { app, ipcMain, session, webContents, type WebContents } from 'electron';
-import {
-  appBundleOf,
-  chosenCredential,
-  parseCodesign,
-  planTouchId,
-  toAccountRequest,
-  type AccountRequest,
-  type TouchIdPlan,
-} from './webauthnPolicy.ts';
+import { app, ipcMain, session, webContents, type WebFrameMain } from 'electron';
+import { setupPicker, type PickerDeps, type WebAuthnSetup } from './accountPicker.ts';
+import { appBundleOf, parseCodesign, planTouchId, type TouchIdPlan } from './webauthnPolicy.ts';
 
-const SELECT_ACCOUNT_CHANNEL = 'pe:webauthn-select-account';
-const ACCOUNT_SELECTED_CHANNEL = 'pe:webauthn-account-selected';
-const STATUS_CHANNEL = 'pe:webauthn-status';
-/** A picker nobody answers is cancelled after this long (the page gets NotAllowedError). */
-const PICKER_TIMEOUT_MS = 5 * 60_000;
 const PROMPT_REASON = 'use a passkey for $1 in Passkey Explorer';
-
-export interface WebAuthnSetup {
-  touchId: TouchIdPlan;
-}
-
-interface Pending {
-  request: AccountRequest;
-  contents: WebContents;
-  callback: (credentialId?: string | null) => void;
-  timer: ReturnType<typeof setTimeout>;
-  /** Removes the listeners that cancel the picker when the window reloads or closes. */
-  detach(): void;
-}
 
 /** Reads the running bundle's code signature and entitlements (macOS only). */
 function readSignature(): Promise<{ stderr: string; stdout: string }> {
@@ -94,73 +68,24 @@ export async function setupWebAuthn(opts: { isFromApp(url: string): boolean; log
       opts.log(`webauthn: Touch ID on (keychain access group ${touchId.keychainAccessGroup})`);
     } catch (e) {
       opts.log(`webauthn: app.configureWebAuthn failed: ${e instanceof Error ? e.message : String(e)}`);
-      return setupPicker(opts, { enable: false, reason: `app.configureWebAuthn failed: ${e instanceof Error ? e.message : String(e)}` });
+      return setupPicker(electronPickerDeps(opts), {
+        enable: false,
+        reason: `app.configureWebAuthn failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   } else {
     opts.log(`webauthn: Touch ID off — ${touchId.reason}`);
   }
-  return setupPicker(opts, touchId);
+  return setupPicker(electronPickerDeps(opts), touchId);
 }
 
-function setupPicker(opts: { isFromApp(url: string): boolean; log(line: string): void }, touchId: TouchIdPlan): WebAuthnSetup {
-  const pending = new Map<string, Pending>();
-
-  const settle = (requestId: string, credentialId: string | undefined) => {
-    const p = pending.get(requestId);
-    if (!p) return;
-    pending.delete(requestId);
-    clearTimeout(p.timer);
-    p.detach();
-    p.callback(credentialId);
+function electronPickerDeps(opts: { isFromApp(url: string): boolean; log(line: string): void }): PickerDeps {
+  return {
+    session: session.defaultSession as unknown as PickerDeps['session'],
+    ipc: ipcMain,
+    fromFrame: (frame) => webContents.fromFrame(frame as WebFrameMain),
+    isFromApp: opts.isFromApp,
+    log: opts.log,
+    platform: process.platform,
   };
-
-  session.defaultSession.on('select-webauthn-account', (_event, details, callback) => {
-    const frame = details.frame;
-    const contents = frame ? webContents.fromFrame(frame) : undefined;
-    if (!frame || !contents || contents.isDestroyed() || !opts.isFromApp(frame.url)) {
-      // Not the app's window (or it is gone): nobody to ask, so the request is cancelled.
-      callback();
-      return;
-    }
-    const request = toAccountRequest(randomUUID(), details);
-    if (request.accounts.length === 0) {
-      callback();
-      return;
-    }
-    // The page that asked goes away (reload, navigation, crash, close): cancel its picker.
-    const cancel = () => settle(request.requestId, undefined);
-    contents.on('did-navigate', cancel);
-    contents.on('render-process-gone', cancel);
-    contents.on('destroyed', cancel);
-    const detach = () => {
-      if (contents.isDestroyed()) return;
-      contents.off('did-navigate', cancel);
-      contents.off('render-process-gone', cancel);
-      contents.off('destroyed', cancel);
-    };
-    const timer = setTimeout(cancel, PICKER_TIMEOUT_MS);
-    pending.set(request.requestId, { request, contents, callback, timer, detach });
-    opts.log(
-      `webauthn: select-webauthn-account for ${request.relyingPartyId} (${request.accounts.length} accounts) -> the window's picker`,
-    );
-    frame.send(SELECT_ACCOUNT_CHANNEL, request);
-  });
-
-  ipcMain.handle(ACCOUNT_SELECTED_CHANNEL, (e, requestId: unknown, credentialId: unknown) => {
-    if (!opts.isFromApp(e.senderFrame?.url ?? '')) throw new Error('refused: the answer did not come from the app window');
-    if (typeof requestId !== 'string') throw new TypeError('requestId must be a string');
-    const p = pending.get(requestId);
-    if (!p) return { settled: false };
-    if (p.contents.id !== e.sender.id) throw new Error('refused: the answer came from another window than the one asked');
-    settle(requestId, chosenCredential(p.request, credentialId));
-    return { settled: true };
-  });
-
-  // What the window shows beside its capabilities: is Touch ID on in this build, and if not, why.
-  ipcMain.handle(STATUS_CHANNEL, (e) => {
-    if (!opts.isFromApp(e.senderFrame?.url ?? '')) throw new Error('refused: the request did not come from the app window');
-    return { platform: process.platform, touchId: touchId.enable ? { enabled: true } : { enabled: false, reason: touchId.reason } };
-  });
-
-  return { touchId };
 }
