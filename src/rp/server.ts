@@ -123,6 +123,14 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const inspect = opts.inspect ?? new InspectHost();
 
   const app = new Hono<AppEnv>();
+  /** Filled once the port is known (no request can arrive before). */
+  const allowedHosts = new Set<string>();
+  const honoListener = getRequestListener(app.fetch, {
+    overrideGlobalObjects: false,
+    // Only reached when Hono itself could not answer (the request could not become a Request).
+    errorHandler: (e) =>
+      errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`)),
+  });
   const server = createServer(
     // A local server's clients are on this machine: headers arrive in milliseconds, so a request whose
     // headers trickle in is cut after a few seconds (checked every half second: Node's default of 30 s
@@ -133,12 +141,22 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       keepAliveTimeout: 5_000,
       connectionsCheckingInterval: 500,
     },
-    getRequestListener(app.fetch, {
-      overrideGlobalObjects: false,
-      // Only reached when Hono itself could not answer (the request could not become a Request).
-      errorHandler: (e) =>
-        errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`)),
-    }),
+    // The Host check comes first, before anything parses the request's URL from it (DNS rebinding;
+    // a Host that is no URL authority at all; two Host headers, of which Node would keep the first).
+    (req, res) => {
+      const refusal = hostRefusal(req.rawHeaders, allowedHosts);
+      if (!refusal) return void honoListener(req, res);
+      req.resume();
+      const body = JSON.stringify({ error: 'host_forbidden', message: refusal });
+      res.writeHead(403, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'no-store',
+        Connection: 'close',
+        ...SECURITY_HEADERS,
+      });
+      res.end(body);
+    },
   );
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -162,16 +180,13 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   inspect.bind(store, rp.events, { now: opts.now, lab, appOrigin: origin });
   const harness = new HarnessHost();
   harness.bind({ store, rpId: rp.rpId, origin, lab, events: rp.events, now: opts.now });
-  const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
+  allowedHosts.add(`localhost:${port}`).add(`127.0.0.1:${port}`);
   const conformanceOrigins = new Set(opts.conformance?.origins ?? []);
   const events = eventStream(rp.events);
 
   // Local-server safety first, for every request.
   app.use('*', async (c, next) => {
-    const host = c.req.header('host') ?? '';
-    if (!allowedHosts.has(host)) {
-      throw new ApiFailure(403, 'host_forbidden', `Host "${host}" is not this server (expected localhost:${port}).`);
-    }
+    // The Host header was checked before the request reached Hono (hostRefusal).
     const reqOrigin = c.req.header('origin');
     const conformanceCaller = conformanceOrigins.has(reqOrigin ?? '') && c.req.path.startsWith(`${CONFORMANCE_PREFIX}/`);
     if (reqOrigin !== undefined && reqOrigin !== origin && !conformanceCaller) {
@@ -257,6 +272,22 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       store.close();
     },
   };
+}
+
+/**
+ * Why a request's Host header is refused, or null: exactly one Host, naming this server
+ * (`localhost:<port>` or `127.0.0.1:<port>`). Two are refused whatever they say (RFC 9112 §3.2).
+ */
+function hostRefusal(rawHeaders: readonly string[], allowed: ReadonlySet<string>): string | null {
+  const hosts: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === 'host') hosts.push(rawHeaders[i + 1]);
+  if (hosts.length > 1) return 'The request has more than one Host header.';
+  const host = hosts[0] ?? '';
+  if (allowed.has(host)) return null;
+  const expected = [...allowed][0] ?? 'localhost:<port>';
+  return host
+    ? `Host "${host.slice(0, 200)}" is not this server (expected ${expected}).`
+    : `The request has no Host header (expected ${expected}).`;
 }
 
 /** `status { error, message, step?, ... }` with the security headers (they are set here too: onError answers bypass middleware). */

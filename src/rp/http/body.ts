@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { MAX_BODY_BYTES } from '@api/schemas.ts';
 import { ApiFailure } from '../errors.ts';
 
-const BODY_TIMEOUT_MS = 15_000;
+/** A local body arrives in milliseconds; one that stalls this long is cut (408). */
+export const BODY_TIMEOUT_MS = 5_000;
 
 /** Validates with zod; 400 invalid_request naming the first issues otherwise. */
 export function validate<T>(schema: z.ZodType<T>, value: unknown): T {
