@@ -15,7 +15,7 @@
  * time / batch size; the case's time is the median over rounds. Group ratios and the overall ratio are
  * geometric means of the per-case ratios.
  *
- * Usage: npm run bench [-- --filter <substring>] [--rounds N] [--batch-ms N] [--cases] [--only ours|theirs]
+ * Usage: npm run bench:decode [-- --filter <substring>] [--rounds N] [--batch-ms N] [--cases] [--only ours|theirs]
  *   --only: time one side alone for a while (for `node --cpu-prof out/bench/decode.js --only ours`).
  */
 import { readFileSync } from 'node:fs';

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import { aliases } from '../vite.aliases.ts';
 
 // The benchmarks are plain Node, like the CLI (vite.cli.config.ts): an SSR bundle, dependencies external.
-// `npm run bench` builds bench/decode.ts into out/bench/decode.js and runs it. out/bench is two levels
+// `npm run bench` builds bench/*.ts into out/bench/ and runs them all (bench:decode, bench:rp, ... one each). out/bench is two levels
 // below the repository like test/decode, so the bundled test/decode/vectors.helpers finds ../shared/vectors
 // the same way (PASSKEY_VECTORS_DIR overrides it).
 export default defineConfig({
@@ -16,7 +16,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      input: { decode: resolve(__dirname, 'decode.ts'), harness: resolve(__dirname, 'harness.ts') },
+      input: { decode: resolve(__dirname, 'decode.ts'), harness: resolve(__dirname, 'harness.ts'), rp: resolve(__dirname, 'rp.ts') },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

@@ -19,6 +19,7 @@ import {
   stepOfCheck,
   withCheckReplaced,
   withChecksDisabled,
+  type Analysis,
 } from './analyze.ts';
 import type {
   AuthenticationOptionsResponse,
@@ -31,6 +32,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationOptionsResponse,
   RpEvent,
+  StoredCredential,
 } from '@api/types.ts';
 import { ApiFailure } from './errors.ts';
 import type { Store } from './store.ts';
@@ -271,45 +273,49 @@ export class RelyingParty {
       });
     }
     const rk = response.clientExtensionResults?.credProps?.rk;
-    this.store.addCredential(
-      {
-        id: credentialId,
-        userId: user.id,
-        publicKey: toBase64Url(acd.credentialPublicKey),
-        alg,
-        counter: authData.signCount,
-        transports: response.response.transports ?? [],
+    const owner = user;
+    // The credential and the ceremony's record: one transaction (one commit), never one without the other.
+    this.store.transaction(() => {
+      this.store.addCredential(
+        {
+          id: credentialId,
+          userId: owner.id,
+          publicKey: toBase64Url(acd.credentialPublicKey),
+          alg,
+          counter: authData.signCount,
+          transports: response.response.transports ?? [],
+          aaguid,
+          fmt: summary.fmt,
+          backupEligible: flags.be,
+          backedUp: flags.bs,
+          discoverable: typeof rk === 'boolean' ? rk : null,
+          createdAt: new Date(verifiedAt).toISOString(),
+        },
+        ceremony.id,
+      );
+      const result: CeremonyResult = {
+        credentialId,
+        userName: owner.name,
+        fmt: summary.fmt ?? undefined,
         aaguid,
-        fmt: summary.fmt,
-        backupEligible: flags.be,
-        backedUp: flags.bs,
-        discoverable: typeof rk === 'boolean' ? rk : null,
-        createdAt: new Date(verifiedAt).toISOString(),
-      },
-      ceremony.id,
-    );
-    const result: CeremonyResult = {
-      credentialId,
-      userName: user.name,
-      fmt: summary.fmt ?? undefined,
-      aaguid,
-      authenticatorName: this.authenticatorName(aaguid),
-      alg: alg ?? undefined,
-      signCount: authData.signCount,
-      flags: pickFlags(flags),
-      credentialDeviceType: flags.be ? 'multiDevice' : 'singleDevice',
-      clientExtensionResults: response.clientExtensionResults ?? {},
-      authenticatorExtensionResults: authData.extensions,
-      transports: response.response.transports ?? [],
-    };
-    this.store.finishCeremony(ceremony.id, {
-      response,
-      verdict: 'verified',
-      result,
-      dissection: record,
-      timings: { ...ceremony.timings, responseAt, verifiedAt },
-      userName: user.name,
-      credentialId,
+        authenticatorName: this.authenticatorName(aaguid),
+        alg: alg ?? undefined,
+        signCount: authData.signCount,
+        flags: pickFlags(flags),
+        credentialDeviceType: flags.be ? 'multiDevice' : 'singleDevice',
+        clientExtensionResults: response.clientExtensionResults ?? {},
+        authenticatorExtensionResults: authData.extensions,
+        transports: response.response.transports ?? [],
+      };
+      this.store.finishCeremony(ceremony.id, {
+        response,
+        verdict: 'verified',
+        result,
+        dissection: record,
+        timings: { ...ceremony.timings, responseAt, verifiedAt },
+        userName: owner.name,
+        credentialId,
+      });
     });
     this.emitCeremony(ceremony.id);
     this.events.emit('event', { type: 'credentials' });
@@ -410,22 +416,31 @@ export class RelyingParty {
       { aaguidNames: (aaguid) => this.authenticatorName(aaguid) },
     );
     let analysis = this.disabled.size ? withChecksDisabled(analysed, this.disabled) : analysed;
-    let committed = false;
     if (analysis.verified && stored) {
       // The counter check and its update are one step: another sign-in with this credential may have
-      // been verified while this one was analysed; the counter it stored is the one to beat.
+      // been verified while this one was analysed; the counter it stored is the one to beat. The
+      // credential's update and the ceremony's record are one transaction (one commit).
       const authData = getParsed(analysis.dissection)!.authData!;
       const strict = (config.policy?.counter ?? 'strict') === 'strict' && !this.disabled.has('authentication.signCount');
-      const cas = this.store.touchCredential(
-        stored.id,
-        authData.signCount,
-        authData.flags.bs,
-        new Date(this.now()).toISOString(),
-        ceremony.id,
-        strict,
-      );
-      if (cas.ok) committed = true;
-      else analysis = withCheckReplaced(analysis, signCountCheck(authData.signCount, cas.stored, config.policy?.counter));
+      const verified = analysis;
+      const cas = this.store.transaction(() => {
+        const r = this.store.touchCredential(
+          stored.id,
+          authData.signCount,
+          authData.flags.bs,
+          new Date(this.now()).toISOString(),
+          ceremony.id,
+          strict,
+        );
+        if (r.ok) this.recordVerifiedSignIn(ceremony, response, responseAt, stored, verified);
+        return r;
+      });
+      if (cas.ok) {
+        this.emitCeremony(ceremony.id);
+        this.events.emit('event', { type: 'credentials' });
+        return this.store.ceremony(ceremony.id)!;
+      }
+      analysis = withCheckReplaced(analysis, signCountCheck(authData.signCount, cas.stored, config.policy?.counter));
     }
     const record = analysisRecord(analysis);
     if (!analysis.verified) {
@@ -475,7 +490,18 @@ export class RelyingParty {
         step: f ? stepOfCheck(f.id) : 'decode',
       });
     }
-    if (!stored || !committed) throw new Error('a verified assertion without a stored credential');
+    throw new Error('a verified assertion without a stored credential');
+  }
+
+  /** The record of a verified sign-in (inside the transaction that moved the credential's counter). */
+  private recordVerifiedSignIn(
+    ceremony: Ceremony,
+    response: AuthenticationResponseJSON,
+    responseAt: number,
+    stored: StoredCredential,
+    analysis: Analysis,
+  ): void {
+    const record = analysisRecord(analysis);
     const authData = getParsed(analysis.dissection)!.authData!;
     const flags = authData.flags;
     const verifiedAt = this.now();
@@ -502,9 +528,6 @@ export class RelyingParty {
       userName: stored.userName,
       credentialId: stored.id,
     });
-    this.emitCeremony(ceremony.id);
-    this.events.emit('event', { type: 'credentials' });
-    return this.store.ceremony(ceremony.id)!;
   }
 
   // ------------------------------------------------------------------- shared

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Ceremony, CeremonyConfig, CeremonyKind, CeremonySummary, ClientError, StoredCredential, Verdict } from '@api/types.ts';
 import { HARNESS_KEEP, type HarnessRun, type HarnessRunSummary } from '@api/harness.ts';
 import { MIGRATIONS } from './store/schema.ts';
@@ -41,13 +41,48 @@ export class Store {
     mkdirSync(dataDir, { recursive: true });
     this.path = join(dataDir, 'passkey-explorer.sqlite');
     this.db = new DatabaseSync(this.path);
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 2000;');
+    // WAL with synchronous NORMAL: a commit is an append to the log, synced at checkpoints, not an
+    // fsync per statement. Durable when the process dies (test/rp/durability.test.ts kills it); only a
+    // power loss or an OS crash can lose the last commits, never corrupt the database.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 2000;');
     this.migrate();
   }
 
+  /** Prepared statements, kept: preparing is a good part of a small query's cost. */
+  private readonly statements = new Map<string, StatementSync>();
+
+  private q(sql: string): StatementSync {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size >= 256) this.statements.clear(); // filtered queries vary; keep the map small
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  /** Runs `fn` in one transaction (one commit for several writes); nested calls join the outer one. */
+  transaction<T>(fn: () => T): T {
+    if (this.depth > 0) return fn();
+    this.db.exec('BEGIN IMMEDIATE');
+    this.depth++;
+    try {
+      const out = fn();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private depth = 0;
+
   /** Applies every migration newer than the database's `user_version`, each in its own transaction. */
   private migrate(): void {
-    const current = Number((this.db.prepare('PRAGMA user_version').get() as Row).user_version);
+    const current = Number((this.q('PRAGMA user_version').get() as Row).user_version);
     if (current > MIGRATIONS.length) {
       throw new Error(
         `The database ${this.path} has schema version ${current}, newer than this build knows (${MIGRATIONS.length}). ` +
@@ -68,7 +103,7 @@ export class Store {
   }
 
   schemaVersion(): number {
-    return Number((this.db.prepare('PRAGMA user_version').get() as Row).user_version);
+    return Number((this.q('PRAGMA user_version').get() as Row).user_version);
   }
 
   close(): void {
@@ -78,30 +113,26 @@ export class Store {
   // ---- users ----
 
   userByName(name: string): User | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE name = ?').get(name) as Row | undefined;
+    const r = this.q('SELECT * FROM users WHERE name = ?').get(name) as Row | undefined;
     return r ? toUser(r) : null;
   }
 
   userById(id: string): User | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
     return r ? toUser(r) : null;
   }
 
   createUser(u: User): User {
-    this.db
-      .prepare('INSERT INTO users (id, name, display_name, created_at) VALUES (?, ?, ?, ?)')
-      .run(u.id, u.name, u.displayName, u.createdAt);
+    this.q('INSERT INTO users (id, name, display_name, created_at) VALUES (?, ?, ?, ?)').run(u.id, u.name, u.displayName, u.createdAt);
     return u;
   }
 
   // ---- credentials ----
 
   credential(id: string): StoredCredential | null {
-    const r = this.db
-      .prepare(
-        'SELECT c.*, u.name AS user_name, u.display_name AS user_display_name FROM credentials c JOIN users u ON u.id = c.user_id WHERE c.id = ?',
-      )
-      .get(id) as Row | undefined;
+    const r = this.q(
+      'SELECT c.*, u.name AS user_name, u.display_name AS user_display_name FROM credentials c JOIN users u ON u.id = c.user_id WHERE c.id = ?',
+    ).get(id) as Row | undefined;
     return r ? toCredential(r) : null;
   }
 
@@ -110,32 +141,34 @@ export class Store {
       'SELECT c.*, u.name AS user_name, u.display_name AS user_display_name FROM credentials c JOIN users u ON u.id = c.user_id' +
       (userId ? ' WHERE c.user_id = ?' : '') +
       ' ORDER BY c.created_at DESC, c.rowid DESC';
-    const rows = (userId ? this.db.prepare(sql).all(userId) : this.db.prepare(sql).all()) as Row[];
+    const rows = (userId ? this.q(sql).all(userId) : this.q(sql).all()) as Row[];
     return rows.map(toCredential);
   }
 
   addCredential(c: Omit<StoredCredential, 'userName' | 'userDisplayName' | 'lastUsedAt'>, ceremonyId: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO credentials (id, user_id, public_key, alg, counter, transports, aaguid, fmt,
+    this.transaction(() => this.insertCredential(c, ceremonyId));
+  }
+
+  private insertCredential(c: Omit<StoredCredential, 'userName' | 'userDisplayName' | 'lastUsedAt'>, ceremonyId: string): void {
+    this.q(
+      `INSERT INTO credentials (id, user_id, public_key, alg, counter, transports, aaguid, fmt,
            backup_eligible, backed_up, discoverable, created_at, registration_ceremony_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        c.id,
-        c.userId,
-        c.publicKey,
-        c.alg,
-        c.counter,
-        JSON.stringify(c.transports),
-        c.aaguid,
-        c.fmt,
-        c.backupEligible ? 1 : 0,
-        c.backedUp ? 1 : 0,
-        c.discoverable === null ? null : c.discoverable ? 1 : 0,
-        c.createdAt,
-        ceremonyId,
-      );
+    ).run(
+      c.id,
+      c.userId,
+      c.publicKey,
+      c.alg,
+      c.counter,
+      JSON.stringify(c.transports),
+      c.aaguid,
+      c.fmt,
+      c.backupEligible ? 1 : 0,
+      c.backedUp ? 1 : 0,
+      c.discoverable === null ? null : c.discoverable ? 1 : 0,
+      c.createdAt,
+      ceremonyId,
+    );
     this.recordSignCount(c.id, ceremonyId, c.counter, c.createdAt);
   }
 
@@ -154,15 +187,24 @@ export class Store {
     ceremonyId: string,
     strict = true,
   ): { ok: true } | { ok: false; stored: number } {
-    const r = this.db
-      .prepare(
-        strict
-          ? 'UPDATE credentials SET counter = ?1, backed_up = ?2, last_used_at = ?3 WHERE id = ?4 AND (counter < ?1 OR (counter = 0 AND ?1 = 0))'
-          : 'UPDATE credentials SET counter = MAX(counter, ?1), backed_up = ?2, last_used_at = ?3 WHERE id = ?4',
-      )
-      .run(counter, backedUp ? 1 : 0, at, id);
+    return this.transaction(() => this.casCounter(id, counter, backedUp, at, ceremonyId, strict));
+  }
+
+  private casCounter(
+    id: string,
+    counter: number,
+    backedUp: boolean,
+    at: string,
+    ceremonyId: string,
+    strict: boolean,
+  ): { ok: true } | { ok: false; stored: number } {
+    const r = this.q(
+      strict
+        ? 'UPDATE credentials SET counter = ?1, backed_up = ?2, last_used_at = ?3 WHERE id = ?4 AND (counter < ?1 OR (counter = 0 AND ?1 = 0))'
+        : 'UPDATE credentials SET counter = MAX(counter, ?1), backed_up = ?2, last_used_at = ?3 WHERE id = ?4',
+    ).run(counter, backedUp ? 1 : 0, at, id);
     if (Number(r.changes) === 0) {
-      const row = this.db.prepare('SELECT counter FROM credentials WHERE id = ?').get(id) as { counter: number } | undefined;
+      const row = this.q('SELECT counter FROM credentials WHERE id = ?').get(id) as { counter: number } | undefined;
       return { ok: false, stored: row?.counter ?? counter };
     }
     this.recordSignCount(id, ceremonyId, counter, at);
@@ -170,46 +212,51 @@ export class Store {
   }
 
   deleteCredential(id: string): boolean {
-    this.db.prepare('DELETE FROM sign_counts WHERE credential_id = ?').run(id);
-    return Number(this.db.prepare('DELETE FROM credentials WHERE id = ?').run(id).changes) > 0;
+    return this.transaction(() => {
+      this.q('DELETE FROM sign_counts WHERE credential_id = ?').run(id);
+      return Number(this.q('DELETE FROM credentials WHERE id = ?').run(id).changes) > 0;
+    });
   }
 
   private recordSignCount(credentialId: string, ceremonyId: string, count: number, at: string): void {
-    this.db
-      .prepare('INSERT INTO sign_counts (credential_id, ceremony_id, sign_count, at) VALUES (?, ?, ?, ?)')
-      .run(credentialId, ceremonyId, count, at);
+    this.q('INSERT INTO sign_counts (credential_id, ceremony_id, sign_count, at) VALUES (?, ?, ?, ?)').run(
+      credentialId,
+      ceremonyId,
+      count,
+      at,
+    );
   }
 
   signCounts(credentialId: string): { ceremonyId: string; signCount: number; at: string }[] {
-    return (this.db.prepare('SELECT * FROM sign_counts WHERE credential_id = ? ORDER BY at, rowid').all(credentialId) as Row[]).map(
-      (r) => ({ ceremonyId: String(r.ceremony_id), signCount: Number(r.sign_count), at: String(r.at) }),
-    );
+    return (this.q('SELECT * FROM sign_counts WHERE credential_id = ? ORDER BY at, rowid').all(credentialId) as Row[]).map((r) => ({
+      ceremonyId: String(r.ceremony_id),
+      signCount: Number(r.sign_count),
+      at: String(r.at),
+    }));
   }
 
   // ---- ceremonies ----
 
   createCeremony(c: NewCeremony): void {
-    this.db
-      .prepare(
-        `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, config, options, verdict, timings, user_name)
+    this.q(
+      `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, config, options, verdict, timings, user_name)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-      )
-      .run(
-        c.id,
-        c.kind,
-        c.createdAt,
-        c.challenge,
-        c.expiresAt,
-        JSON.stringify(c.config),
-        JSON.stringify(c.options),
-        JSON.stringify({ optionsAt: Date.parse(c.createdAt) }),
-        c.userName,
-      );
+    ).run(
+      c.id,
+      c.kind,
+      c.createdAt,
+      c.challenge,
+      c.expiresAt,
+      JSON.stringify(c.config),
+      JSON.stringify(c.options),
+      JSON.stringify({ optionsAt: Date.parse(c.createdAt) }),
+      c.userName,
+    );
   }
 
   /** The raw challenge state of a ceremony, for single-use / expiry enforcement. */
   challengeState(id: string): { kind: CeremonyKind; challenge: string; expiresAt: number; consumedAt: number | null } | null {
-    const r = this.db.prepare('SELECT kind, challenge, expires_at, consumed_at FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT kind, challenge, expires_at, consumed_at FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     return {
       kind: r.kind as CeremonyKind,
@@ -221,7 +268,7 @@ export class Store {
 
   /** Marks the challenge used. Atomic: returns false when it was already consumed. */
   consumeChallenge(id: string, at: number): boolean {
-    return Number(this.db.prepare('UPDATE ceremonies SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL').run(at, id).changes) === 1;
+    return Number(this.q('UPDATE ceremonies SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL').run(at, id).changes) === 1;
   }
 
   finishCeremony(
@@ -238,28 +285,26 @@ export class Store {
       credentialId?: string | null;
     },
   ): void {
-    this.db
-      .prepare(
-        `UPDATE ceremonies SET response = ?, client_error = ?, verdict = ?, error = ?, result = ?, dissection = ?,
+    this.q(
+      `UPDATE ceremonies SET response = ?, client_error = ?, verdict = ?, error = ?, result = ?, dissection = ?,
            timings = ?, user_name = COALESCE(?, user_name), credential_id = COALESCE(?, credential_id)
          WHERE id = ?`,
-      )
-      .run(
-        json(patch.response),
-        json(patch.clientError),
-        patch.verdict,
-        json(patch.error),
-        json(patch.result),
-        json(patch.dissection),
-        JSON.stringify(patch.timings),
-        patch.userName ?? null,
-        patch.credentialId ?? null,
-        id,
-      );
+    ).run(
+      json(patch.response),
+      json(patch.clientError),
+      patch.verdict,
+      json(patch.error),
+      json(patch.result),
+      json(patch.dissection),
+      JSON.stringify(patch.timings),
+      patch.userName ?? null,
+      patch.credentialId ?? null,
+      id,
+    );
   }
 
   ceremony(id: string): Ceremony | null {
-    const r = this.db.prepare('SELECT * FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT * FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
     return r ? toCeremony(r) : null;
   }
 
@@ -269,20 +314,18 @@ export class Store {
       'SELECT id, kind, created_at, verdict, user_name, credential_id, error FROM ceremonies' +
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
       ' ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?';
-    return (this.db.prepare(sql).all(...args, opts.limit, opts.offset) as Row[]).map(toSummary);
+    return (this.q(sql).all(...args, opts.limit, opts.offset) as Row[]).map(toSummary);
   }
 
   ceremonySummary(id: string): CeremonySummary | null {
-    const r = this.db
-      .prepare('SELECT id, kind, created_at, verdict, user_name, credential_id, error FROM ceremonies WHERE id = ?')
-      .get(id) as Row | undefined;
+    const r = this.q('SELECT id, kind, created_at, verdict, user_name, credential_id, error FROM ceremonies WHERE id = ?').get(id) as
+      Row | undefined;
     return r ? toSummary(r) : null;
   }
 
   /** The open or finished ceremony that sent this challenge (the conformance API's clients may keep no session). */
   ceremonyIdByChallenge(challenge: string): string | null {
-    const r = this.db.prepare('SELECT id FROM ceremonies WHERE challenge = ? ORDER BY created_at DESC LIMIT 1').get(challenge) as
-      Row | undefined;
+    const r = this.q('SELECT id FROM ceremonies WHERE challenge = ? ORDER BY created_at DESC LIMIT 1').get(challenge) as Row | undefined;
     return r ? String(r.id) : null;
   }
 
@@ -290,25 +333,19 @@ export class Store {
 
   /** Keeps a finished run (replacing one of its id), and only the newest `keep`. */
   saveHarnessRun(run: HarnessRun, keep = HARNESS_KEEP): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO harness_runs (id, started_at, run) VALUES (?, ?, ?)')
-      .run(run.id, run.startedAt, JSON.stringify(run));
-    this.db
-      .prepare('DELETE FROM harness_runs WHERE id NOT IN (SELECT id FROM harness_runs ORDER BY started_at DESC, rowid DESC LIMIT ?)')
-      .run(keep);
+    this.q('INSERT OR REPLACE INTO harness_runs (id, started_at, run) VALUES (?, ?, ?)').run(run.id, run.startedAt, JSON.stringify(run));
+    this.q('DELETE FROM harness_runs WHERE id NOT IN (SELECT id FROM harness_runs ORDER BY started_at DESC, rowid DESC LIMIT ?)').run(keep);
   }
 
   /** The kept runs without their scenarios, newest first. */
   harnessRuns(): HarnessRunSummary[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, started_at, json_extract(run, '$.state') AS state, json_extract(run, '$.mode') AS mode,
+    const rows = this.q(
+      `SELECT id, started_at, json_extract(run, '$.state') AS state, json_extract(run, '$.mode') AS mode,
            json_extract(run, '$.suites') AS suites, json_extract(run, '$.preset') AS preset,
            json_extract(run, '$.progress') AS progress, json_extract(run, '$.error') AS error,
            json_extract(run, '$.report.authenticator.label') AS label, json_extract(run, '$.report.totals') AS totals
          FROM harness_runs ORDER BY started_at DESC, rowid DESC`,
-      )
-      .all() as Row[];
+    ).all() as Row[];
     return rows.map((r) => ({
       id: String(r.id),
       state: r.state as HarnessRun['state'],
@@ -324,12 +361,12 @@ export class Store {
   }
 
   harnessRun(id: string): HarnessRun | null {
-    const r = this.db.prepare('SELECT run FROM harness_runs WHERE id = ?').get(id) as Row | undefined;
+    const r = this.q('SELECT run FROM harness_runs WHERE id = ?').get(id) as Row | undefined;
     return r ? (JSON.parse(String(r.run)) as HarnessRun) : null;
   }
 
   deleteHarnessRun(id: string): boolean {
-    return Number(this.db.prepare('DELETE FROM harness_runs WHERE id = ?').run(id).changes) > 0;
+    return Number(this.q('DELETE FROM harness_runs WHERE id = ?').run(id).changes) > 0;
   }
 
   // ---- history (src/rp/history.ts; the queries are in ./store/history.ts) ----
@@ -343,7 +380,7 @@ export class Store {
   }
 
   hasCeremony(id: string): boolean {
-    return this.db.prepare('SELECT 1 AS x FROM ceremonies WHERE id = ?').get(id) !== undefined;
+    return this.q('SELECT 1 AS x FROM ceremonies WHERE id = ?').get(id) !== undefined;
   }
 
   /**
@@ -370,16 +407,15 @@ export class Store {
     /** 'capture': ceremonies the RP recorded on an inspected site (not marked imported). */
     provenance: 'import' | 'capture' = 'import',
   ): { id: string; importedFrom: string | null }[] {
-    const insert = this.db.prepare(
+    const insert = this.q(
       `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, consumed_at, config, options, response,
          client_error, verdict, error, result, dissection, timings, user_name, credential_id, site)
        VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const mark = this.db.prepare('UPDATE ceremony_index SET imported_from = ?, imported_at = ?, site_origin = ? WHERE id = ?');
+    const mark = this.q('UPDATE ceremony_index SET imported_from = ?, imported_at = ?, site_origin = ? WHERE id = ?');
     const out: { id: string; importedFrom: string | null }[] = [];
     const atMs = Date.parse(at);
-    this.db.exec('BEGIN');
-    try {
+    this.transaction(() => {
       for (const c of list) {
         let id = c.id;
         let importedFrom: string | null = null;
@@ -410,11 +446,7 @@ export class Store {
         alsoStore?.(id, c);
         out.push({ id, importedFrom });
       }
-      this.db.exec('COMMIT');
-    } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
-    }
+    });
     return out;
   }
 }
