@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, PLATFORM_PASSKEY, test, VirtualAuthenticator } from './fixtures.ts';
 import { INSPECTOR_TID, TID } from '../src/renderer/src/testids.ts';
+import { dissect } from '../src/decode/index.ts';
 
 const STEPS = [
   'options-request',
@@ -121,7 +122,9 @@ test('a successful registration: every step with its time, summary, arrow -> pay
   await expect(field(page, 'attestationObject.authData.flags')).toHaveAttribute('aria-selected', 'true');
   const lit = page.getByTestId(INSPECTOR_TID.hexView).locator('.hex-byte[data-selected="true"]');
   await expect(lit).toHaveCount(1);
-  const authData = findField(ceremony.dissection.tree, 'attestationObject.authData.rpIdHash').range[0];
+  // The record carries no field tree: the same dissector gives it from the response (as the window does).
+  const tree = dissect(ceremony.response, ceremony.dissection.dissectedWith).tree;
+  const authData = findField(tree, 'attestationObject.authData.rpIdHash').range[0];
   await expect(lit).toHaveAttribute('data-offset', String(authData + 32));
   await expect(page.getByTestId(INSPECTOR_TID.authDataOffset)).toHaveAttribute('data-offset', '32');
   const f = ceremony.result.flags;

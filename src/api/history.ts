@@ -57,7 +57,11 @@ const importedCeremonySchema = z
       .looseObject({
         kind: z.string(),
         summary: z.looseObject({}),
-        tree: z.array(z.unknown()),
+        tree: z.array(z.unknown()).optional(),
+        dissectedWith: z
+          .object({ rpIds: z.array(z.string().max(253)).max(16).optional(), credentialPublicKey: b64u.max(4096).optional() })
+          .strict()
+          .optional(),
         errors: z.array(z.unknown()),
         sources: z.record(z.string(), b64u),
         checks: z.array(z.looseObject({ id: z.string(), status: z.enum(['pass', 'fail', 'warn', 'skip']) })),

@@ -288,11 +288,26 @@ export interface Disagreement {
   theirs: string;
 }
 
-/** Ceremony.dissection: the field tree, the buffers it points into, the checks and the second opinion. */
+/** What the dissector was given besides the response, where it shapes the field tree. */
+export interface DissectedWith {
+  /** RP IDs the rpIdHash was tested against. */
+  rpIds?: string[];
+  /** The stored credential's COSE key, base64url (an assertion's signature is named by its algorithm). */
+  credentialPublicKey?: string;
+}
+
+/**
+ * Ceremony.dissection: the summary, the buffers, the checks and the second opinion. The field tree is
+ * not stored or answered: `dissect(ceremony.response, dissectedWith)` (src/decode) gives it back, the
+ * same every time — the window does so where it shows fields. Records from before kept their `tree`.
+ */
 export interface DissectionRecord {
   kind: MessageKind;
   summary: Summary;
-  tree: Field[];
+  /** Only in records stored by earlier versions (and their exports). */
+  tree?: Field[];
+  /** The dissector's inputs besides the response: re-deriving with them gives the tree the checks saw. */
+  dissectedWith?: DissectedWith;
   errors: DecodeError[];
   /** The raw buffers the tree's ranges point into, base64url by source name. */
   sources: Record<string, string>;

@@ -14,12 +14,14 @@ import { dissect, type DissectOptions } from '@decode/index.ts';
 import { encodeCbor } from './soft/cbor.ts';
 import { toBase64Url } from '@decode/bytes.ts';
 import type { Check, Dissection } from '@decode/types.ts';
-import type { CeremonyResult, Disagreement, DissectionRecord, SecondOpinion } from '@api/types.ts';
+import type { CeremonyResult, Disagreement, DissectedWith, DissectionRecord, SecondOpinion } from '@api/types.ts';
 
 import { firstFailure, isVerified, verifyAuthentication, verifyRegistration, type Expectations } from '@decode/verify/index.ts';
 
 export interface Analysis {
   dissection: Dissection;
+  /** The dissector's inputs besides the response that shape the field tree (kept in the record to re-derive it). */
+  dissectedWith: DissectedWith;
   checks: Check[];
   verified: boolean;
   failure: Check | null;
@@ -28,12 +30,17 @@ export interface Analysis {
   disagreement: Disagreement | null;
 }
 
-/** The JSON-safe record of an analysis, as a ceremony stores it. */
+/**
+ * The JSON-safe record of an analysis, as a ceremony stores and answers it. Without the field tree:
+ * that is re-derived from the response (`dissect(response, dissectedWith)`, deterministic) where it
+ * is shown, so a record weighs a small multiple of the response rather than its tree's thousands of
+ * fields (test/rp/amplification.test.ts).
+ */
 export function analysisRecord(a: Analysis): DissectionRecord {
   return {
     kind: a.dissection.kind,
     summary: a.dissection.summary,
-    tree: a.dissection.tree,
+    dissectedWith: a.dissectedWith,
     errors: a.dissection.errors,
     sources: Object.fromEntries(Object.entries(a.dissection.sources).map(([k, v]) => [k, toBase64Url(v)])),
     checks: a.checks,
@@ -53,7 +60,7 @@ export function withChecksDisabled(a: Analysis, ids: ReadonlySet<string>): Analy
       ? { ...c, status: 'pass' as const, message: `${c.message ?? ''} (check disabled for a test)`.trim() }
       : c,
   );
-  return judge(a.dissection, checks, a.secondOpinion);
+  return judge(a.dissection, checks, a.secondOpinion, a.dissectedWith);
 }
 
 /** The analysis with one check replaced by a later judgement of the same step (the counter at commit time). */
@@ -62,6 +69,7 @@ export function withCheckReplaced(a: Analysis, check: Check): Analysis {
     a.dissection,
     a.checks.map((c) => (c.id === check.id ? check : c)),
     a.secondOpinion,
+    a.dissectedWith,
   );
 }
 
@@ -79,7 +87,7 @@ const reason = (c: Check | null | undefined) => (c ? `${c.title}${c.message ? ` 
  */
 const POLICY_ONLY_CHECKS = new Set(['registration.attestationPolicy']);
 
-function judge(dissection: Dissection, checks: Check[], second: SecondOpinion): Analysis {
+function judge(dissection: Dissection, checks: Check[], second: SecondOpinion, dissectedWith: DissectedWith): Analysis {
   const verified = isVerified(checks);
   const failure = firstFailure(checks) ?? null;
   const policyOnly = !verified && second.verified && failure !== null && POLICY_ONLY_CHECKS.has(failure.id);
@@ -87,7 +95,7 @@ function judge(dissection: Dissection, checks: Check[], second: SecondOpinion): 
     verified === second.verified || policyOnly
       ? null
       : { ours: reason(failure), theirs: second.verified ? 'verified' : (second.error ?? 'rejected') };
-  return { dissection, checks, verified, failure, secondOpinion: second, disagreement };
+  return { dissection, dissectedWith, checks, verified, failure, secondOpinion: second, disagreement };
 }
 
 /**
@@ -145,7 +153,8 @@ export async function analyzeRegistration(
   exp: Expectations,
   opts: DissectOptions & { safetyNetEnforceCts?: boolean } = {},
 ): Promise<Analysis> {
-  const dissection = dissect(response, { rpIds: [exp.rpID].flat(), ...opts });
+  const dissectedWith: DissectedWith = { rpIds: opts.rpIds ?? [exp.rpID].flat() };
+  const dissection = dissect(response, { ...opts, ...dissectedWith });
   const checks = await verifyRegistration(dissection, exp);
   const second = await secondOpinion(() =>
     withRoots(exp.trustAnchors, () =>
@@ -162,7 +171,7 @@ export async function analyzeRegistration(
       }),
     ),
   );
-  return judge(dissection, checks, second);
+  return judge(dissection, checks, second, dissectedWith);
 }
 
 /** A stored key as COSE: a U2F-era raw P-256 point (0x04 || x || y) becomes the ES256 key it is, as an RP converts it. */
@@ -183,11 +192,12 @@ function coseOf(key: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
 
 /** Authentication: WebAuthn L3 §7.2 by the dissector, and @simplewebauthn/server's verifyAuthenticationResponse. */
 export async function analyzeAuthentication(response: unknown, exp: Expectations, opts: DissectOptions = {}): Promise<Analysis> {
-  const dissection = dissect(response, {
-    rpIds: [exp.rpID].flat(),
-    credentialPublicKey: exp.credential?.publicKey,
-    ...opts,
-  });
+  const key = opts.credentialPublicKey ?? exp.credential?.publicKey;
+  const dissectedWith: DissectedWith = {
+    rpIds: opts.rpIds ?? [exp.rpID].flat(),
+    ...(key ? { credentialPublicKey: typeof key === 'string' ? key : toBase64Url(key) } : {}),
+  };
+  const dissection = dissect(response, { ...opts, ...dissectedWith });
   const checks = await verifyAuthentication(dissection, exp);
   const cred = exp.credential;
   const second: SecondOpinion = cred
@@ -208,7 +218,7 @@ export async function analyzeAuthentication(response: unknown, exp: Expectations
         }),
       )
     : { verifier: '@simplewebauthn/server', verified: false, error: 'no stored credential was given to verify against' };
-  return judge(dissection, checks, second);
+  return judge(dissection, checks, second, dissectedWith);
 }
 
 /** The message of a failed verification: the first failing check's, and the second opinion when it disagrees. */

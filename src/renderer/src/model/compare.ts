@@ -6,6 +6,7 @@
 import type { Field } from '@decode/types.ts';
 import type { Ceremony } from '@api/types.ts';
 import { ceremonyFacts, FLAG_KEYS } from './ceremony.ts';
+import { fieldTree } from './fieldTree.ts';
 
 export type Change = 'same' | 'changed' | 'added' | 'removed';
 
@@ -159,7 +160,7 @@ export function compareCeremonies(a: Ceremony, b: Ceremony): DiffSection[] {
   return [
     section('summary', diffMaps(summaryLeaves(a), summaryLeaves(b))),
     section('checks', diffMaps(checkLeaves(a), checkLeaves(b))),
-    section('dissection', diffMaps(flattenTree(a.dissection?.tree), flattenTree(b.dissection?.tree))),
+    section('dissection', diffMaps(flattenTree(fieldTree(a.dissection, a.response)), flattenTree(fieldTree(b.dissection, b.response)))),
     section('options', diffMaps(flattenJson(a.options), flattenJson(b.options))),
     section(
       'clientExtensions',

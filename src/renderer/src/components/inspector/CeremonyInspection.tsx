@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Ceremony, CeremonyKind, SiteHttpExchange } from '@api/types.ts';
 import type { Field } from '@decode/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { fieldTree } from '../../model/fieldTree.ts';
 import { decodeSources, jsonToFields } from '../../model/inspect.ts';
 import { labMarksOf, sequenceInputOf, stepsOf, type PayloadId, type SequenceStep, type StepId } from '../../model/sequence.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
@@ -40,10 +41,11 @@ function json(value: unknown, source: string): InspectorData {
 export function payloadOf(c: Ceremony, id: PayloadId): Payload {
   const d = c.dissection ?? null;
   const sources = d ? decodeSources(d.sources) : {};
-  const whole: InspectorData | null = d ? { tree: d.tree, sources, errors: d.errors, checks: d.checks } : null;
+  const all = fieldTree(d, c.response);
+  const whole: InspectorData | null = d ? { tree: all, sources, errors: d.errors, checks: d.checks } : null;
   const only = (names: string[]): InspectorData | null => {
     if (!d) return null;
-    const tree = d.tree.filter((f) => names.includes(f.source));
+    const tree = all.filter((f) => names.includes(f.source));
     if (!tree.length) return null;
     const src = Object.fromEntries(Object.entries(sources).filter(([k]) => names.includes(k)));
     return { tree, sources: src, errors: d.errors.filter((e) => names.includes(e.source)), checks: d.checks };
