@@ -2,6 +2,7 @@
  * The Credentials and History views, compare, export and import, in Chromium through `serve`
  * mode with CDP virtual authenticators.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -260,6 +261,36 @@ test('export then import gives an identical ceremony; a taken id gets a new one 
   writeFileSync(path, JSON.stringify({ hello: 'world' }));
   await page.getByTestId(HISTORY_TID.importFile).setInputFiles(path);
   await expect(status).toContainText('Import failed: Expected a Passkey Explorer export');
+});
+
+test('a file too big for one request imports in parts: all 1,200 ceremonies, or none when one is refused', async ({ page, served }) => {
+  await passkeyAuthenticator(page);
+  await open(page, served.url, 'passkey', 'dave');
+  await run(page, 'register');
+  const [reg] = (await api(page, '/api/history')).items as { id: string }[];
+  const record = await api(page, `/api/ceremonies/${reg.id}`);
+  const bundle = {
+    format: 'passkey-explorer.ceremonies',
+    version: 1,
+    ceremonies: Array.from({ length: 1_200 }, () => ({ ...record, id: randomUUID() })),
+  };
+  await tab(page, 'history');
+  const path = join(served.dataDir, 'big.json');
+  const status = page.getByTestId(HISTORY_TID.importStatus);
+
+  // One record of the third part is wrong: the parts staged before it are dropped, nothing is stored.
+  const broken = structuredClone(bundle);
+  broken.ceremonies[1_100].kind = 'neither';
+  writeFileSync(path, JSON.stringify(broken));
+  await page.getByTestId(HISTORY_TID.importFile).setInputFiles(path);
+  await expect(status).toContainText('Import failed: At ceremony 1001 of the file:');
+  await expect(status).toContainText('ceremonies.100.kind');
+  expect((await api(page, '/api/history?limit=1')).total).toBe(1);
+
+  writeFileSync(path, JSON.stringify(bundle));
+  await page.getByTestId(HISTORY_TID.importFile).setInputFiles(path);
+  await expect(status).toHaveAttribute('data-imported', '1200');
+  expect((await api(page, '/api/history?limit=1')).total).toBe(1_201);
 });
 
 test('history is virtualized: 2,000 ceremonies, only the visible rows are in the DOM', async ({ page, served }) => {

@@ -15,7 +15,7 @@ import {
   type HarnessStart,
   type HarnessStatus,
 } from './harness.ts';
-import { exportRequest, historyQuery, MAX_IMPORT_BYTES } from './history.ts';
+import { exportRequest, historyQuery, importCommitRequest, importStageRequest, MAX_IMPORT_BYTES } from './history.ts';
 import {
   inspectFaultSchema,
   inspectOpenSchema,
@@ -74,6 +74,7 @@ import type {
   HistoryPage,
   HistoryQueryParams,
   ImportResult,
+  ImportStaged,
   LabEvent,
   MdsStatus,
   MetadataAutoStatus,
@@ -170,6 +171,29 @@ export const ENDPOINTS = {
     body: z.unknown(),
     bodyLimit: MAX_IMPORT_BYTES,
     args: (bundle: unknown) => ({ body: bundle }),
+  }),
+  /**
+   * A big import in parts (each at most MAX_BATCH_CEREMONIES): staged, invisible, until the commit
+   * stores them all in one transaction. Nothing is stored from an import never committed.
+   */
+  importStage: endpoint<ImportStaged>()({
+    method: 'POST',
+    path: '/api/ceremonies/import/stage',
+    body: importStageRequest,
+    bodyLimit: MAX_IMPORT_BYTES,
+    args: (req: { importId?: string; ceremonies: unknown[] }) => ({ body: req }),
+  }),
+  importCommit: endpoint<ImportResult>()({
+    method: 'POST',
+    path: '/api/ceremonies/import/commit',
+    body: importCommitRequest,
+    args: (importId: string) => ({ body: { importId } }),
+  }),
+  importAbort: endpoint<{ deleted: boolean }>()({
+    method: 'DELETE',
+    path: '/api/ceremonies/import/:id',
+    params: z.object({ id: uuid }),
+    args: (importId: string) => ({ params: { id: importId } }),
   }),
   /** One page of compact rows, newest first, with the total matching the filters. */
   history: endpoint<HistoryPage>()({

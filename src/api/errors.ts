@@ -38,6 +38,8 @@ export const API_ERRORS = {
   no_credentials: 404,
   // History import
   not_an_export: 400,
+  import_unknown: 404,
+  import_too_large: 413,
   // Metadata and trust roots
   aaguid_unknown: 404,
   aaguids_empty: 422,

@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { ceremonyConfigSchema } from './config.ts';
 
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
-const MAX_IMPORT_CEREMONIES = 10_000;
+/** The most ceremonies one import holds, whether sent whole or staged in parts. */
+export const MAX_IMPORT_CEREMONIES = 10_000;
+/** The most ceremonies one export call or one staged part carries: the window asks in batches of this. */
+export const MAX_BATCH_CEREMONIES = 500;
 export const EXPORT_FORMAT = 'passkey-explorer.ceremonies' as const;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a lower-case UUID');
@@ -140,4 +143,14 @@ export const historyQuery = z.object({
   site: z.string().min(1).max(2048).optional(),
 });
 
-export const exportRequest = z.object({ ids: z.array(uuid).min(1).max(MAX_IMPORT_CEREMONIES) }).strict();
+export const exportRequest = z.object({ ids: z.array(uuid).min(1).max(MAX_BATCH_CEREMONIES) }).strict();
+
+/** One part of a staged import: the first part opens it (no importId) and its answer names it. */
+export const importStageRequest = z
+  .object({
+    importId: uuid.optional(),
+    ceremonies: z.array(importedCeremonySchema).min(1).max(MAX_BATCH_CEREMONIES),
+  })
+  .strict();
+
+export const importCommitRequest = z.object({ importId: uuid }).strict();

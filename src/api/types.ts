@@ -428,6 +428,12 @@ export interface CeremonyExport {
 }
 
 /** POST /api/ceremonies/import: each ceremony's id here; `importedFrom` is set when its own id was taken. */
+/** A staged part's answer: the import it belongs to and how many ceremonies it holds so far. */
+export interface ImportStaged {
+  importId: string;
+  staged: number;
+}
+
 export interface ImportResult {
   imported: { id: string; importedFrom: string | null }[];
 }

@@ -16,7 +16,18 @@ import { COMMUNITY_AAGUIDS_URL, MetadataError } from './metadata.ts';
 import { RootsError, type TrustRoots } from './roots.ts';
 import type { RpContext } from './routes.ts';
 
-type CoreEndpoints = Omit<Endpoints, 'history' | 'historyEntry' | 'exportCeremonies' | 'importCeremonies' | 'createHandoff' | 'handoff'>;
+type CoreEndpoints = Omit<
+  Endpoints,
+  | 'history'
+  | 'historyEntry'
+  | 'exportCeremonies'
+  | 'importCeremonies'
+  | 'importStage'
+  | 'importCommit'
+  | 'importAbort'
+  | 'createHandoff'
+  | 'handoff'
+>;
 
 /** The window's own measures from a verify body. */
 function windowTimesOf(body: { clientMs?: number; optionsMs?: number }): WindowTimes {

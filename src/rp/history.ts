@@ -6,9 +6,16 @@
  * GET  /api/history/:id                                          HistoryEntry
  * POST /api/ceremonies/export { ids }                            CeremonyExport (complete records)
  * POST /api/ceremonies/import CeremonyExport | Ceremony          ImportResult
+ * POST /api/ceremonies/import/stage { importId?, ceremonies }   ImportStaged (a part of a big import)
+ * POST /api/ceremonies/import/commit { importId }               ImportResult (all parts, one transaction)
+ * DELETE /api/ceremonies/import/:id                             drops an import's parts
+ *
+ * Big histories move in parts, so that no request holds more than MAX_BATCH_CEREMONIES records: the
+ * window exports in batches of ids and imports a big file as staged parts and one commit. Either way
+ * an import is all or nothing (parts wait in import_staging, dropped at start if never committed).
  *
  * Import rules (documented in the README):
- * - Validated with zod; at most MAX_IMPORT_BYTES of JSON and MAX_IMPORT_CEREMONIES ceremonies; all or nothing.
+ * - Validated with zod; at most MAX_IMPORT_BYTES of JSON per request and MAX_IMPORT_CEREMONIES ceremonies per import; all or nothing.
  * - Every field of each ceremony is kept as it came; GET /api/ceremonies/:id afterwards answers a record
  *   deep-equal to the exported one.
  * - Ids: a ceremony keeps its id when no ceremony here has it; otherwise it gets a new id and
@@ -19,8 +26,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Endpoints } from '@api/endpoints.ts';
-import { EXPORT_FORMAT, historyImportSchema } from '@api/history.ts';
-import type { Ceremony, CeremonyExport, HistoryEntry, HistoryPage, ImportResult } from '@api/types.ts';
+import { EXPORT_FORMAT, historyImportSchema, MAX_IMPORT_CEREMONIES } from '@api/history.ts';
+import type { Ceremony, CeremonyExport, HistoryEntry, HistoryPage, ImportResult, ImportStaged } from '@api/types.ts';
 import { ApiFailure } from './errors.ts';
 import { validate } from './http/body.ts';
 import type { Handlers } from './http/mount.ts';
@@ -30,7 +37,9 @@ import { insertLabEvent, labEventsOf } from './lab/events.ts';
 
 export function historyHandlers(
   ctx: RpContext,
-): Handlers<Pick<Endpoints, 'history' | 'historyEntry' | 'exportCeremonies' | 'importCeremonies'>> {
+): Handlers<
+  Pick<Endpoints, 'history' | 'historyEntry' | 'exportCeremonies' | 'importCeremonies' | 'importStage' | 'importCommit' | 'importAbort'>
+> {
   return {
     history: ({ query }): HistoryPage => {
       // An authenticator filter by name also matches AAGUIDs the loaded metadata names that way.
@@ -57,17 +66,51 @@ export function historyHandlers(
       validate(historyImportSchema, bundle);
       // Store the records as they came (validation above), not zod's output: nothing is dropped or rewritten.
       const list = (bundle as { ceremonies: Ceremony[] }).ceremonies;
-      const imported = ctx.store.importCeremonies(list, new Date().toISOString(), randomUUID, (id, c) => {
-        for (const e of c.labEvents ?? []) insertLabEvent(ctx.store, { ...e, ceremonyId: id });
-      });
-      // Tell open windows (their compact lists hold the latest 200).
-      for (const { id } of imported.slice(-200)) {
-        const summary = ctx.store.ceremonySummary(id);
-        if (summary) ctx.publish({ type: 'ceremony', ceremony: summary });
-      }
+      const imported = ctx.store.importCeremonies(list, new Date().toISOString(), randomUUID, withLabEvents(ctx));
+      announce(ctx, imported);
       return { imported };
     },
+    importStage: ({ body }): ImportStaged => {
+      const importId = body.importId ?? randomUUID();
+      if (body.importId && ctx.store.stagedCount(body.importId) === 0) {
+        throw new ApiFailure(
+          404,
+          'import_unknown',
+          `No import ${body.importId} is open here (it was committed, dropped, or the server restarted): start it again.`,
+        );
+      }
+      if (ctx.store.stagedCount(importId) + body.ceremonies.length > MAX_IMPORT_CEREMONIES) {
+        throw new ApiFailure(413, 'import_too_large', `One import holds at most ${MAX_IMPORT_CEREMONIES.toLocaleString('en')} ceremonies.`);
+      }
+      // The records as they came (validated above), like the one-shot import.
+      const staged = ctx.store.stageImport(importId, (body as { ceremonies: unknown[] }).ceremonies, Date.now());
+      return { importId, staged };
+    },
+    importCommit: ({ body }): ImportResult => {
+      if (ctx.store.stagedCount(body.importId) === 0) {
+        throw new ApiFailure(404, 'import_unknown', `No import ${body.importId} is open here: nothing was stored. Start it again.`);
+      }
+      const imported = ctx.store.commitImport(body.importId, new Date().toISOString(), randomUUID, withLabEvents(ctx));
+      announce(ctx, imported);
+      return { imported };
+    },
+    importAbort: ({ params }) => ({ deleted: ctx.store.dropImport(params.id) }),
   };
+}
+
+/** An imported ceremony's lab events follow it (under its id here). */
+function withLabEvents(ctx: RpContext) {
+  return (id: string, c: Ceremony) => {
+    for (const e of c.labEvents ?? []) insertLabEvent(ctx.store, { ...e, ceremonyId: id });
+  };
+}
+
+/** Tells open windows (their compact lists hold the latest 200). */
+function announce(ctx: RpContext, imported: readonly { id: string }[]): void {
+  for (const { id } of imported.slice(-200)) {
+    const summary = ctx.store.ceremonySummary(id);
+    if (summary) ctx.publish({ type: 'ceremony', ceremony: summary });
+  }
 }
 
 function isBareCeremony(v: unknown): boolean {

@@ -46,6 +46,8 @@ export class Store {
     // power loss or an OS crash can lose the last commits, never corrupt the database.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 2000;');
     this.migrate();
+    // Parts of an import the last run did not commit: dropped (an import is all or nothing).
+    this.db.exec('DELETE FROM import_staging');
   }
 
   /** Prepared statements, kept: preparing is a good part of a small query's cost. */
@@ -399,7 +401,7 @@ export class Store {
    * Credentials and sign-count history are not imported. One transaction: all or nothing.
    */
   importCeremonies(
-    list: readonly Ceremony[],
+    list: Iterable<Ceremony>,
     at: string,
     newId: () => string,
     /** Stores what belongs to the ceremony elsewhere (e.g. its lab events), in the same transaction. */
@@ -448,5 +450,46 @@ export class Store {
       }
     });
     return out;
+  }
+
+  // ---- imports in parts ----
+
+  /** Adds one part to an import (opened by its first part); returns how many ceremonies it holds now. */
+  stageImport(importId: string, ceremonies: readonly unknown[], at: number): number {
+    return this.transaction(() => {
+      const start = this.stagedCount(importId);
+      const insert = this.q('INSERT INTO import_staging (import_id, seq, ceremony, staged_at) VALUES (?, ?, ?, ?)');
+      ceremonies.forEach((c, i) => insert.run(importId, start + i, JSON.stringify(c), at));
+      return start + ceremonies.length;
+    });
+  }
+
+  stagedCount(importId: string): number {
+    return Number((this.q('SELECT count(*) AS n FROM import_staging WHERE import_id = ?').get(importId) as Row).n);
+  }
+
+  /**
+   * Stores every staged ceremony of the import and forgets the import, in one transaction. The parts
+   * are read one row at a time: memory holds one record, not the whole import.
+   */
+  commitImport(
+    importId: string,
+    at: string,
+    newId: () => string,
+    alsoStore?: (id: string, c: Ceremony) => void,
+  ): { id: string; importedFrom: string | null }[] {
+    return this.transaction(() => {
+      const rows = this.q('SELECT ceremony FROM import_staging WHERE import_id = ? ORDER BY seq').iterate(importId);
+      function* records(): Generator<Ceremony> {
+        for (const r of rows) yield JSON.parse((r as { ceremony: string }).ceremony) as Ceremony;
+      }
+      const out = this.importCeremonies(records(), at, newId, alsoStore);
+      this.q('DELETE FROM import_staging WHERE import_id = ?').run(importId);
+      return out;
+    });
+  }
+
+  dropImport(importId: string): boolean {
+    return Number(this.q('DELETE FROM import_staging WHERE import_id = ?').run(importId).changes) > 0;
   }
 }

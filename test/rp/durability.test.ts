@@ -168,18 +168,18 @@ describe('SIGKILL', () => {
     const count = async (r: Running) => (await call(r.port, 'GET', '/api/history?limit=1')).json.total as number;
 
     /** Sends the import; `killAfterMs` after the whole body is sent, kills the RP. Resolves with the ms to the answer, if one came. */
-    const importing = (r: Running, killAfterMs: number | null) =>
+    const importing = (r: Running, killAfterMs: number | null, path = '/api/ceremonies/import', body: Buffer = payload) =>
       new Promise<number | null>((ok) => {
         let sentAt = 0;
         const req = request({
           host: '127.0.0.1',
           port: r.port,
           method: 'POST',
-          path: '/api/ceremonies/import',
+          path,
           headers: {
             Host: `localhost:${r.port}`,
             'Content-Type': 'application/json',
-            'Content-Length': payload.length,
+            'Content-Length': body.length,
             'X-PE-Token': r.token,
           },
         });
@@ -188,7 +188,7 @@ describe('SIGKILL', () => {
           res.resume();
           res.on('end', () => ok(res.statusCode === 200 ? performance.now() - sentAt : null));
         });
-        req.end(payload, () => {
+        req.end(body, () => {
           sentAt = performance.now();
           if (killAfterMs !== null) setTimeout(() => r.child.kill('SIGKILL'), killAfterMs);
         });
@@ -208,11 +208,40 @@ describe('SIGKILL', () => {
       expect([before, before + copies.ceremonies.length], `killed at ${fraction} of the import`).toContain(after);
       outcomes.push(`${fraction}: ${after === before ? 'none' : 'all'}`);
     }
+    // The same for an import in parts: the commit is the one step that stores them, all or nothing.
+    const stage = async (r: Running) => {
+      let importId: string | undefined;
+      for (let i = 0; i < copies.ceremonies.length; i += 300) {
+        const part = copies.ceremonies.slice(i, i + 300);
+        const answer = await call(r.port, 'POST', '/api/ceremonies/import/stage', {
+          body: importId ? { importId, ceremonies: part } : { ceremonies: part },
+          token: r.token,
+        });
+        expect(answer.status, answer.text.slice(0, 200)).toBe(200);
+        importId = answer.json.importId;
+      }
+      return Buffer.from(JSON.stringify({ importId }));
+    };
+    const commit = '/api/ceremonies/import/commit';
+    const tookCommit = await importing(rp, null, commit, await stage(rp));
+    expect(tookCommit).not.toBeNull();
+    const committed: string[] = [];
+    for (const fraction of [0, 0.3, 0.6, 0.8, 0.95]) {
+      const before = await count(rp);
+      await importing(rp, Math.round(tookCommit! * fraction), commit, await stage(rp));
+      await rp.exited;
+      expect(integrity(dataDir)).toBe('ok');
+      rp = await startProcess(dataDir);
+      const after = await count(rp);
+      expect([before, before + copies.ceremonies.length], `killed at ${fraction} of the commit`).toContain(after);
+      committed.push(`${fraction}: ${after === before ? 'none' : 'all'}`);
+    }
     await kill(rp);
     console.log(
-      `imports of ${copies.ceremonies.length} ceremonies (${Math.round(took!)} ms) killed at fractions of their time -> ${outcomes.join(', ')}`,
+      `imports of ${copies.ceremonies.length} ceremonies (${Math.round(took!)} ms) killed at fractions of their time -> ${outcomes.join(', ')}; ` +
+        `staged imports' commits (${Math.round(tookCommit!)} ms) -> ${committed.join(', ')}`,
     );
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('a database made by the first schema version', () => {

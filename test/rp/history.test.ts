@@ -351,3 +351,85 @@ describe('migration 2 (history index)', () => {
     }
   });
 });
+
+describe('a history of 10,000 ceremonies', () => {
+  it('exports in batches and imports back in staged parts, all of it, record for record', async () => {
+    const { createApiClient } = await import('../../src/renderer/src/api/client.ts');
+    const { exportInBatches, importFile } = await import('../../src/renderer/src/model/transfer.ts');
+    const { randomUUID } = await import('node:crypto');
+    const ids = Object.values(made);
+    // Ten thousand copies of the real records made in beforeAll, stored directly (fast).
+    const templates = ids.map((id) => server.rp.store.ceremony(id)!);
+    const copies = Array.from({ length: 10_000 - templates.length }, (_, i) => ({ ...templates[i % templates.length], id: randomUUID() }));
+    server.rp.store.importCeremonies(copies, new Date().toISOString(), randomUUID);
+    const all = [...ids, ...copies.map((c) => c.id)];
+    const client = (s: RpServer) => createApiClient({ baseUrl: `http://127.0.0.1:${s.port}`, token: s.token });
+
+    const bundle = await exportInBatches(client(server), all);
+    expect(bundle.ceremonies).toHaveLength(10_000);
+    expect(JSON.stringify(bundle).length).toBeGreaterThan(MAX_IMPORT_BYTES); // too big for one request
+
+    const otherDir = mkdtempSync(join(tmpdir(), 'pe-history-10k-'));
+    const other = await startRpServer({ dataDir: join(otherDir, 'data') });
+    try {
+      const result = await importFile(client(other), JSON.parse(JSON.stringify(bundle)));
+      expect(result.imported).toHaveLength(10_000);
+      expect(result.imported.every((x) => x.importedFrom === null)).toBe(true);
+      const page = (await call(other.port, 'GET', '/api/history?limit=1')).json as HistoryPage;
+      expect(page.total).toBe(10_000);
+      for (const id of [all[0], all[4_321], all[9_999]]) {
+        const a = (await call(server.port, 'GET', `/api/ceremonies/${id}`)).json;
+        const b = (await call(other.port, 'GET', `/api/ceremonies/${id}`)).json;
+        expect(b).toEqual(a);
+      }
+    } finally {
+      await other.close();
+      rmSync(otherDir, { recursive: true, force: true });
+      for (const c of copies) server.rp.store.db.prepare('DELETE FROM ceremonies WHERE id = ?').run(c.id);
+    }
+  }, 120_000);
+
+  it('an import never committed stores nothing, and its parts are dropped when the server starts again', async () => {
+    const before = (await call(server.port, 'GET', '/api/history?limit=1')).json.total;
+    const record = server.rp.store.ceremony(made.registration)!;
+    const staged = await call(server.port, 'POST', '/api/ceremonies/import/stage', { body: { ceremonies: [record, record] }, token });
+    expect(staged.status, staged.text).toBe(200);
+    expect(staged.json.staged).toBe(2);
+    const more = await call(server.port, 'POST', '/api/ceremonies/import/stage', {
+      body: { importId: staged.json.importId, ceremonies: [record] },
+      token,
+    });
+    expect(more.json.staged).toBe(3);
+    expect((await call(server.port, 'GET', '/api/history?limit=1')).json.total).toBe(before);
+    // A part naming an import that is not open, a commit of one that is not: refused, nothing stored.
+    const unknown = '00000000-0000-4000-8000-00000000abcd';
+    const stray = await call(server.port, 'POST', '/api/ceremonies/import/stage', {
+      body: { importId: unknown, ceremonies: [record] },
+      token,
+    });
+    expect(stray.status).toBe(404);
+    expect(stray.json.error).toBe('import_unknown');
+    expect((await call(server.port, 'POST', '/api/ceremonies/import/commit', { body: { importId: unknown }, token })).json.error).toBe(
+      'import_unknown',
+    );
+    // An invalid record in a part is refused with its place, like the one-shot import.
+    const bad = await call(server.port, 'POST', '/api/ceremonies/import/stage', {
+      body: { ceremonies: [{ ...record, kind: 'x' }] },
+      token,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.message).toContain('ceremonies.0.kind');
+    // Aborted: gone.
+    const abort = await call(server.port, 'DELETE', `/api/ceremonies/import/${staged.json.importId}`, { token });
+    expect(abort.json).toEqual({ deleted: true });
+    const late = await call(server.port, 'POST', '/api/ceremonies/import/commit', { body: { importId: staged.json.importId }, token });
+    expect(late.json.error).toBe('import_unknown');
+    // Staged and never committed, then the store opens again (a restart): the parts are gone.
+    const again = await call(server.port, 'POST', '/api/ceremonies/import/stage', { body: { ceremonies: [record] }, token });
+    expect(server.rp.store.stagedCount(again.json.importId)).toBe(1);
+    const reopened = new Store(join(dir, 'data'));
+    expect(reopened.stagedCount(again.json.importId)).toBe(0);
+    reopened.close();
+    expect((await call(server.port, 'GET', '/api/history?limit=1')).json.total).toBe(before);
+  });
+});

@@ -135,4 +135,16 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX harness_runs_started ON harness_runs(started_at);
   `,
+  // 6: imports in parts (src/rp/history.ts): each part's ceremonies wait here, invisible, until the
+  // commit moves them all into ceremonies in one transaction; emptied at every start (an import the
+  // server did not live to commit is dropped, never half stored).
+  `
+  CREATE TABLE import_staging (
+    import_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,              -- the ceremony's place in the import
+    ceremony TEXT NOT NULL,            -- JSON: the record as it came
+    staged_at INTEGER NOT NULL,        -- ms since epoch
+    PRIMARY KEY (import_id, seq)
+  );
+  `,
 ];

@@ -37,6 +37,8 @@ export const apiErrorsJa: Record<ApiErrorCode, string> = {
   user_handle_conflict: 'このユーザーのユーザーハンドルが、登録のオプションで認証器に渡したものと異なります。登録をやり直してください。',
   no_credentials: '登録済みのクレデンシャルがありません。',
   not_an_export: 'Passkey Explorer の書き出しファイルではありません。',
+  import_unknown: 'この取り込みは見つかりません（完了したか、取り消されたか、サーバーが再起動しました）。最初から取り込み直してください。',
+  import_too_large: '一度に取り込めるセレモニーの上限を超えています。',
   aaguid_unknown: 'この AAGUID は読み込んだリストにありません。',
   aaguids_empty: 'AAGUID のリストが空です。',
   aaguids_malformed: 'AAGUID のリストの形式が正しくありません。',

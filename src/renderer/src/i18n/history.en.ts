@@ -131,6 +131,9 @@ export const historyEn = {
   'imp.renamed': '{n} got a new id because their id was already taken here (importedFrom keeps the original).',
   'imp.failed': 'Import failed: {message}',
   'imp.notJson': 'The file is not JSON: {message}',
+  'imp.progress': 'Importing… {done} of {total} ceremonies staged; stored together at the end.',
+  'imp.inPart': 'At ceremony {from} of the file:',
+  'exp.progress': 'Exporting… {done} of {total} ceremonies.',
 
   'export.lane.user': 'User',
   'export.lane.authenticator': 'Authenticator',

@@ -134,6 +134,9 @@ export const historyJa: Catalog<typeof historyEn> = {
   'imp.renamed': '{n} 件は ID が既に使われていたため新しい ID になりました（元の ID は importedFrom に残ります）。',
   'imp.failed': 'インポートに失敗しました：{message}',
   'imp.notJson': 'ファイルが JSON ではありません：{message}',
+  'imp.progress': 'インポート中… {total} 件中 {done} 件を準備しました。最後にまとめて保存します。',
+  'imp.inPart': 'ファイルの {from} 件目以降：',
+  'exp.progress': 'エクスポート中… {total} 件中 {done} 件。',
 
   'export.lane.user': 'ユーザー',
   'export.lane.authenticator': '認証器',

@@ -10,6 +10,7 @@ import { toApiError } from '../../api/client.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { exportFileName, exportJsonText, MIME, toMarkdown, toMermaid, type ExportFormat } from '../../model/export.ts';
 import { plainSummary } from '../../model/plainSummary.ts';
+import { exportInBatches } from '../../model/transfer.ts';
 import { HISTORY_TID } from '../../testids.ts';
 import { copyText, downloadText } from './download.ts';
 import './export.css';
@@ -41,7 +42,12 @@ export function ExportActions({ ids, title }: { ids: readonly string[]; title: s
     setBusy(true);
     setStatus(null);
     try {
-      const bundle = await api.exportCeremonies([...ids]);
+      // In batches (model/transfer.ts): no request carries more than a few hundred records.
+      const bundle = await exportInBatches(api, ids, (done, total) =>
+        total > done
+          ? setStatus({ ok: true, text: t('exp.progress', { done: done.toLocaleString(lang), total: total.toLocaleString(lang) }) })
+          : undefined,
+      );
       const text = render(bundle, format);
       if (how === 'download') {
         const file = exportFileName(bundle.ceremonies, format);

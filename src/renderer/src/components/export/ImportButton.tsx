@@ -1,17 +1,19 @@
 /**
- * Import a JSON export (or one ceremony record) through POST /api/ceremonies/import. Ceremonies keep
- * their ids unless one is taken here; those get a new id and remember the original (importedFrom).
+ * Import a JSON export (or one ceremony record) through POST /api/ceremonies/import — a big one in
+ * staged parts and one commit. Ceremonies keep their ids unless one is taken here; those get a new id
+ * and remember the original (importedFrom).
  */
 import { useId, useState } from 'react';
 import type { ImportResult } from '@api/types.ts';
 import { useApi } from '../../api/context.tsx';
 import { toApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { importFile } from '../../model/transfer.ts';
 import { HISTORY_TID } from '../../testids.ts';
 import './export.css';
 
 export function ImportButton({ onImported }: { onImported(result: ImportResult): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const inputId = useId();
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,10 @@ export function ImportButton({ onImported }: { onImported(result: ImportResult):
         setStatus({ ok: false, text: t('imp.notJson', { message: (e as Error).message }) });
         return;
       }
-      const result = await api.importCeremonies(parsed);
+      // A big file goes in parts, committed once (model/transfer.ts): all of it or none of it is stored.
+      const result = await importFile(api, parsed, (done, total) =>
+        setStatus({ ok: true, text: t('imp.progress', { done: done.toLocaleString(lang), total: total.toLocaleString(lang) }) }),
+      );
       const renamed = result.imported.filter((x) => x.importedFrom !== null).length;
       setStatus({
         ok: true,
@@ -39,7 +44,12 @@ export function ImportButton({ onImported }: { onImported(result: ImportResult):
       });
       onImported(result);
     } catch (e) {
-      setStatus({ ok: false, text: t('imp.failed', { message: toApiError(e).message }) });
+      const at = (e as { partStart?: number }).partStart;
+      const message = toApiError(e).message;
+      setStatus({
+        ok: false,
+        text: t('imp.failed', { message: at === undefined ? message : `${t('imp.inPart', { from: at + 1 })} ${message}` }),
+      });
     } finally {
       setBusy(false);
     }
