@@ -155,22 +155,24 @@ export async function analyzeRegistration(
 ): Promise<Analysis> {
   const dissectedWith: DissectedWith = { rpIds: opts.rpIds ?? [exp.rpID].flat() };
   const dissection = dissect(response, { ...opts, ...dissectedWith });
-  const checks = await verifyRegistration(dissection, exp);
-  const second = await secondOpinion(() =>
-    withRoots(exp.trustAnchors, () =>
-      verifyRegistrationResponse({
-        response: response as RegistrationResponseJSON,
-        expectedChallenge: exp.challenge,
-        expectedOrigin: exp.origin,
-        expectedRPID: exp.rpID,
-        expectedType: exp.expectedType,
-        requireUserPresence: exp.requireUserPresence ?? true,
-        requireUserVerification: exp.requireUserVerification ?? false,
-        supportedAlgorithmIDs: exp.supportedAlgorithms,
-        attestationSafetyNetEnforceCTSCheck: opts.safetyNetEnforceCts,
-      }),
+  const [checks, second] = await Promise.all([
+    verifyRegistration(dissection, exp),
+    secondOpinion(() =>
+      withRoots(exp.trustAnchors, () =>
+        verifyRegistrationResponse({
+          response: response as RegistrationResponseJSON,
+          expectedChallenge: exp.challenge,
+          expectedOrigin: exp.origin,
+          expectedRPID: exp.rpID,
+          expectedType: exp.expectedType,
+          requireUserPresence: exp.requireUserPresence ?? true,
+          requireUserVerification: exp.requireUserVerification ?? false,
+          supportedAlgorithmIDs: exp.supportedAlgorithms,
+          attestationSafetyNetEnforceCTSCheck: opts.safetyNetEnforceCts,
+        }),
+      ),
     ),
-  );
+  ]);
   return judge(dissection, checks, second, dissectedWith);
 }
 
@@ -198,26 +200,33 @@ export async function analyzeAuthentication(response: unknown, exp: Expectations
     ...(key ? { credentialPublicKey: typeof key === 'string' ? key : toBase64Url(key) } : {}),
   };
   const dissection = dissect(response, { ...opts, ...dissectedWith });
-  const checks = await verifyAuthentication(dissection, exp);
   const cred = exp.credential;
-  const second: SecondOpinion = cred
-    ? await secondOpinion(() =>
-        verifyAuthenticationResponse({
-          response: response as AuthenticationResponseJSON,
-          expectedChallenge: exp.challenge,
-          expectedOrigin: exp.origin,
-          expectedRPID: exp.rpID,
-          expectedType: exp.expectedType,
-          requireUserVerification: exp.requireUserVerification ?? false,
-          // An RP that accepts a counter that did not increase: the library's counter check is off (0) too.
-          credential: {
-            id: cred.id,
-            publicKey: coseOf(b64uBytes(cred.publicKey)),
-            counter: (exp.counterPolicy ?? 'strict') === 'strict' ? cred.counter : 0,
-          },
+  // Ours and the second opinion are independent: both run at once (their crypto is asynchronous).
+  const [checks, second] = await Promise.all([
+    verifyAuthentication(dissection, exp),
+    cred
+      ? secondOpinion(() =>
+          verifyAuthenticationResponse({
+            response: response as AuthenticationResponseJSON,
+            expectedChallenge: exp.challenge,
+            expectedOrigin: exp.origin,
+            expectedRPID: exp.rpID,
+            expectedType: exp.expectedType,
+            requireUserVerification: exp.requireUserVerification ?? false,
+            // An RP that accepts a counter that did not increase: the library's counter check is off (0) too.
+            credential: {
+              id: cred.id,
+              publicKey: coseOf(b64uBytes(cred.publicKey)),
+              counter: (exp.counterPolicy ?? 'strict') === 'strict' ? cred.counter : 0,
+            },
+          }),
+        )
+      : Promise.resolve<SecondOpinion>({
+          verifier: '@simplewebauthn/server',
+          verified: false,
+          error: 'no stored credential was given to verify against',
         }),
-      )
-    : { verifier: '@simplewebauthn/server', verified: false, error: 'no stored credential was given to verify against' };
+  ]);
   return judge(dissection, checks, second, dissectedWith);
 }
 

@@ -21,11 +21,31 @@ export function pssSaltLength(hash: HashName): number {
   return hash === 'SHA-512' ? 64 : hash === 'SHA-384' ? 48 : hash === 'SHA-1' ? 20 : 32;
 }
 
+/**
+ * Imported ECDSA keys by curve and SPKI bytes: a credential signs in again and again, and importing
+ * its key costs about as much as verifying with it. Bounded; a key that failed to import is not kept.
+ */
+type WebCryptoKey = Awaited<ReturnType<typeof globalThis.crypto.subtle.importKey>>;
+const ecdsaKeys = new Map<string, Promise<WebCryptoKey>>();
+const ECDSA_KEYS_KEPT = 256;
+
+function ecdsaKey(spki: Uint8Array, curve: NamedCurve): Promise<WebCryptoKey> {
+  let id = curve;
+  for (const b of spki) id += b.toString(16).padStart(2, '0');
+  let key = ecdsaKeys.get(id);
+  if (!key) {
+    if (ecdsaKeys.size >= ECDSA_KEYS_KEPT) ecdsaKeys.clear();
+    key = globalThis.crypto.subtle.importKey('spki', toArrayBuffer(spki), { name: 'ECDSA', namedCurve: curve }, false, ['verify']);
+    ecdsaKeys.set(id, key);
+    key.catch(() => ecdsaKeys.delete(id));
+  }
+  return key;
+}
+
 /** ECDSA over `data` with raw r||s, the key as a DER SubjectPublicKeyInfo. */
 export async function verifyEcdsa(spki: Uint8Array, curve: NamedCurve, hash: HashName, rawSig: Uint8Array, data: Uint8Array) {
-  const subtle = globalThis.crypto.subtle;
-  const key = await subtle.importKey('spki', toArrayBuffer(spki), { name: 'ECDSA', namedCurve: curve }, false, ['verify']);
-  return subtle.verify({ name: 'ECDSA', hash }, key, toArrayBuffer(rawSig), toArrayBuffer(data));
+  const key = await ecdsaKey(spki, curve);
+  return globalThis.crypto.subtle.verify({ name: 'ECDSA', hash }, key, toArrayBuffer(rawSig), toArrayBuffer(data));
 }
 
 /** RSASSA-PKCS1-v1_5 or RSASSA-PSS, the key as a SubjectPublicKeyInfo or as a JWK (n, e). */
