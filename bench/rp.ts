@@ -30,7 +30,7 @@ import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../e2e/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import type { CeremonyConfig } from '@api/types.ts';
 import { startRpServer, type RpServer } from '../src/rp/server';
@@ -222,29 +222,37 @@ function rssMb(pid: number): Promise<number | null> {
   });
 }
 
+/** `passkey-explorer serve` (the built app) on `dir`, in its own process; resolves with its origin once it listens. */
+function startServe(dir: string): { child: ChildProcess; origin: Promise<string> } {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', '0', '--data-dir', dir, '--no-metadata-download'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  const origin = new Promise<string>((ok, fail) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/localhost:\d+)\//.exec(out);
+      if (m) ok(m[1]);
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${out}`)));
+  });
+  return { child, origin };
+}
+
 async function serveBench() {
   const dir = mkdtempSync(join(tmpdir(), 'pe-bench-serve-'));
   let child: ChildProcess | null = null;
   try {
     const t0 = performance.now();
-    child = spawn(
-      process.execPath,
-      [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', '0', '--data-dir', dir, '--no-metadata-download'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    const url = await new Promise<string>((ok, fail) => {
-      child!.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/localhost:\d+)\//.exec(out);
-        if (m) ok(m[1]);
-      });
-      child!.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-      child!.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${out}`)));
-    });
+    const started = startServe(dir);
+    child = started.child;
+    const url = await started.origin;
     const port = Number(new URL(url).port);
     const html = await (await fetch(`http://127.0.0.1:${port}/`, { headers: { Host: `localhost:${port}` } })).text();
     const token = /name="pe-token" content="([^"]+)"/.exec(html)?.[1];
@@ -297,37 +305,14 @@ async function serveBench() {
 
 async function windowBench() {
   const dir = mkdtempSync(join(tmpdir(), 'pe-bench-window-'));
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'bin/passkey-explorer.js'), 'serve', '--port', '0', '--data-dir', dir, '--no-metadata-download'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const { child, origin } = startServe(dir);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
-    let out = '';
-    const url = await new Promise<string>((ok, fail) => {
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/localhost:\d+\/)/.exec(out);
-        if (m) ok(m[1]);
-      });
-      child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${out}`)));
-    });
+    const url = `${await origin}/`;
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable', { enableUI: false });

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath } from '../e2e/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import { startRpServer } from '../src/rp/server';
 import type { Ceremony, CeremonyConfig } from '@api/types.ts';
@@ -275,14 +275,7 @@ async function main() {
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     console.log(`Chromium ${browser.version()} headless, ${LOADS} cold loads\n`);
 

@@ -21,3 +21,15 @@ export function chromiumPath(): string {
   }
   return found;
 }
+
+/** The flags every Chromium the tests and benchmarks start gets: no sandbox or GPU in containers, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];

@@ -5,7 +5,7 @@
  * every state-changing route; then path traversal with encodings, oversized, chunked and slow
  * bodies. Every refusal is a JSON error that leaks no stack, path or file content.
  */
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,16 +136,19 @@ describe('every state-changing route', () => {
   });
 });
 
-/** One request written by hand, for what Node's client will not send (two Host headers, HTTP/1.0). */
-function raw(request: string): Promise<string> {
+/**
+ * One request written by hand, for what Node's client will not send (two Host headers, HTTP/1.0, a
+ * chunked or stalled body): `write` gets the socket; resolves with all the server answered.
+ */
+function raw(write: string | ((socket: Socket) => void)): Promise<string> {
   return new Promise((ok, fail) => {
     const socket = connect(port, '127.0.0.1');
     let got = '';
     socket.on('data', (d) => (got += String(d)));
-    socket.on('end', () => ok(got));
     socket.on('close', () => ok(got));
-    socket.on('error', fail);
-    socket.write(request);
+    socket.on('error', (e) => (got ? ok(got) : fail(e)));
+    if (typeof write === 'string') socket.write(write);
+    else write(socket);
   });
 }
 
@@ -208,12 +211,7 @@ describe('bodies', () => {
     const big = Buffer.alloc(1024 * 1024 + 10, 0x20);
     refused(await send('body', 'POST', route, { raw: big, token }), 413, 'body_too_large');
     // Chunked (no Content-Length): the limit holds while the bytes arrive.
-    const answer = await new Promise<string>((ok, fail) => {
-      const socket = connect(port, '127.0.0.1');
-      let got = '';
-      socket.on('data', (d) => (got += String(d)));
-      socket.on('close', () => ok(got));
-      socket.on('error', (e) => (got ? ok(got) : fail(e)));
+    const answer = await raw((socket) => {
       socket.write(
         `POST ${route} HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/json\r\nX-PE-Token: ${token}\r\nTransfer-Encoding: chunked\r\n\r\n`,
       );
@@ -234,16 +232,9 @@ describe('bodies', () => {
 
   it('a body that stalls is cut with 408 body_timeout', async () => {
     const started = Date.now();
-    const answer = await new Promise<string>((ok, fail) => {
-      const socket = connect(port, '127.0.0.1');
-      let got = '';
-      socket.on('data', (d) => (got += String(d)));
-      socket.on('close', () => ok(got));
-      socket.on('error', (e) => (got ? ok(got) : fail(e)));
-      socket.write(
-        `POST ${route} HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/json\r\nX-PE-Token: ${token}\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{"config":`,
-      );
-    });
+    const answer = await raw(
+      `POST ${route} HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/json\r\nX-PE-Token: ${token}\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{"config":`,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(answer).toContain('body_timeout');
     expect(Date.now() - started).toBeGreaterThanOrEqual(BODY_TIMEOUT_MS - 100);
