@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { QUIET_CHROMIUM_FLAGS } from '../src/rp/lab/browser.ts';
 
 /**
  * The system Chromium the e2e suite drives: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
@@ -22,14 +23,5 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** The flags every Chromium the tests and benchmarks start gets: no sandbox or GPU in containers, no background traffic. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+/** The flags every Chromium the tests and benchmarks start gets: the lab browser's, and no sandbox (containers run as root). */
+export const CHROMIUM_ARGS = ['--no-sandbox', ...QUIET_CHROMIUM_FLAGS];

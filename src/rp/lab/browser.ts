@@ -70,6 +70,17 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: Node
   return knownLocations(platform, env).find(isExecutableFile) ?? null;
 }
 
+/** No GPU, no shared-memory limits, no background traffic, no first-run UI: the lab's browser, the e2e suite's and the benchmarks'. */
+export const QUIET_CHROMIUM_FLAGS: readonly string[] = [
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
 /** The flags the e2e suite runs Chromium with (playwright.config.ts), plus a fresh profile and CDP. */
 export function browserArgs(opts: { userDataDir: string; headless: boolean; url: string; root: boolean }): string[] {
   return [
@@ -77,13 +88,7 @@ export function browserArgs(opts: { userDataDir: string; headless: boolean; url:
     '--remote-debugging-port=0',
     ...(opts.root ? ['--no-sandbox'] : []),
     ...(opts.headless ? ['--headless=new'] : []),
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
+    ...QUIET_CHROMIUM_FLAGS,
     '--no-default-browser-check',
     '--disable-features=Translate,MediaRouter,OptimizationHints',
     '--window-size=1400,900',
