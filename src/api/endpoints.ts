@@ -4,6 +4,22 @@
  * (src/renderer/src/api/client.ts), and a path of this table called with another method answers
  * 405 method_not_allowed. State-changing methods (POST, DELETE) need the per-launch X-PE-Token.
  */
+import {
+  changePasswordRequest,
+  emailRequest,
+  otpVerifyRequest,
+  passkeySessionRequest,
+  passwordSignInRequest,
+  redeemLinkRequest,
+  sessionCheckRequest,
+  signUpRequest,
+  type AccountRecord,
+  type MagicLinkSent,
+  type MailMessage,
+  type OtpSent,
+  type Session,
+  type SessionClaims,
+} from './auth.ts';
 import { z } from 'zod';
 import { ceremonyConfigSchema } from './config.ts';
 import { endpoint } from './endpoint.ts';
@@ -503,6 +519,78 @@ export const HARNESS_ENDPOINTS = {
   }),
 } as const;
 
+/** The authentication methods lab: passwords, magic links, e-mail codes, and sessions (src/api/auth.ts). */
+export const AUTH_ENDPOINTS = {
+  signUp: endpoint<{ account: AccountRecord; session: Session }>()({
+    method: 'POST',
+    path: '/api/auth/password/sign-up',
+    body: signUpRequest,
+    args: (req: { email: string; password: string }) => ({ body: req }),
+  }),
+  passwordSignIn: endpoint<{ session: Session }>()({
+    method: 'POST',
+    path: '/api/auth/password/sign-in',
+    body: passwordSignInRequest,
+    args: (req: { email: string; password: string }) => ({ body: req }),
+  }),
+  changePassword: endpoint<{ account: AccountRecord }>()({
+    method: 'POST',
+    path: '/api/auth/password/change',
+    body: changePasswordRequest,
+    args: (req: { email: string; password: string; newPassword: string }) => ({ body: req }),
+  }),
+  sendMagicLink: endpoint<MagicLinkSent>()({
+    method: 'POST',
+    path: '/api/auth/magic-link',
+    body: emailRequest,
+    args: (emailAddress: string) => ({ body: { email: emailAddress } }),
+  }),
+  redeemMagicLink: endpoint<{ session: Session }>()({
+    method: 'POST',
+    path: '/api/auth/magic-link/redeem',
+    body: redeemLinkRequest,
+    args: (token: string) => ({ body: { token } }),
+  }),
+  sendOtp: endpoint<OtpSent>()({
+    method: 'POST',
+    path: '/api/auth/otp',
+    body: emailRequest,
+    args: (emailAddress: string) => ({ body: { email: emailAddress } }),
+  }),
+  verifyOtp: endpoint<{ session: Session }>()({
+    method: 'POST',
+    path: '/api/auth/otp/verify',
+    body: otpVerifyRequest,
+    args: (req: { email: string; code: string }) => ({ body: req }),
+  }),
+  /** A session for a verified passkey sign-in (once per ceremony). */
+  passkeySession: endpoint<{ session: Session }>()({
+    method: 'POST',
+    path: '/api/auth/passkey/session',
+    body: passkeySessionRequest,
+    args: (ceremonyId: string) => ({ body: { ceremonyId } }),
+  }),
+  /** Verifies a session JWT against this launch's key: its claims, or why not. */
+  checkSession: endpoint<{ valid: true; claims: SessionClaims } | { valid: false; reason: string }>()({
+    method: 'POST',
+    path: '/api/auth/session/check',
+    body: sessionCheckRequest,
+    args: (jwt: string) => ({ body: { jwt } }),
+  }),
+  accounts: endpoint<AccountRecord[]>()({ method: 'GET', path: '/api/auth/accounts', args: none }),
+  /** The local mailbox magic links and codes are delivered to, newest first. */
+  mailbox: endpoint<MailMessage[]>()({ method: 'GET', path: '/api/auth/mailbox', args: none }),
+} as const;
+
+/** Every table the RP mounts: the server, the attack suite and the fuzz test enumerate routes from it. */
+export const ENDPOINT_TABLES = {
+  core: ENDPOINTS,
+  lab: LAB_ENDPOINTS,
+  inspect: INSPECT_ENDPOINTS,
+  harness: HARNESS_ENDPOINTS,
+  auth: AUTH_ENDPOINTS,
+} as const;
+
 function isCredentialFile(v: unknown): v is { format: string; credential: CdpCredential } {
   return typeof v === 'object' && v !== null && (v as { format?: unknown }).format === 'passkey-explorer/virtual-credential';
 }
@@ -511,3 +599,4 @@ export type Endpoints = typeof ENDPOINTS;
 export type LabEndpoints = typeof LAB_ENDPOINTS;
 export type InspectEndpoints = typeof INSPECT_ENDPOINTS;
 export type HarnessEndpoints = typeof HARNESS_ENDPOINTS;
+export type AuthEndpoints = typeof AUTH_ENDPOINTS;

@@ -81,6 +81,18 @@ export const API_ERRORS = {
   // FIDO2 conformance API (src/rp/conformance/server.ts; answered as {status: 'failed', errorMessage: 'code: …'})
   no_options: 409,
   user_unknown: 404,
+  // Authentication methods lab (src/rp/auth)
+  account_exists: 409,
+  credentials_invalid: 401,
+  link_unknown: 404,
+  link_used: 409,
+  link_expired: 410,
+  code_unknown: 404,
+  code_expired: 410,
+  code_wrong: 401,
+  code_locked: 429,
+  ceremony_not_verified: 409,
+  session_exists: 409,
 } as const;
 
 /** An error code the RP answers with. */

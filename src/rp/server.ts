@@ -18,7 +18,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { ENDPOINTS, HARNESS_ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
+import { AUTH_ENDPOINTS, ENDPOINT_TABLES, ENDPOINTS, HARNESS_ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
+import { authHandlers } from './auth/routes.ts';
+import { AuthService } from './auth/service.ts';
 import type { ApiError, RpEvent } from '@api/types.ts';
 import { ApiFailure } from './errors.ts';
 import { coreHandlers } from './coreRoutes.ts';
@@ -122,6 +124,8 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const lab = opts.lab ?? new LabHost();
   const inspect = opts.inspect ?? new InspectHost();
 
+  // The session key is made before the server listens: every route exists before the first request.
+  const auth = await AuthService.create(store, () => origin, opts.now);
   const app = new Hono<AppEnv>();
   /** Filled once the port is known (no request can arrive before). */
   const allowedHosts = new Set<string>();
@@ -200,7 +204,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   });
 
   const ctx: RpContext = { origin, dataDir: opts.dataDir, store, rp, metadata, publish: (e: RpEvent) => rp.events.emit('event', e) };
-  refuseOtherMethods(app, [ENDPOINTS, LAB_ENDPOINTS, INSPECT_ENDPOINTS, HARNESS_ENDPOINTS]);
+  refuseOtherMethods(app, Object.values(ENDPOINT_TABLES));
   mount(app, ENDPOINTS, {
     ...coreHandlers(ctx, { roots, events, version: VERSION, lab }),
     ...historyHandlers(ctx),
@@ -209,6 +213,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   mount(app, LAB_ENDPOINTS, labHandlers(lab, ctx));
   mount(app, INSPECT_ENDPOINTS, inspectHandlers(inspect));
   mount(app, HARNESS_ENDPOINTS, harnessHandlers(harness));
+  mount(app, AUTH_ENDPOINTS, authHandlers(auth));
   if (opts.conformance) mountConformance(app, rp);
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `No API endpoint ${c.req.path}.`);

@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlOf, type ArgsOf, type EndpointDef } from '@api/endpoint.ts';
 import {
   ENDPOINTS,
+  AUTH_ENDPOINTS,
   HARNESS_ENDPOINTS,
   INSPECT_ENDPOINTS,
   LAB_ENDPOINTS,
   type Endpoints,
+  type AuthEndpoints,
   type HarnessEndpoints,
   type InspectEndpoints,
   type LabEndpoints,
@@ -60,6 +62,19 @@ const CORE: Samples<Endpoints> = {
   deleteRoot: ['root'],
   createHandoff: [DEFAULT_CONFIG],
   handoff: ['AAAAAAAAAAAAAAAAAAAAAA'],
+};
+const AUTH: Samples<AuthEndpoints> = {
+  signUp: [{ email: 'contract@example.com', password: 'correct horse battery' }],
+  passwordSignIn: [{ email: 'contract@example.com', password: 'correct horse battery' }],
+  changePassword: [{ email: 'contract@example.com', password: 'correct horse battery', newPassword: 'another long one' }],
+  sendMagicLink: ['contract@example.com'],
+  redeemMagicLink: ['A'.repeat(43)],
+  sendOtp: ['contract@example.com'],
+  verifyOtp: [{ email: 'contract@example.com', code: '000000' }],
+  passkeySession: [UUID],
+  checkSession: ['not.a.jwt'],
+  accounts: [],
+  mailbox: [],
 };
 const HARNESS: Samples<HarnessEndpoints> = {
   status: [],
@@ -174,6 +189,12 @@ describe('the endpoint tables', () => {
     const { api, seen } = client();
     await check(HARNESS_ENDPOINTS, HARNESS, api.harness as never, seen);
     expect(seen.at(-1)?.error).toBe('harness_run_unknown');
+  });
+
+  it('the client calls, and the RP routes, every authentication-lab endpoint', async () => {
+    const { api, seen } = client();
+    await check(AUTH_ENDPOINTS, AUTH, api.auth as never, seen);
+    expect(seen.at(-1)).toMatchObject({ url: '/api/auth/mailbox', status: 200 });
   });
 
   it('opens the event stream at the table path', async () => {

@@ -10,12 +10,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointDef } from '@api/endpoint.ts';
-import { ENDPOINTS, HARNESS_ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
+import { ENDPOINT_TABLES } from '@api/endpoints.ts';
 import { BODY_TIMEOUT_MS } from '../../src/rp/http/body.ts';
 import { call, type Reply } from '../support/http.ts';
 import { startTestServer } from '../support/rpServer.ts';
-
-const TABLES = { core: ENDPOINTS, lab: LAB_ENDPOINTS, inspect: INSPECT_ENDPOINTS, harness: HARNESS_ENDPOINTS };
 
 interface Route {
   name: string;
@@ -31,7 +29,7 @@ const SAMPLE: Record<string, string> = {
   name: 'root.pem',
   aaguid: '00000000-0000-0000-0000-000000000000',
 };
-const ROUTES: Route[] = Object.entries(TABLES).flatMap(([table, endpoints]) =>
+const ROUTES: Route[] = Object.entries(ENDPOINT_TABLES).flatMap(([table, endpoints]) =>
   Object.entries(endpoints as Record<string, EndpointDef>).map(([name, e]) => ({
     name: `${table}.${name} ${e.method} ${e.path}`,
     e,
@@ -81,8 +79,8 @@ function refused(reply: Reply, status: number, error: string) {
 }
 
 describe('every route', () => {
-  it('the table is what the server mounts: at least the core, lab, inspect and harness routes', () => {
-    expect(ROUTES.length).toBeGreaterThanOrEqual(55);
+  it('the table is what the server mounts: at least the core, lab, inspect, harness and auth routes', () => {
+    expect(ROUTES.length).toBeGreaterThanOrEqual(70);
     expect(STATE_CHANGING.length).toBeGreaterThanOrEqual(30);
     for (const r of ROUTES) expect(r.path, r.name).not.toContain(':');
   });

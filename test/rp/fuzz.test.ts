@@ -10,7 +10,7 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointDef } from '@api/endpoint.ts';
-import { ENDPOINTS, HARNESS_ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
+import { ENDPOINT_TABLES } from '@api/endpoints.ts';
 import { DEFAULT_CONFIG } from '@api/config.ts';
 import { SoftAuthenticator } from '../support/softAuthenticator.ts';
 import { startTestServer } from '../support/rpServer.ts';
@@ -20,9 +20,7 @@ const PARALLEL = 8;
 /** A request not answered within this is a hang. */
 const HANG_MS = 10_000;
 
-const ROUTES: EndpointDef[] = [ENDPOINTS, LAB_ENDPOINTS, INSPECT_ENDPOINTS, HARNESS_ENDPOINTS].flatMap(
-  (t) => Object.values(t) as EndpointDef[],
-);
+const ROUTES: EndpointDef[] = Object.values(ENDPOINT_TABLES).flatMap((t) => Object.values(t) as EndpointDef[]);
 
 /** mulberry32: small, fast, seeded. */
 function rng(seed: number) {

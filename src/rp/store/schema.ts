@@ -147,4 +147,42 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (import_id, seq)
   );
   `,
+  // 7: the authentication methods lab (src/rp/auth): accounts with an e-mail address and a password
+  // hash (scrypt), magic-link and e-mail-code tokens (stored hashed, single use, expiring), sessions
+  // issued (their ids, for single-use checks and listing), and the local mailbox.
+  `
+  CREATE TABLE auth_accounts (
+    email TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,             -- users.id: the same user handle a passkey of this account carries
+    password_hash TEXT,                -- scrypt$N$r$p$salt$hash, NULL once removed
+    created_at TEXT NOT NULL,
+    password_changed_at TEXT
+  );
+  CREATE TABLE auth_tokens (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('magic-link', 'email-otp')),
+    email TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,         -- SHA-256 of the token or code, base64url
+    expires_at INTEGER NOT NULL,       -- ms since epoch
+    used_at INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX auth_tokens_email ON auth_tokens(email, kind);
+  CREATE TABLE auth_sessions (
+    jti TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    method TEXT NOT NULL,
+    ceremony_id TEXT UNIQUE,           -- the passkey sign-in it came from (one session per ceremony)
+    issued_at INTEGER NOT NULL
+  );
+  CREATE TABLE mailbox (
+    id TEXT PRIMARY KEY,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    link TEXT,
+    sent_at TEXT NOT NULL
+  );
+  `,
 ];

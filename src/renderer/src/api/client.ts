@@ -12,9 +12,11 @@
  */
 import { buildClient, urlOf, type ClientOf, type EndpointDef, type RequestParts } from '@api/endpoint.ts';
 import {
+  AUTH_ENDPOINTS,
   ENDPOINTS,
   HARNESS_ENDPOINTS,
   INSPECT_ENDPOINTS,
+  type AuthEndpoints,
   type Endpoints,
   type HarnessEndpoints,
   type InspectEndpoints,
@@ -84,6 +86,8 @@ export type ApiClient = Omit<ClientOf<Endpoints>, 'aaguid'> & {
   readonly inspect: ClientOf<InspectEndpoints>;
   /** The test harness in this window (HARNESS_ENDPOINTS). */
   readonly harness: ClientOf<HarnessEndpoints>;
+  /** The authentication methods lab (AUTH_ENDPOINTS). */
+  readonly auth: ClientOf<AuthEndpoints>;
 };
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -156,6 +160,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     lab: createLabApi(request),
     inspect: buildClient(INSPECT_ENDPOINTS, request),
     harness: buildClient(HARNESS_ENDPOINTS, request),
+    auth: buildClient(AUTH_ENDPOINTS, request),
   };
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The authentication methods lab's contract: passwords, magic links and e-mail one-time codes beside
+ * passkeys, each ending in a session (a signed JWT whose `amr` says what actually happened, RFC 8176),
+ * and the local mailbox the links and codes are delivered to.
+ */
+import { z } from 'zod';
+
+/** How long a magic link stays valid. */
+export const MAGIC_LINK_TTL_MS = 10 * 60_000;
+/** How long an e-mail code stays valid. */
+export const OTP_TTL_MS = 5 * 60_000;
+/** Wrong codes tried before a code is spent. */
+export const OTP_MAX_ATTEMPTS = 5;
+/** How long a session JWT is valid. */
+export const SESSION_TTL_S = 60 * 60;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address (name@host)');
+/** NIST SP 800-63B: at least 8 characters; long passphrases allowed, bounded for the hash. */
+const password = z.string().min(8, 'must be at least 8 characters').max(256, 'must be at most 256 characters');
+
+export const signUpRequest = z.object({ email, password }).strict();
+export const passwordSignInRequest = z.object({ email, password }).strict();
+export const changePasswordRequest = z.object({ email, password, newPassword: password }).strict();
+export const emailRequest = z.object({ email }).strict();
+export const redeemLinkRequest = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a magic-link token') }).strict();
+export const otpVerifyRequest = z.object({ email, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }).strict();
+export const passkeySessionRequest = z
+  .object({ ceremonyId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/) })
+  .strict();
+export const sessionCheckRequest = z.object({ jwt: z.string().min(1).max(8192) }).strict();
+
+export type AuthMethod = 'password' | 'magic-link' | 'email-otp' | 'passkey';
+
+/** RFC 8176 authentication method reference values this RP issues. */
+export type Amr = 'pwd' | 'otp' | 'hwk' | 'swk' | 'user' | 'mfa';
+
+export interface SessionClaims {
+  iss: string;
+  aud: string;
+  sub: string;
+  iat: number;
+  exp: number;
+  jti: string;
+  amr: Amr[];
+  /** The account's e-mail address (not a secret; never a password or a hash). */
+  email: string;
+  /** Which of the lab's methods made this session. */
+  method: AuthMethod;
+}
+
+export interface Session {
+  /** The compact JWS, as a cookie or bearer token would carry it. */
+  jwt: string;
+  /** Its header, decoded. */
+  header: { alg: string; typ?: string; kid?: string };
+  claims: SessionClaims;
+  /** Why each `amr` value is there, in words. */
+  amrReasons: { value: Amr; reason: string }[];
+}
+
+/** What the server keeps for an account: shown so a learner sees it, never the password itself. */
+export interface AccountRecord {
+  email: string;
+  userId: string;
+  createdAt: string;
+  /** scrypt$N$r$p$salt$hash (base64url), or null once the password was removed. */
+  passwordHash: string | null;
+  passwordChangedAt: string | null;
+}
+
+export interface MailMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** The magic link in the message, when it carries one. */
+  link?: string;
+  sentAt: string;
+}
+
+export interface MagicLinkSent {
+  /** The same answer whether or not an account exists (no account enumeration). */
+  sent: true;
+  expiresInS: number;
+}
+
+export interface OtpSent {
+  sent: true;
+  expiresInS: number;
+  attempts: number;
+}

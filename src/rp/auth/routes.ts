@@ -1,0 +1,20 @@
+/** The authentication methods lab's routes (AUTH_ENDPOINTS) over the AuthService. */
+import type { AuthEndpoints } from '@api/endpoints.ts';
+import type { Handlers } from '../http/mount.ts';
+import type { AuthService } from './service.ts';
+
+export function authHandlers(auth: AuthService): Handlers<AuthEndpoints> {
+  return {
+    signUp: ({ body }) => auth.signUp(body.email, body.password),
+    passwordSignIn: async ({ body }) => ({ session: await auth.signInWithPassword(body.email, body.password) }),
+    changePassword: async ({ body }) => ({ account: await auth.changePassword(body.email, body.password, body.newPassword) }),
+    sendMagicLink: ({ body }) => auth.sendMagicLink(body.email),
+    redeemMagicLink: async ({ body }) => ({ session: await auth.redeemMagicLink(body.token) }),
+    sendOtp: ({ body }) => auth.sendOtp(body.email),
+    verifyOtp: async ({ body }) => ({ session: await auth.verifyOtp(body.email, body.code) }),
+    passkeySession: async ({ body }) => ({ session: await auth.passkeySession(body.ceremonyId) }),
+    checkSession: ({ body }) => auth.sessions.check(body.jwt),
+    accounts: () => auth.accounts(),
+    mailbox: () => auth.mailbox(),
+  };
+}
