@@ -25,8 +25,23 @@ const password = z.string().min(8, 'must be at least 8 characters').max(256, 'mu
 
 export const signUpRequest = z.object({ email, password }).strict();
 export const passwordSignInRequest = z.object({ email, password }).strict();
-export const changePasswordRequest = z.object({ email, password, newPassword: password }).strict();
+export const changePasswordRequest = z
+  .object({
+    email,
+    password,
+    newPassword: password,
+    /** The RP's policy on a password change: keep the account's passkeys (the default) or revoke them. */
+    revokePasskeys: z.boolean().optional(),
+  })
+  .strict();
+export const removePasswordRequest = z.object({ email, password }).strict();
 export const emailRequest = z.object({ email }).strict();
+export const emailParams = z.object({
+  email: z
+    .string()
+    .max(254)
+    .regex(/^[^\s@/]+@[^\s@/]+$/, 'must be an e-mail address'),
+});
 export const redeemLinkRequest = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a magic-link token') }).strict();
 export const otpVerifyRequest = z.object({ email, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }).strict();
 export const passkeySessionRequest = z
@@ -93,4 +108,22 @@ export interface OtpSent {
   sent: true;
   expiresInS: number;
   attempts: number;
+}
+
+export interface PasswordChanged {
+  account: AccountRecord;
+  /** Passkeys removed by the change (the RP's revoke policy), or kept. */
+  passkeys: { kept: number; revoked: number };
+}
+
+/** How an account could sign in again after losing a device. */
+export interface RecoveryReadiness {
+  email: string;
+  password: boolean;
+  /** Magic links and e-mail codes: the mailbox is a way back as long as the address is the user's. */
+  email_methods: true;
+  passkeys: { total: number; synced: number; deviceBound: number; authenticators: number };
+  /** ok: two or more ways of signing in that do not share one device; risky: one device holds the only way. */
+  level: 'ok' | 'risky' | 'none';
+  advice: string;
 }

@@ -6,17 +6,21 @@
  */
 import {
   changePasswordRequest,
+  emailParams,
   emailRequest,
   otpVerifyRequest,
   passkeySessionRequest,
   passwordSignInRequest,
   redeemLinkRequest,
+  removePasswordRequest,
   sessionCheckRequest,
   signUpRequest,
   type AccountRecord,
   type MagicLinkSent,
   type MailMessage,
   type OtpSent,
+  type PasswordChanged,
+  type RecoveryReadiness,
   type Session,
   type SessionClaims,
 } from './auth.ts';
@@ -533,11 +537,25 @@ export const AUTH_ENDPOINTS = {
     body: passwordSignInRequest,
     args: (req: { email: string; password: string }) => ({ body: req }),
   }),
-  changePassword: endpoint<{ account: AccountRecord }>()({
+  changePassword: endpoint<PasswordChanged>()({
     method: 'POST',
     path: '/api/auth/password/change',
     body: changePasswordRequest,
-    args: (req: { email: string; password: string; newPassword: string }) => ({ body: req }),
+    args: (req: { email: string; password: string; newPassword: string; revokePasskeys?: boolean }) => ({ body: req }),
+  }),
+  /** Passwordless from now on: allowed only while the account has a passkey. */
+  removePassword: endpoint<{ account: AccountRecord }>()({
+    method: 'POST',
+    path: '/api/auth/password/remove',
+    body: removePasswordRequest,
+    args: (req: { email: string; password: string }) => ({ body: req }),
+  }),
+  /** How the account would sign in again after losing a device. */
+  readiness: endpoint<RecoveryReadiness>()({
+    method: 'GET',
+    path: '/api/auth/accounts/:email/readiness',
+    params: emailParams,
+    args: (emailAddress: string) => ({ params: { email: emailAddress } }),
   }),
   sendMagicLink: endpoint<MagicLinkSent>()({
     method: 'POST',

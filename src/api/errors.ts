@@ -93,6 +93,8 @@ export const API_ERRORS = {
   code_locked: 429,
   ceremony_not_verified: 409,
   session_exists: 409,
+  no_passkey: 409,
+  account_unknown: 404,
 } as const;
 
 /** An error code the RP answers with. */

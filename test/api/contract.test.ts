@@ -67,6 +67,8 @@ const AUTH: Samples<AuthEndpoints> = {
   signUp: [{ email: 'contract@example.com', password: 'correct horse battery' }],
   passwordSignIn: [{ email: 'contract@example.com', password: 'correct horse battery' }],
   changePassword: [{ email: 'contract@example.com', password: 'correct horse battery', newPassword: 'another long one' }],
+  removePassword: [{ email: 'contract@example.com', password: 'another long one' }],
+  readiness: ['contract@example.com'],
   sendMagicLink: ['contract@example.com'],
   redeemMagicLink: ['A'.repeat(43)],
   sendOtp: ['contract@example.com'],

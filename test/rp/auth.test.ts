@@ -248,3 +248,77 @@ describe('passkey sessions and sessions in general', () => {
     expect(other.claims.jti).not.toBe(session.claims.jti);
   });
 });
+
+describe('from a password to passkeys (the migration flow, step by step)', () => {
+  const email = 'mia@example.com';
+  const password = 'mia starts with a password';
+  const soft = new SoftAuthenticator();
+  const cfg = () => ({ ...structuredClone(DEFAULT_CONFIG), userName: email, allowCredentials: true });
+
+  async function enrolPasskey(flags?: { be?: boolean; bs?: boolean }) {
+    const o = await post('/api/registration/options', { config: cfg() });
+    const reg = soft.register(o.json.options, { origin, flags: { ...flags } });
+    const v = await post('/api/registration/verify', { ceremonyId: o.json.ceremonyId, response: reg });
+    expect(v.status, v.text).toBe(200);
+    return reg.id as string;
+  }
+  async function passkeySignIn(credentialId: string, flags?: { be?: boolean; bs?: boolean }) {
+    const a = await post('/api/authentication/options', { config: cfg() });
+    if (a.status !== 200) return a;
+    // The authenticator answers with the backup flags it registered with (BE never changes).
+    const assertion = soft.assert(a.json.options, { origin, credentialId, flags: { ...flags } });
+    return post('/api/authentication/verify', { ceremonyId: a.json.ceremonyId, response: assertion });
+  }
+
+  it('password account -> passkey enrolled under the same user -> a passkey session; readiness says what is missing', async () => {
+    expect((await post('/api/auth/password/sign-up', { email, password })).status).toBe(200);
+    const before = await call(port, 'GET', `/api/auth/accounts/${encodeURIComponent(email)}/readiness`);
+    expect(before.json).toMatchObject({ level: 'risky', password: true, passkeys: { total: 0 } });
+    const removeTooSoon = await post('/api/auth/password/remove', { email, password });
+    expect([removeTooSoon.status, removeTooSoon.json.error]).toEqual([409, 'no_passkey']);
+
+    const id = await enrolPasskey();
+    const account = (await call(port, 'GET', '/api/auth/accounts')).json.find((a: { email: string }) => a.email === email);
+    const stored = (await call(port, 'GET', `/api/credentials/${id}`)).json;
+    expect(stored.userId).toBe(account.userId); // the passkey belongs to the password account's user
+    const signIn = await passkeySignIn(id);
+    expect(signIn.status, signIn.text).toBe(200);
+    const s = await post('/api/auth/passkey/session', { ceremonyId: signIn.json.id });
+    expect(s.json.session.claims).toMatchObject({ sub: account.userId, email, method: 'passkey' });
+    const one = (await call(port, 'GET', `/api/auth/accounts/${encodeURIComponent(email)}/readiness`)).json;
+    expect(one).toMatchObject({ level: 'risky', passkeys: { total: 1, deviceBound: 1, synced: 0 } });
+    expect(one.advice).toContain('One device-bound passkey only');
+  });
+
+  it('a password change keeps the passkeys by default; with the revoke policy they stop signing in', async () => {
+    const kept = await post('/api/auth/password/change', { email, password, newPassword: 'mia changed her password' });
+    expect(kept.json.passkeys).toEqual({ kept: 1, revoked: 0 });
+    const [id] = [...soft.credentials.keys()];
+    expect((await passkeySignIn(id)).status).toBe(200);
+    const revoked = await post('/api/auth/password/change', {
+      email,
+      password: 'mia changed her password',
+      newPassword: 'mia changed it again',
+      revokePasskeys: true,
+    });
+    expect(revoked.json.passkeys).toEqual({ kept: 0, revoked: 1 });
+    const after = await passkeySignIn(id);
+    expect(after.json.error).toBe('no_credentials'); // the allow list is empty now: nothing to sign in with
+  });
+
+  it('with a synced passkey the password can go; recovery is a magic link', async () => {
+    const synced = await enrolPasskey({ be: true, bs: true });
+    const ready = (await call(port, 'GET', `/api/auth/accounts/${encodeURIComponent(email)}/readiness`)).json;
+    expect(ready).toMatchObject({ level: 'ok', passkeys: { total: 1, synced: 1 } });
+    const removed = await post('/api/auth/password/remove', { email, password: 'mia changed it again' });
+    expect(removed.status, removed.text).toBe(200);
+    expect(removed.json.account.passwordHash).toBeNull();
+    expect((await post('/api/auth/password/sign-in', { email, password: 'mia changed it again' })).json.error).toBe('credentials_invalid');
+    expect((await passkeySignIn(synced, { be: true, bs: true })).status).toBe(200);
+    await post('/api/auth/magic-link', { email });
+    const t = linkToken((await latestMail(email)).link!);
+    const back = await post('/api/auth/magic-link/redeem', { token: t });
+    expectSession(back.json.session, 'magic-link', ['otp']);
+    expect((await call(port, 'GET', `/api/auth/accounts/nobody%40example.com/readiness`)).json.error).toBe('account_unknown');
+  });
+});

@@ -7,7 +7,9 @@ export function authHandlers(auth: AuthService): Handlers<AuthEndpoints> {
   return {
     signUp: ({ body }) => auth.signUp(body.email, body.password),
     passwordSignIn: async ({ body }) => ({ session: await auth.signInWithPassword(body.email, body.password) }),
-    changePassword: async ({ body }) => ({ account: await auth.changePassword(body.email, body.password, body.newPassword) }),
+    changePassword: ({ body }) => auth.changePassword(body.email, body.password, body.newPassword, body.revokePasskeys),
+    removePassword: async ({ body }) => ({ account: await auth.removePassword(body.email, body.password) }),
+    readiness: ({ params }) => auth.readiness(params.email.toLowerCase()),
     sendMagicLink: ({ body }) => auth.sendMagicLink(body.email),
     redeemMagicLink: async ({ body }) => ({ session: await auth.redeemMagicLink(body.token) }),
     sendOtp: ({ body }) => auth.sendOtp(body.email),

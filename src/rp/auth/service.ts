@@ -17,6 +17,8 @@ import {
   type MagicLinkSent,
   type MailMessage,
   type OtpSent,
+  type PasswordChanged,
+  type RecoveryReadiness,
   type Session,
 } from '@api/auth.ts';
 import { ApiFailure } from '../errors.ts';
@@ -113,12 +115,88 @@ export class AuthService {
     return this.open(account, { method: 'password' });
   }
 
-  async changePassword(email: string, password: string, newPassword: string): Promise<AccountRecord> {
+  /**
+   * A new password. The account's passkeys stay valid (a password change says nothing about them)
+   * unless the RP's policy revokes them; either way the answer says how many.
+   */
+  async changePassword(email: string, password: string, newPassword: string, revokePasskeys = false): Promise<PasswordChanged> {
     const account = this.account(email);
     if (!account?.password_hash || !(await verifyPassword(password, account.password_hash))) throw refused();
     const hash = await hashPassword(newPassword);
-    this.db.prepare('UPDATE auth_accounts SET password_hash = ?, password_changed_at = ? WHERE email = ?').run(hash, this.iso(), email);
+    const passkeys = this.store.credentials(account.user_id);
+    this.store.transaction(() => {
+      this.db.prepare('UPDATE auth_accounts SET password_hash = ?, password_changed_at = ? WHERE email = ?').run(hash, this.iso(), email);
+      if (revokePasskeys) for (const c of passkeys) this.store.deleteCredential(c.id);
+    });
+    return {
+      account: toAccount(this.account(email)!),
+      passkeys: revokePasskeys ? { kept: 0, revoked: passkeys.length } : { kept: passkeys.length, revoked: 0 },
+    };
+  }
+
+  /** Passwordless from now on — only while a passkey can sign in instead (magic links stay for recovery). */
+  async removePassword(email: string, password: string): Promise<AccountRecord> {
+    const account = this.account(email);
+    if (!account?.password_hash || !(await verifyPassword(password, account.password_hash))) throw refused();
+    if (this.store.credentials(account.user_id).length === 0) {
+      throw new ApiFailure(
+        409,
+        'no_passkey',
+        `${email} has no passkey yet: register one before removing the password, or the mailbox would be the only way in.`,
+      );
+    }
+    this.db.prepare('UPDATE auth_accounts SET password_hash = NULL, password_changed_at = ? WHERE email = ?').run(this.iso(), email);
     return toAccount(this.account(email)!);
+  }
+
+  /** How the account would sign in again after losing a device: its passkeys, synced or device-bound, on how many authenticators. */
+  readiness(email: string): RecoveryReadiness {
+    const account = this.account(email);
+    const user = account ? null : this.store.userByName(email);
+    const userId = account?.user_id ?? user?.id;
+    if (!userId) throw new ApiFailure(404, 'account_unknown', `No account or passkey user ${email} here.`);
+    const passkeys = this.store.credentials(userId);
+    const synced = passkeys.filter((c) => c.backupEligible).length;
+    const deviceBound = passkeys.length - synced;
+    const authenticators = new Set(passkeys.map((c) => c.aaguid ?? c.id)).size;
+    const password = !!account?.password_hash;
+    const base = {
+      email,
+      password,
+      email_methods: true as const,
+      passkeys: { total: passkeys.length, synced, deviceBound, authenticators },
+    };
+    if (passkeys.length === 0) {
+      return {
+        ...base,
+        level: password ? 'risky' : 'none',
+        advice: password
+          ? 'No passkey yet: the password (and the mailbox) are the only ways in, and both can be phished. Register a passkey.'
+          : 'No passkey and no password: only the mailbox is left.',
+      };
+    }
+    if (synced === 0 && passkeys.length === 1) {
+      return {
+        ...base,
+        level: 'risky',
+        advice: 'One device-bound passkey only: register a second security key or a synced passkey before you lose this one.',
+      };
+    }
+    if (synced === 0 && authenticators < 2) {
+      return {
+        ...base,
+        level: 'risky',
+        advice:
+          'Every passkey is on the same authenticator model and bound to its device: register one on another device, or a synced passkey.',
+      };
+    }
+    return {
+      ...base,
+      level: 'ok',
+      advice: synced
+        ? 'A synced passkey survives the loss of one device (through its provider’s account recovery).'
+        : 'Device-bound passkeys on more than one authenticator: losing one leaves another.',
+    };
   }
 
   private decoy: Promise<string> | null = null;

@@ -85,4 +85,6 @@ export const apiErrorsJa: Record<ApiErrorCode, string> = {
   code_locked: '誤ったコードが続いたため、このコードは使えなくなりました。新しいコードを依頼してください。',
   ceremony_not_verified: 'このセレモニーは検証済みのサインインではないため、セッションは発行されません。',
   session_exists: 'このサインインからは既にセッションが発行されています。',
+  no_passkey: 'パスキーがまだありません。パスワードを削除する前にパスキーを登録してください。',
+  account_unknown: 'このアカウントは見つかりません。',
 };
