@@ -125,5 +125,7 @@ export interface RecoveryReadiness {
   passkeys: { total: number; synced: number; deviceBound: number; authenticators: number };
   /** ok: two or more ways of signing in that do not share one device; risky: one device holds the only way. */
   level: 'ok' | 'risky' | 'none';
+  /** Which advice applies (the window words it in its language). */
+  adviceId: 'none' | 'noPasskey' | 'oneDeviceBound' | 'oneModel' | 'synced' | 'several';
   advice: string;
 }

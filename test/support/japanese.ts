@@ -10,6 +10,20 @@
 
 /** Lowercase words that are notation or values, not English prose (see docs/glossary.md). */
 const NOTATION = new Set([
+  // JWT claim names and RFC 8176 amr values, as a session token carries them.
+  'amr',
+  'pwd',
+  'otp',
+  'hwk',
+  'swk',
+  'mfa',
+  'sub',
+  'iat',
+  'exp',
+  'jti',
+  'iss',
+  'aud',
+  'scrypt',
   'uint',
   'nint',
   'bytes',

@@ -514,3 +514,32 @@ export const HARNESS_TID = {
   keptShow: 'harness-kept-show',
   keptForget: 'harness-kept-forget',
 } as const;
+
+/** The sign-in methods lab (views/MethodsView.tsx). */
+export const METHODS_TID = {
+  email: 'methods-email',
+  password: 'methods-password',
+  newPassword: 'methods-new-password',
+  signUp: 'methods-sign-up',
+  signIn: 'methods-sign-in',
+  sendLink: 'methods-send-link',
+  sendCode: 'methods-send-code',
+  code: 'methods-code',
+  verifyCode: 'methods-verify-code',
+  change: 'methods-change',
+  revoke: 'methods-revoke',
+  remove: 'methods-remove',
+  passkeySession: 'methods-passkey-session',
+  status: 'methods-status',
+  session: 'methods-session',
+  jwt: 'methods-jwt',
+  amr: 'methods-amr',
+  check: 'methods-check',
+  checkResult: 'methods-check-result',
+  stored: 'methods-stored',
+  passwordHash: 'methods-password-hash',
+  readiness: 'methods-readiness',
+  mail: 'methods-mail',
+  openLink: 'methods-open-link',
+  useCode: 'methods-use-code',
+} as const;

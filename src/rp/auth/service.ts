@@ -170,6 +170,7 @@ export class AuthService {
       return {
         ...base,
         level: password ? 'risky' : 'none',
+        adviceId: password ? 'noPasskey' : 'none',
         advice: password
           ? 'No passkey yet: the password (and the mailbox) are the only ways in, and both can be phished. Register a passkey.'
           : 'No passkey and no password: only the mailbox is left.',
@@ -179,6 +180,7 @@ export class AuthService {
       return {
         ...base,
         level: 'risky',
+        adviceId: 'oneDeviceBound',
         advice: 'One device-bound passkey only: register a second security key or a synced passkey before you lose this one.',
       };
     }
@@ -186,6 +188,7 @@ export class AuthService {
       return {
         ...base,
         level: 'risky',
+        adviceId: 'oneModel',
         advice:
           'Every passkey is on the same authenticator model and bound to its device: register one on another device, or a synced passkey.',
       };
@@ -193,6 +196,7 @@ export class AuthService {
     return {
       ...base,
       level: 'ok',
+      adviceId: synced ? 'synced' : 'several',
       advice: synced
         ? 'A synced passkey survives the loss of one device (through its provider’s account recovery).'
         : 'Device-bound passkeys on more than one authenticator: losing one leaves another.',

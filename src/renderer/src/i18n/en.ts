@@ -10,6 +10,7 @@ import { capsEn } from './caps.en.ts';
 import { labEn } from './lab.en.ts';
 import { inspectEn } from './inspect.en.ts';
 import { harnessEn } from './harness.en.ts';
+import { methodsEn } from './methods.en.ts';
 import type { Catalog } from '@decode/messages/i18n.ts';
 
 export const en = {
@@ -365,6 +366,7 @@ export const en = {
   ...labEn,
   ...inspectEn,
   ...harnessEn,
+  ...methodsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { capsJa } from './caps.ja.ts';
 import { labJa } from './lab.ja.ts';
 import { inspectJa } from './inspect.ja.ts';
 import { harnessJa } from './harness.ja.ts';
+import { methodsJa } from './methods.ja.ts';
 
 export const ja: Messages = {
   'app.title': 'Passkey Explorer',
@@ -363,4 +364,5 @@ export const ja: Messages = {
   ...labJa,
   ...inspectJa,
   ...harnessJa,
+  ...methodsJa,
 };

@@ -24,6 +24,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'autofill', label: 'nav.autofill', component: lazyView(() => import('./AutofillView.tsx'), 'AutofillView') },
   { id: 'inspect', label: 'nav.inspect', component: lazyView(() => import('./InspectView.tsx'), 'InspectView') },
   { id: 'harness', label: 'nav.harness', component: lazyView(() => import('./HarnessView.tsx'), 'HarnessView') },
+  { id: 'methods', label: 'nav.methods', component: lazyView(() => import('./MethodsView.tsx'), 'MethodsView') },
 ];
 
 /** Lazily loaded view: `lazyView(() => import('./DecodeView.tsx'), 'DecodeView')`. */

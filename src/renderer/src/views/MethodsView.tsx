@@ -1,0 +1,420 @@
+/**
+ * Sign-in methods: passwords, magic links and e-mail codes beside passkeys, on this RP
+ * (AUTH_ENDPOINTS). The account form | the session it ends in (the JWT decoded, its amr explained,
+ * checked at the RP) and what the server keeps | the local mailbox the links and codes go to.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { AccountRecord, MailMessage, RecoveryReadiness, Session } from '@api/auth.ts';
+import { toApiError } from '../api/client.ts';
+import { CheckField } from '../components/fields.tsx';
+import { useApi } from '../api/context.tsx';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { useExplorer } from '../state/explorer.tsx';
+import { METHODS_TID as TID } from '../testids.ts';
+
+type Status = { ok: boolean; text: string } | null;
+
+function Field({
+  label,
+  testId,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete,
+  inputMode,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  onChange(v: string): void;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  inputMode?: 'numeric';
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        data-testid={testId}
+        value={value}
+        autoComplete={autoComplete ?? 'off'}
+        inputMode={inputMode}
+        spellCheck={false}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+const decodePart = (part: string): unknown => {
+  try {
+    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0))),
+    );
+  } catch {
+    return null;
+  }
+};
+
+export function MethodsView() {
+  const { t, dateTime } = useI18n();
+  const api = useApi();
+  const x = useExplorer();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [revoke, setRevoke] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [check, setCheck] = useState<{ valid: boolean; reason?: string } | null>(null);
+  const [mail, setMail] = useState<MailMessage[]>([]);
+  const [accounts, setAccounts] = useState<AccountRecord[]>([]);
+  const [readiness, setReadiness] = useState<RecoveryReadiness | null>(null);
+
+  const address = email.trim().toLowerCase();
+  const refresh = useCallback(async () => {
+    const [m, a] = await Promise.all([api.auth.mailbox(), api.auth.accounts()]);
+    setMail(m);
+    setAccounts(a);
+  }, [api]);
+  useEffect(() => {
+    void refresh().catch(() => undefined);
+  }, [refresh]);
+  useEffect(() => {
+    if (!address.includes('@')) return setReadiness(null);
+    let live = true;
+    api.auth.readiness(address).then(
+      (r) => live && setReadiness(r),
+      () => live && setReadiness(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, address, accounts, x.credentials.data]);
+
+  /** Runs one action: its status line, a new session when it made one, the mailbox and accounts again. */
+  const act = async (run: () => Promise<{ session?: Session; done: string }>) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const r = await run();
+      if (r.session) {
+        setSession(r.session);
+        setCheck(null);
+      }
+      setStatus({ ok: true, text: r.done });
+    } catch (e) {
+      const err = toApiError(e);
+      setStatus({ ok: false, text: t('methods.failed', { code: err.error, message: err.message }) });
+    } finally {
+      setBusy(false);
+      void refresh().catch(() => undefined);
+    }
+  };
+
+  const latestPasskeySignIn = (x.history.data ?? []).find((c) => c.kind === 'authentication' && c.verdict === 'verified');
+  const account = accounts.find((a) => a.email === address) ?? null;
+  const header = session ? decodePart(session.jwt.split('.')[0]) : null;
+
+  return (
+    <div className="workspace methods" id="view-methods">
+      <section className="panel" aria-labelledby="methods-account-title">
+        <h2 id="methods-account-title" className="panel-title">
+          {t('methods.account')}
+        </h2>
+        <div className="panel-scroll">
+          <p className="field-hint">{t('methods.intro')}</p>
+          <fieldset disabled={busy}>
+            <Field label={t('methods.email')} testId={TID.email} value={email} onChange={setEmail} type="email" autoComplete="username" />
+            <Field
+              label={t('methods.password')}
+              testId={TID.password}
+              value={password}
+              onChange={setPassword}
+              type="password"
+              autoComplete="current-password"
+            />
+            <div className="card-actions">
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid={TID.signUp}
+                onClick={() =>
+                  void act(async () => ({ ...(await api.auth.signUp({ email: address, password })), done: t('methods.done.signUp') }))
+                }
+              >
+                {t('methods.signUp')}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                data-testid={TID.signIn}
+                onClick={() =>
+                  void act(async () => ({
+                    ...(await api.auth.passwordSignIn({ email: address, password })),
+                    done: t('methods.done.signIn'),
+                  }))
+                }
+              >
+                {t('methods.signIn')}
+              </button>
+            </div>
+            <div className="card-actions">
+              <button
+                type="button"
+                className="btn"
+                data-testid={TID.sendLink}
+                onClick={() =>
+                  void act(async () => {
+                    const r = await api.auth.sendMagicLink(address);
+                    return { done: t('methods.done.sentLink', { email: address, minutes: r.expiresInS / 60 }) };
+                  })
+                }
+              >
+                {t('methods.sendLink')}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                data-testid={TID.sendCode}
+                onClick={() =>
+                  void act(async () => {
+                    const r = await api.auth.sendOtp(address);
+                    return { done: t('methods.done.sentCode', { email: address, minutes: r.expiresInS / 60, attempts: r.attempts }) };
+                  })
+                }
+              >
+                {t('methods.sendCode')}
+              </button>
+            </div>
+            <Field
+              label={t('methods.code')}
+              testId={TID.code}
+              value={code}
+              onChange={setCode}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+            />
+            <div className="card-actions">
+              <button
+                type="button"
+                className="btn"
+                data-testid={TID.verifyCode}
+                onClick={() =>
+                  void act(async () => ({
+                    ...(await api.auth.verifyOtp({ email: address, code: code.trim() })),
+                    done: t('methods.done.signIn'),
+                  }))
+                }
+              >
+                {t('methods.verifyCode')}
+              </button>
+            </div>
+            <Field
+              label={t('methods.newPassword')}
+              testId={TID.newPassword}
+              value={newPassword}
+              onChange={setNewPassword}
+              type="password"
+              autoComplete="new-password"
+            />
+            <CheckField label={t('methods.revoke')} testId={TID.revoke} checked={revoke} onChange={setRevoke} />
+            <div className="card-actions">
+              <button
+                type="button"
+                className="btn"
+                data-testid={TID.change}
+                onClick={() =>
+                  void act(async () => {
+                    const r = await api.auth.changePassword({ email: address, password, newPassword, revokePasskeys: revoke });
+                    setPassword(newPassword);
+                    setNewPassword('');
+                    return { done: t('methods.done.changed', { kept: r.passkeys.kept, revoked: r.passkeys.revoked }) };
+                  })
+                }
+              >
+                {t('methods.change')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-danger"
+                data-testid={TID.remove}
+                onClick={() =>
+                  void act(async () => {
+                    await api.auth.removePassword({ email: address, password });
+                    return { done: t('methods.done.removed') };
+                  })
+                }
+              >
+                {t('methods.remove')}
+              </button>
+            </div>
+            <div className="card-actions">
+              <button
+                type="button"
+                className="btn"
+                data-testid={TID.passkeySession}
+                disabled={!latestPasskeySignIn}
+                onClick={() =>
+                  latestPasskeySignIn &&
+                  void act(async () => ({ ...(await api.auth.passkeySession(latestPasskeySignIn.id)), done: t('methods.done.signIn') }))
+                }
+              >
+                {t('methods.passkeySession')}
+              </button>
+            </div>
+            {!latestPasskeySignIn && <p className="field-hint">{t('methods.noPasskeySignIn')}</p>}
+          </fieldset>
+          <p
+            className={status && !status.ok ? 'inline-error' : 'muted small'}
+            role="status"
+            data-testid={TID.status}
+            data-ok={status ? String(status.ok) : ''}
+          >
+            {status?.text ?? ''}
+          </p>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="methods-session-title">
+        <h2 id="methods-session-title" className="panel-title">
+          {t('methods.session')}
+        </h2>
+        <div className="panel-scroll">
+          {!session ? (
+            <p className="empty">{t('methods.noSession')}</p>
+          ) : (
+            <article data-testid={TID.session} data-method={session.claims.method} data-amr={session.claims.amr.join(' ')}>
+              <dl className="facts">
+                <dt>{t('methods.method')}</dt>
+                <dd>{t(`methods.kind.${session.claims.method}` as MessageKey)}</dd>
+              </dl>
+              <h3 className="section-title">{t('methods.amr')}</h3>
+              <ul data-testid={TID.amr}>
+                {session.claims.amr.map((v) => (
+                  <li key={v}>{t(`methods.amr.${v}` as MessageKey)}</li>
+                ))}
+              </ul>
+              <p className="field-hint">{t('methods.noSecret')}</p>
+              <h3 className="section-title">{t('methods.jwt')}</h3>
+              <p className="mono break" data-testid={TID.jwt} translate="no">
+                {session.jwt}
+              </p>
+              <h3 className="section-title">{t('methods.header')}</h3>
+              <pre className="mono" translate="no">
+                {JSON.stringify(header, null, 2)}
+              </pre>
+              <h3 className="section-title">{t('methods.claims')}</h3>
+              <pre className="mono" translate="no">
+                {JSON.stringify(session.claims, null, 2)}
+              </pre>
+              <div className="card-actions">
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid={TID.check}
+                  onClick={() => void api.auth.checkSession(session.jwt).then((r) => setCheck(r.valid ? { valid: true } : r))}
+                >
+                  {t('methods.check')}
+                </button>
+              </div>
+              {check && (
+                <p className={check.valid ? 'muted' : 'inline-error'} data-testid={TID.checkResult} data-valid={String(check.valid)}>
+                  {check.valid ? t('methods.valid') : t('methods.invalid', { reason: check.reason ?? '' })}
+                </p>
+              )}
+            </article>
+          )}
+
+          <h3 className="section-title">{t('methods.stored')}</h3>
+          {account ? (
+            <dl className="facts" data-testid={TID.stored}>
+              <dt>{t('methods.email')}</dt>
+              <dd translate="no">{account.email}</dd>
+              <dt>{t('methods.passwordHash')}</dt>
+              <dd className="mono break" data-testid={TID.passwordHash} translate="no">
+                {account.passwordHash ?? t('methods.noPassword')}
+              </dd>
+              <dt>{t('methods.created')}</dt>
+              <dd>{dateTime(account.createdAt)}</dd>
+            </dl>
+          ) : (
+            <p className="muted">{t('methods.noAccount')}</p>
+          )}
+          {readiness && (
+            <section data-testid={TID.readiness} data-level={readiness.level}>
+              <h3 className="section-title">
+                {t('methods.readiness')}: {t(`methods.readiness.level.${readiness.level}` as MessageKey)}
+              </h3>
+              <p>{t('methods.readiness.counts', { ...readiness.passkeys })}</p>
+              <p className={readiness.level === 'ok' ? 'muted' : 'inline-error'}>
+                {t(`methods.readiness.advice.${readiness.adviceId}` as MessageKey)}
+              </p>
+            </section>
+          )}
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="methods-mailbox-title">
+        <h2 id="methods-mailbox-title" className="panel-title">
+          {t('methods.mailbox')}
+        </h2>
+        <div className="panel-scroll">
+          <p className="field-hint">{t('methods.mailboxIntro')}</p>
+          {mail.length === 0 && <p className="empty">{t('methods.noMail')}</p>}
+          <ul className="cards">
+            {mail.map((m) => {
+              const c = /(\d{6})/.exec(m.subject)?.[1];
+              return (
+                <li key={m.id} className="card" data-testid={TID.mail} data-to={m.to}>
+                  <div lang="en" translate="no">
+                    <strong>{m.subject}</strong>
+                    <p className="small">{m.text}</p>
+                  </div>
+                  <p className="muted small">
+                    {t('methods.to')} <span translate="no">{m.to}</span> · {dateTime(m.sentAt)}
+                  </p>
+                  <div className="card-actions">
+                    {m.link && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        data-testid={TID.openLink}
+                        disabled={busy}
+                        onClick={() => {
+                          const token = new URL(m.link!.replace('#/', '')).searchParams.get('token') ?? '';
+                          void act(async () => ({ ...(await api.auth.redeemMagicLink(token)), done: t('methods.done.signIn') }));
+                        }}
+                      >
+                        {t('methods.openLink')}
+                      </button>
+                    )}
+                    {c && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        data-testid={TID.useCode}
+                        onClick={() => {
+                          setEmail(m.to);
+                          setCode(c);
+                        }}
+                      >
+                        {t('methods.useCode')}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </section>
+    </div>
+  );
+}
