@@ -119,6 +119,18 @@ export function MethodsView() {
   };
 
   const latestPasskeySignIn = (x.history.data ?? []).find((c) => c.kind === 'authentication' && c.verdict === 'verified');
+  /** One of the form's buttons: runs its action through act(). */
+  const action = (
+    testId: string,
+    label: MessageKey,
+    run: () => Promise<{ session?: Session; done: string }>,
+    className = 'btn',
+    disabled = false,
+  ) => (
+    <button type="button" className={className} data-testid={testId} disabled={disabled} onClick={() => void act(run)}>
+      {t(label)}
+    </button>
+  );
   const account = accounts.find((a) => a.email === address) ?? null;
   const header = session ? decodePart(session.jwt.split('.')[0]) : null;
 
@@ -141,57 +153,26 @@ export function MethodsView() {
               autoComplete="current-password"
             />
             <div className="card-actions">
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-testid={TID.signUp}
-                onClick={() =>
-                  void act(async () => ({ ...(await api.auth.signUp({ email: address, password })), done: t('methods.done.signUp') }))
-                }
-              >
-                {t('methods.signUp')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                data-testid={TID.signIn}
-                onClick={() =>
-                  void act(async () => ({
-                    ...(await api.auth.passwordSignIn({ email: address, password })),
-                    done: t('methods.done.signIn'),
-                  }))
-                }
-              >
-                {t('methods.signIn')}
-              </button>
+              {action(
+                TID.signUp,
+                'methods.signUp',
+                async () => ({ ...(await api.auth.signUp({ email: address, password })), done: t('methods.done.signUp') }),
+                'btn btn-primary',
+              )}
+              {action(TID.signIn, 'methods.signIn', async () => ({
+                ...(await api.auth.passwordSignIn({ email: address, password })),
+                done: t('methods.done.signIn'),
+              }))}
             </div>
             <div className="card-actions">
-              <button
-                type="button"
-                className="btn"
-                data-testid={TID.sendLink}
-                onClick={() =>
-                  void act(async () => {
-                    const r = await api.auth.sendMagicLink(address);
-                    return { done: t('methods.done.sentLink', { email: address, minutes: r.expiresInS / 60 }) };
-                  })
-                }
-              >
-                {t('methods.sendLink')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                data-testid={TID.sendCode}
-                onClick={() =>
-                  void act(async () => {
-                    const r = await api.auth.sendOtp(address);
-                    return { done: t('methods.done.sentCode', { email: address, minutes: r.expiresInS / 60, attempts: r.attempts }) };
-                  })
-                }
-              >
-                {t('methods.sendCode')}
-              </button>
+              {action(TID.sendLink, 'methods.sendLink', async () => {
+                const r = await api.auth.sendMagicLink(address);
+                return { done: t('methods.done.sentLink', { email: address, minutes: r.expiresInS / 60 }) };
+              })}
+              {action(TID.sendCode, 'methods.sendCode', async () => {
+                const r = await api.auth.sendOtp(address);
+                return { done: t('methods.done.sentCode', { email: address, minutes: r.expiresInS / 60, attempts: r.attempts }) };
+              })}
             </div>
             <Field
               label={t('methods.code')}
@@ -202,19 +183,10 @@ export function MethodsView() {
               autoComplete="one-time-code"
             />
             <div className="card-actions">
-              <button
-                type="button"
-                className="btn"
-                data-testid={TID.verifyCode}
-                onClick={() =>
-                  void act(async () => ({
-                    ...(await api.auth.verifyOtp({ email: address, code: code.trim() })),
-                    done: t('methods.done.signIn'),
-                  }))
-                }
-              >
-                {t('methods.verifyCode')}
-              </button>
+              {action(TID.verifyCode, 'methods.verifyCode', async () => ({
+                ...(await api.auth.verifyOtp({ email: address, code: code.trim() })),
+                done: t('methods.done.signIn'),
+              }))}
             </div>
             <Field
               label={t('methods.newPassword')}
@@ -226,48 +198,30 @@ export function MethodsView() {
             />
             <CheckField label={t('methods.revoke')} testId={TID.revoke} checked={revoke} onChange={setRevoke} />
             <div className="card-actions">
-              <button
-                type="button"
-                className="btn"
-                data-testid={TID.change}
-                onClick={() =>
-                  void act(async () => {
-                    const r = await api.auth.changePassword({ email: address, password, newPassword, revokePasskeys: revoke });
-                    setPassword(newPassword);
-                    setNewPassword('');
-                    return { done: t('methods.done.changed', { kept: r.passkeys.kept, revoked: r.passkeys.revoked }) };
-                  })
-                }
-              >
-                {t('methods.change')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-danger"
-                data-testid={TID.remove}
-                onClick={() =>
-                  void act(async () => {
-                    await api.auth.removePassword({ email: address, password });
-                    return { done: t('methods.done.removed') };
-                  })
-                }
-              >
-                {t('methods.remove')}
-              </button>
+              {action(TID.change, 'methods.change', async () => {
+                const r = await api.auth.changePassword({ email: address, password, newPassword, revokePasskeys: revoke });
+                setPassword(newPassword);
+                setNewPassword('');
+                return { done: t('methods.done.changed', { kept: r.passkeys.kept, revoked: r.passkeys.revoked }) };
+              })}
+              {action(
+                TID.remove,
+                'methods.remove',
+                async () => {
+                  await api.auth.removePassword({ email: address, password });
+                  return { done: t('methods.done.removed') };
+                },
+                'btn btn-danger',
+              )}
             </div>
             <div className="card-actions">
-              <button
-                type="button"
-                className="btn"
-                data-testid={TID.passkeySession}
-                disabled={!latestPasskeySignIn}
-                onClick={() =>
-                  latestPasskeySignIn &&
-                  void act(async () => ({ ...(await api.auth.passkeySession(latestPasskeySignIn.id)), done: t('methods.done.signIn') }))
-                }
-              >
-                {t('methods.passkeySession')}
-              </button>
+              {action(
+                TID.passkeySession,
+                'methods.passkeySession',
+                async () => ({ ...(await api.auth.passkeySession(latestPasskeySignIn!.id)), done: t('methods.done.signIn') }),
+                'btn',
+                !latestPasskeySignIn,
+              )}
             </div>
             {!latestPasskeySignIn && <p className="field-hint">{t('methods.noPasskeySignIn')}</p>}
           </fieldset>
