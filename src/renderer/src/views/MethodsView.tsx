@@ -49,17 +49,6 @@ function Field({
   );
 }
 
-const decodePart = (part: string): unknown => {
-  try {
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0))),
-    );
-  } catch {
-    return null;
-  }
-};
-
 export function MethodsView() {
   const { t, dateTime } = useI18n();
   const api = useApi();
@@ -132,7 +121,6 @@ export function MethodsView() {
     </button>
   );
   const account = accounts.find((a) => a.email === address) ?? null;
-  const header = session ? decodePart(session.jwt.split('.')[0]) : null;
 
   return (
     <div className="workspace methods" id="view-methods">
@@ -262,7 +250,7 @@ export function MethodsView() {
               </p>
               <h3 className="section-title">{t('methods.header')}</h3>
               <pre className="mono" translate="no">
-                {JSON.stringify(header, null, 2)}
+                {JSON.stringify(session.header, null, 2)}
               </pre>
               <h3 className="section-title">{t('methods.claims')}</h3>
               <pre className="mono" translate="no">
