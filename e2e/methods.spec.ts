@@ -85,3 +85,48 @@ test('a passkey sign-in becomes a session (hwk, user, mfa); readiness asks for a
   await page.getByTestId(M.passkeySession).click();
   await expect(status(page)).toContainText('session_exists');
 });
+
+test('the migration walk, step by step in the window: password → passkey → change → removal → recovery by link', async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(90_000);
+  await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
+  const email = 'walt@example.com';
+  await account(page, served.url, email, 'walt starts with a password');
+  const walk = page.getByTestId(M.walk);
+  const step = (id: string) => walk.locator(`[data-step="${id}"]`);
+  await page.getByTestId(M.signUp).click();
+  await expect(walk).toHaveAttribute('data-next', 'password-sign-in');
+  await page.getByTestId(M.signIn).click();
+  await expect(walk).toHaveAttribute('data-next', 'enrol-passkey');
+  await expect(step('enrol-passkey')).toContainText(email); // the hint names the user name to register
+
+  await openView(page, 'ceremony');
+  await page.getByTestId(TID.preset).selectOption('passkey');
+  await page.getByTestId(TID.userName).fill(email);
+  await page.getByTestId(TID.register).click();
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+  await page.getByTestId(TID.signIn).click();
+  await expect(page.getByTestId(TID.result)).toHaveAttribute('data-kind', 'authentication', { timeout: 20_000 });
+  await expect(page.getByTestId(TID.verdict)).toHaveText('verified', { timeout: 20_000 });
+
+  await openView(page, 'methods');
+  await page.getByTestId(M.email).fill(email);
+  await page.getByTestId(M.password).fill('walt starts with a password');
+  await expect(walk).toHaveAttribute('data-next', 'change-password');
+  await page.getByTestId(M.newPassword).fill('walt has a new password now');
+  await page.getByTestId(M.change).click();
+  await expect(status(page)).toHaveAttribute('data-ok', 'true');
+  await expect(walk).toHaveAttribute('data-next', 'remove-password');
+  await expect(step('change-password')).toHaveAttribute('data-done', 'true');
+  await page.getByTestId(M.remove).click();
+  await expect(walk).toHaveAttribute('data-next', 'recover-with-link');
+  await expect(page.getByTestId(M.passwordHash)).not.toContainText('scrypt');
+  await page.getByTestId(M.sendLink).click();
+  const mail = page.getByTestId(M.mail).and(page.locator(`[data-to="${email}"]`));
+  await mail.getByTestId(M.openLink).click();
+  await expect(session(page)).toHaveAttribute('data-method', 'magic-link');
+  await expect(walk).toHaveAttribute('data-next', '');
+  await expect(walk.locator('[data-done="true"]')).toHaveCount(7);
+});

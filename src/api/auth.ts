@@ -129,3 +129,31 @@ export interface RecoveryReadiness {
   adviceId: 'none' | 'noPasskey' | 'oneDeviceBound' | 'oneModel' | 'synced' | 'several';
   advice: string;
 }
+
+/** The migration from a password to passkeys, step by step (issue: the lab's migration flow). */
+export const MIGRATION_STEPS = [
+  'account',
+  'password-sign-in',
+  'enrol-passkey',
+  'passkey-sign-in',
+  'change-password',
+  'remove-password',
+  'recover-with-link',
+] as const;
+export type MigrationStepId = (typeof MIGRATION_STEPS)[number];
+
+export interface MigrationStep {
+  id: MigrationStepId;
+  done: boolean;
+  /** When it happened (the first time). */
+  at: string | null;
+  /** change-password: what the RP's policy did with the passkeys. */
+  passkeys?: { kept: number; revoked: number };
+}
+
+export interface MigrationWalk {
+  email: string;
+  steps: MigrationStep[];
+  /** The first step not done yet, in the walk's order (null: the walk is complete). */
+  next: MigrationStepId | null;
+}

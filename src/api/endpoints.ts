@@ -18,12 +18,14 @@ import {
   type AccountRecord,
   type MagicLinkSent,
   type MailMessage,
+  type MigrationWalk,
   type OtpSent,
   type PasswordChanged,
   type RecoveryReadiness,
   type Session,
   type SessionClaims,
 } from './auth.ts';
+import { relayStartRequest, type RelayDemo, type RelayPasskeyMode, type RelayStatus } from './relay.ts';
 import { z } from 'zod';
 import { ceremonyConfigSchema } from './config.ts';
 import { endpoint } from './endpoint.ts';
@@ -557,6 +559,13 @@ export const AUTH_ENDPOINTS = {
     params: emailParams,
     args: (emailAddress: string) => ({ params: { email: emailAddress } }),
   }),
+  /** How far the account is on the walk from a password to passkeys, from what happened on this RP. */
+  migration: endpoint<MigrationWalk>()({
+    method: 'GET',
+    path: '/api/auth/accounts/:email/migration',
+    params: emailParams,
+    args: (emailAddress: string) => ({ params: { email: emailAddress } }),
+  }),
   sendMagicLink: endpoint<MagicLinkSent>()({
     method: 'POST',
     path: '/api/auth/magic-link',
@@ -598,6 +607,22 @@ export const AUTH_ENDPOINTS = {
   accounts: endpoint<AccountRecord[]>()({ method: 'GET', path: '/api/auth/accounts', args: none }),
   /** The local mailbox magic links and codes are delivered to, newest first. */
   mailbox: endpoint<MailMessage[]>()({ method: 'GET', path: '/api/auth/mailbox', args: none }),
+
+  /** The phishing relay demo: the look-alike's origins, what it relayed and kept, each method's outcome. */
+  relayStatus: endpoint<RelayStatus>()({ method: 'GET', path: '/api/auth/relay', args: none }),
+  /** Starts the look-alike on a second origin (or sets what it does with passkey assertions). */
+  relayStart: endpoint<RelayStatus>()({
+    method: 'POST',
+    path: '/api/auth/relay',
+    body: relayStartRequest,
+    args: (req: { passkeyMode?: RelayPasskeyMode } = {}) => ({ body: req }),
+  }),
+  /**
+   * The scripted victim (`passkey-explorer demo relay`'s) through the running look-alike: an account
+   * and a passkey for `victim@relay-demo.example` on this RP, then every method through the relay.
+   */
+  relayDemo: endpoint<RelayDemo>()({ method: 'POST', path: '/api/auth/relay/demo', args: none }),
+  relayStop: endpoint<RelayStatus>()({ method: 'DELETE', path: '/api/auth/relay', args: none }),
 } as const;
 
 /** Every table the RP mounts: the server, the attack suite and the fuzz test enumerate routes from it. */

@@ -95,6 +95,7 @@ export const API_ERRORS = {
   session_exists: 409,
   no_passkey: 409,
   account_unknown: 404,
+  relay_demo_failed: 409,
 } as const;
 
 /** An error code the RP answers with. */

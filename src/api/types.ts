@@ -270,7 +270,9 @@ export type RpEvent =
   /** An inspection changed (opened, a call, a ceremony, closed): GET /api/inspect again. */
   | { type: 'inspect'; session: string }
   /** A harness run progressed (GET /api/harness/runs/:id again). */
-  | { type: 'harness'; run: string };
+  | { type: 'harness'; run: string }
+  /** The phishing relay demo kept something or an outcome changed (GET /api/auth/relay again). */
+  | { type: 'relay' };
 
 /** The second verifier's verdict on the same response. */
 export interface SecondOpinion {

@@ -1,8 +1,9 @@
 /**
- * passkey-explorer: serve | decode | verify | inspect | harness | soft. Plain Node; no Electron import.
+ * passkey-explorer: serve | decode | verify | inspect | harness | soft | demo. Plain Node; no Electron import.
  */
 import { VERSION } from '../rp/server.ts';
 import { decode } from './decode.ts';
+import { demo } from './demo.ts';
 import { harness } from './harness.ts';
 import { inspect } from './inspect.ts';
 import { serve } from './serve.ts';
@@ -18,6 +19,7 @@ Commands:
   inspect   open a site in a browser of its own and record, decode and verify its passkey ceremonies
   harness   run scenario suites (capabilities, rp-robustness, a file) and write JUnit / JSON / Markdown reports
   soft      the software authenticator by hand: answer any RP's options with a response (or a forgery), state in a file
+  demo      demo relay: a phishing relay against every sign-in method, per method what the attacker got and the outcome
   help      show help for a command: passkey-explorer help <command>
 
 Run "passkey-explorer <command> --help" for a command's options.
@@ -25,7 +27,7 @@ Run "passkey-explorer <command> --help" for a command's options.
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { serve, decode, verify, inspect, harness, soft };
+const COMMANDS: Record<string, Command> = { serve, decode, verify, inspect, harness, soft, demo };
 
 /**
  * A reader that stops early (`decode … | head`) closes the pipe: the rest of the output has nowhere

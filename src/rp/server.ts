@@ -21,12 +21,15 @@ import { Hono } from 'hono';
 import { AUTH_ENDPOINTS, ENDPOINT_TABLES, ENDPOINTS, HARNESS_ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
 import { authHandlers } from './auth/routes.ts';
 import { AuthService } from './auth/service.ts';
+import { PhishingRelay } from './auth/relay.ts';
+import { runRelayDemo } from './auth/relayDemo.ts';
 import type { ApiError, RpEvent } from '@api/types.ts';
 import { ApiFailure } from './errors.ts';
 import { coreHandlers } from './coreRoutes.ts';
 import { historyHandlers } from './history.ts';
 import { handoffHandlers } from './handoff.ts';
 import { eventStream } from './http/events.ts';
+import { hostRefusal, refuseHost } from './http/host.ts';
 import { mount, refuseOtherMethods, type AppEnv } from './http/mount.ts';
 import { staticFiles } from './http/static.ts';
 import { LabError } from './lab/lab.ts';
@@ -105,6 +108,8 @@ export interface RpServer {
   server: Server;
   lab: LabHost;
   inspect: InspectHost;
+  /** The phishing relay demo's look-alike (started from the window or `demo relay`). */
+  relay: PhishingRelay;
   close(): Promise<void>;
 }
 
@@ -150,16 +155,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     (req, res) => {
       const refusal = hostRefusal(req.rawHeaders, allowedHosts);
       if (!refusal) return void honoListener(req, res);
-      req.resume();
-      const body = JSON.stringify({ error: 'host_forbidden', message: refusal });
-      res.writeHead(403, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Length': Buffer.byteLength(body),
-        'Cache-Control': 'no-store',
-        Connection: 'close',
-        ...SECURITY_HEADERS,
-      });
-      res.end(body);
+      refuseHost(req, res, refusal, SECURITY_HEADERS);
     },
   );
   await new Promise<void>((ok, fail) => {
@@ -213,7 +209,23 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   mount(app, LAB_ENDPOINTS, labHandlers(lab, ctx));
   mount(app, INSPECT_ENDPOINTS, inspectHandlers(inspect));
   mount(app, HARNESS_ENDPOINTS, harnessHandlers(harness));
-  mount(app, AUTH_ENDPOINTS, authHandlers(auth));
+  const relay = new PhishingRelay({ target: origin, token, now: opts.now, publish: ctx.publish });
+  // One scripted victim at a time (two would race for the same demo account).
+  let demoRun: Promise<unknown> = Promise.resolve();
+  const runDemo = () => {
+    const run = demoRun.then(() =>
+      runRelayDemo({ origin, port, token, relay }).catch((e: unknown) => {
+        throw new ApiFailure(
+          409,
+          'relay_demo_failed',
+          `The scripted victim could not finish (was the look-alike stopped meanwhile?): ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }),
+    );
+    demoRun = run.catch(() => undefined);
+    return run;
+  };
+  mount(app, AUTH_ENDPOINTS, authHandlers(auth, relay, runDemo));
   if (opts.conformance) mountConformance(app, rp);
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `No API endpoint ${c.req.path}.`);
@@ -268,7 +280,9 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     server,
     lab,
     inspect,
+    relay,
     async close() {
+      await relay.stop();
       events.close();
       await new Promise<void>((ok) => {
         server.close(() => ok());
@@ -277,22 +291,6 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
       store.close();
     },
   };
-}
-
-/**
- * Why a request's Host header is refused, or null: exactly one Host, naming this server
- * (`localhost:<port>` or `127.0.0.1:<port>`). Two are refused whatever they say (RFC 9112 §3.2).
- */
-function hostRefusal(rawHeaders: readonly string[], allowed: ReadonlySet<string>): string | null {
-  const hosts: string[] = [];
-  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === 'host') hosts.push(rawHeaders[i + 1]);
-  if (hosts.length > 1) return 'The request has more than one Host header.';
-  const host = hosts[0] ?? '';
-  if (allowed.has(host)) return null;
-  const expected = [...allowed][0] ?? 'localhost:<port>';
-  return host
-    ? `Host "${host.slice(0, 200)}" is not this server (expected ${expected}).`
-    : `The request has no Host header (expected ${expected}).`;
 }
 
 /** `status { error, message, step?, ... }` with the security headers (they are set here too: onError answers bypass middleware). */

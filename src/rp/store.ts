@@ -53,7 +53,8 @@ export class Store {
   /** Prepared statements, kept: preparing is a good part of a small query's cost. */
   private readonly statements = new Map<string, StatementSync>();
 
-  private q(sql: string): StatementSync {
+  /** A prepared statement for `sql`, kept (the feature modules under store/ query through it). */
+  q(sql: string): StatementSync {
     let st = this.statements.get(sql);
     if (!st) {
       if (this.statements.size >= 256) this.statements.clear(); // filtered queries vary; keep the map small

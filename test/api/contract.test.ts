@@ -69,6 +69,7 @@ const AUTH: Samples<AuthEndpoints> = {
   changePassword: [{ email: 'contract@example.com', password: 'correct horse battery', newPassword: 'another long one' }],
   removePassword: [{ email: 'contract@example.com', password: 'another long one' }],
   readiness: ['contract@example.com'],
+  migration: ['contract@example.com'],
   sendMagicLink: ['contract@example.com'],
   redeemMagicLink: ['A'.repeat(43)],
   sendOtp: ['contract@example.com'],
@@ -77,6 +78,10 @@ const AUTH: Samples<AuthEndpoints> = {
   checkSession: ['not.a.jwt'],
   accounts: [],
   mailbox: [],
+  relayStatus: [],
+  relayStart: [{ passkeyMode: 'rewrite-origin' }],
+  relayDemo: [],
+  relayStop: [],
 };
 const HARNESS: Samples<HarnessEndpoints> = {
   status: [],
@@ -196,7 +201,7 @@ describe('the endpoint tables', () => {
   it('the client calls, and the RP routes, every authentication-lab endpoint', async () => {
     const { api, seen } = client();
     await check(AUTH_ENDPOINTS, AUTH, api.auth as never, seen);
-    expect(seen.at(-1)).toMatchObject({ url: '/api/auth/mailbox', status: 200 });
+    expect(seen.at(-1)).toMatchObject({ method: 'DELETE', url: '/api/auth/relay', status: 200 });
   });
 
   it('opens the event stream at the table path', async () => {

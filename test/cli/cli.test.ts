@@ -234,6 +234,47 @@ describe('passkey-explorer soft', () => {
       opts('y.json', { challenge: 'AA', rpId: 'a.example' }),
     );
     expect(wrongKind.err).toContain('is this request options? use get');
+    // The client half's first check: a page on another host cannot claim this RP ID.
+    const otherHost = await run(
+      'soft',
+      'create',
+      '--state',
+      join(dir, 'fresh.json'),
+      '--options',
+      opts('c3.json', creation),
+      '--origin',
+      'https://example.org',
+    );
+    expect(otherHost.code).toBe(1);
+    expect(otherHost.err).toMatch(/^SecurityError: The relying party ID "example.com" is not a registrable domain suffix/);
+  });
+});
+
+describe('passkey-explorer demo relay', () => {
+  it('--json: per method what the attacker got and the outcome; exit 0 when each is the expected one', async () => {
+    const r = await run('demo', 'relay', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(Object.keys(d)).toEqual(['rp', 'lookAlike', 'victim', 'results']);
+    expect(d.results.map((x: any) => [x.case, x.outcome.kind, x.outcome.check ?? null])).toEqual([
+      ['password', 'takeover', null],
+      ['magic-link', 'takeover', null],
+      ['email-otp', 'takeover', null],
+      ['passkey', 'refused', 'origin'],
+      ['passkey-rewritten', 'refused', 'signature'],
+      ['passkey-other-host', 'refused', 'rpId'],
+    ]);
+  });
+
+  it('prints a table for a talk; a demo it does not know is a usage error', async () => {
+    const r = await run('demo', 'relay');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^password +takeover$/m);
+    expect(r.out).toMatch(/^passkey, relayed as it is +refused at origin \(by the RP\)$/m);
+    expect(r.out).toMatch(/^passkey, look-alike on another host +refused at rpId \(by the browser\)$/m);
+    expect((await run('demo', 'nothing')).code).toBe(2);
+    expect((await run('demo', '--help')).out).toContain('Usage: passkey-explorer demo relay');
   });
 });
 

@@ -94,6 +94,19 @@ describe('verification steps: order and edge cases', () => {
     expect(find(strict).status).toBe('fail');
     expect(find(strict).message).toMatch(/refused by the RP’s policy/);
   });
+  it('an attestation object that ends inside a tag: refused at decode, never a crash (found by the API fuzz)', async () => {
+    const c = reg();
+    const cut = structuredClone(c.response);
+    // {"a": 24(…)} with the tagged item missing, and the same inside a well-formed prefix.
+    for (const bytes of [
+      [0xa1, 0x61, 0x61, 0xd8, 0x18],
+      [0xa2, 0x63, 0x66, 0x6d, 0x74, 0x64, 0x6e, 0x6f, 0x6e, 0x65, 0x61, 0x61, 0xc1],
+    ]) {
+      cut.response.attestationObject = Buffer.from(bytes).toString('base64url');
+      const checks = await verifyRegistration(dissect(cut), expectationsFromCase(c as never));
+      expect(firstFailure(checks)?.id).toBe('registration.decode');
+    }
+  });
   it('authentication checks come in the order of §7.2 and pass for a good assertion', async () => {
     const c = auth();
     const checks = await verifyAuthentication(dissect(c.response), expectationsFromCase(c as never));

@@ -255,6 +255,8 @@ describe('from a password to passkeys (the migration flow, step by step)', () =>
   const soft = new SoftAuthenticator();
   const cfg = () => ({ ...structuredClone(DEFAULT_CONFIG), userName: email, allowCredentials: true });
 
+  const walk = async () => (await call(port, 'GET', `/api/auth/accounts/${encodeURIComponent(email)}/migration`)).json;
+
   async function enrolPasskey(flags?: { be?: boolean; bs?: boolean }) {
     const o = await post('/api/registration/options', { config: cfg() });
     const reg = soft.register(o.json.options, { origin, flags: { ...flags } });
@@ -272,6 +274,9 @@ describe('from a password to passkeys (the migration flow, step by step)', () =>
 
   it('password account -> passkey enrolled under the same user -> a passkey session; readiness says what is missing', async () => {
     expect((await post('/api/auth/password/sign-up', { email, password })).status).toBe(200);
+    expect((await walk()).next).toBe('password-sign-in'); // sign-up's own session is not a sign-in
+    expect((await post('/api/auth/password/sign-in', { email, password })).status).toBe(200);
+    expect((await walk()).next).toBe('enrol-passkey');
     const before = await call(port, 'GET', `/api/auth/accounts/${encodeURIComponent(email)}/readiness`);
     expect(before.json).toMatchObject({ level: 'risky', password: true, passkeys: { total: 0 } });
     const removeTooSoon = await post('/api/auth/password/remove', { email, password });
@@ -320,5 +325,19 @@ describe('from a password to passkeys (the migration flow, step by step)', () =>
     const back = await post('/api/auth/magic-link/redeem', { token: t });
     expectSession(back.json.session, 'magic-link', ['otp']);
     expect((await call(port, 'GET', `/api/auth/accounts/nobody%40example.com/readiness`)).json.error).toBe('account_unknown');
+  });
+
+  it('the walk: every step done, in order, each after the one before; the first password change kept the passkey', async () => {
+    const w = await walk();
+    expect(w.next).toBeNull();
+    expect(w.steps.map((x: { id: string; done: boolean }) => [x.id, x.done])).toEqual(
+      ['account', 'password-sign-in', 'enrol-passkey', 'passkey-sign-in', 'change-password', 'remove-password', 'recover-with-link'].map(
+        (id) => [id, true],
+      ),
+    );
+    const times = w.steps.map((x: { at: string }) => Date.parse(x.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(w.steps.find((x: { id: string }) => x.id === 'change-password').passkeys).toEqual({ kept: 1, revoked: 0 });
+    expect((await call(port, 'GET', `/api/auth/accounts/nobody%40example.com/migration`)).json.error).toBe('account_unknown');
   });
 });

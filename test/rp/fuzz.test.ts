@@ -384,6 +384,7 @@ describe('API fuzz', () => {
           try {
             const code = String(JSON.parse(answer.text).error);
             codes.set(code, (codes.get(code) ?? 0) + 1);
+            if (code === 'request_failed') problems.push(`the catch-all answered ${what}: ${answer.text.slice(0, 300)}`);
           } catch {
             problems.push(`unparseable JSON error on ${what}`);
           }

@@ -29,9 +29,10 @@ describe('store', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all()
       .map((r) => r.name);
-    // ceremony_index: migration 2 (the History view's compact rows); lab_events: migration 3 (AUTOINCREMENT adds sqlite_sequence); harness_runs: 5; import_staging: 6; auth_* and mailbox: 7.
+    // ceremony_index: migration 2 (the History view's compact rows); lab_events: migration 3 (AUTOINCREMENT adds sqlite_sequence); harness_runs: 5; import_staging: 6; auth_* and mailbox: 7; auth_events: 8.
     expect(tables).toEqual([
       'auth_accounts',
+      'auth_events',
       'auth_sessions',
       'auth_tokens',
       'ceremonies',

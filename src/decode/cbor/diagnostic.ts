@@ -35,7 +35,7 @@ function cborDiagnostic(node: CborNode): string {
     case 'map':
       return `{${u}${node.entries.map((e) => `${cborDiagnostic(e.key)}: ${cborDiagnostic(e.value)}`).join(', ')}}`;
     case 'tag':
-      return `${node.tag.toString()}(${cborDiagnostic(node.item)})`;
+      return `${node.tag.toString()}(${node.item ? cborDiagnostic(node.item) : '…'})`;
     case 'simple':
       return typeof node.value === 'number' ? `simple(${node.value})` : String(node.value);
     case 'float':

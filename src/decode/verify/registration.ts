@@ -164,7 +164,8 @@ function canonicalCheck(ck: ReturnType<typeof ceremonyChecks>, nodes: (CborNode 
         walk(e.value, where);
       }
     else if (n.type === 'array') for (const i of n.items) walk(i, where);
-    else if (n.type === 'tag') walk(n.item, where);
+    // A tag whose item did not decode has none (the input ends inside it).
+    else if (n.type === 'tag' && n.item) walk(n.item, where);
   };
   const names = ['attestationObject', 'credentialPublicKey', 'extensions'];
   nodes.forEach((n, i) => {

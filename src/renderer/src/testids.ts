@@ -539,7 +539,30 @@ export const METHODS_TID = {
   stored: 'methods-stored',
   passwordHash: 'methods-password-hash',
   readiness: 'methods-readiness',
+  walk: 'methods-walk',
   mail: 'methods-mail',
   openLink: 'methods-open-link',
   useCode: 'methods-use-code',
+} as const;
+
+export const RELAY_TID = {
+  mode: 'relay-mode',
+  start: 'relay-start',
+  stop: 'relay-stop',
+  scripted: 'relay-scripted',
+  status: 'relay-status',
+  sameHost: 'relay-same-host',
+  otherHost: 'relay-other-host',
+  error: 'relay-error',
+  captures: 'relay-captures',
+  capture: 'relay-capture',
+} as const;
+
+export const COMPARE_TID = {
+  table: 'compare-table',
+  row: 'compare-row',
+  created: 'compare-created',
+  evidence: 'compare-evidence',
+  readiness: 'compare-readiness',
+  readinessRow: 'compare-readiness-row',
 } as const;

@@ -16,6 +16,10 @@ import {
   type AccountRecord,
   type MagicLinkSent,
   type MailMessage,
+  MIGRATION_STEPS,
+  type MigrationStep,
+  type MigrationStepId,
+  type MigrationWalk,
   type OtpSent,
   type PasswordChanged,
   type RecoveryReadiness,
@@ -23,25 +27,9 @@ import {
 } from '@api/auth.ts';
 import { ApiFailure } from '../errors.ts';
 import type { Store } from '../store.ts';
+import { AuthTables, toAccount, type AccountRow } from '../store/auth.ts';
 import { digest, hashPassword, newCode, newLinkToken, sameDigest, verifyPassword } from './secrets.ts';
 import { SessionIssuer, type Proof } from './session.ts';
-
-interface AccountRow {
-  email: string;
-  user_id: string;
-  password_hash: string | null;
-  created_at: string;
-  password_changed_at: string | null;
-}
-
-interface TokenRow {
-  id: string;
-  email: string;
-  secret_hash: string;
-  expires_at: number;
-  used_at: number | null;
-  attempts: number;
-}
 
 const refused = () =>
   new ApiFailure(
@@ -50,33 +38,25 @@ const refused = () =>
     'The e-mail address or the password is wrong (the RP does not say which: that would tell who has an account).',
   );
 
-const toAccount = (r: AccountRow): AccountRecord => ({
-  email: r.email,
-  userId: r.user_id,
-  createdAt: r.created_at,
-  passwordHash: r.password_hash,
-  passwordChangedAt: r.password_changed_at,
-});
-
 export class AuthService {
   private constructor(
     private readonly store: Store,
     private readonly originOf: () => string,
     readonly sessions: SessionIssuer,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.t = new AuthTables(store);
+  }
 
   /** `origin`: the RP's origin, known once the server listens (the sessions' iss and aud, the links' base). */
   static async create(store: Store, origin: () => string, now: () => number = Date.now): Promise<AuthService> {
     return new AuthService(store, origin, await SessionIssuer.create(origin, now), now);
   }
 
-  private get db() {
-    return this.store.db;
-  }
+  private readonly t: AuthTables;
 
   private account(email: string): AccountRow | null {
-    return (this.db.prepare('SELECT * FROM auth_accounts WHERE email = ?').get(email) as AccountRow | undefined) ?? null;
+    return this.t.account(email);
   }
 
   private iso(): string {
@@ -84,7 +64,7 @@ export class AuthService {
   }
 
   accounts(): AccountRecord[] {
-    return (this.db.prepare('SELECT * FROM auth_accounts ORDER BY created_at').all() as unknown as AccountRow[]).map(toAccount);
+    return this.t.accounts().map(toAccount);
   }
 
   // ---- password ----
@@ -96,12 +76,11 @@ export class AuthService {
     const user =
       this.store.userByName(email) ??
       this.store.createUser({ id: randomUUID().replace(/-/g, ''), name: email, displayName: email, createdAt: this.iso() });
-    const r = this.db
-      .prepare(
-        'INSERT OR IGNORE INTO auth_accounts (email, user_id, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(email, user.id, hash, this.iso(), this.iso());
-    if (Number(r.changes) === 0) throw new ApiFailure(409, 'account_exists', `An account for ${email} exists already: sign in instead.`);
+    const created = this.t.insertAccount(
+      { email, user_id: user.id, password_hash: hash, created_at: this.iso(), password_changed_at: this.iso() },
+      this.now(),
+    );
+    if (!created) throw new ApiFailure(409, 'account_exists', `An account for ${email} exists already: sign in instead.`);
     const account = this.account(email)!;
     return { account: toAccount(account), session: await this.open(account, { method: 'password' }) };
   }
@@ -125,7 +104,7 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     const passkeys = this.store.credentials(account.user_id);
     this.store.transaction(() => {
-      this.db.prepare('UPDATE auth_accounts SET password_hash = ?, password_changed_at = ? WHERE email = ?').run(hash, this.iso(), email);
+      this.t.setPassword(email, hash, this.iso(), this.now(), { revokePasskeys, passkeys: passkeys.length });
       if (revokePasskeys) for (const c of passkeys) this.store.deleteCredential(c.id);
     });
     return {
@@ -145,7 +124,7 @@ export class AuthService {
         `${email} has no passkey yet: register one before removing the password, or the mailbox would be the only way in.`,
       );
     }
-    this.db.prepare('UPDATE auth_accounts SET password_hash = NULL, password_changed_at = ? WHERE email = ?').run(this.iso(), email);
+    this.t.setPassword(email, null, this.iso(), this.now());
     return toAccount(this.account(email)!);
   }
 
@@ -203,6 +182,67 @@ export class AuthService {
     };
   }
 
+  /**
+   * The walk from a password to passkeys, read from what happened: the account's events, the sessions
+   * issued, the user's verified ceremonies. A step counts once it happened after the one before it.
+   */
+  migration(email: string): MigrationWalk {
+    const account = this.account(email);
+    if (!account) throw new ApiFailure(404, 'account_unknown', `No account ${email} here: the walk starts with a password account.`);
+    const events = this.t.events(email);
+    const sessions = this.t.sessions(email);
+    const first = (times: number[], after: number | null) => (after === null ? null : (times.find((t) => t >= after) ?? null));
+    const created = events.find((e) => e.kind === 'account-created')?.at ?? Date.parse(account.created_at);
+    // Sign-up opens the first password session; signing in with the password is a later one.
+    const passwordSignIn = first(
+      sessions
+        .filter((x) => x.method === 'password')
+        .map((x) => x.issued_at)
+        .slice(1),
+      created,
+    );
+    const enrolled = first(this.t.verifiedCeremonies('registration', email), passwordSignIn);
+    const passkeySignIn = first(
+      [
+        ...sessions.filter((x) => x.method === 'passkey').map((x) => x.issued_at),
+        ...this.t.verifiedCeremonies('authentication', email),
+      ].sort((a, b) => a - b),
+      enrolled,
+    );
+    const change = passkeySignIn === null ? undefined : events.find((e) => e.kind === 'password-changed' && e.at >= passkeySignIn);
+    const changed = change?.at ?? null;
+    const removed = first(
+      events.filter((e) => e.kind === 'password-removed').map((e) => e.at),
+      changed,
+    );
+    const recovered = first(
+      sessions.filter((x) => x.method === 'magic-link').map((x) => x.issued_at),
+      removed,
+    );
+    const at: Record<MigrationStepId, number | null> = {
+      account: created,
+      'password-sign-in': passwordSignIn,
+      'enrol-passkey': enrolled,
+      'passkey-sign-in': passkeySignIn,
+      'change-password': changed,
+      'remove-password': removed,
+      'recover-with-link': recovered,
+    };
+    const steps: MigrationStep[] = MIGRATION_STEPS.map((id) => ({
+      id,
+      done: at[id] !== null,
+      at: at[id] === null ? null : new Date(at[id]).toISOString(),
+      ...(id === 'change-password' && change?.detail
+        ? {
+            passkeys: change.detail.revokePasskeys
+              ? { kept: 0, revoked: Number(change.detail.passkeys ?? 0) }
+              : { kept: Number(change.detail.passkeys ?? 0), revoked: 0 },
+          }
+        : {}),
+    }));
+    return { email, steps, next: steps.find((x) => !x.done)?.id ?? null };
+  }
+
   private decoy: Promise<string> | null = null;
   private decoyHash(): Promise<string> {
     return (this.decoy ??= hashPassword(newLinkToken()));
@@ -221,9 +261,14 @@ export class AuthService {
       return { sent: true, expiresInS: MAGIC_LINK_TTL_MS / 1000 };
     }
     const token = newLinkToken();
-    this.db
-      .prepare('INSERT INTO auth_tokens (id, kind, email, secret_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), 'magic-link', email, digest(token), this.now() + MAGIC_LINK_TTL_MS, this.now());
+    this.t.insertToken({
+      id: randomUUID(),
+      kind: 'magic-link',
+      email,
+      secretHash: digest(token),
+      expiresAt: this.now() + MAGIC_LINK_TTL_MS,
+      at: this.now(),
+    });
     const link = `${this.originOf()}/#/auth/magic?token=${token}`;
     this.mail(
       email,
@@ -235,8 +280,7 @@ export class AuthService {
   }
 
   async redeemMagicLink(token: string): Promise<Session> {
-    const row = this.db.prepare("SELECT * FROM auth_tokens WHERE kind = 'magic-link' AND secret_hash = ?").get(digest(token)) as
-      TokenRow | undefined;
+    const row = this.t.linkToken(digest(token));
     if (!row) throw new ApiFailure(404, 'link_unknown', 'This sign-in link is not one this RP sent (or it was mistyped).');
     if (row.used_at !== null)
       throw new ApiFailure(409, 'link_used', 'This sign-in link was used already: each link signs in once. Ask for a new one.');
@@ -248,9 +292,7 @@ export class AuthService {
       );
     }
     // Spent as one step: two clicks at the same moment sign in once.
-    if (
-      Number(this.db.prepare('UPDATE auth_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL').run(this.now(), row.id).changes) !== 1
-    ) {
+    if (!this.t.spend(row.id, this.now())) {
       throw new ApiFailure(409, 'link_used', 'This sign-in link was used already: each link signs in once. Ask for a new one.');
     }
     const account = this.account(row.email);
@@ -274,12 +316,15 @@ export class AuthService {
     const id = randomUUID();
     this.store.transaction(() => {
       // A new code replaces the one before: only the latest can be entered.
-      this.db
-        .prepare("UPDATE auth_tokens SET used_at = ? WHERE kind = 'email-otp' AND email = ? AND used_at IS NULL")
-        .run(this.now(), email);
-      this.db
-        .prepare('INSERT INTO auth_tokens (id, kind, email, secret_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, 'email-otp', email, digest(`${id}:${code}`), this.now() + OTP_TTL_MS, this.now());
+      this.t.closeCodes(email, this.now());
+      this.t.insertToken({
+        id,
+        kind: 'email-otp',
+        email,
+        secretHash: digest(`${id}:${code}`),
+        expiresAt: this.now() + OTP_TTL_MS,
+        at: this.now(),
+      });
     });
     this.mail(
       email,
@@ -290,9 +335,7 @@ export class AuthService {
   }
 
   async verifyOtp(email: string, code: string): Promise<Session> {
-    const row = this.db
-      .prepare("SELECT * FROM auth_tokens WHERE kind = 'email-otp' AND email = ? AND used_at IS NULL ORDER BY created_at DESC LIMIT 1")
-      .get(email) as TokenRow | undefined;
+    const row = this.t.openCode(email);
     if (!row)
       throw new ApiFailure(
         404,
@@ -310,11 +353,7 @@ export class AuthService {
       // Counted and judged in one statement: parallel guesses cannot pass the limit.
       const attempts = row.attempts + 1;
       const locked = attempts >= OTP_MAX_ATTEMPTS;
-      this.db
-        .prepare(
-          'UPDATE auth_tokens SET attempts = attempts + 1, used_at = CASE WHEN attempts + 1 >= ? THEN ? ELSE used_at END WHERE id = ?',
-        )
-        .run(OTP_MAX_ATTEMPTS, this.now(), row.id);
+      this.t.wrongTry(row.id, OTP_MAX_ATTEMPTS, this.now());
       if (locked)
         throw new ApiFailure(429, 'code_locked', `${OTP_MAX_ATTEMPTS} wrong codes: this code no longer works. Ask for a new one.`);
       throw new ApiFailure(
@@ -327,9 +366,7 @@ export class AuthService {
         },
       );
     }
-    if (
-      Number(this.db.prepare('UPDATE auth_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL').run(this.now(), row.id).changes) !== 1
-    ) {
+    if (!this.t.spend(row.id, this.now())) {
       throw new ApiFailure(404, 'code_unknown', 'This code was used already: ask for a new one.');
     }
     return this.open(this.account(email)!, { method: 'email-otp' });
@@ -361,32 +398,22 @@ export class AuthService {
 
   private async open(account: AccountRow, proof: Proof, ceremonyId?: string): Promise<Session> {
     const session = await this.sessions.issue({ userId: account.user_id, email: account.email }, proof);
-    const r = this.db
-      .prepare('INSERT OR IGNORE INTO auth_sessions (jti, email, method, ceremony_id, issued_at) VALUES (?, ?, ?, ?, ?)')
-      .run(session.claims.jti, account.email, proof.method, ceremonyId ?? null, this.now());
-    if (Number(r.changes) !== 1)
-      throw new ApiFailure(409, 'session_exists', `Ceremony ${ceremonyId} already gave a session: a sign-in opens one.`);
+    const fresh = this.t.insertSession({
+      jti: session.claims.jti,
+      email: account.email,
+      method: proof.method,
+      ceremony_id: ceremonyId ?? null,
+      issued_at: this.now(),
+    });
+    if (!fresh) throw new ApiFailure(409, 'session_exists', `Ceremony ${ceremonyId} already gave a session: a sign-in opens one.`);
     return session;
   }
 
   private mail(to: string, subject: string, text: string, link?: string): void {
-    this.db
-      .prepare('INSERT INTO mailbox (id, recipient, subject, body, link, sent_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), to, subject, text, link ?? null, this.iso());
-    // Keep the newest 500 messages.
-    this.db.prepare('DELETE FROM mailbox WHERE id NOT IN (SELECT id FROM mailbox ORDER BY sent_at DESC, rowid DESC LIMIT 500)').run();
+    this.t.mail({ id: randomUUID(), to, subject, text, link, sentAt: this.iso() });
   }
 
   mailbox(): MailMessage[] {
-    return (
-      this.db.prepare('SELECT * FROM mailbox ORDER BY sent_at DESC, rowid DESC LIMIT 200').all() as Record<string, string | null>[]
-    ).map((m) => ({
-      id: String(m.id),
-      to: String(m.recipient),
-      subject: String(m.subject),
-      text: String(m.body),
-      ...(m.link ? { link: m.link } : {}),
-      sentAt: String(m.sent_at),
-    }));
+    return this.t.mailbox();
   }
 }

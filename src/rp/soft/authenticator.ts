@@ -14,6 +14,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Forgery } from '@api/harness.ts';
+import { rpIdCandidates } from '@decode/index.ts';
 import { encodeCbor, type CborValue } from './cbor.ts';
 import {
   issueAikCert,
@@ -113,6 +114,18 @@ export class SoftClientError extends Error {
   }
 }
 
+/**
+ * The client's first check, before any authenticator is asked: the RP ID must be the page's host or a
+ * parent domain of it (WebAuthn §5.1.3 step 8 / §5.1.4.1 step 7), or the call fails with SecurityError.
+ */
+function clientRpIdCheck(rpId: string | undefined, origin: string): void {
+  if (rpId === undefined || rpIdCandidates(origin).includes(rpId)) return;
+  throw new SoftClientError(
+    'SecurityError',
+    `The relying party ID "${rpId}" is not a registrable domain suffix of, nor equal to, the current domain (${origin}).`,
+  );
+}
+
 export interface CallContext {
   /** The origin the client puts in clientDataJSON (the page's). */
   origin: string;
@@ -177,6 +190,7 @@ export class SoftwareAuthenticator {
 
   async create(o: CreationJSON, ctx: CallContext): Promise<Record<string, unknown>> {
     const opt = this.options;
+    clientRpIdCheck(o.rp.id, ctx.origin);
     if (!opt.presence)
       throw new SoftClientError('NotAllowedError', 'The operation either timed out or was not allowed (no one touched the authenticator).');
     const rpId = o.rp.id ?? new URL(ctx.origin).hostname;
@@ -252,6 +266,7 @@ export class SoftwareAuthenticator {
 
   async get(o: RequestJSON, ctx: CallContext): Promise<Record<string, unknown>> {
     const opt = this.options;
+    clientRpIdCheck(o.rpId, ctx.origin);
     if (!opt.presence)
       throw new SoftClientError('NotAllowedError', 'The operation either timed out or was not allowed (no one touched the authenticator).');
     const rpId = o.rpId ?? new URL(ctx.origin).hostname;

@@ -8,11 +8,21 @@
  * node:crypto (ECDSA signatures DER-encoded, as attestation statements carry them).
  */
 import 'reflect-metadata';
-import { sign, webcrypto } from 'node:crypto';
+import { sign } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import * as der from './der.ts';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// The global WebCrypto (Node's, typed by whichever lib the program has: node's or the DOM's, as the
+// e2e and bench programs that start an RP have) — x509's key types are the global ones too.
+const webcrypto = globalThis.crypto;
+x509.cryptoProvider.set(webcrypto);
+type Key = Awaited<ReturnType<typeof webcrypto.subtle.importKey>>;
+interface KeyPair {
+  publicKey: Key;
+  privateKey: Key;
+}
+/** A byte array as WebCrypto's BufferSource (an ArrayBuffer-backed view). */
+const bytes = (b: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
 
 const EC = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 /** id-fido-gen-ce-aaguid (FIDO Metadata / WebAuthn §8.2.1). */
@@ -33,11 +43,11 @@ export interface TestCa {
 /** What can be wrong with an attestation certificate (the forgeries' chains). */
 export type CertFlaw = 'untrusted' | 'expired' | 'wrong-purpose' | 'aaguid-mismatch';
 
-async function keys(): Promise<webcrypto.CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+async function keys(): Promise<KeyPair> {
+  return (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as KeyPair;
 }
 
-async function issued(cert: x509.X509Certificate, pair: webcrypto.CryptoKeyPair): Promise<Issued> {
+async function issued(cert: x509.X509Certificate, pair: KeyPair): Promise<Issued> {
   return {
     der: new Uint8Array(cert.rawData),
     pem: cert.toString('pem'),
@@ -68,12 +78,12 @@ async function signedBy(
   return x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: o.subject,
-    issuer: new x509.X509Certificate(ca.root.der).subject,
+    issuer: new x509.X509Certificate(bytes(ca.root.der)).subject,
     notBefore: o.validity?.notBefore ?? new Date(now - DAY),
     notAfter: o.validity?.notAfter ?? new Date(now + 1825 * DAY),
     signingAlgorithm: EC,
     publicKey: o.publicKey,
-    signingKey: await webcrypto.subtle.importKey('pkcs8', ca.root.pkcs8, EC, false, ['sign']),
+    signingKey: await webcrypto.subtle.importKey('pkcs8', bytes(ca.root.pkcs8), EC, false, ['sign']),
     extensions: o.extensions,
   });
 }
@@ -133,11 +143,11 @@ export async function issueCredentialCert(
 ): Promise<Uint8Array> {
   const cert = await signedBy(ca, {
     subject: opts.subject,
-    publicKey: opts.spki,
+    publicKey: bytes(opts.spki),
     now: opts.now,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.Extension(opts.extension.oid, false, opts.extension.value),
+      new x509.Extension(opts.extension.oid, false, bytes(opts.extension.value)),
     ],
   });
   return new Uint8Array(cert.rawData);
@@ -166,7 +176,7 @@ export async function issueAikCert(ca: TestCa, opts: { aaguid: Uint8Array; now?:
     now: opts.now,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.Extension('2.5.29.17', true, der.seq(der.explicit(4, directoryName))),
+      new x509.Extension('2.5.29.17', true, bytes(der.seq(der.explicit(4, directoryName)))),
       new x509.ExtendedKeyUsageExtension(['2.23.133.8.3'], false),
       new x509.Extension(AAGUID_OID, false, Uint8Array.from([0x04, 0x10, ...opts.aaguid])),
     ],

@@ -185,4 +185,16 @@ export const MIGRATIONS: string[] = [
     sent_at TEXT NOT NULL
   );
   `,
+  // 8: what happened to an auth lab account besides its sign-ins (those are auth_sessions): created,
+  // password changed (passkeys kept or revoked), password removed — the migration walk reads them.
+  `
+  CREATE TABLE auth_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('account-created', 'password-changed', 'password-removed')),
+    at INTEGER NOT NULL,               -- ms since epoch
+    detail TEXT                        -- JSON
+  );
+  CREATE INDEX auth_events_email ON auth_events(email, at);
+  `,
 ];

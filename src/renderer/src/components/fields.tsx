@@ -18,7 +18,17 @@ export function TextField({
   placeholder,
   maxLength,
   autoComplete = 'off',
-}: Base & { value: string; onChange(v: string): void; placeholder?: string; maxLength?: number; autoComplete?: string }) {
+  type = 'text',
+  inputMode,
+}: Base & {
+  value: string;
+  onChange(v: string): void;
+  placeholder?: string;
+  maxLength?: number;
+  autoComplete?: string;
+  type?: 'text' | 'email' | 'password';
+  inputMode?: 'numeric';
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -26,7 +36,8 @@ export function TextField({
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        type="text"
+        type={type}
+        inputMode={inputMode}
         data-testid={testId}
         value={value}
         disabled={disabled}

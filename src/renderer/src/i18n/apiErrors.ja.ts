@@ -87,4 +87,5 @@ export const apiErrorsJa: Record<ApiErrorCode, string> = {
   session_exists: 'このサインインからは既にセッションが発行されています。',
   no_passkey: 'パスキーがまだありません。パスワードを削除する前にパスキーを登録してください。',
   account_unknown: 'このアカウントは見つかりません。',
+  relay_demo_failed: '台本どおりの被害者の操作が最後まで進みませんでした（中継が途中で止められた可能性があります）。',
 };

@@ -11,6 +11,8 @@ import { labEn } from './lab.en.ts';
 import { inspectEn } from './inspect.en.ts';
 import { harnessEn } from './harness.en.ts';
 import { methodsEn } from './methods.en.ts';
+import { relayEn } from './relay.en.ts';
+import { compareEn } from './compare.en.ts';
 import type { Catalog } from '@decode/messages/i18n.ts';
 
 export const en = {
@@ -367,6 +369,8 @@ export const en = {
   ...inspectEn,
   ...harnessEn,
   ...methodsEn,
+  ...relayEn,
+  ...compareEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,8 @@ import { labJa } from './lab.ja.ts';
 import { inspectJa } from './inspect.ja.ts';
 import { harnessJa } from './harness.ja.ts';
 import { methodsJa } from './methods.ja.ts';
+import { relayJa } from './relay.ja.ts';
+import { compareJa } from './compare.ja.ts';
 
 export const ja: Messages = {
   'app.title': 'Passkey Explorer',
@@ -365,4 +367,6 @@ export const ja: Messages = {
   ...inspectJa,
   ...harnessJa,
   ...methodsJa,
+  ...relayJa,
+  ...compareJa,
 };

@@ -3,51 +3,17 @@
  * (AUTH_ENDPOINTS). The account form | the session it ends in (the JWT decoded, its amr explained,
  * checked at the RP) and what the server keeps | the local mailbox the links and codes go to.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { AccountRecord, MailMessage, RecoveryReadiness, Session } from '@api/auth.ts';
+import { useCallback, useEffect, useState } from 'react';
+import type { AccountRecord, MailMessage, MigrationWalk, RecoveryReadiness, Session } from '@api/auth.ts';
 import { toApiError } from '../api/client.ts';
-import { CheckField } from '../components/fields.tsx';
+import { CheckField, TextField } from '../components/fields.tsx';
 import { useApi } from '../api/context.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useExplorer } from '../state/explorer.tsx';
 import { METHODS_TID as TID } from '../testids.ts';
+import '../styles/relay.css';
 
 type Status = { ok: boolean; text: string } | null;
-
-function Field({
-  label,
-  testId,
-  value,
-  onChange,
-  type = 'text',
-  autoComplete,
-  inputMode,
-}: {
-  label: string;
-  testId: string;
-  value: string;
-  onChange(v: string): void;
-  type?: 'text' | 'email' | 'password';
-  autoComplete?: string;
-  inputMode?: 'numeric';
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        data-testid={testId}
-        value={value}
-        autoComplete={autoComplete ?? 'off'}
-        inputMode={inputMode}
-        spellCheck={false}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      />
-    </div>
-  );
-}
 
 export function MethodsView() {
   const { t, dateTime } = useI18n();
@@ -65,6 +31,7 @@ export function MethodsView() {
   const [mail, setMail] = useState<MailMessage[]>([]);
   const [accounts, setAccounts] = useState<AccountRecord[]>([]);
   const [readiness, setReadiness] = useState<RecoveryReadiness | null>(null);
+  const [walk, setWalk] = useState<MigrationWalk | null>(null);
 
   const address = email.trim().toLowerCase();
   const refresh = useCallback(async () => {
@@ -76,11 +43,18 @@ export function MethodsView() {
     void refresh().catch(() => undefined);
   }, [refresh]);
   useEffect(() => {
-    if (!address.includes('@')) return setReadiness(null);
+    if (!address.includes('@')) {
+      setWalk(null);
+      return setReadiness(null);
+    }
     let live = true;
     api.auth.readiness(address).then(
       (r) => live && setReadiness(r),
       () => live && setReadiness(null),
+    );
+    api.auth.migration(address).then(
+      (w) => live && setWalk(w),
+      () => live && setWalk(null),
     );
     return () => {
       live = false;
@@ -131,8 +105,15 @@ export function MethodsView() {
         <div className="panel-scroll">
           <p className="field-hint">{t('methods.intro')}</p>
           <fieldset disabled={busy}>
-            <Field label={t('methods.email')} testId={TID.email} value={email} onChange={setEmail} type="email" autoComplete="username" />
-            <Field
+            <TextField
+              label={t('methods.email')}
+              testId={TID.email}
+              value={email}
+              onChange={setEmail}
+              type="email"
+              autoComplete="username"
+            />
+            <TextField
               label={t('methods.password')}
               testId={TID.password}
               value={password}
@@ -162,7 +143,7 @@ export function MethodsView() {
                 return { done: t('methods.done.sentCode', { email: address, minutes: r.expiresInS / 60, attempts: r.attempts }) };
               })}
             </div>
-            <Field
+            <TextField
               label={t('methods.code')}
               testId={TID.code}
               value={code}
@@ -176,7 +157,7 @@ export function MethodsView() {
                 done: t('methods.done.signIn'),
               }))}
             </div>
-            <Field
+            <TextField
               label={t('methods.newPassword')}
               testId={TID.newPassword}
               value={newPassword}
@@ -288,6 +269,26 @@ export function MethodsView() {
             </dl>
           ) : (
             <p className="muted">{t('methods.noAccount')}</p>
+          )}
+          {walk && (
+            <section data-testid={TID.walk} data-next={walk.next ?? ''}>
+              <h3 className="section-title">{t('methods.walk')}</h3>
+              <ol className="migration-walk">
+                {walk.steps.map((step) => (
+                  <li key={step.id} data-step={step.id} data-done={String(step.done)}>
+                    <span className={`tag${step.done ? '' : step.id === walk.next ? ' tag-warn' : ''}`}>
+                      {t(step.done ? 'methods.walk.done' : step.id === walk.next ? 'methods.walk.next' : 'methods.walk.todo')}
+                    </span>{' '}
+                    {t(`methods.walk.${step.id}` as MessageKey)}
+                    {step.at && <span className="muted small"> · {dateTime(step.at)}</span>}
+                    {step.passkeys && <span className="muted small"> · {t('methods.done.changed', { ...step.passkeys })}</span>}
+                    {step.id === walk.next && (
+                      <p className="field-hint">{t(`methods.walk.how.${step.id}` as MessageKey, { email: address })}</p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </section>
           )}
           {readiness && (
             <section data-testid={TID.readiness} data-level={readiness.level}>

@@ -25,6 +25,8 @@ export const VIEWS: ViewDef[] = [
   { id: 'inspect', label: 'nav.inspect', component: lazyView(() => import('./InspectView.tsx'), 'InspectView') },
   { id: 'harness', label: 'nav.harness', component: lazyView(() => import('./HarnessView.tsx'), 'HarnessView') },
   { id: 'methods', label: 'nav.methods', component: lazyView(() => import('./MethodsView.tsx'), 'MethodsView') },
+  { id: 'compare', label: 'nav.compare', component: lazyView(() => import('./CompareView.tsx'), 'CompareView') },
+  { id: 'relay', label: 'nav.relay', component: lazyView(() => import('./RelayView.tsx'), 'RelayView') },
 ];
 
 /** Lazily loaded view: `lazyView(() => import('./DecodeView.tsx'), 'DecodeView')`. */
