@@ -96,6 +96,21 @@ export interface MailMessage {
   /** The magic link in the message, when it carries one. */
   link?: string;
   sentAt: string;
+  /** Delivery to the SMTP server the user configured, when one was (the local mailbox always has it). */
+  smtp?: { status: 'sending' | 'sent' | 'failed'; detail: string };
+}
+
+/** Optional real delivery: the SMTP server links and codes are sent to as well (nodemailer). */
+export interface SmtpSettings {
+  enabled: boolean;
+  host: string;
+  port: number;
+  /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  from: string;
+  user: string;
+  /** Whether a password is kept (it is never sent back). */
+  hasPassword: boolean;
 }
 
 export interface MagicLinkSent {
@@ -157,3 +172,22 @@ export interface MigrationWalk {
   /** The first step not done yet, in the walk's order (null: the walk is complete). */
   next: MigrationStepId | null;
 }
+
+const host = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, 'must be a host name or an address');
+export const smtpSettingsRequest = z
+  .object({
+    enabled: z.boolean(),
+    host,
+    port: z.number().int().min(1).max(65535),
+    secure: z.boolean(),
+    from: email,
+    user: z.string().max(256),
+    /** Omitted: keep the password kept; '' forgets it. */
+    password: z.string().max(1024).optional(),
+  })
+  .strict();

@@ -15,6 +15,7 @@ import {
   removePasswordRequest,
   sessionCheckRequest,
   signUpRequest,
+  smtpSettingsRequest,
   type AccountRecord,
   type MagicLinkSent,
   type MailMessage,
@@ -24,6 +25,7 @@ import {
   type RecoveryReadiness,
   type Session,
   type SessionClaims,
+  type SmtpSettings,
 } from './auth.ts';
 import { relayStartRequest, type RelayDemo, type RelayPasskeyMode, type RelayStatus } from './relay.ts';
 import { z } from 'zod';
@@ -607,6 +609,22 @@ export const AUTH_ENDPOINTS = {
   accounts: endpoint<AccountRecord[]>()({ method: 'GET', path: '/api/auth/accounts', args: none }),
   /** The local mailbox magic links and codes are delivered to, newest first. */
   mailbox: endpoint<MailMessage[]>()({ method: 'GET', path: '/api/auth/mailbox', args: none }),
+
+  /** Real delivery of links and codes to an SMTP server (off unless configured); the password is never sent back. */
+  smtpSettings: endpoint<SmtpSettings>()({ method: 'GET', path: '/api/auth/smtp', args: none }),
+  setSmtpSettings: endpoint<SmtpSettings>()({
+    method: 'POST',
+    path: '/api/auth/smtp',
+    body: smtpSettingsRequest,
+    args: (req: z.input<typeof smtpSettingsRequest>) => ({ body: req }),
+  }),
+  /** A test message through the SMTP server (and into the local mailbox), answered once it was tried. */
+  testSmtp: endpoint<MailMessage>()({
+    method: 'POST',
+    path: '/api/auth/smtp/test',
+    body: emailRequest,
+    args: (to: string) => ({ body: { email: to } }),
+  }),
 
   /** The phishing relay demo: the look-alike's origins, what it relayed and kept, each method's outcome. */
   relayStatus: endpoint<RelayStatus>()({ method: 'GET', path: '/api/auth/relay', args: none }),

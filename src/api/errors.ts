@@ -96,6 +96,7 @@ export const API_ERRORS = {
   no_passkey: 409,
   account_unknown: 404,
   relay_demo_failed: 409,
+  smtp_off: 409,
 } as const;
 
 /** An error code the RP answers with. */

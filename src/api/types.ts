@@ -272,7 +272,9 @@ export type RpEvent =
   /** A harness run progressed (GET /api/harness/runs/:id again). */
   | { type: 'harness'; run: string }
   /** The phishing relay demo kept something or an outcome changed (GET /api/auth/relay again). */
-  | { type: 'relay' };
+  | { type: 'relay' }
+  /** A mailbox message arrived or its SMTP delivery finished (GET /api/auth/mailbox again). */
+  | { type: 'mailbox' };
 
 /** The second verifier's verdict on the same response. */
 export interface SecondOpinion {

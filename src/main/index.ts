@@ -68,7 +68,12 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_e, contents) => {
     // Inspected sites navigate wherever they like, in their own session; the app's windows stay locked.
     if (contents.session === inspectSession) return;
-    lockDownContents(contents, origin, (url) => shell.openExternal(url));
+    lockDownContents(
+      contents,
+      origin,
+      (url) => shell.openExternal(url),
+      () => rp?.relay.origins ?? [],
+    );
   });
   const product = `Electron ${process.versions.electron} (Chromium ${process.versions.chrome})`;
   await inspect.connect(inspectWindows({ createWindow: (o) => new BrowserWindow(o), partition: INSPECT_PARTITION, product }));

@@ -23,11 +23,12 @@ const EXTERNAL_HOSTS = [
 ];
 
 /**
- * May `url` be handed to the system browser? Only https to an allow-listed host, or the local
- * RP's own origin (the "open in system browser" hand-off). Never file:, javascript:, custom schemes
+ * May `url` be handed to the system browser? Only https to an allow-listed host, the local RP's own
+ * origin (the "open in system browser" hand-off), or one of `alsoOrigins` (the phishing relay demo's
+ * look-alike while it runs: the victim's browser opens it). Never file:, javascript:, custom schemes
  * or credentials in the URL.
  */
-export function isAllowedExternal(url: string, rpOrigin: string): boolean {
+export function isAllowedExternal(url: string, rpOrigin: string, alsoOrigins: readonly string[] = []): boolean {
   let u: URL;
   try {
     u = new URL(url);
@@ -35,7 +36,7 @@ export function isAllowedExternal(url: string, rpOrigin: string): boolean {
     return false;
   }
   if (u.username || u.password) return false;
-  if (u.origin === rpOrigin) return true;
+  if (u.origin === rpOrigin || alsoOrigins.includes(u.origin)) return true;
   return u.protocol === 'https:' && u.port === '' && EXTERNAL_HOSTS.includes(u.hostname);
 }
 

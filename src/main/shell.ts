@@ -69,11 +69,17 @@ type ContentsGuards = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
  * denied, `<webview>` never attaches; an allow-listed https link (or the RP origin itself, the
  * "open in system browser" hand-off) goes to the system browser instead.
  */
-export function lockDownContents(contents: ContentsGuards, origin: string, openExternal: (url: string) => Promise<void>): void {
+export function lockDownContents(
+  contents: ContentsGuards,
+  origin: string,
+  openExternal: (url: string) => Promise<void>,
+  /** Origins the system browser may open besides the allow list: the running look-alike's (src/rp/auth/relay.ts). */
+  lookAlikes: () => readonly string[] = () => [],
+): void {
   const leave = (event: { preventDefault(): void }, url: string) => {
     if (isAppUrl(url, origin)) return;
     event.preventDefault();
-    if (isAllowedExternal(url, origin)) void openExternal(url).catch(() => undefined);
+    if (isAllowedExternal(url, origin, lookAlikes())) void openExternal(url).catch(() => undefined);
   };
   contents.on('will-navigate', (event, url) => leave(event, url));
   contents.on('will-redirect', (event, url) => leave(event, url));
@@ -83,7 +89,7 @@ export function lockDownContents(contents: ContentsGuards, origin: string, openE
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url, origin)) void openExternal(url).catch(() => undefined);
+    if (isAllowedExternal(url, origin, lookAlikes())) void openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
 }

@@ -21,6 +21,7 @@ import { Hono } from 'hono';
 import { AUTH_ENDPOINTS, ENDPOINT_TABLES, ENDPOINTS, HARNESS_ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
 import { authHandlers } from './auth/routes.ts';
 import { AuthService } from './auth/service.ts';
+import { SmtpDelivery } from './auth/smtp.ts';
 import { PhishingRelay } from './auth/relay.ts';
 import { runRelayDemo } from './auth/relayDemo.ts';
 import type { ApiError, RpEvent } from '@api/types.ts';
@@ -130,7 +131,12 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const inspect = opts.inspect ?? new InspectHost();
 
   // The session key is made before the server listens: every route exists before the first request.
-  const auth = await AuthService.create(store, () => origin, opts.now);
+  const auth = await AuthService.create(store, () => origin, {
+    now: opts.now,
+    smtp: new SmtpDelivery(opts.dataDir),
+    // Called on requests only, once the server (and ctx below) exist.
+    publish: () => ctx.publish({ type: 'mailbox' }),
+  });
   const app = new Hono<AppEnv>();
   /** Filled once the port is known (no request can arrive before). */
   const allowedHosts = new Set<string>();

@@ -149,6 +149,26 @@ describe('navigation and new windows', () => {
     expect(opened).toEqual(['https://github.com/w3c/webauthn', `${origin}/#/ceremony?handoff=x`]);
   });
 
+  it('the phishing relay’s look-alike opens in the system browser while it runs, never in the window', () => {
+    const contents = new FakeContents();
+    const opened: string[] = [];
+    let running: string[] = [];
+    lockDownContents(
+      contents as never,
+      origin,
+      async (url) => {
+        opened.push(url);
+      },
+      () => running,
+    );
+    expect(contents.openHandler!({ url: 'http://localhost:40001/#/methods' })).toEqual({ action: 'deny' });
+    running = ['http://localhost:40001', 'http://127.0.0.1:40001'];
+    expect(contents.openHandler!({ url: 'http://localhost:40001/#/methods' })).toEqual({ action: 'deny' });
+    expect(contents.attempt('will-navigate', 'http://127.0.0.1:40001/#/ceremony')).toBe(true);
+    expect(contents.openHandler!({ url: 'http://localhost:40002/' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['http://localhost:40001/#/methods', 'http://127.0.0.1:40001/#/ceremony']);
+  });
+
   it('never attaches a webview, and keeps sub-frames on the origin', () => {
     const { contents } = locked();
     expect(contents.attempt('will-attach-webview', 'https://evil.example/')).toBe(true);

@@ -30,6 +30,7 @@ import type { Store } from '../store.ts';
 import { AuthTables, toAccount, type AccountRow } from '../store/auth.ts';
 import { digest, hashPassword, newCode, newLinkToken, sameDigest, verifyPassword } from './secrets.ts';
 import { SessionIssuer, type Proof } from './session.ts';
+import type { SmtpDelivery } from './smtp.ts';
 
 const refused = () =>
   new ApiFailure(
@@ -44,13 +45,21 @@ export class AuthService {
     private readonly originOf: () => string,
     readonly sessions: SessionIssuer,
     private readonly now: () => number,
+    /** Real delivery besides the local mailbox, when the user configured it. */
+    readonly smtp: SmtpDelivery | null,
+    private readonly published: () => void,
   ) {
     this.t = new AuthTables(store);
   }
 
   /** `origin`: the RP's origin, known once the server listens (the sessions' iss and aud, the links' base). */
-  static async create(store: Store, origin: () => string, now: () => number = Date.now): Promise<AuthService> {
-    return new AuthService(store, origin, await SessionIssuer.create(origin, now), now);
+  static async create(
+    store: Store,
+    origin: () => string,
+    opts: { now?: () => number; smtp?: SmtpDelivery; publish?: () => void } = {},
+  ): Promise<AuthService> {
+    const now = opts.now ?? Date.now;
+    return new AuthService(store, origin, await SessionIssuer.create(origin, now), now, opts.smtp ?? null, opts.publish ?? (() => {}));
   }
 
   private readonly t: AuthTables;
@@ -409,8 +418,37 @@ export class AuthService {
     return session;
   }
 
-  private mail(to: string, subject: string, text: string, link?: string): void {
-    this.t.mail({ id: randomUUID(), to, subject, text, link, sentAt: this.iso() });
+  /** Into the local mailbox, and to the SMTP server when one is configured (its outcome recorded on the message). */
+  private mail(to: string, subject: string, text: string, link?: string): { id: string; delivered: Promise<void> } {
+    const id = randomUUID();
+    this.t.mail({ id, to, subject, text, link, sentAt: this.iso() });
+    const smtp = this.smtp;
+    if (!smtp?.enabled) return { id, delivered: Promise.resolve() };
+    this.t.setDelivery(id, 'sending', `to ${smtp.settings().host}:${smtp.settings().port}`);
+    const delivered = smtp.send({ to, subject, text }).then(
+      (answer) => this.t.setDelivery(id, 'sent', answer),
+      (e: unknown) => this.t.setDelivery(id, 'failed', e instanceof Error ? e.message : String(e)),
+    );
+    this.published();
+    return { id, delivered: delivered.finally(() => this.published()) };
+  }
+
+  /** The SMTP delivery's settings (an RP started without a data directory's settings has none). */
+  smtpDelivery(): SmtpDelivery {
+    if (!this.smtp) throw new ApiFailure(409, 'smtp_off', 'This RP has no SMTP delivery.');
+    return this.smtp;
+  }
+
+  /** A test message to `to`: in the local mailbox, and through the SMTP server; answers once it was tried. */
+  async testMail(to: string): Promise<MailMessage> {
+    if (!this.smtp?.enabled) throw new ApiFailure(409, 'smtp_off', 'SMTP delivery is off: turn it on with a server first.');
+    const { id, delivered } = this.mail(
+      to,
+      'Passkey Explorer: SMTP test',
+      'This message was sent by Passkey Explorer to test its SMTP settings.',
+    );
+    await delivered;
+    return this.t.mailbox().find((m) => m.id === id)!;
   }
 
   mailbox(): MailMessage[] {

@@ -179,6 +179,10 @@ export class AuthTables {
     });
   }
 
+  setDelivery(id: string, status: 'sending' | 'sent' | 'failed', detail: string): void {
+    this.q('UPDATE mailbox SET smtp_status = ?, smtp_detail = ? WHERE id = ?').run(status, detail.slice(0, 500), id);
+  }
+
   mailbox(limit = 200): MailMessage[] {
     return (this.q('SELECT * FROM mailbox ORDER BY sent_at DESC, rowid DESC LIMIT ?').all(limit) as Record<string, string | null>[]).map(
       (m) => ({
@@ -188,6 +192,7 @@ export class AuthTables {
         text: String(m.body),
         ...(m.link ? { link: m.link } : {}),
         sentAt: String(m.sent_at),
+        ...(m.smtp_status ? { smtp: { status: m.smtp_status as 'sending' | 'sent' | 'failed', detail: String(m.smtp_detail ?? '') } } : {}),
       }),
     );
   }

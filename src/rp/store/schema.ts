@@ -197,4 +197,9 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX auth_events_email ON auth_events(email, at);
   `,
+  // 9: a mailbox message's delivery to the SMTP server the user configured (src/rp/auth/smtp.ts).
+  `
+  ALTER TABLE mailbox ADD COLUMN smtp_status TEXT;   -- sending | sent | failed; NULL: local only
+  ALTER TABLE mailbox ADD COLUMN smtp_detail TEXT;   -- the server's answer or why it failed
+  `,
 ];

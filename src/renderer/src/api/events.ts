@@ -21,6 +21,7 @@ export function parseRpEvent(data: string): RpEvent | null {
     const v = JSON.parse(data) as { type?: unknown; ceremony?: unknown };
     if (v && v.type === 'credentials') return { type: 'credentials' };
     if (v && v.type === 'relay') return { type: 'relay' };
+    if (v && v.type === 'mailbox') return { type: 'mailbox' };
     if (v && v.type === 'ceremony' && typeof v.ceremony === 'object' && v.ceremony !== null) return v as RpEvent;
     if (v && (v.type === 'lab' || v.type === 'lab-status')) return v as RpEvent;
     if (v && v.type === 'inspect' && typeof (v as { session?: unknown }).session === 'string') return v as RpEvent;

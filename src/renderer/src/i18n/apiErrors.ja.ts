@@ -87,5 +87,6 @@ export const apiErrorsJa: Record<ApiErrorCode, string> = {
   session_exists: 'このサインインからは既にセッションが発行されています。',
   no_passkey: 'パスキーがまだありません。パスワードを削除する前にパスキーを登録してください。',
   account_unknown: 'このアカウントは見つかりません。',
+  smtp_off: 'SMTP での配信がオフです。先にサーバーを設定してオンにしてください。',
   relay_demo_failed: '台本どおりの被害者の操作が最後まで進みませんでした（中継が途中で止められた可能性があります）。',
 };

@@ -30,7 +30,7 @@ export const compareJa: Record<keyof typeof compareEn, string> = {
   'compare.created.row.site.password':
     '新しいものは何もありません。保存はフォーム送信後にブラウザーの中で行われ、サイトには知らされません。',
   'compare.created.row.site.passkey':
-    '登録の応答。新しいクレデンシャルの公開鍵が attestation object に入っており、サイトはそれを検証して保存しました。',
+    '登録の応答。新しいクレデンシャルの公開鍵が attestationObject に入っており、サイトはそれを検証して保存しました。',
   'compare.created.row.here': 'このアプリでは',
   'compare.created.row.here.password': '履歴にセレモニーはなく、クレデンシャルにも何もありません。',
   'compare.created.row.here.passkey': '履歴に検証済みの登録があり、クレデンシャルに公開鍵つきで載っています。',
@@ -87,5 +87,5 @@ export const compareJa: Record<keyof typeof compareEn, string> = {
   'compare.cell.amr.password': 'pwd',
   'compare.cell.amr.magic-link': 'otp',
   'compare.cell.amr.email-otp': 'otp',
-  'compare.cell.amr.passkey': 'hwk または swk。UV があれば user と mfa も',
+  'compare.cell.amr.passkey': 'hwk または swk。UV があれば “user” と “mfa” も',
 };

@@ -187,7 +187,7 @@ export const inspectorEn = {
   'diag.conditionalCreateUnavailable':
     'the ceremony asked for conditional create (mediation “conditional”), and this browser says it cannot do it (conditionalCreate is false).',
   'diag.conditionalCreateRefused':
-    'conditional create is refused at once unless the browser’s password manager just filled a password for this user on this site; nothing was shown to the user.',
+    'conditional create only succeeds when the browser’s password manager just filled a password for this user on this site; otherwise it fails without showing the user anything (at once, or when the timeout ends, as Chromium does).',
   'diag.immediateUnavailable':
     'the ceremony asked for immediate mediation (uiMode “immediate”), and this browser says it cannot do it (immediateGet is false).',
   'diag.immediateAllowList':

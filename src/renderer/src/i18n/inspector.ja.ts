@@ -181,7 +181,7 @@ export const inspectorJa: Catalog<typeof inspectorEn> = {
   'diag.conditionalCreateUnavailable':
     'セレモニーは条件付き作成（mediation “conditional”）を求めましたが、このブラウザーはそれができないと答えています（conditionalCreate が false）。',
   'diag.conditionalCreateRefused':
-    '条件付き作成は、ブラウザーのパスワードマネージャーがこのサイトでこのユーザーのパスワードを入力した直後でなければ、すぐに拒否されます。ユーザーには何も表示されません。',
+    '条件付き作成が成功するのは、ブラウザーのパスワードマネージャーがこのサイトでこのユーザーのパスワードを入力した直後だけです。そうでなければ、ユーザーに何も表示しないまま失敗します（すぐに、または Chromium のようにタイムアウトで）。',
   'diag.immediateUnavailable':
     'セレモニーは即時メディエーション（uiMode “immediate”）を求めましたが、このブラウザーはそれができないと答えています（immediateGet が false）。',
   'diag.immediateAllowList':

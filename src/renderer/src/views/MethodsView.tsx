@@ -5,6 +5,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountRecord, MailMessage, MigrationWalk, RecoveryReadiness, Session } from '@api/auth.ts';
+import { MethodSequence } from '../components/methods/MethodSequence.tsx';
+import { PasskeyUpgrade } from '../components/methods/PasskeyUpgrade.tsx';
+import { SmtpPanel } from '../components/methods/SmtpPanel.tsx';
+import { useTrackedAuth } from '../components/methods/useTrackedAuth.ts';
+import { nextFlow, type Exchange } from '../model/methodSequence.ts';
+import { useRefreshOn } from '../state/useRefreshOn.ts';
 import { toApiError } from '../api/client.ts';
 import { CheckField, TextField } from '../components/fields.tsx';
 import { useApi } from '../api/context.tsx';
@@ -32,6 +38,13 @@ export function MethodsView() {
   const [accounts, setAccounts] = useState<AccountRecord[]>([]);
   const [readiness, setReadiness] = useState<RecoveryReadiness | null>(null);
   const [walk, setWalk] = useState<MigrationWalk | null>(null);
+  const [flow, setFlow] = useState<Exchange[]>([]);
+  /** The account offered a passkey after its password sign-in (the offer stays once its passkey exists, to show the outcome). */
+  const [upgradeFor, setUpgradeFor] = useState<string | null>(null);
+  const auth = useTrackedAuth(
+    api.auth,
+    useCallback((e: Exchange) => setFlow((f) => nextFlow(f, e)), []),
+  );
 
   const address = email.trim().toLowerCase();
   const refresh = useCallback(async () => {
@@ -42,6 +55,8 @@ export function MethodsView() {
   useEffect(() => {
     void refresh().catch(() => undefined);
   }, [refresh]);
+  // A message's SMTP delivery finishes after the action that sent it.
+  useRefreshOn(api.eventsUrl, 'mailbox', () => void refresh().catch(() => undefined));
   useEffect(() => {
     if (!address.includes('@')) {
       setWalk(null);
@@ -60,6 +75,15 @@ export function MethodsView() {
       live = false;
     };
   }, [api, address, accounts, x.credentials.data]);
+
+  const offerUpgrade =
+    session?.claims.method === 'password' &&
+    session.claims.email === address &&
+    readiness?.email === address &&
+    readiness.passkeys.total === 0;
+  useEffect(() => {
+    if (offerUpgrade) setUpgradeFor(address);
+  }, [offerUpgrade, address]);
 
   /** Runs one action: its status line, a new session when it made one, the mailbox and accounts again. */
   const act = async (run: () => Promise<{ session?: Session; done: string }>) => {
@@ -125,21 +149,21 @@ export function MethodsView() {
               {action(
                 TID.signUp,
                 'methods.signUp',
-                async () => ({ ...(await api.auth.signUp({ email: address, password })), done: t('methods.done.signUp') }),
+                async () => ({ ...(await auth.signUp({ email: address, password })), done: t('methods.done.signUp') }),
                 'btn btn-primary',
               )}
               {action(TID.signIn, 'methods.signIn', async () => ({
-                ...(await api.auth.passwordSignIn({ email: address, password })),
+                ...(await auth.passwordSignIn({ email: address, password })),
                 done: t('methods.done.signIn'),
               }))}
             </div>
             <div className="card-actions">
               {action(TID.sendLink, 'methods.sendLink', async () => {
-                const r = await api.auth.sendMagicLink(address);
+                const r = await auth.sendMagicLink(address);
                 return { done: t('methods.done.sentLink', { email: address, minutes: r.expiresInS / 60 }) };
               })}
               {action(TID.sendCode, 'methods.sendCode', async () => {
-                const r = await api.auth.sendOtp(address);
+                const r = await auth.sendOtp(address);
                 return { done: t('methods.done.sentCode', { email: address, minutes: r.expiresInS / 60, attempts: r.attempts }) };
               })}
             </div>
@@ -153,7 +177,7 @@ export function MethodsView() {
             />
             <div className="card-actions">
               {action(TID.verifyCode, 'methods.verifyCode', async () => ({
-                ...(await api.auth.verifyOtp({ email: address, code: code.trim() })),
+                ...(await auth.verifyOtp({ email: address, code: code.trim() })),
                 done: t('methods.done.signIn'),
               }))}
             </div>
@@ -168,7 +192,7 @@ export function MethodsView() {
             <CheckField label={t('methods.revoke')} testId={TID.revoke} checked={revoke} onChange={setRevoke} />
             <div className="card-actions">
               {action(TID.change, 'methods.change', async () => {
-                const r = await api.auth.changePassword({ email: address, password, newPassword, revokePasskeys: revoke });
+                const r = await auth.changePassword({ email: address, password, newPassword, revokePasskeys: revoke });
                 setPassword(newPassword);
                 setNewPassword('');
                 return { done: t('methods.done.changed', { kept: r.passkeys.kept, revoked: r.passkeys.revoked }) };
@@ -177,7 +201,7 @@ export function MethodsView() {
                 TID.remove,
                 'methods.remove',
                 async () => {
-                  await api.auth.removePassword({ email: address, password });
+                  await auth.removePassword({ email: address, password });
                   return { done: t('methods.done.removed') };
                 },
                 'btn btn-danger',
@@ -187,7 +211,7 @@ export function MethodsView() {
               {action(
                 TID.passkeySession,
                 'methods.passkeySession',
-                async () => ({ ...(await api.auth.passkeySession(latestPasskeySignIn!.id)), done: t('methods.done.signIn') }),
+                async () => ({ ...(await auth.passkeySession(latestPasskeySignIn!.id)), done: t('methods.done.signIn') }),
                 'btn',
                 !latestPasskeySignIn,
               )}
@@ -210,6 +234,7 @@ export function MethodsView() {
           {t('methods.session')}
         </h2>
         <div className="panel-scroll">
+          {flow.length > 0 && <MethodSequence flow={flow} />}
           {!session ? (
             <p className="empty">{t('methods.noSession')}</p>
           ) : (
@@ -270,6 +295,9 @@ export function MethodsView() {
           ) : (
             <p className="muted">{t('methods.noAccount')}</p>
           )}
+          {upgradeFor === address && session?.claims.method === 'password' && session.claims.email === address && (
+            <PasskeyUpgrade email={address} />
+          )}
           {walk && (
             <section data-testid={TID.walk} data-next={walk.next ?? ''}>
               <h3 className="section-title">{t('methods.walk')}</h3>
@@ -310,6 +338,7 @@ export function MethodsView() {
         </h2>
         <div className="panel-scroll">
           <p className="field-hint">{t('methods.mailboxIntro')}</p>
+          <SmtpPanel to={address} />
           {mail.length === 0 && <p className="empty">{t('methods.noMail')}</p>}
           <ul className="cards">
             {mail.map((m) => {
@@ -323,6 +352,18 @@ export function MethodsView() {
                   <p className="muted small">
                     {t('methods.to')} <span translate="no">{m.to}</span> · {dateTime(m.sentAt)}
                   </p>
+                  {m.smtp && (
+                    <p
+                      className={m.smtp.status === 'failed' ? 'inline-error small' : 'muted small'}
+                      data-testid={TID.smtpStatus}
+                      data-status={m.smtp.status}
+                    >
+                      {t(`methods.smtp.status.${m.smtp.status}` as MessageKey)}{' '}
+                      <span lang="en" translate="no">
+                        {m.smtp.detail}
+                      </span>
+                    </p>
+                  )}
                   <div className="card-actions">
                     {m.link && (
                       <button
@@ -332,7 +373,7 @@ export function MethodsView() {
                         disabled={busy}
                         onClick={() => {
                           const token = new URL(m.link!.replace('#/', '')).searchParams.get('token') ?? '';
-                          void act(async () => ({ ...(await api.auth.redeemMagicLink(token)), done: t('methods.done.signIn') }));
+                          void act(async () => ({ ...(await auth.redeemMagicLink(token)), done: t('methods.done.signIn') }));
                         }}
                       >
                         {t('methods.openLink')}

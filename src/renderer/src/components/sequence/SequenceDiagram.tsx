@@ -7,6 +7,7 @@ import type { CeremonyKind, ExternalSite, SiteHttpExchange } from '@api/types.ts
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { LANES, SITE_LANES, type LabMark, type SequenceStep } from '../../model/sequence.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
+import { arrowPlacement, SequenceFrame } from './lanes.tsx';
 import './sequence.css';
 
 /** "POST /api/auth/passkey/verify-registration" (the path, not the origin: the page's is above). */
@@ -99,126 +100,101 @@ export function SequenceDiagram({
     }
   };
   return (
-    <section
-      className="sequence"
-      data-testid={TID.sequence}
-      data-kind={kind}
-      data-stopped-at={stopped?.id ?? ''}
-      data-lanes={lanes.join(' ')}
-      aria-labelledby="sequence-title"
-      style={{ ['--seq-lanes' as string]: lanes.length, ['--seq-cols' as string]: lanes.length * 2 }}
+    <SequenceFrame
+      lanes={lanes}
+      label={(l) => t(`seq.lane.${l}`)}
+      title={t('seq.title')}
+      titleId="sequence-title"
+      data={{ 'data-testid': TID.sequence, 'data-kind': kind, 'data-stopped-at': stopped?.id ?? '', 'data-lanes': lanes.join(' ') }}
+      after={
+        <>
+          {labMarks.length > 0 && <p className="seq-note muted">{t('seq.lab.note')}</p>}
+          <p className="seq-note muted" data-testid={TID.seqTimingNote}>
+            {t(site ? 'seq.site.timingNote' : 'seq.timingNote')}
+          </p>
+        </>
+      }
     >
-      <h3 id="sequence-title" className="section-title">
-        {t('seq.title')}
-      </h3>
-      <div className="seq-grid">
-        <div className="seq-lifelines" aria-hidden="true">
-          {lanes.map((l) => (
-            <span key={l} className={`seq-lifeline lane-${l}`} />
-          ))}
-        </div>
-        <div className="seq-heads" aria-hidden="true">
-          {lanes.map((l) => (
-            <span key={l} className={`seq-head lane-${l}`}>
-              {t(`seq.lane.${l}`)}
-            </span>
-          ))}
-        </div>
-        <ol className="seq-steps">
-          {steps.map((s, i) => {
-            const a = laneIndex(s.from);
-            const b = laneIndex(s.to);
-            const self = a === b;
-            const lo = Math.min(a, b);
-            const hi = Math.max(a, b);
-            // 8 half-lane columns: lane i's centre is the line between columns 2i+1 and 2i+2.
-            // A self message (the RP's verify) takes the half lane left of its lifeline for its text; the loop is drawn right of it.
-            const column = self ? `${2 * a} / ${2 * a + 2}` : `${2 * lo + 2} / ${2 * hi + 2}`;
-            const dir = self ? 'self' : b > a ? 'right' : 'left';
-            const label = site ? siteStepLabel(t, s, kind, site) : t(stepLabelKey(s, kind));
-            const time = timeText(s);
-            const status = t(`seq.status.${s.status}`);
-            const errorText = s.error
-              ? s.error.checkTitle
-                ? t('seq.failedCheck', { check: s.error.checkId ?? s.error.name })
-                : s.error.name
-              : null;
-            return (
-              <li key={s.id} className="seq-row">
-                <button
-                  type="button"
-                  className={`seq-arrow dir-${dir} st-${s.status}${selected === s.id ? ' is-selected' : ''}`}
-                  style={{ gridColumn: column }}
-                  data-testid={TID.seqStep}
-                  data-step={s.id}
-                  data-status={s.status}
-                  data-from={s.from}
-                  data-to={s.to}
-                  data-time-ms={s.atMs ?? ''}
-                  data-timing={s.timing}
-                  data-duration-ms={s.durationMs ?? ''}
-                  aria-pressed={selected === s.id}
-                  onClick={() => onSelect(s)}
-                >
-                  <span className="seq-label">
-                    <span className="seq-n">{i + 1}</span> {label}
+      {steps.map((s, i) => {
+        const { column, dir } = arrowPlacement(laneIndex(s.from), laneIndex(s.to));
+        const label = site ? siteStepLabel(t, s, kind, site) : t(stepLabelKey(s, kind));
+        const time = timeText(s);
+        const status = t(`seq.status.${s.status}`);
+        const errorText = s.error
+          ? s.error.checkTitle
+            ? t('seq.failedCheck', { check: s.error.checkId ?? s.error.name })
+            : s.error.name
+          : null;
+        return (
+          <li key={s.id} className="seq-row">
+            <button
+              type="button"
+              className={`seq-arrow dir-${dir} st-${s.status}${selected === s.id ? ' is-selected' : ''}`}
+              style={{ gridColumn: column }}
+              data-testid={TID.seqStep}
+              data-step={s.id}
+              data-status={s.status}
+              data-from={s.from}
+              data-to={s.to}
+              data-time-ms={s.atMs ?? ''}
+              data-timing={s.timing}
+              data-duration-ms={s.durationMs ?? ''}
+              aria-pressed={selected === s.id}
+              onClick={() => onSelect(s)}
+            >
+              <span className="seq-label">
+                <span className="seq-n">{i + 1}</span> {label}
+              </span>
+              <span className="seq-line" aria-hidden="true" />
+              <span className="seq-meta">
+                <span className="seq-time" data-testid={TID.seqStepTime}>
+                  {time}
+                </span>
+                {s.disagreement && (
+                  <span className="seq-error" data-testid={TID.seqStepDisagreement}>
+                    {t('seq.site.disagreement')}
                   </span>
-                  <span className="seq-line" aria-hidden="true" />
-                  <span className="seq-meta">
-                    <span className="seq-time" data-testid={TID.seqStepTime}>
-                      {time}
-                    </span>
-                    {s.disagreement && (
-                      <span className="seq-error" data-testid={TID.seqStepDisagreement}>
-                        {t('seq.site.disagreement')}
-                      </span>
-                    )}
-                    {errorText && (
-                      <span className="seq-error" data-testid={TID.seqStepError} title={s.error?.message}>
-                        {errorText}
-                      </span>
-                    )}
+                )}
+                {errorText && (
+                  <span className="seq-error" data-testid={TID.seqStepError} title={s.error?.message}>
+                    {errorText}
                   </span>
-                  <span className="seq-narrow-lanes">
-                    {t(`seq.lane.${s.from}`)} → {t(`seq.lane.${s.to}`)}
-                  </span>
-                  {/* The name is the visible text, then who talks to whom and the status for screen readers. */}
-                  <span className="visually-hidden">
-                    {t('seq.arrowSr', { from: t(`seq.lane.${s.from}`), to: t(`seq.lane.${s.to}`), status })}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-          {labMarks.map((m, i) => {
-            const a = laneIndex('authenticator');
-            return (
-              <li key={`lab-${i}`} className="seq-row">
-                <div
-                  className="seq-lab"
-                  data-testid={TID.seqLabEvent}
-                  data-event={m.event}
-                  data-time-ms={m.atMs}
-                  style={{ gridColumn: `${2 * a + 1} / ${2 * a + 5}` }}
-                >
-                  <span className="seq-lab-badge">CDP</span> <span className="mono">WebAuthn.{m.event}</span>
-                  <span className="seq-lab-meta muted">
-                    {' '}
-                    {t('seq.lab.at', { ms: m.atMs })}
-                    {m.signCount !== undefined && ` · ${t('seq.lab.signCount', { n: m.signCount })}`}
-                    {m.credentialId && ` · ${m.credentialId.slice(0, 12)}…`}
-                    {m.detail?.message && ` · ${m.detail.message}`}
-                  </span>
-                </div>
-              </li>
-            );
-          })}
-        </ol>
-      </div>
-      {labMarks.length > 0 && <p className="seq-note muted">{t('seq.lab.note')}</p>}
-      <p className="seq-note muted" data-testid={TID.seqTimingNote}>
-        {t(site ? 'seq.site.timingNote' : 'seq.timingNote')}
-      </p>
-    </section>
+                )}
+              </span>
+              <span className="seq-narrow-lanes">
+                {t(`seq.lane.${s.from}`)} → {t(`seq.lane.${s.to}`)}
+              </span>
+              {/* The name is the visible text, then who talks to whom and the status for screen readers. */}
+              <span className="visually-hidden">
+                {t('seq.arrowSr', { from: t(`seq.lane.${s.from}`), to: t(`seq.lane.${s.to}`), status })}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+      {labMarks.map((m, i) => {
+        const a = laneIndex('authenticator');
+        return (
+          <li key={`lab-${i}`} className="seq-row">
+            <div
+              className="seq-lab"
+              data-testid={TID.seqLabEvent}
+              data-event={m.event}
+              data-time-ms={m.atMs}
+              style={{ gridColumn: `${2 * a + 1} / ${2 * a + 5}` }}
+            >
+              <span className="seq-lab-badge">CDP</span> <span className="mono">WebAuthn.{m.event}</span>
+              <span className="seq-lab-meta muted">
+                {' '}
+                {t('seq.lab.at', { ms: m.atMs })}
+                {m.signCount !== undefined && ` · ${t('seq.lab.signCount', { n: m.signCount })}`}
+                {m.credentialId && ` · ${m.credentialId.slice(0, 12)}…`}
+                {m.detail?.message && ` · ${m.detail.message}`}
+              </span>
+            </div>
+          </li>
+        );
+      })}
+    </SequenceFrame>
   );
 }
