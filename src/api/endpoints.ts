@@ -561,6 +561,8 @@ export const AUTH_ENDPOINTS = {
     params: emailParams,
     args: (emailAddress: string) => ({ params: { email: emailAddress } }),
   }),
+  /** Readiness of every account and passkey user, by name (the comparison view's table). */
+  allReadiness: endpoint<RecoveryReadiness[]>()({ method: 'GET', path: '/api/auth/readiness', args: none }),
   /** How far the account is on the walk from a password to passkeys, from what happened on this RP. */
   migration: endpoint<MigrationWalk>()({
     method: 'GET',

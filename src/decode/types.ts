@@ -115,7 +115,8 @@ export type CborNode = CborNodeBase &
     | { type: 'text'; value: string; chunks?: CborNode[] }
     | { type: 'array'; items: CborNode[] }
     | { type: 'map'; entries: { key: CborNode; value: CborNode }[] }
-    | { type: 'tag'; tag: number | bigint; item: CborNode }
+    /** `item` is missing when the input ends inside the tag (a partial node). */
+    | { type: 'tag'; tag: number | bigint; item?: CborNode }
     | { type: 'simple'; value: boolean | null | undefined | number }
     | { type: 'float'; value: number }
   );

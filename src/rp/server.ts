@@ -14,8 +14,7 @@
  * http/mount.ts with a handler object per feature area, every one of them checked complete by type.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { AUTH_ENDPOINTS, ENDPOINT_TABLES, ENDPOINTS, HARNESS_ENDPOINTS, INSPECT_ENDPOINTS, LAB_ENDPOINTS } from '@api/endpoints.ts';
@@ -30,7 +29,7 @@ import { coreHandlers } from './coreRoutes.ts';
 import { historyHandlers } from './history.ts';
 import { handoffHandlers } from './handoff.ts';
 import { eventStream } from './http/events.ts';
-import { hostRefusal, refuseHost } from './http/host.ts';
+import { listenLocal } from './http/host.ts';
 import { mount, refuseOtherMethods, type AppEnv } from './http/mount.ts';
 import { staticFiles } from './http/static.ts';
 import { LabError } from './lab/lab.ts';
@@ -46,6 +45,8 @@ import { RelyingParty } from './relyingParty.ts';
 import { TrustRoots } from './roots.ts';
 import type { RpContext } from './routes.ts';
 import { Store } from './store.ts';
+
+export { HEADERS_TIMEOUT_MS } from './http/host.ts';
 
 export const VERSION = '0.1.0';
 
@@ -115,9 +116,6 @@ export interface RpServer {
 }
 
 /** Starts the local relying party on 127.0.0.1. */
-/** How long a request's headers may take to arrive. */
-export const HEADERS_TIMEOUT_MS = 3_000;
-
 export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   const store = new Store(opts.dataDir);
   const metadata = new MetadataService(opts.dataDir, { fetch: opts.fetch, now: opts.now, mdsRoots: opts.mdsRoots });
@@ -138,40 +136,14 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     publish: () => ctx.publish({ type: 'mailbox' }),
   });
   const app = new Hono<AppEnv>();
-  /** Filled once the port is known (no request can arrive before). */
-  const allowedHosts = new Set<string>();
   const honoListener = getRequestListener(app.fetch, {
     overrideGlobalObjects: false,
     // Only reached when Hono itself could not answer (the request could not become a Request).
     errorHandler: (e) =>
       errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`)),
   });
-  const server = createServer(
-    // A local server's clients are on this machine: headers arrive in milliseconds, so a request whose
-    // headers trickle in is cut after a few seconds (checked every half second: Node's default of 30 s
-    // let a one-byte-a-second sender hold a connection for ~28 s), and an idle keep-alive after 5 s.
-    {
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      requestTimeout: 20_000,
-      keepAliveTimeout: 5_000,
-      connectionsCheckingInterval: 500,
-    },
-    // The Host check comes first, before anything parses the request's URL from it (DNS rebinding;
-    // a Host that is no URL authority at all; two Host headers, of which Node would keep the first).
-    (req, res) => {
-      const refusal = hostRefusal(req.rawHeaders, allowedHosts);
-      if (!refusal) return void honoListener(req, res);
-      refuseHost(req, res, refusal, SECURITY_HEADERS);
-    },
-  );
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', fail);
-      ok();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const local = await listenLocal((req, res) => void honoListener(req, res), { port: opts.port, refusalHeaders: SECURITY_HEADERS });
+  const { server, port } = local;
   const origin = `http://localhost:${port}`;
   const rp = new RelyingParty({
     store,
@@ -186,7 +158,6 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
   inspect.bind(store, rp.events, { now: opts.now, lab, appOrigin: origin });
   const harness = new HarnessHost();
   harness.bind({ store, rpId: rp.rpId, origin, lab, events: rp.events, now: opts.now });
-  allowedHosts.add(`localhost:${port}`).add(`127.0.0.1:${port}`);
   const conformanceOrigins = new Set(opts.conformance?.origins ?? []);
   const events = eventStream(rp.events);
 
@@ -290,10 +261,7 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     async close() {
       await relay.stop();
       events.close();
-      await new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      });
+      await local.close();
       store.close();
     },
   };

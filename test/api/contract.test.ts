@@ -69,6 +69,7 @@ const AUTH: Samples<AuthEndpoints> = {
   changePassword: [{ email: 'contract@example.com', password: 'correct horse battery', newPassword: 'another long one' }],
   removePassword: [{ email: 'contract@example.com', password: 'another long one' }],
   readiness: ['contract@example.com'],
+  allReadiness: [],
   migration: ['contract@example.com'],
   sendMagicLink: ['contract@example.com'],
   redeemMagicLink: ['A'.repeat(43)],

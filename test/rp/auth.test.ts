@@ -340,4 +340,13 @@ describe('from a password to passkeys (the migration flow, step by step)', () =>
     expect(w.steps.find((x: { id: string }) => x.id === 'change-password').passkeys).toEqual({ kept: 1, revoked: 0 });
     expect((await call(port, 'GET', `/api/auth/accounts/nobody%40example.com/migration`)).json.error).toBe('account_unknown');
   });
+
+  it('readiness of everyone at once: every account and passkey user, by name, each as asked alone', async () => {
+    const all = (await call(port, 'GET', '/api/auth/readiness')).json as { email: string }[];
+    const names = all.map((r) => r.email);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain(email);
+    const alone = (await call(port, 'GET', `/api/auth/accounts/${encodeURIComponent(email)}/readiness`)).json;
+    expect(all.find((r) => r.email === email)).toEqual(alone);
+  });
 });

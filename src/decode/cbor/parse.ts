@@ -234,11 +234,11 @@ export function parseCbor(bytes: Uint8Array, options: CborParseOptions = {}): Cb
         break;
       }
       case 6: {
-        node = { major, start: at, headerEnd, end: pos, type: 'tag', tag: arg.value, item: undefined as unknown as CborNode };
+        node = { major, start: at, headerEnd, end: pos, type: 'tag', tag: arg.value };
         try {
           node.item = item(depth + 1, `${path}<tag ${arg.value.toString()}>`);
         } catch (e) {
-          throw wrap(e, node, (c) => ((node as { item: CborNode }).item = c));
+          throw wrap(e, node, (c) => ((node as { item?: CborNode }).item = c));
         }
         node.end = pos;
         note(node, `tag ${arg.value.toString()} present (CTAP2 canonical CBOR does not use tags)`);

@@ -17,8 +17,6 @@
  * read the RP's token through it) and no Origin but its own.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { proxy } from 'hono/proxy';
@@ -27,7 +25,7 @@ import { AUTH_ENDPOINTS, ENDPOINTS } from '@api/endpoints.ts';
 import type { RelayCapture, RelayLoot, RelayOutcome, RelayPasskeyMode, RelayStatus } from '@api/relay.ts';
 import type { RpEvent } from '@api/types.ts';
 import { HttpApiError, httpClient } from '../http/client.ts';
-import { hostRefusal, refuseHost } from '../http/host.ts';
+import { listenLocal, type LocalServer } from '../http/host.ts';
 
 /** Requests the relay reads are small JSON; anything bigger passes through unread. */
 const TAP_LIMIT = 1024 * 1024;
@@ -67,8 +65,7 @@ export interface RelayOptions {
 }
 
 export class PhishingRelay {
-  private server: Server | null = null;
-  private port = 0;
+  private server: LocalServer | null = null;
   private mode: RelayPasskeyMode = 'forward';
   private captures: RelayCapture[] = [];
   private readonly upstream: string;
@@ -88,7 +85,8 @@ export class PhishingRelay {
   }
 
   get origins(): string[] {
-    return this.server ? [`http://localhost:${this.port}`, `http://127.0.0.1:${this.port}`] : [];
+    const port = this.server?.port;
+    return port ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`] : [];
   }
 
   status(): RelayStatus {
@@ -116,10 +114,7 @@ export class PhishingRelay {
     const server = this.server;
     this.server = null;
     if (server) {
-      await new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      });
+      await server.close();
       this.changed();
     }
     return this.status();
@@ -143,23 +138,8 @@ export class PhishingRelay {
         { status: 502 },
       ),
     );
-    const allowed = new Set<string>();
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
-    const server = createServer({ headersTimeout: 3_000, requestTimeout: 20_000, keepAliveTimeout: 5_000 }, (req, res) => {
-      const refusal = hostRefusal(req.rawHeaders, allowed);
-      if (refusal) return refuseHost(req, res, refusal, {});
-      void listener(req, res);
-    });
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(this.opts.port ?? 0, '127.0.0.1', () => {
-        server.off('error', fail);
-        ok();
-      });
-    });
-    this.port = (server.address() as AddressInfo).port;
-    allowed.add(`localhost:${this.port}`).add(`127.0.0.1:${this.port}`);
-    this.server = server;
+    this.server = await listenLocal((req, res) => void listener(req, res), { port: this.opts.port });
   }
 
   /** Passes one request on to the real RP, reading the ones worth reading. */

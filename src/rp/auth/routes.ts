@@ -12,6 +12,7 @@ export function authHandlers(auth: AuthService, relay: PhishingRelay, runDemo: (
     changePassword: ({ body }) => auth.changePassword(body.email, body.password, body.newPassword, body.revokePasskeys),
     removePassword: async ({ body }) => ({ account: await auth.removePassword(body.email, body.password) }),
     readiness: ({ params }) => auth.readiness(params.email.toLowerCase()),
+    allReadiness: () => auth.allReadiness(),
     migration: ({ params }) => auth.migration(params.email.toLowerCase()),
     sendMagicLink: ({ body }) => auth.sendMagicLink(body.email),
     redeemMagicLink: async ({ body }) => ({ session: await auth.redeemMagicLink(body.token) }),

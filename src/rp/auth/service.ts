@@ -252,6 +252,15 @@ export class AuthService {
     return { email, steps, next: steps.find((x) => !x.done)?.id ?? null };
   }
 
+  /** Readiness of every account and every passkey user here (one read of the credentials), by name. */
+  allReadiness(limit = 500): RecoveryReadiness[] {
+    const names = new Set([...this.t.accounts().map((a) => a.email), ...this.store.credentials().map((c) => c.userName)]);
+    return [...names]
+      .sort()
+      .slice(0, limit)
+      .map((n) => this.readiness(n));
+  }
+
   private decoy: Promise<string> | null = null;
   private decoyHash(): Promise<string> {
     return (this.decoy ??= hashPassword(newLinkToken()));

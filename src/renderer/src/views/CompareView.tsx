@@ -17,8 +17,6 @@ import '../styles/relay.css';
 const METHODS: AuthMethod[] = ['password', 'magic-link', 'email-otp', 'passkey'];
 const ASPECTS = ['types', 'stores', 'travels', 'relay', 'device', 'person', 'recovery', 'amr'] as const;
 const CREATED_ROWS = ['prompt', 'site', 'here', 'next'] as const;
-/** Readiness is asked per name; a lab with more users than this shows the first ones. */
-const MAX_READINESS = 50;
 
 export function CompareView() {
   const { t, dateTime } = useI18n();
@@ -28,19 +26,17 @@ export function CompareView() {
   const registrations = (x.history.data ?? []).filter((c) => c.kind === 'registration' && c.verdict === 'verified');
   const [readiness, setReadiness] = useState<RecoveryReadiness[] | null>(null);
 
-  const names = [...new Set(credentials.map((c) => c.userName))].sort().join('\n');
+  // Asked again when the credentials change (a registration, a deletion).
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const accounts = await api.auth.accounts();
-      const all = [...new Set([...accounts.map((a) => a.email), ...names.split('\n').filter(Boolean)])].slice(0, MAX_READINESS);
-      const answers = await Promise.all(all.map((n) => api.auth.readiness(n).catch(() => null)));
-      if (live) setReadiness(answers.filter((r): r is RecoveryReadiness => r !== null));
-    })().catch(() => live && setReadiness([]));
+    api.auth.allReadiness().then(
+      (r) => live && setReadiness(r),
+      () => live && setReadiness([]),
+    );
     return () => {
       live = false;
     };
-  }, [api, names]);
+  }, [api, x.credentials.data]);
 
   const latest = [...credentials].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
 

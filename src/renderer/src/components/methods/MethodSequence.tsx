@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { METHOD_LANES, methodSteps, type Exchange } from '../../model/methodSequence.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { METHODS_TID as TID } from '../../testids.ts';
-import { arrowPlacement, SequenceFrame } from '../sequence/lanes.tsx';
+import { SequenceArrow, SequenceFrame } from '../sequence/lanes.tsx';
 import '../sequence/sequence.css';
 
 export function MethodSequence({ flow }: { flow: readonly Exchange[] }) {
@@ -16,10 +16,11 @@ export function MethodSequence({ flow }: { flow: readonly Exchange[] }) {
   const [selected, setSelected] = useState<string | null>(null);
   const shown = steps.find((s) => s.id === selected) ?? null;
   const lanes = METHOD_LANES;
+  const laneNames = lanes.map((l) => t(`seqm.lane.${l}`));
   return (
     <SequenceFrame
       lanes={lanes}
-      label={(l) => t(`seqm.lane.${l}`)}
+      label={(l) => laneNames[lanes.indexOf(l)]}
       title={t('seqm.title')}
       titleId="methods-sequence-title"
       data={{
@@ -42,34 +43,22 @@ export function MethodSequence({ flow }: { flow: readonly Exchange[] }) {
         )
       }
     >
-      {steps.map((s, i) => {
-        const { column, dir } = arrowPlacement(lanes.indexOf(s.from), lanes.indexOf(s.to));
-        return (
-          <li key={s.id} className="seq-row">
-            <button
-              type="button"
-              className={`seq-arrow dir-${dir} st-${s.status}${selected === s.id ? ' is-selected' : ''}`}
-              style={{ gridColumn: column }}
-              data-testid={TID.seqStep}
-              data-label={s.label}
-              data-status={s.status}
-              aria-pressed={selected === s.id}
-              onClick={() => setSelected(s.id === selected ? null : s.id)}
-            >
-              <span className="seq-label">
-                <span className="seq-n">{i + 1}</span> {t(s.label, s.params)}
-              </span>
-              <span className="seq-line" aria-hidden="true" />
-              <span className="seq-narrow-lanes">
-                {t(`seqm.lane.${s.from}`)} → {t(`seqm.lane.${s.to}`)}
-              </span>
-              <span className="visually-hidden">
-                {t('seq.arrowSr', { from: t(`seqm.lane.${s.from}`), to: t(`seqm.lane.${s.to}`), status: t(`seq.status.${s.status}`) })}
-              </span>
-            </button>
-          </li>
-        );
-      })}
+      {steps.map((s, i) => (
+        <SequenceArrow
+          key={s.id}
+          n={i + 1}
+          from={lanes.indexOf(s.from)}
+          to={lanes.indexOf(s.to)}
+          lanes={laneNames}
+          status={s.status}
+          statusText={t(`seq.status.${s.status}`)}
+          selected={selected === s.id}
+          onSelect={() => setSelected(s.id === selected ? null : s.id)}
+          label={t(s.label, s.params)}
+          arrowSr={(p) => t('seq.arrowSr', p)}
+          data={{ 'data-testid': TID.seqStep, 'data-label': s.label }}
+        />
+      ))}
     </SequenceFrame>
   );
 }

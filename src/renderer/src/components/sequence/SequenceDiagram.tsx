@@ -7,7 +7,7 @@ import type { CeremonyKind, ExternalSite, SiteHttpExchange } from '@api/types.ts
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { LANES, SITE_LANES, type LabMark, type SequenceStep } from '../../model/sequence.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
-import { arrowPlacement, SequenceFrame } from './lanes.tsx';
+import { SequenceArrow, SequenceFrame } from './lanes.tsx';
 import './sequence.css';
 
 /** "POST /api/auth/passkey/verify-registration" (the path, not the origin: the page's is above). */
@@ -77,6 +77,7 @@ export function SequenceDiagram({
   const { t } = useI18n();
   const lanes = site ? SITE_LANES : LANES;
   const laneIndex = (l: SequenceStep['from']) => lanes.indexOf(l);
+  const laneNames = lanes.map((l) => t(`seq.lane.${l}`));
   const stopped = steps.find((s) => s.status === 'error');
   const call = kind === 'registration' ? 'create()' : 'get()';
   const timeText = (s: SequenceStep): string => {
@@ -116,7 +117,6 @@ export function SequenceDiagram({
       }
     >
       {steps.map((s, i) => {
-        const { column, dir } = arrowPlacement(laneIndex(s.from), laneIndex(s.to));
         const label = site ? siteStepLabel(t, s, kind, site) : t(stepLabelKey(s, kind));
         const time = timeText(s);
         const status = t(`seq.status.${s.status}`);
@@ -126,26 +126,28 @@ export function SequenceDiagram({
             : s.error.name
           : null;
         return (
-          <li key={s.id} className="seq-row">
-            <button
-              type="button"
-              className={`seq-arrow dir-${dir} st-${s.status}${selected === s.id ? ' is-selected' : ''}`}
-              style={{ gridColumn: column }}
-              data-testid={TID.seqStep}
-              data-step={s.id}
-              data-status={s.status}
-              data-from={s.from}
-              data-to={s.to}
-              data-time-ms={s.atMs ?? ''}
-              data-timing={s.timing}
-              data-duration-ms={s.durationMs ?? ''}
-              aria-pressed={selected === s.id}
-              onClick={() => onSelect(s)}
-            >
-              <span className="seq-label">
-                <span className="seq-n">{i + 1}</span> {label}
-              </span>
-              <span className="seq-line" aria-hidden="true" />
+          <SequenceArrow
+            key={s.id}
+            n={i + 1}
+            from={laneIndex(s.from)}
+            to={laneIndex(s.to)}
+            lanes={laneNames}
+            status={s.status}
+            statusText={status}
+            selected={selected === s.id}
+            onSelect={() => onSelect(s)}
+            label={label}
+            arrowSr={(p) => t('seq.arrowSr', p)}
+            data={{
+              'data-testid': TID.seqStep,
+              'data-step': s.id,
+              'data-from': s.from,
+              'data-to': s.to,
+              'data-time-ms': String(s.atMs ?? ''),
+              'data-timing': s.timing,
+              'data-duration-ms': String(s.durationMs ?? ''),
+            }}
+            meta={
               <span className="seq-meta">
                 <span className="seq-time" data-testid={TID.seqStepTime}>
                   {time}
@@ -161,15 +163,8 @@ export function SequenceDiagram({
                   </span>
                 )}
               </span>
-              <span className="seq-narrow-lanes">
-                {t(`seq.lane.${s.from}`)} → {t(`seq.lane.${s.to}`)}
-              </span>
-              {/* The name is the visible text, then who talks to whom and the status for screen readers. */}
-              <span className="visually-hidden">
-                {t('seq.arrowSr', { from: t(`seq.lane.${s.from}`), to: t(`seq.lane.${s.to}`), status })}
-              </span>
-            </button>
-          </li>
+            }
+          />
         );
       })}
       {labMarks.map((m, i) => {
