@@ -25,6 +25,7 @@ import type {
   AuthenticationOptionsResponse,
   Ceremony,
   CeremonyConfig,
+  CeremonySummary,
   CeremonyResult,
   ClientError,
   ClientErrorContext,
@@ -113,9 +114,11 @@ export class RelyingParty {
     this.events.setMaxListeners(0);
   }
 
-  private emitCeremony(id: string): void {
-    const summary = this.store.ceremonySummary(id);
-    if (summary) this.events.emit('event', { type: 'ceremony', ceremony: summary });
+  /** Publishes a ceremony's summary on the event stream (from the record in hand: no read). */
+  private emitCeremony(c: Ceremony): void {
+    const { id, kind, createdAt, verdict, userName, credentialId, error } = c;
+    const summary: CeremonySummary = { id, kind, createdAt, verdict, userName, credentialId, error };
+    this.events.emit('event', { type: 'ceremony', ceremony: summary });
   }
 
   /** Records a new ceremony with its single-use challenge (expiring after the timeout plus grace). */
@@ -127,17 +130,32 @@ export class RelyingParty {
     userName: string | null,
   ): string {
     const id = randomUUID();
+    const createdAt = new Date(at).toISOString();
     this.store.createCeremony({
       id,
       kind,
-      createdAt: new Date(at).toISOString(),
+      createdAt,
       challenge: options.challenge,
       expiresAt: at + config.timeout + CHALLENGE_GRACE_MS,
       config,
       options,
       userName,
     });
-    this.emitCeremony(id);
+    this.emitCeremony({
+      id,
+      kind,
+      createdAt,
+      config,
+      options,
+      response: null,
+      clientError: null,
+      verdict: 'pending',
+      error: null,
+      result: null,
+      timings: { optionsAt: at },
+      userName,
+      credentialId: null,
+    });
     return id;
   }
 
@@ -275,7 +293,7 @@ export class RelyingParty {
     const rk = response.clientExtensionResults?.credProps?.rk;
     const owner = user;
     // The credential and the ceremony's record: one transaction (one commit), never one without the other.
-    this.store.transaction(() => {
+    const finished = this.store.transaction(() => {
       this.store.addCredential(
         {
           id: credentialId,
@@ -307,7 +325,7 @@ export class RelyingParty {
         authenticatorExtensionResults: authData.extensions,
         transports: response.response.transports ?? [],
       };
-      this.store.finishCeremony(ceremony.id, {
+      return this.store.finishCeremony(ceremony, {
         response,
         verdict: 'verified',
         result,
@@ -317,9 +335,9 @@ export class RelyingParty {
         credentialId,
       });
     });
-    this.emitCeremony(ceremony.id);
+    this.emitCeremony(finished);
     this.events.emit('event', { type: 'credentials' });
-    return this.store.ceremony(ceremony.id)!;
+    return finished;
   }
 
   // -------------------------------------------------------------- authentication
@@ -432,13 +450,12 @@ export class RelyingParty {
           ceremony.id,
           strict,
         );
-        if (r.ok) this.recordVerifiedSignIn(ceremony, response, responseAt, stored, verified);
-        return r;
+        return r.ok ? { ok: true as const, finished: this.recordVerifiedSignIn(ceremony, response, responseAt, stored, verified) } : r;
       });
       if (cas.ok) {
-        this.emitCeremony(ceremony.id);
+        this.emitCeremony(cas.finished);
         this.events.emit('event', { type: 'credentials' });
-        return this.store.ceremony(ceremony.id)!;
+        return cas.finished;
       }
       analysis = withCheckReplaced(analysis, signCountCheck(authData.signCount, cas.stored, config.policy?.counter));
     }
@@ -500,7 +517,7 @@ export class RelyingParty {
     responseAt: number,
     stored: StoredCredential,
     analysis: Analysis,
-  ): void {
+  ): Ceremony {
     const record = analysisRecord(analysis);
     const authData = getParsed(analysis.dissection)!.authData!;
     const flags = authData.flags;
@@ -519,7 +536,7 @@ export class RelyingParty {
       clientExtensionResults: response.clientExtensionResults ?? {},
       authenticatorExtensionResults: authData.extensions,
     };
-    this.store.finishCeremony(ceremony.id, {
+    return this.store.finishCeremony(ceremony, {
       response,
       verdict: 'verified',
       result,
@@ -548,12 +565,13 @@ export class RelyingParty {
     kind: 'registration' | 'authentication',
     times: WindowTimes = {},
   ): { ceremony: Ceremony; responseAt: number } {
-    const state = this.store.challengeState(ceremonyId);
+    const state = this.store.ceremonyWithChallenge(ceremonyId);
     if (!state) {
       throw new ApiFailure(404, 'challenge_unknown', `No ceremony ${ceremonyId} was started here: request options first.`, 'challenge');
     }
-    if (state.kind !== kind) {
-      throw new ApiFailure(400, 'ceremony_kind_mismatch', `Ceremony ${ceremonyId} is a ${state.kind}, not a ${kind}.`, 'type');
+    const { ceremony } = state;
+    if (ceremony.kind !== kind) {
+      throw new ApiFailure(400, 'ceremony_kind_mismatch', `Ceremony ${ceremonyId} is a ${ceremony.kind}, not a ${kind}.`, 'type');
     }
     const at = this.now();
     const consumed = state.consumedAt !== null || !this.store.consumeChallenge(ceremonyId, at);
@@ -566,21 +584,20 @@ export class RelyingParty {
       );
     }
     if (at > state.expiresAt && !this.disabled.has('challenge_expired')) {
-      const ceremony = this.store.ceremony(ceremonyId)!;
       const error = {
         code: 'challenge_expired',
         message: `The challenge expired at ${new Date(state.expiresAt).toISOString()}; request new options.`,
         step: 'challenge',
       };
-      this.store.finishCeremony(ceremonyId, {
-        verdict: 'failed',
-        error,
-        timings: { ...ceremony.timings, responseAt: at, ...windowTimes(times) },
-      });
-      this.emitCeremony(ceremonyId);
+      this.emitCeremony(
+        this.store.finishCeremony(ceremony, {
+          verdict: 'failed',
+          error,
+          timings: { ...ceremony.timings, responseAt: at, ...windowTimes(times) },
+        }),
+      );
       throw new ApiFailure(410, error.code, error.message, error.step, { ceremonyId });
     }
-    const ceremony = this.store.ceremony(ceremonyId)!;
     // Every record of this attempt (verified, failed, client error) keeps the window's own measure.
     ceremony.timings = { ...ceremony.timings, ...windowTimes(times) };
     return { ceremony, responseAt: at };
@@ -593,14 +610,14 @@ export class RelyingParty {
     context?: ClientErrorContext,
   ): Ceremony {
     const ce = clientError ?? { name: 'UnknownError', message: 'The client sent neither a response nor an error.' };
-    this.store.finishCeremony(ceremony.id, {
+    const finished = this.store.finishCeremony(ceremony, {
       clientError: ce,
       verdict: 'client-error',
       error: { code: 'client_error', message: `${ce.name}: ${ce.message}`, step: 'client', ...(context ? { context } : {}) },
       timings: { ...ceremony.timings, responseAt },
     });
-    this.emitCeremony(ceremony.id);
-    return this.store.ceremony(ceremony.id)!;
+    this.emitCeremony(finished);
+    return finished;
   }
 
   /** Records the ceremony as failed (with its dissection when there is one) and returns the API error to throw. */
@@ -617,7 +634,7 @@ export class RelyingParty {
       dissection?: Ceremony['dissection'];
     },
   ): ApiFailure {
-    this.store.finishCeremony(ceremony.id, {
+    const finished = this.store.finishCeremony(ceremony, {
       response: f.response,
       verdict: 'failed',
       error: { code: f.code, message: f.message, step: f.step },
@@ -626,7 +643,7 @@ export class RelyingParty {
       userName: f.who?.userName,
       credentialId: f.who?.credentialId ?? (f.response as { rawId?: string } | undefined)?.rawId ?? null,
     });
-    this.emitCeremony(ceremony.id);
+    this.emitCeremony(finished);
     return new ApiFailure(f.status ?? 400, f.code, f.message, f.step, { ceremonyId: ceremony.id });
   }
 }

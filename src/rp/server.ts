@@ -72,6 +72,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'publickey-credentials-create=(self), publickey-credentials-get=(self)',
 };
+const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
 
 export interface RpServerOptions {
   /** 0 = a free port. */
@@ -142,7 +143,17 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     errorHandler: (e) =>
       errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`)),
   });
-  const local = await listenLocal((req, res) => void honoListener(req, res), { port: opts.port, refusalHeaders: SECURITY_HEADERS });
+  // The headers every answer carries are set on Node's response before Hono answers (the Response's
+  // own headers take precedence where a route sets one, e.g. an event stream's Cache-Control): cheaper
+  // than setting them on each Response's Headers object afterwards.
+  const local = await listenLocal(
+    (req, res) => {
+      for (const [k, v] of SECURITY_HEADER_ENTRIES) res.setHeader(k, v);
+      if (req.url?.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+      void honoListener(req, res);
+    },
+    { port: opts.port, refusalHeaders: SECURITY_HEADERS },
+  );
   const { server, port } = local;
   const origin = `http://localhost:${port}`;
   const rp = new RelyingParty({
@@ -172,8 +183,6 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     if (c.req.path.startsWith('/api/') && c.req.method !== 'GET' && c.req.method !== 'HEAD') checkToken(c.req.header('x-pe-token'));
     checkPathEncoding(c.req.path);
     await next();
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
-    if (c.req.path.startsWith('/api/') && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
   const ctx: RpContext = { origin, dataDir: opts.dataDir, store, rp, metadata, publish: (e: RpEvent) => rp.events.emit('event', e) };

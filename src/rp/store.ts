@@ -257,13 +257,12 @@ export class Store {
     );
   }
 
-  /** The raw challenge state of a ceremony, for single-use / expiry enforcement. */
-  challengeState(id: string): { kind: CeremonyKind; challenge: string; expiresAt: number; consumedAt: number | null } | null {
-    const r = this.q('SELECT kind, challenge, expires_at, consumed_at FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
+  /** A ceremony with its challenge's state (single use, expiry), in one read. */
+  ceremonyWithChallenge(id: string): { ceremony: Ceremony; expiresAt: number; consumedAt: number | null } | null {
+    const r = this.q('SELECT * FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     return {
-      kind: r.kind as CeremonyKind,
-      challenge: String(r.challenge),
+      ceremony: toCeremony(r),
       expiresAt: Number(r.expires_at),
       consumedAt: r.consumed_at === null ? null : Number(r.consumed_at),
     };
@@ -274,8 +273,12 @@ export class Store {
     return Number(this.q('UPDATE ceremonies SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL').run(at, id).changes) === 1;
   }
 
+  /**
+   * Writes a ceremony's outcome and returns the record as it now stands (what `ceremony(id)` would
+   * read back, without reading and parsing it again).
+   */
   finishCeremony(
-    id: string,
+    c: Ceremony,
     patch: {
       response?: unknown;
       clientError?: ClientError | null;
@@ -287,7 +290,7 @@ export class Store {
       userName?: string | null;
       credentialId?: string | null;
     },
-  ): void {
+  ): Ceremony {
     this.q(
       `UPDATE ceremonies SET response = ?, client_error = ?, verdict = ?, error = ?, result = ?, dissection = ?,
            timings = ?, user_name = COALESCE(?, user_name), credential_id = COALESCE(?, credential_id)
@@ -302,8 +305,23 @@ export class Store {
       JSON.stringify(patch.timings),
       patch.userName ?? null,
       patch.credentialId ?? null,
-      id,
+      c.id,
     );
+    // The small members as JSON gives them back (an in-process caller may have passed undefined
+    // members or bytes); the dissection record is JSON-safe by construction (analysisRecord).
+    const back = <T>(v: T | undefined | null): T | null => (v === undefined || v === null ? null : (JSON.parse(JSON.stringify(v)) as T));
+    return {
+      ...c,
+      response: back(patch.response as Ceremony['response']),
+      clientError: back(patch.clientError),
+      verdict: patch.verdict,
+      error: back(patch.error),
+      result: back(patch.result),
+      dissection: patch.dissection ?? null,
+      timings: patch.timings,
+      userName: patch.userName ?? c.userName,
+      credentialId: patch.credentialId ?? c.credentialId,
+    };
   }
 
   ceremony(id: string): Ceremony | null {

@@ -144,6 +144,29 @@ describe('local-server safety', () => {
     expect(api.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('sends the security headers on every kind of answer, and no-store on the API', async () => {
+    const answers = {
+      page: await call(port, 'GET', '/'),
+      json: await call(port, 'GET', '/api/session'),
+      apiError: await call(port, 'GET', '/api/nothing-here'),
+      validation: await post('/api/registration/options', { config: 'no' }),
+      refusedOrigin: await call(port, 'GET', '/api/session', { headers: { Origin: 'https://evil.example' } }),
+      wrongMethod: await call(port, 'PUT', '/'),
+      verified: await post('/api/registration/options', { config: cfg({ userName: 'headers' }) }),
+    };
+    for (const [what, r] of Object.entries(answers)) {
+      expect([what, r.headers['x-content-type-options']]).toEqual([what, 'nosniff']);
+      expect([what, r.headers['x-frame-options']]).toEqual([what, 'DENY']);
+      expect([what, r.headers['referrer-policy']]).toEqual([what, 'no-referrer']);
+      expect([what, r.headers['cross-origin-resource-policy']]).toEqual([what, 'same-origin']);
+      expect([what, String(r.headers['content-security-policy'])]).toEqual([what, expect.stringContaining("frame-ancestors 'none'")]);
+      // One of each header, not the route's and the server's side by side.
+      expect([what, Array.isArray(r.headers['content-security-policy'])]).toEqual([what, false]);
+    }
+    for (const what of ['json', 'apiError', 'validation', 'refusedOrigin', 'verified'] as const)
+      expect([what, answers[what].headers['cache-control']]).toEqual([what, 'no-store']);
+  });
+
   it('redirects a page visit on 127.0.0.1 to localhost (the RP ID)', async () => {
     const r = await call(port, 'GET', '/history', { headers: { Host: `127.0.0.1:${port}` } });
     expect(r.status).toBe(302);
@@ -286,6 +309,38 @@ describe('two open registrations for one new user', () => {
 });
 
 describe('ceremonies', () => {
+  it('a verify answer is the record as stored, for every outcome (it is built without reading the record back)', async () => {
+    const auth = new SoftAuthenticator();
+    const stored = async (answer: { id: string }) => {
+      const r = await call(port, 'GET', `/api/ceremonies/${answer.id}`);
+      expect(r.status).toBe(200);
+      return r.json;
+    };
+    // Verified registration and sign-in.
+    const { ceremony: registered } = await register(auth, 'record-as-stored');
+    expect(registered).toEqual(await stored(registered));
+    const o = await post('/api/authentication/options', { config: cfg({ userName: 'record-as-stored' }) });
+    const response = auth.assert(o.json.options, { origin: server.origin });
+    const signedIn = await post('/api/authentication/verify', { ceremonyId: o.json.ceremonyId, response, clientMs: 12, optionsMs: 3 });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.json.timings).toMatchObject({ clientMs: 12, optionsMs: 3 });
+    expect(signedIn.json).toEqual(await stored(signedIn.json));
+    // A client error.
+    const o2 = await post('/api/authentication/options', { config: cfg({ userName: 'record-as-stored' }) });
+    const failedClient = await post('/api/authentication/verify', {
+      ceremonyId: o2.json.ceremonyId,
+      clientError: { name: 'NotAllowedError', message: 'x' },
+    });
+    expect(failedClient.status).toBe(200);
+    expect(failedClient.json).toEqual(await stored(failedClient.json));
+    // A rejected response: the record in the 4xx body.
+    const o3 = await post('/api/authentication/options', { config: cfg({ userName: 'record-as-stored' }) });
+    const wrongOrigin = auth.assert(o3.json.options, { origin: 'https://evil.example' });
+    const rejected = await post('/api/authentication/verify', { ceremonyId: o3.json.ceremonyId, response: wrongOrigin });
+    expect(rejected.status).toBe(400);
+    expect(rejected.json.ceremony).toEqual(await stored(rejected.json.ceremony));
+  });
+
   it('registers and signs in, storing the credential with its flags', async () => {
     const auth = new SoftAuthenticator();
     const { ceremony, response } = await register(auth, 'carol');

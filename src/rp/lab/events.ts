@@ -13,8 +13,8 @@ type Row = Record<string, unknown>;
 const ANSWERED_GRACE_MS = 2_000;
 
 export function activeCeremony(store: Store, now: number): { id: string; kind: string; residentKey: string | null } | null {
-  const r = store.db
-    .prepare(
+  const r = store
+    .q(
       `SELECT id, kind, json_extract(config, '$.residentKey') AS rk FROM ceremonies
        WHERE (consumed_at IS NULL AND expires_at > ?) OR (consumed_at IS NOT NULL AND consumed_at >= ?)
        ORDER BY created_at DESC, rowid DESC LIMIT 1`,
@@ -24,10 +24,8 @@ export function activeCeremony(store: Store, now: number): { id: string; kind: s
 }
 
 export function insertLabEvent(store: Store, e: LabEvent): void {
-  store.db
-    .prepare(
-      'INSERT INTO lab_events (ceremony_id, event, authenticator_id, credential_id, sign_count, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
+  store
+    .q('INSERT INTO lab_events (ceremony_id, event, authenticator_id, credential_id, sign_count, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(e.ceremonyId, e.event, e.authenticatorId, e.credentialId, e.signCount ?? null, e.at, e.detail ? JSON.stringify(e.detail) : null);
 }
 
@@ -45,12 +43,10 @@ function toLabEvent(r: Row): LabEvent {
 
 /** The events recorded during one ceremony, in order. */
 export function labEventsOf(store: Store, ceremonyId: string): LabEvent[] {
-  return (store.db.prepare('SELECT * FROM lab_events WHERE ceremony_id = ? ORDER BY at, id').all(ceremonyId) as Row[]).map(toLabEvent);
+  return (store.q('SELECT * FROM lab_events WHERE ceremony_id = ? ORDER BY at, id').all(ceremonyId) as Row[]).map(toLabEvent);
 }
 
 /** The newest events, newest last (the lab view's log). */
 export function recentLabEvents(store: Store, limit: number): LabEvent[] {
-  return (store.db.prepare('SELECT * FROM (SELECT * FROM lab_events ORDER BY id DESC LIMIT ?) ORDER BY id').all(limit) as Row[]).map(
-    toLabEvent,
-  );
+  return (store.q('SELECT * FROM (SELECT * FROM lab_events ORDER BY id DESC LIMIT ?) ORDER BY id').all(limit) as Row[]).map(toLabEvent);
 }
