@@ -16,8 +16,9 @@
  * 3. `passkey-explorer serve` (the built app: `npm run build` first; `npm run bench` does): cold start
  *    until the first ceremony has run (target <= 1 s), idle RSS (<= 120 MB), RSS after 10,000 stored
  *    ceremonies (made through the API), each as the process reports it.
- * 4. The window's own ceremony in headless Chromium with a CDP virtual authenticator: Register / Sign
- *    in clicked until the verdict shows, median and p95 (target: median <= 30 ms).
+ * 4. The window's own ceremony in headless Chromium with a CDP virtual authenticator: Sign in clicked in
+ *    a settled window until the verdict shows, median and p95 (target: median <= 30 ms); and back to
+ *    back (each click as the last verdict shows, so the rest of the last result still renders).
  *
  * Usage: npm run bench:rp [-- --rounds N] [--batch N] [--stored N] [--ui-runs N] [--skip-serve] [--skip-ui]
  */
@@ -351,15 +352,29 @@ async function windowBench() {
           }),
         button,
       );
+    /** Until the window has settled: two frames painted, then an idle period (what follows a verdict has run). */
+    const settle = () =>
+      page.evaluate(
+        () =>
+          new Promise<void>((ok) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => ok(), { timeout: 500 }))),
+          ),
+      );
     await ceremony('register');
     const signIns: number[] = [];
+    const backToBack: number[] = [];
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) await ceremony('sign-in'); // warm-up
+    // As a person clicks: in a window that has finished showing the last result.
     for (let i = 0; i < UI_RUNS; i++) {
+      await settle();
       const r = await ceremony('sign-in');
       signIns.push(r.ms);
       ids.push(r.id);
     }
+    // Back to back: each click the moment the last verdict shows, so it also waits for the rest of the
+    // last result (inspector, details) to render.
+    for (let i = 0; i < UI_RUNS; i++) backToBack.push((await ceremony('sign-in')).ms);
     // What the browser's get() took (the window's own measure, in each record), and the RP's verify.
     const records = await Promise.all(ids.map((id) => fetch(`${url}api/ceremonies/${id}`).then((r) => r.json())));
     const getMs = records.map((c: { timings: { clientMs: number } }) => c.timings.clientMs);
@@ -368,8 +383,9 @@ async function windowBench() {
       (c: { timings: { responseAt: number; verifiedAt: number } }) => c.timings.verifiedAt - c.timings.responseAt,
     );
     console.log(`\nthe window's sign-in in headless Chromium ${browser.version()}, virtual authenticator (${UI_RUNS} runs)`);
-    line('click -> verdict shown, median', `${median(signIns).toFixed(1)} ms`, '<= 30 ms', median(signIns) / 30);
+    line('click -> verdict shown (settled window), median', `${median(signIns).toFixed(1)} ms`, '<= 30 ms', median(signIns) / 30);
     line('  p95', `${pct(signIns, 95).toFixed(1)} ms`);
+    line('  back to back (click as the last verdict shows), median', `${median(backToBack).toFixed(1)} ms`);
     line("  of which Chromium's get() (virtual authenticator), median", `${median(getMs).toFixed(1)} ms`);
     line('  options round trip, median', `${median(optionsMs).toFixed(1)} ms`);
     line("  the RP's verify (response received -> judged), median", `${median(verifyMs).toFixed(1)} ms`);

@@ -115,7 +115,7 @@ export class RelyingParty {
   }
 
   /** Publishes a ceremony's summary on the event stream (from the record in hand: no read). */
-  private emitCeremony(c: Ceremony): void {
+  private emitCeremony(c: CeremonySummary): void {
     const { id, kind, createdAt, verdict, userName, credentialId, error } = c;
     const summary: CeremonySummary = { id, kind, createdAt, verdict, userName, credentialId, error };
     this.events.emit('event', { type: 'ceremony', ceremony: summary });
@@ -141,21 +141,7 @@ export class RelyingParty {
       options,
       userName,
     });
-    this.emitCeremony({
-      id,
-      kind,
-      createdAt,
-      config,
-      options,
-      response: null,
-      clientError: null,
-      verdict: 'pending',
-      error: null,
-      result: null,
-      timings: { optionsAt: at },
-      userName,
-      credentialId: null,
-    });
+    this.emitCeremony({ id, kind, createdAt, verdict: 'pending', userName, credentialId: null, error: null });
     return id;
   }
 

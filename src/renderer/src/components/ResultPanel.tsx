@@ -3,7 +3,7 @@
  * flags, what the RP learnt, the verification steps (when the dissector supplied them) and the raw
  * JSON of options, response and record.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { ApiError, Ceremony, Verdict } from '@api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { ErrorText } from './ErrorText.tsx';
@@ -179,6 +179,26 @@ function pathLabel(t: ReturnType<typeof useI18n>['t'], path: ClientPath | undefi
   return path === 'native' ? t('about.path.native') : t('about.path.simplewebauthn');
 }
 
+/**
+ * True from the first frame after `key` was first rendered: the verdict and the plain-words summary
+ * paint at once, and what lies below them (the sequence and field inspector, the details, the JSON)
+ * mounts right after that paint instead of holding the verdict back while all of it lays out.
+ */
+function usePainted(key: string): boolean {
+  const [painted, setPainted] = useState<string | null>(null);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(key), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [key]);
+  return painted === key;
+}
+
 function CeremonyView({
   ceremony,
   apiError,
@@ -190,17 +210,12 @@ function CeremonyView({
   clientPath?: ClientPath;
   clientMs?: number;
 }) {
-  const { t, dateTime } = useI18n();
-  const facts = ceremonyFacts(ceremony);
+  const { t } = useI18n();
   const error = ceremony.error ?? (apiError ? { code: apiError.error, message: apiError.message, step: apiError.step } : null);
-  const timings = ceremony.timings;
-  const responseMs = timings.responseAt !== undefined ? timings.responseAt - timings.optionsAt : null;
-  const verifiedMs = timings.verifiedAt !== undefined ? timings.verifiedAt - timings.optionsAt : null;
-  const ext =
-    ceremony.result?.clientExtensionResults ?? (ceremony.response as { clientExtensionResults?: unknown } | null)?.clientExtensionResults;
   const dissection = dissectionOf(ceremony);
   const opinion = dissection?.secondOpinion ?? null;
   const disagreement = dissection?.disagreement ?? null;
+  const painted = usePainted(ceremony.id);
 
   return (
     <article
@@ -229,6 +244,22 @@ function CeremonyView({
       {error && <ErrorBox error={error} checks={ceremony.dissection?.checks} />}
       {ceremony.clientError && !error && <ErrorBox error={{ code: ceremony.clientError.name, message: ceremony.clientError.message }} />}
       {opinion && <SecondOpinionLine opinion={opinion} />}
+      {painted && <BelowTheVerdict ceremony={ceremony} clientPath={clientPath} clientMs={clientMs} />}
+    </article>
+  );
+}
+
+/** What a ceremony's result shows below its verdict and summary (mounted once the verdict has painted). */
+function BelowTheVerdict({ ceremony, clientPath, clientMs }: { ceremony: Ceremony; clientPath?: ClientPath; clientMs?: number }) {
+  const { t, dateTime } = useI18n();
+  const facts = ceremonyFacts(ceremony);
+  const timings = ceremony.timings;
+  const responseMs = timings.responseAt !== undefined ? timings.responseAt - timings.optionsAt : null;
+  const verifiedMs = timings.verifiedAt !== undefined ? timings.verifiedAt - timings.optionsAt : null;
+  const ext =
+    ceremony.result?.clientExtensionResults ?? (ceremony.response as { clientExtensionResults?: unknown } | null)?.clientExtensionResults;
+  return (
+    <>
       <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
         <LazyInspection key={ceremony.id} ceremony={ceremony} clientMs={clientMs} />
       </Suspense>
@@ -301,7 +332,7 @@ function CeremonyView({
         ) : null}
         <JsonBlock title={t('result.ceremonyJson')} value={ceremony} />
       </section>
-    </article>
+    </>
   );
 }
 

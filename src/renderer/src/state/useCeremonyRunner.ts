@@ -6,7 +6,7 @@
  * then fetched (GET /api/ceremonies/:id) and shown with the error. Nothing is swallowed: every failure
  * ends in a view with a code and a message.
  */
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import type {
   ApiError,
   AuthenticationResponseJSON,
@@ -116,8 +116,13 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
       const mine = ++runSeq.current;
       const controller = new AbortController();
       abortRef.current = controller;
+      // The running states are transitions: rendering them yields to the ceremony's own steps (the
+      // options answer, create()/get(), the verify call) instead of delaying them; the outcome is an
+      // urgent update, rendered at once in place of any running state not yet shown.
       const show = (v: ResultView) => {
-        if (mine === runSeq.current) setView(v);
+        if (mine !== runSeq.current) return;
+        if (v.state === 'running') startTransition(() => setView(v));
+        else setView(v);
       };
       const clientOpts = {
         signal: controller.signal,
