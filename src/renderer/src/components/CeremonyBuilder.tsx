@@ -2,7 +2,7 @@
  * The ceremony builder: every CeremonyConfig option, grouped in fieldsets, plus the preset picker.
  * Controlled: the config lives in the App so the runner and (later) the inspector share it.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { AttestationConveyance, CeremonyConfig, Hint, Preset, Requirement } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/en.ts';
@@ -45,7 +45,16 @@ function presetText(p: Preset, what: 'name' | 'description', t: (key: MessageKey
   return text === key ? p[what] : text;
 }
 
-export function CeremonyBuilder({ config, onChange, presets, presetId, edited, onPresetSelect, disabled }: CeremonyBuilderProps) {
+/** Memoized: a ceremony's running phases re-render the result panel, not the form (its props do not change). */
+export const CeremonyBuilder = memo(function CeremonyBuilder({
+  config,
+  onChange,
+  presets,
+  presetId,
+  edited,
+  onPresetSelect,
+  disabled,
+}: CeremonyBuilderProps) {
   const { t } = useI18n();
   const algHelpId = useId();
   const ext = config.extensions;
@@ -499,4 +508,4 @@ export function CeremonyBuilder({ config, onChange, presets, presetId, edited, o
       </fieldset>
     </form>
   );
-}
+});

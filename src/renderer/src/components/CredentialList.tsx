@@ -1,5 +1,5 @@
 /** Stored credentials, with "sign in with this credential" and delete (confirmed in an in-page dialog). */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { StoredCredential } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { algorithmLabel } from '../model/config.ts';
@@ -10,7 +10,7 @@ import { AuthenticatorLabel } from './AuthenticatorLabel.tsx';
 import { Dialog } from './Dialog.tsx';
 import { StorageLabel } from './ResultPanel.tsx';
 
-export function CredentialList({
+export const CredentialList = memo(function CredentialList({
   credentials,
   onSignIn,
   onDelete,
@@ -163,4 +163,4 @@ export function CredentialList({
       </Dialog>
     </section>
   );
-}
+});

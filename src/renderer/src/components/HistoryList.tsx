@@ -1,4 +1,5 @@
 /** Latest ceremonies, live via SSE; a click opens the full record in the result panel. */
+import { memo } from 'react';
 import type { CeremonySummary } from '@api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorText } from './ErrorText.tsx';
@@ -6,7 +7,7 @@ import type { Remote } from '../state/useRemote.ts';
 import { TID } from '../testids.ts';
 import { VerdictBadge } from './ResultPanel.tsx';
 
-export function HistoryList({
+export const HistoryList = memo(function HistoryList({
   history,
   selectedId,
   onOpen,
@@ -70,4 +71,4 @@ export function HistoryList({
       </div>
     </section>
   );
-}
+});

@@ -3,7 +3,7 @@
  * history (kept live by the event stream) and the ceremony runner. Every view reads it through
  * `useExplorer()`, so views are independent components (views/).
  */
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CeremonyConfig, RpEvent } from '@api/types.ts';
 import { useApi } from '../api/context.tsx';
 import { summarize, upsertSummary } from '../model/ceremony.ts';
@@ -45,9 +45,15 @@ function useExplorerState() {
   const currentPreset = presets.data?.find((p) => p.id === presetId);
   const edited = !!currentPreset && !configsEqual(currentPreset.config, config);
 
+  // A credential that changed is announced on the event stream ('credentials'), which refreshes the
+  // list; only while the stream is down does a finished ceremony or a delete ask for it itself (once,
+  // not once more beside the event's request).
+  const streamLive = useRef(false);
+  const refreshCredentialsUnlessLive = () => (streamLive.current ? Promise.resolve() : credentials.refresh());
+
   const runner = useCeremonyRunner(api, (ceremony) => {
     if (ceremony) history.set((prev) => upsertSummary(prev ?? [], summarize(ceremony), HISTORY_LIMIT));
-    void credentials.refresh();
+    void refreshCredentialsUnlessLive();
   });
 
   const onEvent = (e: RpEvent) => {
@@ -59,6 +65,7 @@ function useExplorerState() {
     void history.refresh();
   };
   const stream = useEventStream(api.eventsUrl, onEvent, onResync);
+  streamLive.current = stream === 'live';
 
   // A list or the MDS was loaded: every authenticator label looks its name up again.
   const onSourcesChanged = () => {
@@ -66,10 +73,14 @@ function useExplorerState() {
     void credentials.refresh();
   };
 
-  const deleteCredential = async (id: string) => {
-    await api.deleteCredential(id);
-    await credentials.refresh();
-  };
+  const refreshCredentials = credentials.refresh;
+  const deleteCredential = useCallback(
+    async (id: string) => {
+      await api.deleteCredential(id);
+      if (!streamLive.current) await refreshCredentials();
+    },
+    [api, refreshCredentials],
+  );
 
   return {
     api,

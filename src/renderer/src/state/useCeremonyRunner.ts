@@ -22,6 +22,7 @@ import type {
 import { rejectedCeremony, toApiError, type ApiClient } from '../api/client.ts';
 import { runAuthentication, runRegistration, type ClientPath } from '../webauthn/ceremony.ts';
 import { sharedClientCapabilityFlags } from '../webauthn/capabilities.ts';
+import { delayedReveal } from './delayedReveal.ts';
 
 /** The browser's capabilities for a client error's record (nothing when it has no answer). */
 async function capabilitiesOf(): Promise<{ clientCapabilities?: Record<string, boolean> }> {
@@ -67,6 +68,9 @@ export type ResultView =
 
 /** Extra wait after the options' own timeout before the client call is aborted as TimeoutError. */
 const WATCHDOG_GRACE_MS = 10_000;
+
+/** How long a ceremony runs before its running state is shown (below this it would only flash). */
+const RUNNING_SHOWN_AFTER_MS = 150;
 
 export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony | null) => void) {
   const [view, setView] = useState<ResultView>({ state: 'empty' });
@@ -116,13 +120,19 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
       const mine = ++runSeq.current;
       const controller = new AbortController();
       abortRef.current = controller;
-      // The running states are transitions: rendering them yields to the ceremony's own steps (the
-      // options answer, create()/get(), the verify call) instead of delaying them; the outcome is an
-      // urgent update, rendered at once in place of any running state not yet shown.
+      // A ceremony that ends within RUNNING_SHOWN_AFTER_MS (a virtual authenticator's, a passkey
+      // picked at once) goes from the last result to its own in one render, no running state flashed
+      // between them. A longer one shows its phases from then on as transitions: rendering them yields
+      // to the ceremony's own steps (the options answer, create()/get(), the verify call). The outcome
+      // is an urgent update. (A click meanwhile is refused by abortRef: one ceremony at a time.)
+      const reveal = delayedReveal<ResultView>(RUNNING_SHOWN_AFTER_MS, {
+        passing: (v) => startTransition(() => setView(v)),
+        outcome: setView,
+      });
       const show = (v: ResultView) => {
         if (mine !== runSeq.current) return;
-        if (v.state === 'running') startTransition(() => setView(v));
-        else setView(v);
+        if (v.state === 'running') reveal.passing(v);
+        else reveal.outcome(v);
       };
       const clientOpts = {
         signal: controller.signal,

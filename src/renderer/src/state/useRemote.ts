@@ -1,5 +1,5 @@
 /** A GET resource with loading / error state and a refresh that ignores stale answers. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '@api/types.ts';
 import { toApiError } from '../api/client.ts';
 
@@ -41,5 +41,6 @@ export function useRemote<T>(load: () => Promise<T>): Remote<T> {
   }, [refresh]);
 
   const set = useCallback((update: (prev: T | undefined) => T | undefined) => setData(update), []);
-  return { data, error, loading, refresh, set };
+  // One object while nothing in it changed: a memoized view that takes it re-renders only on a change.
+  return useMemo(() => ({ data, error, loading, refresh, set }), [data, error, loading, refresh, set]);
 }

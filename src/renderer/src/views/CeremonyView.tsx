@@ -1,4 +1,5 @@
 /** Run a ceremony: builder | result | credentials + history. */
+import { useCallback } from 'react';
 import { ActionBar } from '../components/ActionBar.tsx';
 import { CeremonyBuilder } from '../components/CeremonyBuilder.tsx';
 import { CredentialList } from '../components/CredentialList.tsx';
@@ -16,6 +17,10 @@ export function CeremonyView() {
   const view = runner.view;
   const selectedId = view.state === 'ceremony' ? view.ceremony.id : view.state === 'loading' ? view.ceremonyId : null;
   const phase = view.state === 'running' ? view.phase : null;
+  // Stable while their inputs are: the memoized lists beside the result re-render only when they change.
+  const { signIn, open } = runner;
+  const signInWith = useCallback((id: string) => void signIn(config, id), [signIn, config]);
+  const openRecord = useCallback((id: string) => void open(id), [open]);
   return (
     <div className="workspace" id="view-ceremony">
       <section className="panel builder-panel" aria-labelledby="builder-title">
@@ -46,13 +51,8 @@ export function CeremonyView() {
       </section>
       <ResultPanel view={view} />
       <div className="side-column">
-        <CredentialList
-          credentials={x.credentials}
-          busy={runner.busy}
-          onSignIn={(id) => void runner.signIn(config, id)}
-          onDelete={x.deleteCredential}
-        />
-        <HistoryList history={x.history} selectedId={selectedId} onOpen={(id) => void runner.open(id)} />
+        <CredentialList credentials={x.credentials} busy={runner.busy} onSignIn={signInWith} onDelete={x.deleteCredential} />
+        <HistoryList history={x.history} selectedId={selectedId} onOpen={openRecord} />
       </div>
     </div>
   );
