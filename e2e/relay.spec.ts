@@ -89,9 +89,17 @@ test('through the look-alike: password, link and code taken over; the passkey re
   await expect(page.getByTestId(TID.resultError)).toContainText('SecurityError');
 
   // Back on the real site: the relay rewrites the origin from now on, and the signature fails instead.
+  // The status is held back so that the choice is made while the view cannot yet know the relay runs:
+  // it must not be lost (the controls wait for the status; a late answer never undoes the choice).
+  const slowStatus = '**/api/auth/relay';
+  await page.route(slowStatus, async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
   await page.goto(`${served.url}/#/relay`);
   await page.getByTestId(R.mode).selectOption('rewrite-origin');
   await expect(page.getByTestId(R.mode)).toHaveValue('rewrite-origin');
+  await page.unrouteAll({ behavior: 'wait' });
   await expect
     .poll(async () => ((await (await page.request.get(`${served.url}/api/auth/relay`)).json()) as { passkeyMode: string }).passkeyMode)
     .toBe('rewrite-origin');

@@ -5,7 +5,7 @@
  * magic link and the e-mail code, a refusal at the RP's origin check (or the browser's RP ID check,
  * or the signature when the relay rewrites the origin) for the passkey.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RelayCapture, RelayLoot, RelayPasskeyMode, RelayStatus } from '@api/relay.ts';
 import { RELAY_PASSKEY_MODES } from '@api/relay.ts';
 import { toApiError } from '../api/client.ts';
@@ -76,10 +76,18 @@ export function RelayView() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // Answers can cross (the mount's read, the stream's, the one after an action): only the newest
+  // request's answer is shown, so an older "forward" never undoes a mode just chosen.
+  const latest = useRef(0);
+  const seeded = useRef(false);
   const refresh = useCallback(async () => {
+    const seq = ++latest.current;
     const s = await api.auth.relayStatus();
+    if (seq !== latest.current) return;
     setStatus(s);
-    setMode(s.passkeyMode);
+    // While the relay runs its mode is the server's; while stopped, the one chosen here waits for Start.
+    if (s.running || !seeded.current) setMode(s.passkeyMode);
+    seeded.current = true;
   }, [api]);
   useEffect(() => {
     void refresh().catch(() => undefined);
@@ -114,7 +122,7 @@ export function RelayView() {
             label={t('relay.mode')}
             testId={TID.mode}
             value={mode}
-            disabled={busy}
+            disabled={busy || status === null}
             options={RELAY_PASSKEY_MODES.map((m) => ({ value: m, label: t(`relay.mode.${m}` as MessageKey) }))}
             onChange={(m) => {
               setMode(m);
@@ -126,7 +134,7 @@ export function RelayView() {
               type="button"
               className="btn"
               data-testid={TID.stop}
-              disabled={busy}
+              disabled={busy || status === null}
               onClick={() => void act(() => api.auth.relayStop())}
             >
               {t('relay.stop')}
@@ -136,7 +144,7 @@ export function RelayView() {
               type="button"
               className="btn btn-primary"
               data-testid={TID.start}
-              disabled={busy}
+              disabled={busy || status === null}
               onClick={() => void act(() => api.auth.relayStart({ passkeyMode: mode }))}
             >
               {t('relay.start')}
