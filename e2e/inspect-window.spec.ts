@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import { describeFindings, scan } from './a11y.ts';
 import { expect, test as served, testIdCss } from './fixtures.ts';
-import { findPage, test } from './labFixture.ts';
+import { expectCredentialEdited, findPage, test } from './labFixture.ts';
 import { startBetterAuthSite, type BetterAuthSite } from './sites/betterAuth.ts';
 import { HISTORY_TID, INSPECT_TID, INSPECTOR_TID, LAB_TID, TID } from '../src/renderer/src/testids.ts';
 
@@ -81,7 +81,7 @@ test.describe('inspect a site from the window', () => {
     const dialog = page.getByTestId(LAB_TID.dialog);
     await dialog.getByTestId(LAB_TID.editSignCount).fill('0');
     await dialog.getByTestId(LAB_TID.editApply).click();
-    await expect(dialog.getByTestId(LAB_TID.editResult)).toHaveAttribute('data-method', 'setCredentialProperties');
+    await expectCredentialEdited(dialog);
     await dialog.getByTestId(LAB_TID.dialogClose).click();
     await expect(page.getByTestId(LAB_TID.credentialSignCount)).toHaveText('0');
     await sitePage.reload();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, testIdCss } from './fixtures.ts';
-import { test } from './labFixture.ts';
+import { expectCredentialEdited, test } from './labFixture.ts';
 import { INSPECTOR_TID, LAB_TID, TID } from '../src/renderer/src/testids.ts';
 
 async function openLab(page: Page) {
@@ -222,7 +222,7 @@ test('sign-count edits make the RP flag a counter regression', async ({ lab: { p
   await expect(dialog.getByTestId(LAB_TID.userHandle)).not.toHaveText('—');
   await dialog.getByTestId(LAB_TID.editSignCount).fill('0');
   await dialog.getByTestId(LAB_TID.editApply).click();
-  await expect(dialog.getByTestId(LAB_TID.editResult)).toHaveAttribute('data-method', 'setCredentialProperties');
+  await expectCredentialEdited(dialog);
   await page.screenshot({ path: 'test-results/lab-credential-dialog.png' });
   await dialog.getByTestId(LAB_TID.dialogClose).click();
   await expect(page.getByTestId(LAB_TID.credentialSignCount)).toHaveText('0');

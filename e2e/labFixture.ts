@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { expect, startServe, stopChild, test as base } from './fixtures.ts';
-import { TID } from '../src/renderer/src/testids.ts';
+import { LAB_TID, TID } from '../src/renderer/src/testids.ts';
 
 export interface Lab {
   page: Page;
@@ -49,4 +49,18 @@ export async function findPage(browser: Browser, url: string): Promise<Page> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the lab browser has no page at ${url}`);
+}
+
+/**
+ * The credential dialog's edit was applied. How depends on the browser: a Chromium whose
+ * WebAuthn.setCredentialProperties takes signCount edits in place; an older one (150 has BE/BS only,
+ * and CDP drops an unknown parameter silently) is detected by reading the credential back, and the
+ * credential is re-added with the new values, which the result says. Either way the values hold,
+ * which the caller checks on the card and in the next assertion.
+ */
+export async function expectCredentialEdited(dialog: Locator): Promise<void> {
+  const result = dialog.getByTestId(LAB_TID.editResult);
+  await expect(result).toHaveAttribute('data-method', /^(setCredentialProperties|addCredential)$/);
+  if ((await result.getAttribute('data-method')) === 'addCredential')
+    await expect(result).toContainText('setCredentialProperties left some values unchanged in this browser; the credential was re-added');
 }
