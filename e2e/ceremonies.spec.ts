@@ -78,6 +78,39 @@ test('(a) ctap2/internal passkey: resident key + UV, discoverable sign-in with a
   await expect(page.getByTestId(TID.historyItem)).toHaveCount(2);
 });
 
+test("a sign-in's own news waits for its verdict: the lists are fetched after the verify answer, then follow it", async ({
+  page,
+  served,
+}) => {
+  await VirtualAuthenticator.add(page, PLATFORM_PASSKEY);
+  await open(page, served.url, 'passkey', 'alice');
+  await expect(page.getByTestId(TID.streamStatus)).toHaveAttribute('data-status', 'live');
+  await page.getByTestId(TID.register).click();
+  await expectVerdict(page, 'verified');
+  const card = page.getByTestId(TID.credential);
+  await expect(card).toHaveAttribute('data-counter', '1');
+  await expect(page.getByTestId(TID.historyItem)).toHaveCount(1);
+
+  // Every API request of the sign-in, in the order the browser sent and finished them.
+  const seen: string[] = [];
+  const api = (url: string) => new URL(url).pathname.replace(/^\/api\//, '');
+  page.on('request', (r) => void (r.url().includes('/api/') && seen.push(`send ${api(r.url())}`)));
+  page.on('requestfinished', (r) => void (r.url().includes('/api/') && seen.push(`done ${api(r.url())}`)));
+  await page.getByTestId(TID.signIn).click();
+  await expectVerdict(page, 'verified');
+  // The stream announced the open ceremony, its outcome and the new counter while it ran; the
+  // window applies them once the verdict is in: the card's counter and the history follow.
+  await expect(card).toHaveAttribute('data-counter', '2');
+  await expect(page.getByTestId(TID.historyItem)).toHaveCount(2);
+  await expect(page.getByTestId(TID.historyItem).first()).toHaveAttribute('data-verdict', 'verified');
+  const verified = seen.indexOf('done authentication/verify');
+  expect(seen.slice(0, 2)).toEqual(['send authentication/options', 'done authentication/options']);
+  expect(verified).toBeGreaterThan(1);
+  // Nothing else was asked between the options and the verify answer (the credentials refresh came after).
+  expect(seen.slice(0, verified + 1).filter((s) => !s.includes('authentication/'))).toEqual([]);
+  expect(seen.indexOf('send credentials')).toBeGreaterThan(verified);
+});
+
 test('(b) u2f/usb security key: second factor with the allow list, UP only', async ({ page, served }) => {
   const authenticator = await VirtualAuthenticator.add(page, U2F_KEY);
   await open(page, served.url, 'security-key-2fa', 'bob');

@@ -62,7 +62,7 @@ export const CredentialList = memo(function CredentialList({
         {credentials.data && list.length === 0 && <p className="empty">{t('credentials.empty')}</p>}
         <ul className="cards" data-testid={TID.credentials}>
           {list.map((c) => (
-            <li key={c.id} className="card" data-testid={TID.credential} data-id={c.id}>
+            <li key={c.id} className="card" data-testid={TID.credential} data-id={c.id} data-counter={c.counter}>
               <div className="card-head">
                 <span className="card-user" translate="no">
                   {c.userName}

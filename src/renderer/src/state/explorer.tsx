@@ -3,8 +3,8 @@
  * history (kept live by the event stream) and the ceremony runner. Every view reads it through
  * `useExplorer()`, so views are independent components (views/).
  */
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CeremonyConfig, RpEvent } from '@api/types.ts';
+import { createContext, startTransition, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { CeremonyConfig, CeremonySummary, RpEvent } from '@api/types.ts';
 import { useApi } from '../api/context.tsx';
 import { summarize, upsertSummary } from '../model/ceremony.ts';
 import { configsEqual, FALLBACK_CONFIG, withInitialPreset, type PresetChoice } from '../model/config.ts';
@@ -14,6 +14,8 @@ import { useEventStream } from './useEventStream.ts';
 import { useRemote } from './useRemote.ts';
 
 const HISTORY_LIMIT = 200;
+/** How long into a ceremony of this window the event stream's news is held back (see below). */
+const HOLD_NEWS_MS = 1_000;
 
 function useExplorerState() {
   const api = useApi();
@@ -51,14 +53,35 @@ function useExplorerState() {
   const streamLive = useRef(false);
   const refreshCredentialsUnlessLive = () => (streamLive.current ? Promise.resolve() : credentials.refresh());
 
+  // While this window runs a short ceremony, the stream's news (the ceremony itself opened and
+  // finished, the credential's new counter) waits: applied at once it would re-render the lists and
+  // fetch the credentials between the ceremony's own requests and before its verdict. When the
+  // ceremony settles, the verdict renders first and the news follows as one transition. A ceremony
+  // that waits longer (a person at a real authenticator, a conditional request) holds nothing back.
+  const held = useRef<{ summaries: CeremonySummary[]; credentials: boolean }>({ summaries: [], credentials: false });
+  const applyHeld = (settled?: CeremonySummary) => {
+    const news = held.current;
+    held.current = { summaries: [], credentials: false };
+    const summaries = settled ? [...news.summaries, settled] : news.summaries;
+    if (summaries.length)
+      startTransition(() => history.set((prev) => summaries.reduce((list, s) => upsertSummary(list, s, HISTORY_LIMIT), prev ?? [])));
+    return news.credentials;
+  };
   const runner = useCeremonyRunner(api, (ceremony) => {
-    if (ceremony) history.set((prev) => upsertSummary(prev ?? [], summarize(ceremony), HISTORY_LIMIT));
-    void refreshCredentialsUnlessLive();
+    if (applyHeld(ceremony ? summarize(ceremony) : undefined)) void credentials.refresh();
+    else void refreshCredentialsUnlessLive();
   });
 
   const onEvent = (e: RpEvent) => {
+    const running = runner.runningFor();
+    if (running !== null && running < HOLD_NEWS_MS) {
+      if (e.type === 'ceremony') held.current.summaries.push(e.ceremony);
+      else if (e.type === 'credentials') held.current.credentials = true;
+      return;
+    }
+    const staleCredentials = applyHeld();
     if (e.type === 'ceremony') history.set((prev) => upsertSummary(prev ?? [], e.ceremony, HISTORY_LIMIT));
-    else if (e.type === 'credentials') void credentials.refresh();
+    if (staleCredentials || e.type === 'credentials') void credentials.refresh();
   };
   const onResync = () => {
     void credentials.refresh();

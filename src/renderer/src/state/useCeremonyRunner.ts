@@ -76,6 +76,7 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
   const [view, setView] = useState<ResultView>({ state: 'empty' });
   const abortRef = useRef<AbortController | null>(null);
   const runSeq = useRef(0);
+  const startedAt = useRef(0);
   const settled = useRef(onSettled);
   settled.current = onSettled;
 
@@ -120,6 +121,7 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
       const mine = ++runSeq.current;
       const controller = new AbortController();
       abortRef.current = controller;
+      startedAt.current = performance.now();
       // A ceremony that ends within RUNNING_SHOWN_AFTER_MS (a virtual authenticator's, a passkey
       // picked at once) goes from the last result to its own in one render, no running state flashed
       // between them. A longer one shows its phases from then on as transitions: rendering them yields
@@ -221,5 +223,8 @@ export function useCeremonyRunner(api: ApiClient, onSettled: (ceremony: Ceremony
     [api],
   );
 
-  return { view, busy, register, signIn, cancel, open };
+  /** How long the ceremony running now has run, in ms (also while its running state is not yet shown); null when none runs. */
+  const runningFor = useCallback(() => (abortRef.current ? performance.now() - startedAt.current : null), []);
+
+  return { view, busy, runningFor, register, signIn, cancel, open };
 }
