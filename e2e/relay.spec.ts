@@ -89,14 +89,18 @@ test('through the look-alike: password, link and code taken over; the passkey re
   await expect(page.getByTestId(TID.resultError)).toContainText('SecurityError');
 
   // Back on the real site: the relay rewrites the origin from now on, and the signature fails instead.
-  // The status is held back so that the choice is made while the view cannot yet know the relay runs:
-  // it must not be lost (the controls wait for the status; a late answer never undoes the choice).
-  const slowStatus = '**/api/auth/relay';
-  await page.route(slowStatus, async (route) => {
-    await new Promise((r) => setTimeout(r, 400));
+  // The status is held back: while the view cannot know that the relay runs, its controls wait for
+  // it (a choice made then was lost); once it arrives the choice is sent and no late answer undoes it.
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route('**/api/auth/relay', async (route) => {
+    await released;
     await route.continue();
   });
   await page.goto(`${served.url}/#/relay`);
+  await expect(page.getByTestId(R.mode)).toBeDisabled();
+  await expect(page.getByTestId(R.start)).toBeDisabled();
+  release();
   await page.getByTestId(R.mode).selectOption('rewrite-origin');
   await expect(page.getByTestId(R.mode)).toHaveValue('rewrite-origin');
   await page.unrouteAll({ behavior: 'wait' });

@@ -59,29 +59,26 @@ function useExplorerState() {
   // ceremony settles, the verdict renders first and the news follows as one transition. A ceremony
   // that waits longer (a person at a real authenticator, a conditional request) holds nothing back.
   const held = useRef<{ summaries: CeremonySummary[]; credentials: boolean }>({ summaries: [], credentials: false });
-  const applyHeld = (settled?: CeremonySummary) => {
+  /** Applies the held news (and a settled ceremony's own summary); says whether the credentials were refreshed. */
+  const flush = (settled?: CeremonySummary, urgent = false) => {
     const news = held.current;
     held.current = { summaries: [], credentials: false };
     const summaries = settled ? [...news.summaries, settled] : news.summaries;
-    if (summaries.length)
-      startTransition(() => history.set((prev) => summaries.reduce((list, s) => upsertSummary(list, s, HISTORY_LIMIT), prev ?? [])));
+    const apply = () => history.set((prev) => summaries.reduce((list, s) => upsertSummary(list, s, HISTORY_LIMIT), prev ?? []));
+    if (summaries.length && urgent) apply();
+    else if (summaries.length) startTransition(apply);
+    if (news.credentials) void credentials.refresh();
     return news.credentials;
   };
   const runner = useCeremonyRunner(api, (ceremony) => {
-    if (applyHeld(ceremony ? summarize(ceremony) : undefined)) void credentials.refresh();
-    else void refreshCredentialsUnlessLive();
+    if (!flush(ceremony ? summarize(ceremony) : undefined)) void refreshCredentialsUnlessLive();
   });
 
   const onEvent = (e: RpEvent) => {
+    if (e.type === 'ceremony') held.current.summaries.push(e.ceremony);
+    else if (e.type === 'credentials') held.current.credentials = true;
     const running = runner.runningFor();
-    if (running !== null && running < HOLD_NEWS_MS) {
-      if (e.type === 'ceremony') held.current.summaries.push(e.ceremony);
-      else if (e.type === 'credentials') held.current.credentials = true;
-      return;
-    }
-    const staleCredentials = applyHeld();
-    if (e.type === 'ceremony') history.set((prev) => upsertSummary(prev ?? [], e.ceremony, HISTORY_LIMIT));
-    if (staleCredentials || e.type === 'credentials') void credentials.refresh();
+    if (running === null || running >= HOLD_NEWS_MS) flush(undefined, true);
   };
   const onResync = () => {
     void credentials.refresh();

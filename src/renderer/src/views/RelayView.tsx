@@ -5,14 +5,15 @@
  * magic link and the e-mail code, a refusal at the RP's origin check (or the browser's RP ID check,
  * or the signature when the relay rewrites the origin) for the passkey.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RelayCapture, RelayLoot, RelayPasskeyMode, RelayStatus } from '@api/relay.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { RelayCapture, RelayLoot, RelayPasskeyMode } from '@api/relay.ts';
 import { RELAY_PASSKEY_MODES } from '@api/relay.ts';
 import { toApiError } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
 import { SelectField } from '../components/fields.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useRefreshOn } from '../state/useRefreshOn.ts';
+import { useRemote } from '../state/useRemote.ts';
 import { RELAY_TID as TID } from '../testids.ts';
 import '../styles/inspect.css';
 import '../styles/lab.css';
@@ -71,28 +72,25 @@ function Outcome({ c }: { c: RelayCapture }) {
 export function RelayView() {
   const { t, dateTime } = useI18n();
   const api = useApi();
-  const [status, setStatus] = useState<RelayStatus | null>(null);
+  // The status through useRemote: a refresh ignores answers older than the newest request (the
+  // mount's read, the stream's, the one after an action can cross), so an older "forward" never
+  // undoes a mode just chosen.
+  const remote = useRemote(() => api.auth.relayStatus());
+  const status = remote.data ?? null;
   const [mode, setMode] = useState<RelayPasskeyMode>('forward');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  // Answers can cross (the mount's read, the stream's, the one after an action): only the newest
-  // request's answer is shown, so an older "forward" never undoes a mode just chosen.
-  const latest = useRef(0);
+  // While the relay runs its mode is the server's; while stopped, the one chosen here waits for Start
+  // (the first answer seeds it).
   const seeded = useRef(false);
-  const refresh = useCallback(async () => {
-    const seq = ++latest.current;
-    const s = await api.auth.relayStatus();
-    if (seq !== latest.current) return;
-    setStatus(s);
-    // While the relay runs its mode is the server's; while stopped, the one chosen here waits for Start.
-    if (s.running || !seeded.current) setMode(s.passkeyMode);
-    seeded.current = true;
-  }, [api]);
   useEffect(() => {
-    void refresh().catch(() => undefined);
-  }, [refresh]);
-  useRefreshOn(api.eventsUrl, 'relay', () => void refresh().catch(() => undefined), 40);
+    if (!status) return;
+    if (status.running || !seeded.current) setMode(status.passkeyMode);
+    seeded.current = true;
+  }, [status]);
+  const refresh = remote.refresh;
+  useRefreshOn(api.eventsUrl, 'relay', () => void refresh(), 40);
 
   const act = async (run: () => Promise<unknown>) => {
     setBusy(true);
@@ -104,7 +102,7 @@ export function RelayView() {
       setError(`${err.error}: ${err.message}`);
     } finally {
       setBusy(false);
-      void refresh().catch(() => undefined);
+      void refresh();
     }
   };
   const running = status?.running ?? false;
