@@ -177,7 +177,6 @@ export function isHex(text: string): boolean {
 }
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
 
 /** UTF-8 bytes of a string. */
@@ -190,13 +189,45 @@ export function toUtf8(bytes: Uint8Array): string {
   return utf8Decoder.decode(bytes);
 }
 
+/**
+ * True when `bytes` are well-formed UTF-8 (Unicode §3.9, table 3-7: no overlong forms, no surrogates,
+ * nothing past U+10FFFF, no truncated sequence): what a fatal TextDecoder accepts, without the thrown
+ * TypeError that costs more than the decoding when the bytes are random (a user handle usually is).
+ */
+export function isUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + len > n) return false;
+    const second = bytes[i + 1];
+    if (second < lo || second > hi) return false;
+    for (let k = 2; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return false;
+    i += len;
+  }
+  return true;
+}
+
 /** Decodes UTF-8 strictly; returns null when the bytes are not valid UTF-8. */
 export function toUtf8Strict(bytes: Uint8Array): string | null {
-  try {
-    return utf8Strict.decode(bytes);
-  } catch {
-    return null;
-  }
+  return isUtf8(bytes) ? utf8Decoder.decode(bytes) : null;
 }
 
 /** Concatenates byte arrays. */

@@ -137,8 +137,11 @@ export async function startRpServer(opts: RpServerOptions): Promise<RpServer> {
     publish: () => ctx.publish({ type: 'mailbox' }),
   });
   const app = new Hono<AppEnv>();
+  // @hono/node-server's own Request and Response stand in for the global ones (its default): an answer
+  // made from a string is written to Node's response as it is, instead of being read back through a
+  // web stream (measured: about 0.1 ms of each API exchange). Its Response passes `instanceof` for
+  // the global one's instances (e.g. what fetch returns), so nothing else tells the difference.
   const honoListener = getRequestListener(app.fetch, {
-    overrideGlobalObjects: false,
     // Only reached when Hono itself could not answer (the request could not become a Request).
     errorHandler: (e) =>
       errorResponse(new ApiFailure(400, 'request_failed', `The request failed: ${e instanceof Error ? e.message : String(e)}`)),

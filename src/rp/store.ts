@@ -33,9 +33,65 @@ export interface NewCeremony {
   userName: string | null;
 }
 
+/**
+ * How long an open ceremony (options issued, no outcome yet) may stay in memory only before it is
+ * written as pending; most end sooner and are written once, with their outcome.
+ */
+export const OPEN_WRITE_MS = 1_000;
+/** Open ceremonies held in memory at most; one more writes them all. */
+export const OPEN_HELD_MAX = 256;
+
+interface OpenCeremony extends NewCeremony {
+  consumedAt: number | null;
+}
+
+/** What a ceremony ended with (Store.finishCeremony). */
+export interface Outcome {
+  response?: unknown;
+  clientError?: ClientError | null;
+  verdict: Verdict;
+  error?: Ceremony['error'];
+  result?: Ceremony['result'];
+  dissection?: Ceremony['dissection'];
+  timings: Ceremony['timings'];
+  userName?: string | null;
+  credentialId?: string | null;
+}
+
+const openTimings = (o: NewCeremony): Ceremony['timings'] => ({ optionsAt: Date.parse(o.createdAt) });
+
+/** An open ceremony held in memory as the record a read of its row would give. */
+function openRecord(o: OpenCeremony): Ceremony {
+  return {
+    id: o.id,
+    kind: o.kind,
+    createdAt: o.createdAt,
+    verdict: 'pending',
+    userName: o.userName,
+    credentialId: null,
+    error: null,
+    config: o.config,
+    options: o.options,
+    response: null,
+    clientError: null,
+    result: null,
+    dissection: null,
+    timings: openTimings(o),
+  };
+}
+
 export class Store {
   readonly db: DatabaseSync;
   readonly path: string;
+  /**
+   * Open ceremonies not yet written (by id, oldest first). A ceremony is written once, with its
+   * outcome, when it ends within OPEN_WRITE_MS (one commit per ceremony, not one for its options and
+   * another for its outcome); otherwise it is written as pending then, or before anything reads the
+   * ceremonies table, or at OPEN_HELD_MAX, or on close. Its challenge is single-use either way: taking
+   * it is one synchronous step here, or a compare-and-set in the table once written.
+   */
+  private readonly open = new Map<string, OpenCeremony>();
+  private openTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -75,13 +131,17 @@ export class Store {
       return out;
     } catch (e) {
       this.db.exec('ROLLBACK');
+      // What the transaction took out of memory to write goes back: nothing is lost with the rollback.
+      for (const undo of this.undo.reverse()) undo();
       throw e;
     } finally {
+      this.undo = [];
       this.depth--;
     }
   }
 
   private depth = 0;
+  private undo: (() => void)[] = [];
 
   /** Applies every migration newer than the database's `user_version`, each in its own transaction. */
   private migrate(): void {
@@ -110,7 +170,12 @@ export class Store {
   }
 
   close(): void {
-    if (this.db.isOpen) this.db.close();
+    if (this.db.isOpen) {
+      this.writeOpen();
+      this.db.close();
+    }
+    if (this.openTimer) clearTimeout(this.openTimer);
+    this.openTimer = null;
   }
 
   // ---- users ----
@@ -240,25 +305,67 @@ export class Store {
 
   // ---- ceremonies ----
 
+  /** Opens a ceremony: held in memory until its outcome, OPEN_WRITE_MS, or a read (see `open`). */
   createCeremony(c: NewCeremony): void {
+    this.open.set(c.id, { ...c, consumedAt: null });
+    if (this.open.size > OPEN_HELD_MAX) this.writeOpen();
+    else if (!this.openTimer) {
+      this.openTimer = setTimeout(() => {
+        this.openTimer = null;
+        if (this.db.isOpen) this.writeOpen();
+      }, OPEN_WRITE_MS);
+      this.openTimer.unref?.();
+    }
+  }
+
+  /**
+   * Writes every open ceremony held in memory as pending (one transaction). Every read of the
+   * ceremonies table calls it first, so a read sees every ceremony; a module that queries the table
+   * itself (the lab's events) calls it too.
+   */
+  writeOpen(): void {
+    if (this.open.size === 0) return;
+    const held = [...this.open.values()];
+    this.open.clear();
+    this.transaction(() => {
+      this.undo.push(() => {
+        for (const o of held) this.open.set(o.id, o);
+      });
+      for (const o of held) this.insertOpen(o, null);
+    });
+  }
+
+  /** Inserts an open ceremony's row, pending or (`outcome`) with its outcome. */
+  private insertOpen(o: OpenCeremony, outcome: Outcome | null): void {
     this.q(
-      `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, config, options, verdict, timings, user_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+      `INSERT INTO ceremonies (id, kind, created_at, challenge, expires_at, consumed_at, config, options, response,
+         client_error, verdict, error, result, dissection, timings, user_name, credential_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      c.id,
-      c.kind,
-      c.createdAt,
-      c.challenge,
-      c.expiresAt,
-      JSON.stringify(c.config),
-      JSON.stringify(c.options),
-      JSON.stringify({ optionsAt: Date.parse(c.createdAt) }),
-      c.userName,
+      o.id,
+      o.kind,
+      o.createdAt,
+      o.challenge,
+      o.expiresAt,
+      o.consumedAt,
+      JSON.stringify(o.config),
+      JSON.stringify(o.options),
+      json(outcome?.response),
+      json(outcome?.clientError),
+      outcome?.verdict ?? 'pending',
+      json(outcome?.error),
+      json(outcome?.result),
+      json(outcome?.dissection),
+      JSON.stringify(outcome?.timings ?? openTimings(o)),
+      outcome?.userName ?? o.userName,
+      outcome?.credentialId ?? null,
     );
   }
 
   /** A ceremony with its challenge's state (single use, expiry), in one read. */
   ceremonyWithChallenge(id: string): { ceremony: Ceremony; expiresAt: number; consumedAt: number | null } | null {
+    const o = this.open.get(id);
+    if (o) return { ceremony: openRecord(o), expiresAt: o.expiresAt, consumedAt: o.consumedAt };
     const r = this.q('SELECT * FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     return {
@@ -270,6 +377,12 @@ export class Store {
 
   /** Marks the challenge used. Atomic: returns false when it was already consumed. */
   consumeChallenge(id: string, at: number): boolean {
+    const o = this.open.get(id);
+    if (o) {
+      if (o.consumedAt !== null) return false;
+      o.consumedAt = at;
+      return true;
+    }
     return Number(this.q('UPDATE ceremonies SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL').run(at, id).changes) === 1;
   }
 
@@ -277,36 +390,31 @@ export class Store {
    * Writes a ceremony's outcome and returns the record as it now stands (what `ceremony(id)` would
    * read back, without reading and parsing it again).
    */
-  finishCeremony(
-    c: Ceremony,
-    patch: {
-      response?: unknown;
-      clientError?: ClientError | null;
-      verdict: Verdict;
-      error?: Ceremony['error'];
-      result?: Ceremony['result'];
-      dissection?: Ceremony['dissection'];
-      timings: Ceremony['timings'];
-      userName?: string | null;
-      credentialId?: string | null;
-    },
-  ): Ceremony {
-    this.q(
-      `UPDATE ceremonies SET response = ?, client_error = ?, verdict = ?, error = ?, result = ?, dissection = ?,
-           timings = ?, user_name = COALESCE(?, user_name), credential_id = COALESCE(?, credential_id)
-         WHERE id = ?`,
-    ).run(
-      json(patch.response),
-      json(patch.clientError),
-      patch.verdict,
-      json(patch.error),
-      json(patch.result),
-      json(patch.dissection),
-      JSON.stringify(patch.timings),
-      patch.userName ?? null,
-      patch.credentialId ?? null,
-      c.id,
-    );
+  finishCeremony(c: Ceremony, patch: Outcome): Ceremony {
+    const o = this.open.get(c.id);
+    if (o) {
+      // Still only in memory: written once, with its outcome.
+      this.insertOpen(o, { ...patch, userName: patch.userName ?? c.userName, credentialId: patch.credentialId ?? c.credentialId });
+      this.open.delete(c.id);
+      if (this.depth > 0) this.undo.push(() => this.open.set(o.id, o));
+    } else {
+      this.q(
+        `UPDATE ceremonies SET response = ?, client_error = ?, verdict = ?, error = ?, result = ?, dissection = ?,
+             timings = ?, user_name = COALESCE(?, user_name), credential_id = COALESCE(?, credential_id)
+           WHERE id = ?`,
+      ).run(
+        json(patch.response),
+        json(patch.clientError),
+        patch.verdict,
+        json(patch.error),
+        json(patch.result),
+        json(patch.dissection),
+        JSON.stringify(patch.timings),
+        patch.userName ?? null,
+        patch.credentialId ?? null,
+        c.id,
+      );
+    }
     // The small members as JSON gives them back (an in-process caller may have passed undefined
     // members or bytes); the dissection record is JSON-safe by construction (analysisRecord).
     const back = <T>(v: T | undefined | null): T | null => (v === undefined || v === null ? null : (JSON.parse(JSON.stringify(v)) as T));
@@ -325,11 +433,14 @@ export class Store {
   }
 
   ceremony(id: string): Ceremony | null {
+    const o = this.open.get(id);
+    if (o) return openRecord(o);
     const r = this.q('SELECT * FROM ceremonies WHERE id = ?').get(id) as Row | undefined;
     return r ? toCeremony(r) : null;
   }
 
   ceremonies(opts: { limit: number; offset: number; kind?: CeremonyKind; verdict?: Verdict }): CeremonySummary[] {
+    this.writeOpen();
     const { where, args } = kindAndVerdict(opts);
     const sql =
       'SELECT id, kind, created_at, verdict, user_name, credential_id, error FROM ceremonies' +
@@ -339,6 +450,8 @@ export class Store {
   }
 
   ceremonySummary(id: string): CeremonySummary | null {
+    const o = this.open.get(id);
+    if (o) return { id, kind: o.kind, createdAt: o.createdAt, verdict: 'pending', userName: o.userName, credentialId: null, error: null };
     const r = this.q('SELECT id, kind, created_at, verdict, user_name, credential_id, error FROM ceremonies WHERE id = ?').get(id) as
       Row | undefined;
     return r ? toSummary(r) : null;
@@ -346,6 +459,7 @@ export class Store {
 
   /** The open or finished ceremony that sent this challenge (the conformance API's clients may keep no session). */
   ceremonyIdByChallenge(challenge: string): string | null {
+    this.writeOpen();
     const r = this.q('SELECT id FROM ceremonies WHERE challenge = ? ORDER BY created_at DESC LIMIT 1').get(challenge) as Row | undefined;
     return r ? String(r.id) : null;
   }
@@ -393,15 +507,17 @@ export class Store {
   // ---- history (src/rp/history.ts; the queries are in ./store/history.ts) ----
 
   historyEntries(opts: HistoryQuery): { total: number; items: HistoryRow[] } {
+    this.writeOpen();
     return historyEntries(this.db, opts);
   }
 
   historyEntry(id: string): HistoryRow | null {
+    this.writeOpen();
     return historyEntry(this.db, id);
   }
 
   hasCeremony(id: string): boolean {
-    return this.q('SELECT 1 AS x FROM ceremonies WHERE id = ?').get(id) !== undefined;
+    return this.open.has(id) || this.q('SELECT 1 AS x FROM ceremonies WHERE id = ?').get(id) !== undefined;
   }
 
   /**

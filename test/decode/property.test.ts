@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { loadVectors } from './vectors.helpers';
 import { dissect } from '@decode/index';
 import { parseCbor } from '@decode/cbor/parse.ts';
-import { fromBase64Url, toBase64Url } from '@decode/bytes';
+import { fromBase64Url, isUtf8, toBase64Url } from '@decode/bytes';
 import { coverageProblems } from './coverage.helpers';
 import type { Dissection } from '@decode/types';
 
@@ -157,6 +157,61 @@ describe('property: mutated and random inputs never crash and stay located and c
         expect(r.node !== undefined || r.errors.length > 0).toBe(true);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('property: isUtf8 is what a fatal TextDecoder accepts', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const accepts = (b: Uint8Array) => {
+    try {
+      fatal.decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Bytes near the boundaries of table 3-7 (lead bytes, the narrowed second bytes, continuations).
+  const edgy = fc.constantFrom(
+    0x00,
+    0x41,
+    0x7f,
+    0x80,
+    0x8f,
+    0x90,
+    0x9f,
+    0xa0,
+    0xbf,
+    0xc0,
+    0xc1,
+    0xc2,
+    0xdf,
+    0xe0,
+    0xe1,
+    0xec,
+    0xed,
+    0xee,
+    0xef,
+    0xf0,
+    0xf3,
+    0xf4,
+    0xf5,
+    0xff,
+  );
+
+  it('on random bytes, bytes near the boundaries and encoded strings (12,000)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 24 }),
+          fc.array(edgy, { maxLength: 8 }).map((a) => Uint8Array.from(a)),
+          fc.string({ unit: 'binary', maxLength: 12 }).map((t) => new TextEncoder().encode(t)),
+        ),
+        (b) => {
+          expect(isUtf8(b), toBase64Url(b)).toBe(accepts(b));
+        },
+      ),
+      { numRuns: 12000 },
     );
   });
 });

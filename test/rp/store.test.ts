@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/rp/store.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OPEN_HELD_MAX, OPEN_WRITE_MS, Store, type NewCeremony } from '../../src/rp/store.ts';
 import { MIGRATIONS } from '../../src/rp/store/schema.ts';
 import { startRpServer } from '../../src/rp/server.ts';
 import { DEFAULT_CONFIG } from '@api/config.ts';
@@ -85,6 +85,109 @@ describe('store', () => {
     });
     expect(r.json).toMatchObject({ verdict: 'verified', result: { signCount: 1 } });
     await s.close();
+  });
+});
+
+describe('open ceremonies', () => {
+  const open = (id: string, at = Date.parse('2026-01-01T00:00:00Z')): NewCeremony => ({
+    id,
+    kind: 'authentication',
+    createdAt: new Date(at).toISOString(),
+    challenge: `challenge-${id}`,
+    expiresAt: at + 90_000,
+    config: DEFAULT_CONFIG,
+    options: { challenge: `challenge-${id}`, rpId: 'localhost' },
+    userName: null,
+  });
+  /** What is in the file (another connection: it cannot make the store write what it holds). */
+  const rows = (s: Store) => {
+    const db = new DatabaseSync(s.path, { readOnly: true });
+    try {
+      return db
+        .prepare(
+          'SELECT c.id, c.verdict, c.consumed_at, i.verdict AS indexed FROM ceremonies c JOIN ceremony_index i USING (id) ORDER BY c.id',
+        )
+        .all();
+    } finally {
+      db.close();
+    }
+  };
+  const finish = (s: Store, id: string) =>
+    s.finishCeremony(s.ceremonyWithChallenge(id)!.ceremony, {
+      verdict: 'failed',
+      error: { code: 'x', message: 'x', step: 'x' },
+      timings: { optionsAt: 1 },
+    });
+
+  it('writes a ceremony that ends soon once, with its outcome: one insert, no pending row before it', () => {
+    const s = new Store(tmp());
+    const changes = () => Number((s.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n);
+    s.createCeremony(open('a'));
+    expect(rows(s)).toEqual([]);
+    expect(s.consumeChallenge('a', 5)).toBe(true);
+    expect(s.consumeChallenge('a', 6)).toBe(false);
+    const before = changes();
+    finish(s, 'a');
+    // One row in each table (the ceremony, its index row by trigger), nothing updated after.
+    expect(changes() - before).toBe(2);
+    expect(rows(s)).toEqual([{ id: 'a', verdict: 'failed', consumed_at: 5, indexed: 'failed' }]);
+    s.close();
+  });
+
+  it('every read sees a ceremony still held; it is written as pending before a list is read', () => {
+    const s = new Store(tmp());
+    s.createCeremony(open('b'));
+    expect(s.ceremony('b')).toMatchObject({ id: 'b', verdict: 'pending', timings: { optionsAt: Date.parse('2026-01-01T00:00:00Z') } });
+    expect(s.ceremonySummary('b')).toEqual(expect.objectContaining({ id: 'b', verdict: 'pending' }));
+    expect(s.hasCeremony('b')).toBe(true);
+    expect(rows(s)).toEqual([]);
+    expect(s.historyEntries({ limit: 10, offset: 0 }).items.map((r) => [r.id, r.verdict])).toEqual([['b', 'pending']]);
+    expect(rows(s)).toEqual([{ id: 'b', verdict: 'pending', consumed_at: null, indexed: 'pending' }]);
+    // Written, its challenge is still single-use and its outcome an update of that row.
+    expect(s.consumeChallenge('b', 7)).toBe(true);
+    expect(s.consumeChallenge('b', 8)).toBe(false);
+    finish(s, 'b');
+    expect(rows(s)).toEqual([{ id: 'b', verdict: 'failed', consumed_at: 7, indexed: 'failed' }]);
+    expect(s.ceremonyIdByChallenge('challenge-b')).toBe('b');
+    s.close();
+  });
+
+  it(`writes what it holds after ${OPEN_WRITE_MS} ms, past ${OPEN_HELD_MAX} held, and on close`, () => {
+    vi.useFakeTimers();
+    try {
+      const dir = tmp();
+      const s = new Store(dir);
+      s.createCeremony(open('c'));
+      vi.advanceTimersByTime(OPEN_WRITE_MS - 1);
+      expect(rows(s)).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(rows(s).map((r) => r.id)).toEqual(['c']);
+      for (let i = 0; i <= OPEN_HELD_MAX; i++) s.createCeremony(open(`m${String(i).padStart(4, '0')}`));
+      expect(rows(s)).toHaveLength(OPEN_HELD_MAX + 2);
+      s.createCeremony(open('d'));
+      s.close();
+      const again = new Store(dir);
+      expect(again.ceremony('d')).toMatchObject({ verdict: 'pending' });
+      again.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a transaction that fails after taking a held ceremony gives it back: its outcome can still be written', () => {
+    const s = new Store(tmp());
+    s.createCeremony(open('e'));
+    expect(() =>
+      s.transaction(() => {
+        finish(s, 'e');
+        throw new Error('after the outcome');
+      }),
+    ).toThrow('after the outcome');
+    expect(rows(s)).toEqual([]);
+    expect(s.ceremony('e')).toMatchObject({ verdict: 'pending' });
+    finish(s, 'e');
+    expect(rows(s).map((r) => [r.id, r.verdict])).toEqual([['e', 'failed']]);
+    s.close();
   });
 });
 

@@ -138,7 +138,7 @@ export class PhishingRelay {
         { status: 502 },
       ),
     );
-    const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+    const listener = getRequestListener(app.fetch);
     this.server = await listenLocal((req, res) => void listener(req, res), { port: this.opts.port });
   }
 

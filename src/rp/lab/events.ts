@@ -13,6 +13,7 @@ type Row = Record<string, unknown>;
 const ANSWERED_GRACE_MS = 2_000;
 
 export function activeCeremony(store: Store, now: number): { id: string; kind: string; residentKey: string | null } | null {
+  store.writeOpen();
   const r = store
     .q(
       `SELECT id, kind, json_extract(config, '$.residentKey') AS rk FROM ceremonies
