@@ -43,6 +43,8 @@ export const OPEN_HELD_MAX = 256;
 
 interface OpenCeremony extends NewCeremony {
   consumedAt: number | null;
+  /** When it was opened, on this process's clock (Date.now(); the ceremony's own times may be injected). */
+  heldSince: number;
 }
 
 /** What a ceremony ended with (Store.finishCeremony). */
@@ -307,26 +309,38 @@ export class Store {
 
   /** Opens a ceremony: held in memory until its outcome, OPEN_WRITE_MS, or a read (see `open`). */
   createCeremony(c: NewCeremony): void {
-    this.open.set(c.id, { ...c, consumedAt: null });
+    this.open.set(c.id, { ...c, consumedAt: null, heldSince: Date.now() });
     if (this.open.size > OPEN_HELD_MAX) this.writeOpen();
-    else if (!this.openTimer) {
-      this.openTimer = setTimeout(() => {
+    else this.scheduleOpenWrite();
+  }
+
+  /** Writes, when it is due, the oldest held ceremony with every other one held as long. */
+  private scheduleOpenWrite(): void {
+    if (this.openTimer || this.open.size === 0) return;
+    const oldest = this.open.values().next().value!;
+    this.openTimer = setTimeout(
+      () => {
         this.openTimer = null;
-        if (this.db.isOpen) this.writeOpen();
-      }, OPEN_WRITE_MS);
-      this.openTimer.unref?.();
-    }
+        if (!this.db.isOpen) return;
+        const due = Date.now() - OPEN_WRITE_MS;
+        this.writeOpen((o) => o.heldSince <= due);
+        this.scheduleOpenWrite();
+      },
+      Math.max(0, oldest.heldSince + OPEN_WRITE_MS - Date.now()),
+    );
+    this.openTimer.unref?.();
   }
 
   /**
-   * Writes every open ceremony held in memory as pending (one transaction). Every read of the
-   * ceremonies table calls it first, so a read sees every ceremony; a module that queries the table
-   * itself (the lab's events) calls it too.
+   * Writes the open ceremonies held in memory (all, or those `which` picks) as pending, in one
+   * transaction. Every read of the ceremonies table calls it first, so a read sees every ceremony; a
+   * module that queries the table itself (the lab's events) calls it too.
    */
-  writeOpen(): void {
+  writeOpen(which?: (o: OpenCeremony) => boolean): void {
     if (this.open.size === 0) return;
-    const held = [...this.open.values()];
-    this.open.clear();
+    const held = which ? [...this.open.values()].filter(which) : [...this.open.values()];
+    if (held.length === 0) return;
+    for (const o of held) this.open.delete(o.id);
     this.transaction(() => {
       this.undo.push(() => {
         for (const o of held) this.open.set(o.id, o);

@@ -158,12 +158,19 @@ describe('open ceremonies', () => {
       const dir = tmp();
       const s = new Store(dir);
       s.createCeremony(open('c'));
-      vi.advanceTimersByTime(OPEN_WRITE_MS - 1);
+      vi.advanceTimersByTime(OPEN_WRITE_MS / 2);
+      s.createCeremony(open('c2'));
+      vi.advanceTimersByTime(OPEN_WRITE_MS / 2 - 1);
       expect(rows(s)).toEqual([]);
       vi.advanceTimersByTime(1);
+      // Only what was held that long: the younger one still has half its time to end in.
       expect(rows(s).map((r) => r.id)).toEqual(['c']);
+      vi.advanceTimersByTime(OPEN_WRITE_MS / 2 - 1);
+      expect(rows(s).map((r) => r.id)).toEqual(['c']);
+      vi.advanceTimersByTime(1);
+      expect(rows(s).map((r) => r.id)).toEqual(['c', 'c2']);
       for (let i = 0; i <= OPEN_HELD_MAX; i++) s.createCeremony(open(`m${String(i).padStart(4, '0')}`));
-      expect(rows(s)).toHaveLength(OPEN_HELD_MAX + 2);
+      expect(rows(s)).toHaveLength(OPEN_HELD_MAX + 3);
       s.createCeremony(open('d'));
       s.close();
       const again = new Store(dir);
