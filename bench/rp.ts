@@ -2,10 +2,12 @@
  * bench/rp: the local RP's speed and weight, measured side by side in one run. Prints ratios; never
  * asserts.
  *
- * 1. Sign-in throughput, three ways on the same machine, in alternating rounds:
+ * 1. Sign-in throughput, four ways on the same machine, in alternating rounds:
  *    - the API: POST /api/authentication/options, the software authenticator signs, POST
  *      /api/authentication/verify — over HTTP with keep-alive, stored, dissected, checked and second-
  *      opinioned as the window's sign-in is;
+ *    - the same sign-in in-process: RelyingParty.authenticationOptions and verifyAuthentication called
+ *      on the same store (the API less its HTTP: where the time goes);
  *    - @simplewebauthn/server called directly: generateAuthenticationOptions, the same signing,
  *      verifyAuthenticationResponse against the credential held in memory;
  *    - the floor: the same signing and one crypto.verify of the signature.
@@ -156,11 +158,18 @@ async function throughput() {
       const ok = cryptoVerify('sha256', Buffer.concat([authData, hash]), publicKey, Buffer.from(response.response.signature, 'base64url'));
       if (!ok) throw new Error('crypto.verify said no');
     };
-    const sides = { api, library, floor } as const;
+    // The same sign-in without HTTP: the RP's own calls on the same store (where the API's time goes).
+    const inProcess = async () => {
+      const { ceremonyId, options } = server.rp.authenticationOptions(cfg({ userName: 'bench' }));
+      const response = soft.assert(options, { origin: server.origin, credentialId });
+      const c = await server.rp.verifyAuthentication(ceremonyId, response, undefined);
+      if (c.verdict !== 'verified') throw new Error(`in-process sign-in ${c.verdict}`);
+    };
+    const sides = { api, inProcess, library, floor } as const;
     type Side = keyof typeof sides;
-    const times: Record<Side, number[]> = { api: [], library: [], floor: [] };
+    const times: Record<Side, number[]> = { api: [], inProcess: [], library: [], floor: [] };
     for (const side of Object.keys(sides) as Side[]) for (let i = 0; i < 20; i++) await sides[side](); // warm-up
-    const order: Side[] = ['api', 'library', 'floor'];
+    const order: Side[] = ['api', 'inProcess', 'library', 'floor'];
     for (let round = 0; round < ROUNDS; round++) {
       for (let k = 0; k < order.length; k++) {
         const side = order[(round + k) % order.length];
@@ -169,9 +178,12 @@ async function throughput() {
         times[side].push((performance.now() - t0) / BATCH);
       }
     }
-    const t = { api: median(times.api), library: median(times.library), floor: median(times.floor) };
+    const t = { api: median(times.api), inProcess: median(times.inProcess), library: median(times.library), floor: median(times.floor) };
     console.log(`\nSign-in throughput (${ROUNDS} rounds x ${BATCH} sign-ins each side, median per sign-in)`);
     line('API: options + sign + verify over HTTP', `${fmt(t.api)}  ${Math.round(1000 / t.api)}/s`);
+    line('  the same in-process (the RP called directly)', `${fmt(t.inProcess)}  ${Math.round(1000 / t.inProcess)}/s`);
+    line("  HTTP's share (API - in-process)", fmt(t.api - t.inProcess));
+    line("  the rest beyond the library's (in-process - direct)", fmt(t.inProcess - t.library));
     line('@simplewebauthn/server direct', `${fmt(t.library)}  ${Math.round(1000 / t.library)}/s`);
     line('floor: sign + crypto.verify', `${fmt(t.floor)}  ${Math.round(1000 / t.floor)}/s`);
     const rate = t.library / t.api;
