@@ -323,7 +323,7 @@ export class Store {
         this.openTimer = null;
         if (!this.db.isOpen) return;
         const due = Date.now() - OPEN_WRITE_MS;
-        this.writeOpen((o) => o.heldSince <= due);
+        this.writeHeld([...this.open.values()].filter((o) => o.heldSince <= due));
         this.scheduleOpenWrite();
       },
       Math.max(0, oldest.heldSince + OPEN_WRITE_MS - Date.now()),
@@ -332,13 +332,15 @@ export class Store {
   }
 
   /**
-   * Writes the open ceremonies held in memory (all, or those `which` picks) as pending, in one
-   * transaction. Every read of the ceremonies table calls it first, so a read sees every ceremony; a
-   * module that queries the table itself (the lab's events) calls it too.
+   * Writes every open ceremony held in memory as pending, in one transaction. Every read of the
+   * ceremonies table calls it first, so a read sees every ceremony; a module that queries the table
+   * itself (the lab's events) calls it too.
    */
-  writeOpen(which?: (o: OpenCeremony) => boolean): void {
-    if (this.open.size === 0) return;
-    const held = which ? [...this.open.values()].filter(which) : [...this.open.values()];
+  writeOpen(): void {
+    if (this.open.size > 0) this.writeHeld([...this.open.values()]);
+  }
+
+  private writeHeld(held: OpenCeremony[]): void {
     if (held.length === 0) return;
     for (const o of held) this.open.delete(o.id);
     this.transaction(() => {
