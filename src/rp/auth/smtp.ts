@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
 import type { SmtpSettings } from '@api/auth.ts';
 
 interface Stored extends Omit<SmtpSettings, 'hasPassword'> {
@@ -67,6 +66,9 @@ export class SmtpDelivery {
   /** Sends one message; resolves with the server's answer, rejects with why not. */
   async send(m: Outgoing): Promise<string> {
     const s = this.stored;
+    // Loaded on the first delivery, not at start: nodemailer is about 20 MB of a process's memory,
+    // and most runs never send a message anywhere but the local mailbox.
+    const { default: nodemailer } = await import('nodemailer');
     const transport = nodemailer.createTransport({
       host: s.host,
       port: s.port,
