@@ -410,7 +410,7 @@ export class Store {
     const o = this.open.get(c.id);
     if (o) {
       // Still only in memory: written once, with its outcome.
-      this.insertOpen(o, { ...patch, userName: patch.userName ?? c.userName, credentialId: patch.credentialId ?? c.credentialId });
+      this.insertOpen(o, patch);
       this.open.delete(c.id);
       if (this.depth > 0) this.undo.push(() => this.open.set(o.id, o));
     } else {
