@@ -335,6 +335,16 @@ export function dissectAuthenticatorData(
     }
     acdKids.push(lenF);
     p += 2;
+    // An AAGUID cut short: the real problem first, before the misreading it causes.
+    const short =
+      credIdLen > end - p || !wellFormedKeyAt(bytes, p + credIdLen, end, flags.ed) ? aaguidShort(bytes, acdStart, end, flags.ed) : null;
+    if (short)
+      err(
+        'authdata-aaguid-short',
+        `the AAGUID seems to be ${short.aaguidBytes === 0 ? 'missing' : `${nBytes(short.aaguidBytes)} instead of 16`}: read so, credentialIdLength is ${short.credentialIdLength} and a credential ID and a well-formed COSE key follow${flags.ed ? '' : ' to the end of authenticator data'}; read with 16 bytes of AAGUID, credentialIdLength is ${credIdLen}. Firefox 98 on Windows wrote attested credential data with a 1-byte AAGUID`,
+        acdStart,
+        ap,
+      );
     if (credIdLen > end - p) {
       err(
         'authdata-credid-past-end',
@@ -622,6 +632,33 @@ function wholeItems(bytes: Uint8Array, start: number, end: number): number | nul
     if (n > 64) return null;
   }
   return n;
+}
+
+/** A CBOR map decodes at `start` with nothing after it (or with something after it when ED says extensions follow). */
+function wellFormedKeyAt(bytes: Uint8Array, start: number, end: number, ed: boolean): boolean {
+  if (start >= end || (bytes[start] & 0xe0) !== 0xa0) return false;
+  const r = parseCbor(bytes, { offset: start, limit: end, source: 'probe', path: 'probe' });
+  return !!r.node && !r.errors.length && r.node.major === 5 && (ed ? r.node.end < end : r.node.end === end);
+}
+
+/**
+ * Attested credential data whose AAGUID is cut short (Firefox 98 on Windows wrote 1 byte of it,
+ * webauthn-rs issue 105): read with an AAGUID of 0–15 bytes, credentialIdLength, credentialId and the
+ * COSE key make sense where they did not with 16. The shortest such reading, or null when none does.
+ */
+function aaguidShort(
+  bytes: Uint8Array,
+  acdStart: number,
+  end: number,
+  ed: boolean,
+): { aaguidBytes: number; credentialIdLength: number } | null {
+  for (let k = 0; k < 16; k++) {
+    if (end - acdStart - k < 2) return null;
+    const len = readUint(bytes, acdStart + k, 2);
+    if (len >= 16 && len <= 1023 && wellFormedKeyAt(bytes, acdStart + k + 2 + len, end, ed))
+      return { aaguidBytes: k, credentialIdLength: len };
+  }
+  return null;
 }
 
 /** A short map header at `start` (0xa0–0xb7): the entries it declares and the whole pairs that follow it. */

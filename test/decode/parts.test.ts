@@ -161,6 +161,26 @@ describe('authenticator data', () => {
       expect(leaves.reduce((a, [s, e]) => a + e - s, 0)).toBe(n);
     }
   });
+  it('an AAGUID cut short (Firefox 98 on Windows wrote 1 byte of it): named at its byte, before the misreading', () => {
+    const head = concat(new Uint8Array(32), Uint8Array.of(0x45), new Uint8Array(4));
+    const credId = new Uint8Array(32).fill(0xea);
+    const key = concat(
+      fromHex('a50102032620012158 20'.replace(/ /g, '')),
+      new Uint8Array(32).fill(1),
+      fromHex('225820'),
+      new Uint8Array(32).fill(2),
+    );
+    const withAaguid = (aaguid: Uint8Array) => dissectAuthenticatorData(concat(head, aaguid, Uint8Array.of(0x00, 0x20), credId, key));
+    for (const n of [0, 1, 15]) {
+      const r = withAaguid(new Uint8Array(n));
+      expect(r.errors[0]).toMatchObject({ code: 'authdata-aaguid-short', offset: 37 });
+      expect(r.errors[0].message).toContain(n === 0 ? 'seems to be missing' : `seems to be ${n} byte${n === 1 ? '' : 's'} instead of 16`);
+      expect(r.errors[0].message).toContain('credentialIdLength is 32');
+      expect(r.errors.length).toBeGreaterThan(1); // the misreading it causes is still reported after it
+    }
+    // A whole AAGUID: read as it is, nothing to diagnose.
+    expect(withAaguid(new Uint8Array(16)).errors).toEqual([]);
+  });
   it('extension outputs: credProtect, hmac-secret, unknown ones', () => {
     const ext = fromHex('a36b6372656450726f746563740 36b686d61632d736563726574f5 63666f6f01'.replace(/ /g, ''));
     const r = dissectAuthenticatorData(concat(new Uint8Array(32), Uint8Array.of(0x81), new Uint8Array(4), ext));

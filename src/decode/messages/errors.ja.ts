@@ -35,6 +35,8 @@ export const decodeErrorsJa: Readonly<Record<string, string>> = {
   'authdata-too-short': '認証器データが短すぎます。rpIdHash 32・flags 1・signCount 4 の少なくとも 37 バイトが必要です。',
   'authdata-acd-truncated':
     'AT フラグが立っていますが、signCount のあとのバイトが足りません。アテステーション済みクレデンシャルデータには少なくとも 18 バイト（AAGUID 16 と長さ 2）が必要です。',
+  'authdata-aaguid-short':
+    'AAGUID が 16 バイトより短いようです。短い AAGUID として読むと、credentialIdLength、クレデンシャル ID、正しい形の COSE 鍵が続きます（Windows の Firefox 98 が 1 バイトの AAGUID で書いていました）。',
   'authdata-credid-past-end': 'credentialIdLength が認証器データの残りより長くなっています。',
   'authdata-ed-no-extensions': 'ED フラグが立っていますが、拡張データが続いていません。',
   'authdata-extensions-not-map': '拡張データは CBOR マップでなければなりません。',
