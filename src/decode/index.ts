@@ -56,6 +56,8 @@ export interface ParsedMessage {
   transports?: unknown;
   /** The stored key given in options, if any. */
   coseKeyNode?: CborNode;
+  /** Binary members of the JSON written otherwise than unpadded base64url (padding, the standard alphabet, hex): their paths. */
+  misspelt?: string[];
 }
 
 const parsedCache = new WeakMap<Dissection, ParsedMessage>();
@@ -455,6 +457,7 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
       }
       return undefined;
     }
+    if (dec.note) (parsed.misspelt ??= []).push(p);
     if (f) {
       f.explain = `credential.${name}`;
       f.display = `${dec.note?.startsWith('hex') ? 'hex' : 'base64url'}, ${nBytes(dec.bytes.length)} (decoded below as ${name})`;
@@ -479,6 +482,7 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
   if (rawIdNode?.type === 'string') {
     const dec = decodeMemberBytes(rawIdNode.value);
     if (dec.ok) parsed.rawId = dec.bytes;
+    if (dec.ok && dec.note && member(cred, 'rawId')) (parsed.misspelt ??= []).push(memberPath(credPath, 'rawId'));
   }
   const idNode = member(cred, 'id');
   if (idNode?.type === 'string') parsed.id = idNode.value;

@@ -115,6 +115,8 @@ describe('verification steps: order and edge cases', () => {
       'authentication.credential',
       'authentication.decode',
       'authentication.id',
+      // This vector's authenticatorData and clientDataJSON carry '=' padding (SimpleWebAuthn's fixture).
+      'authentication.encoding',
       'authentication.type',
       'authentication.challenge',
       'authentication.origin',
@@ -127,6 +129,34 @@ describe('verification steps: order and edge cases', () => {
       'authentication.signCount',
     ]);
     expect(isVerified(checks)).toBe(true);
+  });
+  it('binary members not written as unpadded base64url: one warning naming them, after the id step', async () => {
+    const c = reg();
+    const exp = expectationsFromCase(c as never);
+    const asIs = await verifyRegistration(dissect(c.response), exp);
+    expect(asIs.some((x) => x.id === 'registration.encoding')).toBe(false);
+    const std = (t: string) => Buffer.from(t, 'base64url').toString('base64');
+    const r = structuredClone(c.response);
+    // Padded (and, for the attestation object, with '+' or '/'): a clientDataJSON of 3n bytes would come out the same.
+    r.response.attestationObject = std(r.response.attestationObject);
+    const cd = Buffer.from(r.response.clientDataJSON, 'base64url');
+    r.response.clientDataJSON = (cd.length % 3 ? cd : Buffer.concat([cd, Buffer.from(' ')])).toString('base64');
+    expect([r.response.attestationObject, r.response.clientDataJSON].every((t) => /[+/=]/.test(t))).toBe(true);
+    const checks = await verifyRegistration(dissect(r), exp);
+    const ids = checks.map((x) => x.id);
+    expect(ids.indexOf('registration.encoding')).toBe(ids.indexOf('registration.id') + 1);
+    expect(checks.find((x) => x.id === 'registration.encoding')).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^response\.clientDataJSON, response\.attestationObject are not unpadded base64url/),
+      fields: ['credential.response.clientDataJSON', 'credential.response.attestationObject'],
+    });
+    expect(isVerified(checks)).toBe(true);
+    // rawId spelt otherwise than id is the id step's: not named twice.
+    const raw = structuredClone(c.response);
+    raw.rawId = std(raw.rawId);
+    const rawChecks = await verifyRegistration(dissect(raw), exp);
+    expect(rawChecks.find((x) => x.id === 'registration.id')?.status).toBe('warn');
+    expect(rawChecks.some((x) => x.id === 'registration.encoding')).toBe(false);
   });
   it('a credential the RP does not have fails at §7.2 step 7, and the rest of the steps still run', async () => {
     const c = auth();

@@ -22,6 +22,13 @@ export const checkMessagesEn = {
     'id "{id}" is rawId "{rawId}" spelt otherwise (padding or the standard base64 alphabet); WebAuthn JSON uses unpadded base64url',
   'check.credential.id.explain':
     'A credential has one identifier: id is rawId in base64url. An RP finds the stored credential by id, while the signature and the authenticator data belong to rawId; if the two may differ, a response can name one credential and prove another.',
+  'check.encoding.title': '§5.1: binary members are unpadded base64url, as WebAuthn JSON writes them',
+  'check.encoding.one':
+    '{members} is not unpadded base64url (padding, the standard base64 alphabet or hex): decoded anyway, but an RP that decodes base64url strictly may read other bytes from it or refuse it',
+  'check.encoding.many':
+    '{members} are not unpadded base64url (padding, the standard base64 alphabet or hex): decoded anyway, but an RP that decodes base64url strictly may read other bytes from them or refuse them',
+  'check.encoding.explain':
+    'PublicKeyCredential.toJSON() writes every binary member (rawId, clientDataJSON, attestationObject, authenticatorData, signature, userHandle) as base64url without padding. Text made with btoa() or a server-side base64 encoder has "+", "/" or "=" instead, and an RP library that decodes base64url strictly reads other bytes from it — an RP ID hash or a signature that no longer matches — or refuses it. This tool reads both alphabets to show what was sent; the fix is in the code that serialized the response.',
   'check.authentication.decode.title': '§7.2: authenticatorData, clientDataJSON and signature decode',
   'check.authentication.decode.explain':
     'Before anything can be checked, the sign-in response must be readable: authenticator data, clientDataJSON and the signature must all decode. A response that does not decode cannot be trusted in any part.',

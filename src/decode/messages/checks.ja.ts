@@ -20,6 +20,13 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
     'id "{id}" は rawId "{rawId}" の別の表記です（パディングまたは標準の base64 文字）。WebAuthn の JSON はパディングなしの base64url を使います',
   'check.credential.id.explain':
     'クレデンシャルの識別子は 1 つです。id は rawId の base64url 表記です。RP は id で保存済みのクレデンシャルを探し、署名と認証器データは rawId のものです。両者が食い違ってよいなら、応答はあるクレデンシャルを名乗りながら別のクレデンシャルで証明できてしまいます。',
+  'check.encoding.title': '§5.1: バイナリのメンバーが WebAuthn の JSON のとおりパディングなしの base64url であること',
+  'check.encoding.one':
+    '{members} はパディングなしの base64url ではありません（パディング、標準の base64 文字、または 16 進）。このツールはデコードしましたが、base64url を厳密にデコードする RP は別のバイト列を読むか、受け付けないことがあります',
+  'check.encoding.many':
+    '{members} はパディングなしの base64url ではありません（パディング、標準の base64 文字、または 16 進）。このツールはデコードしましたが、base64url を厳密にデコードする RP は別のバイト列を読むか、受け付けないことがあります',
+  'check.encoding.explain':
+    'PublicKeyCredential.toJSON() はバイナリのメンバー（rawId、clientDataJSON、attestationObject、authenticatorData、signature、userHandle）をすべてパディングなしの base64url で書きます。btoa() やサーバー側の base64 エンコーダーで作ったテキストには「+」「/」「=」が入り、base64url を厳密にデコードする RP のライブラリは別のバイト列を読むか（RP ID ハッシュや署名が合わなくなります）、受け付けません。このツールは送られた内容を示すために両方の文字セットを読みます。直すべきは応答をシリアライズしたコードです。',
   'check.authentication.decode.title': '§7.2: authenticatorData・clientDataJSON・署名をデコードできること',
   'check.authentication.decode.explain':
     '何かを検証する前に、まずサインインの応答を読み取れなければなりません。認証器データ、clientDataJSON、署名のすべてがデコードできる必要があります。デコードできない応答は、どの部分も信頼できません。',

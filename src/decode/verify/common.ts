@@ -404,6 +404,26 @@ export function decodeCheck(ck: Checks, kind: CeremonyKind, dissection: Dissecti
     explain: ids[kind].explain,
   });
   idCheck(ck, parsedOf(dissection));
+  encodingCheck(ck, parsedOf(dissection));
+}
+
+/**
+ * The binary members of WebAuthn JSON are unpadded base64url (§5.1, toJSON()). This verifier reads
+ * padded and standard-alphabet text too; an RP that decodes base64url strictly reads other bytes from
+ * such text, or refuses it (the second opinion does: then the two disagree). A warning, only when a
+ * member is written otherwise; rawId spelt otherwise than id is the id step's already.
+ */
+function encodingCheck(ck: Checks, p: ParsedMessage): void {
+  const rawIdOwnStep = p.id !== undefined && p.rawIdText !== undefined && p.id !== p.rawIdText;
+  const members = (p.misspelt ?? []).filter((m) => !(rawIdOwnStep && m === 'credential.rawId'));
+  if (!members.length) return;
+  ck.add('encoding', 'warn', T('check.encoding.title'), {
+    message: T(members.length === 1 ? 'check.encoding.one' : 'check.encoding.many', {
+      members: members.map((m) => m.replace(/^credential\./, '')).join(', '),
+    }),
+    fields: members,
+    explain: 'check.encoding.explain',
+  });
 }
 
 /**
