@@ -202,11 +202,15 @@ describe('event stream', () => {
   it('publishes every ceremony and credential change to every open stream', async () => {
     const s = await startRpServer({ dataDir: tmp() });
     const frames: string[] = [];
+    // The stream writes ": connected" once it is subscribed: the ceremony below is made after that, never after a guessed time.
+    let connected!: () => void;
+    const subscribed = new Promise<void>((ok) => (connected = ok));
     const got = new Promise<void>((done) => {
       const req = request({ host: '127.0.0.1', port: s.port, path: '/api/events', headers: { Host: `localhost:${s.port}` } }, (res) => {
         expect(res.headers['content-type']).toContain('text/event-stream');
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
+          if (chunk.includes(': connected')) connected();
           frames.push(...chunk.split('\n\n').filter((f) => f.startsWith('data: ')));
           if (frames.some((f) => f.includes('"credentials"'))) {
             req.destroy();
@@ -216,7 +220,7 @@ describe('event stream', () => {
       });
       req.end();
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await subscribed;
     const opts = await call(s.port, 'POST', '/api/registration/options', { body: { config: DEFAULT_CONFIG }, token: s.token });
     const response = new SoftAuthenticator().register(opts.json.options, { origin: s.origin });
     await call(s.port, 'POST', '/api/registration/verify', { body: { ceremonyId: opts.json.ceremonyId, response }, token: s.token });
