@@ -333,8 +333,7 @@ export class Store {
 
   /**
    * Writes every open ceremony held in memory as pending, in one transaction. Every read of the
-   * ceremonies table calls it first, so a read sees every ceremony; a module that queries the table
-   * itself (the lab's events) calls it too.
+   * ceremonies table calls it first, so a read sees every ceremony (activeCeremony looks at both instead).
    */
   writeOpen(): void {
     if (this.open.size > 0) this.writeHeld([...this.open.values()]);
@@ -392,6 +391,29 @@ export class Store {
   }
 
   /** Marks the challenge used. Atomic: returns false when it was already consumed. */
+  /**
+   * The newest ceremony open at `now` (options issued, not expired, no response yet) or answered
+   * within `graceMs` before it: the one the virtual authenticator lab's events belong to. Held
+   * ceremonies are looked at where they are, in memory, and stay there (a lab event does not write them).
+   */
+  activeCeremony(now: number, graceMs: number): { id: string; kind: string; residentKey: string | null } | null {
+    let held: OpenCeremony | undefined;
+    for (const o of this.open.values()) {
+      const active = o.consumedAt === null ? o.expiresAt > now : o.consumedAt >= now - graceMs;
+      // Map order is the order of creation: among equal times the later one is the newer, as rowid orders the table.
+      if (active && (!held || o.createdAt >= held.createdAt)) held = o;
+    }
+    const r = this.q(
+      `SELECT id, kind, created_at, json_extract(config, '$.residentKey') AS rk FROM ceremonies
+       WHERE (consumed_at IS NULL AND expires_at > ?) OR (consumed_at IS NOT NULL AND consumed_at >= ?)
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    ).get(now, now - graceMs) as Row | undefined;
+    // A held ceremony is written after every row there is: on equal times it is the newer.
+    if (held && (!r || held.createdAt >= String(r.created_at)))
+      return { id: held.id, kind: held.kind, residentKey: held.config.residentKey ?? null };
+    return r ? { id: String(r.id), kind: String(r.kind), residentKey: (r.rk as string | null) ?? null } : null;
+  }
+
   consumeChallenge(id: string, at: number): boolean {
     const o = this.open.get(id);
     if (o) {

@@ -181,6 +181,26 @@ describe('open ceremonies', () => {
     }
   });
 
+  it("the lab's active ceremony is found where it is, held or written, and a held one stays held", () => {
+    const s = new Store(tmp());
+    const t0 = Date.parse('2026-01-01T00:00:00Z');
+    s.createCeremony(open('w', t0));
+    s.writeOpen();
+    expect(s.activeCeremony(t0 + 1, 2_000)).toMatchObject({ id: 'w', kind: 'authentication', residentKey: DEFAULT_CONFIG.residentKey });
+    // A newer one, held: it is the active one, and asking does not write it.
+    s.createCeremony(open('h', t0 + 10));
+    expect(s.activeCeremony(t0 + 20, 2_000)?.id).toBe('h');
+    expect(rows(s).map((r) => r.id)).toEqual(['w']);
+    // Answered: still active for the grace time, then the written one (still open) is again.
+    expect(s.consumeChallenge('h', t0 + 30)).toBe(true);
+    expect(s.activeCeremony(t0 + 30 + 2_000, 2_000)?.id).toBe('h');
+    expect(s.activeCeremony(t0 + 30 + 2_001, 2_000)?.id).toBe('w');
+    // Expired, nothing is.
+    expect(s.activeCeremony(t0 + 90_000, 2_000)).toBeNull();
+    expect(rows(s).map((r) => r.id)).toEqual(['w']);
+    s.close();
+  });
+
   it('a transaction that fails after taking a held ceremony gives it back: its outcome can still be written', () => {
     const s = new Store(tmp());
     s.createCeremony(open('e'));

@@ -13,15 +13,7 @@ type Row = Record<string, unknown>;
 const ANSWERED_GRACE_MS = 2_000;
 
 export function activeCeremony(store: Store, now: number): { id: string; kind: string; residentKey: string | null } | null {
-  store.writeOpen();
-  const r = store
-    .q(
-      `SELECT id, kind, json_extract(config, '$.residentKey') AS rk FROM ceremonies
-       WHERE (consumed_at IS NULL AND expires_at > ?) OR (consumed_at IS NOT NULL AND consumed_at >= ?)
-       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
-    )
-    .get(now, now - ANSWERED_GRACE_MS) as Row | undefined;
-  return r ? { id: String(r.id), kind: String(r.kind), residentKey: (r.rk as string | null) ?? null } : null;
+  return store.activeCeremony(now, ANSWERED_GRACE_MS);
 }
 
 export function insertLabEvent(store: Store, e: LabEvent): void {
