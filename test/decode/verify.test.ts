@@ -158,6 +158,22 @@ describe('verification steps: order and edge cases', () => {
     expect(rawChecks.find((x) => x.id === 'registration.id')?.status).toBe('warn');
     expect(rawChecks.some((x) => x.id === 'registration.encoding')).toBe(false);
   });
+  it('a registration whose rawId is not the attested credential ID: a warning naming both, after the ID length step', async () => {
+    const c = reg();
+    const exp = expectationsFromCase(c as never);
+    expect((await verifyRegistration(dissect(c.response), exp)).some((x) => x.id === 'registration.rawId')).toBe(false);
+    const other = Buffer.alloc(32, 7).toString('base64url');
+    const checks = await verifyRegistration(dissect({ ...structuredClone(c.response), id: other, rawId: other }), exp);
+    const ids = checks.map((x) => x.id);
+    expect(ids.indexOf('registration.rawId')).toBe(ids.indexOf('registration.credentialIdLength') + 1);
+    expect(checks.find((x) => x.id === 'registration.rawId')).toMatchObject({
+      status: 'warn',
+      expected: c.response.rawId,
+      actual: other,
+      message: expect.stringContaining(`rawId ${other} is not the credential ID in authenticator data (${c.response.rawId})`),
+    });
+    expect(isVerified(checks)).toBe(true);
+  });
   it('a credential the RP does not have fails at §7.2 step 7, and the rest of the steps still run', async () => {
     const c = auth();
     const checks = await verifyAuthentication(dissect(c.response), { ...expectationsFromCase(c as never), credential: null });

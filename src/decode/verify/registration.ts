@@ -7,7 +7,7 @@
  */
 import type { CborNode, Check, Dissection } from '../types';
 import { SUPPORTED_FORMATS, verifyAttestation } from '../attestation/index';
-import { sha256, toBase64Url } from '../bytes';
+import { equalBytes, sha256, toBase64Url } from '../bytes';
 import { COSE_ALG, algName } from '../cose/algorithms.ts';
 import {
   ceremonyChecks,
@@ -125,6 +125,7 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
       actual: acd.credentialIdLength,
       explain: 'check.registration.credentialIdLength.explain',
     });
+    rawIdCheck(ck, p.rawId, acd.credentialId);
     // not yet registered
     const id = toBase64Url(acd.credentialId);
     const reg = exp.registeredCredentialIds;
@@ -148,6 +149,24 @@ export async function verifyRegistration(dissection: Dissection, exp: Expectatio
     }
   }
   return ck.list;
+}
+
+/**
+ * The credential ID the client reported (rawId, and id with it) is the one in the attested credential
+ * data. §7.1 step 27 stores the record under credential.id with authData's public key, which presumes
+ * the two agree; a client that reports another ID reported a credential it did not create, and an RP
+ * that stores what it reported never finds the credential at sign-in. A warning, only when they differ
+ * (some libraries' fixtures carry placeholder IDs and expect a verified registration; go-webauthn refuses).
+ */
+function rawIdCheck(ck: ReturnType<typeof ceremonyChecks>, rawId: Uint8Array | undefined, credentialId: Uint8Array): void {
+  if (!rawId || equalBytes(rawId, credentialId)) return;
+  ck.add('rawId', 'warn', T('check.registration.rawId.title'), {
+    message: T('check.registration.rawId.differs', { rawId: toBase64Url(rawId), credentialId: toBase64Url(credentialId) }),
+    expected: toBase64Url(credentialId),
+    actual: toBase64Url(rawId),
+    fields: ['credential.rawId', 'attestationObject.authData.attestedCredentialData.credentialId'],
+    explain: 'check.registration.rawId.explain',
+  });
 }
 
 /**
