@@ -12,6 +12,7 @@ import {
 } from '@simplewebauthn/server';
 import { dissect, type DissectOptions } from '@decode/index.ts';
 import { encodeCbor } from './soft/cbor.ts';
+import { COSE_ALG } from '@decode/cose/algorithms.ts';
 import { toBase64Url } from '@decode/bytes.ts';
 import type { Check, Dissection } from '@decode/types.ts';
 import type { CeremonyResult, Disagreement, DissectedWith, DissectionRecord, SecondOpinion } from '@api/types.ts';
@@ -147,6 +148,15 @@ async function secondOpinion(run: () => Promise<{ verified: boolean }>): Promise
 const b64uBytes = (v: string | Uint8Array): Uint8Array<ArrayBuffer> =>
   typeof v === 'string' ? new Uint8Array(Buffer.from(v, 'base64url')) : new Uint8Array(v);
 
+/**
+ * The algorithms the second opinion accepts: the RP's list, or — without one, as ours then accepts every
+ * algorithm it can verify — the same, not the library's own default ([-48, -8, -7, -257]), which would
+ * report a disagreement about defaults rather than about the response.
+ */
+export function secondOpinionAlgorithms(exp: Pick<Expectations, 'supportedAlgorithms'>): number[] {
+  return exp.supportedAlgorithms ?? Object.keys(COSE_ALG).map(Number);
+}
+
 /** Registration: WebAuthn L3 §7.1 by the dissector, and @simplewebauthn/server's verifyRegistrationResponse. */
 export async function analyzeRegistration(
   response: unknown,
@@ -167,7 +177,7 @@ export async function analyzeRegistration(
           expectedType: exp.expectedType,
           requireUserPresence: exp.requireUserPresence ?? true,
           requireUserVerification: exp.requireUserVerification ?? false,
-          supportedAlgorithmIDs: exp.supportedAlgorithms,
+          supportedAlgorithmIDs: secondOpinionAlgorithms(exp),
           attestationSafetyNetEnforceCTSCheck: opts.safetyNetEnforceCts,
         }),
       ),

@@ -14,6 +14,7 @@ import { expectationsFromCase, isVerified, verifyAuthentication, verifyRegistrat
 import { bundledRootsFor } from '@decode/trust/roots';
 import type { Check, Dissection } from '@decode/types';
 import { clockFor, trustFor, type VectorCase } from './vectors.helpers';
+import { secondOpinionAlgorithms } from '../../src/rp/analyze.ts';
 
 /**
  * The clock for cases that pin none and suggest none: the date at which the vectors README states that
@@ -77,7 +78,7 @@ export async function runTheirs(c: VectorCase, p: Prepared): Promise<{ verified:
             expectedType: exp.expectedType,
             requireUserPresence: exp.requireUserPresence ?? true,
             requireUserVerification: exp.requireUserVerification ?? false,
-            supportedAlgorithmIDs: exp.supportedAlgorithms,
+            supportedAlgorithmIDs: secondOpinionAlgorithms(exp),
             attestationSafetyNetEnforceCTSCheck: exp.attestationOptions?.safetyNetEnforceCtsProfileMatch as boolean | undefined,
           })
         : await verifyAuthenticationResponse({

@@ -99,17 +99,6 @@ const NULL_CASES: Record<string, { verified: boolean; failing: string[]; note: s
  * differences of policy, strictness or support. id -> reason. Same rows as docs/vector-deviations.md.
  */
 const SWA_POLICY: Record<string, string> = {
-  'f2-reg-packed-es512':
-    'algorithm allow-list: SimpleWebAuthn defaults supportedAlgorithmIDs to [-48, -8, -7, -257] (src/rp/analyze.ts passes none unless the RP gave pubKeyCredParams); ES512 (-36) is refused',
-  'w3c-reg-packed-es384': "algorithm allow-list: ES384 (-35) not in SimpleWebAuthn's default supportedAlgorithmIDs",
-  'w3c-reg-packed-es512': "algorithm allow-list: ES512 (-36) not in SimpleWebAuthn's default supportedAlgorithmIDs",
-  'swa-reg-packed-ps256':
-    "algorithm allow-list: PS256 (-37) not in SimpleWebAuthn's default supportedAlgorithmIDs (its source test calls verifyAttestationPacked directly)",
-  'swa-reg-packed-ps384': "algorithm allow-list: PS384 (-38) not in SimpleWebAuthn's default supportedAlgorithmIDs",
-  'w3c-reg-packed-ed448': "algorithm allow-list: Ed448 (-53) not in SimpleWebAuthn's default supportedAlgorithmIDs",
-  'f2-reg-tpm-rs1': "algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn's default supportedAlgorithmIDs",
-  'swa-reg-tpm-rs1': "algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn's default supportedAlgorithmIDs",
-  'swa-reg-tpm-rs1-fido2netlib': "algorithm allow-list: RS1 (-65535) not in SimpleWebAuthn's default supportedAlgorithmIDs",
   'w3c-auth-packed-ed448': 'algorithm support: SimpleWebAuthn cannot verify Ed448 (-53) assertions ("Public key had invalid alg -53")',
   'swa-reg-safetynet-2019':
     'SafetyNet timestamp: the source turns the 60 s timestampMs check off (verifyTimestampMS=false, calling the statement verifier directly); verifyRegistrationResponse has no switch for it, so SimpleWebAuthn rejects the JWS of 2019-08-10 even at the source clock 2019-10-01 ("has expired")',
