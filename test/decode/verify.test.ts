@@ -170,7 +170,7 @@ describe('verification steps: order and edge cases', () => {
       status: 'warn',
       expected: c.response.rawId,
       actual: other,
-      message: expect.stringContaining(`rawId ${other} is not the credential ID in authenticator data (${c.response.rawId})`),
+      message: expect.stringContaining(`rawId "${other}" is not the credential ID in authenticator data ("${c.response.rawId}")`),
     });
     expect(isVerified(checks)).toBe(true);
   });

@@ -147,7 +147,7 @@ export const checkMessagesEn = {
   'check.registration.credentialIdLength.tooLong': 'credential ID is {length} bytes; at most 1023 are allowed',
   'check.registration.rawId.title': '§7.1: rawId is the credential ID in the attested credential data',
   'check.registration.rawId.differs':
-    'rawId {rawId} is not the credential ID in authenticator data ({credentialId}): the client reported another credential than the one the authenticator created; this verifier goes by authenticator data, but an RP that stores rawId or id stores an ID no authenticator answers to',
+    'rawId "{rawId}" is not the credential ID in authenticator data ("{credentialId}"): the client reported another credential than the one the authenticator created; this verifier goes by authenticator data, but an RP that stores rawId or id stores an ID no authenticator answers to',
   'check.registration.rawId.explain':
     'The client sets rawId (and id, its base64url) to the credential ID in the attested credential data. §7.1 step 27 stores the new credential record under credential.id with the public key from authenticator data, which presumes the two agree: when they do not, the stored ID and key belong to different credentials and the next sign-in finds nothing, or a tampered response names a credential it did not create.',
   'check.registration.credentialIdUnique.title': '§7.1: credentialId is not yet registered for any user',

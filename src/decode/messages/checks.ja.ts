@@ -156,7 +156,7 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.registration.credentialIdLength.tooLong': 'クレデンシャル ID が {length} バイトあります。許されるのは 1023 バイトまでです',
   'check.registration.rawId.title': '§7.1: rawId が認証済みクレデンシャルデータのクレデンシャル ID であること',
   'check.registration.rawId.differs':
-    'rawId {rawId} は認証器データのクレデンシャル ID（{credentialId}）ではありません。クライアントは認証器が作ったものとは別のクレデンシャルを報告しています。この検証は認証器データに従いますが、rawId や id を保存する RP は、どの認証器も応答しない ID を保存します',
+    'rawId "{rawId}" は認証器データのクレデンシャル ID（"{credentialId}"）ではありません。クライアントは認証器が作ったものとは別のクレデンシャルを報告しています。この検証は認証器データに従いますが、rawId や id を保存する RP は、どの認証器も応答しない ID を保存します',
   'check.registration.rawId.explain':
     'クライアントは rawId（とその base64url 表記の id）を、認証済みクレデンシャルデータのクレデンシャル ID にします。§7.1 ステップ 27 は新しいクレデンシャルレコードを credential.id の下に、認証器データの公開鍵とともに保存します。これは両者が一致する前提です。一致しなければ、保存した ID と鍵は別のクレデンシャルのものになり、次のサインインでは何も見つからないか、改ざんされた応答が自分の作っていないクレデンシャルを名乗ります。',
   'check.registration.credentialIdUnique.title': '§7.1: credentialId がまだどのユーザーにも登録されていないこと',
