@@ -634,10 +634,20 @@ function wholeItems(bytes: Uint8Array, start: number, end: number): number | nul
   return n;
 }
 
-/** A CBOR map decodes at `start` with nothing after it (or with something after it when ED says extensions follow). */
+/**
+ * The most bytes a COSE key may take for the short-AAGUID reading (an ML-DSA-87 key is 2,592 bytes and
+ * the largest RSA keys less): it bounds that guess's work on hostile input to a few small parses.
+ */
+const PLAUSIBLE_KEY_BYTES = 16 * 1024;
+
+/**
+ * A CBOR map of at most PLAUSIBLE_KEY_BYTES decodes at `start` with nothing after it (or with something
+ * after it when ED says extensions follow).
+ */
 function wellFormedKeyAt(bytes: Uint8Array, start: number, end: number, ed: boolean): boolean {
-  if (start >= end || (bytes[start] & 0xe0) !== 0xa0) return false;
-  const r = parseCbor(bytes, { offset: start, limit: end, source: 'probe', path: 'probe' });
+  if (start >= end || (bytes[start] & 0xe0) !== 0xa0 || (!ed && end - start > PLAUSIBLE_KEY_BYTES)) return false;
+  const limit = Math.min(end, start + PLAUSIBLE_KEY_BYTES);
+  const r = parseCbor(bytes, { offset: start, limit, source: 'probe', path: 'probe' });
   return !!r.node && !r.errors.length && r.node.major === 5 && (ed ? r.node.end < end : r.node.end === end);
 }
 

@@ -180,6 +180,11 @@ describe('authenticator data', () => {
     }
     // A whole AAGUID: read as it is, nothing to diagnose.
     expect(withAaguid(new Uint8Array(16)).errors).toEqual([]);
+    // A "key" larger than any COSE key is no reading of it: the guess parses a few small candidates, never
+    // the whole of a hostile megabyte once per candidate length.
+    const huge = concat(fromHex('a1015a00005000'), new Uint8Array(0x5000));
+    const r = dissectAuthenticatorData(concat(head, new Uint8Array(1), Uint8Array.of(0x00, 0x20), credId, huge));
+    expect(r.errors.map((e) => e.code)).not.toContain('authdata-aaguid-short');
   });
   it('extension outputs: credProtect, hmac-secret, unknown ones', () => {
     const ext = fromHex('a36b6372656450726f746563740 36b686d61632d736563726574f5 63666f6f01'.replace(/ /g, ''));
