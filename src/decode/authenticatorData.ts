@@ -335,9 +335,12 @@ export function dissectAuthenticatorData(
     }
     acdKids.push(lenF);
     p += 2;
+    // The credential public key where this reading puts it (parsed once; used below).
+    const keyPath = `${ap}.credentialPublicKey`;
+    const kr = credIdLen <= end - p ? parseCbor(bytes, { offset: p + credIdLen, limit: end, source, path: keyPath }) : null;
     // An AAGUID cut short: the real problem first, before the misreading it causes.
-    const short =
-      credIdLen > end - p || !wellFormedKeyAt(bytes, p + credIdLen, end, flags.ed) ? aaguidShort(bytes, acdStart, end, flags.ed) : null;
+    const readsWell = !!kr?.node && !kr.errors.length && isKeyEnd(kr.node, end, flags.ed);
+    const short = readsWell ? null : aaguidShort(bytes, acdStart, end, flags.ed);
     if (short)
       err(
         'authdata-aaguid-short',
@@ -345,7 +348,8 @@ export function dissectAuthenticatorData(
         acdStart,
         ap,
       );
-    if (credIdLen > end - p) {
+    if (!kr) {
+      // credentialIdLength points past the end: there is no key to read.
       err(
         'authdata-credid-past-end',
         `credentialIdLength is ${credIdLen}, but only ${nBytes(end - p)} remain in authenticator data`,
@@ -371,8 +375,6 @@ export function dissectAuthenticatorData(
       ),
     );
     p += credIdLen;
-    const keyPath = `${ap}.credentialPublicKey`;
-    const kr = parseCbor(bytes, { offset: p, limit: end, source, path: keyPath });
     if (kr.errors.length || !kr.node) {
       // The real problem first: a map header that declares more entries than the key has.
       const counted = countMismatch(bytes, p, end);
@@ -648,12 +650,17 @@ function wellFormedKeyAt(bytes: Uint8Array, start: number, end: number, ed: bool
   if (start >= end || (bytes[start] & 0xe0) !== 0xa0 || (!ed && end - start > PLAUSIBLE_KEY_BYTES)) return false;
   const limit = Math.min(end, start + PLAUSIBLE_KEY_BYTES);
   const r = parseCbor(bytes, { offset: start, limit, source: 'probe', path: 'probe' });
-  return !!r.node && !r.errors.length && r.node.major === 5 && (ed ? r.node.end < end : r.node.end === end);
+  return !!r.node && !r.errors.length && isKeyEnd(r.node, end, ed);
+}
+
+/** A decoded map that ends where a credential public key must: at the end, or before extensions when ED is set. */
+function isKeyEnd(node: CborNode, end: number, ed: boolean): boolean {
+  return node.major === 5 && (ed ? node.end < end : node.end === end);
 }
 
 /**
- * Attested credential data whose AAGUID is cut short (Firefox 98 on Windows wrote 1 byte of it,
- * webauthn-rs issue 105): read with an AAGUID of 0–15 bytes, credentialIdLength, credentialId and the
+ * Attested credential data whose AAGUID is cut short (Firefox 98 on Windows wrote 1 byte of it; a
+ * real registration of that kind is among webauthn-rs's test fixtures): read with an AAGUID of 0–15 bytes, credentialIdLength, credentialId and the
  * COSE key make sense where they did not with 16. The shortest such reading, or null when none does.
  */
 function aaguidShort(

@@ -390,7 +390,6 @@ export class Store {
     };
   }
 
-  /** Marks the challenge used. Atomic: returns false when it was already consumed. */
   /**
    * The newest ceremony open at `now` (options issued, not expired, no response yet) or answered
    * within `graceMs` before it: the one the virtual authenticator lab's events belong to. Held
@@ -414,6 +413,7 @@ export class Store {
     return r ? { id: String(r.id), kind: String(r.kind), residentKey: (r.rk as string | null) ?? null } : null;
   }
 
+  /** Marks the challenge used. Atomic: returns false when it was already consumed. */
   consumeChallenge(id: string, at: number): boolean {
     const o = this.open.get(id);
     if (o) {
