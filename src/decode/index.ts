@@ -51,7 +51,8 @@ export interface ParsedMessage {
   id?: string;
   /** response.rawId as it came (undefined when absent or not a string). */
   rawIdText?: string;
-  credentialType?: unknown;
+  /** The credential's `type` member: its text, undefined when absent, null when present but not a string. */
+  credentialType?: string | null;
   clientExtensionResults?: unknown;
   transports?: unknown;
   /** The stored key given in options, if any. */
@@ -477,7 +478,8 @@ function dissectJson(bytes: Uint8Array, options: DissectOptions): { dissection: 
     if (ef && ext.type === 'object') annotateClientExtensionResults(ef);
     parsed.clientExtensionResults = ext.type === 'object' ? ef?.value : undefined;
   }
-  parsed.credentialType = member(cred, 'type')?.type === 'string' ? (member(cred, 'type') as { value: string }).value : undefined;
+  const typeNode = member(cred, 'type');
+  parsed.credentialType = typeNode === undefined ? undefined : typeNode.type === 'string' ? typeNode.value : null;
   const rawIdNode = member(cred, 'rawId') ?? member(cred, 'id');
   if (rawIdNode?.type === 'string') {
     const dec = decodeMemberBytes(rawIdNode.value);

@@ -131,8 +131,13 @@ function variants(c: VectorCase, p: ReturnType<typeof prepare>, all: VectorCase[
             what: 'id is rawId in the standard base64 alphabet, padded',
             response: { ...clone(r), id: Buffer.from(r.rawId, 'base64url').toString('base64') },
           },
+          { what: 'no id, only rawId', response: { ...clone(r), id: undefined } },
+          { what: 'no rawId, only id', response: { ...clone(r), rawId: undefined } },
         ]
       : []),
+    { what: 'no type', response: { ...clone(r), type: undefined } },
+    { what: 'type is not "public-key"', response: { ...clone(r), type: 'password' } },
+    { what: 'type is not a string', response: { ...clone(r), type: 1 } },
     { what: 'wrong challenge', exp: { challenge: 'AAAAAAAAAAAAAAAAAAAAAA' } },
     { what: 'challenge predicate rejects', exp: { challenge: () => false } },
     {

@@ -174,6 +174,55 @@ describe('verification steps: order and edge cases', () => {
     });
     expect(isVerified(checks)).toBe(true);
   });
+  it('a credential serialized without id, rawId or type "public-key": warnings that say which, after the id step (fido2-lib fixtures)', async () => {
+    const c = auth();
+    const exp = expectationsFromCase(c as never);
+    const asIs = await verifyAuthentication(dissect(c.response), exp);
+    expect(asIs.some((x) => x.id === 'authentication.credentialType')).toBe(false);
+    const warnOf = async (r: Record<string, unknown>) => {
+      const checks = await verifyAuthentication(dissect(r), exp);
+      expect(isVerified(checks)).toBe(true);
+      return checks;
+    };
+    const { id, type, ...noIdNoType } = structuredClone(c.response) as Record<string, unknown>;
+    expect([id, type]).toEqual([c.response.rawId, 'public-key']);
+    const bare = await warnOf(noIdNoType);
+    const ids = bare.map((x) => x.id);
+    expect(ids.slice(ids.indexOf('authentication.decode'), ids.indexOf('authentication.decode') + 3)).toEqual([
+      'authentication.decode',
+      'authentication.id',
+      'authentication.credentialType',
+    ]);
+    expect(bare.find((x) => x.id === 'authentication.id')).toMatchObject({
+      status: 'warn',
+      expected: c.response.rawId,
+      message: expect.stringMatching(new RegExp(`^the response has no id string, only rawId "${c.response.rawId}"`)),
+    });
+    expect(bare.find((x) => x.id === 'authentication.credentialType')).toMatchObject({
+      status: 'warn',
+      expected: 'public-key',
+      message: expect.stringMatching(/^the response has no type member/),
+    });
+    const { rawId, ...noRawId } = structuredClone(c.response) as Record<string, unknown>;
+    expect((await warnOf(noRawId)).find((x) => x.id === 'authentication.id')?.message).toMatch(
+      new RegExp(`^the response has no rawId string, only id "${String(rawId)}"`),
+    );
+    const other = await warnOf({ ...structuredClone(c.response), type: 'password' });
+    expect(other.find((x) => x.id === 'authentication.credentialType')).toMatchObject({
+      status: 'warn',
+      actual: 'password',
+      fields: ['credential.type'],
+      message: expect.stringMatching(/^type is "password", not "public-key"/),
+    });
+    const notText = await warnOf({ ...structuredClone(c.response), type: 7 });
+    expect(notText.find((x) => x.id === 'authentication.credentialType')?.message).toMatch(/^type is not a string/);
+    // A registration names its credential in authenticator data: with neither member it still verifies, with a warning.
+    const r = reg();
+    const { id: _i, rawId: _r, ...anonymous } = structuredClone(r.response) as Record<string, unknown>;
+    const regChecks = await verifyRegistration(dissect(anonymous), expectationsFromCase(r as never));
+    expect(regChecks.find((x) => x.id === 'registration.id')?.message).toMatch(/^the response has neither id nor rawId/);
+    expect(isVerified(regChecks)).toBe(true);
+  });
   it('a credential the RP does not have fails at §7.2 step 7, and the rest of the steps still run', async () => {
     const c = auth();
     const checks = await verifyAuthentication(dissect(c.response), { ...expectationsFromCase(c as never), credential: null });

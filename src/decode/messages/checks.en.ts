@@ -20,6 +20,21 @@ export const checkMessagesEn = {
     'id "{id}" and rawId "{rawId}" name different credentials: the RP would look up one and the authenticator data carries the other',
   'check.credential.id.spelling':
     'id "{id}" is rawId "{rawId}" spelt otherwise (padding or the standard base64 alphabet); WebAuthn JSON uses unpadded base64url',
+  'check.credential.id.noId':
+    'the response has no id string, only rawId "{rawId}": PublicKeyCredential JSON carries both, and an RP that looks the credential up by id finds nothing',
+  'check.credential.id.noRawId':
+    'the response has no rawId string, only id "{id}": this verifier read the credential ID from id; PublicKeyCredential JSON carries both, and an RP that reads rawId finds nothing',
+  'check.credential.id.neither':
+    'the response has neither id nor rawId: nothing names the credential outside the authenticator data, and an RP looks credentials up by id',
+  'check.credential.type.title': '§5.1: type is "public-key"',
+  'check.credential.type.missing':
+    'the response has no type member: PublicKeyCredential JSON carries type "public-key", and an RP library that parses it strictly refuses the response',
+  'check.credential.type.other':
+    'type is "{type}", not "public-key": WebAuthn credentials have type "public-key", and an RP library that parses the JSON strictly refuses the response',
+  'check.credential.type.notString':
+    'type is not a string: WebAuthn credentials have type "public-key", and an RP library that parses the JSON strictly refuses the response',
+  'check.credential.type.explain':
+    'Every WebAuthn credential has type "public-key"; toJSON() writes it beside id and rawId. The verification steps of §7 do not read it, so this tool goes on, but RP libraries check it when they parse the JSON (SimpleWebAuthn: "Unexpected credential type"). A response without it was serialized by hand, usually by code that copied the binary members one by one.',
   'check.credential.id.explain':
     'A credential has one identifier: id is rawId in base64url. An RP finds the stored credential by id, while the signature and the authenticator data belong to rawId; if the two may differ, a response can name one credential and prove another.',
   'check.encoding.title': '§5.1: binary members are unpadded base64url, as WebAuthn JSON writes them',

@@ -18,6 +18,21 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
     'id "{id}" と rawId "{rawId}" は別のクレデンシャルを指しています。RP は一方で検索し、認証器データはもう一方を運んでいます',
   'check.credential.id.spelling':
     'id "{id}" は rawId "{rawId}" の別の表記です（パディングまたは標準の base64 文字）。WebAuthn の JSON はパディングなしの base64url を使います',
+  'check.credential.id.noId':
+    '応答には rawId "{rawId}" だけがあり、id の文字列がありません。PublicKeyCredential の JSON は両方を持ち、id でクレデンシャルを探す RP は何も見つけられません',
+  'check.credential.id.noRawId':
+    '応答には id "{id}" だけがあり、rawId の文字列がありません。この検証器は id からクレデンシャル ID を読みました。PublicKeyCredential の JSON は両方を持ち、rawId を読む RP は何も見つけられません',
+  'check.credential.id.neither':
+    '応答には id も rawId もありません。認証器データの外にはクレデンシャルを指すものがなく、RP は id でクレデンシャルを探します',
+  'check.credential.type.title': '§5.1: type が "public-key" であること',
+  'check.credential.type.missing':
+    '応答に type メンバーがありません。PublicKeyCredential の JSON は type "public-key" を持ち、JSON を厳密に解析する RP のライブラリはこの応答を受け付けません',
+  'check.credential.type.other':
+    'type が "public-key" ではなく "{type}" です。WebAuthn のクレデンシャルの type は "public-key" で、JSON を厳密に解析する RP のライブラリはこの応答を受け付けません',
+  'check.credential.type.notString':
+    'type が文字列ではありません。WebAuthn のクレデンシャルの type は "public-key" で、JSON を厳密に解析する RP のライブラリはこの応答を受け付けません',
+  'check.credential.type.explain':
+    'WebAuthn のクレデンシャルの type は常に "public-key" で、toJSON() は id・rawId と並べてこれを書きます。§7 の検証手順は type を読まないのでこのツールは検証を続けますが、RP のライブラリは JSON の解析時にこれを確かめます（SimpleWebAuthn: 「Unexpected credential type」）。type のない応答は手書きのシリアライズで作られたもので、多くはバイナリのメンバーを 1 つずつコピーするコードです。',
   'check.credential.id.explain':
     'クレデンシャルの識別子は 1 つです。id は rawId の base64url 表記です。RP は id で保存済みのクレデンシャルを探し、署名と認証器データは rawId のものです。両者が食い違ってよいなら、応答はあるクレデンシャルを名乗りながら別のクレデンシャルで証明できてしまいます。',
   'check.encoding.title': '§5.1: バイナリのメンバーが WebAuthn の JSON のとおりパディングなしの base64url であること',

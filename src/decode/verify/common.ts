@@ -403,8 +403,32 @@ export function decodeCheck(ck: Checks, kind: CeremonyKind, dissection: Dissecti
     message: errs.length ? decodeFailure(errs) : wrongKind ? T(ids[kind].wrongKind, { kind: dissection.kind }) : undefined,
     explain: ids[kind].explain,
   });
-  idCheck(ck, parsedOf(dissection));
-  encodingCheck(ck, parsedOf(dissection));
+  const p = parsedOf(dissection);
+  idCheck(ck, p);
+  typeCheck(ck, p);
+  encodingCheck(ck, p);
+}
+
+/**
+ * A credential's JSON has type "public-key" (§5.1: RegistrationResponseJSON and
+ * AuthenticationResponseJSON require it). The §7 procedures do not read it, but an RP library that
+ * parses the JSON does, and refuses a response serialized without it or with another value
+ * (SimpleWebAuthn: "Unexpected credential type"). A warning, only then.
+ */
+function typeCheck(ck: Checks, p: ParsedMessage): void {
+  const t = p.credentialType;
+  if (t === 'public-key') return;
+  ck.add('credentialType', 'warn', T('check.credential.type.title'), {
+    message:
+      t === undefined
+        ? T('check.credential.type.missing')
+        : t === null
+          ? T('check.credential.type.notString')
+          : T('check.credential.type.other', { type: t }),
+    expected: 'public-key',
+    ...(t === undefined ? {} : { actual: t, fields: ['credential.type'] }),
+    explain: 'check.credential.type.explain',
+  });
 }
 
 /**
@@ -430,14 +454,25 @@ function encodingCheck(ck: Checks, p: ParsedMessage): void {
  * PublicKeyCredential's `id` is the base64url encoding of `rawId` (§5.1): the RP looks the credential up
  * by one and the authenticator data names the other, so a response whose two differ is refused (an id
  * that names another credential than the bytes it carries). The same bytes spelt otherwise (padding,
- * the standard alphabet) pass with a warning; a response with no rawId is checked no further.
+ * the standard alphabet) pass with a warning, and so does a response with only one of the two.
  */
 function idCheck(ck: Checks, p: ParsedMessage): void {
   const id = p.id;
   const raw = p.rawIdText;
-  if (id === undefined || raw === undefined) return;
   const title = T('check.credential.id.title');
   const explain = 'check.credential.id.explain';
+  // One of the two missing: the other names the credential here, but an RP that reads the missing one
+  // finds nothing (SimpleWebAuthn: "Missing credential ID"). A warning that says which.
+  if (id === undefined || raw === undefined) {
+    const message =
+      id !== undefined
+        ? T('check.credential.id.noRawId', { id })
+        : raw !== undefined
+          ? T('check.credential.id.noId', { rawId: raw })
+          : T('check.credential.id.neither');
+    ck.add('id', 'warn', title, { message, ...(raw !== undefined ? { expected: raw } : {}), explain });
+    return;
+  }
   if (id === raw) {
     ck.add('id', 'pass', title, { expected: raw, actual: id, explain });
     return;
