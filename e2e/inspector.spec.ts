@@ -426,3 +426,52 @@ test('paste and decode: a HAR file lists its WebAuthn messages; the response pai
   await expect(page.getByTestId(INSPECTOR_TID.checkRow).first()).toBeVisible();
   await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[data-status="fail"]'))).toHaveCount(0);
 });
+
+test('paste and decode: options a server sent are reviewed as they are pasted, in English and Japanese', async ({ page, served }) => {
+  const options = {
+    challenge: { type: 'Buffer', data: Array.from({ length: 32 }, (_, i) => i) },
+    rp: { name: 'Example', id: 'example.com' },
+    user: { id: Buffer.from('bob@example.com').toString('base64url'), name: 'bob', displayName: 'Bob' },
+    pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+    authenticatorSelection: { residentKey: 'required', userVerification: 'require' },
+  };
+  await page.goto(`${served.url}/#/decode`);
+  await page.getByTestId(INSPECTOR_TID.decodeInput).fill(JSON.stringify(options));
+  await expect(page.getByTestId(INSPECTOR_TID.decodeKind)).toHaveAttribute('data-kind', 'creationOptions');
+  // No expectations to give and no button to press: the review is there with the dissection.
+  const verdict = page.getByTestId(INSPECTOR_TID.decodeVerdict);
+  await expect(verdict).toHaveAttribute('data-verified', 'false');
+  await expect(verdict).toHaveText(/^Options review: 2 problem\(s\) and 1 warning\(s\)/);
+  const row = (id: string) => page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator(`[data-check-id="${id}"]`));
+  await expect(row('options.challenge')).toHaveAttribute('data-status', 'fail');
+  await expect(row('options.user')).toHaveAttribute('data-status', 'fail');
+  await expect(row('options.userVerification')).toHaveAttribute('data-status', 'warn');
+  await expect(row('options.rp')).toHaveAttribute('data-status', 'pass');
+  // The first problem is selected, with the member it is about lit in the tree.
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[aria-pressed="true"]'))).toHaveAttribute(
+    'data-check-id',
+    'options.challenge',
+  );
+  await expect(field(page, 'credential.challenge')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(INSPECTOR_TID.plainSummary)).toHaveAttribute('data-tone', 'failed');
+  await row('options.userVerification').click();
+  await expect(page.getByTestId(INSPECTOR_TID.explainCheck)).toContainText('silently becomes the default');
+  await page.getByTestId(TID.lang).selectOption('ja');
+  await expect(verdict).toHaveText(/^オプションの確認：問題が 2 件、警告が 1 件あります。/);
+  await expect(row('options.challenge')).toContainText('チャレンジが 16 バイト以上の乱数で、base64url であること');
+  await expect(page.getByTestId(INSPECTOR_TID.explainCheck)).toContainText('黙って既定値になります');
+  await page.getByTestId(TID.lang).selectOption('en');
+
+  // Fixed options: every check passes.
+  await page.getByTestId(INSPECTOR_TID.decodeInput).fill(
+    JSON.stringify({
+      ...options,
+      challenge: Buffer.alloc(32, 7).toString('base64url'),
+      user: { ...options.user, id: Buffer.alloc(32, 9).toString('base64url') },
+      authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
+    }),
+  );
+  await expect(verdict).toHaveAttribute('data-verified', 'true');
+  await expect(verdict).toHaveText(/^Options review: all 6 checks pass/);
+  await expect(page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator('[data-status="pass"]'))).toHaveCount(6);
+});

@@ -1,24 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dissect } from '@decode/index.ts';
+import { reviewOptions } from '@decode/verify/index.ts';
 import { parseCommunityList } from '../rp/metadata.ts';
-import { decodeJson, formatErrors, formatSummary, formatTree } from './format.ts';
+import { decodeJson, formatChecks, formatErrors, formatSummary, formatTree } from './format.ts';
 import { readInput } from './input.ts';
 
 const DECODE_HELP = `Usage: passkey-explorer decode <file|-> [--json] [--rp-id ID]... [--aaguids FILE] [--no-ranges]
 
 Dissects a WebAuthn message byte by byte: a registration or authentication response (the WebAuthn
 JSON serialization, or a ceremony case holding one: its response is decoded), or one part on its own (attestationObject, authenticatorData, clientDataJSON,
-COSE key) as bytes, base64url, base64 or hex.
+COSE key) as bytes, base64url, base64 or hex. Creation and request options (what a server sent for
+create() / get()) are decoded and reviewed: what the browser refuses, what it silently ignores.
 
 Options:
-  --json          print { kind, summary, tree, errors } (summary keys are stable)
+  --json          print { kind, summary, tree, errors } (summary keys are stable), and review for options
   --rp-id ID      an RP ID to match authData.rpIdHash against (repeatable)
   --aaguids FILE  an AAGUID -> name list (JSON object) to name the authenticator
   --no-ranges     leave byte ranges out of the text tree
   -h, --help      this help
 
-Exit status: 0 decoded, 1 decoded with errors (a partial tree is printed), 2 usage.
+Exit status: 0 decoded, 1 decoded with errors (a partial tree is printed) or options the review fails, 2 usage.
 `;
 
 export async function decode(argv: string[]): Promise<number> {
@@ -51,8 +53,9 @@ export async function decode(argv: string[]): Promise<number> {
     rpIds: values['rp-id'],
     aaguidNames: names ? (aaguid) => names.get(aaguid)?.name ?? null : undefined,
   });
+  const review = reviewOptions(d);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(decodeJson(d), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...decodeJson(d), ...(review.length ? { review } : {}) }, null, 2)}\n`);
   } else {
     const parts = [
       ...(note ? [`note: ${note}`, ''] : []),
@@ -61,9 +64,10 @@ export async function decode(argv: string[]): Promise<number> {
       formatTree(d.tree, { ranges: !values['no-ranges'] }),
     ];
     if (d.errors.length) parts.push('', formatErrors(d.errors));
+    if (review.length) parts.push('', 'review of the options (what the browser refuses or ignores):', formatChecks(review));
     process.stdout.write(`${parts.join('\n')}\n`);
   }
-  return d.errors.length ? 1 : 0;
+  return d.errors.length || review.some((c) => c.status === 'fail') ? 1 : 0;
 }
 
 /** The ceremony of a case file ({ ceremony?, response: PublicKeyCredentialJSON, expected }), or null when the JSON is not one. */

@@ -8,7 +8,8 @@
 import type { DecodeError, Field } from './types';
 import { decodeBase64Any, nBytes, toUtf8 } from './bytes';
 import { algName } from './cose/algorithms.ts';
-import { findField, jsonGetLast, jsonPathSegment, type JsonNode } from './json';
+import { jsonGetLast, jsonPathSegment, type JsonNode } from './json';
+import { WEBAUTHN } from './spec.ts';
 
 export type OptionsKind = 'creationOptions' | 'requestOptions';
 
@@ -21,18 +22,31 @@ export function optionsOf(node: JsonNode, path: string): { node: JsonNode; path:
     o = wrapped;
     p = `${path}.publicKey`;
   }
-  if (o.type !== 'object' || jsonGetLast(o, 'challenge')?.type !== 'string') return null;
+  // A challenge that is not text (a serialized Buffer or Uint8Array: a common server bug) still makes
+  // options of the object that has the other members: the review then names the challenge's problem.
+  if (o.type !== 'object') return null;
+  const challenge = jsonGetLast(o, 'challenge');
+  if (!challenge) return null;
   if (jsonGetLast(o, 'response') || jsonGetLast(o, 'type') || jsonGetLast(o, 'clientDataJSON')) return null;
-  if (jsonGetLast(o, 'rp')?.type === 'object' && jsonGetLast(o, 'user')?.type === 'object')
+  // Members only creation options have (rp and user are required there; one of them may be what is wrong).
+  if (['rp', 'user', 'pubKeyCredParams', 'excludeCredentials', 'authenticatorSelection', 'attestation'].some((k) => jsonGetLast(o, k)))
     return { node: o, path: p, kind: 'creationOptions' };
   const requestish = ['rpId', 'allowCredentials', 'userVerification', 'timeout', 'extensions', 'hints'].some((k) => jsonGetLast(o, k));
+  if (challenge.type !== 'string' && !requestish) return null;
   return requestish || o.members.length === 1 ? { node: o, path: p, kind: 'requestOptions' } : null;
 }
 
 /** Annotates the option members in `tree` (display, explanation, severity); returns the problems found. */
 export function annotateOptions(root: Field, o: { node: JsonNode; path: string; kind: OptionsKind }, source: string): DecodeError[] {
   const errors: DecodeError[] = [];
-  const at = (rel: string) => findField(root, `${o.path}${rel}`);
+  // Fields by path, indexed once: a list of thousands of entries is annotated in one pass, not one tree walk each.
+  const byPath = new Map<string, Field>();
+  const index = (f: Field) => {
+    byPath.set(f.path, f);
+    for (const c of f.children ?? []) index(c);
+  };
+  index(root);
+  const at = (rel: string) => byPath.get(`${o.path}${rel}`);
   const member = (n: JsonNode, name: string) => jsonGetLast(n, name);
   const problem = (f: Field | undefined, code: string, message: string, severity: 'error' | 'warn' = 'error') => {
     if (f) f.severity = severity;
@@ -104,9 +118,38 @@ export function annotateOptions(root: Field, o: { node: JsonNode; path: string; 
             : 'empty'
           : `${arr.items.length} credential${arr.items.length === 1 ? '' : 's'}`;
   }
-  const top = findField(root, o.path);
+  const top = at('');
   if (top)
     top.display =
       o.kind === 'creationOptions' ? 'creation options (what the RP asked create() for)' : 'request options (what the RP asked get() for)';
+  // What each member is for (the root's explanation is of a PublicKeyCredential otherwise).
+  const explain = (rel: string, id: string, anchor: string) => {
+    const f = at(rel);
+    if (!f) return;
+    f.explain = id;
+    f.spec = `${WEBAUTHN}#${anchor}`;
+  };
+  const dict = o.kind === 'creationOptions' ? 'publickeycredentialcreationoptions' : 'publickeycredentialrequestoptions';
+  explain('', o.kind === 'creationOptions' ? 'options.creation' : 'options.request', `dictdef-${dict}`);
+  // A { publicKey: … } wrapper is the options too.
+  root.explain = at('')?.explain ?? root.explain;
+  root.spec = at('')?.spec ?? root.spec;
+  explain('.challenge', 'options.challenge', `dom-${dict}-challenge`);
+  explain('.timeout', 'options.timeout', `dom-${dict}-timeout`);
+  explain('.hints', 'options.hints', `dom-${dict}-hints`);
+  explain('.extensions', 'options.extensions', `dom-${dict}-extensions`);
+  if (o.kind === 'creationOptions') {
+    explain('.rp', 'options.rp', 'dom-publickeycredentialcreationoptions-rp');
+    explain('.user', 'options.user', 'dom-publickeycredentialcreationoptions-user');
+    explain('.user.id', 'options.user.id', 'dom-publickeycredentialuserentity-id');
+    explain('.pubKeyCredParams', 'options.pubKeyCredParams', 'dom-publickeycredentialcreationoptions-pubkeycredparams');
+    explain('.authenticatorSelection', 'options.authenticatorSelection', 'dom-publickeycredentialcreationoptions-authenticatorselection');
+    explain('.attestation', 'options.attestation', 'dom-publickeycredentialcreationoptions-attestation');
+    explain('.excludeCredentials', 'options.credentials', 'dom-publickeycredentialcreationoptions-excludecredentials');
+  } else {
+    explain('.rpId', 'options.rpId', 'dom-publickeycredentialrequestoptions-rpid');
+    explain('.userVerification', 'options.userVerification', 'dom-publickeycredentialrequestoptions-userverification');
+    explain('.allowCredentials', 'options.credentials', 'dom-publickeycredentialrequestoptions-allowcredentials');
+  }
   return errors;
 }

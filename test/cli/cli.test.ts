@@ -81,6 +81,26 @@ describe('passkey-explorer decode', () => {
     }
   });
 
+  it('options a server sent are reviewed: what the browser refuses fails (exit 1), what it ignores warns', async () => {
+    const f = join(dir, 'options.json');
+    const options = { challenge: 'c29tZWNoYWxsZW5nZXRoYXRpc2xvbmdlbm91Z2g', rpId: 'https://example.com', userVerification: 'require' };
+    writeFileSync(f, JSON.stringify(options));
+    const r = await run('decode', f);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^review of the options \(what the browser refuses or ignores\):$/m);
+    expect(r.out).toMatch(/^FAIL {2}§5\.5: rpId is a domain {2}\[options\.rpId\]$/m);
+    expect(r.out).toMatch(/^WARN {2}§5\.5: userVerification is a value the browser knows/m);
+    const j = JSON.parse((await run('decode', '--json', f)).out);
+    expect(j.kind).toBe('requestOptions');
+    expect(j.review.map((c: { id: string; status: string }) => `${c.id} ${c.status}`)).toEqual([
+      'options.challenge pass',
+      'options.rpId fail',
+      'options.userVerification warn',
+    ]);
+    writeFileSync(f, JSON.stringify({ ...options, rpId: 'example.com', userVerification: 'required' }));
+    expect((await run('decode', f)).code).toBe(0);
+  });
+
   it('refuses a file over the size limit with a clear message', async () => {
     const f = join(dir, 'huge.bin');
     writeFileSync(f, Buffer.alloc(5 * 1024 * 1024, 0x41));

@@ -16,6 +16,7 @@ import { checkMessagesJa } from '@decode/messages/checks.ja';
 import { PLACEHOLDER } from '@decode/messages/i18n';
 import type { Check } from '@decode/types';
 import { checkRuns, type Run } from './checkScenarios.helpers';
+import { GOOD_CREATE, GOOD_GET, OPTIONS_SCENARIOS, review } from './optionsReview.helpers.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -68,6 +69,9 @@ let all: { what: string; c: Check }[];
 beforeAll(async () => {
   runs = await checkRuns({ dissect, verifyRegistration, verifyAuthentication });
   all = runs.flatMap((r) => r.checks.map((c) => ({ what: r.what, c })));
+  // The options review's checks, over its scenario table (options as RP servers get them wrong).
+  for (const x of [GOOD_CREATE, GOOD_GET, ...OPTIONS_SCENARIOS.map((o) => o.options)])
+    all.push(...review(x).map((c) => ({ what: 'options review', c })));
 }, 300_000);
 
 describe('check catalogs', () => {

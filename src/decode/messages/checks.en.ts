@@ -502,6 +502,103 @@ export const checkMessagesEn = {
   'check.attestation.mds.untrusted.since': 'the FIDO MDS reports {name} as {status} since {date}',
   'check.attestation.mds.status': '{name}: latest status {status}',
   'check.attestation.mds.noStatus': '{name}: latest status (none)',
+  /* ---------------------------------------------------------------- options review (§5.4, §5.5, §5.8) */
+  'check.options.bytes.missing': '{member} is missing: create() and get() throw a TypeError without it',
+  'check.options.bytes.buffer':
+    '{member} is a Node.js Buffer serialized by JSON.stringify ({"type":"Buffer","data":[…]}): the server must send the base64url text of its bytes (buffer.toString("base64url"))',
+  'check.options.bytes.typedArray':
+    '{member} is a Uint8Array serialized by JSON.stringify (an object of indices, {"0":…,"1":…}): the server must send the base64url text of its bytes',
+  'check.options.bytes.array':
+    '{member} is an array of {n} numbers: WebAuthn JSON carries bytes as base64url text, which PublicKeyCredential.parseCreationOptionsFromJSON() and the usual browser libraries expect',
+  'check.options.bytes.notString': '{member} is {type}, not base64url text',
+  'check.options.bytes.notBase64url': '{member} is not base64url text, so the page cannot turn it into the bytes it stands for',
+  'check.options.bytes.spelling':
+    '{member} is written with "=" padding or the standard base64 alphabet ("+", "/"): WebAuthn JSON uses unpadded base64url, and a strict parser reads other bytes or refuses it',
+  'check.options.challenge.title': '§13.4.3: challenge is at least 16 random bytes, in base64url',
+  'check.options.challenge.short':
+    'the challenge is {n} bytes; §13.4.3 asks for at least 16 random bytes, so that it cannot be guessed or repeated',
+  'check.options.challenge.explain':
+    'The challenge is what makes each response fresh: the authenticator signs it, and the server accepts a response only for a challenge it issued and has not seen answered. It must be random and long enough (16 bytes or more) that nobody can predict it, and it travels as base64url text in WebAuthn JSON.',
+  'check.options.rp.title': '§5.4.1: rp has a name, and rp.id (if set) is a domain',
+  'check.options.rp.missing': 'the options have no rp object: create() throws a TypeError',
+  'check.options.rp.noId': 'no rp.id: the RP ID is the domain of the page that calls create()',
+  'check.options.rp.explain':
+    'rp names the relying party. Its id, the RP ID, is a domain — the page’s own or a parent of it — and every credential is bound to it: the authenticator stores it and signs its hash. A URL, a port or an IP address is not a domain, and the browser refuses it before any authenticator is asked.',
+  'check.options.rpId.title': '§5.5: rpId is a domain',
+  'check.options.rpId.explain':
+    'rpId says which RP ID the credentials to use were created for. It must be a domain — the page’s own or a parent of it — exactly as at registration; a URL, a port or an IP address is refused by the browser, and another domain finds no credentials.',
+  'check.options.rpId.notDomain':
+    '{member} "{id}" is not a domain: the browser throws a SecurityError. An RP ID is a host name alone, such as "{host}" (no scheme, port or path)',
+  'check.options.rpId.ip':
+    '{member} "{id}" is an IP address: an RP ID must be a domain, so the browser throws a SecurityError (use localhost or a host name)',
+  'check.options.rpId.notString': '{member} is not text: an RP ID is a domain, such as "example.com"',
+  'check.options.member.missing': '{member} is missing: it is required, and create() throws a TypeError without it',
+  'check.options.user.title': '§5.4.3: user has an id of 1 to 64 bytes that identifies no one, a name and a displayName',
+  'check.options.user.missing': 'the options have no user object: create() throws a TypeError',
+  'check.options.user.idLength': 'user.id is {n} bytes; WebAuthn requires 1 to 64, and create() throws a TypeError otherwise',
+  'check.options.user.idIsName':
+    'user.id is the text "{text}", the same as user.name or user.displayName: §5.4.3 forbids personally identifying information in the user handle, which the authenticator stores and returns on every sign-in',
+  'check.options.user.idIsEmail':
+    'user.id is the text "{text}", an e-mail address: §5.4.3 forbids personally identifying information in the user handle, which the authenticator stores and returns on every sign-in',
+  'check.options.user.idReadable':
+    'user.id is readable text ("{text}"): §14.6.1 recommends 64 random bytes, so that the handle says nothing about the user (a database id or a name does)',
+  'check.options.user.explain':
+    'user.id, the user handle, is how the RP recognizes the account when a passkey signs in without a username: the authenticator stores it with the credential and returns it. It must be 1 to 64 bytes and must not contain a name or an e-mail address; a random value per account is best. name and displayName are what the passkey manager shows.',
+  'check.options.algorithms.title': '§5.4: pubKeyCredParams lists public-key algorithms as COSE numbers',
+  'check.options.algorithms.missing':
+    'pubKeyCredParams is missing (or not a list): it is required, and create() throws a TypeError without it',
+  'check.options.algorithms.empty': 'pubKeyCredParams is empty: the browser then asks for ES256 (-7) and RS256 (-257)',
+  'check.options.algorithms.noneUsable':
+    'no entry has type "public-key" and a numeric alg: the browser ignores every one, so create() fails with NotSupportedError',
+  'check.options.algorithms.ignored':
+    'entries {entries} are ignored by the browser: each needs type "public-key" and alg as a COSE algorithm number (-7 for ES256, not "ES256")',
+  'check.options.algorithms.unknown':
+    'alg {algs} is not a COSE algorithm this tool knows: authenticators skip algorithms they do not support',
+  'check.options.algorithms.noEs256':
+    'ES256 (-7) is not listed: most security keys support only ES256, so they cannot register with these options',
+  'check.options.algorithms.explain':
+    'pubKeyCredParams tells the authenticator which signature algorithms the server can verify, most preferred first; the authenticator picks the first it supports. Algorithms are COSE numbers: -7 is ES256 (ECDSA P-256), -8 EdDSA, -257 RS256. Listing ES256 keeps almost every authenticator able to register.',
+  'check.options.enum.title': '{sec}: {member} is a value the browser knows',
+  'check.options.enum.unknown':
+    '{member} "{value}" is not one of {allowed}: browsers ignore unknown values, so the default applies ({effective}) and the RP does not get what it asked for',
+  'check.options.enum.explain':
+    'These members are plain strings in WebIDL, so that new values can be added later: a browser that does not know a value must ignore it, as if the member were absent. A misspelt value (such as "require") is therefore not an error — it silently becomes the default.',
+  'check.options.selection.notObject': 'authenticatorSelection is not an object: the browser ignores it',
+  'check.options.requireResidentKey.title': '§5.4.4: requireResidentKey agrees with residentKey',
+  'check.options.requireResidentKey.conflict':
+    'requireResidentKey is {rrk} while residentKey is "{rk}": the browser goes by residentKey; §5.4.4 asks for requireResidentKey true exactly when residentKey is "required", for older browsers that know only requireResidentKey',
+  'check.options.requireResidentKey.explain':
+    'requireResidentKey is the WebAuthn Level 1 way to ask for a discoverable credential (a passkey); residentKey replaced it. Browsers that know residentKey ignore requireResidentKey, older ones read only requireResidentKey, so the two should say the same thing.',
+  'check.options.credentials.title': '§5.8.3: each {list} entry has a base64url id and type "public-key", with known transports',
+  'check.options.credentials.notList': '{list} is not a list: create() and get() throw a TypeError',
+  'check.options.credentials.unknownType': '{list} entries {entries} do not have type "public-key": the browser ignores them',
+  'check.options.credentials.cable':
+    '{list} lists the transport "cable", which is not a WebAuthn value: the phone transport is "hybrid" (browsers ignore "cable")',
+  'check.options.credentials.unknownTransport':
+    '{list} lists unknown transports, which browsers ignore ({values}); the transports are {allowed}',
+  'check.options.credentials.discoverable': 'empty: a discoverable sign-in (the authenticator offers its passkeys for this RP ID)',
+  'check.options.credentials.explain':
+    'Each entry names a credential by its id (base64url) and may say how to reach its authenticator (transports, as getTransports() reported them at registration). excludeCredentials stops a second registration on an authenticator that already has one of them; allowCredentials limits a sign-in to them.',
+  'check.options.timeout.title': '§15.1: timeout is a number of milliseconds in the recommended range',
+  'check.options.timeout.notNumber': 'timeout is {value}, not a number of milliseconds',
+  'check.options.timeout.short':
+    'timeout is {ms} ms ({s} s): a user who has to find a security key or unlock a phone may not finish in time; §15.1 recommends 300000 to 600000 ms',
+  'check.options.timeout.explain':
+    'The timeout is a hint of how long the browser should wait for the user, in milliseconds; browsers may shorten or lengthen it. Too short a value fails real users (finding a key, scanning a QR code with a phone); §15.1 recommends five to ten minutes.',
+  'check.options.hints.title': '§5.4.7: hints are values the browser knows',
+  'check.options.hints.unknown': 'unknown hints are ignored by browsers ({values}); the hints are {allowed}',
+  'check.options.hints.explain':
+    'hints tell the browser which kind of authenticator to offer first: security-key, client-device (this device’s platform authenticator) or hybrid (a phone). They are only hints, most preferred first; unknown values are ignored.',
+  'check.options.extensions.title': '§9: extensions are ones the browser knows for this ceremony',
+  'check.options.extensions.notObject': 'extensions is not an object: the browser ignores it',
+  'check.options.extensions.credProtect':
+    '"credProtect" is the CTAP name: the WebAuthn input is credentialProtectionPolicy (with enforceCredentialProtectionPolicy), and browsers ignore "credProtect"',
+  'check.options.extensions.removed': 'no longer in WebAuthn (removed in Level 2 or 3), so browsers ignore it: {names}',
+  'check.options.extensions.getOnly': 'for get() (authentication) only, so create() ignores it: {names}',
+  'check.options.extensions.createOnly': 'for create() (registration) only, so get() ignores it: {names}',
+  'check.options.extensions.unknown': 'no extension this tool knows, and browsers ignore extensions they do not support: {names}',
+  'check.options.extensions.explain':
+    'Extensions ask for more than the core ceremony (credProps, prf, largeBlob, …). A browser processes only the identifiers it supports for this ceremony and drops the rest without an error, so a misnamed extension is simply not there.',
 } as const satisfies Record<string, string>;
 
 /** Every check message id. */

@@ -513,4 +513,101 @@ export const checkMessagesJa: Catalog<typeof checkMessagesEn> = {
   'check.attestation.mds.untrusted.since': 'FIDO MDS は {name} を {date} から {status} と報告しています',
   'check.attestation.mds.status': '{name}: 最新のステータスは {status}',
   'check.attestation.mds.noStatus': '{name}: 最新のステータスはありません',
+  /* ---------------------------------------------------------------- options review (§5.4, §5.5, §5.8) */
+  'check.options.bytes.missing': '{member} がありません。これがないと create() と get() は TypeError を投げます',
+  'check.options.bytes.buffer':
+    '{member} は JSON.stringify でシリアライズされた Node.js の Buffer です（{"type":"Buffer","data":[…]}）。サーバーはそのバイト列の base64url テキストを送る必要があります（buffer.toString("base64url")）',
+  'check.options.bytes.typedArray':
+    '{member} は JSON.stringify でシリアライズされた Uint8Array です（添字のオブジェクト {"0":…,"1":…}）。サーバーはそのバイト列の base64url テキストを送る必要があります',
+  'check.options.bytes.array':
+    '{member} は {n} 個の数値の配列です。WebAuthn の JSON はバイト列を base64url テキストで運び、PublicKeyCredential.parseCreationOptionsFromJSON() や一般的なブラウザー用ライブラリもそれを前提にしています',
+  'check.options.bytes.notString': '{member} は base64url テキストではなく {type} です',
+  'check.options.bytes.notBase64url': '{member} は base64url テキストではないため、ページはそれが表すバイト列に戻せません',
+  'check.options.bytes.spelling':
+    '{member} は「=」のパディングまたは標準の base64 文字（「+」「/」）で書かれています。WebAuthn の JSON はパディングなしの base64url を使い、厳密なパーサーは別のバイト列を読むか受け付けません',
+  'check.options.challenge.title': '§13.4.3: チャレンジが 16 バイト以上の乱数で、base64url であること',
+  'check.options.challenge.short': 'チャレンジは {n} バイトです。推測や再利用ができないよう、§13.4.3 は 16 バイト以上の乱数を求めています',
+  'check.options.challenge.explain':
+    'チャレンジは応答を毎回新しいものにします。認証器がこれに署名し、サーバーは自分が発行してまだ応答を受けていないチャレンジに対する応答だけを受け付けます。誰にも予測できない十分な長さ（16 バイト以上）の乱数でなければならず、WebAuthn の JSON では base64url テキストで運ばれます。',
+  'check.options.rp.title': '§5.4.1: rp に name があり、rp.id（指定した場合）がドメインであること',
+  'check.options.rp.missing': 'オプションに rp オブジェクトがありません。create() は TypeError を投げます',
+  'check.options.rp.noId': 'rp.id はありません。RP ID は create() を呼ぶページのドメインになります',
+  'check.options.rp.explain':
+    'rp はリライングパーティ（RP）を表します。その id である RP ID はドメイン（ページ自身のドメインかその親）で、すべてのクレデンシャルはこれに結び付けられます。認証器はこれを保存し、そのハッシュに署名します。URL、ポート、IP アドレスはドメインではなく、ブラウザーは認証器に問い合わせる前に拒否します。',
+  'check.options.rpId.title': '§5.5: rpId がドメインであること',
+  'check.options.rpId.explain':
+    'rpId は、使うクレデンシャルがどの RP ID のもとで作られたかを示します。登録時と同じく、ページ自身のドメインかその親のドメインでなければなりません。URL、ポート、IP アドレスはブラウザーが拒否し、別のドメインではクレデンシャルが見つかりません。',
+  'check.options.rpId.notDomain':
+    '{member} "{id}" はドメインではないため、ブラウザーは SecurityError を投げます。RP ID は "{host}" のようなホスト名だけです（スキーム、ポート、パスは付けません）',
+  'check.options.rpId.ip':
+    '{member} "{id}" は IP アドレスです。RP ID はドメインでなければならないため、ブラウザーは SecurityError を投げます（localhost かホスト名を使ってください）',
+  'check.options.rpId.notString': '{member} がテキストではありません。RP ID は "example.com" のようなドメインです',
+  'check.options.member.missing': '{member} がありません。必須のメンバーで、これがないと create() は TypeError を投げます',
+  'check.options.user.title': '§5.4.3: user に誰も特定しない 1〜64 バイトの id、name、displayName があること',
+  'check.options.user.missing': 'オプションに user オブジェクトがありません。create() は TypeError を投げます',
+  'check.options.user.idLength': 'user.id は {n} バイトです。WebAuthn は 1〜64 バイトを求め、それ以外では create() が TypeError を投げます',
+  'check.options.user.idIsName':
+    'user.id はテキスト "{text}" で、user.name または user.displayName と同じです。§5.4.3 はユーザーハンドルに個人を特定できる情報を入れることを禁じています。認証器はこれを保存し、サインインのたびに返します',
+  'check.options.user.idIsEmail':
+    'user.id はテキスト "{text}" で、メールアドレスです。§5.4.3 はユーザーハンドルに個人を特定できる情報を入れることを禁じています。認証器はこれを保存し、サインインのたびに返します',
+  'check.options.user.idReadable':
+    'user.id は読めるテキストです（"{text}"）。ハンドルからユーザーについて何もわからないよう、§14.6.1 は 64 バイトの乱数を推奨しています（データベースの ID や名前では何かがわかります）',
+  'check.options.user.explain':
+    'ユーザーハンドルである user.id は、ユーザー名なしでパスキーがサインインしたときに RP がアカウントを見分ける手がかりです。認証器はクレデンシャルと一緒にこれを保存して返します。1〜64 バイトで、名前やメールアドレスを含んではいけません。アカウントごとの乱数が最善です。name と displayName はパスキーマネージャーが表示するものです。',
+  'check.options.algorithms.title': '§5.4: pubKeyCredParams が公開鍵のアルゴリズムを COSE の番号で挙げていること',
+  'check.options.algorithms.missing':
+    'pubKeyCredParams がありません（またはリストではありません）。必須のメンバーで、これがないと create() は TypeError を投げます',
+  'check.options.algorithms.empty': 'pubKeyCredParams が空です。この場合ブラウザーは ES256 (-7) と RS256 (-257) を求めます',
+  'check.options.algorithms.noneUsable':
+    'type が "public-key" で alg が数値の項目が 1 つもありません。ブラウザーはすべて無視するため、create() は NotSupportedError で失敗します',
+  'check.options.algorithms.ignored':
+    '項目 {entries} はブラウザーに無視されます。各項目には type "public-key" と、COSE アルゴリズムの番号としての alg が必要です（ES256 なら "ES256" ではなく -7）',
+  'check.options.algorithms.unknown':
+    'alg {algs} はこのツールの知らない COSE アルゴリズムです。認証器は対応していないアルゴリズムを飛ばします',
+  'check.options.algorithms.noEs256':
+    'ES256 (-7) がありません。多くのセキュリティキーは ES256 にしか対応していないため、このオプションでは登録できません',
+  'check.options.algorithms.explain':
+    'pubKeyCredParams は、サーバーが検証できる署名アルゴリズムを優先順に認証器へ伝えます。認証器は対応している最初のものを選びます。アルゴリズムは COSE の番号で、-7 が ES256（ECDSA P-256）、-8 が EdDSA、-257 が RS256 です。ES256 を入れておけば、ほぼすべての認証器が登録できます。',
+  'check.options.enum.title': '{sec}: {member} がブラウザーの知っている値であること',
+  'check.options.enum.unknown':
+    '{member} "{value}" は {allowed} のいずれでもありません。ブラウザーは知らない値を無視するため既定値（{effective}）になり、RP は求めたものを得られません',
+  'check.options.enum.explain':
+    'これらのメンバーは、後から値を増やせるよう WebIDL ではただの文字列です。値を知らないブラウザーは、そのメンバーがないものとして無視しなければなりません。そのため綴りを誤った値（"require" など）はエラーにならず、黙って既定値になります。',
+  'check.options.selection.notObject': 'authenticatorSelection がオブジェクトではありません。ブラウザーはこれを無視します',
+  'check.options.requireResidentKey.title': '§5.4.4: requireResidentKey が residentKey と一致していること',
+  'check.options.requireResidentKey.conflict':
+    'requireResidentKey は {rrk} ですが residentKey は "{rk}" です。ブラウザーは residentKey に従います。requireResidentKey しか知らない古いブラウザーのために、§5.4.4 は residentKey が "required" のときに限り requireResidentKey を true にするよう求めています',
+  'check.options.requireResidentKey.explain':
+    'requireResidentKey は、発見可能なクレデンシャル（パスキー）を求める WebAuthn レベル 1 の方法で、residentKey に置き換えられました。residentKey を知るブラウザーは requireResidentKey を無視し、古いブラウザーは requireResidentKey だけを読むので、両者は同じことを言うべきです。',
+  'check.options.credentials.title':
+    '§5.8.3: {list} の各項目に base64url の id と type "public-key" があり、transports が既知の値であること',
+  'check.options.credentials.notList': '{list} がリストではありません。create() と get() は TypeError を投げます',
+  'check.options.credentials.unknownType': '{list} の項目 {entries} は type が "public-key" ではありません。ブラウザーはこれらを無視します',
+  'check.options.credentials.cable':
+    '{list} に WebAuthn の値ではないトランスポート "cable" があります。スマートフォン経由のトランスポートは "hybrid" です（ブラウザーは "cable" を無視します）',
+  'check.options.credentials.unknownTransport':
+    '{list} に知らないトランスポートがあり、ブラウザーはこれを無視します（{values}）。トランスポートは {allowed} です',
+  'check.options.credentials.discoverable': '空です。発見可能なサインインになります（認証器がこの RP ID のパスキーを示します）',
+  'check.options.credentials.explain':
+    '各項目はクレデンシャルを id（base64url）で指し、その認証器への到達方法（登録時に getTransports() が返した transports）を添えることができます。excludeCredentials は、そのいずれかをすでに持つ認証器での二重登録を防ぎ、allowCredentials はサインインをそれらに限ります。',
+  'check.options.timeout.title': '§15.1: timeout が推奨範囲のミリ秒の数値であること',
+  'check.options.timeout.notNumber': 'timeout はミリ秒の数値ではなく {value} です',
+  'check.options.timeout.short':
+    'timeout は {ms} ミリ秒（{s} 秒）です。セキュリティキーを探したりスマートフォンのロックを解除したりするユーザーは間に合わないことがあります。§15.1 は 300000〜600000 ミリ秒を推奨しています',
+  'check.options.timeout.explain':
+    'timeout は、ブラウザーがユーザーを待つ時間の目安（ミリ秒）です。ブラウザーはこれを短くも長くもできます。短すぎると実際のユーザー（キーを探す、スマートフォンで QR コードを読む）が失敗します。§15.1 は 5〜10 分を推奨しています。',
+  'check.options.hints.title': '§5.4.7: hints がブラウザーの知っている値であること',
+  'check.options.hints.unknown': '知らないヒントはブラウザーに無視されます（{values}）。ヒントは {allowed} です',
+  'check.options.hints.explain':
+    'hints は、どの種類の認証器を先に示すかをブラウザーに伝えます。security-key、client-device（この端末のプラットフォーム認証器）、hybrid（スマートフォン）があり、優先順に並べたヒントにすぎません。知らない値は無視されます。',
+  'check.options.extensions.title': '§9: extensions がこのセレモニーでブラウザーの知っているものであること',
+  'check.options.extensions.notObject': 'extensions がオブジェクトではありません。ブラウザーはこれを無視します',
+  'check.options.extensions.credProtect':
+    '"credProtect" は CTAP での名前です。WebAuthn の入力は credentialProtectionPolicy（と enforceCredentialProtectionPolicy）で、ブラウザーは "credProtect" を無視します',
+  'check.options.extensions.removed': 'もう WebAuthn にない拡張（レベル 2 または 3 で削除）で、ブラウザーは無視します: {names}',
+  'check.options.extensions.getOnly': 'get()（認証）専用の拡張で、create() は無視します: {names}',
+  'check.options.extensions.createOnly': 'create()（登録）専用の拡張で、get() は無視します: {names}',
+  'check.options.extensions.unknown': 'このツールの知らない拡張で、ブラウザーは対応していない拡張を無視します: {names}',
+  'check.options.extensions.explain':
+    '拡張はセレモニーの基本以上のもの（credProps、prf、largeBlob など）を求めます。ブラウザーはこのセレモニーで対応している識別子だけを処理し、残りはエラーなしで捨てるため、名前を誤った拡張は単に存在しないことになります。',
 };

@@ -16,6 +16,30 @@ export const en = {
 
   credential:
     'The PublicKeyCredential as JSON (WebAuthn L3 toJSON()): what the browser returned to the page and the page sent to the server.',
+  'options.creation':
+    'Creation options: what the RP asked navigator.credentials.create() for, as the server sent them (PublicKeyCredentialCreationOptionsJSON). The review checks below say what the browser will refuse or ignore.',
+  'options.request':
+    'Request options: what the RP asked navigator.credentials.get() for, as the server sent them (PublicKeyCredentialRequestOptionsJSON). The review checks below say what the browser will refuse or ignore.',
+  'options.challenge':
+    'The challenge: random bytes from the server (base64url in JSON) that the authenticator signs; at least 16, never reused.',
+  'options.rp': 'The relying party: its display name, and its id (the RP ID, a domain) that every credential is bound to.',
+  'options.user':
+    'The account: id (the user handle, 1 to 64 bytes that identify no one), name and displayName (what the passkey manager shows).',
+  'options.user.id':
+    'The user handle (base64url in JSON): stored with the credential and returned at sign-in. Random bytes, never a name or an e-mail address.',
+  'options.pubKeyCredParams':
+    'The signature algorithms the server accepts, most preferred first, as COSE numbers (-7 ES256, -8 EdDSA, -257 RS256).',
+  'options.authenticatorSelection':
+    'What kind of authenticator and credential the RP wants: residentKey (a passkey), userVerification (a PIN or biometric), authenticatorAttachment.',
+  'options.attestation': 'Whether the RP wants proof of the authenticator model: none (the default), indirect, direct or enterprise.',
+  'options.credentials':
+    'Credentials named by id (and how to reach them): excludeCredentials stops a second registration on the same authenticator, allowCredentials limits a sign-in to them.',
+  'options.timeout': 'How long the browser should wait for the user, in milliseconds: a hint the browser may change.',
+  'options.hints': 'Which kind of authenticator the browser should offer first: security-key, client-device or hybrid (a phone).',
+  'options.extensions': 'Extension inputs (credProps, prf, largeBlob, …): browsers process the ones they support and drop the rest.',
+  'options.rpId': 'The RP ID the credentials to use were made for: a domain, the page’s own or a parent of it.',
+  'options.userVerification':
+    'Whether the sign-in must verify the user (a PIN or biometric): required, preferred (the default) or discouraged.',
   'credential.id':
     'The credential ID as base64url text. It should equal rawId and, for a registration, the credential ID in authenticator data.',
   'credential.rawId': 'The credential ID bytes (base64url in JSON). The server stores it to find the public key at sign-in.',

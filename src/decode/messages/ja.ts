@@ -17,6 +17,30 @@ export const ja: Catalog<typeof en> = {
 
   credential:
     'JSON 形式の PublicKeyCredential（WebAuthn L3 の toJSON()）です。ブラウザーがページに返し、ページがサーバーに送ったものです。',
+  'options.creation':
+    '作成オプションです。RP が navigator.credentials.create() に求めた内容を、サーバーが送ったとおりに示します（PublicKeyCredentialCreationOptionsJSON）。下の確認のチェックは、ブラウザーが何を拒否し何を無視するかを示します。',
+  'options.request':
+    '要求オプションです。RP が navigator.credentials.get() に求めた内容を、サーバーが送ったとおりに示します（PublicKeyCredentialRequestOptionsJSON）。下の確認のチェックは、ブラウザーが何を拒否し何を無視するかを示します。',
+  'options.challenge':
+    'チャレンジです。サーバーが作る乱数のバイト列（JSON では base64url）で、認証器がこれに署名します。16 バイト以上で、再利用しません。',
+  'options.rp': 'リライングパーティ（RP）です。表示名と、すべてのクレデンシャルが結び付けられる id（RP ID、ドメイン）を持ちます。',
+  'options.user':
+    'アカウントです。id（ユーザーハンドル、誰も特定しない 1〜64 バイト）、name と displayName（パスキーマネージャーが表示するもの）を持ちます。',
+  'options.user.id':
+    'ユーザーハンドルです（JSON では base64url）。クレデンシャルと一緒に保存され、サインイン時に返されます。名前やメールアドレスではなく乱数にします。',
+  'options.pubKeyCredParams':
+    'サーバーが受け付ける署名アルゴリズムを優先順に COSE の番号で示します（-7 が ES256、-8 が EdDSA、-257 が RS256）。',
+  'options.authenticatorSelection':
+    'RP が求める認証器とクレデンシャルの種類です。residentKey（パスキー）、userVerification（PIN または生体認証）、authenticatorAttachment があります。',
+  'options.attestation': '認証器の機種の証明を求めるかどうかです。none（既定値）、indirect、direct、enterprise があります。',
+  'options.credentials':
+    'id で指定したクレデンシャル（とその到達方法）です。excludeCredentials は同じ認証器での二重登録を防ぎ、allowCredentials はサインインをそれらに限ります。',
+  'options.timeout': 'ブラウザーがユーザーを待つ時間（ミリ秒）です。ブラウザーが変えることのある目安です。',
+  'options.hints': 'ブラウザーが先に示す認証器の種類です。security-key、client-device、hybrid（スマートフォン）があります。',
+  'options.extensions': '拡張の入力（credProps、prf、largeBlob など）です。ブラウザーは対応しているものを処理し、残りを捨てます。',
+  'options.rpId': '使うクレデンシャルが作られた RP ID です。ページ自身のドメインかその親のドメインです。',
+  'options.userVerification':
+    'サインインでユーザー検証（PIN または生体認証）を求めるかどうかです。required、preferred（既定値）、discouraged があります。',
   'credential.id': 'base64url 文字列のクレデンシャル ID です。rawId と、登録時は認証器データ内のクレデンシャル ID と一致するはずです。',
   'credential.rawId':
     'クレデンシャル ID のバイト列（JSON では base64url）です。サーバーはこれを保存し、サインイン時に公開鍵を探すのに使います。',

@@ -4,4 +4,5 @@
 export { verifyRegistration } from './registration';
 export { verifyAuthentication, signCountCheck } from './authentication';
 export { isVerified, firstFailure, type Expectations } from './common';
+export { reviewOptions } from './options';
 export { expectationsFromCase, type VectorCaseLike } from './fromCase';

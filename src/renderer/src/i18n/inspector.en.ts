@@ -362,6 +362,11 @@ export const inspectorEn = {
   'decode.needKey': 'An authentication is verified against the stored public key: paste it (COSE, base64url).',
   'decode.verified': 'Verified: no check failed (warnings and skipped steps are listed below).',
   'decode.notVerified': 'Not verified: {n} check(s) failed. The first failure is selected.',
+  'decode.review.ok': 'Options review: all {n} checks pass — the browser will use these options as they are.',
+  'decode.review.warned':
+    'Options review: {w} warning(s) — the browser accepts these options but ignores or changes part of them (see the checks below).',
+  'decode.review.failed':
+    'Options review: {n} problem(s) and {w} warning(s) — the browser refuses these options, or the spec forbids what they ask. The first problem is selected.',
   'decode.verifyError': 'Verification could not run: {message}',
   'decode.loadFailed': 'The decoder could not be loaded: {message}',
 } as const;

@@ -365,6 +365,11 @@ export const inspectorJa: Catalog<typeof inspectorEn> = {
   'decode.needKey': '認証は保存済みの公開鍵で検証します。公開鍵（COSE、base64url）を貼り付けてください。',
   'decode.verified': '検証成功：失敗したチェックはありません（警告とスキップした手順は下に表示します）。',
   'decode.notVerified': '検証失敗：{n} 件のチェックが失敗しました。最初の失敗を選択しています。',
+  'decode.review.ok': 'オプションの確認：{n} 件のチェックがすべて通りました。ブラウザーはこのオプションをそのまま使います。',
+  'decode.review.warned':
+    'オプションの確認：警告が {w} 件あります。ブラウザーはこのオプションを受け付けますが、一部を無視するか変更します（下のチェックを参照）。',
+  'decode.review.failed':
+    'オプションの確認：問題が {n} 件、警告が {w} 件あります。ブラウザーがこのオプションを拒否するか、仕様が禁じていることを求めています。最初の問題を選択しています。',
   'decode.verifyError': '検証を実行できませんでした：{message}',
   'decode.loadFailed': 'デコーダーを読み込めませんでした：{message}',
 };

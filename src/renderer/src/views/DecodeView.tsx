@@ -30,7 +30,7 @@ type Status =
   | { state: 'empty' }
   | { state: 'loading' }
   | { state: 'too-large'; size: number }
-  | { state: 'decoded' | 'errors' | 'nothing'; dissection: Dissection; text: string }
+  | { state: 'decoded' | 'errors' | 'nothing'; dissection: Dissection; text: string; review: Check[] | null }
   | { state: 'load-failed'; message: string };
 
 type VerifyState = { state: 'idle' } | { state: 'running' } | { state: 'done'; checks: Check[] } | { state: 'problem'; message: string };
@@ -92,11 +92,13 @@ export function DecodeView() {
     }
     setStatus({ state: 'loading' });
     try {
-      const [dec] = await loadDecoder();
+      const [dec, ver] = await loadDecoder();
       const dissection = dec.dissect(trimmed);
       if (mine !== seq.current) return;
       const state = dissection.tree.length === 0 ? 'nothing' : dissection.errors.length ? 'errors' : 'decoded';
-      setStatus({ state, dissection, text: trimmed });
+      // Options are reviewed as they are pasted: what the browser refuses or ignores needs no expectations.
+      const review = ver.reviewOptions(dissection);
+      setStatus({ state, dissection, text: trimmed, review: review.length ? review : null });
       setRun((r) => r + 1);
     } catch (e) {
       if (mine === seq.current) setStatus({ state: 'load-failed', message: e instanceof Error ? e.message : String(e) });
@@ -144,8 +146,10 @@ export function DecodeView() {
     }
   };
 
-  const checks = verify.state === 'done' ? verify.checks : null;
+  const review = 'review' in status ? status.review : null;
+  const checks = verify.state === 'done' ? verify.checks : review;
   const failed = checks?.filter((c) => c.status === 'fail').length ?? 0;
+  const warned = checks?.filter((c) => c.status === 'warn').length ?? 0;
   const data: InspectorData | null = dissection
     ? { tree: dissection.tree, sources: dissection.sources, errors: dissection.errors, checks }
     : null;
@@ -367,7 +371,15 @@ export function DecodeView() {
               data-verified={String(failed === 0)}
               role="status"
             >
-              {failed ? t('decode.notVerified', { n: failed }) : t('decode.verified')}
+              {checks === review
+                ? failed
+                  ? t('decode.review.failed', { n: failed, w: warned })
+                  : warned
+                    ? t('decode.review.warned', { w: warned })
+                    : t('decode.review.ok', { n: checks.length })
+                : failed
+                  ? t('decode.notVerified', { n: failed })
+                  : t('decode.verified')}
             </p>
           )}
         </div>
