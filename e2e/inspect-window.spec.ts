@@ -123,6 +123,12 @@ test.describe('inspect a site from the window', () => {
     await arrow('result').click();
     await expect(page.getByTestId(INSPECTOR_TID.ceremonyInspection)).toContainText('serverVerdict');
     await page.screenshot({ path: test.info().outputPath('inspect-sequence.png'), fullPage: true });
+    // The options the page passed to get(), reviewed: what the browser would refuse or ignore of them.
+    await arrow('client-call').click();
+    const review = (id: string) => page.getByTestId(INSPECTOR_TID.checkRow).and(page.locator(`[data-check-id="${id}"]`));
+    await expect(review('options.challenge')).toHaveAttribute('data-status', 'pass');
+    await expect(review('options.rpId')).toHaveAttribute('data-status', 'pass');
+    await page.screenshot({ path: test.info().outputPath('inspect-options-review.png'), fullPage: true });
 
     // Closing the inspection closes its tab; the ceremonies stay.
     await page.getByTestId(TID.tab('inspect')).click();

@@ -9,6 +9,7 @@ import type { Field } from '@decode/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { fieldTree } from '../../model/fieldTree.ts';
 import { decodeSources, jsonToFields } from '../../model/inspect.ts';
+import { optionsReview } from '../../model/optionsReview.ts';
 import { labMarksOf, sequenceInputOf, stepsOf, type PayloadId, type SequenceStep, type StepId } from '../../model/sequence.ts';
 import { INSPECTOR_TID as TID } from '../../testids.ts';
 import { SequenceDiagram } from '../sequence/SequenceDiagram.tsx';
@@ -53,8 +54,10 @@ export function payloadOf(c: Ceremony, id: PayloadId): Payload {
   switch (id) {
     case 'config':
       return { data: json(c.config, 'config') };
-    case 'options':
-      return { data: json(c.options, 'options'), select: (f) => f.key === 'challenge' };
+    case 'options': {
+      const review = optionsReview(c.options);
+      return { data: { ...json(c.options, 'options'), checks: review }, select: (f) => f.key === 'challenge' };
+    }
     case 'client-error':
       return { data: json(c.clientError ?? c.error, 'clientError'), select: (f) => f.key === 'name' };
     case 'flags':
