@@ -110,7 +110,9 @@ function bytesProblem(
 }
 
 /** Why `id` cannot be an RP ID (a host name), or null when it can. */
-function rpIdProblem(id: string, member: string): CheckText | null {
+function rpIdProblem(value: unknown, member: string): CheckText | null {
+  if (typeof value !== 'string') return T('check.options.rpId.notString', { member });
+  const id = value;
   const host = (() => {
     try {
       return new URL(id.includes('://') ? id : `https://${id}`).hostname;
@@ -179,10 +181,9 @@ export function reviewOptions(d: Dissection): Check[] {
         fields: [at('rpId')],
         spec: `${WEBAUTHN}#dom-publickeycredentialrequestoptions-rpid`,
       } as const;
-      const id = str(o.rpId);
-      const problem = id === undefined ? T('check.options.rpId.notString', { member: 'rpId' }) : rpIdProblem(id, 'rpId');
+      const problem = rpIdProblem(o.rpId, 'rpId');
       if (problem) ck.fail('rpId', title, { ...dd, actual: brief(o.rpId), message: problem });
-      else ck.pass('rpId', title, { ...dd, actual: id });
+      else ck.pass('rpId', title, { ...dd, actual: o.rpId });
     }
     if (o.userVerification !== undefined)
       enumCheck(ck, {
@@ -213,10 +214,9 @@ function rpCheck(ck: Checks, o: Obj, at: At): void {
   if (typeof rp.name !== 'string')
     return void ck.fail('rp', title, { ...d, message: T('check.options.member.missing', { member: 'rp.name' }) });
   if (rp.id === undefined) return void ck.pass('rp', title, { ...d, message: T('check.options.rp.noId') });
-  const id = str(rp.id);
-  const problem = id === undefined ? T('check.options.rpId.notString', { member: 'rp.id' }) : rpIdProblem(id, 'rp.id');
+  const problem = rpIdProblem(rp.id, 'rp.id');
   if (problem) ck.fail('rp', title, { ...d, fields: [at('rp', 'id')], actual: brief(rp.id), message: problem });
-  else ck.pass('rp', title, { ...d, actual: id });
+  else ck.pass('rp', title, { ...d, actual: rp.id });
 }
 
 function userCheck(ck: Checks, o: Obj, at: At): void {
